@@ -1,0 +1,247 @@
+#include "jsonreader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringDecoder>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+namespace {
+// Doubles represent every integer exactly only up to 2^53; beyond it "1e19" and "2^63" would
+// silently round, so such numbers are out of range for every field.
+constexpr double kMaxExactInteger = 9007199254740992.0;
+} // namespace
+
+JsonReader::JsonReader(QJsonObject object) : m_object(std::move(object)) { }
+
+Result<QJsonObject> JsonReader::parseObject(const QByteArray &body)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder(body);
+    if (decoder.hasError())
+        return ApiError(ErrorCode::BadRequest, u"The request body is not valid UTF-8."_s);
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return ApiError(ErrorCode::BadRequest,
+                        u"The request body is not valid JSON: %1."_s.arg(parseError.errorString()),
+                        {{u"offset"_s, parseError.offset}});
+    if (!doc.isObject())
+        return ApiError(ErrorCode::BadRequest, u"The request body must be a JSON object."_s);
+    return doc.object();
+}
+
+void JsonReader::fail(ErrorCode code, const QString &field, const QString &reason)
+{
+    if (m_error)
+        return;
+    m_error = ApiError(code, u"%1: %2"_s.arg(field, reason),
+                       {{u"field"_s, field}, {u"reason"_s, reason}});
+}
+
+bool JsonReader::present(const QString &key)
+{
+    const QJsonValue v = m_object.value(key);
+    return !v.isUndefined() && !v.isNull();
+}
+
+QString JsonReader::string(const QString &key, int minLength, int maxLength)
+{
+    if (!present(key)) {
+        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        return {};
+    }
+    const auto s = optionalString(key, maxLength);
+    if (!s)
+        return {};
+    if (s->size() < minLength) {
+        fail(ErrorCode::ValidationFailed, key, u"must be at least %1 characters"_s.arg(minLength));
+        return {};
+    }
+    return *s;
+}
+
+std::optional<QString> JsonReader::optionalString(const QString &key, int maxLength)
+{
+    if (!present(key))
+        return std::nullopt;
+    const QJsonValue v = m_object.value(key);
+    if (!v.isString()) {
+        fail(ErrorCode::BadRequest, key, u"must be a string"_s);
+        return std::nullopt;
+    }
+    const QString s = v.toString();
+    if (s.size() > maxLength) {
+        fail(ErrorCode::ValidationFailed, key, u"must be at most %1 characters"_s.arg(maxLength));
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<qint64> JsonReader::toInteger(const QString &key, const QJsonValue &v, qint64 min,
+                                            qint64 max)
+{
+    if (!v.isDouble()) {
+        fail(ErrorCode::BadRequest, key, u"must be a number"_s);
+        return std::nullopt;
+    }
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || d != std::floor(d)) {
+        fail(ErrorCode::ValidationFailed, key, u"must be a whole number"_s);
+        return std::nullopt;
+    }
+    if (std::fabs(d) > kMaxExactInteger || d < double(min) || d > double(max)) {
+        fail(ErrorCode::ValidationFailed, key, u"must be between %1 and %2"_s.arg(min).arg(max));
+        return std::nullopt;
+    }
+    return static_cast<qint64>(d);
+}
+
+qint64 JsonReader::integer(const QString &key, qint64 min, qint64 max)
+{
+    if (!present(key)) {
+        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        return 0;
+    }
+    return optionalInteger(key, min, max).value_or(0);
+}
+
+std::optional<qint64> JsonReader::optionalInteger(const QString &key, qint64 min, qint64 max)
+{
+    if (!present(key))
+        return std::nullopt;
+    return toInteger(key, m_object.value(key), min, max);
+}
+
+bool JsonReader::boolean(const QString &key)
+{
+    if (!present(key)) {
+        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        return false;
+    }
+    return optionalBoolean(key).value_or(false);
+}
+
+std::optional<bool> JsonReader::optionalBoolean(const QString &key)
+{
+    if (!present(key))
+        return std::nullopt;
+    const QJsonValue v = m_object.value(key);
+    if (!v.isBool()) {
+        fail(ErrorCode::BadRequest, key, u"must be true or false"_s);
+        return std::nullopt;
+    }
+    return v.toBool();
+}
+
+QUuid JsonReader::uuid(const QString &key)
+{
+    const QString s = string(key, 1, 64);
+    if (!ok())
+        return {};
+    const QUuid id = QUuid::fromString(s);
+    if (id.isNull())
+        fail(ErrorCode::ValidationFailed, key, u"must be a UUID"_s);
+    return id;
+}
+
+QDateTime JsonReader::dateTime(const QString &key)
+{
+    if (!present(key)) {
+        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        return {};
+    }
+    return optionalDateTime(key).value_or(QDateTime());
+}
+
+std::optional<QDateTime> JsonReader::optionalDateTime(const QString &key)
+{
+    const auto s = optionalString(key, 64);
+    if (!s)
+        return std::nullopt;
+    const QDateTime t = parseIsoTime(*s);
+    if (!t.isValid()) {
+        fail(ErrorCode::ValidationFailed, key, u"must be an ISO-8601 time"_s);
+        return std::nullopt;
+    }
+    return t;
+}
+
+QList<qint64> JsonReader::integerList(const QString &key, int minCount, int maxCount, qint64 min,
+                                      qint64 max)
+{
+    if (!present(key)) {
+        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        return {};
+    }
+    const QJsonValue v = m_object.value(key);
+    if (!v.isArray()) {
+        fail(ErrorCode::BadRequest, key, u"must be an array of numbers"_s);
+        return {};
+    }
+    const QJsonArray a = v.toArray();
+    if (a.size() < minCount || a.size() > maxCount) {
+        fail(ErrorCode::ValidationFailed, key,
+             u"must hold between %1 and %2 items"_s.arg(minCount).arg(maxCount));
+        return {};
+    }
+    QList<qint64> out;
+    out.reserve(a.size());
+    for (const QJsonValue &item : a) {
+        const auto n = toInteger(key, item, min, max);
+        if (!n)
+            return {};
+        if (out.contains(*n)) {
+            fail(ErrorCode::ValidationFailed, key, u"must not repeat %1"_s.arg(*n));
+            return {};
+        }
+        out.append(*n);
+    }
+    return out;
+}
+
+QJsonObject JsonReader::object(const QString &key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (!v.isObject()) {
+        fail(v.isUndefined() ? ErrorCode::ValidationFailed : ErrorCode::BadRequest, key,
+             u"must be an object"_s);
+        return {};
+    }
+    return v.toObject();
+}
+
+QJsonArray JsonReader::array(const QString &key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (!v.isArray()) {
+        fail(v.isUndefined() ? ErrorCode::ValidationFailed : ErrorCode::BadRequest, key,
+             u"must be an array"_s);
+        return {};
+    }
+    return v.toArray();
+}
+
+QString isoTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonValue isoTimeOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(isoTime(time)) : QJsonValue(QJsonValue::Null);
+}
+
+QDateTime parseIsoTime(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(text, Qt::ISODate);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+} // namespace encore

@@ -1,0 +1,84 @@
+#include "seat.h"
+
+#include "apipaths.h"
+#include "jsonreader.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+namespace {
+constexpr std::array kStatusNames{u"AVAILABLE", u"HELD", u"SOLD", u"BLOCKED"};
+}
+
+QString seatStatusName(SeatStatus status)
+{
+    return QString::fromUtf16(kStatusNames[std::size_t(status)]);
+}
+
+std::optional<SeatStatus> seatStatusFromName(const QString &name)
+{
+    for (std::size_t i = 0; i < kStatusNames.size(); ++i) {
+        if (name == QStringView(kStatusNames[i]))
+            return SeatStatus(i);
+    }
+    return std::nullopt;
+}
+
+QJsonObject Seat::toJson() const
+{
+    QJsonObject o{{u"number"_s, number},  {u"status"_s, seatStatusName(status)},
+                  {u"price"_s, price},    {u"tier"_s, tier},
+                  {u"mine"_s, mine},      {u"version"_s, version},
+                  {u"heldUntil"_s, isoTimeOrNull(heldUntil)}};
+    return o;
+}
+
+Result<Seat> Seat::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    Seat s;
+    s.number = int(r.integer(u"number"_s, 1, api::kSeatsPerSchedule));
+    const auto status = seatStatusFromName(r.string(u"status"_s));
+    s.price = r.integer(u"price"_s, 0, money::kMaxPrice);
+    s.tier = r.optionalString(u"tier"_s, 16).value_or(QString());
+    s.mine = r.optionalBoolean(u"mine"_s).value_or(false);
+    s.version = r.optionalInteger(u"version"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
+    s.heldUntil = r.optionalDateTime(u"heldUntil"_s).value_or(QDateTime());
+    if (!r.ok())
+        return r.error();
+    if (!status)
+        return ApiError(ErrorCode::BadRequest, u"status: unknown seat status"_s);
+    s.status = *status;
+    return s;
+}
+
+QJsonObject SeatMap::toJson() const
+{
+    QJsonArray list;
+    for (const Seat &s : seats)
+        list.append(s.toJson());
+    return {{u"scheduleId"_s, scheduleId}, {u"version"_s, version}, {u"seats"_s, list}};
+}
+
+Result<SeatMap> SeatMap::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    SeatMap m;
+    m.scheduleId = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
+    m.version = r.integer(u"version"_s, 0, std::numeric_limits<qint64>::max());
+    const QJsonArray list = r.array(u"seats"_s);
+    if (!r.ok())
+        return r.error();
+    for (const QJsonValue &v : list) {
+        auto s = Seat::fromJson(v.toObject());
+        if (!s)
+            return s.error();
+        m.seats.append(s.value());
+    }
+    return m;
+}
+
+} // namespace encore

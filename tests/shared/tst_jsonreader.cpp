@@ -1,0 +1,146 @@
+// JsonReader and the model codecs: hostile input gives a typed error, never a crash.
+#include "jsonreader.h"
+#include "models/reservation.h"
+#include "money.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace encore;
+
+class TestJsonReader final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parseObject_data();
+    void parseObject();
+    void integer_data();
+    void integer();
+    void integerList_data();
+    void integerList();
+    void errorCodesMapToStatuses();
+    void reservationRoundTrip();
+    void moneyFormat();
+};
+
+void TestJsonReader::parseObject_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("ok");
+    QTest::addRow("object") << QByteArray(R"({"a":1})") << true;
+    QTest::addRow("empty") << QByteArray() << false;
+    QTest::addRow("array") << QByteArray("[1,2]") << false;
+    QTest::addRow("truncated") << QByteArray(R"({"a":)") << false;
+    QTest::addRow("invalid utf8") << QByteArray("{\"a\":\"\xff\xfe\"}") << false;
+    QTest::addRow("number") << QByteArray("42") << false;
+}
+
+void TestJsonReader::parseObject()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, ok);
+    const auto r = JsonReader::parseObject(body);
+    QCOMPARE(r.ok(), ok);
+    if (!ok)
+        QCOMPARE(r.error().code, ErrorCode::BadRequest);
+}
+
+void TestJsonReader::integer_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("expectedCode"); // -1: ok
+    QTest::addRow("one") << QByteArray(R"({"n":1})") << -1;
+    QTest::addRow("max") << QByteArray(R"({"n":1000000})") << -1;
+    QTest::addRow("zero") << QByteArray(R"({"n":0})") << int(ErrorCode::ValidationFailed);
+    QTest::addRow("negative") << QByteArray(R"({"n":-1})") << int(ErrorCode::ValidationFailed);
+    QTest::addRow("fraction") << QByteArray(R"({"n":1.5})") << int(ErrorCode::ValidationFailed);
+    QTest::addRow("string") << QByteArray(R"({"n":"100"})") << int(ErrorCode::BadRequest);
+    QTest::addRow("2^63") << QByteArray(R"({"n":9223372036854775808})") << int(ErrorCode::ValidationFailed);
+    QTest::addRow("huge") << QByteArray(R"({"n":1e308})") << int(ErrorCode::ValidationFailed);
+    QTest::addRow("missing") << QByteArray(R"({})") << int(ErrorCode::ValidationFailed);
+    QTest::addRow("null") << QByteArray(R"({"n":null})") << int(ErrorCode::ValidationFailed);
+    QTest::addRow("bool") << QByteArray(R"({"n":true})") << int(ErrorCode::BadRequest);
+}
+
+void TestJsonReader::integer()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, expectedCode);
+    JsonReader r(JsonReader::parseObject(body).value());
+    r.integer(u"n"_s, 1, 1'000'000);
+    QCOMPARE(r.ok(), expectedCode == -1);
+    if (expectedCode != -1) {
+        QCOMPARE(int(r.error().code), expectedCode);
+        QCOMPARE(r.error().details.value(u"field"_s).toString(), u"n"_s);
+    }
+}
+
+void TestJsonReader::integerList_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("ok");
+    QTest::addRow("one seat") << QByteArray(R"({"seats":[1]})") << true;
+    QTest::addRow("four seats") << QByteArray(R"({"seats":[1,2,3,50]})") << true;
+    QTest::addRow("none") << QByteArray(R"({"seats":[]})") << false;
+    QTest::addRow("five") << QByteArray(R"({"seats":[1,2,3,4,5]})") << false;
+    QTest::addRow("zero") << QByteArray(R"({"seats":[0]})") << false;
+    QTest::addRow("51") << QByteArray(R"({"seats":[51]})") << false;
+    QTest::addRow("duplicate") << QByteArray(R"({"seats":[7,7]})") << false;
+    QTest::addRow("not array") << QByteArray(R"({"seats":7})") << false;
+    QTest::addRow("strings") << QByteArray(R"({"seats":["7"]})") << false;
+}
+
+void TestJsonReader::integerList()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, ok);
+    JsonReader r(JsonReader::parseObject(body).value());
+    r.integerList(u"seats"_s, 1, 4, 1, 50);
+    QCOMPARE(r.ok(), ok);
+}
+
+void TestJsonReader::errorCodesMapToStatuses()
+{
+    QCOMPARE(httpStatus(ErrorCode::SeatUnavailable), 409);
+    QCOMPARE(httpStatus(ErrorCode::InsufficientBalance), 402);
+    QCOMPARE(httpStatus(ErrorCode::QueueNotActive), 403);
+    QCOMPARE(errorCodeName(ErrorCode::IdempotencyMismatch), u"IDEMPOTENCY_MISMATCH"_s);
+    for (int c = 0; c <= int(ErrorCode::Internal); ++c)
+        QCOMPARE(errorCodeFromName(errorCodeName(ErrorCode(c))), std::optional(ErrorCode(c)));
+    const ApiError e(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray{3}}});
+    const ApiError back = ApiError::fromEnvelope(e.toEnvelope(u"r1"_s));
+    QCOMPARE(back.code, ErrorCode::SeatUnavailable);
+    QCOMPARE(back.details, e.details);
+}
+
+void TestJsonReader::reservationRoundTrip()
+{
+    Reservation r;
+    r.id = QUuid::createUuid();
+    r.scheduleId = 3;
+    r.concertId = 1;
+    r.seats = {4, 5};
+    r.status = ReservationStatus::Paid;
+    r.total = 240000;
+    r.heldUntil = QDateTime::currentDateTimeUtc();
+    const auto back = Reservation::fromJson(r.toJson());
+    QVERIFY(back.ok());
+    QCOMPARE(back->id, r.id);
+    QCOMPARE(back->seats, r.seats);
+    QCOMPARE(back->status, ReservationStatus::Paid);
+    QCOMPARE(back->total, 240000);
+    QVERIFY(!Reservation::fromJson(QJsonObject{{u"id"_s, 5}}).ok());
+}
+
+void TestJsonReader::moneyFormat()
+{
+    QCOMPARE(money::format(120000), u"120,000 KRW"_s);
+    QCOMPARE(money::format(0), u"0 KRW"_s);
+    QCOMPARE(money::format(-1500), u"-1,500 KRW"_s);
+    QCOMPARE(money::format(1000000), u"1,000,000 KRW"_s);
+}
+
+QTEST_GUILESS_MAIN(TestJsonReader)
+#include "tst_jsonreader.moc"
