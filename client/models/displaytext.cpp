@@ -1,0 +1,105 @@
+#include "displaytext.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+QString DisplayText::seatStatus(SeatStatus status)
+{
+    switch (status) {
+    case SeatStatus::Available:
+        return tr("available");
+    case SeatStatus::Held:
+        return tr("held");
+    case SeatStatus::Sold:
+        return tr("sold");
+    case SeatStatus::Blocked:
+        return tr("not for sale");
+    }
+    return {};
+}
+
+QString DisplayText::reservationStatus(ReservationStatus status)
+{
+    switch (status) {
+    case ReservationStatus::Held:
+        return tr("Held");
+    case ReservationStatus::Paid:
+        return tr("Paid");
+    case ReservationStatus::Cancelled:
+        return tr("Cancelled");
+    case ReservationStatus::Expired:
+        return tr("Expired");
+    case ReservationStatus::Refunded:
+        return tr("Refunded");
+    }
+    return {};
+}
+
+QString DisplayText::ledgerKind(LedgerKind kind)
+{
+    switch (kind) {
+    case LedgerKind::TopUp:
+        return tr("Top-up");
+    case LedgerKind::Payment:
+        return tr("Payment");
+    case LedgerKind::Refund:
+        return tr("Refund");
+    }
+    return {};
+}
+
+QString DisplayText::dateTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return tr("—");
+    const QLocale locale;
+    return locale.toString(time.toLocalTime(), tr("ddd d MMM yyyy, HH:mm", "date-time format"));
+}
+
+QString DisplayText::date(const QDateTime &time)
+{
+    if (!time.isValid())
+        return tr("—");
+    return QLocale().toString(time.toLocalTime(), tr("ddd d MMM yyyy", "date format"));
+}
+
+QString DisplayText::seatList(const QList<int> &seats)
+{
+    QStringList parts;
+    for (int n : seats)
+        parts.append(QString::number(n));
+    return parts.join(u", "_s);
+}
+
+QString DisplayText::clock(qint64 seconds)
+{
+    seconds = std::max<qint64>(0, seconds);
+    return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString DisplayText::duration(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("less than a minute");
+    return tr("about %n min", nullptr, int((seconds + 59) / 60));
+}
+
+QString DisplayText::seatDescription(const Seat &seat, bool selected)
+{
+    QString status = seatStatus(seat.status);
+    if (seat.mine)
+        status = seat.status == SeatStatus::Sold ? tr("your ticket") : tr("held by you");
+    if (selected)
+        status = tr("selected");
+    QStringList parts{tr("Seat %1").arg(seat.number)};
+    if (!seat.tier.isEmpty())
+        parts.append(seat.tier);
+    parts.append(money::format(seat.price));
+    parts.append(status);
+    return parts.join(u", "_s);
+}
+
+} // namespace encore

@@ -1,0 +1,162 @@
+#pragma once
+// ApiClient: owns the one QNetworkAccessManager, the server address, the session and queue tokens;
+// sends calls, retries idempotent ones (same Idempotency-Key) on network failure, hands back
+// Result<T> to a callback bound to a context object, and reports reachability. GUI thread.
+
+#include "net/apitypes.h"
+
+#include "models/concert.h"
+#include "models/queueticket.h"
+#include "models/seat.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace encore {
+
+// One logical request. Retried only when repeating it cannot do anything twice: GET/DELETE, or
+// a POST carrying an Idempotency-Key the server replays.
+struct ApiCall
+{
+    QByteArray verb = "GET";
+    QString path; // "/api/v1/..." or "/healthz"
+    QUrlQuery query;
+    std::optional<QJsonObject> body;
+    QString idempotencyKey;
+    bool needsSession = true;
+    bool needsQueueToken = false;
+    bool retry = true; // false: a single attempt (health probes)
+
+    bool isIdempotent() const;
+};
+
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    template<typename T>
+    using Callback = std::function<void(Result<T>)>;
+
+    struct RetryPolicy
+    {
+        int maxAttempts = 4;   // including the first
+        int firstDelayMs = 400;
+        int maxDelayMs = 4000;
+    };
+
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    // ws(s)://host:port/api/v1/live for the LiveFeed.
+    QUrl liveUrl() const;
+
+    // Trusts the certificate(s) in a PEM file in addition to the system's (self-signed servers).
+    bool setCaFile(const QString &path, QString *error = nullptr);
+    QSslConfiguration sslConfiguration() const { return m_ssl; }
+
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    RetryPolicy retryPolicy() const { return m_retry; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setProbeIntervalMs(int ms);
+
+    void setSessionToken(const QString &token) { m_sessionToken = token; }
+    QString sessionToken() const { return m_sessionToken; }
+    void setQueueToken(const QString &token) { m_queueToken = token; }
+    QString queueToken() const { return m_queueToken; }
+
+    bool isReachable() const { return m_reachable; }
+
+    // A fresh key for one logical action (a payment, a top-up): keep it until the server answers.
+    static QString newIdempotencyKey();
+
+    // Accounts
+    void registerUser(const QString &username, const QString &password, QObject *context,
+                      Callback<Session> done);
+    void login(const QString &username, const QString &password, QObject *context,
+               Callback<Session> done);
+    void logout(QObject *context, Callback<Empty> done);
+    void me(QObject *context, Callback<User> done);
+    // Concerts
+    void concerts(QObject *context, Callback<QList<Concert>> done);
+    void bookableSchedules(qint64 concertId, QObject *context, Callback<QList<Schedule>> done);
+    // Queue (the join stores nothing: the caller decides when to use the token)
+    void joinQueue(qint64 concertId, QObject *context, Callback<QueueTicket> done);
+    void queueStatus(QObject *context, Callback<QueueTicket> done);
+    void leaveQueue(QObject *context, Callback<Empty> done);
+    // Seats and reservations
+    void seatMap(qint64 scheduleId, QObject *context, Callback<SeatMap> done);
+    void holdSeats(qint64 scheduleId, const QList<int> &seats, const QString &idempotencyKey,
+                   QObject *context, Callback<Reservation> done);
+    void reservations(QObject *context, Callback<QList<Reservation>> done);
+    void reservation(const QUuid &id, QObject *context, Callback<Reservation> done);
+    // HELD → CANCELLED, PAID → REFUNDED.
+    void cancelReservation(const QUuid &id, QObject *context, Callback<Reservation> done);
+    // Wallet and payments
+    void wallet(QObject *context, Callback<WalletInfo> done);
+    void topUp(Money amount, const QString &idempotencyKey, QObject *context,
+               Callback<TopUpResult> done);
+    void ledger(QObject *context, Callback<QList<LedgerEntry>> done);
+    void pay(const QUuid &reservationId, const QString &idempotencyKey, QObject *context,
+             Callback<PaymentResult> done);
+    void checkHealth(QObject *context, Callback<Empty> done);
+
+    // Any call, raw JSON back (admin window, tests). 204 answers an empty object.
+    void send(ApiCall call, QObject *context, Callback<QJsonObject> done);
+
+Q_SIGNALS:
+    void serverReachable();
+    void serverUnreachable(const QString &reason);
+    // A call with a session answered UNAUTHENTICATED: the session is over.
+    void sessionExpired();
+    // A call is about to be sent again (attempt ≥ 2); tests and logs watch this.
+    void retrying(const QString &path, int attempt, const QString &idempotencyKey);
+
+private:
+    struct Pending;
+
+    template<typename T>
+    void call(ApiCall c, QObject *context, Callback<T> done,
+              std::function<Result<T>(const QJsonObject &)> decode)
+    {
+        send(std::move(c), context,
+             [done = std::move(done), decode = std::move(decode)](Result<QJsonObject> r) {
+                 if (!r)
+                     done(r.error());
+                 else
+                     done(decode(r.value()));
+             });
+    }
+
+    void dispatch(const std::shared_ptr<Pending> &pending);
+    void onFinished(QNetworkReply *reply, const std::shared_ptr<Pending> &pending);
+    bool retryLater(const std::shared_ptr<Pending> &pending, int minDelayMs);
+    void deliver(const std::shared_ptr<Pending> &pending, Result<QJsonObject> result);
+    void setReachable(bool reachable, const QString &reason = {});
+    void probe();
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_baseUrl;
+    QSslConfiguration m_ssl;
+    QString m_sessionToken;
+    QString m_queueToken;
+    RetryPolicy m_retry;
+    int m_timeoutMs = 15000;
+    bool m_reachable = true;
+    QTimer m_probeTimer;
+};
+
+} // namespace encore

@@ -1,0 +1,81 @@
+#pragma once
+// LiveFeed: the /api/v1/live WebSocket. Authenticates, subscribes to one date's seats (and the
+// caller's queue ticket), reconnects with backoff and re-subscribes; while the socket is down, or
+// when a version gap shows missed messages, it re-fetches the seat map instead. GUI thread.
+
+#include "net/backoff.h"
+
+#include "apierror.h"
+#include "models/queueticket.h"
+#include "models/seat.h"
+
+#include <QObject>
+#include <QTimer>
+
+class QWebSocket;
+
+namespace encore {
+
+class ApiClient;
+
+class LiveFeed : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LiveFeed(ApiClient *api, QObject *parent = nullptr);
+    ~LiveFeed() override;
+
+    // Opens the socket (and keeps it open until stop()).
+    void start();
+    void stop();
+    bool isRunning() const { return m_running; }
+    bool isConnected() const { return m_connected; }
+
+    // Loads the date's seat map now and keeps it current; 0 stops watching.
+    void watchSchedule(qint64 scheduleId);
+    qint64 watchedSchedule() const { return m_scheduleId; }
+    // Asks the server to push this queue ticket's changes; empty stops.
+    void watchQueue(const QString &queueToken);
+    // Re-fetches the watched seat map (after a hold, when in doubt).
+    void resync();
+
+    qint64 version() const { return m_version; }
+    void setPollIntervalMs(int ms) { m_pollTimer.setInterval(ms); }
+    void setReconnectDelays(int firstMs, int maxMs) { m_backoff = Backoff(firstMs, maxMs); }
+
+Q_SIGNALS:
+    void connectedChanged(bool connected);
+    // A full map: first load, re-sync after a gap or a reconnect, or a poll.
+    void seatMapLoaded(const encore::SeatMap &map);
+    // Only the seats that changed, in version order.
+    void seatsChanged(qint64 scheduleId, const QList<encore::Seat> &seats);
+    void seatMapFailed(const encore::ApiError &error);
+    void queueUpdated(const encore::QueueTicket &ticket);
+
+private:
+    void open();
+    void onConnected();
+    void onDisconnected();
+    void onMessage(const QString &text);
+    void onSeatsMessage(const QJsonObject &message);
+    void scheduleReconnect();
+    void sendJson(const QJsonObject &message);
+    void subscribe();
+    void updatePolling();
+
+    ApiClient *m_api;
+    QWebSocket *m_socket;
+    QTimer m_reconnectTimer;
+    QTimer m_pollTimer;
+    Backoff m_backoff{500, 10000};
+    bool m_running = false;
+    bool m_connected = false;
+    bool m_resyncInFlight = false;
+    qint64 m_scheduleId = 0;
+    qint64 m_version = 0;
+    bool m_loaded = false;
+    QString m_queueToken;
+};
+
+} // namespace encore
