@@ -1,0 +1,247 @@
+#include "serverapp.h"
+
+#include "app/backgroundjobs.h"
+#include "auth/passwordhasher.h"
+#include "embedded/embeddedpostgres.h"
+#include "http/httpworker.h"
+#include "services/demodata.h"
+#include "services/services.h"
+#include "storage/database.h"
+#include "storage/migrator.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApp, "encore.server")
+
+namespace encore::server {
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Quits the event loop on SIGINT/SIGTERM (the handler only writes to a pipe).
+void installSignalHandlers()
+{
+    ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe);
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, qApp);
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
+        char byte;
+        [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &byte, 1);
+        qCInfo(lcApp) << "stopping";
+        QCoreApplication::quit();
+    });
+    struct sigaction sa{};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &sa, nullptr);
+    ::sigaction(SIGTERM, &sa, nullptr);
+}
+
+std::optional<QSslConfiguration> loadTls(const ServerConfig &config, QString *error)
+{
+    if (!config.tlsEnabled())
+        return std::nullopt;
+    QFile certFile(config.tlsCert);
+    QFile keyFile(config.tlsKey);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read the TLS certificate or key"_s;
+        return std::nullopt;
+    }
+    const auto chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull()) {
+        *error = u"the TLS certificate or key is not valid PEM"_s;
+        return std::nullopt;
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return tls;
+}
+
+struct DatabaseSetup
+{
+    std::unique_ptr<EmbeddedPostgres> embedded;
+    std::optional<ConnectionParams> params;
+    QString error;
+};
+
+DatabaseSetup setUpDatabase(const ServerConfig &config)
+{
+    DatabaseSetup setup;
+    if (!config.databaseUrl.isEmpty()) {
+        auto p = ConnectionParams::fromUrl(config.databaseUrl);
+        if (!p)
+            setup.error = p.error().message;
+        else
+            setup.params = p.value();
+        return setup;
+    }
+    if (auto env = ConnectionParams::fromLibpqEnvironment()) {
+        setup.params = env;
+        return setup;
+    }
+    EmbeddedPostgres::Options options;
+    options.clusterDir = config.dataDir + u"/postgres"_s;
+    setup.embedded = std::make_unique<EmbeddedPostgres>(options);
+    qCInfo(lcApp).noquote() << "starting the embedded PostgreSQL in" << options.clusterDir;
+    auto p = setup.embedded->start();
+    if (!p)
+        setup.error = p.error().message;
+    else
+        setup.params = p.value();
+    return setup;
+}
+
+QString readPassword()
+{
+    const QString fromEnv = qEnvironmentVariable("ENCORE_STAFF_PASSWORD");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    QTextStream in(stdin);
+    return in.readLine().trimmed();
+}
+
+} // namespace
+
+ServerApp::ServerApp(ServerConfig config) : m_config(std::move(config)) { }
+
+int ServerApp::createStaff()
+{
+    if (!PasswordHasher::initialize())
+        return 1;
+    DatabaseSetup setup = setUpDatabase(m_config);
+    if (!setup.params) {
+        qCCritical(lcApp).noquote() << "database:" << setup.error;
+        return 1;
+    }
+    Database db(*setup.params);
+    Services services(db, m_config);
+    try {
+        Migrator::migrate(db);
+        if (!services.auth.ensureStaff(m_config.createStaff, readPassword())) {
+            qCCritical(lcApp).noquote() << "user" << m_config.createStaff << "exists with another password";
+            return 1;
+        }
+    } catch (const ApiError &e) {
+        qCCritical(lcApp).noquote() << e.message;
+        return 1;
+    } catch (const DbError &e) {
+        qCCritical(lcApp).noquote() << "database:" << e.what();
+        return 1;
+    }
+    qCInfo(lcApp).noquote() << "staff account ready:" << m_config.createStaff;
+    db.closeThreadConnection();
+    return 0;
+}
+
+int ServerApp::run()
+{
+    if (!PasswordHasher::initialize()) {
+        qCCritical(lcApp) << "libsodium failed to initialise";
+        return 1;
+    }
+    installSignalHandlers();
+    QString tlsError;
+    const auto tls = loadTls(m_config, &tlsError);
+    if (!tlsError.isEmpty()) {
+        qCCritical(lcApp).noquote() << tlsError;
+        return 1;
+    }
+    DatabaseSetup setup = setUpDatabase(m_config);
+    if (!setup.params) {
+        qCCritical(lcApp).noquote() << "database:" << setup.error;
+        return 1;
+    }
+    qCInfo(lcApp).noquote() << "database" << setup.params->describe();
+    Database db(*setup.params);
+    Services services(db, m_config);
+    try {
+        Migrator::migrate(db);
+        const QString staff = qEnvironmentVariable("ENCORE_STAFF_USERNAME");
+        if (!staff.isEmpty() && !services.auth.ensureStaff(staff, qEnvironmentVariable("ENCORE_STAFF_PASSWORD")))
+            qCWarning(lcApp).noquote() << "ENCORE_STAFF_USERNAME" << staff << "exists with another password; left alone";
+        if (m_config.demoData && DemoData::loadIfEmpty(services))
+            qCInfo(lcApp).noquote() << "demo data loaded";
+    } catch (const ApiError &e) {
+        qCCritical(lcApp).noquote() << e.message;
+        return 1;
+    } catch (const DbError &e) {
+        qCCritical(lcApp).noquote() << "database:" << e.what();
+        return 1;
+    }
+    if (m_config.demoData)
+        qCInfo(lcApp).noquote() << u"demo accounts: customer %1 / %2, staff %3 / %4"_s.arg(
+            QString::fromUtf16(DemoAccounts::kCustomer), QString::fromUtf16(DemoAccounts::kCustomerPassword),
+            QString::fromUtf16(DemoAccounts::kStaff), QString::fromUtf16(DemoAccounts::kStaffPassword));
+
+    // All sockets are bound before any worker starts, so port 0 resolves once for all of them.
+    const int workerCount = m_config.effectiveWorkers();
+    std::vector<int> fds;
+    quint16 port = m_config.port;
+    for (int i = 0; i < workerCount; ++i) {
+        QString error;
+        const int fd = openReusePortSocket(m_config.listenAddress, port, &error);
+        if (fd < 0) {
+            qCCritical(lcApp).noquote() << "cannot listen on" << m_config.listenAddress.toString() << port << error;
+            return 1;
+        }
+        port = boundPort(fd);
+        fds.push_back(fd);
+    }
+    std::vector<std::unique_ptr<HttpWorker>> workers;
+    for (int i = 0; i < workerCount; ++i) {
+        workers.push_back(std::make_unique<HttpWorker>(i, fds[std::size_t(i)], services, m_config, tls));
+        if (!workers.back()->start())
+            return 1;
+    }
+    BackgroundJobs jobs(services);
+    jobs.start();
+
+    if (!m_config.portFile.isEmpty()) {
+        QSaveFile f(m_config.portFile);
+        f.open(QIODevice::WriteOnly);
+        f.write(QByteArray::number(port) + '\n');
+        f.commit();
+    }
+    const QString scheme = tls ? u"https"_s : u"http"_s;
+    QString host = m_config.listenAddress.toString();
+    if (m_config.listenAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u"["_s + host + u"]"_s;
+    qCInfo(lcApp).noquote() << u"listening on %1://%2:%3 with %4 workers"_s.arg(scheme, host).arg(port).arg(workerCount);
+
+    const int rc = QCoreApplication::exec();
+    for (auto &w : workers)
+        w->stop();
+    jobs.stop();
+    db.closeThreadConnection();
+    qCInfo(lcApp) << "stopped";
+    return rc;
+}
+
+} // namespace encore::server

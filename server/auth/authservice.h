@@ -1,0 +1,50 @@
+#pragma once
+// AuthService: accounts, password login, sessions (only token hashes stored) and login
+// throttling shared by every instance through PostgreSQL. Any worker thread; each call is
+// its own transaction.
+
+#include "models/user.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+
+namespace encore::server {
+
+class Database;
+struct ServerConfig;
+
+struct Session
+{
+    User user;
+    QByteArray token;
+    QDateTime expiresAt;
+    QJsonObject toJson() const; // {user, token, expiresAt}
+};
+
+class AuthService
+{
+public:
+    AuthService(Database &db, const ServerConfig &config);
+
+    Session registerUser(const QString &username, const QString &password, const QHostAddress &peer);
+    Session login(const QString &username, const QString &password, const QHostAddress &peer);
+    void logout(const QByteArray &token);
+    // The session's user, or UNAUTHENTICATED.
+    User authenticate(const QByteArray &token);
+    // Same, and FORBIDDEN unless staff.
+    User authenticateStaff(const QByteArray &token);
+    // Creates the account as staff, or promotes an existing one; returns false when the
+    // username exists with another password.
+    bool ensureStaff(const QString &username, const QString &password);
+
+    static void validateCredentials(const QString &username, const QString &password);
+
+private:
+    void throttle(const QString &key);
+    Session createSession(const User &user);
+
+    Database &m_db;
+    const ServerConfig &m_config;
+};
+
+} // namespace encore::server

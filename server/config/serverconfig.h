@@ -1,0 +1,48 @@
+#pragma once
+// ServerConfig: everything encore-server is told on its command line and environment
+// (DESIGN.md §4 "Server command line"). Parsed once in main, then read-only; any thread.
+
+#include "result.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace encore::server {
+
+struct QueueDefaults
+{
+    int maxActive = 200;
+    int admitPerMinute = 600;
+    int activeTtlSeconds = 600;
+};
+
+struct ServerConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    QString portFile;
+    int workers = 0;              // 0: 4 x cores
+    QString databaseUrl;          // empty: libpq environment if set, else embedded
+    QString dataDir;
+    bool demoData = false;
+    int holdSeconds = 300;
+    QueueDefaults queue;
+    QString tlsCert;
+    QString tlsKey;
+    bool insecureHttp = false;
+    QString redisUrl;
+    QString createStaff;          // non-empty: create this staff account and exit
+    int authAttemptsPerMinute = 20;   // per address and per username
+    qint64 maxBodyBytes = 1 << 20;
+    bool accessLog = true;
+    int refundCutoffHours = 24;       // refunds allowed until this long before the show
+
+    bool tlsEnabled() const { return !tlsCert.isEmpty(); }
+    int effectiveWorkers() const;
+
+    // Parses argv (without any side effect); --help/--version print and exit inside.
+    static Result<ServerConfig> parse(const QStringList &arguments);
+};
+
+} // namespace encore::server

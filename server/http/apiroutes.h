@@ -1,0 +1,17 @@
+#pragma once
+// The API's routes (DESIGN.md §4). Each route parses, authenticates, calls one service method
+// and encodes; no SQL here. Registered once per worker.
+
+namespace encore::server {
+
+class RouteRegistrar;
+struct Services;
+
+void registerApiRoutes(RouteRegistrar &routes, Services &services);
+
+// One file per area:
+void registerAccountRoutes(RouteRegistrar &routes, Services &services); // auth, me, wallet
+void registerBookingRoutes(RouteRegistrar &routes, Services &services); // concerts, queue, seats, reservations, payments
+void registerSystemRoutes(RouteRegistrar &routes, Services &services);  // health, metrics, admin queue
+
+} // namespace encore::server

@@ -1,0 +1,44 @@
+#pragma once
+// HttpWorker: one shared-nothing worker — its own thread, event loop and QHttpServer on its own
+// SO_REUSEPORT socket (the kernel spreads connections across workers), synchronous handlers
+// and the thread's own database connection. Created and stopped from the main thread.
+
+#include <QSslConfiguration>
+#include <QThread>
+
+#include <memory>
+#include <optional>
+
+namespace encore::server {
+
+struct ServerConfig;
+struct Services;
+
+class HttpWorker
+{
+public:
+    HttpWorker(int index, int socketFd, Services &services, const ServerConfig &config,
+               std::optional<QSslConfiguration> tls);
+    ~HttpWorker();
+
+    // Starts the thread and returns once the server is listening (false on failure).
+    bool start();
+    // Lets in-flight requests finish, then ends the thread.
+    void stop();
+
+private:
+    void run();
+
+    int m_index;
+    int m_socketFd;
+    Services &m_services;
+    const ServerConfig &m_config;
+    std::optional<QSslConfiguration> m_tls;
+    std::unique_ptr<QThread> m_thread;
+};
+
+// Opens a listening TCP socket with SO_REUSEPORT; returns the fd or -1 (error in *error).
+int openReusePortSocket(const QHostAddress &address, quint16 port, QString *error);
+quint16 boundPort(int fd);
+
+} // namespace encore::server

@@ -1,0 +1,94 @@
+#include "requestcontext.h"
+
+#include "apipaths.h"
+#include "jsonreader.h"
+
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace encore::server {
+
+RequestContext::RequestContext(const QHttpServerRequest &request, QStringList pathArgs,
+                               QString requestId)
+    : m_request(request), m_args(std::move(pathArgs)), m_requestId(std::move(requestId))
+{
+}
+
+QJsonObject RequestContext::jsonBody() const
+{
+    auto parsed = JsonReader::parseObject(m_request.body());
+    if (!parsed)
+        throw parsed.error();
+    return parsed.value();
+}
+
+qint64 RequestContext::idArg(int i) const
+{
+    const QString s = m_args.value(i);
+    bool ok = false;
+    const qint64 id = s.toLongLong(&ok);
+    // Digits only: "+5", " 5" and "5.0" are not ids; toLongLong rejects overflow.
+    const bool digits = !s.isEmpty() && s.size() <= 19
+        && std::all_of(s.begin(), s.end(), [](QChar c) { return c.isDigit() && c.unicode() < 128; });
+    if (!ok || !digits || id <= 0)
+        throw ApiError(ErrorCode::NotFound, u"No such object."_s);
+    return id;
+}
+
+QUuid RequestContext::uuidArg(int i) const
+{
+    const QUuid id = QUuid::fromString(m_args.value(i));
+    if (id.isNull())
+        throw ApiError(ErrorCode::NotFound, u"No such object."_s);
+    return id;
+}
+
+QString RequestContext::queryValue(const QString &key) const
+{
+    return m_request.query().queryItemValue(key, QUrl::FullyDecoded);
+}
+
+QByteArray RequestContext::header(const QByteArray &name) const
+{
+    return m_request.value(name);
+}
+
+QByteArray RequestContext::bearerToken() const
+{
+    const QByteArray h = header("Authorization");
+    static const QByteArray kPrefix = "Bearer ";
+    if (!h.startsWith(kPrefix))
+        return {};
+    return h.mid(kPrefix.size()).trimmed();
+}
+
+QByteArray RequestContext::queueToken() const
+{
+    return header(api::kQueueTokenHeader).trimmed();
+}
+
+std::optional<QString> RequestContext::idempotencyKey() const
+{
+    const QByteArray raw = header(api::kIdempotencyKeyHeader);
+    if (raw.isEmpty())
+        return std::nullopt;
+    const bool printable = std::all_of(raw.begin(), raw.end(), [](char c) { return c > 32 && c < 127; });
+    if (raw.size() > api::kMaxIdempotencyKeyLength || !printable)
+        throw ApiError(ErrorCode::ValidationFailed,
+                       u"Idempotency-Key must be 1 to 255 visible ASCII characters."_s,
+                       {{u"field"_s, u"Idempotency-Key"_s}});
+    return QString::fromLatin1(raw);
+}
+
+QString RequestContext::requireIdempotencyKey() const
+{
+    const auto key = idempotencyKey();
+    if (!key)
+        throw ApiError(ErrorCode::ValidationFailed,
+                       u"This request needs an Idempotency-Key header."_s,
+                       {{u"field"_s, u"Idempotency-Key"_s}});
+    return *key;
+}
+
+} // namespace encore::server

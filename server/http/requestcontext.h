@@ -1,0 +1,48 @@
+#pragma once
+// RequestContext: one request as a route sees it — path arguments, the parsed JSON body, the
+// tokens and keys from its headers, validated on the way out (throws ApiError). Lives for one
+// handler call on the worker thread.
+
+#include "apierror.h"
+
+#include <QHostAddress>
+#include <QHttpServerRequest>
+#include <QJsonObject>
+#include <QStringList>
+#include <QUuid>
+
+#include <optional>
+
+namespace encore::server {
+
+class RequestContext
+{
+public:
+    RequestContext(const QHttpServerRequest &request, QStringList pathArgs, QString requestId);
+
+    const QHttpServerRequest &request() const { return m_request; }
+    const QString &requestId() const { return m_requestId; }
+    QHostAddress peerAddress() const { return m_request.remoteAddress(); }
+
+    // The body as a JSON object: BAD_REQUEST when it is not one.
+    QJsonObject jsonBody() const;
+    // Path argument i as a positive 63-bit id; anything else is NOT_FOUND (no such object).
+    qint64 idArg(int i) const;
+    QUuid uuidArg(int i) const;
+    QString queryValue(const QString &key) const;
+
+    QByteArray header(const QByteArray &name) const;
+    QByteArray bearerToken() const;     // empty when absent
+    QByteArray queueToken() const;      // empty when absent
+    // Idempotency-Key when present (1..255 printable chars, else VALIDATION_FAILED).
+    std::optional<QString> idempotencyKey() const;
+    // Same, and BAD_REQUEST... VALIDATION_FAILED when missing.
+    QString requireIdempotencyKey() const;
+
+private:
+    const QHttpServerRequest &m_request;
+    QStringList m_args;
+    QString m_requestId;
+};
+
+} // namespace encore::server

@@ -1,0 +1,57 @@
+#pragma once
+// QueueService: the fair per-concert queue on PostgreSQL (DESIGN.md §5) — idempotent join,
+// exact positions, admission bounded by maxActive and a token-bucket admitPerMinute, active
+// tokens that expire, ETA from measured throughput. Any worker thread; each call is its own
+// transaction (or joins the caller's).
+
+#include "config/serverconfig.h"
+#include "models/queueticket.h"
+
+#include <QJsonObject>
+
+namespace encore::server {
+
+class Database;
+
+struct QueueSettings
+{
+    int maxActive = 0;
+    int admitPerMinute = 0;
+    int activeTtlSeconds = 0;
+    bool paused = false;
+    QJsonObject toJson() const;
+};
+
+class QueueService
+{
+public:
+    QueueService(Database &db, const ServerConfig &config);
+
+    // Returns the ticket (with a fresh token) and whether the entry is new.
+    std::pair<QueueTicket, bool> join(const QUuid &userId, qint64 concertId);
+    QueueTicket status(const QUuid &userId, const QByteArray &token);
+    void leave(const QUuid &userId, const QByteArray &token);
+    // Throws QUEUE_NOT_ACTIVE unless `token` is an ACTIVE ticket of this user for this concert.
+    void requireActive(const QUuid &userId, const QByteArray &token, qint64 concertId);
+    // Ends the user's ticket for the concert (after payment); in the caller's transaction.
+    void complete(const QUuid &userId, qint64 concertId);
+
+    // Expires stale tickets and admits waiting ones for every concert with a queue; safe to
+    // call from several threads and instances at once. Returns the number admitted.
+    int admitAll();
+    int admit(qint64 concertId);
+
+    QueueSettings settings(qint64 concertId);
+    QueueSettings updateSettings(qint64 concertId, const QueueSettings &settings);
+    // Staff view: waiting, active, admitted in the last minute, the wait at the back.
+    QJsonObject statistics(qint64 concertId);
+    void ensureSettings(qint64 concertId);
+
+private:
+    QueueTicket ticketFor(const QByteArray &tokenHash);
+
+    Database &m_db;
+    const ServerConfig &m_config;
+};
+
+} // namespace encore::server

@@ -1,0 +1,160 @@
+#include "concertservice.h"
+
+#include "storage/database.h"
+#include "storage/sqlvalues.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace encore::server {
+
+ConcertService::ConcertService(Database &db) : m_db(db) { }
+
+QList<Schedule> ConcertService::loadSchedules(const QList<qint64> &concertIds, bool bookableOnly)
+{
+    // Seats whose hold has run out count as available even before the sweeper frees them.
+    QSqlQuery &q = m_db.exec(
+        u"SELECT sc.id, sc.concert_id, sc.starts_at, sc.sales_open_at, sc.sales_close_at, "
+        " count(*) FILTER (WHERE s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until <= now())), "
+        " count(s.number), coalesce(min(s.price), 0), coalesce(max(s.price), 0) "
+        "FROM schedules sc LEFT JOIN seats s ON s.schedule_id = sc.id "
+        "WHERE sc.concert_id = ANY(?::bigint[]) "
+        "GROUP BY sc.id ORDER BY sc.concert_id, sc.starts_at"_s,
+        {sql::intArray(concertIds)});
+    QList<Schedule> out;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    while (q.next()) {
+        Schedule s;
+        s.id = q.value(0).toLongLong();
+        s.concertId = q.value(1).toLongLong();
+        s.startsAt = q.value(2).toDateTime();
+        s.salesOpenAt = q.value(3).toDateTime();
+        s.salesCloseAt = q.value(4).toDateTime();
+        s.availableSeats = q.value(5).toInt();
+        s.totalSeats = q.value(6).toInt();
+        s.minPrice = q.value(7).toLongLong();
+        s.maxPrice = q.value(8).toLongLong();
+        if (!bookableOnly || s.isBookable(now))
+            out.append(s);
+    }
+    return out;
+}
+
+QList<Concert> ConcertService::list()
+{
+    QList<Concert> concerts;
+    QList<qint64> ids;
+    {
+        QSqlQuery &q = m_db.exec(u"SELECT id, title, artist, venue, description FROM concerts ORDER BY id"_s);
+        while (q.next()) {
+            Concert c;
+            c.id = q.value(0).toLongLong();
+            c.title = q.value(1).toString();
+            c.artist = q.value(2).toString();
+            c.venue = q.value(3).toString();
+            c.description = q.value(4).toString();
+            ids.append(c.id);
+            concerts.append(c);
+        }
+    }
+    const QList<Schedule> all = loadSchedules(ids, false);
+    for (Concert &c : concerts) {
+        for (const Schedule &s : all) {
+            if (s.concertId == c.id)
+                c.schedules.append(s);
+        }
+    }
+    return concerts;
+}
+
+Concert ConcertService::get(qint64 concertId)
+{
+    QSqlQuery &q = m_db.exec(u"SELECT id, title, artist, venue, description FROM concerts WHERE id = ?"_s, {concertId});
+    if (!q.next())
+        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+    Concert c;
+    c.id = q.value(0).toLongLong();
+    c.title = q.value(1).toString();
+    c.artist = q.value(2).toString();
+    c.venue = q.value(3).toString();
+    c.description = q.value(4).toString();
+    c.schedules = loadSchedules({concertId}, false);
+    return c;
+}
+
+QList<Schedule> ConcertService::schedules(qint64 concertId, bool bookableOnly)
+{
+    QSqlQuery &q = m_db.exec(u"SELECT 1 FROM concerts WHERE id = ?"_s, {concertId});
+    if (!q.next())
+        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+    return loadSchedules({concertId}, bookableOnly);
+}
+
+qint64 ConcertService::concertOfSchedule(qint64 scheduleId)
+{
+    QSqlQuery &q = m_db.exec(u"SELECT concert_id FROM schedules WHERE id = ?"_s, {scheduleId});
+    if (!q.next())
+        throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+    return q.value(0).toLongLong();
+}
+
+SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
+{
+    QSqlQuery &q = m_db.exec(
+        u"SELECT s.number, s.tier, s.price, "
+        " CASE WHEN s.status = 'HELD' AND s.held_until <= now() THEN 'AVAILABLE' ELSE s.status END, "
+        " CASE WHEN s.status = 'HELD' AND s.held_until > now() THEN s.held_until END, "
+        " coalesce(r.user_id = ?::uuid AND (s.status = 'SOLD' OR s.held_until > now()), false), s.version "
+        "FROM seats s LEFT JOIN reservations r ON r.id = s.reservation_id "
+        "WHERE s.schedule_id = ? ORDER BY s.number"_s,
+        {sql::uuid(viewer), scheduleId});
+    SeatMap map;
+    map.scheduleId = scheduleId;
+    while (q.next()) {
+        Seat seat;
+        seat.number = q.value(0).toInt();
+        seat.tier = q.value(1).toString();
+        seat.price = q.value(2).toLongLong();
+        seat.status = seatStatusFromName(q.value(3).toString()).value_or(SeatStatus::Blocked);
+        seat.heldUntil = q.value(4).toDateTime();
+        seat.mine = q.value(5).toBool();
+        seat.version = q.value(6).toLongLong();
+        map.version = std::max(map.version, seat.version);
+        map.seats.append(seat);
+    }
+    if (map.seats.isEmpty())
+        throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+    return map;
+}
+
+qint64 ConcertService::createConcert(const QString &title, const QString &artist, const QString &venue,
+                                     const QString &description)
+{
+    QSqlQuery &q = m_db.exec(u"INSERT INTO concerts(title, artist, venue, description) VALUES (?, ?, ?, ?) RETURNING id"_s,
+                             {title, artist, venue, description});
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+qint64 ConcertService::createSchedule(qint64 concertId, const QDateTime &startsAt, const QDateTime &salesOpenAt,
+                                      const QDateTime &salesCloseAt, const TierPrices &prices)
+{
+    return m_db.transact([&] {
+        QSqlQuery &q = m_db.exec(u"INSERT INTO schedules(concert_id, starts_at, sales_open_at, sales_close_at) "
+                                 "VALUES (?, ?, ?, ?) RETURNING id"_s,
+                                 {concertId, startsAt.toUTC(), salesOpenAt.toUTC(), salesCloseAt.toUTC()});
+        q.next();
+        const qint64 id = q.value(0).toLongLong();
+        m_db.exec(u"INSERT INTO seats(schedule_id, number, tier, price) "
+                  "SELECT ?, n, t.tier, t.price FROM generate_series(1, 50) AS n "
+                  "CROSS JOIN LATERAL (SELECT CASE WHEN n <= 10 THEN 'VIP' WHEN n <= 20 THEN 'R' "
+                  "  WHEN n <= 35 THEN 'S' ELSE 'A' END AS tier, "
+                  "  CASE WHEN n <= 10 THEN ?::bigint WHEN n <= 20 THEN ?::bigint "
+                  "  WHEN n <= 35 THEN ?::bigint ELSE ?::bigint END AS price) t"_s,
+                  {id, prices.vip, prices.r, prices.s, prices.a});
+        return id;
+    });
+}
+
+} // namespace encore::server

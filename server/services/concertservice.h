@@ -1,0 +1,48 @@
+#pragma once
+// ConcertService: concerts, their dates (schedules) with seat counts and price ranges, and a
+// date's live seat map. Also creates concerts and dates with their 50 priced seats (demo data,
+// staff). Any worker thread.
+
+#include "models/concert.h"
+#include "models/seat.h"
+
+#include <QMap>
+#include <QUuid>
+
+namespace encore::server {
+
+class Database;
+
+// Price per tier; seats 1–10 VIP, 11–20 R, 21–35 S, 36–50 A.
+struct TierPrices
+{
+    Money vip = 165'000;
+    Money r = 132'000;
+    Money s = 99'000;
+    Money a = 77'000;
+};
+
+class ConcertService
+{
+public:
+    explicit ConcertService(Database &db);
+
+    QList<Concert> list();
+    Concert get(qint64 concertId);
+    QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
+    // The concert a date belongs to; NOT_FOUND when there is no such date.
+    qint64 concertOfSchedule(qint64 scheduleId);
+    SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
+
+    qint64 createConcert(const QString &title, const QString &artist, const QString &venue,
+                         const QString &description);
+    qint64 createSchedule(qint64 concertId, const QDateTime &startsAt, const QDateTime &salesOpenAt,
+                          const QDateTime &salesCloseAt, const TierPrices &prices);
+
+private:
+    QList<Schedule> loadSchedules(const QList<qint64> &concertIds, bool bookableOnly);
+
+    Database &m_db;
+};
+
+} // namespace encore::server

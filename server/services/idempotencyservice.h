@@ -1,0 +1,35 @@
+#pragma once
+// IdempotencyService: exactly-once POSTs. The key row is inserted in the same transaction as the
+// work it guards, so a concurrent request with the same key waits for the first, then replays
+// its stored response; a failed request leaves no key behind. Any worker thread.
+
+#include "http/reply.h"
+
+#include <QUuid>
+
+#include <functional>
+
+namespace encore::server {
+
+class Database;
+
+class IdempotencyService
+{
+public:
+    explicit IdempotencyService(Database &db);
+
+    // Runs `work` once per (user, key); `requestHash` identifies the request so that the same
+    // key with another request is IDEMPOTENCY_MISMATCH. Without a key, just runs `work` in a
+    // transaction.
+    Reply run(const QUuid &userId, const std::optional<QString> &key, const QByteArray &requestHash,
+              const std::function<Reply()> &work);
+
+    static QByteArray requestHash(const QByteArray &method, const QString &path, const QByteArray &body);
+    // Forgets keys older than a day.
+    int purgeOld();
+
+private:
+    Database &m_db;
+};
+
+} // namespace encore::server

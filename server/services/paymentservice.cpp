@@ -1,0 +1,84 @@
+#include "paymentservice.h"
+
+#include "metrics/metrics.h"
+#include "queue/queueservice.h"
+#include "services/reservationservice.h"
+#include "services/walletservice.h"
+#include "storage/database.h"
+#include "storage/sqlvalues.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace encore::server {
+
+QJsonObject PaymentReceipt::toJson() const
+{
+    return {{u"payment"_s, payment.toJson()}, {u"reservation"_s, reservation.toJson()}, {u"balance"_s, balance}};
+}
+
+PaymentService::PaymentService(Database &db, ReservationService &reservations, WalletService &wallet,
+                               QueueService &queue)
+    : m_db(db), m_reservations(reservations), m_wallet(wallet), m_queue(queue)
+{
+}
+
+PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueToken, const QUuid &reservationId)
+{
+    const QString id = sql::uuid(reservationId);
+    try {
+        PaymentReceipt receipt = m_db.transact([&] {
+            const Reservation r = m_reservations.lockOwn(userId, reservationId);
+            if (r.status == ReservationStatus::Paid)
+                throw ApiError(ErrorCode::Conflict, u"This reservation is already paid."_s);
+            if (r.status == ReservationStatus::Expired)
+                throw ApiError(ErrorCode::ReservationExpired,
+                               u"Your hold on these seats expired before payment; please pick seats again."_s);
+            if (r.status != ReservationStatus::Held)
+                throw ApiError(ErrorCode::Conflict, u"This reservation was cancelled."_s);
+            m_queue.requireActive(userId, queueToken, r.concertId);
+
+            // Re-check the hold in the same transaction as the debit: a hold that expires during
+            // payment is either sold here or released by the sweeper, never both.
+            QSqlQuery &sold = m_db.exec(u"UPDATE seats SET status = 'SOLD', held_until = NULL, "
+                                        "version = nextval('seat_version_seq') "
+                                        "WHERE reservation_id = ?::uuid AND status = 'HELD' AND held_until > now()"_s,
+                                        {id});
+            if (sold.numRowsAffected() != r.seats.size())
+                throw ApiError(ErrorCode::ReservationExpired,
+                               u"Your hold on these seats expired before payment; please pick seats again."_s);
+            PaymentReceipt out;
+            out.balance = m_wallet.debit(userId, r.total, id);
+            QSqlQuery &p = m_db.exec(u"INSERT INTO payments(reservation_id, user_id, amount) "
+                                     "VALUES (?::uuid, ?::uuid, ?) RETURNING id, created_at"_s,
+                                     {id, sql::uuid(userId), r.total});
+            p.next();
+            out.payment = {QUuid::fromString(p.value(0).toString()), reservationId, r.total, p.value(1).toDateTime(), {}};
+            m_db.exec(u"UPDATE reservations SET status = 'PAID', paid_at = now() WHERE id = ?::uuid"_s, {id});
+            m_queue.complete(userId, r.concertId);
+            out.reservation = m_reservations.get(userId, reservationId);
+            return out;
+        });
+        Metrics::instance().increment(u"encore_payments_total"_s, u"result=\"ok\""_s);
+        Metrics::instance().increment(u"encore_revenue_krw_total"_s, {}, receipt.payment.amount);
+        return receipt;
+    } catch (const ApiError &e) {
+        Metrics::instance().increment(u"encore_payments_total"_s, u"result=\"%1\""_s.arg(e.codeName()));
+        throw;
+    }
+}
+
+QList<Payment> PaymentService::list(const QUuid &userId)
+{
+    QSqlQuery &q = m_db.exec(u"SELECT id, reservation_id, amount, created_at, refunded_at FROM payments "
+                             "WHERE user_id = ?::uuid ORDER BY created_at DESC LIMIT 500"_s,
+                             {sql::uuid(userId)});
+    QList<Payment> out;
+    while (q.next())
+        out.append({QUuid::fromString(q.value(0).toString()), QUuid::fromString(q.value(1).toString()),
+                    q.value(2).toLongLong(), q.value(3).toDateTime(), q.value(4).toDateTime()});
+    return out;
+}
+
+} // namespace encore::server

@@ -1,0 +1,46 @@
+#pragma once
+// ReservationService: seat holds (all or nothing, guarded by one conditional UPDATE), the
+// wallet check for holds, cancellation, refunds and the sweeper that frees expired holds.
+// Any worker thread; each public call is one transaction.
+
+#include "models/reservation.h"
+
+#include <QUuid>
+
+namespace encore::server {
+
+class ConcertService;
+class Database;
+class QueueService;
+class WalletService;
+struct ServerConfig;
+
+class ReservationService
+{
+public:
+    ReservationService(Database &db, const ServerConfig &config, ConcertService &concerts,
+                       QueueService &queue, WalletService &wallet);
+
+    Reservation hold(const QUuid &userId, const QByteArray &queueToken, qint64 scheduleId,
+                     const QList<int> &seats);
+    QList<Reservation> list(const QUuid &userId);
+    Reservation get(const QUuid &userId, const QUuid &reservationId);
+    // HELD → CANCELLED (seats freed); PAID → REFUNDED to the wallet while refunds are allowed.
+    Reservation cancel(const QUuid &userId, const QUuid &reservationId);
+    // Frees expired holds and marks their reservations EXPIRED; returns seats freed.
+    int sweepExpired();
+
+    // Locks the caller's reservation row (FOR UPDATE) and returns it; NOT_FOUND for others'.
+    Reservation lockOwn(const QUuid &userId, const QUuid &reservationId);
+
+private:
+    QList<Reservation> load(const QString &where, const QVariantList &values);
+
+    Database &m_db;
+    const ServerConfig &m_config;
+    ConcertService &m_concerts;
+    QueueService &m_queue;
+    WalletService &m_wallet;
+};
+
+} // namespace encore::server
