@@ -20,7 +20,7 @@ Result<ConnectionParams> ConnectionParams::fromUrl(const QString &text)
         p.host = query.queryItemValue(u"host"_s, QUrl::FullyDecoded);
     if (p.host.isEmpty())
         p.host = u"localhost"_s;
-    p.port = url.port(5432);
+    p.port = query.hasQueryItem(u"port"_s) ? query.queryItemValue(u"port"_s).toInt() : url.port(5432);
     p.user = url.userName(QUrl::FullyDecoded);
     p.password = url.password(QUrl::FullyDecoded);
     p.database = url.path().mid(1);

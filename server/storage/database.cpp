@@ -59,7 +59,12 @@ QString uniqueName()
 
 Database::Database(ConnectionParams params) : m_params(std::move(params)), m_name(uniqueName()) { }
 
-Database::~Database() = default; // QThreadStorage deletes each thread's PerThread at thread exit
+Database::~Database()
+{
+    // Other threads drop theirs at thread exit; the destroying thread drops its own now.
+    if (m_threads.hasLocalData())
+        m_threads.setLocalData(nullptr);
+}
 
 Database::PerThread &Database::perThread()
 {

@@ -1,0 +1,26 @@
+#pragma once
+// TestCluster: one private PostgreSQL cluster per test executable (started on first use in a
+// temporary directory, stopped at exit), tuned for speed (no fsync). Each test gets a fresh
+// database from createDatabase(). Main thread.
+
+#include "storage/connectionparams.h"
+
+namespace encore::test {
+
+class TestCluster
+{
+public:
+    static TestCluster &instance();
+
+    // A new empty database; returns how to reach it.
+    server::ConnectionParams createDatabase();
+    // postgresql:// URL for encore-server --database.
+    static QString url(const server::ConnectionParams &params);
+
+private:
+    TestCluster();
+    struct Private;
+    Private *d;
+};
+
+} // namespace encore::test

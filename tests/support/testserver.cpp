@@ -1,0 +1,98 @@
+#include "testserver.h"
+
+#include "testcluster.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace encore::test {
+
+TestServer::TestServer(QStringList extraArgs)
+    : m_args(std::move(extraArgs)), m_db(TestCluster::instance().createDatabase())
+{
+}
+
+TestServer::~TestServer()
+{
+    stop();
+}
+
+QString TestServer::serverBinary()
+{
+    const QString fromEnv = qEnvironmentVariable("ENCORE_SERVER_BIN");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return QCoreApplication::applicationDirPath() + u"/../../server/encore-server"_s;
+}
+
+QByteArray TestServer::output() const
+{
+    if (m_process)
+        m_output += m_process->readAll();
+    return m_output;
+}
+
+bool TestServer::start()
+{
+    const QString portFile = m_dir.path() + u"/port"_s;
+    QFile::remove(portFile);
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QStringList args{u"--database"_s, TestCluster::url(m_db), u"--port-file"_s, portFile,
+                     u"--workers"_s, u"4"_s, u"--no-access-log"_s, u"--auth-attempts-per-minute"_s, u"100000"_s};
+    args << u"--listen"_s << u"127.0.0.1:%1"_s.arg(m_port);
+    args += m_args; // later options win (QCommandLineParser keeps the last value)
+    m_process->start(serverBinary(), args);
+    if (!m_process->waitForStarted(10'000))
+        return false;
+    QDeadlineTimer deadline(60'000);
+    while (!deadline.hasExpired()) {
+        QFile f(portFile);
+        if (f.open(QIODevice::ReadOnly)) {
+            m_port = quint16(f.readAll().trimmed().toUInt());
+            if (m_port != 0 && client().get("/readyz").status == 200)
+                return true;
+        }
+        if (m_process->state() == QProcess::NotRunning) {
+            qWarning().noquote() << "encore-server exited:" << output();
+            return false;
+        }
+        m_process->waitForReadyRead(50);
+        output();
+    }
+    return false;
+}
+
+void TestServer::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    ::kill(pid_t(m_process->processId()), SIGTERM);
+    if (!m_process->waitForFinished(30'000))
+        m_process->kill();
+    m_process->waitForFinished(5'000);
+    output();
+}
+
+void TestServer::kill()
+{
+    if (!m_process)
+        return;
+    m_process->kill();
+    m_process->waitForFinished(5'000);
+    output();
+}
+
+bool TestServer::restart()
+{
+    stop();
+    return start();
+}
+
+} // namespace encore::test

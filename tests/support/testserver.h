@@ -1,0 +1,45 @@
+#pragma once
+// TestServer: a real encore-server child process (ENCORE_SERVER_BIN) on a fresh database of the
+// TestCluster, listening on a free loopback port. Start, stop (SIGTERM), kill (SIGKILL) and
+// restart on the same database. Main thread.
+
+#include "httpclient.h"
+#include "storage/connectionparams.h"
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace encore::test {
+
+class TestServer
+{
+public:
+    // `extraArgs` are added to the command line, e.g. {"--hold-seconds", "2"}.
+    explicit TestServer(QStringList extraArgs = {});
+    ~TestServer();
+
+    bool start();          // waits until the port file appears and /readyz answers
+    void stop();           // SIGTERM and wait
+    void kill();           // SIGKILL
+    bool restart();        // stop + start on the same database (and port if free)
+
+    quint16 port() const { return m_port; }
+    HttpClient client() const { return HttpClient(m_port); }
+    const server::ConnectionParams &database() const { return m_db; }
+    QByteArray output() const; // everything the server printed so far
+
+    static QString serverBinary();
+
+private:
+    QStringList m_args;
+    server::ConnectionParams m_db;
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+    mutable QByteArray m_output;
+};
+
+} // namespace encore::test
