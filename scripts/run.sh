@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, starts encore-server with demo data on its own private
+# PostgreSQL, and opens the desktop app when there is a display. Ctrl-C (or closing the app)
+# stops the server.
+#
+#   scripts/run.sh [--no-app]
+#
+# Environment:
+#   ENCORE_LISTEN         address the server listens on (default 127.0.0.1:8080, loopback only)
+#   ENCORE_DATA_DIR       passed as --data-dir (default: the server's own, /var/lib/encore as root)
+#   ENCORE_READY_TIMEOUT  seconds to wait for /readyz (default 120)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+start_app=1
+for arg in "$@"; do
+    case "$arg" in
+        --no-app) start_app=0 ;;
+        -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "run: unknown argument: $arg (try --help)" >&2; exit 2 ;;
+    esac
+done
+
+listen=${ENCORE_LISTEN:-127.0.0.1:8080}
+url="http://$listen"
+ready_timeout=${ENCORE_READY_TIMEOUT:-120}
+
+bash scripts/setup.sh
+bash scripts/build.sh build
+
+server_bin="$root/build/server/encore-server"
+client_bin="$root/build/client/encore"
+if [[ ! -x "$server_bin" ]]; then
+    echo "run: $server_bin was not built" >&2
+    exit 1
+fi
+
+if curl -s -o /dev/null --max-time 2 "$url/healthz" 2>/dev/null; then
+    echo "run: something already answers at $url; stop it or set ENCORE_LISTEN=127.0.0.1:PORT" >&2
+    exit 1
+fi
+
+log_dir="$root/build/run"
+mkdir -p "$log_dir"
+log="$log_dir/encore-server.log"
+
+server_args=(--demo-data --listen "$listen")
+if [[ -n "${ENCORE_DATA_DIR:-}" ]]; then
+    server_args+=(--data-dir "$ENCORE_DATA_DIR")
+fi
+
+server_pid=""
+# shellcheck disable=SC2317  # called from the EXIT trap
+stop_server() {
+    [[ -n "$server_pid" ]] || return 0
+    if kill -0 "$server_pid" 2>/dev/null; then
+        echo
+        echo "run: stopping the server (pid $server_pid)"
+        kill -TERM "$server_pid" 2>/dev/null || true
+        # The server finishes in-flight requests and stops its embedded PostgreSQL on SIGTERM.
+        for _ in $(seq 1 150); do
+            kill -0 "$server_pid" 2>/dev/null || break
+            sleep 0.2
+        done
+        if kill -0 "$server_pid" 2>/dev/null; then
+            echo "run: the server did not stop within 30 s; killing it" >&2
+            kill -KILL "$server_pid" 2>/dev/null || true
+        fi
+    fi
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+}
+trap stop_server EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "run: starting $server_bin ${server_args[*]} (log: $log)"
+"$server_bin" "${server_args[@]}" >"$log" 2>&1 &
+server_pid=$!
+
+deadline=$((SECONDS + ready_timeout))
+until curl -fsS -o /dev/null --max-time 2 "$url/readyz" 2>/dev/null; do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        echo "run: the server exited before it was ready; its log:" >&2
+        cat "$log" >&2
+        exit 1
+    fi
+    if ((SECONDS >= deadline)); then
+        echo "run: the server was not ready within ${ready_timeout} s; its log so far:" >&2
+        cat "$log" >&2
+        exit 1
+    fi
+    sleep 0.5
+done
+
+cat "$log"
+cat <<EOF
+
+================================================================================
+ Encore server is ready at $url
+   customer account:  demo  / demo-password-1
+   staff account:     staff / staff-password-1   (or as printed above)
+   health:            $url/healthz   $url/readyz   $url/metrics
+   server log:        $log
+================================================================================
+EOF
+
+has_display=0
+if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
+    has_display=1
+fi
+
+# Runs the desktop app in the foreground. Started through sudo, the app runs as the user who
+# called sudo, so it can reach their display and keeps its settings in their home.
+run_app() {
+    local env_args=()
+    local var
+    for var in DISPLAY WAYLAND_DISPLAY XAUTHORITY XDG_RUNTIME_DIR QT_QPA_PLATFORM LANG LC_ALL; do
+        if [[ -n "${!var:-}" ]]; then
+            env_args+=("$var=${!var}")
+        fi
+    done
+    if [[ $(id -u) -eq 0 && -n "${SUDO_USER:-}" && "${SUDO_USER}" != root ]] &&
+        runuser -u "$SUDO_USER" -- test -x "$client_bin" 2>/dev/null; then
+        local uid
+        uid=$(id -u "$SUDO_USER")
+        if [[ -z "${XDG_RUNTIME_DIR:-}" && -d "/run/user/$uid" ]]; then
+            env_args+=("XDG_RUNTIME_DIR=/run/user/$uid")
+        fi
+        runuser -u "$SUDO_USER" -- env "${env_args[@]}" "$client_bin" --server "$url"
+    else
+        env "${env_args[@]}" "$client_bin" --server "$url"
+    fi
+}
+
+if ((start_app)) && ((has_display)) && [[ -x "$client_bin" ]]; then
+    echo "run: opening the desktop app; close it (or press Ctrl-C) to stop the server"
+    app_rc=0
+    run_app || app_rc=$?
+    if ((app_rc != 0)); then
+        echo "run: the desktop app exited with status $app_rc" >&2
+    fi
+    exit 0
+fi
+
+if ((start_app)) && [[ ! -x "$client_bin" ]]; then
+    echo "run: the desktop app ($client_bin) was not built; serving the API only."
+elif ((start_app)); then
+    cat <<EOF
+run: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the desktop app was not
+     opened. The server keeps running; to use it:
+       - from a desktop session on this machine, in a terminal:
+           $client_bin --server $url
+       - from another machine, forward the port and run the app there:
+           ssh -L ${listen##*:}:127.0.0.1:${listen##*:} $(hostname)
+       - headless (no visible window, e.g. for scripted checks or screenshots):
+           xvfb-run -a $client_bin --server $url
+       - or call the API directly, e.g.
+           curl -s -X POST $url/api/v1/auth/login -H 'Content-Type: application/json' \\
+                -d '{"username":"demo","password":"demo-password-1"}'
+EOF
+fi
+echo
+echo "run: server log follows; press Ctrl-C to stop the server."
+# In the background so that `wait` returns at once on Ctrl-C or SIGTERM and the trap runs;
+# tail ends by itself when the server does.
+tail -n 0 -f --pid="$server_pid" "$log" &
+wait $! || true
+echo "run: the server exited; see $log" >&2
+exit 1
