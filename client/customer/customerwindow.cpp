@@ -1,0 +1,676 @@
+#include "customerwindow.h"
+
+#include "app/languagemanager.h"
+#include "customer/concertspage.h"
+#include "customer/seatpage.h"
+#include "customer/ticketspage.h"
+#include "dialogs/paymentconfirmdialog.h"
+#include "dialogs/receiptdialog.h"
+#include "dialogs/walletdialog.h"
+#include "models/concertlistmodel.h"
+#include "models/displaytext.h"
+#include "models/reservationlistmodel.h"
+#include "models/seatmapmodel.h"
+#include "net/apiclient.h"
+#include "net/errortext.h"
+#include "net/livefeed.h"
+#include "net/queuewatcher.h"
+#include "widgets/connectionbanner.h"
+#include "widgets/holdcountdown.h"
+#include "widgets/icons.h"
+#include "widgets/noticebar.h"
+#include "widgets/queuepanel.h"
+#include "widgets/seatmapwidget.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageManager *languages,
+                               QWidget *parent)
+    : QMainWindow(parent)
+    , m_api(api)
+    , m_session(session)
+    , m_languages(languages)
+    , m_feed(new LiveFeed(api, this))
+    , m_queue(new QueueWatcher(api, this))
+    , m_concerts(new ConcertListModel(this))
+    , m_seats(new SeatMapModel(this))
+    , m_reservations(new ReservationListModel(this))
+    , m_banner(new ConnectionBanner(this))
+    , m_notice(new NoticeBar(this))
+    , m_stack(new QStackedWidget(this))
+    , m_concertsPage(new ConcertsPage(m_concerts, this))
+    , m_queuePanel(new QueuePanel(this))
+    , m_seatPage(new SeatPage(m_seats, this))
+    , m_ticketsPage(new TicketsPage(m_reservations, this))
+{
+    setObjectName(u"customerWindow"_s);
+    setWindowIcon(Icons::icon(IconKind::App));
+    resize(1180, 760);
+    m_stack->setObjectName(u"pageStack"_s);
+    m_stack->addWidget(m_concertsPage);
+    m_stack->addWidget(m_queuePanel);
+    m_stack->addWidget(m_seatPage);
+    m_stack->addWidget(m_ticketsPage);
+
+    auto *central = new QWidget(this);
+    central->setObjectName(u"central"_s);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildHeader());
+    layout->addWidget(m_banner);
+    auto *noticeHolder = new QVBoxLayout;
+    noticeHolder->setContentsMargins(24, 12, 24, 0);
+    noticeHolder->addWidget(m_notice);
+    layout->addLayout(noticeHolder);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    buildMenus();
+
+    // Connection state.
+    connect(m_api, &ApiClient::serverUnreachable, m_banner, &ConnectionBanner::showOffline);
+    connect(m_api, &ApiClient::serverReachable, this, [this] {
+        m_banner->showRestored();
+        refreshCurrentPage();
+        if (auto retry = std::exchange(m_retry, {}))
+            retry(); // finish what the outage interrupted (same idempotency key)
+    });
+    connect(m_api, &ApiClient::sessionExpired, this, [this] {
+        showError(ApiError(ErrorCode::Unauthenticated));
+    });
+    connect(m_banner, &ConnectionBanner::retryRequested, this, [this] {
+        m_api->checkHealth(this, [](const Result<Empty> &) {});
+    });
+    connect(m_notice, &NoticeBar::actionTriggered, this, [this](ErrorAction action) {
+        switch (action) {
+        case ErrorAction::Retry:
+            if (auto retry = std::exchange(m_retry, {}))
+                retry();
+            else
+                refreshCurrentPage();
+            break;
+        case ErrorAction::TopUp:
+            openWallet();
+            break;
+        case ErrorAction::PickOtherSeats:
+            showPage(Page::Seats);
+            m_feed->resync();
+            break;
+        case ErrorAction::RejoinQueue:
+            enterQueue(m_concert.id, m_schedule.id);
+            break;
+        case ErrorAction::LogIn:
+            Q_EMIT logoutRequested();
+            break;
+        case ErrorAction::Wait:
+        case ErrorAction::None:
+            break;
+        }
+    });
+
+    // Concerts → queue.
+    connect(m_concertsPage, &ConcertsPage::refreshRequested, this, &CustomerWindow::loadConcerts);
+    connect(m_concertsPage, &ConcertsPage::enterQueueRequested, this, &CustomerWindow::enterQueue);
+    connect(m_queuePanel, &QueuePanel::leaveRequested, this, &CustomerWindow::leaveQueue);
+    connect(m_queue, &QueueWatcher::ticketChanged, this, [this](const QueueTicket &t) {
+        m_queuePanel->setTicket(t, m_queue->initialAhead());
+    });
+    connect(m_queue, &QueueWatcher::admitted, this, &CustomerWindow::openSeats);
+    connect(m_queue, &QueueWatcher::failed, this, [this](const ApiError &e) {
+        showPage(Page::Concerts);
+        showError(e, [this] { enterQueue(m_concert.id, m_schedule.id); });
+    });
+    connect(m_queue, &QueueWatcher::ended, this, [this](const ApiError &) {
+        if (page() == Page::Queue || page() == Page::Seats) {
+            endBooking();
+            showPage(Page::Concerts);
+            m_notice->showError({tr("Your place in the queue has ended."),
+                                 tr("Join the queue again to get a new turn."),
+                                 ErrorAction::RejoinQueue});
+        }
+    });
+    connect(m_feed, &LiveFeed::queueUpdated, m_queue, &QueueWatcher::applyPush);
+
+    // Live seats.
+    connect(m_feed, &LiveFeed::seatMapLoaded, this, [this](const SeatMap &map) {
+        if (map.scheduleId == m_schedule.id)
+            m_seats->setSeatMap(map);
+    });
+    connect(m_feed, &LiveFeed::seatsChanged, this, [this](qint64 scheduleId, const QList<Seat> &seats) {
+        if (scheduleId == m_schedule.id)
+            m_seats->applySeats(seats);
+    });
+    connect(m_feed, &LiveFeed::seatMapFailed, this, [this](const ApiError &e) {
+        if (e.code != ErrorCode::Unavailable && page() == Page::Seats)
+            showError(e);
+    });
+    connect(m_seatPage->seatMap(), &SeatMapWidget::selectionLost, this, [this](const QList<int> &seats) {
+        m_notice->showMessage(NoticeBar::Kind::Info,
+                              tr("Seat(s) %1 were just taken by someone else and left your "
+                                 "selection.").arg(DisplayText::seatList(seats)));
+    });
+    connect(m_seatPage, &SeatPage::holdRequested, this, &CustomerWindow::hold);
+    connect(m_seatPage, &SeatPage::releaseRequested, this, &CustomerWindow::releaseHold);
+    connect(m_seatPage, &SeatPage::payRequested, this, &CustomerWindow::confirmPayment);
+    connect(m_seatPage, &SeatPage::holdExpired, this, &CustomerWindow::onHoldExpired);
+    connect(m_seatPage, &SeatPage::leaveRequested, this, [this] {
+        if (m_hold)
+            releaseHold();
+        leaveQueue();
+    });
+
+    // My tickets.
+    connect(m_ticketsPage, &TicketsPage::refreshRequested, this, &CustomerWindow::loadReservations);
+    connect(m_ticketsPage, &TicketsPage::cancelHoldRequested, this,
+            &CustomerWindow::cancelReservation);
+    connect(m_ticketsPage, &TicketsPage::refundRequested, this, &CustomerWindow::askRefund);
+    connect(m_ticketsPage, &TicketsPage::receiptRequested, this, [this](const Reservation &r) {
+        auto *dialog = new ReceiptDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setReceipt(r, r.paidAt, -1, r.id.toString(QUuid::WithoutBraces));
+        dialog->open();
+    });
+    retranslate();
+    showPage(Page::Concerts);
+}
+
+CustomerWindow::~CustomerWindow() = default;
+
+QWidget *CustomerWindow::buildHeader()
+{
+    auto *header = new QWidget(this);
+    header->setObjectName(u"header"_s);
+    header->setAttribute(Qt::WA_StyledBackground);
+    auto *logo = new QLabel(header);
+    logo->setPixmap(Icons::pixmap(IconKind::App, 30));
+    auto *brand = new QLabel(u"Encore"_s, header);
+    brand->setObjectName(u"brand"_s);
+    m_concertsNav = new QPushButton(header);
+    m_concertsNav->setObjectName(u"concertsNavButton"_s);
+    m_ticketsNav = new QPushButton(header);
+    m_ticketsNav->setObjectName(u"ticketsNavButton"_s);
+    for (QPushButton *b : {m_concertsNav, m_ticketsNav}) {
+        b->setCheckable(true);
+        b->setProperty("nav", true);
+    }
+    m_concertsNav->setIcon(Icons::icon(IconKind::Concerts));
+    m_ticketsNav->setIcon(Icons::icon(IconKind::Ticket));
+    m_userLabel = new QLabel(header);
+    m_userLabel->setObjectName(u"userLabel"_s);
+    m_walletButton = new QPushButton(header);
+    m_walletButton->setObjectName(u"walletButton"_s);
+    m_walletButton->setIcon(Icons::icon(IconKind::Wallet, QColor(0x5b, 0x3d, 0xf5)));
+    m_logoutButton = new QPushButton(header);
+    m_logoutButton->setObjectName(u"logoutButton"_s);
+    m_logoutButton->setIcon(Icons::icon(IconKind::Logout));
+    m_logoutButton->setProperty("flat", true);
+
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(20, 10, 20, 10);
+    layout->setSpacing(8);
+    layout->addWidget(logo);
+    layout->addWidget(brand);
+    layout->addSpacing(24);
+    layout->addWidget(m_concertsNav);
+    layout->addWidget(m_ticketsNav);
+    layout->addStretch();
+    layout->addWidget(m_userLabel);
+    layout->addWidget(m_walletButton);
+    layout->addWidget(m_logoutButton);
+
+    connect(m_concertsNav, &QPushButton::clicked, this, [this] {
+        // Leaving a booking half-way keeps the hold (it is in My tickets) but stops watching.
+        showPage(m_queue->isJoined() && !m_queue->isActive() ? Page::Queue
+                 : m_queue->isActive()                        ? Page::Seats
+                                                              : Page::Concerts);
+    });
+    connect(m_ticketsNav, &QPushButton::clicked, this, [this] {
+        showPage(Page::Tickets);
+        loadReservations();
+    });
+    connect(m_walletButton, &QPushButton::clicked, this, [this] { openWallet(); });
+    connect(m_logoutButton, &QPushButton::clicked, this, &CustomerWindow::logoutRequested);
+    return header;
+}
+
+void CustomerWindow::buildMenus()
+{
+    m_accountMenu = menuBar()->addMenu(QString());
+    m_accountMenu->setObjectName(u"accountMenu"_s);
+    m_walletAction = m_accountMenu->addAction(Icons::icon(IconKind::Wallet), QString(), this,
+                                              [this] { openWallet(); });
+    m_walletAction->setObjectName(u"walletAction"_s);
+    m_walletAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    m_ticketsAction = m_accountMenu->addAction(Icons::icon(IconKind::Ticket), QString(), this, [this] {
+        showPage(Page::Tickets);
+        loadReservations();
+    });
+    m_ticketsAction->setObjectName(u"ticketsAction"_s);
+    m_ticketsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_accountMenu->addSeparator();
+    m_logoutAction = m_accountMenu->addAction(Icons::icon(IconKind::Logout), QString(), this,
+                                              &CustomerWindow::logoutRequested);
+    m_logoutAction->setObjectName(u"logoutAction"_s);
+    m_quitAction = m_accountMenu->addAction(QString(), qApp, &QApplication::quit);
+    m_quitAction->setObjectName(u"quitAction"_s);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(u"languageMenu"_s);
+    auto *group = new QActionGroup(this);
+    for (const QString &code : LanguageManager::available()) {
+        QAction *a = m_languageMenu->addAction(LanguageManager::nativeName(code));
+        a->setObjectName(u"language_"_s + code);
+        a->setCheckable(true);
+        a->setData(code);
+        a->setChecked(m_languages && m_languages->language() == code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            if (m_languages)
+                m_languages->setLanguage(code);
+        });
+        m_languageActions.append(a);
+    }
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(u"helpMenu"_s);
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About Encore"),
+                           tr("<b>Encore</b> %1<br>Concert tickets, fairly queued.")
+                                   .arg(QCoreApplication::applicationVersion()));
+    });
+    m_aboutAction->setObjectName(u"aboutAction"_s);
+}
+
+void CustomerWindow::retranslate()
+{
+    setWindowTitle(tr("Encore — concert tickets"));
+    m_concertsNav->setText(tr("Concerts"));
+    m_ticketsNav->setText(tr("My tickets"));
+    m_userLabel->setText(tr("Signed in as <b>%1</b>").arg(m_session.user.username.toHtmlEscaped()));
+    m_walletButton->setText(tr("Wallet · %1").arg(money::format(m_balance)));
+    m_walletButton->setToolTip(tr("Open your wallet to see the balance and top up"));
+    m_logoutButton->setText(tr("Log out"));
+    m_accountMenu->setTitle(tr("&Account"));
+    m_walletAction->setText(tr("&Wallet…"));
+    m_ticketsAction->setText(tr("My &tickets"));
+    m_logoutAction->setText(tr("Log &out"));
+    m_quitAction->setText(tr("&Quit"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Encore"));
+    for (QAction *a : std::as_const(m_languageActions))
+        a->setChecked(m_languages && m_languages->language() == a->data().toString());
+    m_seats->retranslate();
+}
+
+void CustomerWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void CustomerWindow::start()
+{
+    loadConcerts();
+    refreshBalance();
+    m_feed->start();
+}
+
+void CustomerWindow::showPage(Page page)
+{
+    m_stack->setCurrentIndex(int(page));
+    m_concertsNav->setChecked(page != Page::Tickets);
+    m_ticketsNav->setChecked(page == Page::Tickets);
+}
+
+CustomerWindow::Page CustomerWindow::page() const
+{
+    return Page(m_stack->currentIndex());
+}
+
+void CustomerWindow::setBalance(Money balance)
+{
+    m_balance = balance;
+    m_walletButton->setText(tr("Wallet · %1").arg(money::format(balance)));
+}
+
+void CustomerWindow::setBookingContext(const Concert &concert, const Schedule &schedule)
+{
+    m_concert = concert;
+    m_schedule = schedule;
+    m_queuePanel->setConcertTitle(concert.title);
+}
+
+void CustomerWindow::showError(const ApiError &error, std::function<void()> retry)
+{
+    const ErrorText text = ErrorText::describe(error);
+    if (text.action == ErrorAction::Retry)
+        m_retry = std::move(retry);
+    m_notice->showError(text);
+}
+
+// --- loading -------------------------------------------------------------------------------------
+
+void CustomerWindow::loadConcerts()
+{
+    m_concertsPage->setLoading(true);
+    m_api->concerts(this, [this](const Result<QList<Concert>> &r) {
+        m_concertsPage->setLoading(false);
+        if (!r) {
+            showError(r.error(), [this] { loadConcerts(); });
+            return;
+        }
+        const qint64 selected = m_concertsPage->selectedSchedule() ? m_concertsPage->selectedSchedule()->id : 0;
+        m_concerts->setConcerts(r.value());
+        m_concertsPage->selectSchedule(selected);
+    });
+}
+
+void CustomerWindow::loadReservations()
+{
+    m_api->reservations(this, [this](const Result<QList<Reservation>> &r) {
+        if (!r) {
+            showError(r.error(), [this] { loadReservations(); });
+            return;
+        }
+        m_reservations->setReservations(r.value());
+    });
+}
+
+void CustomerWindow::refreshBalance()
+{
+    m_api->wallet(this, [this](const Result<WalletInfo> &r) {
+        if (r)
+            setBalance(r->wallet.balance);
+    });
+}
+
+void CustomerWindow::refreshCurrentPage()
+{
+    refreshBalance();
+    switch (page()) {
+    case Page::Concerts:
+        loadConcerts();
+        break;
+    case Page::Seats:
+        m_feed->resync();
+        break;
+    case Page::Tickets:
+        loadReservations();
+        break;
+    case Page::Queue:
+        break; // the watcher keeps polling by itself
+    }
+}
+
+WalletDialog *CustomerWindow::openWallet(const QString &reason, Money suggested)
+{
+    if (!m_walletDialog) {
+        m_walletDialog = new WalletDialog(m_api, this);
+        m_walletDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_walletDialog, &WalletDialog::balanceChanged, this, &CustomerWindow::setBalance);
+        m_walletDialog->refresh();
+    }
+    m_walletDialog->setReason(reason, suggested);
+    m_walletDialog->open();
+    m_walletDialog->raise();
+    m_walletDialog->activateWindow();
+    return m_walletDialog;
+}
+
+// --- queue ---------------------------------------------------------------------------------------
+
+void CustomerWindow::enterQueue(qint64 concertId, qint64 scheduleId)
+{
+    const QModelIndex index = m_concerts->indexOfSchedule(scheduleId);
+    if (const Schedule *s = m_concerts->scheduleAt(index))
+        setBookingContext(*m_concerts->concertAt(index), *s);
+    else if (m_concert.id != concertId || m_schedule.id != scheduleId)
+        return;
+    m_notice->dismiss();
+    m_queuePanel->setJoining();
+    showPage(Page::Queue);
+    m_queue->join(concertId);
+}
+
+void CustomerWindow::leaveQueue()
+{
+    m_queue->leave();
+    endBooking();
+    showPage(Page::Concerts);
+    loadConcerts();
+}
+
+void CustomerWindow::openSeats()
+{
+    m_feed->watchQueue(QString());
+    m_seatPage->setContext(m_concert.title, m_schedule.startsAt, m_queue->ticket().activeUntil);
+    if (m_seats->scheduleId() != m_schedule.id)
+        m_seats->clear();
+    m_seatPage->seatMap()->clearSelection();
+    m_feed->watchSchedule(m_schedule.id);
+    m_feed->resync();
+    showPage(Page::Seats);
+}
+
+void CustomerWindow::endBooking()
+{
+    m_feed->watchSchedule(0);
+    m_feed->watchQueue(QString());
+    m_queue->reset();
+    m_hold.reset();
+    m_seatPage->clearHold();
+    m_seats->clear();
+}
+
+// --- hold and pay --------------------------------------------------------------------------------
+
+void CustomerWindow::hold(const QList<int> &seats)
+{
+    if (seats.isEmpty())
+        return;
+    if (m_holdKey.isEmpty())
+        m_holdKey = ApiClient::newIdempotencyKey();
+    m_seatPage->setBusy(true);
+    m_notice->dismiss();
+    m_api->holdSeats(m_schedule.id, seats, m_holdKey, this, [this, seats](const Result<Reservation> &r) {
+        m_seatPage->setBusy(false);
+        if (r || r.error().code != ErrorCode::Unavailable)
+            m_holdKey.clear();
+        if (r) {
+            m_hold = r.value();
+            m_seatPage->setHold(r.value());
+            m_notice->showMessage(NoticeBar::Kind::Success,
+                                  tr("Seats %1 are yours for now. Pay before the timer runs out.")
+                                          .arg(DisplayText::seatList(r->seats)));
+            m_feed->resync();
+            return;
+        }
+        const ApiError &e = r.error();
+        if (e.code == ErrorCode::InsufficientBalance) {
+            Money total = 0;
+            for (int n : seats)
+                total += m_seats->seat(n) ? m_seats->seat(n)->price : 0;
+            const Money shortBy = std::max<Money>(0, total - m_balance);
+            showError(e);
+            openWallet(tr("These seats cost %1 and your wallet has %2. Top up, then hold them "
+                          "again.").arg(money::format(total), money::format(m_balance)),
+                       shortBy);
+            return;
+        }
+        if (e.code == ErrorCode::SeatUnavailable)
+            m_feed->resync();
+        showError(e, [this, seats] { hold(seats); });
+    });
+}
+
+void CustomerWindow::releaseHold()
+{
+    if (!m_hold)
+        return;
+    const Reservation held = *m_hold;
+    m_hold.reset();
+    m_seatPage->clearHold();
+    m_api->cancelReservation(held.id, this, [this](const Result<Reservation> &r) {
+        if (r)
+            m_notice->showMessage(NoticeBar::Kind::Info, tr("The seats were released."));
+        m_feed->resync();
+    });
+}
+
+void CustomerWindow::onHoldExpired()
+{
+    m_hold.reset();
+    m_payKey.clear();
+    m_seatPage->clearHold();
+    m_feed->resync();
+    m_notice->showError({tr("Your hold expired and the seats were released."),
+                         tr("You can pick seats again while your turn lasts."),
+                         ErrorAction::None});
+}
+
+void CustomerWindow::confirmPayment()
+{
+    if (!m_hold)
+        return;
+    m_seatPage->setBusy(true);
+    m_api->wallet(this, [this](const Result<WalletInfo> &w) {
+        m_seatPage->setBusy(false);
+        if (!m_hold)
+            return;
+        if (w)
+            setBalance(w->wallet.balance);
+        auto *dialog = new PaymentConfirmDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setReservation(*m_hold, m_concert.title, m_schedule.startsAt);
+        dialog->setBalance(m_balance);
+        connect(dialog, &PaymentConfirmDialog::topUpRequested, this, [this, dialog](Money shortBy) {
+            WalletDialog *wallet = openWallet(tr("Add at least %1 to pay for your seats.")
+                                                      .arg(money::format(shortBy)),
+                                              shortBy);
+            connect(wallet, &WalletDialog::balanceChanged, dialog, &PaymentConfirmDialog::setBalance);
+        });
+        connect(m_seatPage, &SeatPage::holdExpired, dialog, &QDialog::reject);
+        connect(dialog, &QDialog::accepted, this, &CustomerWindow::pay);
+        dialog->open();
+    });
+}
+
+void CustomerWindow::pay()
+{
+    if (!m_hold)
+        return;
+    // One key per payment of this hold, kept until the server answers: retries charge once.
+    if (m_payKey.isEmpty())
+        m_payKey = ApiClient::newIdempotencyKey();
+    m_seatPage->setBusy(true);
+    m_notice->showMessage(NoticeBar::Kind::Info, tr("Paying…"));
+    m_api->pay(m_hold->id, m_payKey, this, [this](const Result<PaymentResult> &r) {
+        m_seatPage->setBusy(false);
+        if (r || r.error().code != ErrorCode::Unavailable)
+            m_payKey.clear();
+        if (r) {
+            m_notice->dismiss();
+            showReceipt(r.value());
+            return;
+        }
+        const ApiError &e = r.error();
+        if (e.code == ErrorCode::InsufficientBalance) {
+            showError(e);
+            openWallet(tr("Add at least %1 to pay for your seats.")
+                               .arg(money::format(std::max<Money>(0, m_hold->total - m_balance))),
+                       std::max<Money>(0, m_hold->total - m_balance));
+            return;
+        }
+        if (e.code == ErrorCode::ReservationExpired) {
+            m_hold.reset();
+            m_seatPage->clearHold();
+            m_feed->resync();
+        }
+        showError(e, [this] { pay(); });
+    });
+}
+
+void CustomerWindow::showReceipt(const PaymentResult &result)
+{
+    Reservation paid = result.reservation;
+    if (paid.concertTitle.isEmpty())
+        paid.concertTitle = m_concert.title;
+    if (!paid.startsAt.isValid())
+        paid.startsAt = m_schedule.startsAt;
+    setBalance(result.balance);
+    // The purchase ends the queue turn (the server expires the token).
+    endBooking();
+    m_reservations->upsert(paid);
+    auto *dialog = new ReceiptDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setReceipt(paid, result.payment.paidAt, result.balance,
+                       result.payment.id.toString(QUuid::WithoutBraces));
+    connect(dialog, &QDialog::finished, this, [this, dialog] {
+        showPage(dialog->wantsTickets() ? Page::Tickets : Page::Concerts);
+        if (dialog->wantsTickets())
+            loadReservations();
+        else
+            loadConcerts();
+    });
+    dialog->open();
+}
+
+// --- my tickets ----------------------------------------------------------------------------------
+
+void CustomerWindow::cancelReservation(const Reservation &reservation)
+{
+    const bool refund = reservation.status == ReservationStatus::Paid;
+    m_api->cancelReservation(reservation.id, this, [this, refund](const Result<Reservation> &r) {
+        if (!r) {
+            showError(r.error());
+            loadReservations();
+            return;
+        }
+        m_reservations->upsert(r.value());
+        if (m_hold && m_hold->id == r->id) {
+            m_hold.reset();
+            m_seatPage->clearHold();
+        }
+        refreshBalance();
+        m_notice->showMessage(NoticeBar::Kind::Success,
+                              refund ? tr("Refunded %1 to your wallet.").arg(money::format(r->total))
+                                     : tr("The hold was cancelled and the seats released."));
+    });
+}
+
+void CustomerWindow::askRefund(const Reservation &reservation)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Refund ticket"),
+                                tr("Refund seats %1 for %2? The seats go back on sale.")
+                                        .arg(DisplayText::seatList(reservation.seats),
+                                             money::format(reservation.total)),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(u"refundConfirmBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->button(QMessageBox::Yes)->setText(tr("Refund"));
+    box->button(QMessageBox::Yes)->setObjectName(u"refundYesButton"_s);
+    box->button(QMessageBox::No)->setText(tr("Keep ticket"));
+    box->button(QMessageBox::No)->setObjectName(u"refundNoButton"_s);
+    connect(box, &QMessageBox::finished, this, [this, reservation](int result) {
+        if (result == QMessageBox::Yes)
+            cancelReservation(reservation);
+    });
+    box->open();
+}
+
+} // namespace encore

@@ -1,0 +1,142 @@
+#pragma once
+// CustomerWindow: the customer's main window. Wires ApiClient, LiveFeed and QueueWatcher to the
+// models and pages: concerts → queue → seats → hold → pay → receipt → My tickets, with the wallet
+// always at hand, errors in plain words and a banner while offline. GUI thread.
+
+#include "net/apitypes.h"
+
+#include "models/concert.h"
+#include "models/reservation.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QPushButton;
+class QStackedWidget;
+
+namespace encore {
+
+class ApiClient;
+class ConcertListModel;
+class ConcertsPage;
+class ConnectionBanner;
+class LanguageManager;
+class LiveFeed;
+class NoticeBar;
+class QueuePanel;
+class QueueWatcher;
+class ReservationListModel;
+class SeatMapModel;
+class SeatPage;
+class TicketsPage;
+class WalletDialog;
+struct ApiError;
+
+class CustomerWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Page { Concerts, Queue, Seats, Tickets };
+
+    CustomerWindow(ApiClient *api, const Session &session, LanguageManager *languages,
+                   QWidget *parent = nullptr);
+    ~CustomerWindow() override;
+
+    // Loads concerts and balance and opens the live feed.
+    void start();
+
+    // Navigation and state, for the flow, the tests and the screenshot mode.
+    void showPage(Page page);
+    Page page() const;
+    void setBalance(Money balance);
+    Money balance() const { return m_balance; }
+    void setBookingContext(const Concert &concert, const Schedule &schedule);
+    WalletDialog *openWallet(const QString &reason = {}, Money suggested = 0);
+
+    ConcertListModel *concertModel() const { return m_concerts; }
+    SeatMapModel *seatModel() const { return m_seats; }
+    ReservationListModel *reservationModel() const { return m_reservations; }
+    SeatPage *seatPage() const { return m_seatPage; }
+    QueuePanel *queuePanel() const { return m_queuePanel; }
+    ConnectionBanner *connectionBanner() const { return m_banner; }
+    NoticeBar *notice() const { return m_notice; }
+    LiveFeed *liveFeed() const { return m_feed; }
+
+Q_SIGNALS:
+    void logoutRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildMenus();
+    QWidget *buildHeader();
+    void retranslate();
+    void showError(const ApiError &error, std::function<void()> retry = {});
+
+    void loadConcerts();
+    void loadReservations();
+    void refreshBalance();
+    void refreshCurrentPage();
+    void enterQueue(qint64 concertId, qint64 scheduleId);
+    void leaveQueue();
+    void openSeats();
+    void hold(const QList<int> &seats);
+    void releaseHold();
+    void onHoldExpired();
+    void confirmPayment();
+    void pay();
+    void showReceipt(const PaymentResult &result);
+    void cancelReservation(const Reservation &reservation);
+    void askRefund(const Reservation &reservation);
+    void endBooking();
+
+    ApiClient *m_api;
+    Session m_session;
+    LanguageManager *m_languages;
+    LiveFeed *m_feed;
+    QueueWatcher *m_queue;
+    ConcertListModel *m_concerts;
+    SeatMapModel *m_seats;
+    ReservationListModel *m_reservations;
+
+    Money m_balance = 0;
+    Concert m_concert;
+    Schedule m_schedule;
+    std::optional<Reservation> m_hold;
+    QString m_holdKey; // kept across network failures so a retried hold is the same hold
+    QString m_payKey;  // likewise for the payment: a retried payment charges once
+    std::function<void()> m_retry; // the action an interrupted call was doing
+    QPointer<WalletDialog> m_walletDialog;
+
+    ConnectionBanner *m_banner;
+    NoticeBar *m_notice;
+    QStackedWidget *m_stack;
+    ConcertsPage *m_concertsPage;
+    QueuePanel *m_queuePanel;
+    SeatPage *m_seatPage;
+    TicketsPage *m_ticketsPage;
+    QLabel *m_userLabel;
+    QPushButton *m_concertsNav;
+    QPushButton *m_ticketsNav;
+    QPushButton *m_walletButton;
+    QPushButton *m_logoutButton;
+    QMenu *m_accountMenu;
+    QMenu *m_languageMenu;
+    QMenu *m_helpMenu;
+    QAction *m_walletAction;
+    QAction *m_ticketsAction;
+    QAction *m_logoutAction;
+    QAction *m_quitAction;
+    QAction *m_aboutAction;
+    QList<QAction *> m_languageActions;
+};
+
+} // namespace encore

@@ -1,0 +1,77 @@
+#pragma once
+// SeatPage: one date's live seat map with the selection, its total and "Hold"; once held, the
+// countdown with "Pay" and "Release". Emits what the user asks for; calls nothing. GUI thread.
+
+#include "models/reservation.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace encore {
+
+class HoldCountdown;
+class SeatMapModel;
+class SeatMapWidget;
+
+class SeatPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SeatPage(SeatMapModel *model, QWidget *parent = nullptr);
+
+    void setContext(const QString &concertTitle, const QDateTime &startsAt,
+                    const QDateTime &turnEndsAt);
+    void setHold(const Reservation &reservation);
+    void clearHold();
+    const std::optional<Reservation> &hold() const { return m_hold; }
+    void setBusy(bool busy);
+
+    SeatMapWidget *seatMap() const { return m_map; }
+    HoldCountdown *countdown() const { return m_countdown; }
+
+Q_SIGNALS:
+    void holdRequested(const QList<int> &seats);
+    void payRequested();
+    void releaseRequested();
+    void leaveRequested();
+    void holdExpired();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateSelection();
+    void retranslate();
+
+    SeatMapModel *m_model;
+    SeatMapWidget *m_map;
+    std::optional<Reservation> m_hold;
+    QString m_concertTitle;
+    QDateTime m_startsAt;
+    QDateTime m_turnEndsAt;
+    bool m_busy = false;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QPushButton *m_leave;
+    QStackedWidget *m_side;
+    // picking
+    QLabel *m_pickHeading;
+    QLabel *m_selection;
+    QLabel *m_total;
+    QPushButton *m_holdButton;
+    // held
+    QLabel *m_heldHeading;
+    QLabel *m_heldSeats;
+    QLabel *m_heldTotal;
+    HoldCountdown *m_countdown;
+    QPushButton *m_pay;
+    QPushButton *m_release;
+};
+
+} // namespace encore

@@ -1,0 +1,125 @@
+#include "ticketspage.h"
+
+#include "models/reservationlistmodel.h"
+#include "widgets/icons.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+TicketsPage::TicketsPage(ReservationListModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_view(new QTableView(this))
+    , m_heading(new QLabel(this))
+    , m_empty(new QLabel(this))
+    , m_refresh(new QPushButton(this))
+    , m_receipt(new QPushButton(this))
+    , m_cancelHold(new QPushButton(this))
+    , m_refund(new QPushButton(this))
+{
+    setObjectName(u"ticketsPage"_s);
+    m_heading->setObjectName(u"pageHeading"_s);
+    m_empty->setObjectName(u"ticketsEmpty"_s);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_view->setObjectName(u"ticketsView"_s);
+    m_view->setModel(model);
+    m_view->verticalHeader()->hide();
+    m_view->setShowGrid(false);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(ReservationListModel::ConcertColumn,
+                                                     QHeaderView::Stretch);
+    m_refresh->setObjectName(u"refreshTicketsButton"_s);
+    m_refresh->setIcon(Icons::icon(IconKind::Refresh));
+    m_receipt->setObjectName(u"receiptButton"_s);
+    m_cancelHold->setObjectName(u"cancelHoldButton"_s);
+    m_refund->setObjectName(u"refundButton"_s);
+    m_refund->setProperty("danger", true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_heading, 1);
+    top->addWidget(m_refresh);
+    auto *actions = new QHBoxLayout;
+    actions->addStretch();
+    actions->addWidget(m_receipt);
+    actions->addWidget(m_cancelHold);
+    actions->addWidget(m_refund);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 20);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_empty, 1);
+    layout->addLayout(actions);
+
+    const auto withSelected = [this](auto signal) {
+        return [this, signal] {
+            if (const Reservation *r = selected())
+                Q_EMIT(this->*signal)(*r);
+        };
+    };
+    connect(m_refresh, &QPushButton::clicked, this, &TicketsPage::refreshRequested);
+    connect(m_receipt, &QPushButton::clicked, this, withSelected(&TicketsPage::receiptRequested));
+    connect(m_cancelHold, &QPushButton::clicked, this,
+            withSelected(&TicketsPage::cancelHoldRequested));
+    connect(m_refund, &QPushButton::clicked, this, withSelected(&TicketsPage::refundRequested));
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TicketsPage::updateButtons);
+    connect(model, &QAbstractItemModel::modelReset, this, &TicketsPage::updateButtons);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &TicketsPage::updateButtons);
+    connect(model, &QAbstractItemModel::dataChanged, this, &TicketsPage::updateButtons);
+    retranslate();
+}
+
+const Reservation *TicketsPage::selected() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? m_model->at(current.row()) : nullptr;
+}
+
+void TicketsPage::select(int row)
+{
+    m_view->selectRow(row);
+}
+
+void TicketsPage::updateButtons()
+{
+    const Reservation *r = selected();
+    m_receipt->setEnabled(r && r->status == ReservationStatus::Paid);
+    m_cancelHold->setEnabled(r && r->status == ReservationStatus::Held);
+    m_refund->setEnabled(r && r->status == ReservationStatus::Paid);
+    const bool empty = m_model->rowCount() == 0;
+    m_view->setVisible(!empty);
+    m_empty->setVisible(empty);
+}
+
+void TicketsPage::retranslate()
+{
+    m_heading->setText(tr("My tickets"));
+    m_empty->setText(tr("No tickets yet. Pick a concert to get started."));
+    m_refresh->setText(tr("Refresh"));
+    m_receipt->setText(tr("Receipt"));
+    m_cancelHold->setText(tr("Cancel hold"));
+    m_refund->setText(tr("Refund ticket"));
+    m_model->retranslate();
+    updateButtons();
+}
+
+void TicketsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace encore

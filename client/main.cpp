@@ -1,0 +1,66 @@
+// encore: the customer desktop app. `encore [--server URL] [--ca-file FILE] [--language en|ko]`;
+// `encore --screenshots DIR` renders every window and dialog with sample data and exits.
+#include "app/appcontroller.h"
+#include "app/languagemanager.h"
+#include "app/screenshotter.h"
+#include "app/style.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        // Rendering screenshots needs no display at all.
+        if (qstrcmp(argv[i], "--screenshots") == 0)
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Encore"_s);
+    QApplication::setApplicationName(u"Encore"_s);
+    QApplication::setApplicationVersion(QStringLiteral(ENCORE_CLIENT_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Encore — concert tickets"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(u"server"_s, u"Server address, e.g. http://127.0.0.1:8080"_s,
+                                    u"URL"_s);
+    const QCommandLineOption caFile(u"ca-file"_s,
+                                    u"PEM file with the CA certificate(s) to trust for HTTPS"_s,
+                                    u"FILE"_s);
+    const QCommandLineOption language(u"language"_s, u"User interface language: en or ko"_s,
+                                      u"CODE"_s);
+    const QCommandLineOption screenshots(u"screenshots"_s,
+                                         u"Render every window with sample data into DIR and exit"_s,
+                                         u"DIR"_s);
+    parser.addOptions({server, caFile, language, screenshots});
+    parser.process(app);
+    encore::applyStyle(app);
+
+    if (parser.isSet(screenshots)) {
+        encore::LanguageManager languages;
+        encore::Screenshotter shooter(parser.value(screenshots), &languages);
+        const QStringList files = shooter.run();
+        if (files.isEmpty()) {
+            std::fprintf(stderr, "encore: %s\n", qPrintable(shooter.error()));
+            return 1;
+        }
+        for (const QString &f : files)
+            std::printf("%s\n", qPrintable(f));
+        return 0;
+    }
+
+    encore::AppController controller(
+            {parser.value(server), parser.value(caFile), parser.value(language)});
+    QString error;
+    if (!controller.start(&error)) {
+        std::fprintf(stderr, "encore: %s\n", qPrintable(error));
+        return 2;
+    }
+    return app.exec();
+}

@@ -1,0 +1,171 @@
+#include "queuepanel.h"
+
+#include "models/displaytext.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+namespace {
+QLabel *makeLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    return label;
+}
+} // namespace
+
+QueuePanel::QueuePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(makeLabel(u"queueTitle"_s, this))
+    , m_status(makeLabel(u"queueStatus"_s, this))
+    , m_position(makeLabel(u"queuePosition"_s, this))
+    , m_ahead(makeLabel(u"queueAhead"_s, this))
+    , m_eta(makeLabel(u"queueEta"_s, this))
+    , m_reason(makeLabel(u"queueReason"_s, this))
+    , m_note(makeLabel(u"queueNote"_s, this))
+    , m_progress(new QProgressBar(this))
+    , m_leave(new QPushButton(this))
+{
+    setObjectName(u"queuePanel"_s);
+    m_progress->setObjectName(u"queueProgress"_s);
+    m_progress->setRange(0, 100);
+    m_progress->setTextVisible(false);
+    m_progress->setFixedHeight(12);
+    m_leave->setObjectName(u"leaveQueueButton"_s);
+    m_leave->setProperty("flat", true);
+    connect(m_leave, &QPushButton::clicked, this, &QueuePanel::leaveRequested);
+
+    auto *card = new QWidget(this);
+    card->setObjectName(u"queueCard"_s);
+    auto *cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(36, 28, 36, 28);
+    cardLayout->setSpacing(10);
+    cardLayout->addWidget(m_title);
+    cardLayout->addWidget(m_status);
+    auto *numbers = new QHBoxLayout;
+    numbers->addWidget(m_position);
+    numbers->addWidget(m_ahead);
+    cardLayout->addLayout(numbers);
+    cardLayout->addWidget(m_progress);
+    cardLayout->addWidget(m_eta);
+    cardLayout->addWidget(m_reason);
+    cardLayout->addWidget(m_note);
+    cardLayout->addWidget(m_leave, 0, Qt::AlignCenter);
+    card->setMaximumWidth(560);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch();
+    layout->addWidget(card, 0, Qt::AlignHCenter);
+    layout->addStretch();
+    retranslate();
+}
+
+void QueuePanel::setConcertTitle(const QString &title)
+{
+    m_concertTitle = title;
+    retranslate();
+}
+
+void QueuePanel::setJoining()
+{
+    m_joining = true;
+    m_ticket = QueueTicket();
+    m_initialAhead = 0;
+    retranslate();
+}
+
+void QueuePanel::setTicket(const QueueTicket &ticket, qint64 initialAhead)
+{
+    m_joining = false;
+    m_ticket = ticket;
+    m_initialAhead = initialAhead;
+    retranslate();
+}
+
+int QueuePanel::progress() const
+{
+    if (m_joining)
+        return 0;
+    if (m_ticket.status == QueueStatus::Active || m_initialAhead <= 0)
+        return m_ticket.status == QueueStatus::Active ? 100 : 0;
+    const double done = double(m_initialAhead - m_ticket.aheadCount) / double(m_initialAhead);
+    return int(std::clamp(done, 0.0, 1.0) * 100);
+}
+
+QString QueuePanel::reasonText(const QString &etaReason)
+{
+    if (etaReason.isEmpty() || etaReason == u"steady")
+        return {};
+    if (etaReason == u"paused")
+        return tr("Admission is paused by the organiser for now; your place is kept.");
+    if (etaReason == u"rate_lowered" || etaReason == u"rateLowered")
+        return tr("Admission slowed down, so the estimate went up.");
+    if (etaReason == u"rate_raised" || etaReason == u"rateRaised")
+        return tr("Admission sped up, so the estimate went down.");
+    if (etaReason == u"capacity" || etaReason == u"full")
+        return tr("Everyone admitted is still choosing seats; places free up as they finish.");
+    if (etaReason == u"warming_up" || etaReason == u"warmingUp")
+        return tr("The estimate is still being measured and will settle soon.");
+    return tr("Estimate changed: %1").arg(etaReason);
+}
+
+void QueuePanel::retranslate()
+{
+    m_title->setText(m_concertTitle.isEmpty() ? tr("Waiting room")
+                                              : tr("Waiting room · %1").arg(m_concertTitle));
+    m_leave->setText(tr("Leave the queue"));
+    m_progress->setValue(progress());
+    const bool active = !m_joining && m_ticket.status == QueueStatus::Active;
+    setProperty("admitted", active);
+    if (m_joining) {
+        m_status->setText(tr("Joining the queue…"));
+        m_position->clear();
+        m_ahead->clear();
+        m_eta->clear();
+        m_reason->clear();
+        m_note->setText(tr("Please keep this window open."));
+        return;
+    }
+    if (active) {
+        m_status->setText(tr("It's your turn!"));
+        m_position->clear();
+        m_ahead->clear();
+        m_eta->setText(m_ticket.activeUntil.isValid()
+                               ? tr("Choose your seats before %1.")
+                                         .arg(m_ticket.activeUntil.toLocalTime().toString(u"HH:mm"))
+                               : QString());
+        m_reason->clear();
+        m_note->setText(tr("Opening the seat map…"));
+        return;
+    }
+    m_status->setText(tr("You are in the queue"));
+    m_position->setText(tr("No. %1 in line").arg(m_ticket.position));
+    m_ahead->setText(tr("%n person(s) ahead of you", nullptr, int(m_ticket.aheadCount)));
+    const QString low = DisplayText::duration(m_ticket.etaLowSeconds);
+    const QString high = DisplayText::duration(m_ticket.etaHighSeconds);
+    m_eta->setText(low == high ? tr("Expected wait: %1").arg(low)
+                               : tr("Expected wait: %1 to %2").arg(low, high));
+    m_reason->setText(reasonText(m_ticket.etaReason));
+    m_reason->setVisible(!m_reason->text().isEmpty());
+    m_note->setText(tr("The seat map opens by itself when it is your turn. Please keep this "
+                       "window open."));
+}
+
+void QueuePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace encore

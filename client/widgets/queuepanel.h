@@ -1,0 +1,57 @@
+#pragma once
+// QueuePanel: where the user stands in a concert's queue — status, position, people ahead, an ETA
+// range, progress, and why the estimate changed; offers to leave. Shows, never fetches. GUI thread.
+
+#include "models/queueticket.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace encore {
+
+class QueuePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit QueuePanel(QWidget *parent = nullptr);
+
+    void setConcertTitle(const QString &title);
+    // `initialAhead`: the most people ahead seen since joining (progress is measured against it).
+    void setTicket(const QueueTicket &ticket, qint64 initialAhead);
+    // Before the first ticket arrives.
+    void setJoining();
+    const QueueTicket &ticket() const { return m_ticket; }
+    int progress() const;
+
+    // "paused" → "Admission is paused by the organiser." (unknown reasons are shown as sent).
+    static QString reasonText(const QString &etaReason);
+
+Q_SIGNALS:
+    void leaveRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    QueueTicket m_ticket;
+    qint64 m_initialAhead = 0;
+    bool m_joining = true;
+    QString m_concertTitle;
+    QLabel *m_title;
+    QLabel *m_status;
+    QLabel *m_position;
+    QLabel *m_ahead;
+    QLabel *m_eta;
+    QLabel *m_reason;
+    QLabel *m_note;
+    QProgressBar *m_progress;
+    QPushButton *m_leave;
+};
+
+} // namespace encore

@@ -1,0 +1,26 @@
+#pragma once
+// SeatLegend: the key to the seat map — one painted swatch and a word per look, so the colours
+// and cues explain themselves. GUI thread.
+
+#include <QWidget>
+
+class QLabel;
+
+namespace encore {
+
+class SeatLegend : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SeatLegend(QWidget *parent = nullptr);
+    void retranslate();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QList<QLabel *> m_labels;
+};
+
+} // namespace encore
