@@ -97,6 +97,7 @@ void Screenshotter::shootAll(const QString &suffix, bool everything)
     window.seatPage()->seatMap()->setSeatSelected(26, true);
     window.seatPage()->seatMap()->setSeatSelected(27, true);
     window.showPage(CustomerWindow::Page::Seats);
+    window.findChild<QWidget *>(u"holdButton"_s)->setFocus();
     save(&window, u"seats"_s + suffix);
 
     if (everything) {

@@ -165,8 +165,13 @@ void SeatPage::updateSelection()
         if (const auto seat = m_model->seat(n))
             total += seat->price;
     }
-    m_selection->setText(seats.isEmpty() ? tr("No seats selected yet.")
-                                         : tr("Seats %1").arg(DisplayText::seatList(seats)));
+    QStringList lines;
+    for (int n : seats) {
+        if (const auto seat = m_model->seat(n))
+            lines.append(tr("Seat %1 · %2 · %3").arg(n).arg(seat->tier, money::format(seat->price)));
+    }
+    m_selection->setText(seats.isEmpty() ? tr("No seats selected yet. Click free seats on the map.")
+                                         : lines.join(u'\n'));
     m_total->setText(tr("Total %1").arg(money::format(total)));
     m_holdButton->setEnabled(!seats.isEmpty() && !m_busy);
     m_holdButton->setText(m_busy ? tr("Holding…")

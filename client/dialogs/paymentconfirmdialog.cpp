@@ -2,6 +2,7 @@
 
 #include "models/displaytext.h"
 #include "widgets/icons.h"
+#include "widgets/repolish.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -112,6 +113,8 @@ void PaymentConfirmDialog::retranslate()
                                 : tr("Your wallet is %1 short. Top up first; your seats stay "
                                      "held.").arg(money::format(m_reservation.total - m_balance)));
     m_warning->setProperty("invalid", !canPay());
+    m_values.at(AfterRow)->setProperty("invalid", !canPay());
+    repolish(this);
     m_topUp->setText(tr("Top up wallet"));
     m_topUp->setVisible(!canPay());
     m_confirm->setText(tr("Pay %1").arg(money::format(m_reservation.total)));

@@ -38,7 +38,7 @@ WalletDialog::WalletDialog(ApiClient *api, QWidget *parent)
 {
     setObjectName(u"walletDialog"_s);
     setWindowIcon(Icons::icon(IconKind::Wallet));
-    resize(560, 600);
+    resize(640, 620);
     m_balanceCaption->setObjectName(u"caption"_s);
     m_balance->setObjectName(u"walletBalance"_s);
     m_reason->setObjectName(u"walletReason"_s);
@@ -61,7 +61,9 @@ WalletDialog::WalletDialog(ApiClient *api, QWidget *parent)
     m_ledgerView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_ledgerView->setAlternatingRowColors(true);
     m_ledgerView->setShowGrid(false);
-    m_ledgerView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_ledgerView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ledgerView->horizontalHeader()->setSectionResizeMode(LedgerModel::KindColumn,
+                                                           QHeaderView::Stretch);
 
     auto *quickRow = new QHBoxLayout;
     for (Money amount : kQuickAmounts) {

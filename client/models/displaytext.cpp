@@ -87,6 +87,17 @@ QString DisplayText::duration(qint64 seconds)
     return tr("about %n min", nullptr, int((seconds + 59) / 60));
 }
 
+QString DisplayText::durationRange(qint64 lowSeconds, qint64 highSeconds)
+{
+    const qint64 low = (std::max<qint64>(0, lowSeconds) + 59) / 60;
+    const qint64 high = (std::max(lowSeconds, highSeconds) + 59) / 60;
+    if (high <= 1)
+        return duration(highSeconds);
+    if (low == high)
+        return duration(highSeconds);
+    return tr("%1–%2 min").arg(std::max<qint64>(low, 1)).arg(high);
+}
+
 QString DisplayText::seatDescription(const Seat &seat, bool selected)
 {
     QString status = seatStatus(seat.status);

@@ -28,6 +28,8 @@ public:
     static QString clock(qint64 seconds);
     // "about 3 min", "less than a minute"
     static QString duration(qint64 seconds);
+    // "3–5 min", "less than a minute"
+    static QString durationRange(qint64 lowSeconds, qint64 highSeconds);
     // "Seat 17, R, 120,000 KRW, available" — the accessible name of a seat.
     static QString seatDescription(const Seat &seat, bool selected = false);
 };

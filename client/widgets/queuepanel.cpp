@@ -52,15 +52,14 @@ QueuePanel::QueuePanel(QWidget *parent)
     cardLayout->setSpacing(10);
     cardLayout->addWidget(m_title);
     cardLayout->addWidget(m_status);
-    auto *numbers = new QHBoxLayout;
-    numbers->addWidget(m_position);
-    numbers->addWidget(m_ahead);
-    cardLayout->addLayout(numbers);
+    cardLayout->addWidget(m_position);
+    cardLayout->addWidget(m_ahead);
     cardLayout->addWidget(m_progress);
     cardLayout->addWidget(m_eta);
     cardLayout->addWidget(m_reason);
     cardLayout->addWidget(m_note);
     cardLayout->addWidget(m_leave, 0, Qt::AlignCenter);
+    card->setMinimumWidth(480);
     card->setMaximumWidth(560);
 
     auto *layout = new QVBoxLayout(this);
@@ -151,10 +150,9 @@ void QueuePanel::retranslate()
     m_status->setText(tr("You are in the queue"));
     m_position->setText(tr("No. %1 in line").arg(m_ticket.position));
     m_ahead->setText(tr("%n person(s) ahead of you", nullptr, int(m_ticket.aheadCount)));
-    const QString low = DisplayText::duration(m_ticket.etaLowSeconds);
-    const QString high = DisplayText::duration(m_ticket.etaHighSeconds);
-    m_eta->setText(low == high ? tr("Expected wait: %1").arg(low)
-                               : tr("Expected wait: %1 to %2").arg(low, high));
+    m_eta->setText(tr("Expected wait: %1")
+                           .arg(DisplayText::durationRange(m_ticket.etaLowSeconds,
+                                                           m_ticket.etaHighSeconds)));
     m_reason->setText(reasonText(m_ticket.etaReason));
     m_reason->setVisible(!m_reason->text().isEmpty());
     m_note->setText(tr("The seat map opens by itself when it is your turn. Please keep this "

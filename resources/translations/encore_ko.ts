@@ -5,1054 +5,1043 @@
     <name>DisplayText</name>
     <message>
         <source>available</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 가능</translation>
     </message>
     <message>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>선점됨</translation>
     </message>
     <message>
         <source>sold</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 완료</translation>
     </message>
     <message>
         <source>not for sale</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 안 함</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>선점 중</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 완료</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소됨</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>만료됨</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>환불됨</translation>
     </message>
     <message>
         <source>Top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>충전</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>결제</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>환불</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>ddd d MMM yyyy, HH:mm</source>
         <comment>date-time format</comment>
-        <translation type="unfinished"></translation>
+        <translation>yyyy년 M월 d일 (ddd) HH:mm</translation>
     </message>
     <message>
         <source>ddd d MMM yyyy</source>
         <comment>date format</comment>
-        <translation type="unfinished"></translation>
+        <translation>yyyy년 M월 d일 (ddd)</translation>
     </message>
     <message>
         <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1분 이내</translation>
     </message>
     <message numerus="yes">
         <source>about %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>약 %n분</numerusform></translation>
     </message>
     <message>
         <source>your ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>내 티켓</translation>
     </message>
     <message>
         <source>held by you</source>
-        <translation type="unfinished"></translation>
+        <translation>내가 선점함</translation>
     </message>
     <message>
         <source>selected</source>
-        <translation type="unfinished"></translation>
+        <translation>선택됨</translation>
     </message>
     <message>
         <source>Seat %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번 좌석</translation>
+    </message>
+    <message>
+        <source>%1–%2 min</source>
+        <translation>%1~%2분</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
     <message>
         <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1분 이내</translation>
     </message>
     <message numerus="yes">
         <source>about %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>약 %n분</numerusform></translation>
     </message>
     <message>
         <source>Some of the information entered is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>입력한 정보 중 올바르지 않은 항목이 있습니다.</translation>
     </message>
     <message>
         <source>Please check what you entered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>입력한 내용을 확인해 주세요: %1</translation>
     </message>
     <message>
         <source>Correct it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>수정한 뒤 다시 시도해 주세요.</translation>
     </message>
     <message>
         <source>Your session has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>로그인 세션이 만료되었습니다.</translation>
     </message>
     <message>
         <source>Please log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 로그인해 주세요.</translation>
     </message>
     <message>
         <source>Your account is not allowed to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 계정으로는 할 수 없는 작업입니다.</translation>
     </message>
     <message>
         <source>It is not your turn to pick seats yet, or your turn has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 좌석을 고를 차례가 아니거나 차례가 끝났습니다.</translation>
     </message>
     <message>
         <source>Your place in the queue is kept; expected wait: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열 순서는 그대로 유지됩니다. 예상 대기 시간: %1.</translation>
     </message>
     <message>
         <source>Join the queue again to get a new turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열에 다시 참여하면 새 차례를 받을 수 있습니다.</translation>
     </message>
     <message>
         <source>This item no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>더 이상 존재하지 않는 항목입니다.</translation>
     </message>
     <message>
         <source>The list has been refreshed.</source>
-        <translation type="unfinished"></translation>
+        <translation>목록을 새로 고쳤습니다.</translation>
     </message>
     <message>
         <source>This cannot be done in the current state.</source>
-        <translation type="unfinished"></translation>
+        <translation>현재 상태에서는 할 수 없는 작업입니다.</translation>
     </message>
     <message>
         <source>The view has been refreshed; please check and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>화면을 새로 고쳤습니다. 확인한 뒤 다시 시도해 주세요.</translation>
     </message>
     <message>
         <source>Someone else just took some of these seats.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 분이 방금 일부 좌석을 선택했습니다.</translation>
     </message>
     <message>
         <source>Someone else just took seat(s) %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 분이 방금 %1번 좌석을 선택했습니다.</translation>
     </message>
     <message>
         <source>Please pick other seats; the map shows what is still free.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 좌석을 골라 주세요. 좌석 배치도에 남은 좌석이 표시됩니다.</translation>
     </message>
     <message>
         <source>Your hold on these seats has expired and they were released.</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석 선점 시간이 만료되어 좌석이 해제되었습니다.</translation>
     </message>
     <message>
         <source>Pick seats again to hold them.</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석을 다시 골라 선점해 주세요.</translation>
     </message>
     <message>
         <source>Your wallet has %1 but this needs %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑 잔액은 %1이지만 %2이 필요합니다.</translation>
     </message>
     <message>
         <source>Your wallet balance is too low for this.</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑 잔액이 부족합니다.</translation>
     </message>
     <message>
         <source>Top up your wallet, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑을 충전한 뒤 다시 시도해 주세요.</translation>
     </message>
     <message>
         <source>This request was already sent with different details.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 요청은 이미 다른 내용으로 보내졌습니다.</translation>
     </message>
     <message>
         <source>Please start the action again.</source>
-        <translation type="unfinished"></translation>
+        <translation>처음부터 다시 진행해 주세요.</translation>
     </message>
     <message>
         <source>What you sent is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>보낸 내용이 너무 큽니다.</translation>
     </message>
     <message>
         <source>Too many attempts in a short time.</source>
-        <translation type="unfinished"></translation>
+        <translation>짧은 시간에 너무 많이 시도했습니다.</translation>
     </message>
     <message>
         <source>Please wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>잠시 후 다시 시도해 주세요.</translation>
     </message>
     <message>
         <source>The service is busy or restarting.</source>
-        <translation type="unfinished"></translation>
+        <translation>서비스가 혼잡하거나 다시 시작하는 중입니다.</translation>
     </message>
     <message>
         <source>Check your connection; Encore keeps retrying and you can try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>인터넷 연결을 확인해 주세요. Encore가 계속 재시도하며, 직접 다시 시도할 수도 있습니다.</translation>
     </message>
     <message>
         <source>Something went wrong on our side.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버에서 문제가 발생했습니다.</translation>
     </message>
     <message>
         <source>Please try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>잠시 후 다시 시도해 주세요.</translation>
     </message>
     <message>
         <source>Please try again in a moment. If it keeps happening, quote reference %1 to support.</source>
-        <translation type="unfinished"></translation>
+        <translation>잠시 후 다시 시도해 주세요. 계속 발생하면 고객센터에 참조 번호 %1을 알려 주세요.</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 시도</translation>
     </message>
     <message>
         <source>Top up wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑 충전</translation>
     </message>
     <message>
         <source>Back to seats</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석으로 돌아가기</translation>
     </message>
     <message>
         <source>Rejoin queue</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열 다시 참여</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>로그인</translation>
     </message>
 </context>
 <context>
     <name>encore::ApiClient</name>
     <message>
         <source>The connection to %1 is not secure: its certificate could not be verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 연결이 안전하지 않습니다. 인증서를 확인할 수 없습니다.</translation>
     </message>
     <message>
         <source>The Encore server at %1 cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Encore 서버(%1)에 연결할 수 없습니다.</translation>
     </message>
     <message>
         <source>No certificate could be read from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에서 인증서를 읽을 수 없습니다.</translation>
     </message>
     <message>
         <source>The server sent an answer Encore cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버가 Encore가 읽을 수 없는 응답을 보냈습니다.</translation>
     </message>
 </context>
 <context>
     <name>encore::AppController</name>
     <message>
         <source>You are signed in as staff. The staff console is not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>직원 계정으로 로그인했습니다. 이 버전에는 아직 직원 콘솔이 없습니다.</translation>
     </message>
 </context>
 <context>
     <name>encore::ConcertListModel</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
         <source>%n bookable date(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>예매 가능 %n회</numerusform></translation>
     </message>
     <message>
         <source>Sold out</source>
-        <translation type="unfinished"></translation>
+        <translation>매진</translation>
     </message>
     <message>
         <source>Sales open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 판매 시작</translation>
     </message>
     <message>
         <source>Sales closed</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 종료</translation>
     </message>
     <message>
         <source>Select this date and press Enter queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 날짜를 선택하고 대기열 입장을 누르세요.</translation>
     </message>
     <message>
         <source>%1 of %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%2석 중 %1석 남음</translation>
     </message>
     <message>
         <source>Concert / date</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 / 날짜</translation>
     </message>
     <message>
         <source>Venue / sales</source>
-        <translation type="unfinished"></translation>
+        <translation>공연장 / 판매</translation>
     </message>
     <message>
         <source>Seats left</source>
-        <translation type="unfinished"></translation>
+        <translation>잔여 좌석</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>가격</translation>
     </message>
 </context>
 <context>
     <name>encore::ConcertsPage</name>
     <message>
         <source>Choose a concert</source>
-        <translation type="unfinished"></translation>
+        <translation>공연을 선택하세요</translation>
     </message>
     <message>
         <source>Pick a date on the left. Dates that are sold out or not on sale are greyed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>왼쪽에서 날짜를 고르세요. 매진되었거나 판매 중이 아닌 날짜는 흐리게 표시됩니다.</translation>
     </message>
     <message>
         <source>%1
 %2 of %3 seats left · %4 – %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%3석 중 %2석 남음 · %4 – %5</translation>
     </message>
     <message>
-        <source>Select one of this concert&apos;s dates to continue.</source>
-        <translation type="unfinished"></translation>
+        <source>Select one of this concert's dates to continue.</source>
+        <translation>계속하려면 이 공연의 날짜를 하나 고르세요.</translation>
     </message>
     <message>
         <source>Concerts — loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 — 불러오는 중…</translation>
     </message>
     <message>
         <source>Concerts</source>
-        <translation type="unfinished"></translation>
+        <translation>공연</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 고침</translation>
     </message>
     <message>
         <source>Enter queue</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열 입장</translation>
     </message>
 </context>
 <context>
     <name>encore::ConnectionBanner</name>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 다시 시도</translation>
     </message>
     <message>
         <source>Connection lost. %1 Encore keeps trying and will carry on where you left off.</source>
-        <translation type="unfinished"></translation>
+        <translation>연결이 끊어졌습니다. %1 Encore가 계속 재연결을 시도하며, 하던 작업을 이어서 진행합니다.</translation>
     </message>
     <message>
         <source>Connected again. Everything is up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 연결되었습니다. 모든 정보가 최신 상태입니다.</translation>
     </message>
 </context>
 <context>
     <name>encore::CustomerWindow</name>
     <message>
         <source>Your place in the queue has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열 순서가 종료되었습니다.</translation>
     </message>
     <message>
         <source>Join the queue again to get a new turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열에 다시 참여하면 새 차례를 받을 수 있습니다.</translation>
     </message>
     <message>
         <source>Seat(s) %1 were just taken by someone else and left your selection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번 좌석을 다른 분이 방금 선택하여 선택 목록에서 빠졌습니다.</translation>
     </message>
     <message>
         <source>About Encore</source>
-        <translation type="unfinished"></translation>
+        <translation>Encore 정보</translation>
     </message>
     <message>
         <source>&lt;b&gt;Encore&lt;/b&gt; %1&lt;br&gt;Concert tickets, fairly queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Encore&lt;/b&gt; %1&lt;br&gt;공정한 대기열로 만나는 공연 티켓.</translation>
     </message>
     <message>
         <source>Encore — concert tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Encore — 공연 티켓</translation>
     </message>
     <message>
         <source>Concerts</source>
-        <translation type="unfinished"></translation>
+        <translation>공연</translation>
     </message>
     <message>
         <source>My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>내 티켓</translation>
     </message>
     <message>
         <source>Signed in as &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;님 로그인 중</translation>
     </message>
     <message>
         <source>Wallet · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑 · %1</translation>
     </message>
     <message>
         <source>Open your wallet to see the balance and top up</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑을 열어 잔액을 확인하고 충전합니다</translation>
     </message>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>로그아웃</translation>
     </message>
     <message>
         <source>&amp;Account</source>
-        <translation type="unfinished"></translation>
+        <translation>계정(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Wallet…</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑(&amp;W)…</translation>
     </message>
     <message>
         <source>My &amp;tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>내 티켓(&amp;T)</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>로그아웃(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Encore</source>
-        <translation type="unfinished"></translation>
+        <translation>Encore 정보(&amp;A)</translation>
     </message>
     <message>
         <source>Seats %1 are yours for now. Pay before the timer runs out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번 좌석을 선점했습니다. 시간이 끝나기 전에 결제해 주세요.</translation>
     </message>
     <message>
         <source>These seats cost %1 and your wallet has %2. Top up, then hold them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 좌석은 %1이고 지갑 잔액은 %2입니다. 충전한 뒤 다시 선점해 주세요.</translation>
     </message>
     <message>
         <source>The seats were released.</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석 선점을 해제했습니다.</translation>
     </message>
     <message>
         <source>Your hold expired and the seats were released.</source>
-        <translation type="unfinished"></translation>
+        <translation>선점 시간이 만료되어 좌석이 해제되었습니다.</translation>
     </message>
     <message>
         <source>You can pick seats again while your turn lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>차례가 끝나기 전까지 좌석을 다시 고를 수 있습니다.</translation>
     </message>
     <message>
         <source>Add at least %1 to pay for your seats.</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석을 결제하려면 %1 이상 충전해 주세요.</translation>
     </message>
     <message>
         <source>Paying…</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 중…</translation>
     </message>
     <message>
         <source>Refunded %1 to your wallet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을 지갑으로 환불했습니다.</translation>
     </message>
     <message>
         <source>The hold was cancelled and the seats released.</source>
-        <translation type="unfinished"></translation>
+        <translation>선점을 취소하고 좌석을 해제했습니다.</translation>
     </message>
     <message>
         <source>Refund ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 환불</translation>
     </message>
     <message>
         <source>Refund seats %1 for %2? The seats go back on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번 좌석(%2)을 환불할까요? 좌석은 다시 판매됩니다.</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>환불</translation>
     </message>
     <message>
         <source>Keep ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 유지</translation>
     </message>
 </context>
 <context>
     <name>encore::HoldCountdown</name>
     <message>
         <source>Your seats are held for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석 선점 남은 시간 %1</translation>
     </message>
 </context>
 <context>
     <name>encore::LedgerModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>일시</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>내용</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>금액</translation>
     </message>
     <message>
         <source>Balance after</source>
-        <translation type="unfinished"></translation>
+        <translation>거래 후 잔액</translation>
     </message>
 </context>
 <context>
     <name>encore::LoginDialog</name>
     <message>
         <source>Enter the server address, for example http://127.0.0.1:8080.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버 주소를 입력하세요. 예: http://127.0.0.1:8080</translation>
     </message>
     <message>
         <source>The username needs 3 to 32 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>아이디는 3~32자여야 합니다.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호를 입력하세요.</translation>
     </message>
     <message>
         <source>Choose a password of at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호는 8자 이상이어야 합니다.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>두 비밀번호가 일치하지 않습니다.</translation>
     </message>
     <message>
         <source>That username and password do not match. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>아이디 또는 비밀번호가 일치하지 않습니다. 다시 시도해 주세요.</translation>
     </message>
     <message>
         <source>That username is already taken. Please choose another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 사용 중인 아이디입니다. 다른 아이디를 골라 주세요.</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 중…</translation>
     </message>
     <message>
         <source>Encore — sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Encore — 로그인</translation>
     </message>
     <message>
         <source>Welcome to Encore</source>
-        <translation type="unfinished"></translation>
+        <translation>Encore에 오신 것을 환영합니다</translation>
     </message>
     <message>
         <source>Log in to book concert tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>로그인하고 공연 티켓을 예매하세요.</translation>
     </message>
     <message>
         <source>Create an account to book concert tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>계정을 만들고 공연 티켓을 예매하세요.</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>로그인</translation>
     </message>
     <message>
         <source>Create account</source>
-        <translation type="unfinished"></translation>
+        <translation>회원가입</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>서버 주소</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>아이디</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호</translation>
     </message>
     <message>
         <source>Repeat password</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호 확인</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>끝내기</translation>
     </message>
 </context>
 <context>
     <name>encore::NoticeBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
     <name>encore::PaymentConfirmDialog</name>
     <message>
         <source>Confirm payment</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 확인</translation>
     </message>
     <message>
         <source>Check and pay</source>
-        <translation type="unfinished"></translation>
+        <translation>확인 후 결제</translation>
     </message>
     <message>
         <source>Concert</source>
-        <translation type="unfinished"></translation>
+        <translation>공연</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜</translation>
     </message>
     <message>
         <source>Seats</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>합계</translation>
     </message>
     <message>
         <source>Wallet now</source>
-        <translation type="unfinished"></translation>
+        <translation>현재 잔액</translation>
     </message>
     <message>
         <source>Wallet after</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 후 잔액</translation>
     </message>
     <message>
         <source>not enough</source>
-        <translation type="unfinished"></translation>
+        <translation>잔액 부족</translation>
     </message>
     <message>
         <source>Your seats stay held while you decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>결정하는 동안 좌석은 선점된 상태로 유지됩니다.</translation>
     </message>
     <message>
         <source>Your wallet is %1 short. Top up first; your seats stay held.</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑 잔액이 %1 부족합니다. 먼저 충전해 주세요. 좌석은 선점된 상태로 유지됩니다.</translation>
     </message>
     <message>
         <source>Top up wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑 충전</translation>
     </message>
     <message>
         <source>Pay %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 결제</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>뒤로</translation>
     </message>
 </context>
 <context>
     <name>encore::QueuePanel</name>
     <message>
         <source>Admission is paused by the organiser for now; your place is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>주최 측이 입장을 잠시 멈췄습니다. 대기 순서는 유지됩니다.</translation>
     </message>
     <message>
         <source>Admission slowed down, so the estimate went up.</source>
-        <translation type="unfinished"></translation>
+        <translation>입장 속도가 느려져 예상 시간이 늘었습니다.</translation>
     </message>
     <message>
         <source>Admission sped up, so the estimate went down.</source>
-        <translation type="unfinished"></translation>
+        <translation>입장 속도가 빨라져 예상 시간이 줄었습니다.</translation>
     </message>
     <message>
         <source>Everyone admitted is still choosing seats; places free up as they finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>입장한 분들이 아직 좌석을 고르는 중입니다. 선택이 끝나는 대로 자리가 납니다.</translation>
     </message>
     <message>
         <source>The estimate is still being measured and will settle soon.</source>
-        <translation type="unfinished"></translation>
+        <translation>예상 시간을 측정하는 중이며 곧 안정됩니다.</translation>
     </message>
     <message>
         <source>Estimate changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>예상 시간 변경: %1</translation>
     </message>
     <message>
         <source>Waiting room</source>
-        <translation type="unfinished"></translation>
+        <translation>대기실</translation>
     </message>
     <message>
         <source>Waiting room · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>대기실 · %1</translation>
     </message>
     <message>
         <source>Leave the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열 나가기</translation>
     </message>
     <message>
         <source>Joining the queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열에 참여하는 중…</translation>
     </message>
     <message>
         <source>Please keep this window open.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 창을 닫지 말아 주세요.</translation>
     </message>
     <message>
-        <source>It&apos;s your turn!</source>
-        <translation type="unfinished"></translation>
+        <source>It's your turn!</source>
+        <translation>고객님 차례입니다!</translation>
     </message>
     <message>
         <source>Choose your seats before %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1까지 좌석을 선택해 주세요.</translation>
     </message>
     <message>
         <source>Opening the seat map…</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석 배치도를 여는 중…</translation>
     </message>
     <message>
         <source>You are in the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>대기 중입니다</translation>
     </message>
     <message>
         <source>No. %1 in line</source>
-        <translation type="unfinished"></translation>
+        <translation>대기 순번 %1번</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) ahead of you</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>내 앞에 %n명</numerusform></translation>
     </message>
     <message>
         <source>Expected wait: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected wait: %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>예상 대기 시간: %1</translation>
     </message>
     <message>
         <source>The seat map opens by itself when it is your turn. Please keep this window open.</source>
-        <translation type="unfinished"></translation>
+        <translation>차례가 되면 좌석 배치도가 자동으로 열립니다. 이 창을 닫지 말아 주세요.</translation>
     </message>
 </context>
 <context>
     <name>encore::ReceiptDialog</name>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증</translation>
     </message>
     <message>
-        <source>You&apos;re going! Payment complete.</source>
-        <translation type="unfinished"></translation>
+        <source>You're going! Payment complete.</source>
+        <translation>결제가 완료되었습니다. 공연장에서 만나요!</translation>
     </message>
     <message>
         <source>Concert</source>
-        <translation type="unfinished"></translation>
+        <translation>공연</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜</translation>
     </message>
     <message>
         <source>Seats</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 금액</translation>
     </message>
     <message>
         <source>Paid at</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 일시</translation>
     </message>
     <message>
         <source>Wallet balance</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑 잔액</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>참조 번호</translation>
     </message>
     <message>
         <source>View my tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>내 티켓 보기</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
     <name>encore::ReservationListModel</name>
     <message>
         <source>Concert #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>공연 #%1</translation>
     </message>
     <message>
         <source>%1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2까지)</translation>
     </message>
     <message>
         <source>Concert</source>
-        <translation type="unfinished"></translation>
+        <translation>공연</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜</translation>
     </message>
     <message>
         <source>Seats</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>합계</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>상태</translation>
     </message>
 </context>
 <context>
     <name>encore::SeatLegend</name>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>예매 가능</translation>
     </message>
     <message>
         <source>Your selection</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 좌석</translation>
     </message>
     <message>
         <source>Yours</source>
-        <translation type="unfinished"></translation>
+        <translation>내 좌석</translation>
     </message>
     <message>
         <source>Held by others</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 분이 선점</translation>
     </message>
     <message>
         <source>Sold</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 완료</translation>
     </message>
     <message>
         <source>Not for sale</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 안 함</translation>
     </message>
 </context>
 <context>
     <name>encore::SeatMapWidget</name>
     <message>
         <source>Seat %1 is already yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번 좌석은 이미 고객님 좌석입니다.</translation>
     </message>
     <message>
         <source>Seat %1 is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번 좌석은 선택할 수 없습니다.</translation>
     </message>
     <message numerus="yes">
         <source>You can pick at most %n seat(s) at a time.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>한 번에 최대 %n석까지 고를 수 있습니다.</numerusform></translation>
     </message>
     <message>
         <source>STAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>무대</translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n석 선택됨</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Pick up to %n seat(s). Use the arrow keys and Space to choose.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>최대 %n석까지 고르세요. 방향키와 스페이스 키로도 고를 수 있습니다.</numerusform></translation>
     </message>
     <message>
         <source>%1 of %2 seats selected</source>
-        <translation type="unfinished"></translation>
+        <translation>%2석 중 %1석 선택됨</translation>
     </message>
 </context>
 <context>
     <name>encore::SeatPage</name>
     <message>
-        <source>No seats selected yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seats %1</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석 %1</translation>
     </message>
     <message>
         <source>Total %1</source>
-        <translation type="unfinished"></translation>
+        <translation>합계 %1</translation>
     </message>
     <message>
         <source>Holding…</source>
-        <translation type="unfinished"></translation>
+        <translation>선점 중…</translation>
     </message>
     <message numerus="yes">
         <source>Hold %n seat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n석 선점하기</numerusform></translation>
     </message>
     <message>
         <source>Your turn lasts until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>내 차례 종료 %1</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>나가기</translation>
     </message>
     <message>
         <source>Your selection</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 좌석</translation>
     </message>
     <message>
         <source>Seats on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>선점한 좌석</translation>
     </message>
     <message>
         <source>Pay now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 결제</translation>
     </message>
     <message>
         <source>Release seats</source>
-        <translation type="unfinished"></translation>
+        <translation>좌석 해제</translation>
+    </message>
+    <message>
+        <source>Seat %1 · %2 · %3</source>
+        <translation>%1번 · %2석 · %3</translation>
+    </message>
+    <message>
+        <source>No seats selected yet. Click free seats on the map.</source>
+        <translation>아직 고른 좌석이 없습니다. 배치도에서 빈 좌석을 누르세요.</translation>
     </message>
 </context>
 <context>
     <name>encore::TicketsPage</name>
     <message>
         <source>My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>내 티켓</translation>
     </message>
     <message>
         <source>No tickets yet. Pick a concert to get started.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 티켓이 없습니다. 공연을 골라 시작해 보세요.</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 고침</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증</translation>
     </message>
     <message>
         <source>Cancel hold</source>
-        <translation type="unfinished"></translation>
+        <translation>선점 취소</translation>
     </message>
     <message>
         <source>Refund ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 환불</translation>
     </message>
 </context>
 <context>
     <name>encore::WalletDialog</name>
     <message>
         <source>Enter an amount or pick one above.</source>
-        <translation type="unfinished"></translation>
+        <translation>금액을 입력하거나 위에서 고르세요.</translation>
     </message>
     <message>
         <source>Enter a whole number of won, for example 50000.</source>
-        <translation type="unfinished"></translation>
+        <translation>원 단위 정수로 입력하세요. 예: 50000</translation>
     </message>
     <message>
         <source>The smallest top-up is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>최소 충전 금액은 %1입니다.</translation>
     </message>
     <message>
         <source>You can add at most %1 at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>한 번에 최대 %1까지 충전할 수 있습니다.</translation>
     </message>
     <message>
         <source>Your balance may not exceed %1; you can add up to %2 now.</source>
-        <translation type="unfinished"></translation>
+        <translation>잔액은 %1을 넘을 수 없습니다. 지금은 %2까지 충전할 수 있습니다.</translation>
     </message>
     <message>
         <source>Balance after top-up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>충전 후 잔액: %1</translation>
     </message>
     <message>
         <source>From %1 to %2 per top-up; balance up to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>1회 %1~%2, 최대 잔액 %3까지 충전할 수 있습니다.</translation>
     </message>
     <message>
         <source>Adding…</source>
-        <translation type="unfinished"></translation>
+        <translation>충전 중…</translation>
     </message>
     <message>
         <source>Top up</source>
-        <translation type="unfinished"></translation>
+        <translation>충전</translation>
     </message>
     <message>
         <source>Added %1. Your balance is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을 충전했습니다. 현재 잔액은 %2입니다.</translation>
     </message>
     <message>
         <source>Wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>지갑</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>잔액</translation>
     </message>
     <message>
         <source>Quick top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>빠른 충전</translation>
     </message>
     <message>
         <source>Amount (KRW)</source>
-        <translation type="unfinished"></translation>
+        <translation>금액 (원)</translation>
     </message>
     <message>
         <source>e.g. 50000</source>
-        <translation type="unfinished"></translation>
+        <translation>예: 50000</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>거래 내역</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기</translation>
     </message>
 </context>
 </TS>
