@@ -4,6 +4,7 @@
 #include "auth/passwordhasher.h"
 #include "embedded/embeddedpostgres.h"
 #include "http/httpworker.h"
+#include "live/notificationlistener.h"
 #include "services/demodata.h"
 #include "services/services.h"
 #include "storage/database.h"
@@ -214,9 +215,11 @@ int ServerApp::run()
         port = boundPort(fd);
         fds.push_back(fd);
     }
+    NotificationListener listener(*setup.params);
+    listener.start();
     std::vector<std::unique_ptr<HttpWorker>> workers;
     for (int i = 0; i < workerCount; ++i) {
-        workers.push_back(std::make_unique<HttpWorker>(i, fds[std::size_t(i)], services, m_config, tls));
+        workers.push_back(std::make_unique<HttpWorker>(i, fds[std::size_t(i)], services, m_config, tls, listener));
         if (!workers.back()->start())
             return 1;
     }
@@ -239,6 +242,7 @@ int ServerApp::run()
     for (auto &w : workers)
         w->stop();
     jobs.stop();
+    listener.stop();
     db.closeThreadConnection();
     qCInfo(lcApp) << "stopped";
     return rc;

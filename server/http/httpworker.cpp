@@ -2,6 +2,8 @@
 
 #include "http/apiroutes.h"
 #include "http/routeregistrar.h"
+#include "live/livehub.h"
+#include "live/notificationlistener.h"
 #include "services/services.h"
 #include "storage/database.h"
 
@@ -10,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QSslServer>
 #include <QTcpServer>
+#include <QWebSocket>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -69,8 +72,9 @@ quint16 boundPort(int fd)
 }
 
 HttpWorker::HttpWorker(int index, int socketFd, Services &services, const ServerConfig &config,
-                       std::optional<QSslConfiguration> tls)
-    : m_index(index), m_socketFd(socketFd), m_services(services), m_config(config), m_tls(std::move(tls))
+                       std::optional<QSslConfiguration> tls, NotificationListener &listener)
+    : m_index(index), m_socketFd(socketFd), m_services(services), m_config(config), m_tls(std::move(tls)),
+      m_listener(listener)
 {
 }
 
@@ -86,6 +90,19 @@ bool HttpWorker::start()
     m_thread.reset(QThread::create([this, &ready] {
         // Everything below lives on this thread: the server, its sockets, the DB connection.
         QHttpServer server;
+        LiveHub hub(m_services);
+        QObject::connect(&m_listener, &NotificationListener::seatsChanged, &hub, &LiveHub::onSeatsChanged);
+        QObject::connect(&m_listener, &NotificationListener::queueChanged, &hub, &LiveHub::onQueueChanged);
+        // The upgrade happens only when a route matches and writes nothing (QT64_NOTES.md).
+        server.route(u"/api/v1/live"_s, [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
+                responder.write(R"({"error":{"code":"BAD_REQUEST","message":"This endpoint speaks WebSocket."}})",
+                                "application/json", QHttpServerResponder::StatusCode::UpgradeRequired);
+        });
+        QObject::connect(&server, &QHttpServer::newWebSocketConnection, &hub, [&server, &hub] {
+            while (server.hasPendingWebSocketConnections())
+                hub.adopt(server.nextPendingWebSocketConnection());
+        });
         RouteRegistrar routes(server, m_config);
         registerApiRoutes(routes, m_services);
         QTcpServer *tcp = nullptr;

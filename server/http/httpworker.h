@@ -11,6 +11,7 @@
 
 namespace encore::server {
 
+class NotificationListener;
 struct ServerConfig;
 struct Services;
 
@@ -18,7 +19,7 @@ class HttpWorker
 {
 public:
     HttpWorker(int index, int socketFd, Services &services, const ServerConfig &config,
-               std::optional<QSslConfiguration> tls);
+               std::optional<QSslConfiguration> tls, NotificationListener &listener);
     ~HttpWorker();
 
     // Starts the thread and returns once the server is listening (false on failure).
@@ -34,6 +35,7 @@ private:
     Services &m_services;
     const ServerConfig &m_config;
     std::optional<QSslConfiguration> m_tls;
+    NotificationListener &m_listener;
     std::unique_ptr<QThread> m_thread;
 };
 

@@ -3,6 +3,7 @@
 // hold no per-request state; the Database gives each thread its own connection).
 
 #include "auth/authservice.h"
+#include "services/adminservice.h"
 #include "queue/queueservice.h"
 #include "services/concertservice.h"
 #include "services/idempotencyservice.h"
@@ -17,7 +18,7 @@ struct Services
     Services(Database &database, const ServerConfig &serverConfig)
         : db(database), config(serverConfig), auth(db, config), idempotency(db), queue(db, config),
           concerts(db), wallet(db), reservations(db, config, concerts, queue, wallet),
-          payments(db, reservations, wallet, queue)
+          payments(db, reservations, wallet, queue), admin(db, concerts, queue)
     {
     }
 
@@ -30,6 +31,7 @@ struct Services
     WalletService wallet;
     ReservationService reservations;
     PaymentService payments;
+    AdminService admin;
 };
 
 } // namespace encore::server

@@ -18,6 +18,11 @@ TestServer::TestServer(QStringList extraArgs)
 {
 }
 
+TestServer::TestServer(const server::ConnectionParams &database, QStringList extraArgs)
+    : m_args(std::move(extraArgs)), m_db(database)
+{
+}
+
 TestServer::~TestServer()
 {
     stop();

@@ -19,6 +19,8 @@ class TestServer
 public:
     // `extraArgs` are added to the command line, e.g. {"--hold-seconds", "2"}.
     explicit TestServer(QStringList extraArgs = {});
+    // A second instance on an existing database (scale-out: instances share PostgreSQL).
+    TestServer(const server::ConnectionParams &database, QStringList extraArgs);
     ~TestServer();
 
     bool start();          // waits until the port file appears and /readyz answers

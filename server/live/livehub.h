@@ -1,0 +1,64 @@
+#pragma once
+// LiveHub: one worker's WebSocket subscribers (GET /api/v1/live). A client authenticates with
+// its session token, subscribes to dates' seats and to its queue ticket, and receives every
+// change the NotificationListener hears of. Lives on its worker thread; owns its sockets.
+//
+// Protocol (JSON text frames):
+//   → {"type":"auth","token":T}                 ← {"type":"authenticated","user":{...}}
+//   → {"type":"subscribe","scheduleId":N}       ← {"type":"seats","scheduleId":N,"version":V,"full":true,"seats":[50]}
+//   → {"type":"subscribe","queueToken":Q}       ← {"type":"queue", ...ticket}
+//   → {"type":"unsubscribe","scheduleId":N}     → {"type":"ping"} ← {"type":"pong"}
+//   then, as things change: {"type":"seats","scheduleId":N,"version":V,"seats":[changed]} and
+//   {"type":"queue",...}. Per-seat versions only grow; a client that reconnects re-subscribes and
+//   gets a full snapshot. Bad or unauthenticated messages close the socket with a reason; a
+//   consumer that falls more than kMaxBacklog bytes behind is disconnected.
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUuid>
+
+#include <memory>
+
+class QWebSocket;
+
+namespace encore::server {
+
+struct Services;
+
+class LiveHub : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 kMaxBacklog = 4 * 1024 * 1024;
+    static constexpr qint64 kMaxMessage = 64 * 1024;
+
+    explicit LiveHub(Services &services, QObject *parent = nullptr);
+    ~LiveHub() override;
+
+    void adopt(std::unique_ptr<QWebSocket> socket);
+    int clientCount() const { return int(m_clients.size()); }
+
+public Q_SLOTS:
+    void onSeatsChanged(const QByteArray &payload);
+    void onQueueChanged(qint64 concertId);
+
+private:
+    struct Client;
+    void onMessage(Client *client, const QString &text);
+    void subscribeSeats(Client *client, qint64 scheduleId);
+    void subscribeQueue(Client *client, const QByteArray &queueToken);
+    void pushQueue(Client *client);
+    void send(Client *client, const QJsonObject &message);
+    void drop(Client *client, int code, const QString &reason);
+    void pushPendingQueues();
+
+    Services &m_services;
+    std::vector<std::unique_ptr<Client>> m_clients;
+    QSet<qint64> m_pendingQueueConcerts; // coalesced: one recompute per concert per tick
+    QTimer m_queueTimer;
+};
+
+} // namespace encore::server
