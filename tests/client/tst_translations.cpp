@@ -1,0 +1,95 @@
+// Both languages are compiled in: Korean translates every string, English plurals read right,
+// and switching language retranslates live widgets.
+#include "app/languagemanager.h"
+#include "models/displaytext.h"
+#include "widgets/seatlegend.h"
+#include "widgets/seatmapwidget.h"
+
+#include <QDirIterator>
+#include <QLabel>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace encore;
+
+class TestTranslations final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void bothLanguagesAreEmbedded();
+    void koreanTranslatesEveryString();
+    void switchingRetranslatesWidgets();
+    void englishPluralsReadRight();
+};
+
+void TestTranslations::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"EncoreTest"_s);
+}
+
+void TestTranslations::bothLanguagesAreEmbedded()
+{
+    for (const QString &code : LanguageManager::available())
+        QVERIFY2(QFile::exists(u":/i18n/encore_%1.qm"_s.arg(code)), qPrintable(code));
+}
+
+void TestTranslations::koreanTranslatesEveryString()
+{
+    // The .ts is the source of truth for translators: no message may be left unfinished.
+    QFile ts(QStringLiteral(ENCORE_TRANSLATIONS_DIR "/encore_ko.ts"));
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    int messages = 0;
+    QStringList unfinished;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == u"source")
+            source = xml.readElementText();
+        if (xml.name() == u"translation") {
+            ++messages;
+            if (xml.attributes().value(u"type"_s) == u"unfinished")
+                unfinished.append(source);
+        }
+    }
+    QVERIFY(messages > 100);
+    QVERIFY2(unfinished.isEmpty(), qPrintable(unfinished.join(u" | "_s)));
+}
+
+void TestTranslations::switchingRetranslatesWidgets()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(u"ko"_s, false));
+    QCOMPARE(DisplayText::seatStatus(SeatStatus::Available), u"예매 가능"_s);
+    SeatMapWidget map;
+    QCOMPARE(map.findChild<QLabel *>(u"stage"_s)->text(), u"무대"_s);
+    QVERIFY(languages.setLanguage(u"en"_s, false));
+    // Qt posts LanguageChange to windows: it arrives with the event loop.
+    QTRY_COMPARE(map.findChild<QLabel *>(u"stage"_s)->text(), u"STAGE"_s);
+    QCOMPARE(DisplayText::seatStatus(SeatStatus::Available), u"available"_s);
+}
+
+void TestTranslations::englishPluralsReadRight()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(u"en"_s, false));
+    QCOMPARE(DisplayText::duration(60), u"about 1 min"_s);
+    SeatMapWidget map;
+    map.setMaxSelection(1);
+    QVERIFY(!map.setSeatSelected(1, true)); // no model: nothing to select
+    QCOMPARE(QCoreApplication::translate("encore::SeatPage", "Hold %n seat(s)", nullptr, 1),
+             u"Hold 1 seat"_s);
+    QCOMPARE(QCoreApplication::translate("encore::SeatPage", "Hold %n seat(s)", nullptr, 3),
+             u"Hold 3 seats"_s);
+}
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"
