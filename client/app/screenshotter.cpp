@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QTableView>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -108,6 +109,7 @@ void Screenshotter::shootAll(const QString &suffix, bool everything)
 
         window.reservationModel()->setReservations(sample::reservations());
         window.showPage(CustomerWindow::Page::Tickets);
+        window.findChild<QTableView *>(u"ticketsView"_s)->selectRow(1);
         save(&window, u"tickets"_s);
 
         window.showPage(CustomerWindow::Page::Concerts);
