@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QSocketNotifier>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -27,6 +28,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -187,6 +189,16 @@ QString seatHoldUpdate(qint64 scheduleId, const QString &reservationId, const QS
         .arg(reservationId, heldUntil);
 }
 
+// Ctrl-C / SIGTERM / SIGHUP: stop the child server and the private cluster instead of leaving
+// them running. The handler only writes to a pipe; the event loop (HttpClient runs one) reacts.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -231,6 +243,18 @@ int main(int argc, char **argv)
         return 1;
     }
     const test::HttpClient client = server.client();
+    if (::pipe(g_signalPipe) == 0) {
+        struct sigaction sa{};
+        sa.sa_handler = onSignal;
+        for (int sig : {SIGINT, SIGTERM, SIGHUP})
+            sigaction(sig, &sa, nullptr);
+    }
+    QSocketNotifier interrupted(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&interrupted, &QSocketNotifier::activated, [&server] {
+        progress(u"interrupted: stopping encore-server and PostgreSQL"_s);
+        server.stop();
+        std::exit(130); // atexit: TestCluster stops the cluster
+    });
     test::Fixtures fx(server.database());
 
     progress(u"fixtures: %1 flash-sale users, %2 payment users"_s.arg(flashAttempts).arg(paymentCount));
@@ -449,6 +473,8 @@ int main(int argc, char **argv)
     const QString pgVersion = fx.scalar(u"SELECT current_setting('server_version')"_s).toString();
     out() << "## Encore benchmark — " << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << "\n\n";
     out() << "- machine: " << cores << " cores (" << cpuModel() << "), " << memoryTotal() << " RAM\n";
+    out() << "- TZ: " << (qEnvironmentVariableIsSet("TZ") ? u"`"_s + qEnvironmentVariable("TZ") + u"`"_s : u"unset"_s)
+          << " (the server inherits it; see docs/PERFORMANCE.md on TZ)\n";
     out() << "- load average (1/5/15 min) before: " << loadBefore.section(u' ', 0, 2) << ", after: "
           << loadAfter.section(u' ', 0, 2) << "\n";
     out() << "- encore-server: Release, " << workers << " workers (default 4 x " << cores
