@@ -262,6 +262,9 @@ int QueueService::admit(qint64 concertId)
 
 QueueSettings QueueService::settings(qint64 concertId)
 {
+    QSqlQuery &c = m_db.exec(u"SELECT 1 FROM concerts WHERE id = ?"_s, {concertId});
+    if (!c.next())
+        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
     ensureSettings(concertId);
     QSqlQuery &q = m_db.exec(u"SELECT max_active, admit_per_minute, active_ttl_seconds, paused "
                              "FROM queue_settings WHERE concert_id = ?"_s,

@@ -120,7 +120,8 @@ QJsonObject AdminService::updateConcert(const User &staff, qint64 concertId, con
     validate(in);
     return m_db.transact([&] {
         QSqlQuery &q = m_db.exec(u"UPDATE concerts SET title = ?, artist = ?, venue = ?, description = ? WHERE id = ? RETURNING id"_s,
-                                 {in.title.trimmed(), in.artist, in.venue, in.description, concertId});
+                                 {in.title.trimmed(), sql::text(in.artist), sql::text(in.venue),
+                                  sql::text(in.description), concertId});
         if (!q.next())
             throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
         record(staff, u"concert.update"_s, u"concert:%1"_s.arg(concertId), {{u"title"_s, in.title}});
@@ -432,7 +433,7 @@ QJsonObject AdminService::audit(const QString &action, const QString &actor, int
                              "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id "
                              "WHERE (? = '' OR a.action LIKE ? || '%') AND (? = '' OR u.username = ?) "
                              "ORDER BY a.id DESC LIMIT ?"_s,
-                             {action, action, actor, actor, limit});
+                             {sql::text(action), sql::text(action), sql::text(actor), sql::text(actor), limit});
     QJsonArray entries;
     while (q.next())
         entries.append(QJsonObject{{u"id"_s, q.value(0).toLongLong()},

@@ -131,10 +131,8 @@ SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
 qint64 ConcertService::createConcert(const QString &title, const QString &artist, const QString &venue,
                                      const QString &description)
 {
-    // A null QString binds as SQL NULL; these columns are NOT NULL with '' for "none".
-    const auto text = [](const QString &s) { return s.isNull() ? u""_s : s; };
     QSqlQuery &q = m_db.exec(u"INSERT INTO concerts(title, artist, venue, description) VALUES (?, ?, ?, ?) RETURNING id"_s,
-                             {text(title), text(artist), text(venue), text(description)});
+                             {sql::text(title), sql::text(artist), sql::text(venue), sql::text(description)});
     q.next();
     return q.value(0).toLongLong();
 }

@@ -12,6 +12,12 @@ inline QString uuid(const QUuid &id)
     return id.toString(QUuid::WithoutBraces);
 }
 
+// A null QString binds as SQL NULL; for NOT NULL text columns "no value" is ''.
+inline QString text(const QString &value)
+{
+    return value.isNull() ? QString(QLatin1String("")) : value;
+}
+
 // A PostgreSQL array literal, "{1,2,3}", bound as text and cast with ?::int[] / ?::bigint[].
 template<typename Int>
 QString intArray(const QList<Int> &values)
