@@ -1,0 +1,457 @@
+// Races through the HTTP API with real parallel clients (HttpClient::parallel: one TCP connection
+// per request, all sent at once): holds on one seat and a flash sale over 50 seats, top-ups on
+// one wallet, one reservation paid twenty times, payments landing as their hold expires. Every
+// answer is checked, then the database's books.
+#include "fixtures.h"
+#include "jsonreader.h"
+#include "testserver.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTest>
+
+#include <algorithm>
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+using namespace encore::test;
+
+namespace {
+
+HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, const QList<int> &seats)
+{
+    QJsonArray numbers;
+    for (int n : seats)
+        numbers.append(n);
+    HttpRequest r {"POST", "/api/v1/reservations", {}, {}};
+    r.bearer(user.token)
+        .queueToken(user.queueToken)
+        .json({{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}});
+    return r;
+}
+
+HttpRequest payRequest(const TestUser &user, const QString &reservationId, const QByteArray &key)
+{
+    HttpRequest r {"POST", "/api/v1/payments", {}, {}};
+    r.bearer(user.token)
+        .queueToken(user.queueToken)
+        .idempotencyKey(key)
+        .json({{u"reservationId"_s, reservationId}});
+    return r;
+}
+
+// How many answers had each status; a lost connection counts as status 0.
+QMap<int, int> tally(const QList<HttpResponse> &responses)
+{
+    QMap<int, int> out;
+    for (const HttpResponse &r : responses)
+        ++out[r.status];
+    return out;
+}
+
+QString describe(const QMap<int, int> &counts)
+{
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts.append(u"%1×%2"_s.arg(it.value()).arg(it.key()));
+    return parts.join(u", "_s);
+}
+
+QList<int> intList(const QJsonValue &array)
+{
+    QList<int> out;
+    for (const QJsonValue &v : array.toArray())
+        out.append(v.toInt());
+    return out;
+}
+
+// Waiting for the clock is the point here (a hold must run out), so wait for a wall-clock time.
+void waitUntil(const QDateTime &when)
+{
+    for (qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(when); ms > 0;
+         ms = QDateTime::currentDateTimeUtc().msecsTo(when))
+        QTest::qWait(int(std::min<qint64>(ms, 20)));
+}
+
+} // namespace
+
+class TestConcurrency final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void holdRace_data();
+    void holdRace();
+    void topUpsOnOneWallet();
+    void chargedOnce_data();
+    void chargedOnce();
+    void paymentRacesHoldExpiry();
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<Fixtures> m_fixtures;
+};
+
+void TestConcurrency::initTestCase()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY(m_server->start());
+    m_fixtures = std::make_unique<Fixtures>(m_server->database());
+}
+
+void TestConcurrency::holdRace_data()
+{
+    QTest::addColumn<int>("attempts");
+    QTest::addColumn<QList<int>>("seats");
+    QList<int> all(50);
+    std::iota(all.begin(), all.end(), 1);
+    QTest::addRow("200 on one seat") << 200 << QList<int> {17};
+    QTest::addRow("1000 over 50 seats") << 1000 << all;
+}
+
+// Distinct admitted users each try to hold one seat of `seats`, all at once: each seat has exactly
+// one winner, every loser is told which seat it lost, and the database agrees.
+void TestConcurrency::holdRace()
+{
+    QFETCH(int, attempts);
+    QFETCH(QList<int>, seats);
+    const qint64 concert = m_fixtures->createConcert(u"Hold race"_s);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    QList<TestUser> users = m_fixtures->createUsers(attempts, 200'000, u"race"_s);
+    m_fixtures->admit(users, concert);
+
+    // Every seat is wanted at least once; the rest pick at random.
+    QList<int> wanted = seats;
+    while (wanted.size() < attempts)
+        wanted.append(seats.at(QRandomGenerator::global()->bounded(int(seats.size()))));
+    std::shuffle(wanted.begin(), wanted.end(), *QRandomGenerator::global());
+    QList<HttpRequest> requests;
+    for (int i = 0; i < attempts; ++i)
+        requests.append(holdRequest(users[i], schedule, {wanted[i]}));
+
+    QElapsedTimer clock;
+    clock.start();
+    const QList<HttpResponse> responses = m_server->client().parallel(requests);
+    const qint64 ms = clock.elapsed();
+    const QMap<int, int> counts = tally(responses);
+    qInfo("%d hold attempts on %d seats in %lld ms: %s", attempts, int(seats.size()), ms,
+          qPrintable(describe(counts)));
+    QCOMPARE(counts.value(201), seats.size());
+    QCOMPARE(counts.value(409), attempts - seats.size());
+
+    QHash<int, QString> winnerOfSeat;
+    for (int i = 0; i < attempts; ++i) {
+        const HttpResponse &r = responses[i];
+        if (r.status == 201) {
+            const QJsonObject reservation = r.json().value(u"reservation"_s).toObject();
+            QCOMPARE(intList(reservation.value(u"seats"_s)), QList<int> {wanted[i]});
+            QCOMPARE(reservation.value(u"status"_s).toString(), u"HELD"_s);
+            QVERIFY2(!winnerOfSeat.contains(wanted[i]), "two holds won the same seat");
+            winnerOfSeat.insert(wanted[i], reservation.value(u"id"_s).toString());
+        } else {
+            QCOMPARE(r.errorCode(), u"SEAT_UNAVAILABLE"_s);
+            const QJsonObject details
+                = r.json().value(u"error"_s).toObject().value(u"details"_s).toObject();
+            QCOMPARE(intList(details.value(u"seats"_s)), QList<int> {wanted[i]});
+        }
+    }
+
+    const QVariantList s {schedule};
+    QCOMPARE(
+        m_fixtures
+            ->scalar(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s, s)
+            .toInt(),
+        seats.size());
+    QCOMPARE(m_fixtures
+                 ->scalar(u"SELECT count(DISTINCT reservation_id) FROM seats "
+                          "WHERE schedule_id = ? AND status = 'HELD'"_s,
+                          s)
+                 .toInt(),
+             seats.size());
+    QCOMPARE(
+        m_fixtures
+            ->scalar(u"SELECT count(DISTINCT r.user_id) FROM seats st "
+                     "JOIN reservations r ON r.id = st.reservation_id WHERE st.schedule_id = ?"_s,
+                     s)
+            .toInt(),
+        seats.size());
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM reservation_seats WHERE schedule_id = ?"_s, s)
+            .toInt(),
+        seats.size());
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM reservations WHERE schedule_id = ?"_s, s).toInt(),
+        seats.size());
+    for (auto it = winnerOfSeat.cbegin(); it != winnerOfSeat.cend(); ++it) {
+        QCOMPARE(
+            m_fixtures
+                ->scalar(
+                    u"SELECT reservation_id::text FROM seats WHERE schedule_id = ? AND number = ?"_s,
+                    {schedule, it.key()})
+                .toString(),
+            it.value());
+    }
+}
+
+// Top-ups with distinct keys on one wallet, all at once: none lost, none doubled, and the ledger
+// adds up to the balance.
+void TestConcurrency::topUpsOnOneWallet()
+{
+    constexpr int kTopUps = 500;
+    const TestUser user = m_fixtures->createUsers(1, 0, u"wallet"_s).first();
+    QList<HttpRequest> requests;
+    qint64 expected = 0;
+    for (int i = 0; i < kTopUps; ++i) {
+        const qint64 amount = 1000 + i;
+        expected += amount;
+        HttpRequest r {"POST", "/api/v1/wallet/top-ups", {}, {}};
+        r.bearer(user.token)
+            .idempotencyKey("top-up-" + QByteArray::number(i))
+            .json({{u"amount"_s, amount}});
+        requests.append(r);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const QList<HttpResponse> responses = m_server->client().parallel(requests);
+    qInfo("%d top-ups in %lld ms: %s", kTopUps, clock.elapsed(),
+          qPrintable(describe(tally(responses))));
+    QCOMPARE(tally(responses).value(201), kTopUps);
+
+    // Each top-up saw its own balance: the answers are the running totals in commit order.
+    QSet<qint64> balances;
+    for (const HttpResponse &r : responses)
+        balances.insert(r.json().value(u"balance"_s).toInteger());
+    QCOMPARE(balances.size(), kTopUps);
+    QCOMPARE(*std::max_element(balances.cbegin(), balances.cend()), expected);
+
+    const QVariantList u {user.id.toString(QUuid::WithoutBraces)};
+    QCOMPARE(m_fixtures->scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u)
+                 .toLongLong(),
+             expected);
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT sum(amount) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u)
+            .toLongLong(),
+        expected);
+    QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u)
+                 .toInt(),
+             kTopUps);
+    QCOMPARE(
+        m_fixtures
+            ->scalar(u"SELECT max(balance_after) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u)
+            .toLongLong(),
+        expected);
+}
+
+void TestConcurrency::chargedOnce_data()
+{
+    QTest::addColumn<bool>("oneKey");
+    QTest::addRow("20 payments, one key") << true;
+    QTest::addRow("20 payments, 20 keys") << false;
+}
+
+// One reservation paid twenty times at once is charged once. With one Idempotency-Key every
+// answer is the first one replayed; with different keys the others are told it is already paid.
+void TestConcurrency::chargedOnce()
+{
+    QFETCH(bool, oneKey);
+    constexpr int kPayments = 20;
+    constexpr qint64 kBalance = 500'000;
+    const qint64 concert = m_fixtures->createConcert(u"Pay once"_s);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    QList<TestUser> users = m_fixtures->createUsers(1, kBalance, u"payer"_s);
+    m_fixtures->admit(users, concert);
+    const TestUser &user = users.first();
+    const HttpClient http = m_server->client();
+
+    const HttpResponse held = http.send(holdRequest(user, schedule, {3, 4}));
+    QCOMPARE(held.status, 201);
+    const QJsonObject reservation = held.json().value(u"reservation"_s).toObject();
+    const QString reservationId = reservation.value(u"id"_s).toString();
+    const qint64 total = reservation.value(u"total"_s).toInteger();
+    QCOMPARE(total, 330'000);
+
+    QList<HttpRequest> requests;
+    for (int i = 0; i < kPayments; ++i)
+        requests.append(
+            payRequest(user, reservationId, oneKey ? "pay-once" : "pay-" + QByteArray::number(i)));
+    const QList<HttpResponse> responses = http.parallel(requests);
+    const QMap<int, int> counts = tally(responses);
+    qInfo("%d payments of one reservation: %s", kPayments, qPrintable(describe(counts)));
+    if (oneKey) {
+        QCOMPARE(counts.value(201), kPayments);
+        for (const HttpResponse &r : responses)
+            QCOMPARE(r.body, responses.first().body);
+    } else {
+        QCOMPARE(counts.value(201), 1);
+        QCOMPARE(counts.value(409), kPayments - 1);
+        for (const HttpResponse &r : responses) {
+            if (r.status == 409) {
+                QCOMPARE(r.errorCode(), u"CONFLICT"_s);
+                QVERIFY(r.json()
+                            .value(u"error"_s)
+                            .toObject()
+                            .value(u"message"_s)
+                            .toString()
+                            .contains(u"already paid"_s));
+            }
+        }
+    }
+    const auto paid = std::find_if(responses.cbegin(), responses.cend(),
+                                   [](const HttpResponse &r) { return r.status == 201; });
+    QCOMPARE(paid->json().value(u"balance"_s).toInteger(), kBalance - total);
+
+    const QVariantList u {user.id.toString(QUuid::WithoutBraces)};
+    QCOMPARE(m_fixtures
+                 ->scalar(u"SELECT count(*) FROM payments WHERE reservation_id = ?::uuid"_s,
+                          {reservationId})
+                 .toInt(),
+             1);
+    QCOMPARE(
+        m_fixtures
+            ->scalar(
+                u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid AND kind = 'PAYMENT'"_s,
+                u)
+            .toInt(),
+        1);
+    QCOMPARE(m_fixtures->scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u)
+                 .toLongLong(),
+             kBalance - total);
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT sum(amount) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u)
+            .toLongLong(),
+        kBalance - total);
+    QCOMPARE(
+        m_fixtures
+            ->scalar(
+                u"SELECT count(*) FROM seats WHERE reservation_id = ?::uuid AND status = 'SOLD'"_s,
+                {reservationId})
+            .toInt(),
+        2);
+}
+
+// Payments that land around the moment their hold runs out (holds of 2 s, spread over ~0.5 s, all
+// paid at the median expiry; the sweeper runs meanwhile). Each reservation ends either paid with
+// its seats sold and one debit, or expired with no payment, no debit and no sold seat.
+void TestConcurrency::paymentRacesHoldExpiry()
+{
+    TestServer server({u"--hold-seconds"_s, u"2"_s});
+    QVERIFY(server.start());
+    Fixtures fixtures(server.database());
+    constexpr int kPairs = 40;
+    constexpr int kWaves = 10;
+    constexpr qint64 kBalance = 1'000'000;
+    const qint64 concert = fixtures.createConcert(u"Last second"_s, 2);
+    const QList<qint64> schedules = fixtures.schedulesOf(concert);
+    QList<TestUser> users = fixtures.createUsers(kPairs, kBalance, u"late"_s);
+    fixtures.admit(users, concert);
+    const HttpClient http = server.client();
+
+    // Holds in waves a little apart, so their expiry times spread around the moment we pay.
+    QStringList reservationIds(kPairs);
+    QList<QDateTime> heldUntil(kPairs);
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    for (int w = 0; w < kWaves; ++w) {
+        waitUntil(start.addMSecs(50 * w));
+        QList<HttpRequest> wave;
+        const int first = w * kPairs / kWaves, last = (w + 1) * kPairs / kWaves;
+        for (int k = first; k < last; ++k) {
+            const int n = 2 * (k % 25) + 1; // two seats each, 25 customers per date
+            wave.append(holdRequest(users[k], schedules[k / 25], {n, n + 1}));
+        }
+        const QList<HttpResponse> held = http.parallel(wave);
+        for (int k = first; k < last; ++k) {
+            const HttpResponse &r = held[k - first];
+            QVERIFY2(r.status == 201, r.body.constData());
+            const QJsonObject reservation = r.json().value(u"reservation"_s).toObject();
+            reservationIds[k] = reservation.value(u"id"_s).toString();
+            heldUntil[k] = encore::parseIsoTime(reservation.value(u"heldUntil"_s).toString());
+            QVERIFY(heldUntil[k].isValid());
+        }
+    }
+    QList<QDateTime> sorted = heldUntil;
+    std::sort(sorted.begin(), sorted.end());
+    qInfo("holds expire over %lld ms", sorted.first().msecsTo(sorted.last()));
+
+    QList<HttpRequest> payments;
+    for (int k = 0; k < kPairs; ++k)
+        payments.append(payRequest(users[k], reservationIds[k], "pay-late"));
+    waitUntil(sorted.at(kPairs / 2));
+    const QDateTime sentAt = QDateTime::currentDateTimeUtc();
+    const QList<HttpResponse> responses = http.parallel(payments);
+    const QMap<int, int> counts = tally(responses);
+    qInfo("payments sent %lld ms after the median expiry: %s",
+          sorted.at(kPairs / 2).msecsTo(sentAt), qPrintable(describe(counts)));
+    QCOMPARE(counts.value(201) + counts.value(409), kPairs);
+
+    // Let the sweeper finish with the holds that ran out.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        fixtures.scalar(u"SELECT count(*) FROM seats WHERE status = 'HELD'"_s).toInt(), 0, 15'000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        fixtures.scalar(u"SELECT count(*) FROM reservations WHERE status = 'HELD'"_s).toInt(), 0,
+        15'000);
+
+    qint64 paidCount = 0;
+    for (int k = 0; k < kPairs; ++k) {
+        const HttpResponse &r = responses[k];
+        const QString id = reservationIds[k];
+        const QVariantList u {users[k].id.toString(QUuid::WithoutBraces)};
+        const QString status
+            = fixtures.scalar(u"SELECT status FROM reservations WHERE id = ?::uuid"_s, {id})
+                  .toString();
+        const int sold
+            = fixtures
+                  .scalar(
+                      u"SELECT count(*) FROM seats WHERE reservation_id = ?::uuid AND status = 'SOLD'"_s,
+                      {id})
+                  .toInt();
+        const int payRows
+            = fixtures
+                  .scalar(u"SELECT count(*) FROM payments WHERE reservation_id = ?::uuid"_s, {id})
+                  .toInt();
+        const int debits
+            = fixtures
+                  .scalar(
+                      u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid AND kind = 'PAYMENT'"_s,
+                      u)
+                  .toInt();
+        const qint64 balance
+            = fixtures.scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u)
+                  .toLongLong();
+        const QByteArray where = "reservation " + id.toLatin1() + ": " + r.body;
+        if (r.status == 201) {
+            ++paidCount;
+            QVERIFY2(status == u"PAID"_s, where.constData());
+            QVERIFY2(sold == 2 && payRows == 1 && debits == 1, where.constData());
+            QCOMPARE(balance,
+                     kBalance
+                         - r.json().value(u"payment"_s).toObject().value(u"amount"_s).toInteger());
+        } else {
+            QVERIFY2(r.errorCode() == u"RESERVATION_EXPIRED"_s, where.constData());
+            QVERIFY2(status == u"EXPIRED"_s, where.constData());
+            QVERIFY2(sold == 0 && payRows == 0 && debits == 0, where.constData());
+            QCOMPARE(balance, kBalance);
+        }
+    }
+    qInfo("%lld of %d paid just in time, %lld expired", paidCount, kPairs, kPairs - paidCount);
+
+    QCOMPARE(
+        fixtures
+            .scalar(
+                u"SELECT count(*) FROM wallets w WHERE balance <> "
+                "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger l WHERE l.user_id = w.user_id)"_s)
+            .toInt(),
+        0);
+    QCOMPARE(fixtures.scalar(u"SELECT count(*) FROM seats WHERE status = 'SOLD'"_s).toInt(),
+             fixtures
+                 .scalar(u"SELECT count(*) FROM reservation_seats rs JOIN reservations r ON r.id = "
+                         u"rs.reservation_id "
+                         "WHERE r.status = 'PAID'"_s)
+                 .toInt());
+    QCOMPARE(fixtures.scalar(u"SELECT count(*) FROM payments"_s).toLongLong(), paidCount);
+}
+
+QTEST_GUILESS_MAIN(TestConcurrency)
+#include "tst_concurrency.moc"
