@@ -127,6 +127,8 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     connect(m_queuePanel, &QueuePanel::leaveRequested, this, &CustomerWindow::leaveQueue);
     connect(m_queue, &QueueWatcher::ticketChanged, this, [this](const QueueTicket &t) {
         m_queuePanel->setTicket(t, m_queue->initialAhead());
+        if (t.status == QueueStatus::Waiting && !t.token.isEmpty())
+            m_feed->watchQueue(t.token);
     });
     connect(m_queue, &QueueWatcher::admitted, this, &CustomerWindow::openSeats);
     connect(m_queue, &QueueWatcher::failed, this, [this](const ApiError &e) {
@@ -143,6 +145,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
         }
     });
     connect(m_feed, &LiveFeed::queueUpdated, m_queue, &QueueWatcher::applyPush);
+    connect(m_feed, &LiveFeed::queueEnded, m_queue, &QueueWatcher::applyEnded);
 
     // Live seats.
     connect(m_feed, &LiveFeed::seatMapLoaded, this, [this](const SeatMap &map) {

@@ -126,6 +126,8 @@ void LiveFeed::watchSchedule(qint64 scheduleId)
 
 void LiveFeed::watchQueue(const QString &queueToken)
 {
+    if (queueToken == m_queueToken)
+        return; // already following it (the server answers every subscribe with a message)
     m_queueToken = queueToken;
     if (!queueToken.isEmpty())
         sendJson({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, queueToken}});
@@ -173,8 +175,12 @@ void LiveFeed::onMessage(const QString &text)
         // Some servers nest the ticket; accept both shapes.
         if (ticket.value(u"ticket"_s).isObject())
             ticket = ticket.value(u"ticket"_s).toObject();
-        if (auto t = QueueTicket::fromJson(ticket))
+        if (ticket.value(u"status"_s).toString() == u"ENDED") {
+            Q_EMIT queueEnded(ticket.value(u"concertId"_s).toInteger(),
+                              ApiError::fromEnvelope(ticket));
+        } else if (auto t = QueueTicket::fromJson(ticket)) {
             Q_EMIT queueUpdated(t.value());
+        }
     }
 }
 
@@ -182,7 +188,18 @@ void LiveFeed::onSeatsMessage(const QJsonObject &message)
 {
     const qint64 scheduleId = message.value(u"scheduleId"_s).toInteger();
     const qint64 version = message.value(u"version"_s).toInteger();
-    if (scheduleId != m_scheduleId || !m_loaded || version <= m_version)
+    if (scheduleId != m_scheduleId)
+        return;
+    if (message.value(u"full"_s).toBool()) {
+        // The server answers a subscription with the whole map.
+        if (auto map = SeatMap::fromJson(message); map && (!m_loaded || map->version >= m_version)) {
+            m_version = map->version;
+            m_loaded = true;
+            Q_EMIT seatMapLoaded(map.value());
+        }
+        return;
+    }
+    if (!m_loaded || version <= m_version)
         return; // another date, not loaded yet (the load brings it), or already seen
     QList<Seat> seats;
     const QJsonArray list = message.value(u"seats"_s).toArray();

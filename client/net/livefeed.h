@@ -52,6 +52,8 @@ Q_SIGNALS:
     void seatsChanged(qint64 scheduleId, const QList<encore::Seat> &seats);
     void seatMapFailed(const encore::ApiError &error);
     void queueUpdated(const encore::QueueTicket &ticket);
+    // The followed queue ticket is over (paid, left, expired).
+    void queueEnded(qint64 concertId, const encore::ApiError &reason);
 
 private:
     void open();

@@ -58,6 +58,15 @@ void QueueWatcher::applyPush(const QueueTicket &ticket)
         update(ticket);
 }
 
+void QueueWatcher::applyEnded(qint64 concertId, const ApiError &reason)
+{
+    // Only a waiting ticket ending is news: an admitted one ends by paying, which we did.
+    if (!m_joined || concertId != m_concertId || isActive())
+        return;
+    reset();
+    Q_EMIT ended(reason);
+}
+
 void QueueWatcher::poll()
 {
     const int generation = m_generation;

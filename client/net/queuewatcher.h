@@ -27,6 +27,8 @@ public:
     void reset();
     // A pushed ticket from the live feed.
     void applyPush(const QueueTicket &ticket);
+    // The live feed says the ticket ended.
+    void applyEnded(qint64 concertId, const ApiError &reason);
 
     bool isActive() const { return m_joined && m_ticket.status == QueueStatus::Active; }
     bool isJoined() const { return m_joined; }

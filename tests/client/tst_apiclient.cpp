@@ -1,0 +1,280 @@
+// ApiClient against a real encore-server: typed results, the server's errors decoded from the
+// envelope, idempotent retries that re-use the key (charged once across a server restart), and
+// network failures in plain words with reachability signals.
+#include "net/apiclient.h"
+
+#include "fixtures.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace encore;
+using namespace encore::test;
+
+namespace {
+// Collects one callback's result; QTRY_VERIFY(w.done()) waits for it.
+template<typename T>
+struct Wait
+{
+    std::shared_ptr<std::optional<Result<T>>> slot = std::make_shared<std::optional<Result<T>>>();
+    ApiClient::Callback<T> callback()
+    {
+        return [s = slot](Result<T> r) { s->emplace(std::move(r)); };
+    }
+    bool done() const { return slot->has_value(); }
+    const Result<T> &result() const { return **slot; }
+};
+
+constexpr int kWaitMs = 20'000;
+
+// The failure text of a result (QVERIFY2 evaluates its message even when the check passes).
+template<typename T>
+QByteArray why(const Result<T> &r)
+{
+    return r.ok() ? QByteArray() : r.error().message.toUtf8();
+}
+} // namespace
+
+class TestApiClient final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void registerAndLogin();
+    void decodesTheErrorEnvelope();
+    void typedBookingFlow();
+    void networkFailureIsPlainAndRetried();
+    void retriedTopUpAcrossRestartChargesOnce();
+
+private:
+    ApiClient *newClient(const TestUser *user = nullptr);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<Fixtures> m_fixtures;
+    QList<std::shared_ptr<ApiClient>> m_clients;
+};
+
+void TestApiClient::initTestCase()
+{
+    m_server = std::make_unique<TestServer>(QStringList{u"--demo-data"_s});
+    QVERIFY2(m_server->start(), m_server->output().constData());
+    m_fixtures = std::make_unique<Fixtures>(m_server->database());
+}
+
+void TestApiClient::cleanupTestCase()
+{
+    m_clients.clear();
+    m_fixtures.reset();
+    m_server.reset();
+}
+
+ApiClient *TestApiClient::newClient(const TestUser *user)
+{
+    auto api = std::make_shared<ApiClient>();
+    api->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(m_server->port())));
+    api->setRetryPolicy({4, 100, 400});
+    if (user)
+        api->setSessionToken(QString::fromLatin1(user->token));
+    m_clients.append(api);
+    return api.get();
+}
+
+void TestApiClient::registerAndLogin()
+{
+    ApiClient *api = newClient();
+    Wait<Session> registered;
+    api->registerUser(u"apiclient-user"_s, u"long-password-1"_s, this, registered.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(registered.done(), kWaitMs);
+    QVERIFY2(registered.result().ok(), why(registered.result()).constData());
+    QCOMPARE(registered.result()->user.username, u"apiclient-user"_s);
+    QVERIFY(!registered.result()->token.isEmpty());
+
+    Wait<Session> again;
+    api->registerUser(u"apiclient-user"_s, u"long-password-1"_s, this, again.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(again.done(), kWaitMs);
+    QCOMPARE(again.result().error().code, ErrorCode::Conflict);
+
+    Wait<Session> wrong;
+    api->login(u"apiclient-user"_s, u"not-the-password"_s, this, wrong.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(wrong.done(), kWaitMs);
+    QCOMPARE(wrong.result().error().code, ErrorCode::Unauthenticated);
+
+    Wait<Session> right;
+    api->login(u"apiclient-user"_s, u"long-password-1"_s, this, right.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(right.done(), kWaitMs);
+    QVERIFY(right.result().ok());
+    api->setSessionToken(right.result()->token);
+    Wait<User> me;
+    api->me(this, me.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(me.done(), kWaitMs);
+    QCOMPARE(me.result()->username, u"apiclient-user"_s);
+}
+
+void TestApiClient::decodesTheErrorEnvelope()
+{
+    QList<TestUser> users = m_fixtures->createUsers(1, 0, u"envelope"_s);
+    const qint64 concert = m_fixtures->createConcert(u"Envelope"_s);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    ApiClient *api = newClient(&users.first());
+    // No queue token: the seat map is protected by the queue.
+    Wait<SeatMap> seats;
+    api->seatMap(schedule, this, seats.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(seats.done(), kWaitMs);
+    const ApiError &e = seats.result().error();
+    QCOMPARE(e.code, ErrorCode::QueueNotActive);
+    QVERIFY(!e.message.isEmpty());
+    QVERIFY(!e.details.value(u"requestId"_s).toString().isEmpty());
+    // A forged session is reported as such.
+    api->setSessionToken(u"forged"_s);
+    QSignalSpy expired(api, &ApiClient::sessionExpired);
+    Wait<WalletInfo> wallet;
+    api->wallet(this, wallet.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(wallet.done(), kWaitMs);
+    QCOMPARE(wallet.result().error().code, ErrorCode::Unauthenticated);
+    QCOMPARE(expired.count(), 1);
+}
+
+void TestApiClient::typedBookingFlow()
+{
+    QList<TestUser> users = m_fixtures->createUsers(1, 0, u"flow"_s);
+    const qint64 concert = m_fixtures->createConcert(u"Flow"_s);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    m_fixtures->admit(users, concert);
+    ApiClient *api = newClient(&users.first());
+    api->setQueueToken(QString::fromLatin1(users.first().queueToken));
+
+    Wait<WalletInfo> wallet;
+    api->wallet(this, wallet.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(wallet.done(), kWaitMs);
+    QCOMPARE(wallet.result()->wallet.balance, 0);
+    QCOMPARE(wallet.result()->limits.maxTopUp, money::kMaxTopUp);
+
+    Wait<SeatMap> map;
+    api->seatMap(schedule, this, map.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(map.done(), kWaitMs);
+    QCOMPARE(map.result()->seats.size(), 50);
+
+    Wait<Reservation> poor;
+    api->holdSeats(schedule, {1, 2}, ApiClient::newIdempotencyKey(), this, poor.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(poor.done(), kWaitMs);
+    QCOMPARE(poor.result().error().code, ErrorCode::InsufficientBalance);
+
+    // The same key twice is one top-up.
+    const QString topUpKey = ApiClient::newIdempotencyKey();
+    Wait<TopUpResult> first, second;
+    api->topUp(400'000, topUpKey, this, first.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(first.done(), kWaitMs);
+    QCOMPARE(first.result()->balance, 400'000);
+    api->topUp(400'000, topUpKey, this, second.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(second.done(), kWaitMs);
+    QCOMPARE(second.result()->balance, 400'000);
+    QCOMPARE(second.result()->entry.id, first.result()->entry.id);
+
+    Wait<Reservation> held;
+    api->holdSeats(schedule, {1, 2}, ApiClient::newIdempotencyKey(), this, held.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(held.done(), kWaitMs);
+    QVERIFY2(held.result().ok(), why(held.result()).constData());
+    QCOMPARE(held.result()->status, ReservationStatus::Held);
+    QCOMPARE(held.result()->total, 330'000);
+
+    const QString payKey = ApiClient::newIdempotencyKey();
+    Wait<PaymentResult> paid, replay;
+    api->pay(held.result()->id, payKey, this, paid.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(paid.done(), kWaitMs);
+    QVERIFY2(paid.result().ok(), why(paid.result()).constData());
+    QCOMPARE(paid.result()->balance, 70'000);
+    QCOMPARE(paid.result()->reservation.status, ReservationStatus::Paid);
+    api->pay(held.result()->id, payKey, this, replay.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(replay.done(), kWaitMs);
+    QCOMPARE(replay.result()->payment.id, paid.result()->payment.id);
+
+    Wait<QList<Reservation>> mine;
+    api->reservations(this, mine.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(mine.done(), kWaitMs);
+    QCOMPARE(mine.result()->size(), 1);
+    QCOMPARE(mine.result()->first().status, ReservationStatus::Paid);
+
+    Wait<QList<LedgerEntry>> ledger;
+    api->ledger(this, ledger.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(ledger.done(), kWaitMs);
+    QCOMPARE(ledger.result()->size(), 2); // one top-up, one payment
+}
+
+void TestApiClient::networkFailureIsPlainAndRetried()
+{
+    // A port nobody listens on: bind one, remember it, close it.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 deadPort = probe.serverPort();
+    probe.close();
+
+    ApiClient api;
+    api.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(deadPort)));
+    api.setRetryPolicy({3, 50, 100});
+    api.setSessionToken(u"t"_s);
+    QSignalSpy unreachable(&api, &ApiClient::serverUnreachable);
+    QSignalSpy retrying(&api, &ApiClient::retrying);
+    const QString key = ApiClient::newIdempotencyKey();
+    Wait<TopUpResult> topUp;
+    api.topUp(1000, key, this, topUp.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(topUp.done(), kWaitMs);
+    const ApiError &e = topUp.result().error();
+    QCOMPARE(e.code, ErrorCode::Unavailable);
+    QVERIFY(e.message.contains(u"cannot be reached"_s));
+    QVERIFY(!e.message.contains(u"503"_s));
+    QCOMPARE(unreachable.count(), 1);
+    QCOMPARE(retrying.count(), 2);
+    for (const QList<QVariant> &call : std::as_const(retrying))
+        QCOMPARE(call.at(2).toString(), key);
+
+    // A POST without a key is never repeated.
+    retrying.clear();
+    Wait<Session> login;
+    api.login(u"a"_s, u"b"_s, this, login.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(login.done(), kWaitMs);
+    QCOMPARE(retrying.count(), 0);
+}
+
+void TestApiClient::retriedTopUpAcrossRestartChargesOnce()
+{
+    QList<TestUser> users = m_fixtures->createUsers(1, 0, u"restart"_s);
+    ApiClient *api = newClient(&users.first());
+    api->setRetryPolicy({40, 100, 300});
+    api->setProbeIntervalMs(200);
+    QSignalSpy unreachable(api, &ApiClient::serverUnreachable);
+    QSignalSpy reachable(api, &ApiClient::serverReachable);
+
+    m_server->stop();
+    const QString key = ApiClient::newIdempotencyKey();
+    Wait<TopUpResult> topUp;
+    api->topUp(50'000, key, this, topUp.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(unreachable.count() == 1, kWaitMs);
+    QVERIFY(!topUp.done());
+    QVERIFY2(m_server->start(), m_server->output().right(2000).constData());
+    QTRY_VERIFY_WITH_TIMEOUT(topUp.done(), kWaitMs);
+    QVERIFY2(topUp.result().ok(), why(topUp.result()).constData());
+    QCOMPARE(topUp.result()->balance, 50'000);
+    QTRY_VERIFY_WITH_TIMEOUT(reachable.count() >= 1, kWaitMs);
+    QVERIFY(api->isReachable());
+
+    // Sending it again by hand (the user pressing "Try again") still charges once.
+    Wait<TopUpResult> again;
+    api->topUp(50'000, key, this, again.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(again.done(), kWaitMs);
+    QCOMPARE(again.result()->balance, 50'000);
+    Wait<QList<LedgerEntry>> ledger;
+    api->ledger(this, ledger.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(ledger.done(), kWaitMs);
+    QCOMPARE(ledger.result()->size(), 1);
+}
+
+QTEST_MAIN(TestApiClient)
+#include "tst_apiclient.moc"
