@@ -17,6 +17,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSocketNotifier>
@@ -436,6 +438,22 @@ int main(int argc, char **argv)
         progress(payNote);
     }
 
+    // ---- plans of the hot statements (where the database time goes) -----------------------
+    QList<QPair<QString, QString>> plans;
+    const auto explain = [&](const QString &name, QString sql) {
+        const QString psql = QFileInfo(pgbenchBinary()).absolutePath() + u"/psql"_s;
+        sql.replace(u":i"_s, u"1"_s).replace(u";\n"_s, u" "_s);
+        QProcess proc;
+        proc.setProcessChannelMode(QProcess::MergedChannels);
+        const auto &db = server.database();
+        proc.start(psql, {u"-X"_s, u"-q"_s, u"-A"_s, u"-t"_s, u"-h"_s, db.host, u"-p"_s, QString::number(db.port),
+                          u"-U"_s, db.user, u"-d"_s, db.database, u"-c"_s, u"EXPLAIN (ANALYZE, BUFFERS) "_s + sql});
+        proc.waitForFinished(30'000);
+        plans.append({name, QString::fromLocal8Bit(proc.readAll()).trimmed()});
+    };
+    explain(u"queue status SELECT (one ACTIVE user of %1 in the concert)"_s.arg(flashUsers.size()), kTicketSelect);
+    explain(u"seat-map SELECT (50 held seats)"_s, seatMapSelect(flashDate));
+
     // ---- pgbench ceilings ------------------------------------------------------------------
     QList<PgbenchResult> pg;
     if (usePgbench) {
@@ -531,6 +549,10 @@ int main(int argc, char **argv)
         ratio(u"(c) flash sale"_s, bestRate(u"(c)"_s), u"seat-hold UPDATE, 50 seats, every attempt wins"_s);
         ratio(u"(d) payments"_s, bestRate(u"(d) payments"_s), u"wallet debit UPDATE"_s);
     }
+
+    for (const auto &plan : plans)
+        out() << "\n<details><summary>EXPLAIN ANALYZE: " << plan.first << "</summary>\n\n```\n" << plan.second
+              << "\n```\n</details>\n";
 
     const auto verdict = [](bool met) { return met ? u"**met**"_s : u"**not met**"_s; };
     const double seatMap = bestRate(u"(a)"_s), queue = bestRate(u"(b)"_s), payRate = bestRate(u"(d) payments"_s);
