@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <csignal>
@@ -12,6 +13,15 @@
 using namespace Qt::StringLiterals;
 
 namespace encore::test {
+
+namespace {
+bool acceptsConnections(quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    return socket.waitForConnected(1'000);
+}
+} // namespace
 
 TestServer::TestServer(QStringList extraArgs)
     : m_args(std::move(extraArgs)), m_db(TestCluster::instance().createDatabase())
@@ -56,12 +66,14 @@ bool TestServer::start()
     m_process->start(serverBinary(), args);
     if (!m_process->waitForStarted(10'000))
         return false;
+    // HttpClient speaks plain HTTP only: with TLS, a listening port is as ready as we can tell.
+    const bool tls = m_args.contains(u"--tls-cert"_s);
     QDeadlineTimer deadline(60'000);
     while (!deadline.hasExpired()) {
         QFile f(portFile);
         if (f.open(QIODevice::ReadOnly)) {
             m_port = quint16(f.readAll().trimmed().toUInt());
-            if (m_port != 0 && client().get("/readyz").status == 200)
+            if (m_port != 0 && (tls ? acceptsConnections(m_port) : client().get("/readyz").status == 200))
                 return true;
         }
         if (m_process->state() == QProcess::NotRunning) {

@@ -23,7 +23,8 @@ public:
     TestServer(const server::ConnectionParams &database, QStringList extraArgs);
     ~TestServer();
 
-    bool start();          // waits until the port file appears and /readyz answers
+    bool start();          // waits until the port file appears and /readyz answers (with
+                           // --tls-cert: until the port accepts connections)
     void stop();           // SIGTERM and wait
     void kill();           // SIGKILL
     bool restart();        // stop + start on the same database (and port if free)

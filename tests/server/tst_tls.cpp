@@ -1,0 +1,133 @@
+// HTTPS: encore-server given --tls-cert/--tls-key serves the API over TLS with that certificate,
+// and a plain-HTTP client on the same port gets no HTTP answer at all.
+#include "testserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace encore::test;
+
+class TestTls final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void httpsAnswers_data();
+    void httpsAnswers();
+    void untrustedCertificateIsRefused();
+    void plainHttpGetsNoAnswer();
+
+private:
+    // Sends and waits for the reply (bounded by the reply's own transfer timeout).
+    std::unique_ptr<QNetworkReply> send(const QByteArray &method, const QString &path, const QByteArray &body,
+                                        bool trustCertificate);
+
+    QTemporaryDir m_dir;
+    QSslCertificate m_certificate;
+    std::unique_ptr<TestServer> m_server;
+};
+
+void TestTls::initTestCase()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend here");
+    QVERIFY(m_dir.isValid());
+    const QString cert = m_dir.filePath(u"cert.pem"_s);
+    const QString key = m_dir.filePath(u"key.pem"_s);
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s,
+                                 u"/CN=localhost"_s, u"-days"_s, u"1"_s, u"-keyout"_s, key, u"-out"_s, cert});
+    QVERIFY2(openssl.waitForStarted(10'000), "openssl is not installed");
+    QVERIFY(openssl.waitForFinished(60'000));
+    QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
+    const QList<QSslCertificate> certs = QSslCertificate::fromPath(cert);
+    QCOMPARE(certs.size(), 1);
+    m_certificate = certs.first();
+
+    m_server = std::make_unique<TestServer>(QStringList{u"--tls-cert"_s, cert, u"--tls-key"_s, key});
+    QVERIFY2(m_server->start(), m_server->output().constData());
+}
+
+std::unique_ptr<QNetworkReply> TestTls::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                                             bool trustCertificate)
+{
+    QNetworkRequest request(QUrl(u"https://localhost:%1%2"_s.arg(m_server->port()).arg(path)));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (trustCertificate)
+        tls.addCaCertificate(m_certificate);
+    request.setSslConfiguration(tls);
+    request.setTransferTimeout(30'000);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    // A fresh manager per request: no pooled connection or TLS session carries trust over.
+    auto *network = new QNetworkAccessManager(this);
+    std::unique_ptr<QNetworkReply> reply(network->sendCustomRequest(request, method, body));
+    connect(reply.get(), &QObject::destroyed, network, &QObject::deleteLater);
+    return reply;
+}
+
+void TestTls::httpsAnswers_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+
+    QTest::addRow("healthz") << QByteArray("GET") << u"/healthz"_s << QByteArray() << 200;
+    QTest::addRow("readyz (database over TLS-served API)") << QByteArray("GET") << u"/readyz"_s << QByteArray() << 200;
+    QTest::addRow("register") << QByteArray("POST") << u"/api/v1/auth/register"_s
+                              << QByteArray(R"({"username": "tls-user", "password": "correct horse"})") << 201;
+    QTest::addRow("me without session") << QByteArray("GET") << u"/api/v1/me"_s << QByteArray() << 401;
+}
+
+void TestTls::httpsAnswers()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+
+    const auto reply = send(method, path, body, true);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30'000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), status);
+    QVERIFY2(reply->error() == QNetworkReply::NoError || status >= 400, qPrintable(reply->errorString()));
+    // It really was TLS, with our certificate.
+    QVERIFY(!reply->sslConfiguration().sessionCipher().isNull());
+    QCOMPARE(reply->sslConfiguration().peerCertificate(), m_certificate);
+    QVERIFY(QJsonDocument::fromJson(reply->readAll()).isObject());
+}
+
+void TestTls::untrustedCertificateIsRefused()
+{
+    // Without trusting the self-signed certificate the client must refuse: the server presents
+    // exactly that certificate and nothing the system trusts.
+    const auto reply = send("GET", u"/healthz"_s, {}, false);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30'000);
+    QCOMPARE(reply->error(), QNetworkReply::SslHandshakeFailedError);
+    QVERIFY(!reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid());
+}
+
+void TestTls::plainHttpGetsNoAnswer()
+{
+    const HttpResponse r = m_server->client().parallel({HttpRequest{"GET", "/healthz", {}, {}}}, 10'000).value(0);
+    QCOMPARE(r.status, 0);
+    QVERIFY(!r.body.startsWith("HTTP/"));
+    // And the server keeps serving TLS after the junk.
+    const auto reply = send("GET", u"/healthz"_s, {}, true);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30'000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+}
+
+QTEST_GUILESS_MAIN(TestTls)
+#include "tst_tls.moc"
