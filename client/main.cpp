@@ -30,14 +30,12 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption server(u"server"_s, u"Server address, e.g. http://127.0.0.1:8080"_s,
                                     u"URL"_s);
-    const QCommandLineOption caFile(u"ca-file"_s,
-                                    u"PEM file with the CA certificate(s) to trust for HTTPS"_s,
-                                    u"FILE"_s);
+    const QCommandLineOption caFile(
+        u"ca-file"_s, u"PEM file with the CA certificate(s) to trust for HTTPS"_s, u"FILE"_s);
     const QCommandLineOption language(u"language"_s, u"User interface language: en or ko"_s,
                                       u"CODE"_s);
-    const QCommandLineOption screenshots(u"screenshots"_s,
-                                         u"Render every window with sample data into DIR and exit"_s,
-                                         u"DIR"_s);
+    const QCommandLineOption screenshots(
+        u"screenshots"_s, u"Render every window with sample data into DIR and exit"_s, u"DIR"_s);
     parser.addOptions({server, caFile, language, screenshots});
     parser.process(app);
     encore::applyStyle(app);
@@ -56,7 +54,7 @@ int main(int argc, char *argv[])
     }
 
     encore::AppController controller(
-            {parser.value(server), parser.value(caFile), parser.value(language)});
+        {parser.value(server), parser.value(caFile), parser.value(language)});
     QString error;
     if (!controller.start(&error)) {
         std::fprintf(stderr, "encore: %s\n", qPrintable(error));

@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 AppController::AppController(AppOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options))
+    : QObject(parent)
+    , m_options(std::move(options))
 {
 }
 

@@ -15,15 +15,13 @@ namespace encore {
 
 class LoginDialog;
 
-struct AppOptions
-{
+struct AppOptions {
     QString serverUrl; // --server; empty: the remembered one
-    QString caFile;    // --ca-file
-    QString language;  // --language; empty: saved or system
+    QString caFile; // --ca-file
+    QString language; // --language; empty: saved or system
 };
 
-class AppController : public QObject
-{
+class AppController : public QObject {
     Q_OBJECT
 
 public:

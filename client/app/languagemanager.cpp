@@ -13,7 +13,10 @@ namespace {
 constexpr auto kLanguageKey = "ui/language";
 }
 
-LanguageManager::LanguageManager(QObject *parent) : QObject(parent) { }
+LanguageManager::LanguageManager(QObject *parent)
+    : QObject(parent)
+{
+}
 
 QStringList LanguageManager::available()
 {

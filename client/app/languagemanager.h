@@ -8,8 +8,7 @@
 
 namespace encore {
 
-class LanguageManager : public QObject
-{
+class LanguageManager : public QObject {
     Q_OBJECT
 
 public:

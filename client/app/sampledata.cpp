@@ -88,7 +88,8 @@ QList<Concert> concerts()
     return {
         concert(1, u"Aurora Nights"_s, u"Lumen Quartet"_s, u"Olympic Hall, Seoul"_s,
                 u"An evening of neo-classical light shows and strings under the dome."_s,
-                {schedule(11, 1, 12, 19, 37), schedule(12, 1, 13, 19, 0), schedule(13, 1, 40, 18, 50, 10)}),
+                {schedule(11, 1, 12, 19, 37), schedule(12, 1, 13, 19, 0),
+                 schedule(13, 1, 40, 18, 50, 10)}),
         concert(2, u"Neon Tide Live 2026"_s, u"NEON TIDE"_s, u"KSPO Dome"_s,
                 u"The synth-pop five-piece brings its arena tour home."_s,
                 {schedule(21, 2, 20, 18, 12), schedule(22, 2, 21, 17, 44)}),
@@ -103,10 +104,10 @@ SeatMap seatMap(qint64 scheduleId)
     SeatMap map;
     map.scheduleId = scheduleId;
     map.version = 42;
-    const QList<int> held{4, 5, 23, 24, 38};
-    const QList<int> sold{1, 2, 3, 12, 13, 14, 15, 31, 32, 47, 48};
-    const QList<int> blocked{10, 41};
-    const QList<int> mine{17, 18};
+    const QList<int> held {4, 5, 23, 24, 38};
+    const QList<int> sold {1, 2, 3, 12, 13, 14, 15, 31, 32, 47, 48};
+    const QList<int> blocked {10, 41};
+    const QList<int> mine {17, 18};
     for (int n = 1; n <= 50; ++n) {
         Seat s;
         s.number = n;

@@ -28,7 +28,8 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 Screenshotter::Screenshotter(QString directory, LanguageManager *languages)
-    : m_directory(std::move(directory)), m_languages(languages)
+    : m_directory(std::move(directory))
+    , m_languages(languages)
 {
 }
 
@@ -82,7 +83,7 @@ void Screenshotter::shootAll(const QString &suffix, bool everything)
     const Concert &concert = concerts.first();
     const Schedule &date = concert.schedules.first();
     window.findChild<QTreeView *>(u"concertTree"_s)
-            ->setCurrentIndex(window.concertModel()->indexOfSchedule(date.id));
+        ->setCurrentIndex(window.concertModel()->indexOfSchedule(date.id));
     window.showPage(CustomerWindow::Page::Concerts);
     save(&window, u"concerts"_s + suffix);
 
@@ -114,9 +115,10 @@ void Screenshotter::shootAll(const QString &suffix, bool everything)
 
         window.showPage(CustomerWindow::Page::Concerts);
         window.connectionBanner()->showOffline(
-                ApiClient::tr("The Encore server at %1 cannot be reached.").arg(u"tickets.example.kr"_s));
+            ApiClient::tr("The Encore server at %1 cannot be reached.")
+                .arg(u"tickets.example.kr"_s));
         window.notice()->showError(ErrorText::describe(
-                ApiError(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray{26, 27}}})));
+            ApiError(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray {26, 27}}})));
         save(&window, u"offline"_s);
     }
     window.hide();

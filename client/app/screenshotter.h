@@ -11,8 +11,7 @@ namespace encore {
 
 class LanguageManager;
 
-class Screenshotter
-{
+class Screenshotter {
 public:
     Screenshotter(QString directory, LanguageManager *languages);
 

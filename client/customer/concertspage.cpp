@@ -131,16 +131,16 @@ void ConcertsPage::updateDetails()
     const Concert *c = selectedConcert();
     const Schedule *s = selectedSchedule();
     m_title->setText(c ? c->title : tr("Choose a concert"));
-    m_meta->setText(c ? QStringList{c->artist, c->venue}.join(u" · "_s) : QString());
+    m_meta->setText(c ? QStringList {c->artist, c->venue}.join(u" · "_s) : QString());
     m_description->setText(c ? c->description
                              : tr("Pick a date on the left. Dates that are sold out or not on "
                                   "sale are greyed out."));
     if (s) {
         m_dateInfo->setText(tr("%1\n%2 of %3 seats left · %4 – %5")
-                                    .arg(DisplayText::dateTime(s->startsAt))
-                                    .arg(s->availableSeats)
-                                    .arg(s->totalSeats)
-                                    .arg(money::format(s->minPrice), money::format(s->maxPrice)));
+                                .arg(DisplayText::dateTime(s->startsAt))
+                                .arg(s->availableSeats)
+                                .arg(s->totalSeats)
+                                .arg(money::format(s->minPrice), money::format(s->maxPrice)));
     } else {
         m_dateInfo->setText(c ? tr("Select one of this concert's dates to continue.") : QString());
     }

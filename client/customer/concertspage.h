@@ -14,8 +14,7 @@ class ConcertListModel;
 struct Concert;
 struct Schedule;
 
-class ConcertsPage : public QWidget
-{
+class ConcertsPage : public QWidget {
     Q_OBJECT
 
 public:

@@ -88,12 +88,10 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
         if (auto retry = std::exchange(m_retry, {}))
             retry(); // finish what the outage interrupted (same idempotency key)
     });
-    connect(m_api, &ApiClient::sessionExpired, this, [this] {
-        showError(ApiError(ErrorCode::Unauthenticated));
-    });
-    connect(m_banner, &ConnectionBanner::retryRequested, this, [this] {
-        m_api->checkHealth(this, [](const Result<Empty> &) {});
-    });
+    connect(m_api, &ApiClient::sessionExpired, this,
+            [this] { showError(ApiError(ErrorCode::Unauthenticated)); });
+    connect(m_banner, &ConnectionBanner::retryRequested, this,
+            [this] { m_api->checkHealth(this, [](const Result<Empty> &) {}); });
     connect(m_notice, &NoticeBar::actionTriggered, this, [this](ErrorAction action) {
         switch (action) {
         case ErrorAction::Retry:
@@ -152,19 +150,22 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
         if (map.scheduleId == m_schedule.id)
             m_seats->setSeatMap(map);
     });
-    connect(m_feed, &LiveFeed::seatsChanged, this, [this](qint64 scheduleId, const QList<Seat> &seats) {
-        if (scheduleId == m_schedule.id)
-            m_seats->applySeats(seats);
-    });
+    connect(m_feed, &LiveFeed::seatsChanged, this,
+            [this](qint64 scheduleId, const QList<Seat> &seats) {
+                if (scheduleId == m_schedule.id)
+                    m_seats->applySeats(seats);
+            });
     connect(m_feed, &LiveFeed::seatMapFailed, this, [this](const ApiError &e) {
         if (e.code != ErrorCode::Unavailable && page() == Page::Seats)
             showError(e);
     });
-    connect(m_seatPage->seatMap(), &SeatMapWidget::selectionLost, this, [this](const QList<int> &seats) {
-        m_notice->showMessage(NoticeBar::Kind::Info,
-                              tr("Seat(s) %1 were just taken by someone else and left your "
-                                 "selection.").arg(DisplayText::seatList(seats)));
-    });
+    connect(m_seatPage->seatMap(), &SeatMapWidget::selectionLost, this,
+            [this](const QList<int> &seats) {
+                m_notice->showMessage(NoticeBar::Kind::Info,
+                                      tr("Seat(s) %1 were just taken by someone else and left your "
+                                         "selection.")
+                                          .arg(DisplayText::seatList(seats)));
+            });
     connect(m_seatPage, &SeatPage::holdRequested, this, &CustomerWindow::hold);
     connect(m_seatPage, &SeatPage::releaseRequested, this, &CustomerWindow::releaseHold);
     connect(m_seatPage, &SeatPage::payRequested, this, &CustomerWindow::confirmPayment);
@@ -237,8 +238,8 @@ QWidget *CustomerWindow::buildHeader()
     connect(m_concertsNav, &QPushButton::clicked, this, [this] {
         // Leaving a booking half-way keeps the hold (it is in My tickets) but stops watching.
         showPage(m_queue->isJoined() && !m_queue->isActive() ? Page::Queue
-                 : m_queue->isActive()                        ? Page::Seats
-                                                              : Page::Concerts);
+                     : m_queue->isActive()                   ? Page::Seats
+                                                             : Page::Concerts);
     });
     connect(m_ticketsNav, &QPushButton::clicked, this, [this] {
         showPage(Page::Tickets);
@@ -257,10 +258,11 @@ void CustomerWindow::buildMenus()
                                               [this] { openWallet(); });
     m_walletAction->setObjectName(u"walletAction"_s);
     m_walletAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
-    m_ticketsAction = m_accountMenu->addAction(Icons::icon(IconKind::Ticket), QString(), this, [this] {
-        showPage(Page::Tickets);
-        loadReservations();
-    });
+    m_ticketsAction
+        = m_accountMenu->addAction(Icons::icon(IconKind::Ticket), QString(), this, [this] {
+              showPage(Page::Tickets);
+              loadReservations();
+          });
     m_ticketsAction->setObjectName(u"ticketsAction"_s);
     m_ticketsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_accountMenu->addSeparator();
@@ -292,7 +294,7 @@ void CustomerWindow::buildMenus()
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About Encore"),
                            tr("<b>Encore</b> %1<br>Concert tickets, fairly queued.")
-                                   .arg(QCoreApplication::applicationVersion()));
+                               .arg(QCoreApplication::applicationVersion()));
     });
     m_aboutAction->setObjectName(u"aboutAction"_s);
 }
@@ -377,7 +379,8 @@ void CustomerWindow::loadConcerts()
             showError(r.error(), [this] { loadConcerts(); });
             return;
         }
-        const qint64 selected = m_concertsPage->selectedSchedule() ? m_concertsPage->selectedSchedule()->id : 0;
+        const qint64 selected
+            = m_concertsPage->selectedSchedule() ? m_concertsPage->selectedSchedule()->id : 0;
         m_concerts->setConcerts(r.value());
         m_concertsPage->selectSchedule(selected);
     });
@@ -490,35 +493,38 @@ void CustomerWindow::hold(const QList<int> &seats)
         m_holdKey = ApiClient::newIdempotencyKey();
     m_seatPage->setBusy(true);
     m_notice->dismiss();
-    m_api->holdSeats(m_schedule.id, seats, m_holdKey, this, [this, seats](const Result<Reservation> &r) {
-        m_seatPage->setBusy(false);
-        if (r || r.error().code != ErrorCode::Unavailable)
-            m_holdKey.clear();
-        if (r) {
-            m_hold = r.value();
-            m_seatPage->setHold(r.value());
-            m_notice->showMessage(NoticeBar::Kind::Success,
-                                  tr("Seats %1 are yours for now. Pay before the timer runs out.")
-                                          .arg(DisplayText::seatList(r->seats)));
-            m_feed->resync();
-            return;
-        }
-        const ApiError &e = r.error();
-        if (e.code == ErrorCode::InsufficientBalance) {
-            Money total = 0;
-            for (int n : seats)
-                total += m_seats->seat(n) ? m_seats->seat(n)->price : 0;
-            const Money shortBy = std::max<Money>(0, total - m_balance);
-            showError(e);
-            openWallet(tr("These seats cost %1 and your wallet has %2. Top up, then hold them "
-                          "again.").arg(money::format(total), money::format(m_balance)),
-                       shortBy);
-            return;
-        }
-        if (e.code == ErrorCode::SeatUnavailable)
-            m_feed->resync();
-        showError(e, [this, seats] { hold(seats); });
-    });
+    m_api->holdSeats(
+        m_schedule.id, seats, m_holdKey, this, [this, seats](const Result<Reservation> &r) {
+            m_seatPage->setBusy(false);
+            if (r || r.error().code != ErrorCode::Unavailable)
+                m_holdKey.clear();
+            if (r) {
+                m_hold = r.value();
+                m_seatPage->setHold(r.value());
+                m_notice->showMessage(
+                    NoticeBar::Kind::Success,
+                    tr("Seats %1 are yours for now. Pay before the timer runs out.")
+                        .arg(DisplayText::seatList(r->seats)));
+                m_feed->resync();
+                return;
+            }
+            const ApiError &e = r.error();
+            if (e.code == ErrorCode::InsufficientBalance) {
+                Money total = 0;
+                for (int n : seats)
+                    total += m_seats->seat(n) ? m_seats->seat(n)->price : 0;
+                const Money shortBy = std::max<Money>(0, total - m_balance);
+                showError(e);
+                openWallet(tr("These seats cost %1 and your wallet has %2. Top up, then hold them "
+                              "again.")
+                               .arg(money::format(total), money::format(m_balance)),
+                           shortBy);
+                return;
+            }
+            if (e.code == ErrorCode::SeatUnavailable)
+                m_feed->resync();
+            showError(e, [this, seats] { hold(seats); });
+        });
 }
 
 void CustomerWindow::releaseHold()
@@ -542,8 +548,7 @@ void CustomerWindow::onHoldExpired()
     m_seatPage->clearHold();
     m_feed->resync();
     m_notice->showError({tr("Your hold expired and the seats were released."),
-                         tr("You can pick seats again while your turn lasts."),
-                         ErrorAction::None});
+                         tr("You can pick seats again while your turn lasts."), ErrorAction::None});
 }
 
 void CustomerWindow::confirmPayment()
@@ -562,10 +567,10 @@ void CustomerWindow::confirmPayment()
         dialog->setReservation(*m_hold, m_concert.title, m_schedule.startsAt);
         dialog->setBalance(m_balance);
         connect(dialog, &PaymentConfirmDialog::topUpRequested, this, [this, dialog](Money shortBy) {
-            WalletDialog *wallet = openWallet(tr("Add at least %1 to pay for your seats.")
-                                                      .arg(money::format(shortBy)),
-                                              shortBy);
-            connect(wallet, &WalletDialog::balanceChanged, dialog, &PaymentConfirmDialog::setBalance);
+            WalletDialog *wallet = openWallet(
+                tr("Add at least %1 to pay for your seats.").arg(money::format(shortBy)), shortBy);
+            connect(wallet, &WalletDialog::balanceChanged, dialog,
+                    &PaymentConfirmDialog::setBalance);
         });
         connect(m_seatPage, &SeatPage::holdExpired, dialog, &QDialog::reject);
         connect(dialog, &QDialog::accepted, this, &CustomerWindow::pay);
@@ -595,7 +600,7 @@ void CustomerWindow::pay()
         if (e.code == ErrorCode::InsufficientBalance) {
             showError(e);
             openWallet(tr("Add at least %1 to pay for your seats.")
-                               .arg(money::format(std::max<Money>(0, m_hold->total - m_balance))),
+                           .arg(money::format(std::max<Money>(0, m_hold->total - m_balance))),
                        std::max<Money>(0, m_hold->total - m_balance));
             return;
         }
@@ -651,18 +656,19 @@ void CustomerWindow::cancelReservation(const Reservation &reservation)
         }
         refreshBalance();
         m_notice->showMessage(NoticeBar::Kind::Success,
-                              refund ? tr("Refunded %1 to your wallet.").arg(money::format(r->total))
-                                     : tr("The hold was cancelled and the seats released."));
+                              refund
+                                  ? tr("Refunded %1 to your wallet.").arg(money::format(r->total))
+                                  : tr("The hold was cancelled and the seats released."));
     });
 }
 
 void CustomerWindow::askRefund(const Reservation &reservation)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Refund ticket"),
-                                tr("Refund seats %1 for %2? The seats go back on sale.")
-                                        .arg(DisplayText::seatList(reservation.seats),
-                                             money::format(reservation.total)),
-                                QMessageBox::Yes | QMessageBox::No, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Refund ticket"),
+        tr("Refund seats %1 for %2? The seats go back on sale.")
+            .arg(DisplayText::seatList(reservation.seats), money::format(reservation.total)),
+        QMessageBox::Yes | QMessageBox::No, this);
     box->setObjectName(u"refundConfirmBox"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->button(QMessageBox::Yes)->setText(tr("Refund"));

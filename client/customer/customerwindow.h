@@ -38,8 +38,7 @@ class TicketsPage;
 class WalletDialog;
 struct ApiError;
 
-class CustomerWindow : public QMainWindow
-{
+class CustomerWindow : public QMainWindow {
     Q_OBJECT
 
 public:
@@ -112,7 +111,7 @@ private:
     Schedule m_schedule;
     std::optional<Reservation> m_hold;
     QString m_holdKey; // kept across network failures so a retried hold is the same hold
-    QString m_payKey;  // likewise for the payment: a retried payment charges once
+    QString m_payKey; // likewise for the payment: a retried payment charges once
     std::function<void()> m_retry; // the action an interrupted call was doing
     QPointer<WalletDialog> m_walletDialog;
 

@@ -168,14 +168,16 @@ void SeatPage::updateSelection()
     QStringList lines;
     for (int n : seats) {
         if (const auto seat = m_model->seat(n))
-            lines.append(tr("Seat %1 · %2 · %3").arg(n).arg(seat->tier, money::format(seat->price)));
+            lines.append(
+                tr("Seat %1 · %2 · %3").arg(n).arg(seat->tier, money::format(seat->price)));
     }
     m_selection->setText(seats.isEmpty() ? tr("No seats selected yet. Click free seats on the map.")
                                          : lines.join(u'\n'));
     m_total->setText(tr("Total %1").arg(money::format(total)));
     m_holdButton->setEnabled(!seats.isEmpty() && !m_busy);
-    m_holdButton->setText(m_busy ? tr("Holding…")
-                                 : tr("Hold %n seat(s)", nullptr, int(std::max<qsizetype>(1, seats.size()))));
+    m_holdButton->setText(
+        m_busy ? tr("Holding…")
+               : tr("Hold %n seat(s)", nullptr, int(std::max<qsizetype>(1, seats.size()))));
 }
 
 void SeatPage::retranslate()
@@ -183,8 +185,8 @@ void SeatPage::retranslate()
     m_title->setText(m_concertTitle);
     QString subtitle = DisplayText::dateTime(m_startsAt);
     if (m_turnEndsAt.isValid())
-        subtitle += u"  ·  "_s + tr("Your turn lasts until %1")
-                                        .arg(m_turnEndsAt.toLocalTime().toString(u"HH:mm"));
+        subtitle += u"  ·  "_s
+            + tr("Your turn lasts until %1").arg(m_turnEndsAt.toLocalTime().toString(u"HH:mm"));
     m_subtitle->setText(subtitle);
     m_leave->setText(tr("Leave"));
     m_pickHeading->setText(tr("Your selection"));

@@ -18,8 +18,7 @@ class HoldCountdown;
 class SeatMapModel;
 class SeatMapWidget;
 
-class SeatPage : public QWidget
-{
+class SeatPage : public QWidget {
     Q_OBJECT
 
 public:

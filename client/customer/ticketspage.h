@@ -13,8 +13,7 @@ namespace encore {
 class ReservationListModel;
 struct Reservation;
 
-class TicketsPage : public QWidget
-{
+class TicketsPage : public QWidget {
     Q_OBJECT
 
 public:

@@ -176,7 +176,9 @@ void LoginDialog::submit()
     setBusy(true);
     m_api->setBaseUrl(QUrl::fromUserInput(m_server->text().trimmed()));
     const QString user = m_username->text().trimmed();
-    auto done = [this](const Result<Session> &r) { finish(r); };
+    auto done = [this](const Result<Session> &r) {
+        finish(r);
+    };
     if (m_mode == Mode::Login)
         m_api->login(user, m_password->text(), this, done);
     else

@@ -16,8 +16,7 @@ namespace encore {
 
 class ApiClient;
 
-class LoginDialog : public QDialog
-{
+class LoginDialog : public QDialog {
     Q_OBJECT
 
 public:

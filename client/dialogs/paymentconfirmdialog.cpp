@@ -17,14 +17,17 @@ namespace encore {
 
 namespace {
 enum Row { ConcertRow, DateRow, SeatsRow, TotalRow, BeforeRow, AfterRow, RowCount };
-const char *const kValueNames[] = {"payConcert", "payDate",          "paySeats",
-                                   "payTotal",   "payBalanceBefore", "payBalanceAfter"};
+const char *const kValueNames[]
+    = {"payConcert", "payDate", "paySeats", "payTotal", "payBalanceBefore", "payBalanceAfter"};
 } // namespace
 
 PaymentConfirmDialog::PaymentConfirmDialog(QWidget *parent)
-    : QDialog(parent), m_heading(new QLabel(this)), m_warning(new QLabel(this)),
-      m_topUp(new QPushButton(this)), m_confirm(new QPushButton(this)),
-      m_back(new QPushButton(this))
+    : QDialog(parent)
+    , m_heading(new QLabel(this))
+    , m_warning(new QLabel(this))
+    , m_topUp(new QPushButton(this))
+    , m_confirm(new QPushButton(this))
+    , m_back(new QPushButton(this))
 {
     setObjectName(u"paymentConfirmDialog"_s);
     setWindowIcon(Icons::icon(IconKind::Ticket));
@@ -98,8 +101,8 @@ void PaymentConfirmDialog::retranslate()
 {
     setWindowTitle(tr("Confirm payment"));
     m_heading->setText(tr("Check and pay"));
-    const QStringList captions{tr("Concert"), tr("Date"), tr("Seats"),
-                               tr("Total"),   tr("Wallet now"), tr("Wallet after")};
+    const QStringList captions {tr("Concert"), tr("Date"),       tr("Seats"),
+                                tr("Total"),   tr("Wallet now"), tr("Wallet after")};
     for (int i = 0; i < RowCount; ++i)
         m_captions.at(i)->setText(captions.at(i));
     m_values.at(ConcertRow)->setText(m_title);
@@ -111,7 +114,8 @@ void PaymentConfirmDialog::retranslate()
                                             : tr("not enough"));
     m_warning->setText(canPay() ? tr("Your seats stay held while you decide.")
                                 : tr("Your wallet is %1 short. Top up first; your seats stay "
-                                     "held.").arg(money::format(m_reservation.total - m_balance)));
+                                     "held.")
+                                      .arg(money::format(m_reservation.total - m_balance)));
     m_warning->setProperty("invalid", !canPay());
     m_values.at(AfterRow)->setProperty("invalid", !canPay());
     repolish(this);

@@ -12,8 +12,7 @@ class QPushButton;
 
 namespace encore {
 
-class PaymentConfirmDialog : public QDialog
-{
+class PaymentConfirmDialog : public QDialog {
     Q_OBJECT
 
 public:

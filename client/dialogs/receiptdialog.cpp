@@ -14,8 +14,11 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 ReceiptDialog::ReceiptDialog(QWidget *parent)
-    : QDialog(parent), m_heading(new QLabel(this)), m_body(new QLabel(this)),
-      m_tickets(new QPushButton(this)), m_close(new QPushButton(this))
+    : QDialog(parent)
+    , m_heading(new QLabel(this))
+    , m_body(new QLabel(this))
+    , m_tickets(new QPushButton(this))
+    , m_close(new QPushButton(this))
 {
     setObjectName(u"receiptDialog"_s);
     setWindowIcon(Icons::icon(IconKind::Ticket));
@@ -72,8 +75,8 @@ void ReceiptDialog::retranslate()
     m_heading->setText(tr("You're going! Payment complete."));
     const auto row = [](const QString &caption, const QString &value) {
         return u"<tr><td style='color:#6b7280;padding:3px 18px 3px 0'>%1</td>"
-               u"<td style='padding:3px 0'><b>%2</b></td></tr>"_s
-                .arg(caption.toHtmlEscaped(), value.toHtmlEscaped());
+               u"<td style='padding:3px 0'><b>%2</b></td></tr>"_s.arg(caption.toHtmlEscaped(),
+                                                                      value.toHtmlEscaped());
     };
     QString html = u"<table>"_s;
     html += row(tr("Concert"), m_reservation.concertTitle);

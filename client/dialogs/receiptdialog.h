@@ -11,8 +11,7 @@ class QPushButton;
 
 namespace encore {
 
-class ReceiptDialog : public QDialog
-{
+class ReceiptDialog : public QDialog {
     Q_OBJECT
 
 public:

@@ -138,8 +138,8 @@ QString WalletDialog::amountProblem(const QString &text, Money balance, const Wa
         return tr("You can add at most %1 at a time.").arg(money::format(limits.maxTopUp));
     if (balance + amount > limits.maxBalance)
         return tr("Your balance may not exceed %1; you can add up to %2 now.")
-                .arg(money::format(limits.maxBalance),
-                     money::format(std::max<Money>(0, limits.maxBalance - balance)));
+            .arg(money::format(limits.maxBalance),
+                 money::format(std::max<Money>(0, limits.maxBalance - balance)));
     return {};
 }
 
@@ -186,14 +186,14 @@ void WalletDialog::validateAmount()
     m_amountNote->setProperty("invalid", typed && !problem.isEmpty());
     if (problem.isEmpty()) {
         const qint64 amount = parseAmount(m_amount->text());
-        m_amountNote->setText(tr("Balance after top-up: %1")
-                                      .arg(money::format(m_info.wallet.balance + amount)));
+        m_amountNote->setText(
+            tr("Balance after top-up: %1").arg(money::format(m_info.wallet.balance + amount)));
     } else {
         m_amountNote->setText(typed ? problem
                                     : tr("From %1 to %2 per top-up; balance up to %3.")
-                                              .arg(money::format(m_info.limits.minTopUp),
-                                                   money::format(m_info.limits.maxTopUp),
-                                                   money::format(m_info.limits.maxBalance)));
+                                          .arg(money::format(m_info.limits.minTopUp),
+                                               money::format(m_info.limits.maxTopUp),
+                                               money::format(m_info.limits.maxBalance)));
     }
     repolish(m_amountNote);
 }
@@ -227,7 +227,7 @@ void WalletDialog::topUp()
         m_amount->clear();
         setWallet(m_info);
         m_amountNote->setText(tr("Added %1. Your balance is now %2.")
-                                      .arg(money::format(r->entry.amount), money::format(r->balance)));
+                                  .arg(money::format(r->entry.amount), money::format(r->balance)));
         m_reason->hide();
         m_api->ledger(this, [this](const Result<QList<LedgerEntry>> &l) {
             if (l)

@@ -17,8 +17,7 @@ namespace encore {
 class ApiClient;
 class LedgerModel;
 
-class WalletDialog : public QDialog
-{
+class WalletDialog : public QDialog {
     Q_OBJECT
 
 public:
@@ -53,7 +52,7 @@ private:
     ApiClient *m_api;
     WalletInfo m_info;
     LedgerModel *m_ledger;
-    QString m_pendingKey;   // the key of the top-up in flight or interrupted
+    QString m_pendingKey; // the key of the top-up in flight or interrupted
     Money m_pendingAmount = 0;
     QString m_reasonText;
     QLabel *m_balanceCaption;

@@ -21,7 +21,10 @@ QString priceRange(Money low, Money high)
 }
 } // namespace
 
-ConcertListModel::ConcertListModel(QObject *parent) : QAbstractItemModel(parent) { }
+ConcertListModel::ConcertListModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
 
 QModelIndex ConcertListModel::index(int row, int column, const QModelIndex &parent) const
 {

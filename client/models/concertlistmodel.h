@@ -8,8 +8,7 @@
 
 namespace encore {
 
-class ConcertListModel : public QAbstractItemModel
-{
+class ConcertListModel : public QAbstractItemModel {
     Q_OBJECT
 
 public:

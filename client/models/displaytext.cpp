@@ -105,7 +105,7 @@ QString DisplayText::seatDescription(const Seat &seat, bool selected)
         status = seat.status == SeatStatus::Sold ? tr("your ticket") : tr("held by you");
     if (selected)
         status = tr("selected");
-    QStringList parts{tr("Seat %1").arg(seat.number)};
+    QStringList parts {tr("Seat %1").arg(seat.number)};
     if (!seat.tier.isEmpty())
         parts.append(seat.tier);
     parts.append(money::format(seat.price));

@@ -11,8 +11,7 @@
 
 namespace encore {
 
-class DisplayText
-{
+class DisplayText {
     Q_DECLARE_TR_FUNCTIONS(DisplayText)
 
 public:

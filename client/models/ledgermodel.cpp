@@ -9,7 +9,10 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-LedgerModel::LedgerModel(QObject *parent) : QAbstractTableModel(parent) { }
+LedgerModel::LedgerModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 int LedgerModel::rowCount(const QModelIndex &parent) const
 {

@@ -8,8 +8,7 @@
 
 namespace encore {
 
-class LedgerModel : public QAbstractTableModel
-{
+class LedgerModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:

@@ -7,7 +7,10 @@
 
 namespace encore {
 
-ReservationListModel::ReservationListModel(QObject *parent) : QAbstractTableModel(parent) { }
+ReservationListModel::ReservationListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 int ReservationListModel::rowCount(const QModelIndex &parent) const
 {
@@ -54,8 +57,8 @@ QVariant ReservationListModel::data(const QModelIndex &index, int role) const
     case StatusColumn:
         if (r.status == ReservationStatus::Held && r.heldUntil.isValid())
             return tr("%1 until %2")
-                    .arg(DisplayText::reservationStatus(r.status),
-                         r.heldUntil.toLocalTime().toString(u"HH:mm"));
+                .arg(DisplayText::reservationStatus(r.status),
+                     r.heldUntil.toLocalTime().toString(u"HH:mm"));
         return DisplayText::reservationStatus(r.status);
     }
     return {};

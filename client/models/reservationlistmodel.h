@@ -8,8 +8,7 @@
 
 namespace encore {
 
-class ReservationListModel : public QAbstractTableModel
-{
+class ReservationListModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:

@@ -8,7 +8,10 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-SeatMapModel::SeatMapModel(QObject *parent) : QAbstractListModel(parent) { }
+SeatMapModel::SeatMapModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
 
 int SeatMapModel::rowCount(const QModelIndex &parent) const
 {

@@ -10,8 +10,7 @@
 
 namespace encore {
 
-class SeatMapModel : public QAbstractListModel
-{
+class SeatMapModel : public QAbstractListModel {
     Q_OBJECT
 
 public:

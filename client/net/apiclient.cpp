@@ -16,8 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-struct ApiClient::Pending
-{
+struct ApiClient::Pending {
     ApiCall call;
     QPointer<QObject> context;
     bool hasContext = false;
@@ -50,11 +49,13 @@ bool isNetworkFailure(QNetworkReply::NetworkError e)
 
 ApiError networkError(const QNetworkReply *reply, const QUrl &base)
 {
-    const QString where = base.host() + (base.port() > 0 ? u":"_s + QString::number(base.port()) : QString());
+    const QString where
+        = base.host() + (base.port() > 0 ? u":"_s + QString::number(base.port()) : QString());
     QString message;
     if (reply->error() == QNetworkReply::SslHandshakeFailedError)
         message = ApiClient::tr("The connection to %1 is not secure: its certificate could not be "
-                                "verified.").arg(where);
+                                "verified.")
+                      .arg(where);
     else
         message = ApiClient::tr("The Encore server at %1 cannot be reached.").arg(where);
     return ApiError(ErrorCode::Unavailable, message,
@@ -101,7 +102,7 @@ QString uuidText(const QUuid &id)
 bool ApiCall::isIdempotent() const
 {
     return verb == "GET" || verb == "HEAD" || verb == "DELETE" || verb == "PUT"
-            || !idempotencyKey.isEmpty();
+        || !idempotencyKey.isEmpty();
 }
 
 ApiClient::ApiClient(QObject *parent)
@@ -223,7 +224,8 @@ void ApiClient::onFinished(QNetworkReply *reply, const std::shared_ptr<Pending> 
         }
         auto parsed = JsonReader::parseObject(body);
         if (!parsed)
-            parsed = ApiError(ErrorCode::Internal, tr("The server sent an answer Encore cannot read."));
+            parsed = ApiError(ErrorCode::Internal,
+                              tr("The server sent an answer Encore cannot read."));
         deliver(pending, std::move(parsed));
         return;
     }
@@ -290,8 +292,10 @@ void ApiClient::probe()
 void ApiClient::registerUser(const QString &username, const QString &password, QObject *context,
                              Callback<Session> done)
 {
-    ApiCall c{"POST", api::path(u"/auth/register"),
-              {}, QJsonObject{{u"username"_s, username}, {u"password"_s, password}}};
+    ApiCall c {"POST",
+               api::path(u"/auth/register"),
+               {},
+               QJsonObject {{u"username"_s, username}, {u"password"_s, password}}};
     c.needsSession = false;
     call<Session>(std::move(c), context, std::move(done), &Session::fromJson);
 }
@@ -299,17 +303,20 @@ void ApiClient::registerUser(const QString &username, const QString &password, Q
 void ApiClient::login(const QString &username, const QString &password, QObject *context,
                       Callback<Session> done)
 {
-    ApiCall c{"POST", api::path(u"/auth/login"),
-              {}, QJsonObject{{u"username"_s, username}, {u"password"_s, password}}};
+    ApiCall c {"POST",
+               api::path(u"/auth/login"),
+               {},
+               QJsonObject {{u"username"_s, username}, {u"password"_s, password}}};
     c.needsSession = false;
     call<Session>(std::move(c), context, std::move(done), &Session::fromJson);
 }
 
 void ApiClient::logout(QObject *context, Callback<Empty> done)
 {
-    ApiCall c{"POST", api::path(u"/auth/logout"), {}, QJsonObject()};
+    ApiCall c {"POST", api::path(u"/auth/logout"), {}, QJsonObject()};
     c.retry = false;
-    call<Empty>(std::move(c), context, std::move(done), [](const QJsonObject &) { return Empty{}; });
+    call<Empty>(std::move(c), context, std::move(done),
+                [](const QJsonObject &) { return Empty {}; });
 }
 
 void ApiClient::me(QObject *context, Callback<User> done)
@@ -320,14 +327,15 @@ void ApiClient::me(QObject *context, Callback<User> done)
 
 void ApiClient::concerts(QObject *context, Callback<QList<Concert>> done)
 {
-    call<QList<Concert>>({"GET", api::path(u"/concerts")}, context, std::move(done),
-                         [](const QJsonObject &o) { return decodeList<Concert>(o, u"concerts"_s); });
+    call<QList<Concert>>(
+        {"GET", api::path(u"/concerts")}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<Concert>(o, u"concerts"_s); });
 }
 
 void ApiClient::bookableSchedules(qint64 concertId, QObject *context,
                                   Callback<QList<Schedule>> done)
 {
-    ApiCall c{"GET", api::path(u"/concerts/%1/schedules"_s.arg(concertId))};
+    ApiCall c {"GET", api::path(u"/concerts/%1/schedules"_s.arg(concertId))};
     c.query.addQueryItem(u"available"_s, u"true"_s);
     call<QList<Schedule>>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
         return decodeList<Schedule>(o, u"schedules"_s);
@@ -337,28 +345,29 @@ void ApiClient::bookableSchedules(qint64 concertId, QObject *context,
 void ApiClient::joinQueue(qint64 concertId, QObject *context, Callback<QueueTicket> done)
 {
     // Joining is idempotent per (user, concert) on the server, so a key makes it retryable.
-    ApiCall c{"POST", api::path(u"/concerts/%1/queue"_s.arg(concertId)), {}, QJsonObject()};
+    ApiCall c {"POST", api::path(u"/concerts/%1/queue"_s.arg(concertId)), {}, QJsonObject()};
     c.idempotencyKey = newIdempotencyKey();
     call<QueueTicket>(std::move(c), context, std::move(done), &QueueTicket::fromJson);
 }
 
 void ApiClient::queueStatus(QObject *context, Callback<QueueTicket> done)
 {
-    ApiCall c{"GET", api::path(u"/queue/status")};
+    ApiCall c {"GET", api::path(u"/queue/status")};
     c.needsQueueToken = true;
     call<QueueTicket>(std::move(c), context, std::move(done), &QueueTicket::fromJson);
 }
 
 void ApiClient::leaveQueue(QObject *context, Callback<Empty> done)
 {
-    ApiCall c{"DELETE", api::path(u"/queue")};
+    ApiCall c {"DELETE", api::path(u"/queue")};
     c.needsQueueToken = true;
-    call<Empty>(std::move(c), context, std::move(done), [](const QJsonObject &) { return Empty{}; });
+    call<Empty>(std::move(c), context, std::move(done),
+                [](const QJsonObject &) { return Empty {}; });
 }
 
 void ApiClient::seatMap(qint64 scheduleId, QObject *context, Callback<SeatMap> done)
 {
-    ApiCall c{"GET", api::path(u"/schedules/%1/seats"_s.arg(scheduleId))};
+    ApiCall c {"GET", api::path(u"/schedules/%1/seats"_s.arg(scheduleId))};
     c.needsQueueToken = true;
     call<SeatMap>(std::move(c), context, std::move(done), &SeatMap::fromJson);
 }
@@ -369,8 +378,10 @@ void ApiClient::holdSeats(qint64 scheduleId, const QList<int> &seats, const QStr
     QJsonArray numbers;
     for (int n : seats)
         numbers.append(n);
-    ApiCall c{"POST", api::path(u"/reservations"),
-              {}, QJsonObject{{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}}};
+    ApiCall c {"POST",
+               api::path(u"/reservations"),
+               {},
+               QJsonObject {{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}}};
     c.idempotencyKey = idempotencyKey;
     c.needsQueueToken = true;
     call<Reservation>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
@@ -380,26 +391,23 @@ void ApiClient::holdSeats(qint64 scheduleId, const QList<int> &seats, const QStr
 
 void ApiClient::reservations(QObject *context, Callback<QList<Reservation>> done)
 {
-    call<QList<Reservation>>({"GET", api::path(u"/reservations")}, context, std::move(done),
-                             [](const QJsonObject &o) {
-                                 return decodeList<Reservation>(o, u"reservations"_s);
-                             });
+    call<QList<Reservation>>(
+        {"GET", api::path(u"/reservations")}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<Reservation>(o, u"reservations"_s); });
 }
 
 void ApiClient::reservation(const QUuid &id, QObject *context, Callback<Reservation> done)
 {
-    call<Reservation>({"GET", api::path(u"/reservations/") + uuidText(id)}, context,
-                      std::move(done), [](const QJsonObject &o) {
-                          return decodeField<Reservation>(o, u"reservation"_s);
-                      });
+    call<Reservation>(
+        {"GET", api::path(u"/reservations/") + uuidText(id)}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeField<Reservation>(o, u"reservation"_s); });
 }
 
 void ApiClient::cancelReservation(const QUuid &id, QObject *context, Callback<Reservation> done)
 {
-    call<Reservation>({"DELETE", api::path(u"/reservations/") + uuidText(id)}, context,
-                      std::move(done), [](const QJsonObject &o) {
-                          return decodeField<Reservation>(o, u"reservation"_s);
-                      });
+    call<Reservation>(
+        {"DELETE", api::path(u"/reservations/") + uuidText(id)}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeField<Reservation>(o, u"reservation"_s); });
 }
 
 void ApiClient::wallet(QObject *context, Callback<WalletInfo> done)
@@ -411,24 +419,25 @@ void ApiClient::wallet(QObject *context, Callback<WalletInfo> done)
 void ApiClient::topUp(Money amount, const QString &idempotencyKey, QObject *context,
                       Callback<TopUpResult> done)
 {
-    ApiCall c{"POST", api::path(u"/wallet/top-ups"), {}, QJsonObject{{u"amount"_s, amount}}};
+    ApiCall c {"POST", api::path(u"/wallet/top-ups"), {}, QJsonObject {{u"amount"_s, amount}}};
     c.idempotencyKey = idempotencyKey;
     call<TopUpResult>(std::move(c), context, std::move(done), &TopUpResult::fromJson);
 }
 
 void ApiClient::ledger(QObject *context, Callback<QList<LedgerEntry>> done)
 {
-    call<QList<LedgerEntry>>({"GET", api::path(u"/wallet/ledger")}, context, std::move(done),
-                             [](const QJsonObject &o) {
-                                 return decodeList<LedgerEntry>(o, u"entries"_s);
-                             });
+    call<QList<LedgerEntry>>(
+        {"GET", api::path(u"/wallet/ledger")}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<LedgerEntry>(o, u"entries"_s); });
 }
 
 void ApiClient::pay(const QUuid &reservationId, const QString &idempotencyKey, QObject *context,
                     Callback<PaymentResult> done)
 {
-    ApiCall c{"POST", api::path(u"/payments"),
-              {}, QJsonObject{{u"reservationId"_s, uuidText(reservationId)}}};
+    ApiCall c {"POST",
+               api::path(u"/payments"),
+               {},
+               QJsonObject {{u"reservationId"_s, uuidText(reservationId)}}};
     c.idempotencyKey = idempotencyKey;
     c.needsQueueToken = true;
     call<PaymentResult>(std::move(c), context, std::move(done), &PaymentResult::fromJson);
@@ -436,10 +445,11 @@ void ApiClient::pay(const QUuid &reservationId, const QString &idempotencyKey, Q
 
 void ApiClient::checkHealth(QObject *context, Callback<Empty> done)
 {
-    ApiCall c{"GET", u"/healthz"_s};
+    ApiCall c {"GET", u"/healthz"_s};
     c.needsSession = false;
     c.retry = false;
-    call<Empty>(std::move(c), context, std::move(done), [](const QJsonObject &) { return Empty{}; });
+    call<Empty>(std::move(c), context, std::move(done),
+                [](const QJsonObject &) { return Empty {}; });
 }
 
 } // namespace encore

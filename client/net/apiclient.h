@@ -27,8 +27,7 @@ namespace encore {
 
 // One logical request. Retried only when repeating it cannot do anything twice: GET/DELETE, or
 // a POST carrying an Idempotency-Key the server replays.
-struct ApiCall
-{
+struct ApiCall {
     QByteArray verb = "GET";
     QString path; // "/api/v1/..." or "/healthz"
     QUrlQuery query;
@@ -41,17 +40,14 @@ struct ApiCall
     bool isIdempotent() const;
 };
 
-class ApiClient : public QObject
-{
+class ApiClient : public QObject {
     Q_OBJECT
 
 public:
-    template<typename T>
-    using Callback = std::function<void(Result<T>)>;
+    template<typename T> using Callback = std::function<void(Result<T>)>;
 
-    struct RetryPolicy
-    {
-        int maxAttempts = 4;   // including the first
+    struct RetryPolicy {
+        int maxAttempts = 4; // including the first
         int firstDelayMs = 400;
         int maxDelayMs = 4000;
     };

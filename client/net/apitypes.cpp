@@ -35,8 +35,8 @@ Result<WalletInfo> WalletInfo::fromJson(const QJsonObject &json)
         JsonReader r(limits);
         info.limits.minTopUp = r.optionalInteger(u"minTopUp"_s, 1, kMax).value_or(money::kMinTopUp);
         info.limits.maxTopUp = r.optionalInteger(u"maxTopUp"_s, 1, kMax).value_or(money::kMaxTopUp);
-        info.limits.maxBalance =
-                r.optionalInteger(u"maxBalance"_s, 1, kMax).value_or(money::kMaxBalance);
+        info.limits.maxBalance
+            = r.optionalInteger(u"maxBalance"_s, 1, kMax).value_or(money::kMaxBalance);
         if (!r.ok())
             return r.error();
     }

@@ -17,12 +17,9 @@
 namespace encore {
 
 // The outcome of a call that answers nothing but success (204).
-struct Empty
-{
-};
+struct Empty { };
 
-struct Session
-{
+struct Session {
     User user;
     QString token;
     QDateTime expiresAt;
@@ -30,31 +27,27 @@ struct Session
     static Result<Session> fromJson(const QJsonObject &json);
 };
 
-struct WalletLimits
-{
+struct WalletLimits {
     Money minTopUp = money::kMinTopUp;
     Money maxTopUp = money::kMaxTopUp;
     Money maxBalance = money::kMaxBalance;
 };
 
-struct WalletInfo
-{
+struct WalletInfo {
     Wallet wallet;
     WalletLimits limits;
 
     static Result<WalletInfo> fromJson(const QJsonObject &json);
 };
 
-struct TopUpResult
-{
+struct TopUpResult {
     Money balance = 0;
     LedgerEntry entry;
 
     static Result<TopUpResult> fromJson(const QJsonObject &json);
 };
 
-struct PaymentResult
-{
+struct PaymentResult {
     Payment payment;
     Reservation reservation;
     Money balance = 0;
@@ -63,8 +56,7 @@ struct PaymentResult
 };
 
 // Decodes json[key] as a list of T (T::fromJson per element); the first bad element fails all.
-template<typename T>
-Result<QList<T>> decodeList(const QJsonObject &json, const QString &key)
+template<typename T> Result<QList<T>> decodeList(const QJsonObject &json, const QString &key)
 {
     const QJsonValue value = json.value(key);
     if (!value.isArray())
@@ -82,8 +74,7 @@ Result<QList<T>> decodeList(const QJsonObject &json, const QString &key)
 }
 
 // Decodes json[key] as one T.
-template<typename T>
-Result<T> decodeField(const QJsonObject &json, const QString &key)
+template<typename T> Result<T> decodeField(const QJsonObject &json, const QString &key)
 {
     const QJsonValue value = json.value(key);
     if (!value.isObject())

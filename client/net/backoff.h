@@ -4,10 +4,13 @@
 
 namespace encore {
 
-class Backoff
-{
+class Backoff {
 public:
-    explicit Backoff(int firstMs = 500, int maxMs = 8000) : m_firstMs(firstMs), m_maxMs(maxMs) { }
+    explicit Backoff(int firstMs = 500, int maxMs = 8000)
+        : m_firstMs(firstMs)
+        , m_maxMs(maxMs)
+    {
+    }
 
     // The delay before the next attempt; each call doubles it up to the maximum.
     int next();

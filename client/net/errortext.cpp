@@ -62,8 +62,9 @@ ErrorText ErrorText::describe(const ApiError &error)
     case ErrorCode::QueueNotActive: {
         t.text = tr("It is not your turn to pick seats yet, or your turn has ended.");
         const qint64 eta = error.details.value(u"etaSeconds"_s).toInteger(-1);
-        t.hint = eta > 0 ? tr("Your place in the queue is kept; expected wait: %1.").arg(waitText(eta))
-                         : tr("Join the queue again to get a new turn.");
+        t.hint = eta > 0
+            ? tr("Your place in the queue is kept; expected wait: %1.").arg(waitText(eta))
+            : tr("Join the queue again to get a new turn.");
         t.action = ErrorAction::RejoinQueue;
         break;
     }
@@ -92,9 +93,9 @@ ErrorText ErrorText::describe(const ApiError &error)
         const qint64 needed = error.details.value(u"required"_s).toInteger(0);
         const qint64 balance = error.details.value(u"balance"_s).toInteger(-1);
         t.text = needed > 0 && balance >= 0
-                ? tr("Your wallet has %1 but this needs %2.")
-                          .arg(money::format(balance), money::format(needed))
-                : tr("Your wallet balance is too low for this.");
+            ? tr("Your wallet has %1 but this needs %2.")
+                  .arg(money::format(balance), money::format(needed))
+            : tr("Your wallet balance is too low for this.");
         t.hint = tr("Top up your wallet, then try again.");
         t.action = ErrorAction::TopUp;
         break;
@@ -113,8 +114,8 @@ ErrorText ErrorText::describe(const ApiError &error)
         break;
     case ErrorCode::Unavailable:
         t.text = error.details.value(u"network"_s).toBool()
-                ? error.message
-                : tr("The service is busy or restarting.");
+            ? error.message
+            : tr("The service is busy or restarting.");
         t.hint = tr("Check your connection; Encore keeps retrying and you can try again.");
         t.action = ErrorAction::Retry;
         break;
@@ -123,7 +124,8 @@ ErrorText ErrorText::describe(const ApiError &error)
         const QString ref = error.details.value(u"requestId"_s).toString();
         t.hint = ref.isEmpty() ? tr("Please try again in a moment.")
                                : tr("Please try again in a moment. If it keeps happening, quote "
-                                    "reference %1 to support.").arg(ref);
+                                    "reference %1 to support.")
+                                     .arg(ref);
         t.action = ErrorAction::Retry;
         break;
     }

@@ -11,13 +11,12 @@ namespace encore {
 // What the user can do about an error; windows map it to a button.
 enum class ErrorAction { None, Retry, TopUp, PickOtherSeats, RejoinQueue, LogIn, Wait };
 
-struct ErrorText
-{
+struct ErrorText {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 
 public:
-    QString text;     // what happened, in plain words
-    QString hint;     // what to do next
+    QString text; // what happened, in plain words
+    QString hint; // what to do next
     ErrorAction action = ErrorAction::None;
 
     // "text hint" in one sentence pair.

@@ -13,7 +13,9 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 LiveFeed::LiveFeed(ApiClient *api, QObject *parent)
-    : QObject(parent), m_api(api), m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this))
+    : QObject(parent)
+    , m_api(api)
+    , m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this))
 {
     m_reconnectTimer.setSingleShot(true);
     m_pollTimer.setInterval(3000);
@@ -97,7 +99,8 @@ void LiveFeed::scheduleReconnect()
 void LiveFeed::sendJson(const QJsonObject &message)
 {
     if (m_connected)
-        m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+        m_socket->sendTextMessage(
+            QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
 void LiveFeed::subscribe()
@@ -192,7 +195,8 @@ void LiveFeed::onSeatsMessage(const QJsonObject &message)
         return;
     if (message.value(u"full"_s).toBool()) {
         // The server answers a subscription with the whole map.
-        if (auto map = SeatMap::fromJson(message); map && (!m_loaded || map->version >= m_version)) {
+        if (auto map = SeatMap::fromJson(message);
+            map && (!m_loaded || map->version >= m_version)) {
             m_version = map->version;
             m_loaded = true;
             Q_EMIT seatMapLoaded(map.value());

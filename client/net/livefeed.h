@@ -18,8 +18,7 @@ namespace encore {
 
 class ApiClient;
 
-class LiveFeed : public QObject
-{
+class LiveFeed : public QObject {
     Q_OBJECT
 
 public:
@@ -70,7 +69,7 @@ private:
     QWebSocket *m_socket;
     QTimer m_reconnectTimer;
     QTimer m_pollTimer;
-    Backoff m_backoff{500, 10000};
+    Backoff m_backoff {500, 10000};
     bool m_running = false;
     bool m_connected = false;
     bool m_resyncInFlight = false;

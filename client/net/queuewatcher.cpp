@@ -11,7 +11,9 @@ constexpr int kMinPollMs = 500;
 constexpr int kMaxPollMs = 10000;
 } // namespace
 
-QueueWatcher::QueueWatcher(ApiClient *api, QObject *parent) : QObject(parent), m_api(api)
+QueueWatcher::QueueWatcher(ApiClient *api, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
 {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &QueueWatcher::poll);

@@ -13,8 +13,7 @@ namespace encore {
 
 class ApiClient;
 
-class QueueWatcher : public QObject
-{
+class QueueWatcher : public QObject {
     Q_OBJECT
 
 public:

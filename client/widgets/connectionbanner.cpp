@@ -12,7 +12,9 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 ConnectionBanner::ConnectionBanner(QWidget *parent)
-    : QWidget(parent), m_text(new QLabel(this)), m_retry(new QPushButton(this))
+    : QWidget(parent)
+    , m_text(new QLabel(this))
+    , m_retry(new QPushButton(this))
 {
     setObjectName(u"connectionBanner"_s);
     setAttribute(Qt::WA_StyledBackground);
@@ -60,7 +62,8 @@ void ConnectionBanner::retranslate()
     m_retry->setVisible(m_state == State::Offline);
     if (m_state == State::Offline)
         m_text->setText(tr("Connection lost. %1 Encore keeps trying and will carry on where you "
-                           "left off.").arg(m_reason));
+                           "left off.")
+                            .arg(m_reason));
     else if (m_state == State::Restored)
         m_text->setText(tr("Connected again. Everything is up to date."));
 }

@@ -10,8 +10,7 @@ class QPushButton;
 
 namespace encore {
 
-class ConnectionBanner : public QWidget
-{
+class ConnectionBanner : public QWidget {
     Q_OBJECT
 
 public:

@@ -14,7 +14,9 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 HoldCountdown::HoldCountdown(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_bar(new QProgressBar(this))
+    : QWidget(parent)
+    , m_label(new QLabel(this))
+    , m_bar(new QProgressBar(this))
 {
     setObjectName(u"holdCountdown"_s);
     m_label->setObjectName(u"holdCountdownText"_s);

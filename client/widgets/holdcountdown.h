@@ -13,8 +13,7 @@ class QProgressBar;
 
 namespace encore {
 
-class HoldCountdown : public QWidget
-{
+class HoldCountdown : public QWidget {
     Q_OBJECT
 
 public:
@@ -42,7 +41,9 @@ private:
     QTimer m_timer;
     QDateTime m_until;
     qint64 m_totalMs = 1;
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    std::function<QDateTime()> m_clock = [] {
+        return QDateTime::currentDateTimeUtc();
+    };
 };
 
 } // namespace encore

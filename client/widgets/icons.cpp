@@ -60,7 +60,7 @@ void draw(QPainter &p, IconKind kind, const QColor &color)
         break;
     case IconKind::Refresh: {
         p.drawArc(QRectF(4, 4, 16, 16), 30 * 16, 280 * 16);
-        QPolygonF head{QPointF(19.5, 2.5), QPointF(20.5, 8.5), QPointF(14.5, 7.5)};
+        QPolygonF head {QPointF(19.5, 2.5), QPointF(20.5, 8.5), QPointF(14.5, 7.5)};
         p.setBrush(color);
         p.drawPolygon(head);
         break;

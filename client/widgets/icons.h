@@ -9,8 +9,7 @@ namespace encore {
 
 enum class IconKind { App, Wallet, Ticket, Concerts, Refresh, Logout, Back, Queue };
 
-struct Icons
-{
+struct Icons {
     static QIcon icon(IconKind kind, const QColor &color = QColor(0x37, 0x41, 0x51));
     static QPixmap pixmap(IconKind kind, int size, const QColor &color = QColor(0x37, 0x41, 0x51));
 };

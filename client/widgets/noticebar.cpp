@@ -11,8 +11,10 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 NoticeBar::NoticeBar(QWidget *parent)
-    : QWidget(parent), m_text(new QLabel(this)), m_actionButton(new QPushButton(this)),
-      m_close(new QPushButton(this))
+    : QWidget(parent)
+    , m_text(new QLabel(this))
+    , m_actionButton(new QPushButton(this))
+    , m_close(new QPushButton(this))
 {
     setObjectName(u"noticeBar"_s);
     setAttribute(Qt::WA_StyledBackground);

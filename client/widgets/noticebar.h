@@ -12,8 +12,7 @@ class QPushButton;
 
 namespace encore {
 
-class NoticeBar : public QWidget
-{
+class NoticeBar : public QWidget {
     Q_OBJECT
 
 public:

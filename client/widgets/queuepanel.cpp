@@ -140,9 +140,9 @@ void QueuePanel::retranslate()
         m_position->clear();
         m_ahead->clear();
         m_eta->setText(m_ticket.activeUntil.isValid()
-                               ? tr("Choose your seats before %1.")
-                                         .arg(m_ticket.activeUntil.toLocalTime().toString(u"HH:mm"))
-                               : QString());
+                           ? tr("Choose your seats before %1.")
+                                 .arg(m_ticket.activeUntil.toLocalTime().toString(u"HH:mm"))
+                           : QString());
         m_reason->clear();
         m_note->setText(tr("Opening the seat map…"));
         return;
@@ -150,9 +150,9 @@ void QueuePanel::retranslate()
     m_status->setText(tr("You are in the queue"));
     m_position->setText(tr("No. %1 in line").arg(m_ticket.position));
     m_ahead->setText(tr("%n person(s) ahead of you", nullptr, int(m_ticket.aheadCount)));
-    m_eta->setText(tr("Expected wait: %1")
-                           .arg(DisplayText::durationRange(m_ticket.etaLowSeconds,
-                                                           m_ticket.etaHighSeconds)));
+    m_eta->setText(
+        tr("Expected wait: %1")
+            .arg(DisplayText::durationRange(m_ticket.etaLowSeconds, m_ticket.etaHighSeconds)));
     m_reason->setText(reasonText(m_ticket.etaReason));
     m_reason->setVisible(!m_reason->text().isEmpty());
     m_note->setText(tr("The seat map opens by itself when it is your turn. Please keep this "

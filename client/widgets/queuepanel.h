@@ -12,8 +12,7 @@ class QPushButton;
 
 namespace encore {
 
-class QueuePanel : public QWidget
-{
+class QueuePanel : public QWidget {
     Q_OBJECT
 
 public:

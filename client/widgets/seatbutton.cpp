@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-SeatButton::SeatButton(int number, QWidget *parent) : QAbstractButton(parent)
+SeatButton::SeatButton(int number, QWidget *parent)
+    : QAbstractButton(parent)
 {
     m_seat.number = number;
     setObjectName(u"seat%1"_s.arg(number));

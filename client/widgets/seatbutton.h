@@ -8,8 +8,7 @@
 
 namespace encore {
 
-class SeatButton : public QAbstractButton
-{
+class SeatButton : public QAbstractButton {
     Q_OBJECT
 
 public:

@@ -27,7 +27,8 @@ QPixmap swatch(SeatLook look)
 }
 } // namespace
 
-SeatLegend::SeatLegend(QWidget *parent) : QWidget(parent)
+SeatLegend::SeatLegend(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(u"seatLegend"_s);
     auto *layout = new QHBoxLayout(this);
@@ -50,8 +51,8 @@ SeatLegend::SeatLegend(QWidget *parent) : QWidget(parent)
 
 void SeatLegend::retranslate()
 {
-    const QStringList words{tr("Available"), tr("Your selection"), tr("Yours"),
-                            tr("Held by others"), tr("Sold"), tr("Not for sale")};
+    const QStringList words {tr("Available"),      tr("Your selection"), tr("Yours"),
+                             tr("Held by others"), tr("Sold"),           tr("Not for sale")};
     for (int i = 0; i < m_labels.size(); ++i)
         m_labels.at(i)->setText(words.at(i));
 }

@@ -8,8 +8,7 @@ class QLabel;
 
 namespace encore {
 
-class SeatLegend : public QWidget
-{
+class SeatLegend : public QWidget {
     Q_OBJECT
 
 public:

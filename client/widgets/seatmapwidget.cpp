@@ -17,8 +17,10 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 SeatMapWidget::SeatMapWidget(QWidget *parent)
-    : QWidget(parent), m_stage(new QLabel(this)), m_hint(new QLabel(this)),
-      m_legend(new SeatLegend(this))
+    : QWidget(parent)
+    , m_stage(new QLabel(this))
+    , m_hint(new QLabel(this))
+    , m_legend(new SeatLegend(this))
 {
     setObjectName(u"seatMap"_s);
     m_stage->setObjectName(u"stage"_s);
@@ -145,16 +147,15 @@ bool SeatMapWidget::setSeatSelected(int number, bool selected)
         return true;
     if (selected) {
         if (!canSelect(b->seat())) {
-            const QString reason = b->seat().mine
-                    ? tr("Seat %1 is already yours.").arg(number)
-                    : tr("Seat %1 is not available.").arg(number);
+            const QString reason = b->seat().mine ? tr("Seat %1 is already yours.").arg(number)
+                                                  : tr("Seat %1 is not available.").arg(number);
             m_hint->setText(reason);
             Q_EMIT selectionRefused(number, reason);
             return false;
         }
         if (!m_staffMode && m_selected.size() >= m_maxSelection) {
-            const QString reason = tr("You can pick at most %n seat(s) at a time.", nullptr,
-                                      m_maxSelection);
+            const QString reason
+                = tr("You can pick at most %n seat(s) at a time.", nullptr, m_maxSelection);
             m_hint->setText(reason);
             Q_EMIT selectionRefused(number, reason);
             return false;

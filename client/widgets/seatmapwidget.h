@@ -16,8 +16,7 @@ class SeatLegend;
 class SeatMapModel;
 struct Seat;
 
-class SeatMapWidget : public QWidget
-{
+class SeatMapWidget : public QWidget {
     Q_OBJECT
 
 public:

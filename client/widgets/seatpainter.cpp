@@ -145,8 +145,8 @@ void SeatPainter::paint(QPainter &p, const QRectF &rect, SeatLook look, const QS
         break;
     case SeatLook::Sold: {
         p.setPen(QPen(kSoldEdge, 1.6, Qt::SolidLine, Qt::RoundCap));
-        const QRectF x = body.adjusted(body.width() * 0.2, body.height() * 0.2,
-                                       -body.width() * 0.2, -body.height() * 0.2);
+        const QRectF x = body.adjusted(body.width() * 0.2, body.height() * 0.2, -body.width() * 0.2,
+                                       -body.height() * 0.2);
         p.drawLine(x.topLeft(), x.bottomRight());
         p.drawLine(x.topRight(), x.bottomLeft());
         break;

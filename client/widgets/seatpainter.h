@@ -13,8 +13,7 @@ namespace encore {
 
 enum class SeatLook { Available, Selected, Mine, Held, Sold, Blocked };
 
-struct SeatPainter
-{
+struct SeatPainter {
     static SeatLook lookOf(const Seat &seat, bool selected);
     static QColor fillColor(SeatLook look);
     static QColor textColor(SeatLook look);

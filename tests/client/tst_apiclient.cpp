@@ -19,13 +19,13 @@ using namespace encore::test;
 
 namespace {
 // Collects one callback's result; QTRY_VERIFY(w.done()) waits for it.
-template<typename T>
-struct Wait
-{
+template<typename T> struct Wait {
     std::shared_ptr<std::optional<Result<T>>> slot = std::make_shared<std::optional<Result<T>>>();
     ApiClient::Callback<T> callback()
     {
-        return [s = slot](Result<T> r) { s->emplace(std::move(r)); };
+        return [s = slot](Result<T> r) {
+            s->emplace(std::move(r));
+        };
     }
     bool done() const { return slot->has_value(); }
     const Result<T> &result() const { return **slot; }
@@ -34,15 +34,13 @@ struct Wait
 constexpr int kWaitMs = 20'000;
 
 // The failure text of a result (QVERIFY2 evaluates its message even when the check passes).
-template<typename T>
-QByteArray why(const Result<T> &r)
+template<typename T> QByteArray why(const Result<T> &r)
 {
     return r.ok() ? QByteArray() : r.error().message.toUtf8();
 }
 } // namespace
 
-class TestApiClient final : public QObject
-{
+class TestApiClient final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -64,7 +62,7 @@ private:
 
 void TestApiClient::initTestCase()
 {
-    m_server = std::make_unique<TestServer>(QStringList{u"--demo-data"_s});
+    m_server = std::make_unique<TestServer>(QStringList {u"--demo-data"_s});
     QVERIFY2(m_server->start(), m_server->output().constData());
     m_fixtures = std::make_unique<Fixtures>(m_server->database());
 }

@@ -38,8 +38,7 @@ QList<Concert> concerts()
 }
 } // namespace
 
-class TestConcertListModel final : public QObject
-{
+class TestConcertListModel final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -98,8 +97,8 @@ void TestConcertListModel::onlyBookableDatesAreSelectable()
     QCOMPARE(model.flags(index).testFlag(Qt::ItemIsSelectable), bookable);
     QCOMPARE(model.flags(index).testFlag(Qt::ItemIsEnabled), bookable);
     QVERIFY(model.data(model.index(row, ConcertListModel::WhereColumn, model.index(0, 0)))
-                    .toString()
-                    .startsWith(state));
+                .toString()
+                .startsWith(state));
 }
 
 void TestConcertListModel::findsSchedules()

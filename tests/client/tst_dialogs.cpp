@@ -15,8 +15,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore;
 
-class TestDialogs final : public QObject
-{
+class TestDialogs final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -44,15 +43,24 @@ void TestDialogs::loginValidates_data()
     QTest::addColumn<QString>("password");
     QTest::addColumn<QString>("confirm");
     QTest::addColumn<QString>("problem");
-    QTest::addRow("ok") << false << u"http://127.0.0.1:8080"_s << u"minji"_s << u"pw"_s << QString() << QString();
-    QTest::addRow("host only") << false << u"localhost:8080"_s << u"minji"_s << u"pw"_s << QString() << QString();
-    QTest::addRow("no server") << false << QString() << u"minji"_s << u"pw"_s << QString() << u"server"_s;
-    QTest::addRow("ftp") << false << u"ftp://x"_s << u"minji"_s << u"pw"_s << QString() << u"server"_s;
-    QTest::addRow("short user") << false << u"http://h"_s << u"mj"_s << u"pw"_s << QString() << u"3 to 32"_s;
-    QTest::addRow("no password") << false << u"http://h"_s << u"minji"_s << QString() << QString() << u"password"_s;
-    QTest::addRow("short new password") << true << u"http://h"_s << u"minji"_s << u"short"_s << u"short"_s << u"8 characters"_s;
-    QTest::addRow("mismatch") << true << u"http://h"_s << u"minji"_s << u"long-enough"_s << u"long-enougH"_s << u"not the same"_s;
-    QTest::addRow("register ok") << true << u"https://h"_s << u"minji"_s << u"long-enough"_s << u"long-enough"_s << QString();
+    QTest::addRow("ok") << false << u"http://127.0.0.1:8080"_s << u"minji"_s << u"pw"_s << QString()
+                        << QString();
+    QTest::addRow("host only") << false << u"localhost:8080"_s << u"minji"_s << u"pw"_s << QString()
+                               << QString();
+    QTest::addRow("no server") << false << QString() << u"minji"_s << u"pw"_s << QString()
+                               << u"server"_s;
+    QTest::addRow("ftp") << false << u"ftp://x"_s << u"minji"_s << u"pw"_s << QString()
+                         << u"server"_s;
+    QTest::addRow("short user") << false << u"http://h"_s << u"mj"_s << u"pw"_s << QString()
+                                << u"3 to 32"_s;
+    QTest::addRow("no password") << false << u"http://h"_s << u"minji"_s << QString() << QString()
+                                 << u"password"_s;
+    QTest::addRow("short new password")
+        << true << u"http://h"_s << u"minji"_s << u"short"_s << u"short"_s << u"8 characters"_s;
+    QTest::addRow("mismatch") << true << u"http://h"_s << u"minji"_s << u"long-enough"_s
+                              << u"long-enougH"_s << u"not the same"_s;
+    QTest::addRow("register ok") << true << u"https://h"_s << u"minji"_s << u"long-enough"_s
+                                 << u"long-enough"_s << QString();
 }
 
 void TestDialogs::loginValidates()
@@ -87,7 +95,8 @@ void TestDialogs::loginRemembersServer()
     QSettings().setValue("connection/server", u"https://tickets.example:8443"_s);
     ApiClient api;
     LoginDialog dialog(&api);
-    QCOMPARE(dialog.findChild<QLineEdit *>(u"serverEdit"_s)->text(), u"https://tickets.example:8443"_s);
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"serverEdit"_s)->text(),
+             u"https://tickets.example:8443"_s);
     dialog.setServerUrl(u"http://127.0.0.1:9000"_s);
     QCOMPARE(dialog.findChild<QLineEdit *>(u"serverEdit"_s)->text(), u"http://127.0.0.1:9000"_s);
 }
@@ -145,8 +154,8 @@ void TestDialogs::receiptListsThePurchase()
     ReceiptDialog dialog;
     dialog.setReceipt(hold(), QDateTime::currentDateTimeUtc(), 36'000, u"ref-123"_s);
     const QString body = dialog.findChild<QLabel *>(u"receiptBody"_s)->text();
-    for (const QString &part : {u"Aurora Nights"_s, u"17, 18"_s, u"264,000 KRW"_s, u"36,000 KRW"_s,
-                                u"ref-123"_s})
+    for (const QString &part :
+         {u"Aurora Nights"_s, u"17, 18"_s, u"264,000 KRW"_s, u"36,000 KRW"_s, u"ref-123"_s})
         QVERIFY2(body.contains(part), qPrintable(part));
     dialog.findChild<QPushButton *>(u"viewTicketsButton"_s)->click();
     QVERIFY(dialog.wantsTickets());

@@ -8,8 +8,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore;
 
-class TestErrorText final : public QObject
-{
+class TestErrorText final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -24,22 +23,22 @@ void TestErrorText::plainWordsForEveryCode_data()
 {
     QTest::addColumn<int>("code");
     QTest::addColumn<int>("action");
-    const QList<QPair<ErrorCode, ErrorAction>> rows{
-            {ErrorCode::BadRequest, ErrorAction::None},
-            {ErrorCode::ValidationFailed, ErrorAction::None},
-            {ErrorCode::Unauthenticated, ErrorAction::LogIn},
-            {ErrorCode::Forbidden, ErrorAction::None},
-            {ErrorCode::QueueNotActive, ErrorAction::RejoinQueue},
-            {ErrorCode::NotFound, ErrorAction::None},
-            {ErrorCode::Conflict, ErrorAction::None},
-            {ErrorCode::SeatUnavailable, ErrorAction::PickOtherSeats},
-            {ErrorCode::ReservationExpired, ErrorAction::PickOtherSeats},
-            {ErrorCode::InsufficientBalance, ErrorAction::TopUp},
-            {ErrorCode::IdempotencyMismatch, ErrorAction::None},
-            {ErrorCode::PayloadTooLarge, ErrorAction::None},
-            {ErrorCode::RateLimited, ErrorAction::Wait},
-            {ErrorCode::Unavailable, ErrorAction::Retry},
-            {ErrorCode::Internal, ErrorAction::Retry},
+    const QList<QPair<ErrorCode, ErrorAction>> rows {
+        {ErrorCode::BadRequest, ErrorAction::None},
+        {ErrorCode::ValidationFailed, ErrorAction::None},
+        {ErrorCode::Unauthenticated, ErrorAction::LogIn},
+        {ErrorCode::Forbidden, ErrorAction::None},
+        {ErrorCode::QueueNotActive, ErrorAction::RejoinQueue},
+        {ErrorCode::NotFound, ErrorAction::None},
+        {ErrorCode::Conflict, ErrorAction::None},
+        {ErrorCode::SeatUnavailable, ErrorAction::PickOtherSeats},
+        {ErrorCode::ReservationExpired, ErrorAction::PickOtherSeats},
+        {ErrorCode::InsufficientBalance, ErrorAction::TopUp},
+        {ErrorCode::IdempotencyMismatch, ErrorAction::None},
+        {ErrorCode::PayloadTooLarge, ErrorAction::None},
+        {ErrorCode::RateLimited, ErrorAction::Wait},
+        {ErrorCode::Unavailable, ErrorAction::Retry},
+        {ErrorCode::Internal, ErrorAction::Retry},
     };
     for (const auto &[code, action] : rows)
         QTest::addRow("%s", qPrintable(errorCodeName(code))) << int(code) << int(action);
@@ -49,7 +48,7 @@ void TestErrorText::plainWordsForEveryCode()
 {
     QFETCH(int, code);
     QFETCH(int, action);
-    const ApiError error{ErrorCode(code)};
+    const ApiError error {ErrorCode(code)};
     const ErrorText text = ErrorText::describe(error);
     QVERIFY(!text.text.isEmpty());
     QCOMPARE(int(text.action), action);
@@ -63,7 +62,7 @@ void TestErrorText::plainWordsForEveryCode()
 
 void TestErrorText::namesTheTakenSeats()
 {
-    const ApiError e(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray{7, 9}}});
+    const ApiError e(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray {7, 9}}});
     QVERIFY(ErrorText::describe(e).text.contains(u"7, 9"_s));
 }
 

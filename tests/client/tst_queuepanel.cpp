@@ -12,8 +12,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore;
 
-class TestQueuePanel final : public QObject
-{
+class TestQueuePanel final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

@@ -22,8 +22,7 @@ Reservation reservation(ReservationStatus status)
 }
 } // namespace
 
-class TestReservationListModel final : public QObject
-{
+class TestReservationListModel final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

@@ -13,8 +13,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore;
 
-class TestScreenshots final : public QObject
-{
+class TestScreenshots final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -27,15 +26,15 @@ void TestScreenshots::rendersEveryScreen()
     applyStyle(*qApp);
     QTemporaryDir temp;
     const QString dir = qEnvironmentVariableIsSet("ENCORE_SCREENSHOT_DIR")
-            ? qEnvironmentVariable("ENCORE_SCREENSHOT_DIR")
-            : temp.path();
+        ? qEnvironmentVariable("ENCORE_SCREENSHOT_DIR")
+        : temp.path();
     LanguageManager languages;
     Screenshotter shooter(dir, &languages);
     const QStringList files = shooter.run();
     QVERIFY2(!files.isEmpty(), qPrintable(shooter.error()));
-    const QStringList expected{u"login"_s,   u"register"_s, u"concerts"_s,        u"queue"_s,
-                               u"seats"_s,   u"seats-held"_s, u"tickets"_s,       u"offline"_s,
-                               u"wallet"_s,  u"payment-confirm"_s, u"receipt"_s, u"seats-ko"_s};
+    const QStringList expected {u"login"_s,  u"register"_s,        u"concerts"_s, u"queue"_s,
+                                u"seats"_s,  u"seats-held"_s,      u"tickets"_s,  u"offline"_s,
+                                u"wallet"_s, u"payment-confirm"_s, u"receipt"_s,  u"seats-ko"_s};
     for (const QString &name : expected) {
         const QImage image(dir + u'/' + name + u".png"_s);
         QVERIFY2(!image.isNull(), qPrintable(name));

@@ -29,8 +29,7 @@ SeatMap mapOf(QList<Seat> seats, qint64 version = 7)
 }
 } // namespace
 
-class TestSeatMapModel final : public QObject
-{
+class TestSeatMapModel final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

@@ -37,8 +37,7 @@ SeatMap sampleMap()
 }
 } // namespace
 
-class TestSeatMapWidget final : public QObject
-{
+class TestSeatMapWidget final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -81,7 +80,8 @@ void TestSeatMapWidget::showsFiftySeatsInTenColumns()
 {
     m_widget->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_widget));
-    SeatButton *one = m_widget->button(1), *ten = m_widget->button(10), *eleven = m_widget->button(11);
+    SeatButton *one = m_widget->button(1), *ten = m_widget->button(10),
+               *eleven = m_widget->button(11);
     QVERIFY(one && ten && eleven && m_widget->button(50));
     QCOMPARE(one->y(), ten->y());
     QVERIFY(eleven->y() > one->y());
@@ -95,7 +95,7 @@ void TestSeatMapWidget::selectsAtMostFour()
     for (int n : {11, 12, 13, 14})
         QVERIFY(m_widget->setSeatSelected(n, true));
     QVERIFY(!m_widget->setSeatSelected(15, true));
-    QCOMPARE(m_widget->selectedSeats(), (QList<int>{11, 12, 13, 14}));
+    QCOMPARE(m_widget->selectedSeats(), (QList<int> {11, 12, 13, 14}));
     QCOMPARE(refused.count(), 1);
     QCOMPARE(refused.first().at(0).toInt(), 15);
     QVERIFY(refused.first().at(1).toString().contains(u"at most 4"_s));
@@ -129,7 +129,7 @@ void TestSeatMapWidget::clickTogglesSelection()
     QVERIFY(QTest::qWaitForWindowExposed(m_widget));
     QSignalSpy changed(m_widget, &SeatMapWidget::selectionChanged);
     QTest::mouseClick(m_widget->button(17), Qt::LeftButton);
-    QCOMPARE(m_widget->selectedSeats(), QList<int>{17});
+    QCOMPARE(m_widget->selectedSeats(), QList<int> {17});
     QVERIFY(m_widget->button(17)->isSeatSelected());
     QTest::mouseClick(m_widget->button(17), Qt::LeftButton);
     QVERIFY(m_widget->selectedSeats().isEmpty());
@@ -143,12 +143,12 @@ void TestSeatMapWidget::keyboardMovesAndSelects_data()
     QTest::addColumn<int>("start");
     QTest::addColumn<QList<int>>("keys");
     QTest::addColumn<int>("focused");
-    QTest::addRow("right") << 11 << QList<int>{Qt::Key_Right, Qt::Key_Right} << 13;
-    QTest::addRow("down") << 11 << QList<int>{Qt::Key_Down, Qt::Key_Down} << 31;
-    QTest::addRow("up at the edge stays") << 2 << QList<int>{Qt::Key_Up} << 2;
-    QTest::addRow("left at the edge stays") << 21 << QList<int>{Qt::Key_Left} << 21;
-    QTest::addRow("end of row") << 21 << QList<int>{Qt::Key_End} << 30;
-    QTest::addRow("start of row") << 27 << QList<int>{Qt::Key_Home} << 21;
+    QTest::addRow("right") << 11 << QList<int> {Qt::Key_Right, Qt::Key_Right} << 13;
+    QTest::addRow("down") << 11 << QList<int> {Qt::Key_Down, Qt::Key_Down} << 31;
+    QTest::addRow("up at the edge stays") << 2 << QList<int> {Qt::Key_Up} << 2;
+    QTest::addRow("left at the edge stays") << 21 << QList<int> {Qt::Key_Left} << 21;
+    QTest::addRow("end of row") << 21 << QList<int> {Qt::Key_End} << 30;
+    QTest::addRow("start of row") << 27 << QList<int> {Qt::Key_Home} << 21;
 }
 
 void TestSeatMapWidget::keyboardMovesAndSelects()
@@ -164,7 +164,7 @@ void TestSeatMapWidget::keyboardMovesAndSelects()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key(key));
     QTRY_VERIFY(m_widget->button(focused)->hasFocus());
     QTest::keyClick(m_widget->button(focused), Qt::Key_Space);
-    QCOMPARE(m_widget->selectedSeats(), QList<int>{focused});
+    QCOMPARE(m_widget->selectedSeats(), QList<int> {focused});
     QTest::keyClick(m_widget->button(focused), Qt::Key_Return);
     QVERIFY(m_widget->selectedSeats().isEmpty());
 }
@@ -237,9 +237,9 @@ void TestSeatMapWidget::liveChangeDropsATakenSeat()
     Seat taken = *m_model->seat(20);
     taken.status = SeatStatus::Held;
     m_model->applySeats({taken});
-    QCOMPARE(m_widget->selectedSeats(), QList<int>{21});
+    QCOMPARE(m_widget->selectedSeats(), QList<int> {21});
     QCOMPARE(lost.count(), 1);
-    QCOMPARE(lost.first().at(0).value<QList<int>>(), QList<int>{20});
+    QCOMPARE(lost.first().at(0).value<QList<int>>(), QList<int> {20});
     QCOMPARE(m_widget->button(20)->seat().status, SeatStatus::Held);
     QVERIFY(!m_widget->button(20)->isSelectable());
     // And freed seats become selectable live.

@@ -15,8 +15,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore;
 
-class TestTranslations final : public QObject
-{
+class TestTranslations final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

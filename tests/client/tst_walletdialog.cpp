@@ -10,8 +10,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore;
 
-class TestWalletDialog final : public QObject
-{
+class TestWalletDialog final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
