@@ -14,11 +14,25 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    bool headlessOk = false;
     for (int i = 1; i < argc; ++i) {
-        // Rendering screenshots needs no display at all.
-        if (qstrcmp(argv[i], "--screenshots") == 0)
-            qputenv("QT_QPA_PLATFORM", "offscreen");
+        for (const char *option : {"--screenshots", "--help", "-h", "--version", "-v"})
+            headlessOk = headlessOk || qstrcmp(argv[i], option) == 0;
     }
+    const bool noDisplay = qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
+            && qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    if (noDisplay && !headlessOk) {
+        std::fprintf(stderr,
+                     "encore: no display found, so the window cannot open here.\n"
+                     "  Run it in a desktop session, over `ssh -X`, or with a virtual display:\n"
+                     "    xvfb-run -a encore --server http://HOST:PORT\n"
+                     "  `encore --screenshots DIR` renders every screen without a display.\n");
+        return 3;
+    }
+    // Screenshots and --help need no display at all.
+    if (noDisplay)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Encore"_s);
     QApplication::setApplicationName(u"Encore"_s);
