@@ -20,8 +20,7 @@ int main(int argc, char *argv[])
             headlessOk = headlessOk || qstrcmp(argv[i], option) == 0;
     }
     const bool noDisplay = qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
-            && qEnvironmentVariableIsEmpty("DISPLAY")
-            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+        && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
     if (noDisplay && !headlessOk) {
         std::fprintf(stderr,
                      "encore: no display found, so the window cannot open here.\n"
@@ -30,8 +29,11 @@ int main(int argc, char *argv[])
                      "  `encore --screenshots DIR` renders every screen without a display.\n");
         return 3;
     }
-    // Screenshots and --help need no display at all.
-    if (noDisplay)
+    // Screenshots and --help need no display at all (and screenshots never flash windows).
+    bool screenshots = false;
+    for (int i = 1; i < argc; ++i)
+        screenshots = screenshots || qstrcmp(argv[i], "--screenshots") == 0;
+    if (noDisplay || screenshots)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Encore"_s);
