@@ -30,10 +30,10 @@ int main(int argc, char *argv[])
         return 3;
     }
     // Screenshots and --help need no display at all (and screenshots never flash windows).
-    bool screenshots = false;
+    bool shootOnly = false;
     for (int i = 1; i < argc; ++i)
-        screenshots = screenshots || qstrcmp(argv[i], "--screenshots") == 0;
-    if (noDisplay || screenshots)
+        shootOnly = shootOnly || qstrcmp(argv[i], "--screenshots") == 0;
+    if (noDisplay || shootOnly)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Encore"_s);
