@@ -4,8 +4,13 @@
 # wrk) and the pgbench ceilings, and prints a markdown report (paste into docs/PERFORMANCE.md).
 #
 #   scripts/bench.sh [encore-bench options...]     e.g. --seconds 5, --no-wrk, --workers 4
+#   BENCH_SKIP_BUILD=1 scripts/bench.sh             re-use the binaries already in build-bench/
+#   TZ=UTC scripts/bench.sh                         the server with TZ set (see docs/PERFORMANCE.md)
+#   scripts/bench.sh --cluster [encore-cluster-bench options...]
+#       flash sale and queue poll against 1 instance (direct and behind nginx) and 3 instances
+#       behind nginx (e.g. --instances 3 --workers 8 --flash-attempts 3000)
 #
-# The report goes to stdout (and build-bench/bench-report.md); progress goes to stderr.
+# The report goes to stdout (and build-bench/bench-report.md or cluster-bench-report.md); progress goes to stderr.
 # Needs: cmake, ninja, Qt 6 dev packages, PostgreSQL 15 server (pgbench), and wrk for the
 # second GET load generator (apt-get install wrk; skipped when missing).
 set -euo pipefail
@@ -20,12 +25,22 @@ if [[ ! -f "$build_dir/CMakeCache.txt" ]] && command -v ninja >/dev/null; then
     generator=(-G Ninja)
 fi
 cmake -S "$root" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DENCORE_BUILD_CLIENT=OFF >/dev/null
-cmake --build "$build_dir" --parallel "$jobs" --target encore-server encore-bench >&2
+bench=encore-bench
+report="bench-report.md"
+if [[ "${1:-}" == --cluster ]]; then
+    bench=encore-cluster-bench
+    report="cluster-bench-report.md"
+    shift
+fi
+cmake --build "$build_dir" --parallel "$jobs" --target encore-server "$bench" >&2
 
 if ! command -v wrk >/dev/null; then
     echo "bench: wrk not installed (apt-get install -y wrk): GET scenarios use HttpClient only" >&2
 fi
 
 export ENCORE_SERVER_BIN="$build_dir/server/encore-server"
-echo "bench: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?') $(git -C "$root" status --porcelain 2>/dev/null | grep -q . && echo '(uncommitted changes in the tree)'), uptime: $(uptime)" >&2
-"$build_dir/tests/bench/encore-bench" "$@" | tee "$build_dir/bench-report.md"
+dirty=""
+git -C "$root" status --porcelain --untracked-files=no -- server shared 2>/dev/null | grep -q . && dirty=" + uncommitted changes in server/ or shared/"
+export BENCH_SOURCE="commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$dirty"
+echo "bench: $BENCH_SOURCE; $(uptime)" >&2
+"$build_dir/tests/bench/$bench" "$@" | tee "$build_dir/$report"

@@ -67,6 +67,33 @@ Eta estimate(qint64 position, qint64 recent, double spanSeconds, int admitPerMin
     return eta;
 }
 
+// Serialises one customer's joins of one concert (a double click sends two at once): each join
+// reads its ticket before the next one rotates the token, so none answers 404 for the ticket it
+// just made. Session-level, so it spans the store's own transactions; join() never runs inside one.
+class CustomerJoinLock
+{
+public:
+    CustomerJoinLock(Database &db, const QUuid &userId, qint64 concertId)
+        : m_db(db), m_key(userId.toString(QUuid::WithoutBraces) + u':' + QString::number(concertId))
+    {
+        m_db.exec(u"SELECT pg_advisory_lock(2, hashtext(?))"_s, {m_key});
+    }
+    ~CustomerJoinLock()
+    {
+        try {
+            m_db.exec(u"SELECT pg_advisory_unlock(2, hashtext(?))"_s, {m_key});
+        } catch (const DbError &) {
+            // the session ended: its lock went with it
+        }
+    }
+    CustomerJoinLock(const CustomerJoinLock &) = delete;
+    CustomerJoinLock &operator=(const CustomerJoinLock &) = delete;
+
+private:
+    Database &m_db;
+    const QString m_key;
+};
+
 } // namespace
 
 QJsonObject QueueSettings::toJson() const
@@ -90,6 +117,7 @@ void QueueService::ensureSettings(qint64 concertId)
 std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 concertId)
 {
     const QByteArray token = tokens::generate();
+    const CustomerJoinLock oneAtATime(m_db, userId, concertId);
     const bool inserted = m_db.transact([&] {
         QSqlQuery &c = m_db.exec(u"SELECT 1 FROM concerts WHERE id = ?"_s, {concertId});
         if (!c.next())

@@ -89,6 +89,10 @@ private Q_SLOTS:
     void chargedOnce_data();
     void chargedOnce();
     void paymentRacesHoldExpiry();
+    void oneCustomerHoldsAtOnce_data();
+    void oneCustomerHoldsAtOnce();
+    void payAndCancelRace();
+    void oneCustomerJoinsAtOnce();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -451,6 +455,143 @@ void TestConcurrency::paymentRacesHoldExpiry()
                          "WHERE r.status = 'PAID'"_s)
                  .toInt());
     QCOMPARE(fixtures.scalar(u"SELECT count(*) FROM payments"_s).toLongLong(), paidCount);
+}
+
+void TestConcurrency::oneCustomerHoldsAtOnce_data()
+{
+    QTest::addColumn<qint64>("balance");
+    QTest::addColumn<int>("winners");
+    QTest::addColumn<QString>("loserCode");
+    // Ten one-seat holds at 77,000 each by one customer, all at once.
+    QTest::addRow("four seats per date") << qint64(1'000'000) << 4 << u"CONFLICT"_s;
+    QTest::addRow("wallet covers two") << qint64(154'000) << 2 << u"INSUFFICIENT_BALANCE"_s;
+}
+
+// One customer's holds racing each other: the per-date seat limit and the wallet check (this hold
+// plus the other open holds) still hold.
+void TestConcurrency::oneCustomerHoldsAtOnce()
+{
+    QFETCH(qint64, balance);
+    QFETCH(int, winners);
+    QFETCH(QString, loserCode);
+    constexpr int kHolds = 10;
+    const qint64 concert = m_fixtures->createConcert(u"Greedy"_s);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    QList<TestUser> users = m_fixtures->createUsers(1, balance, u"greedy"_s);
+    m_fixtures->admit(users, concert);
+    QList<HttpRequest> requests;
+    for (int i = 0; i < kHolds; ++i)
+        requests.append(holdRequest(users.first(), schedule, {36 + i}));
+    const QList<HttpResponse> responses = m_server->client().parallel(requests);
+    qInfo("%s", qPrintable(describe(tally(responses))));
+    QCOMPARE(tally(responses).value(201), winners);
+    for (const HttpResponse &r : responses) {
+        if (r.status != 201)
+            QCOMPARE(r.errorCode(), loserCode);
+    }
+    QCOMPARE(m_fixtures
+                 ->scalar(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s,
+                          {schedule})
+                 .toInt(),
+             winners);
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM reservations WHERE schedule_id = ?"_s, {schedule})
+            .toInt(),
+        winners);
+}
+
+// Payments and cancellations of one reservation, all at once (a cancel after the payment is a
+// refund). Whatever wins, the money and the seats agree with the reservation's final state.
+void TestConcurrency::payAndCancelRace()
+{
+    constexpr int kRounds = 10;
+    constexpr qint64 kBalance = 1'000'000;
+    const qint64 concert = m_fixtures->createConcert(u"Change of mind"_s);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    QList<TestUser> users = m_fixtures->createUsers(kRounds, kBalance, u"fickle"_s);
+    m_fixtures->admit(users, concert);
+    const HttpClient http = m_server->client();
+    QList<HttpRequest> requests;
+    QStringList ids;
+    for (int k = 0; k < kRounds; ++k) {
+        const HttpResponse held = http.send(holdRequest(users[k], schedule, {k + 1}));
+        QCOMPARE(held.status, 201);
+        const QString id = held.json().value(u"reservation"_s).toObject().value(u"id"_s).toString();
+        ids.append(id);
+        for (int i = 0; i < 5; ++i) {
+            requests.append(payRequest(users[k], id, "pay-" + QByteArray::number(i)));
+            HttpRequest cancel {"DELETE", "/api/v1/reservations/" + id.toLatin1(), {}, {}};
+            requests.append(cancel.bearer(users[k].token));
+        }
+    }
+    const QList<HttpResponse> responses = http.parallel(requests);
+    const QMap<int, int> counts = tally(responses);
+    qInfo("%s", qPrintable(describe(counts)));
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        QVERIFY2(it.key() >= 200 && it.key() < 500, qPrintable(describe(counts)));
+
+    for (int k = 0; k < kRounds; ++k) {
+        const QVariantList u {users[k].id.toString(QUuid::WithoutBraces)};
+        const QString status
+            = m_fixtures->scalar(u"SELECT status FROM reservations WHERE id = ?::uuid"_s, {ids[k]})
+                  .toString();
+        const QString seat
+            = m_fixtures
+                  ->scalar(u"SELECT status FROM seats WHERE schedule_id = ? AND number = ?"_s,
+                           {schedule, k + 1})
+                  .toString();
+        const qint64 balance
+            = m_fixtures->scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u)
+                  .toLongLong();
+        const int payments
+            = m_fixtures
+                  ->scalar(u"SELECT count(*) FROM payments WHERE reservation_id = ?::uuid"_s,
+                           {ids[k]})
+                  .toInt();
+        const QByteArray what
+            = ids[k].toLatin1() + " ended " + status.toLatin1() + ", seat " + seat.toLatin1();
+        QVERIFY2(payments <= 1, what.constData());
+        QCOMPARE(m_fixtures
+                     ->scalar(u"SELECT sum(amount) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u)
+                     .toLongLong(),
+                 balance);
+        if (status == u"PAID"_s) {
+            QVERIFY2(seat == u"SOLD"_s && payments == 1 && balance < kBalance, what.constData());
+        } else {
+            QVERIFY2(status == u"CANCELLED"_s || status == u"REFUNDED"_s, what.constData());
+            QVERIFY2(seat == u"AVAILABLE"_s && balance == kBalance, what.constData());
+            QCOMPARE(payments, status == u"REFUNDED"_s ? 1 : 0);
+        }
+    }
+}
+
+// One customer presses "Enter queue" twenty times at once: every answer is a ticket for the same
+// place (one 201, the rest 200), never an error, and the line holds that customer once.
+void TestConcurrency::oneCustomerJoinsAtOnce()
+{
+    constexpr int kJoins = 20;
+    const qint64 concert = m_fixtures->createConcert(u"Impatient"_s);
+    const TestUser user = m_fixtures->createUsers(1, 0, u"clicker"_s).first();
+    QList<HttpRequest> requests;
+    for (int i = 0; i < kJoins; ++i) {
+        HttpRequest r {
+            "POST", "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, {}};
+        requests.append(r.bearer(user.token).json({}));
+    }
+    const QList<HttpResponse> responses = m_server->client().parallel(requests);
+    const QMap<int, int> counts = tally(responses);
+    qInfo("%d joins by one customer: %s", kJoins, qPrintable(describe(counts)));
+    QCOMPARE(counts.value(201), 1);
+    QCOMPARE(counts.value(200), kJoins - 1);
+    for (const HttpResponse &r : responses)
+        QVERIFY(!r.json().value(u"token"_s).toString().isEmpty());
+    QCOMPARE(
+        m_fixtures
+            ->scalar(
+                u"SELECT count(*) FROM queue_entries WHERE concert_id = ? AND user_id = ?::uuid"_s,
+                {concert, user.id.toString(QUuid::WithoutBraces)})
+            .toInt(),
+        1);
 }
 
 QTEST_GUILESS_MAIN(TestConcurrency)
