@@ -62,6 +62,20 @@ server::ConnectionParams TestCluster::createDatabase()
     return p;
 }
 
+bool TestCluster::stop()
+{
+    d->postgres->stop();
+    return true;
+}
+
+bool TestCluster::start()
+{
+    const auto params = d->postgres->start();
+    if (!params)
+        qWarning("test PostgreSQL: %s", qPrintable(params.error().message));
+    return params.ok();
+}
+
 QString TestCluster::url(const server::ConnectionParams &p)
 {
     QUrl url;

@@ -17,6 +17,12 @@ public:
     // postgresql:// URL for encore-server --database.
     static QString url(const server::ConnectionParams &params);
 
+    // Failure tests: stop PostgreSQL (fast shutdown: open connections are cut) and start it
+    // again on the same directory and socket. Clients must reconnect by themselves.
+    bool stop();
+    bool start();
+    bool restart() { return stop() && start(); }
+
 private:
     TestCluster();
     struct Private;
