@@ -14,3 +14,12 @@ function(encore_add_test name)
         set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
     endif()
 endfunction()
+
+# encore_add_test_variant(NAME TARGET ENV ...): run an existing test executable again under
+# another ctest name with extra environment, e.g. the server suites against the Redis store.
+function(encore_add_test_variant name target)
+    add_test(NAME ${name} COMMAND ${target})
+    get_test_property(${target} TIMEOUT timeout)
+    set(env "QT_QPA_PLATFORM=offscreen;ENCORE_SERVER_BIN=$<TARGET_FILE:encore-server>;${ARGN}")
+    set_tests_properties(${name} PROPERTIES TIMEOUT ${timeout} ENVIRONMENT "${env}")
+endfunction()

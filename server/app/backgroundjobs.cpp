@@ -1,5 +1,6 @@
 #include "backgroundjobs.h"
 
+#include "cache/redisclient.h"
 #include "metrics/metrics.h"
 #include "services/services.h"
 #include "storage/database.h"
@@ -78,6 +79,9 @@ void BackgroundJobs::tick()
             qCWarning(lcJobs) << "background job failed:" << e.what();
     } catch (const ApiError &e) {
         qCWarning(lcJobs) << "background job failed:" << e.message;
+    } catch (const RedisError &e) {
+        if (n % 25 == 0)
+            qCWarning(lcJobs) << "background job failed:" << e.what();
     }
 }
 

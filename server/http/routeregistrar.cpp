@@ -1,5 +1,6 @@
 #include "routeregistrar.h"
 
+#include "cache/redisclient.h"
 #include "config/serverconfig.h"
 #include "metrics/metrics.h"
 #include "storage/database.h"
@@ -128,6 +129,9 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route, const QHttpSe
             qCWarning(lcHttp).noquote() << requestId << "database error" << e.sqlState() << e.message();
             reply = errorReply(ApiError(ErrorCode::Internal), requestId);
         }
+    } catch (const RedisError &e) {
+        qCWarning(lcHttp).noquote() << requestId << "redis unavailable:" << e.what();
+        reply = errorReply(ApiError(ErrorCode::Unavailable, {}, {{u"retryAfterSeconds"_s, 1}}), requestId);
     } catch (const std::exception &e) {
         qCCritical(lcHttp).noquote() << requestId << "unexpected error:" << e.what();
         reply = errorReply(ApiError(ErrorCode::Internal), requestId);

@@ -26,6 +26,8 @@ void registerSystemRoutes(RouteRegistrar &routes, Services &s)
     routes.add(Method::Get, u"/readyz"_s, [&s](RequestContext &) {
         if (!s.db.ping())
             throw ApiError(ErrorCode::Unavailable, u"The database is not reachable."_s);
+        if (s.redis && !s.redis->ping())
+            throw ApiError(ErrorCode::Unavailable, u"Redis is not reachable."_s);
         return Reply::json({{u"status"_s, u"ready"_s}});
     });
     routes.add(Method::Get, u"/metrics"_s, [](RequestContext &) {

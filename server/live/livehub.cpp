@@ -1,5 +1,6 @@
 #include "livehub.h"
 
+#include "cache/redisclient.h"
 #include "jsonreader.h"
 #include "metrics/metrics.h"
 #include "services/services.h"
@@ -146,7 +147,9 @@ void LiveHub::onMessage(Client *c, const QString &text)
             return;
         }
         send(c, {{u"type"_s, u"error"_s}, {u"error"_s, e.toJson()}});
-    } catch (const DbError &e) {
+    } catch (const DbError &) {
+        send(c, {{u"type"_s, u"error"_s}, {u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}});
+    } catch (const RedisError &) {
         send(c, {{u"type"_s, u"error"_s}, {u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}});
     }
 }
@@ -186,6 +189,7 @@ void LiveHub::pushQueue(Client *c)
         c->queueConcert = 0;
     } catch (const DbError &) {
         // The next change will bring news again.
+    } catch (const RedisError &) {
     }
 }
 

@@ -12,6 +12,7 @@
 namespace encore::server {
 
 class Database;
+class QueueStore;
 
 struct QueueSettings
 {
@@ -25,7 +26,8 @@ struct QueueSettings
 class QueueService
 {
 public:
-    QueueService(Database &db, const ServerConfig &config);
+    // `store` holds the entries (PostgreSQL or Redis); settings stay in PostgreSQL.
+    QueueService(Database &db, const ServerConfig &config, QueueStore &store);
 
     // Returns the ticket (with a fresh token) and whether the entry is new.
     std::pair<QueueTicket, bool> join(const QUuid &userId, qint64 concertId);
@@ -49,9 +51,11 @@ public:
 
 private:
     QueueTicket ticketFor(const QByteArray &tokenHash);
+    void requireConcert(qint64 concertId);
 
     Database &m_db;
     const ServerConfig &m_config;
+    QueueStore &m_store;
 };
 
 } // namespace encore::server

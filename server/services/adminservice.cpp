@@ -85,6 +85,7 @@ void AdminService::validate(const ScheduleInput &in)
 
 void AdminService::record(const User &staff, const QString &action, const QString &target, const QJsonObject &details)
 {
+    m_concerts.invalidateListing(); // every staff change may alter what the listing shows
     m_db.exec(u"INSERT INTO audit_log(actor_id, action, target, details) VALUES (?::uuid, ?, ?, ?::jsonb)"_s,
               {sql::uuid(staff.id), action, target, QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
 }

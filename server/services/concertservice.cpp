@@ -1,15 +1,29 @@
 #include "concertservice.h"
 
+#include "cache/snapshotcache.h"
+#include "jsonreader.h"
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
 namespace encore::server {
 
-ConcertService::ConcertService(Database &db) : m_db(db) { }
+ConcertService::ConcertService(Database &db, SnapshotCache &cache) : m_db(db), m_cache(cache) { }
+
+void ConcertService::invalidateListing()
+{
+    m_cache.invalidate(SnapshotCache::listingKey());
+}
+
+void ConcertService::invalidateSeatMap(qint64 scheduleId)
+{
+    m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
+}
 
 QList<Schedule> ConcertService::loadSchedules(const QList<qint64> &concertIds, bool bookableOnly)
 {
@@ -43,6 +57,14 @@ QList<Schedule> ConcertService::loadSchedules(const QList<qint64> &concertIds, b
 
 QList<Concert> ConcertService::list()
 {
+    if (const auto cached = m_cache.get(SnapshotCache::listingKey())) {
+        QList<Concert> concerts;
+        for (const QJsonValue &v : QJsonDocument::fromJson(*cached).array()) {
+            if (auto c = Concert::fromJson(v.toObject()))
+                concerts.append(c.value());
+        }
+        return concerts;
+    }
     QList<Concert> concerts;
     QList<qint64> ids;
     {
@@ -59,12 +81,17 @@ QList<Concert> ConcertService::list()
         }
     }
     const QList<Schedule> all = loadSchedules(ids, false);
+    QJsonArray json;
     for (Concert &c : concerts) {
         for (const Schedule &s : all) {
             if (s.concertId == c.id)
                 c.schedules.append(s);
         }
+        json.append(c.toJson());
     }
+    if (m_cache.enabled())
+        m_cache.put(SnapshotCache::listingKey(), QJsonDocument(json).toJson(QJsonDocument::Compact),
+                    SnapshotCache::kListingTtlMs);
     return concerts;
 }
 
@@ -99,32 +126,54 @@ qint64 ConcertService::concertOfSchedule(qint64 scheduleId)
     return q.value(0).toLongLong();
 }
 
+// The raw rows of a date's seats (status as stored, with the holder's id), shared by every
+// viewer and cached; who sees "mine" and whether a hold has run out is decided per read.
+QByteArray ConcertService::loadSeatRows(qint64 scheduleId)
+{
+    const QByteArray key = SnapshotCache::seatMapKey(scheduleId);
+    if (auto cached = m_cache.get(key))
+        return *cached;
+    QSqlQuery &q = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, r.user_id, s.version "
+                             "FROM seats s LEFT JOIN reservations r ON r.id = s.reservation_id "
+                             "WHERE s.schedule_id = ? ORDER BY s.number"_s,
+                             {scheduleId});
+    QJsonArray rows;
+    while (q.next())
+        rows.append(QJsonArray{q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong(),
+                               q.value(3).toString(), isoTimeOrNull(q.value(4).toDateTime()),
+                               q.value(5).toString(), q.value(6).toLongLong()});
+    const QByteArray raw = QJsonDocument(rows).toJson(QJsonDocument::Compact);
+    if (!rows.isEmpty())
+        m_cache.put(key, raw, SnapshotCache::kSeatMapTtlMs);
+    return raw;
+}
+
 SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
 {
-    QSqlQuery &q = m_db.exec(
-        u"SELECT s.number, s.tier, s.price, "
-        " CASE WHEN s.status = 'HELD' AND s.held_until <= now() THEN 'AVAILABLE' ELSE s.status END, "
-        " CASE WHEN s.status = 'HELD' AND s.held_until > now() THEN s.held_until END, "
-        " coalesce(r.user_id = ?::uuid AND (s.status = 'SOLD' OR s.held_until > now()), false), s.version "
-        "FROM seats s LEFT JOIN reservations r ON r.id = s.reservation_id "
-        "WHERE s.schedule_id = ? ORDER BY s.number"_s,
-        {sql::uuid(viewer), scheduleId});
+    const QJsonArray rows = QJsonDocument::fromJson(loadSeatRows(scheduleId)).array();
+    if (rows.isEmpty())
+        throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     SeatMap map;
     map.scheduleId = scheduleId;
-    while (q.next()) {
+    for (const QJsonValue &v : rows) {
+        const QJsonArray row = v.toArray();
         Seat seat;
-        seat.number = q.value(0).toInt();
-        seat.tier = q.value(1).toString();
-        seat.price = q.value(2).toLongLong();
-        seat.status = seatStatusFromName(q.value(3).toString()).value_or(SeatStatus::Blocked);
-        seat.heldUntil = q.value(4).toDateTime();
-        seat.mine = q.value(5).toBool();
-        seat.version = q.value(6).toLongLong();
+        seat.number = row[0].toInt();
+        seat.tier = row[1].toString();
+        seat.price = row[2].toInteger();
+        seat.status = seatStatusFromName(row[3].toString()).value_or(SeatStatus::Blocked);
+        const QDateTime heldUntil = parseIsoTime(row[4].toString());
+        const bool liveHold = seat.status == SeatStatus::Held && heldUntil > now;
+        if (seat.status == SeatStatus::Held && !liveHold)
+            seat.status = SeatStatus::Available; // the hold ran out; the sweeper will catch up
+        seat.heldUntil = liveHold ? heldUntil : QDateTime();
+        seat.mine = (liveHold || seat.status == SeatStatus::Sold) && !row[5].toString().isEmpty()
+            && QUuid::fromString(row[5].toString()) == viewer;
+        seat.version = row[6].toInteger();
         map.version = std::max(map.version, seat.version);
         map.seats.append(seat);
     }
-    if (map.seats.isEmpty())
-        throw ApiError(ErrorCode::NotFound, u"No such date."_s);
     return map;
 }
 

@@ -12,6 +12,7 @@
 namespace encore::server {
 
 class Database;
+class SnapshotCache;
 
 // Price per tier; seats 1–10 VIP, 11–20 R, 21–35 S, 36–50 A.
 struct TierPrices
@@ -25,7 +26,7 @@ struct TierPrices
 class ConcertService
 {
 public:
-    explicit ConcertService(Database &db);
+    ConcertService(Database &db, SnapshotCache &cache);
 
     QList<Concert> list();
     Concert get(qint64 concertId);
@@ -38,11 +39,17 @@ public:
                          const QString &description);
     qint64 createSchedule(qint64 concertId, const QDateTime &startsAt, const QDateTime &salesOpenAt,
                           const QDateTime &salesCloseAt, const TierPrices &prices);
+    // Staff changed concerts or dates: drop the cached listing.
+    void invalidateListing();
+    // A write committed: drop the cached seat map so the writer reads its own change.
+    void invalidateSeatMap(qint64 scheduleId);
 
 private:
     QList<Schedule> loadSchedules(const QList<qint64> &concertIds, bool bookableOnly);
+    QByteArray loadSeatRows(qint64 scheduleId);
 
     Database &m_db;
+    SnapshotCache &m_cache;
 };
 
 } // namespace encore::server

@@ -2,6 +2,7 @@
 
 #include "metrics/metrics.h"
 #include "queue/queueservice.h"
+#include "services/concertservice.h"
 #include "services/reservationservice.h"
 #include "services/walletservice.h"
 #include "storage/database.h"
@@ -19,8 +20,8 @@ QJsonObject PaymentReceipt::toJson() const
 }
 
 PaymentService::PaymentService(Database &db, ReservationService &reservations, WalletService &wallet,
-                               QueueService &queue)
-    : m_db(db), m_reservations(reservations), m_wallet(wallet), m_queue(queue)
+                               QueueService &queue, ConcertService &concerts)
+    : m_db(db), m_reservations(reservations), m_wallet(wallet), m_queue(queue), m_concerts(concerts)
 {
 }
 
@@ -60,6 +61,7 @@ PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueT
             out.reservation = m_reservations.get(userId, reservationId);
             return out;
         });
+        m_concerts.invalidateSeatMap(receipt.reservation.scheduleId);
         Metrics::instance().increment(u"encore_payments_total"_s, u"result=\"ok\""_s);
         Metrics::instance().increment(u"encore_revenue_krw_total"_s, {}, receipt.payment.amount);
         return receipt;

@@ -8,6 +8,7 @@
 
 namespace encore::server {
 
+class ConcertService;
 class Database;
 class QueueService;
 class ReservationService;
@@ -24,7 +25,8 @@ struct PaymentReceipt
 class PaymentService
 {
 public:
-    PaymentService(Database &db, ReservationService &reservations, WalletService &wallet, QueueService &queue);
+    PaymentService(Database &db, ReservationService &reservations, WalletService &wallet, QueueService &queue,
+                   ConcertService &concerts);
 
     PaymentReceipt pay(const QUuid &userId, const QByteArray &queueToken, const QUuid &reservationId);
     QList<Payment> list(const QUuid &userId);
@@ -34,6 +36,7 @@ private:
     ReservationService &m_reservations;
     WalletService &m_wallet;
     QueueService &m_queue;
+    ConcertService &m_concerts;
 };
 
 } // namespace encore::server

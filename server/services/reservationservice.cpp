@@ -158,6 +158,7 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
                       {reservationId, scheduleId, sql::intArray(seats)});
             return load(u"WHERE r.id = ?::uuid"_s, {reservationId}).first();
         });
+        m_concerts.invalidateSeatMap(scheduleId);
         Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"ok\""_s);
         return r;
     } catch (const ApiError &e) {
@@ -192,7 +193,7 @@ Reservation ReservationService::lockOwn(const QUuid &userId, const QUuid &reserv
 Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reservationId)
 {
     const QString id = sql::uuid(reservationId);
-    return m_db.transact([&] {
+    const Reservation cancelled = m_db.transact([&] {
         const Reservation r = lockOwn(userId, reservationId);
         switch (r.status) {
         case ReservationStatus::Held:
@@ -221,6 +222,8 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
         }
         return load(u"WHERE r.id = ?::uuid"_s, {id}).first();
     });
+    m_concerts.invalidateSeatMap(cancelled.scheduleId);
+    return cancelled;
 }
 
 int ReservationService::sweepExpired()

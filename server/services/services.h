@@ -3,6 +3,10 @@
 // hold no per-request state; the Database gives each thread its own connection).
 
 #include "auth/authservice.h"
+#include "cache/redisclient.h"
+#include "cache/snapshotcache.h"
+#include "queue/pgqueuestore.h"
+#include "queue/redisqueuestore.h"
 #include "services/adminservice.h"
 #include "queue/queueservice.h"
 #include "services/concertservice.h"
@@ -16,14 +20,21 @@ namespace encore::server {
 struct Services
 {
     Services(Database &database, const ServerConfig &serverConfig)
-        : db(database), config(serverConfig), auth(db, config), idempotency(db), queue(db, config),
-          concerts(db), wallet(db), reservations(db, config, concerts, queue, wallet),
-          payments(db, reservations, wallet, queue), admin(db, concerts, queue)
+        : db(database), config(serverConfig),
+          redis(config.redisUrl.isEmpty() ? nullptr : std::make_unique<RedisClient>(config.redisUrl)),
+          queueStore(redis ? std::unique_ptr<QueueStore>(std::make_unique<RedisQueueStore>(*redis, db))
+                           : std::make_unique<PgQueueStore>(db)),
+          cache(redis.get()), auth(db, config), idempotency(db), queue(db, config, *queueStore),
+          concerts(db, cache), wallet(db), reservations(db, config, concerts, queue, wallet),
+          payments(db, reservations, wallet, queue, concerts), admin(db, concerts, queue)
     {
     }
 
     Database &db;
     const ServerConfig &config;
+    std::unique_ptr<RedisClient> redis; // only with --redis
+    std::unique_ptr<QueueStore> queueStore;
+    SnapshotCache cache;
     AuthService auth;
     IdempotencyService idempotency;
     QueueService queue;

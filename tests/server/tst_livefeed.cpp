@@ -159,9 +159,15 @@ void TestLiveFeed::changesCrossInstances()
 void TestLiveFeed::queueTicketIsPushed()
 {
     const qint64 concert = m_fx->createConcert(u"Queue live"_s, 1);
-    m_fx->db().exec(u"INSERT INTO queue_settings(concert_id, max_active, admit_per_minute, active_ttl_seconds, paused) "
-                    "VALUES (?, 10, 600, 600, true) ON CONFLICT (concert_id) DO UPDATE SET paused = true"_s,
-                    {concert});
+    auto staff = m_fx->createUsers(1, 0, u"staff"_s);
+    m_fx->db().exec(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid"_s, {staff[0].id.toString(QUuid::WithoutBraces)});
+    const auto setPaused = [&](bool paused) {
+        HttpRequest put{"PUT", "/api/v1/admin/concerts/" + QByteArray::number(concert) + "/queue-settings", {}, {}};
+        put.bearer(staff[0].token).json({{u"maxActive"_s, 10}, {u"admitPerMinute"_s, 600},
+                                         {u"activeTtlSeconds"_s, 600}, {u"paused"_s, paused}});
+        return m_server->client().send(put).status;
+    };
+    QCOMPARE(setPaused(true), 200);
     auto users = m_fx->createUsers(1, 0, u"waiter"_s);
     const HttpResponse join = m_server->client().post("/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {},
                                                       users[0].token);
@@ -171,7 +177,7 @@ void TestLiveFeed::queueTicketIsPushed()
     c.send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(users[0].token)}});
     c.send({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, join.json().value(u"token"_s).toString()}});
     QTRY_VERIFY(c.find(u"queue"_s, [](const QJsonObject &m) { return m.value(u"status"_s).toString() == u"WAITING"; }));
-    m_fx->db().exec(u"UPDATE queue_settings SET paused = false WHERE concert_id = ?"_s, {concert});
+    QCOMPARE(setPaused(false), 200);
     QTRY_VERIFY_WITH_TIMEOUT(c.find(u"queue"_s, [](const QJsonObject &m) { return m.value(u"status"_s).toString() == u"ACTIVE"; }),
                              10'000);
 }

@@ -3,6 +3,7 @@
 #include "auth/passwordhasher.h"
 #include "services/services.h"
 #include "storage/sqlvalues.h"
+#include "testredis.h"
 
 #include <QSqlQuery>
 
@@ -20,8 +21,18 @@ QString textArray(const QStringList &values)
 }
 } // namespace
 
+namespace {
+server::ServerConfig fixtureConfig()
+{
+    server::ServerConfig config;
+    if (TestRedis::requested())
+        config.redisUrl = TestRedis::instance().url();
+    return config;
+}
+} // namespace
+
 Fixtures::Fixtures(const server::ConnectionParams &params)
-    : m_db(std::make_unique<server::Database>(params)),
+    : m_config(fixtureConfig()), m_db(std::make_unique<server::Database>(params)),
       m_services(std::make_unique<server::Services>(*m_db, m_config))
 {
     server::PasswordHasher::initialize();
@@ -82,6 +93,20 @@ void Fixtures::admit(QList<TestUser> &users, qint64 concertId, int ttlSeconds)
         ids.append(server::sql::uuid(u.id));
     }
     m_services->queue.ensureSettings(concertId);
+    if (m_services->redis) {
+        // The same shape RedisQueueStore's scripts write when they admit someone.
+        const QByteArray c = QByteArray::number(concertId);
+        const QByteArray until = QByteArray::number(QDateTime::currentMSecsSinceEpoch() + qint64(ttlSeconds) * 1000);
+        for (int i = 0; i < users.size(); ++i) {
+            const QByteArray user = ids[i].toLatin1();
+            const QByteArray hash = hashes[i].toLatin1();
+            m_services->redis->command({"ZADD", "encore:q:" + c + ":active", until, user});
+            m_services->redis->command({"HSET", "encore:q:" + c + ":tokens", user, hash});
+            m_services->redis->command({"SET", "encore:qt:" + hash, user + '|' + c});
+            m_services->redis->command({"SADD", "encore:q:concerts", c});
+        }
+        return;
+    }
     m_db->exec(u"INSERT INTO queue_entries(concert_id, user_id, token_hash, status, admitted_at, active_until) "
                "SELECT ?, id, decode(h, 'hex'), 'ACTIVE', now(), now() + make_interval(secs => ?) "
                "FROM unnest(?::text[], ?::uuid[]) AS t(h, id)"_s,

@@ -1,0 +1,30 @@
+#pragma once
+// PgQueueStore: queue entries in PostgreSQL (queue_entries). Admission runs under a per-concert
+// advisory lock with the token bucket kept in queue_settings; triggers NOTIFY every change.
+
+#include "queue/queuestore.h"
+
+namespace encore::server {
+
+class Database;
+
+class PgQueueStore final : public QueueStore
+{
+public:
+    explicit PgQueueStore(Database &db);
+
+    bool join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash) override;
+    std::optional<QueueEntry> entry(const QByteArray &tokenHash) override;
+    std::optional<QueueSnapshot> snapshot(const QByteArray &tokenHash) override;
+    bool leave(const QUuid &userId, const QByteArray &tokenHash) override;
+    void complete(const QUuid &userId, qint64 concertId) override;
+    int admit(qint64 concertId) override;
+    QList<qint64> concertsWithQueues() override;
+    QueueCounts counts(qint64 concertId) override;
+    void settingsChanged(qint64, const QueueSettings &) override { }
+
+private:
+    Database &m_db;
+};
+
+} // namespace encore::server

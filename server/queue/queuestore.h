@@ -1,0 +1,68 @@
+#pragma once
+// QueueStore: where queue entries live — PostgreSQL (PgQueueStore, the default) or Redis
+// (RedisQueueStore, --redis, for scale-out). Both pass the same contract tests: exact
+// positions, admission never over maxActive across instances, arrival order, token expiry.
+// Settings always live in PostgreSQL (queue_settings); QueueService owns the rules (ETA, errors).
+// Implementations are used from any worker thread.
+
+#include <QDateTime>
+#include <QList>
+#include <QUuid>
+
+#include <optional>
+
+namespace encore::server {
+
+struct QueueSettings;
+
+struct QueueEntry
+{
+    QUuid userId;
+    qint64 concertId = 0;
+    bool active = false;
+    QDateTime activeUntil; // when active
+};
+
+// Everything a status answer needs, read at one moment.
+struct QueueSnapshot
+{
+    QueueEntry entry;
+    qint64 ahead = 0;            // waiting entries that arrived earlier
+    qint64 recentAdmitted = 0;   // admissions in the last 60 s
+    double spanSeconds = 0;      // how far back the oldest of those goes
+    qint64 activeCount = 0;
+    int maxActive = 0;
+    int admitPerMinute = 0;
+    bool paused = false;
+    bool settingsChanged = false; // changed in the last two minutes
+};
+
+struct QueueCounts
+{
+    qint64 waiting = 0;
+    qint64 active = 0;
+    qint64 admittedLastMinute = 0;
+    qint64 completed = 0;
+};
+
+class QueueStore
+{
+public:
+    virtual ~QueueStore() = default;
+
+    // Adds the user to the concert's line, or gives their live entry this new token; true if new.
+    virtual bool join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash) = 0;
+    virtual std::optional<QueueEntry> entry(const QByteArray &tokenHash) = 0;
+    virtual std::optional<QueueSnapshot> snapshot(const QByteArray &tokenHash) = 0;
+    virtual bool leave(const QUuid &userId, const QByteArray &tokenHash) = 0;
+    virtual void complete(const QUuid &userId, qint64 concertId) = 0;
+    // Expires stale tickets, then admits by arrival within maxActive and the admission rate.
+    // Atomic per concert across instances; returns the number admitted.
+    virtual int admit(qint64 concertId) = 0;
+    virtual QList<qint64> concertsWithQueues() = 0;
+    virtual QueueCounts counts(qint64 concertId) = 0;
+    // Settings were changed in PostgreSQL (stores that keep a copy refresh it).
+    virtual void settingsChanged(qint64 concertId, const QueueSettings &settings) = 0;
+};
+
+} // namespace encore::server

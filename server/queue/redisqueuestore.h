@@ -1,0 +1,41 @@
+#pragma once
+// RedisQueueStore: queue entries in Redis for scale-out (--redis). Every step that must be
+// atomic — join, admit (expire + token bucket + admission), leave, complete, and the status
+// snapshot — is one Lua script, so instances never over-admit or lose a place in line. Settings
+// are mirrored from PostgreSQL (loaded on first use, refreshed on change). Redis time (TIME) is
+// the clock, so instances with skewed clocks agree. Queue changes are announced on PostgreSQL's
+// encore_queue channel like the PostgreSQL store's triggers do. Limits: one Redis primary (use
+// Sentinel for failover); the scripts touch keys of one concert plus token keys, so Redis
+// Cluster is not supported.
+
+#include "cache/redisclient.h"
+#include "queue/queuestore.h"
+
+namespace encore::server {
+
+class Database;
+
+class RedisQueueStore final : public QueueStore
+{
+public:
+    RedisQueueStore(RedisClient &redis, Database &db);
+
+    bool join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash) override;
+    std::optional<QueueEntry> entry(const QByteArray &tokenHash) override;
+    std::optional<QueueSnapshot> snapshot(const QByteArray &tokenHash) override;
+    bool leave(const QUuid &userId, const QByteArray &tokenHash) override;
+    void complete(const QUuid &userId, qint64 concertId) override;
+    int admit(qint64 concertId) override;
+    QList<qint64> concertsWithQueues() override;
+    QueueCounts counts(qint64 concertId) override;
+    void settingsChanged(qint64 concertId, const QueueSettings &settings) override;
+
+private:
+    void loadSettings(qint64 concertId);
+    void announce(qint64 concertId);
+
+    RedisClient &m_redis;
+    Database &m_db;
+};
+
+} // namespace encore::server
