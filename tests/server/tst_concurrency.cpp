@@ -68,6 +68,13 @@ QList<int> intList(const QJsonValue &array)
     return out;
 }
 
+// Two seats each, 25 customers per date.
+QList<int> seatsOf(int customer)
+{
+    const int n = 2 * (customer % 25) + 1;
+    return {n, n + 1};
+}
+
 // Waiting for the clock is the point here (a hold must run out), so wait for a wall-clock time.
 void waitUntil(const QDateTime &when)
 {
@@ -337,8 +344,9 @@ void TestConcurrency::chargedOnce()
 }
 
 // Payments that land around the moment their hold runs out (holds of 2 s, spread over ~0.5 s, all
-// paid at the median expiry; the sweeper runs meanwhile). Each reservation ends either paid with
-// its seats sold and one debit, or expired with no payment, no debit and no sold seat.
+// paid at the median expiry), while another customer grabs the same seats and the sweeper runs.
+// Each reservation ends either paid with its seats sold and one debit, or expired with no payment,
+// no debit and no sold seat; a seat is never both sold to the payer and held by the grabber.
 void TestConcurrency::paymentRacesHoldExpiry()
 {
     TestServer server({u"--hold-seconds"_s, u"2"_s});
@@ -351,6 +359,8 @@ void TestConcurrency::paymentRacesHoldExpiry()
     const QList<qint64> schedules = fixtures.schedulesOf(concert);
     QList<TestUser> users = fixtures.createUsers(kPairs, kBalance, u"late"_s);
     fixtures.admit(users, concert);
+    QList<TestUser> grabbers = fixtures.createUsers(kPairs, kBalance, u"grab"_s);
+    fixtures.admit(grabbers, concert);
     const HttpClient http = server.client();
 
     // Holds in waves a little apart, so their expiry times spread around the moment we pay.
@@ -362,8 +372,7 @@ void TestConcurrency::paymentRacesHoldExpiry()
         QList<HttpRequest> wave;
         const int first = w * kPairs / kWaves, last = (w + 1) * kPairs / kWaves;
         for (int k = first; k < last; ++k) {
-            const int n = 2 * (k % 25) + 1; // two seats each, 25 customers per date
-            wave.append(holdRequest(users[k], schedules[k / 25], {n, n + 1}));
+            wave.append(holdRequest(users[k], schedules[k / 25], seatsOf(k)));
         }
         const QList<HttpResponse> held = http.parallel(wave);
         for (int k = first; k < last; ++k) {
@@ -379,16 +388,27 @@ void TestConcurrency::paymentRacesHoldExpiry()
     std::sort(sorted.begin(), sorted.end());
     qInfo("holds expire over %lld ms", sorted.first().msecsTo(sorted.last()));
 
-    QList<HttpRequest> payments;
-    for (int k = 0; k < kPairs; ++k)
-        payments.append(payRequest(users[k], reservationIds[k], "pay-late"));
+    QList<HttpRequest> requests; // payment k at 2k, the grab of the same seats at 2k + 1
+    for (int k = 0; k < kPairs; ++k) {
+        requests.append(payRequest(users[k], reservationIds[k], "pay-late"));
+        requests.append(holdRequest(grabbers[k], schedules[k / 25], seatsOf(k)));
+    }
     waitUntil(sorted.at(kPairs / 2));
     const QDateTime sentAt = QDateTime::currentDateTimeUtc();
-    const QList<HttpResponse> responses = http.parallel(payments);
+    const QList<HttpResponse> all = http.parallel(requests);
+    QList<HttpResponse> responses, grabs;
+    for (int k = 0; k < kPairs; ++k) {
+        responses.append(all[2 * k]);
+        grabs.append(all[2 * k + 1]);
+    }
     const QMap<int, int> counts = tally(responses);
-    qInfo("payments sent %lld ms after the median expiry: %s",
-          sorted.at(kPairs / 2).msecsTo(sentAt), qPrintable(describe(counts)));
+    qInfo("payments sent %lld ms after the median expiry: %s; grabs: %s",
+          sorted.at(kPairs / 2).msecsTo(sentAt), qPrintable(describe(counts)), qPrintable(describe(tally(grabs))));
     QCOMPARE(counts.value(201) + counts.value(409), kPairs);
+    for (int k = 0; k < kPairs; ++k) {
+        QVERIFY2(grabs[k].status == 201 || grabs[k].errorCode() == u"SEAT_UNAVAILABLE"_s, grabs[k].body.constData());
+        QVERIFY2(!(grabs[k].status == 201 && responses[k].status == 201), "seats both sold and held by another");
+    }
 
     // Let the sweeper finish with the holds that ran out.
     QTRY_COMPARE_WITH_TIMEOUT(
