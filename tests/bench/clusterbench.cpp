@@ -153,7 +153,7 @@ QList<Measured> runTopology(const QString &name, ScaleOutCluster &cluster, quint
     const qint64 concert = fx.createConcert(u"Cluster bench"_s, s.flashRounds);
     const QList<qint64> dates = fx.schedulesOf(concert);
     QList<TestUser> users = fx.createUsers(s.flashAttempts, 1'000'000, u"cb"_s);
-    if (!test::joinQueue(http, users, concert, 300'000)) {
+    if (!test::openQueue(http, fx, concert) || !test::joinQueue(http, users, concert, 300'000)) {
         progress(u"%1: the users were not admitted in time"_s.arg(name));
         return out;
     }

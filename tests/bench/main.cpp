@@ -75,8 +75,8 @@ QString cpuModel()
     QFile f(u"/proc/cpuinfo"_s);
     if (!f.open(QIODevice::ReadOnly))
         return u"?"_s;
-    while (!f.atEnd()) {
-        const QString line = QString::fromLocal8Bit(f.readLine());
+    // /proc files have no size: read to the end rather than testing atEnd().
+    for (const QString &line : QString::fromLocal8Bit(f.readAll()).split(u'\n')) {
         if (line.startsWith(u"model name"_s))
             return line.section(u':', 1).trimmed();
     }
