@@ -20,6 +20,7 @@ struct Settings {
     int maxActive = 100'000;
     int admitPerMinute = 600;
     bool paused = false;
+    int activeTtlSeconds = 600;
 };
 
 HttpRequest statusRequest(const TestUser &user, const QByteArray &queueToken)
@@ -28,6 +29,12 @@ HttpRequest statusRequest(const TestUser &user, const QByteArray &queueToken)
     r.bearer(user.token).queueToken(queueToken);
     return r;
 }
+
+// Entries admitted while an earlier arrival still waits.
+const QString kJumpedSql
+    = u"SELECT count(*) FROM queue_entries b WHERE b.concert_id = ? AND b.admitted_at IS NOT NULL "
+      "AND EXISTS (SELECT 1 FROM queue_entries a WHERE a.concert_id = b.concert_id "
+      "            AND a.arrival < b.arrival AND a.admitted_at IS NULL)"_s;
 
 QByteArray tokenOf(const HttpResponse &r)
 {
@@ -43,11 +50,13 @@ private Q_SLOTS:
     void initTestCase();
     void thousandJoinsExactPositions();
     void admissionBoundedAndInOrder();
+    void joinsDuringAdmissionKeepOrder();
     void admissionKeepsRate_data();
     void admissionKeepsRate();
     void etaMatchesActualWait_data();
     void etaMatchesActualWait();
     void paymentEndsTicketAndFreesCapacity();
+    void turnEndsAfterTtl();
 
 private:
     qint64 createConcert(const Settings &settings);
@@ -86,7 +95,7 @@ void TestQueue::putSettings(qint64 concertId, const Settings &settings)
     r.bearer(m_staff.token)
         .json({{u"maxActive"_s, settings.maxActive},
                {u"admitPerMinute"_s, settings.admitPerMinute},
-               {u"activeTtlSeconds"_s, 600},
+               {u"activeTtlSeconds"_s, settings.activeTtlSeconds},
                {u"paused"_s, settings.paused}});
     const HttpResponse response = m_server->client().send(r);
     QVERIFY2(response.status == 200, response.body.constData());
@@ -212,11 +221,6 @@ void TestQueue::admissionBoundedAndInOrder()
     const QString activeSql
         = u"SELECT count(*) FROM queue_entries WHERE concert_id = ? AND status = 'ACTIVE' "
           "AND active_until > now()"_s;
-    const QString jumpedSql
-        = u"SELECT count(*) FROM queue_entries b WHERE b.concert_id = ? AND b.admitted_at IS NOT "
-          u"NULL "
-          "AND EXISTS (SELECT 1 FROM queue_entries a WHERE a.concert_id = b.concert_id "
-          "            AND a.arrival < b.arrival AND a.admitted_at IS NULL)"_s;
     int samples = 0, maxSeen = 0, left = 0;
     QDeadlineTimer deadline(60'000);
     while (left < kFans && !deadline.hasExpired()) {
@@ -228,7 +232,7 @@ void TestQueue::admissionBoundedAndInOrder()
             active <= kMaxActive && reported <= kMaxActive,
             qPrintable(u"%1 active (admin view %2) with max %3"_s.arg(active).arg(reported).arg(
                 kMaxActive)));
-        QCOMPARE(m_fixtures->scalar(jumpedSql, {concert}).toInt(), 0);
+        QCOMPARE(m_fixtures->scalar(kJumpedSql, {concert}).toInt(), 0);
 
         // Up to three of the active fans leave, which makes room for the next ones.
         QList<HttpRequest> leaves;
@@ -257,6 +261,22 @@ void TestQueue::admissionBoundedAndInOrder()
                           {concert})
                  .toInt(),
              0);
+}
+
+// Fans pour in while admission runs (every join also tries to admit): nobody is let in while
+// someone who arrived earlier still waits.
+void TestQueue::joinsDuringAdmissionKeepOrder()
+{
+    constexpr int kFans = 600;
+    const qint64 concert = createConcert({.admitPerMinute = 3000});
+    const QList<TestUser> users = m_fixtures->createUsers(kFans, 0, u"flow"_s);
+    const QList<HttpResponse> joins = join(users, concert);
+    for (const HttpResponse &r : joins)
+        QVERIFY2(r.status == 201, r.body.constData());
+    const int admitted = admittedCount(concert);
+    qInfo("%d admitted while %d joined", admitted, kFans);
+    QVERIFY(admitted > 0 && admitted < kFans);
+    QCOMPARE(m_fixtures->scalar(kJumpedSql, {concert}).toInt(), 0);
 }
 
 void TestQueue::admissionKeepsRate_data()
@@ -388,6 +408,37 @@ void TestQueue::paymentEndsTicketAndFreesCapacity()
     QCOMPARE(http.send(statusRequest(users[0], tokenOf(first))).status, 404);
     QTRY_COMPARE_WITH_TIMEOUT(http.send(secondStatus).json().value(u"status"_s).toString(),
                               u"ACTIVE"_s, 5'000);
+}
+
+// One place, a ten-second turn: when it ends, that ticket stops working and the next fan is in.
+void TestQueue::turnEndsAfterTtl()
+{
+    const qint64 concert
+        = createConcert({.maxActive = 1, .admitPerMinute = 6000, .activeTtlSeconds = 10});
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    const QList<TestUser> users = m_fixtures->createUsers(2, 200'000, u"ttl"_s);
+    const HttpResponse first = join({users[0]}, concert).first();
+    QCOMPARE(first.json().value(u"status"_s).toString(), u"ACTIVE"_s);
+    const HttpResponse second = join({users[1]}, concert).first();
+    QCOMPARE(second.json().value(u"status"_s).toString(), u"WAITING"_s);
+    const HttpClient http = m_server->client();
+
+    QTRY_COMPARE_WITH_TIMEOUT(
+        http.send(statusRequest(users[1], tokenOf(second))).json().value(u"status"_s).toString(),
+        u"ACTIVE"_s, 20'000);
+    QCOMPARE(http.send(statusRequest(users[0], tokenOf(first))).status, 404);
+    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+    hold.bearer(users[0].token)
+        .queueToken(tokenOf(first))
+        .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray {1}}});
+    QCOMPARE(http.send(hold).errorCode(), u"QUEUE_NOT_ACTIVE"_s);
+    QCOMPARE(
+        m_fixtures
+            ->scalar(
+                u"SELECT count(*) FROM queue_entries WHERE concert_id = ? AND status = 'ACTIVE'"_s,
+                {concert})
+            .toInt(),
+        1);
 }
 
 QTEST_GUILESS_MAIN(TestQueue)
