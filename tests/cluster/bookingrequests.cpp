@@ -1,0 +1,159 @@
+#include "bookingrequests.h"
+
+#include <QDeadlineTimer>
+#include <QJsonObject>
+#include <QJsonArray>
+#include <QSet>
+#include <QTest>
+
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+
+namespace encore::test {
+
+HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, const QList<int> &seats,
+                        const QByteArray &idempotencyKey)
+{
+    QJsonArray numbers;
+    for (int n : seats)
+        numbers.append(n);
+    HttpRequest r{"POST", "/api/v1/reservations", {}, {}};
+    r.bearer(user.token).queueToken(user.queueToken).json({{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}});
+    if (!idempotencyKey.isEmpty())
+        r.idempotencyKey(idempotencyKey);
+    return r;
+}
+
+HttpRequest payRequest(const TestUser &user, const QString &reservationId, const QByteArray &key)
+{
+    HttpRequest r{"POST", "/api/v1/payments", {}, {}};
+    r.bearer(user.token).queueToken(user.queueToken).idempotencyKey(key).json({{u"reservationId"_s, reservationId}});
+    return r;
+}
+
+HttpRequest topUpRequest(const TestUser &user, qint64 amount, const QByteArray &key)
+{
+    HttpRequest r{"POST", "/api/v1/wallet/top-ups", {}, {}};
+    r.bearer(user.token).idempotencyKey(key).json({{u"amount"_s, amount}});
+    return r;
+}
+
+bool openQueue(const HttpClient &client, Fixtures &fixtures, qint64 concertId)
+{
+    const TestUser staff = fixtures.createUsers(1, 0, u"staff"_s).first();
+    fixtures.scalar(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid RETURNING 1"_s,
+                    {staff.id.toString(QUuid::WithoutBraces)});
+    HttpRequest put{"PUT", "/api/v1/admin/concerts/" + QByteArray::number(concertId) + "/queue-settings", {}, {}};
+    put.bearer(staff.token).json({{u"maxActive"_s, 1'000'000}, {u"admitPerMinute"_s, 1'000'000},
+                                  {u"activeTtlSeconds"_s, 3600}, {u"paused"_s, false}});
+    const HttpResponse r = client.send(put);
+    if (r.status != 200)
+        qWarning("queue settings: %d %s", r.status, r.body.constData());
+    return r.status == 200;
+}
+
+bool joinQueue(const HttpClient &client, QList<TestUser> &users, qint64 concertId, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    QList<HttpRequest> joins;
+    for (const TestUser &u : users)
+        joins.append(HttpRequest{"POST", "/api/v1/concerts/" + QByteArray::number(concertId) + "/queue", {}, {}}
+                         .bearer(u.token));
+    const QList<HttpResponse> joined = sendRetrying(client, joins, timeoutMs).responses;
+    QList<qsizetype> waiting;
+    for (qsizetype i = 0; i < users.size(); ++i) {
+        const QJsonObject ticket = joined[i].json();
+        if (joined[i].status != 201 && joined[i].status != 200) {
+            qWarning("queue join: %d %s", joined[i].status, joined[i].body.constData());
+            return false;
+        }
+        users[i].queueToken = ticket.value(u"token"_s).toString().toLatin1();
+        if (ticket.value(u"status"_s).toString() != u"ACTIVE")
+            waiting.append(i);
+    }
+    // Admission runs on a short tick on every instance: poll the rest until they are let in.
+    while (!waiting.isEmpty()) {
+        if (deadline.hasExpired())
+            return false;
+        QList<HttpRequest> polls;
+        for (qsizetype i : waiting)
+            polls.append(HttpRequest{"GET", "/api/v1/queue/status", {}, {}}
+                             .bearer(users[i].token)
+                             .queueToken(users[i].queueToken));
+        const QList<HttpResponse> answers = client.pooled(polls, 16);
+        QList<qsizetype> still;
+        for (qsizetype k = 0; k < waiting.size(); ++k) {
+            if (answers[k].json().value(u"status"_s).toString() != u"ACTIVE")
+                still.append(waiting[k]);
+        }
+        waiting = still;
+        if (!waiting.isEmpty()) {
+            QTest::qWait(100); // the client's poll interval (pollAfterMs), inside the deadline
+        }
+    }
+    return true;
+}
+
+bool retryable(const HttpResponse &response)
+{
+    return response.status == 0 || response.status == 502 || response.status == 503
+        || response.status == 504;
+}
+
+RetriedResponses sendRetrying(const HttpClient &client, const QList<HttpRequest> &requests, int deadlineMs)
+{
+    RetriedResponses out;
+    out.responses = QList<HttpResponse>(requests.size());
+    QList<qsizetype> pending(requests.size());
+    std::iota(pending.begin(), pending.end(), 0);
+    QSet<qsizetype> retried;
+    const QDeadlineTimer deadline(deadlineMs);
+    while (!pending.isEmpty() && !deadline.hasExpired()) {
+        if (out.rounds > 0) {
+            for (qsizetype i : pending)
+                retried.insert(i);
+        }
+        ++out.rounds;
+        QList<HttpRequest> batch;
+        for (qsizetype i : pending)
+            batch.append(requests[i]);
+        const QList<HttpResponse> answers
+            = client.parallel(batch, int(std::max<qint64>(1'000, deadline.remainingTime())));
+        QList<qsizetype> still;
+        for (qsizetype k = 0; k < pending.size(); ++k) {
+            out.responses[pending[k]] = answers[k];
+            if (retryable(answers[k]))
+                still.append(pending[k]);
+        }
+        pending = still;
+    }
+    out.retried = int(retried.size());
+    return out;
+}
+
+QMap<int, int> tally(const QList<HttpResponse> &responses)
+{
+    QMap<int, int> out;
+    for (const HttpResponse &r : responses)
+        ++out[r.status];
+    return out;
+}
+
+QString describe(const QMap<int, int> &counts)
+{
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts.append(u"%1×%2"_s.arg(it.value()).arg(it.key()));
+    return parts.join(u", "_s);
+}
+
+QList<int> intList(const QJsonValue &array)
+{
+    QList<int> out;
+    for (const QJsonValue &v : array.toArray())
+        out.append(v.toInt());
+    return out;
+}
+
+} // namespace encore::test

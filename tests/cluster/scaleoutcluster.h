@@ -1,0 +1,91 @@
+#pragma once
+// ScaleOutCluster: the production topology in miniature for one test executable — N encore-server
+// child processes (TestServer) on one fresh database of the TestCluster, a private Redis (when
+// encore-server supports --redis) and nginx in front on a free loopback port, configured from
+// the same template as scripts/cluster.sh (resources/cluster/). Main thread.
+
+#include "httpclient.h"
+#include "testserver.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <vector>
+
+namespace encore::test {
+
+// A redis-server child on a loopback port with resources/cluster/redis.conf.
+class RedisProcess
+{
+public:
+    explicit RedisProcess(QString dir);
+    ~RedisProcess();
+
+    bool start();              // same port again after stop()
+    void stop();               // SIGTERM and wait: Redis is gone, its port refuses connections
+    bool running() const;
+    quint16 port() const { return m_port; }
+    QString url() const;       // redis://127.0.0.1:port
+    // One command over RESP (e.g. {"INFO", "clients"}); empty on failure.
+    QByteArray command(const QList<QByteArray> &args) const;
+    int connectedClients() const; // INFO clients → connected_clients, -1 when unreachable
+
+    static QString binary();
+
+private:
+    QString m_dir;
+    quint16 m_port = 0;
+    std::unique_ptr<QProcess> m_process;
+};
+
+class ScaleOutCluster
+{
+public:
+    struct Options
+    {
+        int instances = 3;
+        bool redis = true;      // start Redis and pass --redis when the server supports it
+        QStringList serverArgs; // for every instance
+    };
+
+    ScaleOutCluster();
+    explicit ScaleOutCluster(Options options);
+    ~ScaleOutCluster();
+
+    bool start();
+    void stop();
+
+    HttpClient client() const { return HttpClient(m_nginxPort); } // through nginx
+    quint16 port() const { return m_nginxPort; }
+    int instanceCount() const { return int(m_instances.size()); }
+    TestServer &instance(int i) { return *m_instances.at(size_t(i)); }
+    const server::ConnectionParams &database() const { return m_instances.front()->database(); }
+
+    // Redis is running and the instances were given --redis.
+    bool usesRedis() const { return m_redisArg; }
+    RedisProcess *redis() { return m_redis.get(); }
+
+    QByteArray nginxLog() const; // error log
+    QByteArray accessLog() const; // one line per request, with the instance that answered
+    QString nginxConfig() const; // the rendered configuration
+
+    static bool serverSupportsRedis();
+    static quint16 freePort();
+    // The template of resources/cluster/nginx.conf.in filled in (also used by scripts/cluster.sh).
+    static QString renderNginxConfig(const QString &stateDir, const QString &listen,
+                                     const QList<quint16> &upstreamPorts);
+
+private:
+    bool startNginx();
+
+    Options m_options;
+    QTemporaryDir m_dir;
+    std::unique_ptr<RedisProcess> m_redis;
+    bool m_redisArg = false;
+    std::vector<std::unique_ptr<TestServer>> m_instances;
+    std::unique_ptr<QProcess> m_nginx;
+    quint16 m_nginxPort = 0;
+};
+
+} // namespace encore::test
