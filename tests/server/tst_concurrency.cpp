@@ -92,6 +92,7 @@ private Q_SLOTS:
     void initTestCase();
     void holdRace_data();
     void holdRace();
+    void topUpsOnOneWallet_data();
     void topUpsOnOneWallet();
     void chargedOnce_data();
     void chargedOnce();
@@ -207,35 +208,47 @@ void TestConcurrency::holdRace()
     }
 }
 
-// Top-ups with distinct keys on one wallet, all at once: none lost, none doubled, and the ledger
-// adds up to the balance.
+void TestConcurrency::topUpsOnOneWallet_data()
+{
+    QTest::addColumn<int>("topUps");
+    QTest::addColumn<bool>("oneKey");
+    QTest::addRow("500 top-ups, 500 keys") << 500 << false;
+    QTest::addRow("50 top-ups, one key") << 50 << true;
+}
+
+// Top-ups on one wallet, all at once. With distinct keys none is lost or doubled; with one key the
+// first is replayed to all. Either way the ledger adds up to the balance.
 void TestConcurrency::topUpsOnOneWallet()
 {
-    constexpr int kTopUps = 500;
+    QFETCH(int, topUps);
+    QFETCH(bool, oneKey);
     const TestUser user = m_fixtures->createUsers(1, 0, u"wallet"_s).first();
     QList<HttpRequest> requests;
     qint64 expected = 0;
-    for (int i = 0; i < kTopUps; ++i) {
-        const qint64 amount = 1000 + i;
-        expected += amount;
+    for (int i = 0; i < topUps; ++i) {
+        const qint64 amount = oneKey ? 5000 : 1000 + i;
+        expected += oneKey && i > 0 ? 0 : amount;
         HttpRequest r {"POST", "/api/v1/wallet/top-ups", {}, {}};
         r.bearer(user.token)
-            .idempotencyKey("top-up-" + QByteArray::number(i))
+            .idempotencyKey(oneKey ? "top-up" : "top-up-" + QByteArray::number(i))
             .json({{u"amount"_s, amount}});
         requests.append(r);
     }
     QElapsedTimer clock;
     clock.start();
     const QList<HttpResponse> responses = m_server->client().parallel(requests);
-    qInfo("%d top-ups in %lld ms: %s", kTopUps, clock.elapsed(),
+    qInfo("%d top-ups in %lld ms: %s", topUps, clock.elapsed(),
           qPrintable(describe(tally(responses))));
-    QCOMPARE(tally(responses).value(201), kTopUps);
+    QCOMPARE(tally(responses).value(201), topUps);
 
     // Each top-up saw its own balance: the answers are the running totals in commit order.
     QSet<qint64> balances;
-    for (const HttpResponse &r : responses)
+    for (const HttpResponse &r : responses) {
         balances.insert(r.json().value(u"balance"_s).toInteger());
-    QCOMPARE(balances.size(), kTopUps);
+        if (oneKey)
+            QCOMPARE(r.body, responses.first().body);
+    }
+    QCOMPARE(balances.size(), oneKey ? 1 : topUps);
     QCOMPARE(*std::max_element(balances.cbegin(), balances.cend()), expected);
 
     const QVariantList u {user.id.toString(QUuid::WithoutBraces)};
@@ -248,7 +261,7 @@ void TestConcurrency::topUpsOnOneWallet()
         expected);
     QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u)
                  .toInt(),
-             kTopUps);
+             oneKey ? 1 : topUps);
     QCOMPARE(
         m_fixtures
             ->scalar(u"SELECT max(balance_after) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u)
@@ -403,11 +416,14 @@ void TestConcurrency::paymentRacesHoldExpiry()
     }
     const QMap<int, int> counts = tally(responses);
     qInfo("payments sent %lld ms after the median expiry: %s; grabs: %s",
-          sorted.at(kPairs / 2).msecsTo(sentAt), qPrintable(describe(counts)), qPrintable(describe(tally(grabs))));
+          sorted.at(kPairs / 2).msecsTo(sentAt), qPrintable(describe(counts)),
+          qPrintable(describe(tally(grabs))));
     QCOMPARE(counts.value(201) + counts.value(409), kPairs);
     for (int k = 0; k < kPairs; ++k) {
-        QVERIFY2(grabs[k].status == 201 || grabs[k].errorCode() == u"SEAT_UNAVAILABLE"_s, grabs[k].body.constData());
-        QVERIFY2(!(grabs[k].status == 201 && responses[k].status == 201), "seats both sold and held by another");
+        QVERIFY2(grabs[k].status == 201 || grabs[k].errorCode() == u"SEAT_UNAVAILABLE"_s,
+                 grabs[k].body.constData());
+        QVERIFY2(!(grabs[k].status == 201 && responses[k].status == 201),
+                 "seats both sold and held by another");
     }
 
     // Let the sweeper finish with the holds that ran out.
