@@ -94,6 +94,8 @@ private Q_SLOTS:
     void holdRace();
     void topUpsOnOneWallet_data();
     void topUpsOnOneWallet();
+    void topUpsAtTheCap();
+    void holdsWithOneKey();
     void chargedOnce_data();
     void chargedOnce();
     void paymentRacesHoldExpiry();
@@ -267,6 +269,60 @@ void TestConcurrency::topUpsOnOneWallet()
             ->scalar(u"SELECT max(balance_after) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u)
             .toLongLong(),
         expected);
+}
+
+// Twenty top-ups of 1,000,000 at once on an empty wallet: the 10,000,000 cap lets exactly ten in.
+void TestConcurrency::topUpsAtTheCap()
+{
+    constexpr int kTopUps = 20;
+    const TestUser user = m_fixtures->createUsers(1, 0, u"cap"_s).first();
+    QList<HttpRequest> requests;
+    for (int i = 0; i < kTopUps; ++i) {
+        HttpRequest r {"POST", "/api/v1/wallet/top-ups", {}, {}};
+        requests.append(r.bearer(user.token)
+                            .idempotencyKey("cap-" + QByteArray::number(i))
+                            .json({{u"amount"_s, 1'000'000}}));
+    }
+    const QList<HttpResponse> responses = m_server->client().parallel(requests);
+    const QMap<int, int> counts = tally(responses);
+    qInfo("%s", qPrintable(describe(counts)));
+    QCOMPARE(counts.value(201), 10);
+    QCOMPARE(counts.value(422), 10);
+    const QVariantList u {user.id.toString(QUuid::WithoutBraces)};
+    QCOMPARE(m_fixtures->scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u)
+                 .toLongLong(),
+             10'000'000);
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT sum(amount) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u)
+            .toLongLong(),
+        10'000'000);
+}
+
+// The same hold sent twenty times at once with one Idempotency-Key (a retrying client): one
+// reservation, and every answer is that one.
+void TestConcurrency::holdsWithOneKey()
+{
+    constexpr int kHolds = 20;
+    const qint64 concert = m_fixtures->createConcert(u"Retry"_s);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    QList<TestUser> users = m_fixtures->createUsers(1, 500'000, u"retry"_s);
+    m_fixtures->admit(users, concert);
+    QList<HttpRequest> requests;
+    for (int i = 0; i < kHolds; ++i)
+        requests.append(holdRequest(users.first(), schedule, {21, 22}).idempotencyKey("hold-once"));
+    const QList<HttpResponse> responses = m_server->client().parallel(requests);
+    QCOMPARE(tally(responses).value(201), kHolds);
+    for (const HttpResponse &r : responses)
+        QCOMPARE(r.body, responses.first().body);
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM reservations WHERE schedule_id = ?"_s, {schedule})
+            .toInt(),
+        1);
+    QCOMPARE(m_fixtures
+                 ->scalar(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s,
+                          {schedule})
+                 .toInt(),
+             2);
 }
 
 void TestConcurrency::chargedOnce_data()
