@@ -41,6 +41,7 @@ fi
 export ENCORE_SERVER_BIN="$build_dir/server/encore-server"
 dirty=""
 git -C "$root" status --porcelain --untracked-files=no -- server shared 2>/dev/null | grep -q . && dirty=" + uncommitted changes in server/ or shared/"
+[[ "${BENCH_SKIP_BUILD:-0}" == 1 ]] && dirty="$dirty (binaries not rebuilt: built from an earlier tree)"
 export BENCH_SOURCE="commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$dirty"
 echo "bench: $BENCH_SOURCE; $(uptime)" >&2
 "$build_dir/tests/bench/$bench" "$@" | tee "$build_dir/$report"

@@ -487,7 +487,7 @@ int main(int argc, char **argv)
         fx.db().exec(u"UPDATE seats SET status = 'HELD', reservation_id = ?::uuid, held_until = now() + interval '1 hour' "
                      "WHERE schedule_id = ?"_s, {pgReservation, pgDate});
         const QString user = u"(SELECT user_id FROM bench_tokens WHERE i = :i)"_s;
-        bench(u"flash-sale attempt as the server issues it: session + BEGIN + 7 statements + ROLLBACK (seat taken)"_s,
+        bench(u"flash-sale attempt as the server issues it: session + BEGIN + 6 statements + ROLLBACK (seat taken)"_s,
               pick + u"\\set n random(1, 50)\n"_s + kSessionSelect + u"BEGIN;\n"_s
                   + u"SELECT concert_id, now() >= sales_open_at AND now() < sales_close_at FROM schedules WHERE id = %1;\n"_s.arg(pgDate)
                   + kQueueCheck
