@@ -476,6 +476,12 @@ int main(int argc, char **argv)
                   + seatMapSelect(flashDate));
         bench(u"queue status SELECT"_s, pick + kTicketSelect);
         bench(u"queue status request: session + status (2 statements)"_s, pick + kSessionSelect + kTicketSelect);
+        // What proposal 3 would leave for an ACTIVE user: the entry and the settings, no counting.
+        bench(u"proposal 3 — queue status request for an ACTIVE user: session + entry⋈settings (2 statements)"_s,
+              pick + kSessionSelect
+                  + u"SELECT e.user_id, e.concert_id, e.status, e.active_until, s.max_active, s.admit_per_minute, s.paused "
+                    "FROM queue_entries e JOIN queue_settings s ON s.concert_id = e.concert_id "
+                    "WHERE e.token_hash = (SELECT queue_hash FROM bench_tokens WHERE i = :i) AND e.status IN ('WAITING', 'ACTIVE');\n"_s);
         resetSeats();
         bench(u"seat-hold UPDATE, 50 seats, holds stay (flash sale: 50 win, then misses)"_s,
               seatHoldUpdate(pgDate, pgReservation, u"now() + interval '600 seconds'"_s));
@@ -501,6 +507,15 @@ int main(int argc, char **argv)
                     "version = nextval('seat_version_seq') WHERE schedule_id = %1 AND number = ANY(ARRAY[:n]::int[]) "
                     "AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now())) RETURNING number, price;\n"_s.arg(pgDate)
                   + u"ROLLBACK;\n"_s);
+        // What proposal 4 of docs/PERFORMANCE.md would leave for a losing attempt: no transaction,
+        // schedule + queue entry in one statement, a plain read of the seat.
+        bench(u"proposal 4 — losing attempt: session + schedule⋈queue entry + seat pre-check (3 statements)"_s,
+              pick + u"\\set n random(1, 50)\n"_s + kSessionSelect
+                  + u"SELECT sc.concert_id, now() >= sc.sales_open_at AND now() < sc.sales_close_at, e.user_id, e.status, "
+                    "e.active_until FROM schedules sc LEFT JOIN queue_entries e ON e.token_hash = "
+                    "(SELECT queue_hash FROM bench_tokens WHERE i = :i) AND e.status IN ('WAITING', 'ACTIVE') WHERE sc.id = %1;\n"_s.arg(pgDate)
+                  + u"SELECT number FROM seats WHERE schedule_id = %1 AND number = ANY(ARRAY[:n]::int[]) "
+                    "AND NOT (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()));\n"_s.arg(pgDate));
         resetSeats();
         bench(u"wallet debit UPDATE (random wallet of %1)"_s.arg(n),
               pick + u"UPDATE wallets SET balance = balance - 1, updated_at = now() WHERE user_id = "
