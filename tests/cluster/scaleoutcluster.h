@@ -45,7 +45,9 @@ public:
     struct Options
     {
         int instances = 3;
-        bool redis = true;      // start Redis and pass --redis when the server supports it
+        // Start Redis and pass --redis when the server supports it (ENCORE_CLUSTER_TEST_REDIS=0:
+        // share PostgreSQL only, e.g. to tell a Redis-store problem from others).
+        bool redis = qEnvironmentVariable("ENCORE_CLUSTER_TEST_REDIS") != QLatin1String("0");
         QStringList serverArgs; // for every instance
     };
 
