@@ -14,15 +14,17 @@ namespace encore::server {
 namespace {
 // Everything one status answer needs, in one round trip: the entry, the exact number ahead, the
 // admissions of the last minute (measured throughput) and the concert's settings.
+// The counts only matter to someone still waiting: CASE skips them for admitted users, whose
+// polls would otherwise count every active ticket of the concert.
 const QString kSnapshotSql = u"SELECT e.user_id, e.concert_id, e.status, e.active_until, "
-    " (SELECT count(*) FROM queue_entries w WHERE w.concert_id = e.concert_id AND w.status = 'WAITING' "
-    "    AND w.arrival < e.arrival) AS ahead, "
-    " (SELECT count(*) FROM queue_entries a WHERE a.concert_id = e.concert_id "
-    "    AND a.admitted_at > now() - interval '60 seconds') AS recent, "
-    " (SELECT extract(epoch FROM now() - min(a.admitted_at)) FROM queue_entries a "
-    "    WHERE a.concert_id = e.concert_id AND a.admitted_at > now() - interval '60 seconds') AS span, "
-    " (SELECT count(*) FROM queue_entries x WHERE x.concert_id = e.concert_id AND x.status = 'ACTIVE' "
-    "    AND x.active_until > now()) AS active, "
+    " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries w WHERE w.concert_id = e.concert_id "
+    "    AND w.status = 'WAITING' AND w.arrival < e.arrival) END AS ahead, "
+    " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries a WHERE a.concert_id = e.concert_id "
+    "    AND a.admitted_at > now() - interval '60 seconds') END AS recent, "
+    " CASE WHEN e.status = 'WAITING' THEN (SELECT extract(epoch FROM now() - min(a.admitted_at)) FROM queue_entries a "
+    "    WHERE a.concert_id = e.concert_id AND a.admitted_at > now() - interval '60 seconds') END AS span, "
+    " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries x WHERE x.concert_id = e.concert_id "
+    "    AND x.status = 'ACTIVE' AND x.active_until > now()) END AS active, "
     " s.max_active, s.admit_per_minute, s.paused, s.updated_at > now() - interval '2 minutes' AS changed "
     "FROM queue_entries e JOIN queue_settings s ON s.concert_id = e.concert_id "
     "WHERE e.token_hash = ? AND e.status IN ('WAITING', 'ACTIVE')"_s;
