@@ -63,9 +63,10 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
 
     routes.add(Method::Get, u"/api/v1/schedules/<arg>/seats"_s, [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        const qint64 scheduleId = ctx.idArg(0);
-        s.queue.requireActive(user.id, ctx.queueToken(), s.concerts.concertOfSchedule(scheduleId));
-        return Reply::json(s.concerts.seatMap(scheduleId, user.id).toJson());
+        const SeatMap map = s.concerts.seatMap(ctx.idArg(0), user.id);
+        // Read first (one round trip gives the concert too), shown only to an active ticket.
+        s.queue.requireActive(user.id, ctx.queueToken(), map.concertId);
+        return Reply::json(map.toJson());
     });
 
     routes.add(Method::Post, u"/api/v1/reservations"_s, [&s](RequestContext &ctx) {

@@ -118,31 +118,29 @@ QList<Schedule> ConcertService::schedules(qint64 concertId, bool bookableOnly)
     return loadSchedules({concertId}, bookableOnly);
 }
 
-qint64 ConcertService::concertOfSchedule(qint64 scheduleId)
-{
-    QSqlQuery &q = m_db.exec(u"SELECT concert_id FROM schedules WHERE id = ?"_s, {scheduleId});
-    if (!q.next())
-        throw ApiError(ErrorCode::NotFound, u"No such date."_s);
-    return q.value(0).toLongLong();
-}
-
-// The raw rows of a date's seats (status as stored, with the holder's id), shared by every
-// viewer and cached; who sees "mine" and whether a hold has run out is decided per read.
+// The raw rows of a date's seats (status as stored, with the holder's id) and the date's concert,
+// shared by every viewer and cached; who sees "mine" and whether a hold has run out is decided
+// per read. One round trip, or none on a cache hit.
 QByteArray ConcertService::loadSeatRows(qint64 scheduleId)
 {
     const QByteArray key = SnapshotCache::seatMapKey(scheduleId);
     if (auto cached = m_cache.get(key))
         return *cached;
-    QSqlQuery &q = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, r.user_id, s.version "
-                             "FROM seats s LEFT JOIN reservations r ON r.id = s.reservation_id "
+    QSqlQuery &q = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, r.user_id, s.version, sc.concert_id "
+                             "FROM seats s JOIN schedules sc ON sc.id = s.schedule_id "
+                             "LEFT JOIN reservations r ON r.id = s.reservation_id "
                              "WHERE s.schedule_id = ? ORDER BY s.number"_s,
                              {scheduleId});
     QJsonArray rows;
-    while (q.next())
+    qint64 concertId = 0;
+    while (q.next()) {
         rows.append(QJsonArray{q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong(),
                                q.value(3).toString(), isoTimeOrNull(q.value(4).toDateTime()),
                                q.value(5).toString(), q.value(6).toLongLong()});
-    const QByteArray raw = QJsonDocument(rows).toJson(QJsonDocument::Compact);
+        concertId = q.value(7).toLongLong();
+    }
+    const QByteArray raw = QJsonDocument(QJsonObject{{u"concertId"_s, concertId}, {u"rows"_s, rows}})
+                               .toJson(QJsonDocument::Compact);
     if (!rows.isEmpty())
         m_cache.put(key, raw, SnapshotCache::kSeatMapTtlMs);
     return raw;
@@ -150,12 +148,14 @@ QByteArray ConcertService::loadSeatRows(qint64 scheduleId)
 
 SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
 {
-    const QJsonArray rows = QJsonDocument::fromJson(loadSeatRows(scheduleId)).array();
+    const QJsonObject snapshot = QJsonDocument::fromJson(loadSeatRows(scheduleId)).object();
+    const QJsonArray rows = snapshot.value(u"rows"_s).toArray();
     if (rows.isEmpty())
         throw ApiError(ErrorCode::NotFound, u"No such date."_s);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     SeatMap map;
     map.scheduleId = scheduleId;
+    map.concertId = snapshot.value(u"concertId"_s).toInteger();
     for (const QJsonValue &v : rows) {
         const QJsonArray row = v.toArray();
         Seat seat;

@@ -31,8 +31,6 @@ public:
     QList<Concert> list();
     Concert get(qint64 concertId);
     QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
-    // The concert a date belongs to; NOT_FOUND when there is no such date.
-    qint64 concertOfSchedule(qint64 scheduleId);
     SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
 
     qint64 createConcert(const QString &title, const QString &artist, const QString &venue,

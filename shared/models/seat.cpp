@@ -60,7 +60,7 @@ QJsonObject SeatMap::toJson() const
     QJsonArray list;
     for (const Seat &s : seats)
         list.append(s.toJson());
-    return {{u"scheduleId"_s, scheduleId}, {u"version"_s, version}, {u"seats"_s, list}};
+    return {{u"scheduleId"_s, scheduleId}, {u"concertId"_s, concertId}, {u"version"_s, version}, {u"seats"_s, list}};
 }
 
 Result<SeatMap> SeatMap::fromJson(const QJsonObject &json)
@@ -68,6 +68,7 @@ Result<SeatMap> SeatMap::fromJson(const QJsonObject &json)
     JsonReader r(json);
     SeatMap m;
     m.scheduleId = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
+    m.concertId = r.optionalInteger(u"concertId"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
     m.version = r.integer(u"version"_s, 0, std::numeric_limits<qint64>::max());
     const QJsonArray list = r.array(u"seats"_s);
     if (!r.ok())

@@ -31,6 +31,7 @@ struct Seat
 struct SeatMap
 {
     qint64 scheduleId = 0;
+    qint64 concertId = 0;
     qint64 version = 0;
     QList<Seat> seats;
 
