@@ -1,8 +1,8 @@
 #include "appcontroller.h"
 
+#include "admin/adminwindow.h"
 #include "customer/customerwindow.h"
 #include "dialogs/logindialog.h"
-#include "widgets/noticebar.h"
 
 #include <QApplication>
 
@@ -56,18 +56,21 @@ void AppController::showLogin()
 
 void AppController::openMainWindow(const Session &session)
 {
-    // Issue 4 hook: when session.user.role == Role::Staff, create the AdminWindow here instead
-    // (AdminWindow(&m_api, session, &m_languages), reusing SeatMapWidget in staff mode).
+    if (session.user.role == Role::Staff) {
+        auto *admin = new AdminWindow(&m_api, session, &m_languages);
+        admin->setAttribute(Qt::WA_DeleteOnClose);
+        connect(admin, &AdminWindow::logoutRequested, this, &AppController::logout);
+        m_window = admin;
+        admin->show();
+        admin->start();
+        return;
+    }
     auto *window = new CustomerWindow(&m_api, session, &m_languages);
     window->setAttribute(Qt::WA_DeleteOnClose);
     connect(window, &CustomerWindow::logoutRequested, this, &AppController::logout);
     m_window = window;
     window->show();
     window->start();
-    if (session.user.role == Role::Staff)
-        window->notice()->showMessage(NoticeBar::Kind::Info,
-                                      tr("You are signed in as staff. The staff console is not "
-                                         "available in this version yet."));
 }
 
 void AppController::logout()

@@ -1,6 +1,6 @@
 #pragma once
 // AppController: the app's life — options, the one ApiClient, the language, the login dialog and
-// the main window for the signed-in user (customer now; staff get the AdminWindow, issue 4);
+// the main window for the signed-in user (CustomerWindow, or AdminWindow for staff);
 // back to the login on logout. GUI thread.
 
 #include "app/languagemanager.h"

@@ -41,8 +41,10 @@ QStringList Screenshotter::run()
     }
     m_languages->setLanguage(u"en"_s, false);
     shootAll(QString(), true);
+    shootAdmin(QString(), true);
     m_languages->setLanguage(u"ko"_s, false);
     shootAll(u"-ko"_s, false);
+    shootAdmin(u"-ko"_s, false);
     m_languages->setLanguage(u"en"_s, false);
     return m_error.isEmpty() ? m_written : QStringList();
 }

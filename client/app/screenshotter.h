@@ -21,6 +21,8 @@ public:
 
 private:
     void shootAll(const QString &suffix, bool everything);
+    // The staff console's tabs (admin-*.png); defined in admin/adminscreenshots.cpp.
+    void shootAdmin(const QString &suffix, bool everything);
     bool save(QWidget *widget, const QString &name);
 
     QString m_directory;

@@ -1,0 +1,214 @@
+// The staff console's part of the screenshot mode: every admin tab with believable sample data
+// (no server), saved as admin-*.png next to the customer screens.
+#include "app/screenshotter.h"
+
+#include "admin/adminwindow.h"
+#include "admin/audittab.h"
+#include "admin/concertstab.h"
+#include "admin/queuetab.h"
+#include "admin/salestab.h"
+#include "admin/seatstab.h"
+#include "app/sampledata.h"
+#include "net/adminapi.h"
+#include "widgets/noticebar.h"
+#include "widgets/seatmapwidget.h"
+
+#include <QApplication>
+#include <QJsonArray>
+#include <QUuid>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+namespace {
+
+QString uuidFor(const QString &seed)
+{
+    return QUuid::createUuidV5(QUuid(), seed).toString(QUuid::WithoutBraces);
+}
+
+AdminSeatMap adminSeatMap(qint64 scheduleId)
+{
+    const SeatMap map = sample::seatMap(scheduleId);
+    const QStringList customers {u"minji"_s, u"jisoo.park"_s, u"hyun_woo"_s, u"dana"_s,
+                                 u"seojun"_s, u"yuna.k"_s};
+    AdminSeatMap admin;
+    admin.scheduleId = map.scheduleId;
+    admin.version = map.version;
+    int i = 0;
+    for (Seat seat : map.seats) {
+        AdminSeat s;
+        seat.mine = false;
+        s.seat = seat;
+        if (seat.status == SeatStatus::Held || seat.status == SeatStatus::Sold) {
+            // Neighbouring seats go to the same customer, as real holds of 2–4 seats do.
+            const QString who = customers.at((seat.number / 3 + i) % customers.size());
+            s.holder = who;
+            s.reservationId = uuidFor(who + QString::number(seat.number / 3));
+            if (seat.status == SeatStatus::Held && !seat.heldUntil.isValid())
+                s.seat.heldUntil = sample::now().addSecs(60 + 37 * seat.number % 240);
+            if (seat.status == SeatStatus::Sold)
+                s.paidAt = sample::now().addSecs(-3600 * (1 + seat.number % 30));
+        }
+        admin.seats.append(s);
+        ++i;
+    }
+    return admin;
+}
+
+SalesReport salesReport()
+{
+    SalesReport report;
+    const int sold[] {11, 31, 4, 38, 44, 29};
+    const int held[] {7, 5, 2, 3, 2, 6};
+    const int blocked[] {2, 0, 0, 1, 0, 2};
+    int k = 0;
+    for (const Concert &c : sample::concerts()) {
+        for (const Schedule &s : c.schedules) {
+            SalesRow row;
+            row.scheduleId = s.id;
+            row.concertId = c.id;
+            row.title = c.title;
+            row.startsAt = s.startsAt;
+            row.sold = sold[k % 6];
+            row.held = held[k % 6];
+            row.blocked = blocked[k % 6];
+            row.available = 50 - row.sold - row.held - row.blocked;
+            row.revenue = Money(row.sold) * 112'000 - (k % 2) * 33'000;
+            report.schedules.append(row);
+            ++k;
+        }
+    }
+    return report;
+}
+
+ReconciliationReport reconciliation(bool clean)
+{
+    ReconciliationReport r;
+    r.ok = clean;
+    const auto finding = [](const QString &kind, QJsonArray rows) {
+        return ReconciliationReport::Finding {kind, std::move(rows)};
+    };
+    QJsonArray unpaid, ledger;
+    if (!clean) {
+        unpaid.append(QJsonObject {{u"scheduleId"_s, 21}, {u"number"_s, 33},
+                                   {u"reservationId"_s, uuidFor(u"lost"_s)}});
+        ledger.append(QJsonObject {{u"username"_s, u"hyun_woo"_s}, {u"balance"_s, 310'000},
+                                   {u"ledgerSum"_s, 300'000}});
+    }
+    r.findings = {finding(u"paymentsWithoutSoldSeats"_s, {}),
+                  finding(u"soldSeatsWithoutPayment"_s, unpaid),
+                  finding(u"ledgerMismatches"_s, ledger),
+                  finding(u"paymentAmountMismatches"_s, {}), finding(u"overdueHolds"_s, {})};
+    r.revenue = salesReport().revenue();
+    r.payments = r.revenue + 231'000;
+    r.refunds = 231'000;
+    r.topUps = 24'500'000;
+    r.walletBalances = r.topUps - r.payments + r.refunds;
+    return r;
+}
+
+QList<AuditEntry> auditEntries()
+{
+    const auto entry = [](qint64 id, const QString &actor, const QString &action,
+                          const QString &target, const QJsonObject &details, int minutesAgo) {
+        AuditEntry e;
+        e.id = id;
+        e.actor = actor;
+        e.action = action;
+        e.target = target;
+        e.details = details;
+        e.createdAt = sample::now().addSecs(-60 * minutesAgo);
+        return e;
+    };
+    return {
+        entry(9, u"staff"_s, u"seat.release"_s, u"schedule:11/seat:23"_s,
+              {{u"holder"_s, u"dana"_s}, {u"seatsFreed"_s, 2}}, 2),
+        entry(8, u"staff"_s, u"queue.settings"_s, u"concert:1"_s,
+              {{u"maxActive"_s, 150}, {u"admitPerMinute"_s, 300}, {u"activeTtlSeconds"_s, 600},
+               {u"paused"_s, false}},
+              6),
+        entry(7, u"eunji.ops"_s, u"seat.block"_s, u"schedule:11/seat:41"_s, {}, 31),
+        entry(6, u"eunji.ops"_s, u"seat.block"_s, u"schedule:11/seat:10"_s, {}, 32),
+        entry(5, u"staff"_s, u"schedule.prices"_s, u"schedule:13"_s,
+              {{u"tiers"_s, QJsonObject {{u"VIP"_s, 176'000}}}, {u"changedSeats"_s, 10}}, 95),
+        entry(4, u"staff"_s, u"schedule.create"_s, u"schedule:31"_s,
+              {{u"concertId"_s, 3}}, 180),
+        entry(3, u"staff"_s, u"concert.create"_s, u"concert:3"_s,
+              {{u"title"_s, u"Han River Jazz Night"_s}}, 182),
+        entry(2, u"staff"_s, u"schedule.create"_s, u"schedule:22"_s, {{u"concertId"_s, 2}},
+              1440),
+        entry(1, u"staff"_s, u"concert.create"_s, u"concert:2"_s,
+              {{u"title"_s, u"Neon Tide Live 2026"_s}}, 1442),
+    };
+}
+
+} // namespace
+
+void Screenshotter::shootAdmin(const QString &suffix, bool everything)
+{
+    ApiClient api;
+    api.setBaseUrl(QUrl(u"http://127.0.0.1:9"_s));
+    Session session;
+    session.user.username = u"staff"_s;
+    session.user.role = Role::Staff;
+    AdminWindow window(&api, session, m_languages);
+    window.adminApi()->setOffline(true);
+    const QList<Concert> concerts = sample::concerts();
+    window.setConcerts(concerts);
+
+    window.concertsTab()->selectSchedule(concerts.first().schedules.first().id);
+    window.showTab(AdminWindow::Tab::Concerts);
+    save(&window, u"admin-concerts"_s + suffix);
+    if (everything) {
+        window.concertsTab()->selectConcert(concerts.at(1).id);
+        save(&window, u"admin-concert-edit"_s);
+    }
+
+    const qint64 scheduleId = concerts.first().schedules.first().id;
+    window.seatsTab()->showSchedule(scheduleId);
+    window.seatsTab()->setSeatMap(adminSeatMap(scheduleId));
+    window.showTab(AdminWindow::Tab::Seats);
+    window.seatsTab()->seatMapWidget()->setSeatSelected(23, true);
+    window.seatsTab()->seatMapWidget()->setSeatSelected(24, true);
+    save(&window, u"admin-seats"_s + suffix);
+    window.seatsTab()->seatMapWidget()->clearSelection();
+    if (everything)
+        save(&window, u"admin-seats-overview"_s);
+
+    // Six minutes of a flash sale: the line swells, admissions run at the rate, then it drains.
+    window.showTab(AdminWindow::Tab::Queue);
+    const QDateTime end = QDateTime::currentDateTime();
+    for (int i = 0; i < QueueTab::kMaxPoints; ++i) {
+        const double t = i / double(QueueTab::kMaxPoints - 1);
+        QueueStats s;
+        s.concertId = concerts.first().id;
+        s.settings = {150, 300, 600, false};
+        s.waiting = qint64(1800 * std::exp(-std::pow((t - 0.35) / 0.22, 2)) + 40);
+        s.admittedLastMinute = t < 0.08 ? qint64(t / 0.08 * 300) : 290 + (i % 7);
+        s.active = std::min<qint64>(150, 60 + i);
+        s.completed = qint64(i * 4.6);
+        s.etaAtBackSeconds = s.waiting * 60 / 300;
+        window.queueTab()->addStats(s, end.addSecs(2 * (i - QueueTab::kMaxPoints + 1)));
+    }
+    save(&window, u"admin-queue"_s + suffix);
+
+    window.salesTab()->setSales(salesReport());
+    window.salesTab()->setReconciliation(reconciliation(true));
+    window.showTab(AdminWindow::Tab::Sales);
+    save(&window, u"admin-sales"_s + suffix);
+    if (everything) {
+        window.salesTab()->setReconciliation(reconciliation(false));
+        save(&window, u"admin-sales-problems"_s);
+    }
+
+    window.auditTab()->setEntries(auditEntries());
+    window.showTab(AdminWindow::Tab::Audit);
+    save(&window, u"admin-audit"_s + suffix);
+    window.hide();
+}
+
+} // namespace encore

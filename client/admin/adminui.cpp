@@ -1,0 +1,42 @@
+#include "adminui.h"
+
+#include <QFrame>
+#include <QMessageBox>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace encore::adminui {
+
+bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    box.setObjectName(u"confirmDialog"_s);
+    QPushButton *ok = box.addButton(yes, QMessageBox::AcceptRole);
+    ok->setObjectName(u"confirmYesButton"_s);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(u"confirmCancelButton"_s);
+    box.setDefaultButton(cancel);
+    box.exec();
+    return box.clickedButton() == ok;
+}
+
+QPushButton *button(const QString &objectName, QWidget *parent, const char *role)
+{
+    auto *b = new QPushButton(parent);
+    b->setObjectName(objectName);
+    if (role)
+        b->setProperty(role, true);
+    return b;
+}
+
+QFrame *card(const QString &objectName, QWidget *parent)
+{
+    auto *frame = new QFrame(parent);
+    frame->setObjectName(objectName);
+    frame->setProperty("adminCard", true);
+    frame->setAttribute(Qt::WA_StyledBackground);
+    return frame;
+}
+
+} // namespace encore::adminui

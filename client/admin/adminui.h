@@ -1,0 +1,22 @@
+#pragma once
+// Small pieces the admin tabs share: the confirmation question before a staff action (one modal
+// box, objectName "confirmDialog", so tests can answer it), styled buttons and cards. GUI thread.
+
+#include <QString>
+
+class QFrame;
+class QPushButton;
+class QWidget;
+
+namespace encore::adminui {
+
+// Asks before a change that affects customers; true when the staff member confirms.
+bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes);
+
+// A push button with an objectName and a style role ("primary", "danger", "flat" or empty).
+QPushButton *button(const QString &objectName, QWidget *parent, const char *role = nullptr);
+
+// A white rounded card (the customer window's look).
+QFrame *card(const QString &objectName, QWidget *parent);
+
+} // namespace encore::adminui

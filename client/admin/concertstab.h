@@ -1,0 +1,111 @@
+#pragma once
+// ConcertsTab: the staff editor of concerts and their dates — a tree of concerts with their dates,
+// a concert form (title, artist, venue, description) and a date form (start, sales open/close,
+// tier prices), validated before sending; the server's refusals show in plain words. GUI thread.
+
+#include "models/concert.h"
+#include "money.h"
+
+#include <QMap>
+#include <QWidget>
+
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace encore {
+
+class AdminApi;
+struct ApiError;
+struct ConcertDraft;
+struct ScheduleDraft;
+
+class ConcertsTab : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ConcertsTab(AdminApi *api, QWidget *parent = nullptr);
+
+    void setConcerts(const QList<Concert> &concerts);
+    // Opens an empty concert form / an empty date form for the selected concert.
+    void newConcert();
+    void newDate();
+    bool selectConcert(qint64 concertId);
+    bool selectSchedule(qint64 scheduleId);
+
+    // What is wrong with the forms, or empty when they can be sent.
+    QString validateConcert() const;
+    QString validateDate() const;
+    ConcertDraft concertDraft() const;
+    ScheduleDraft dateDraft() const;
+
+Q_SIGNALS:
+    // Something changed on the server: the window reloads the concerts (and selects this).
+    void concertsChanged(qint64 selectConcertId, qint64 selectScheduleId);
+    void failed(const encore::ApiError &error);
+    void succeeded(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onCurrentItemChanged(QTreeWidgetItem *item);
+    void showConcert(const Concert *concert);
+    void showDate(qint64 concertId, const Schedule *schedule);
+    void saveConcert();
+    void deleteConcert();
+    void saveDate();
+    void deleteDate();
+    void setFormError(QLabel *label, const QString &text);
+    void setBusy(bool busy);
+    const Concert *concert(qint64 id) const;
+    void retranslate();
+
+    AdminApi *m_api;
+    QList<Concert> m_concerts;
+    qint64 m_concertId = 0; // concert form: 0 = new
+    qint64 m_dateConcertId = 0; // date form: the concert it belongs to
+    qint64 m_scheduleId = 0; // date form: 0 = new
+
+    QLabel *m_heading;
+    QTreeWidget *m_tree;
+    QPushButton *m_newConcert;
+    QPushButton *m_addDate;
+    QStackedWidget *m_forms;
+
+    QLabel *m_concertHeading;
+    QLabel *m_titleLabel;
+    QLineEdit *m_title;
+    QLabel *m_artistLabel;
+    QLineEdit *m_artist;
+    QLabel *m_venueLabel;
+    QLineEdit *m_venue;
+    QLabel *m_descriptionLabel;
+    QPlainTextEdit *m_description;
+    QLabel *m_concertError;
+    QPushButton *m_saveConcert;
+    QPushButton *m_deleteConcert;
+
+    QLabel *m_dateHeading;
+    QLabel *m_startsLabel;
+    QDateTimeEdit *m_startsAt;
+    QLabel *m_openLabel;
+    QDateTimeEdit *m_salesOpen;
+    QLabel *m_closeLabel;
+    QDateTimeEdit *m_salesClose;
+    QLabel *m_pricesLabel;
+    QMap<QString, QSpinBox *> m_prices;
+    QMap<QString, QLabel *> m_priceLabels;
+    QLabel *m_dateInfo;
+    QLabel *m_dateError;
+    QPushButton *m_saveDate;
+    QPushButton *m_deleteDate;
+};
+
+} // namespace encore

@@ -1,0 +1,334 @@
+#include "salestab.h"
+
+#include "admin/adminui.h"
+#include "models/displaytext.h"
+#include "net/adminapi.h"
+#include "widgets/repolish.h"
+
+#include "jsonreader.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QStackedBarSeries>
+#include <QTreeWidget>
+#include <QValueAxis>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+SalesTab::SalesTab(AdminApi *api, QWidget *parent)
+    : QWidget(parent)
+    , m_api(api)
+{
+    setObjectName(u"salesTab"_s);
+    m_heading = new QLabel(this);
+    m_heading->setObjectName(u"pageHeading"_s);
+    m_refresh = adminui::button(u"salesRefreshButton"_s, this);
+    connect(m_refresh, &QPushButton::clicked, this, &SalesTab::refresh);
+    m_export = adminui::button(u"exportSalesButton"_s, this);
+    connect(m_export, &QPushButton::clicked, this,
+            [this] { Q_EMIT exportRequested(u"sales.csv"_s); });
+    m_totals = new QLabel(this);
+    m_totals->setObjectName(u"salesTotals"_s);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_totals, 1);
+    top->addWidget(m_refresh);
+    top->addWidget(m_export);
+
+    m_chart = new QChart;
+    m_chart->setBackgroundRoundness(12);
+    m_chart->setMargins(QMargins(6, 6, 6, 6));
+    m_chart->legend()->setAlignment(Qt::AlignTop);
+    m_chartView = new QChartView(m_chart, this);
+    m_chartView->setObjectName(u"salesChart"_s);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(280);
+
+    m_table = new QTreeWidget(this);
+    m_table->setObjectName(u"salesTable"_s);
+    m_table->setRootIsDecorated(false);
+    m_table->setUniformRowHeights(true);
+    m_table->setColumnCount(7);
+    m_table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->setMinimumHeight(140);
+
+    QFrame *recon = adminui::card(u"reconciliationPane"_s, this);
+    m_reconTitle = new QLabel(recon);
+    m_reconTitle->setObjectName(u"sectionTitle"_s);
+    m_reconStatus = new QLabel(recon);
+    m_reconStatus->setObjectName(u"reconciliationStatus"_s);
+    m_reconStatus->setWordWrap(true);
+    m_reconTree = new QTreeWidget(recon);
+    m_reconTree->setObjectName(u"reconciliationTree"_s);
+    m_reconTree->setHeaderHidden(true);
+    m_reconTree->setUniformRowHeights(true);
+    m_reconTotals = new QLabel(recon);
+    m_reconTotals->setObjectName(u"caption"_s);
+    m_reconTotals->setWordWrap(true);
+    auto *reconLayout = new QVBoxLayout(recon);
+    reconLayout->setContentsMargins(18, 14, 18, 14);
+    reconLayout->addWidget(m_reconTitle);
+    reconLayout->addWidget(m_reconStatus);
+    reconLayout->addWidget(m_reconTree, 1);
+    reconLayout->addWidget(m_reconTotals);
+    recon->setMinimumWidth(330);
+    recon->setMaximumWidth(420);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_chartView, 3);
+    left->addWidget(m_table, 2);
+    auto *body = new QHBoxLayout;
+    body->setSpacing(16);
+    body->addLayout(left, 1);
+    body->addWidget(recon);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 12, 24, 20);
+    layout->addWidget(m_heading);
+    layout->addLayout(top);
+    layout->addLayout(body, 1);
+    retranslate();
+}
+
+void SalesTab::refresh()
+{
+    m_api->sales(this, [this](const Result<SalesReport> &r) {
+        if (!r) {
+            Q_EMIT failed(r.error());
+            return;
+        }
+        setSales(r.value());
+        Q_EMIT salesLoaded();
+    });
+    m_api->reconciliation(this, [this](const Result<ReconciliationReport> &r) {
+        if (!r) {
+            Q_EMIT failed(r.error());
+            return;
+        }
+        setReconciliation(r.value());
+        Q_EMIT reconciliationLoaded(r->ok);
+    });
+}
+
+void SalesTab::setSales(const SalesReport &report)
+{
+    m_sales = report;
+    m_table->clear();
+    const QLocale locale;
+    for (const SalesRow &row : report.schedules) {
+        auto *item = new QTreeWidgetItem(m_table);
+        item->setText(0, row.title);
+        item->setText(1, DisplayText::dateTime(row.startsAt));
+        item->setText(2, locale.toString(row.sold));
+        item->setText(3, locale.toString(row.held));
+        item->setText(4, locale.toString(row.available));
+        item->setText(5, locale.toString(row.blocked));
+        item->setText(6, money::format(row.revenue));
+        for (int c = 2; c <= 6; ++c)
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        item->setData(0, Qt::UserRole, row.scheduleId);
+    }
+    retranslate();
+}
+
+void SalesTab::rebuildChart()
+{
+    m_chart->removeAllSeries();
+    for (QAbstractAxis *axis : m_chart->axes())
+        m_chart->removeAxis(axis);
+
+    auto *sold = new QBarSet(tr("Sold"));
+    auto *held = new QBarSet(tr("Held"));
+    auto *available = new QBarSet(tr("Available"));
+    auto *blocked = new QBarSet(tr("Blocked"));
+    sold->setColor(QColor(0x5b, 0x3d, 0xf5));
+    held->setColor(QColor(0xf5, 0x9e, 0x0b));
+    available->setColor(QColor(0xd1, 0xfa, 0xe5));
+    blocked->setColor(QColor(0x9c, 0xa3, 0xaf));
+    for (QBarSet *set : {sold, held, available, blocked})
+        set->setBorderColor(Qt::white);
+    auto *bars = new QStackedBarSeries;
+    bars->setBarWidth(0.6);
+    auto *revenue = new QLineSeries;
+    revenue->setName(tr("Revenue (KRW)"));
+    QPen pen(QColor(0x0e, 0x9f, 0x6e));
+    pen.setWidth(3);
+    revenue->setPen(pen);
+    auto *dots = new QScatterSeries; // a line of one point would be invisible
+    dots->setColor(pen.color());
+    dots->setBorderColor(pen.color());
+    dots->setMarkerSize(9);
+    QStringList categories;
+    Money maxRevenue = 0;
+    for (int i = 0; i < m_sales.schedules.size(); ++i) {
+        const SalesRow &row = m_sales.schedules.at(i);
+        *sold << row.sold;
+        *held << row.held;
+        *available << row.available;
+        *blocked << row.blocked;
+        revenue->append(i, qreal(row.revenue));
+        dots->append(i, qreal(row.revenue));
+        maxRevenue = std::max(maxRevenue, row.revenue);
+        const QString title = row.title.size() > 18 ? row.title.left(17) + u'…' : row.title;
+        categories.append(title + u'\n' + QLocale().toString(row.startsAt.toLocalTime(), u"MM-dd HH:mm"_s));
+    }
+    bars->append({sold, held, available, blocked});
+    m_chart->addSeries(bars);
+    m_chart->addSeries(revenue);
+    m_chart->addSeries(dots);
+
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    auto *seats = new QValueAxis;
+    seats->setLabelFormat(u"%d"_s);
+    seats->setRange(0, 50);
+    seats->setTickCount(6);
+    seats->setTitleText(tr("Seats"));
+    auto *money = new QValueAxis;
+    money->setLabelFormat(u"%.0f"_s);
+    money->setRange(0, std::max<qreal>(100'000, qreal(maxRevenue) * 1.15));
+    money->setTickCount(6);
+    money->setTitleText(tr("Revenue (KRW)"));
+    money->setLinePenColor(pen.color());
+    m_chart->addAxis(x, Qt::AlignBottom);
+    m_chart->addAxis(seats, Qt::AlignLeft);
+    m_chart->addAxis(money, Qt::AlignRight);
+    bars->attachAxis(x);
+    bars->attachAxis(seats);
+    for (QXYSeries *s : std::initializer_list<QXYSeries *> {revenue, dots}) {
+        s->attachAxis(x);
+        s->attachAxis(money);
+    }
+    // The dots only mark the line's points; the legend names the line once.
+    const auto markers = m_chart->legend()->markers(dots);
+    for (QLegendMarker *m : markers)
+        m->setVisible(false);
+}
+
+QString SalesTab::findingTitle(const QString &kind)
+{
+    if (kind == u"paymentsWithoutSoldSeats")
+        return tr("Payments whose seats are not sold");
+    if (kind == u"soldSeatsWithoutPayment")
+        return tr("Sold seats without a payment");
+    if (kind == u"ledgerMismatches")
+        return tr("Wallets whose balance differs from their ledger");
+    if (kind == u"paymentAmountMismatches")
+        return tr("Payments that differ from their reservation's total");
+    if (kind == u"overdueHolds")
+        return tr("Holds past their time (the expiry sweeper may be stuck)");
+    return kind;
+}
+
+QString SalesTab::findingRow(const QString &kind, const QJsonObject &row)
+{
+    const auto text = [&row](const char *key) { return row.value(QLatin1StringView(key)).toVariant().toString(); };
+    const auto amount = [&row](const char *key) {
+        return money::format(row.value(QLatin1StringView(key)).toVariant().toLongLong());
+    };
+    if (kind == u"paymentsWithoutSoldSeats")
+        return tr("Payment %1 of %2 (reservation %3)")
+            .arg(text("paymentId").left(8), amount("amount"), text("reservationId").left(8));
+    if (kind == u"soldSeatsWithoutPayment")
+        return tr("Date %1, seat %2 (reservation %3)")
+            .arg(text("scheduleId"), text("number"), text("reservationId").left(8));
+    if (kind == u"ledgerMismatches")
+        return tr("%1: balance %2, ledger sum %3")
+            .arg(text("username"), amount("balance"), amount("ledgerSum"));
+    if (kind == u"paymentAmountMismatches")
+        return tr("Payment %1: paid %2, reservation total %3")
+            .arg(text("paymentId").left(8), amount("amount"), amount("reservationTotal"));
+    if (kind == u"overdueHolds")
+        return tr("Date %1, seat %2, held until %3")
+            .arg(text("scheduleId"), text("number"),
+                 DisplayText::dateTime(parseIsoTime(text("heldUntil"))));
+    return QString::fromUtf8(QJsonDocument(row).toJson(QJsonDocument::Compact));
+}
+
+void SalesTab::setReconciliation(const ReconciliationReport &report)
+{
+    m_recon = report;
+    m_hasRecon = true;
+    m_reconTree->clear();
+    for (const ReconciliationReport::Finding &f : report.findings) {
+        if (f.rows.isEmpty())
+            continue;
+        auto *top = new QTreeWidgetItem(m_reconTree);
+        top->setText(0, u"%1 (%2)"_s.arg(findingTitle(f.kind)).arg(f.rows.size()));
+        top->setData(0, Qt::UserRole, f.kind);
+        QFont bold = top->font(0);
+        bold.setBold(true);
+        top->setFont(0, bold);
+        for (const QJsonValue &v : f.rows) {
+            auto *child = new QTreeWidgetItem(top);
+            child->setText(0, findingRow(f.kind, v.toObject()));
+        }
+    }
+    m_reconTree->expandAll();
+    m_reconTree->setVisible(!report.ok);
+    retranslate();
+}
+
+void SalesTab::retranslate()
+{
+    m_heading->setText(tr("Sales"));
+    m_refresh->setText(tr("Refresh"));
+    m_export->setText(tr("Export sales (CSV)…"));
+    int sold = 0;
+    for (const SalesRow &row : m_sales.schedules)
+        sold += row.sold;
+    m_totals->setText(tr("Revenue %1 · %2 tickets sold over %3 date(s)")
+                          .arg(money::format(m_sales.revenue()))
+                          .arg(sold)
+                          .arg(m_sales.schedules.size()));
+    m_chart->setTitle(tr("Seats and revenue per date"));
+    m_table->setHeaderLabels({tr("Concert"), tr("Date"), tr("Sold"), tr("Held"), tr("Available"),
+                              tr("Blocked"), tr("Revenue")});
+    m_reconTitle->setText(tr("Reconciliation"));
+    if (!m_hasRecon) {
+        m_reconStatus->setText(tr("Checking…"));
+        m_reconStatus->setProperty("state", u"unknown"_s);
+    } else if (m_recon.ok) {
+        m_reconStatus->setText(tr("✔ All clear: every payment has its sold seats, every sold seat "
+                                  "its payment, and every wallet matches its ledger."));
+        m_reconStatus->setProperty("state", u"ok"_s);
+    } else {
+        m_reconStatus->setText(tr("⚠ %1 problem(s) found. Each needs a look before the books "
+                                  "close.")
+                                   .arg(m_recon.problemCount()));
+        m_reconStatus->setProperty("state", u"problem"_s);
+    }
+    repolish(m_reconStatus);
+    m_reconTotals->setText(m_hasRecon
+                               ? tr("Top-ups %1 · payments %2 · refunds %3 · revenue %4 · in "
+                                    "wallets %5")
+                                     .arg(money::format(m_recon.topUps),
+                                          money::format(m_recon.payments),
+                                          money::format(m_recon.refunds),
+                                          money::format(m_recon.revenue),
+                                          money::format(m_recon.walletBalances))
+                               : QString());
+    rebuildChart(); // the bar sets and the axes carry words too
+}
+
+void SalesTab::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace encore

@@ -1,0 +1,66 @@
+#pragma once
+// SalesTab: sales per date (sold / held / available as stacked bars, revenue as a line) with a
+// table and totals, the CSV export, and the reconciliation pane — each kind of inconsistency with
+// its rows, or "all clear". GUI thread.
+
+#include "net/admintypes.h"
+
+#include <QWidget>
+
+class QBarCategoryAxis;
+class QChart;
+class QChartView;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace encore {
+
+class AdminApi;
+struct ApiError;
+
+class SalesTab : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SalesTab(AdminApi *api, QWidget *parent = nullptr);
+
+    void refresh();
+    void setSales(const SalesReport &report);
+    void setReconciliation(const ReconciliationReport &report);
+    const SalesReport &sales() const { return m_sales; }
+
+Q_SIGNALS:
+    void failed(const encore::ApiError &error);
+    void exportRequested(const QString &suggestedName);
+    void salesLoaded();
+    void reconciliationLoaded(bool ok);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuildChart();
+    static QString findingTitle(const QString &kind);
+    static QString findingRow(const QString &kind, const QJsonObject &row);
+    void retranslate();
+
+    AdminApi *m_api;
+    SalesReport m_sales;
+    ReconciliationReport m_recon;
+    bool m_hasRecon = false;
+
+    QLabel *m_heading;
+    QPushButton *m_refresh;
+    QPushButton *m_export;
+    QLabel *m_totals;
+    QChart *m_chart;
+    QChartView *m_chartView;
+    QTreeWidget *m_table;
+    QLabel *m_reconTitle;
+    QLabel *m_reconStatus;
+    QTreeWidget *m_reconTree;
+    QLabel *m_reconTotals;
+};
+
+} // namespace encore

@@ -1,0 +1,244 @@
+#include "adminapi.h"
+
+#include "apipaths.h"
+#include "jsonreader.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+namespace {
+
+QString admin(const QString &rest)
+{
+    return api::path(u"/admin"_s + rest);
+}
+
+Result<Empty> nothing(const QJsonObject &)
+{
+    return Empty {};
+}
+
+} // namespace
+
+AdminApi::AdminApi(ApiClient *api, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_nam(new QNetworkAccessManager(this))
+{
+}
+
+template<typename T>
+void AdminApi::call(ApiCall c, QObject *context, Callback<T> done,
+                    std::function<Result<T>(const QJsonObject &)> decode)
+{
+    if (m_offline)
+        return;
+    m_api->send(std::move(c), context,
+                [done = std::move(done), decode = std::move(decode)](Result<QJsonObject> r) {
+                    if (!r)
+                        done(r.error());
+                    else
+                        done(decode(r.value()));
+                });
+}
+
+void AdminApi::concerts(QObject *context, Callback<QList<Concert>> done)
+{
+    call<QList<Concert>>({"GET", admin(u"/concerts"_s)}, context, std::move(done),
+                         [](const QJsonObject &o) { return decodeList<Concert>(o, u"concerts"_s); });
+}
+
+void AdminApi::createConcert(const ConcertDraft &draft, QObject *context, Callback<Concert> done)
+{
+    // No idempotency key: a retried create could make two concerts, so it is sent once.
+    ApiCall c {"POST", admin(u"/concerts"_s), {}, draft.toJson()};
+    c.retry = false;
+    call<Concert>(std::move(c), context, std::move(done), &Concert::fromJson);
+}
+
+void AdminApi::updateConcert(qint64 concertId, const ConcertDraft &draft, QObject *context,
+                             Callback<Concert> done)
+{
+    call<Concert>({"PUT", admin(u"/concerts/%1"_s.arg(concertId)), {}, draft.toJson()}, context,
+                  std::move(done), &Concert::fromJson);
+}
+
+void AdminApi::deleteConcert(qint64 concertId, QObject *context, Callback<Empty> done)
+{
+    call<Empty>({"DELETE", admin(u"/concerts/%1"_s.arg(concertId))}, context, std::move(done),
+                &nothing);
+}
+
+void AdminApi::createSchedule(qint64 concertId, const ScheduleDraft &draft, QObject *context,
+                              Callback<qint64> done)
+{
+    ApiCall c {"POST", admin(u"/concerts/%1/schedules"_s.arg(concertId)), {}, draft.toJson()};
+    c.retry = false;
+    call<qint64>(std::move(c), context, std::move(done), [](const QJsonObject &o) -> Result<qint64> {
+        JsonReader r(o);
+        const qint64 id = r.integer(u"id"_s, 1, std::numeric_limits<qint64>::max());
+        if (!r.ok())
+            return r.error();
+        return id;
+    });
+}
+
+void AdminApi::updateSchedule(qint64 scheduleId, const ScheduleDraft &draft, QObject *context,
+                              Callback<Empty> done)
+{
+    ScheduleDraft times = draft;
+    times.prices.clear();
+    const QMap<QString, Money> prices = draft.prices;
+    QPointer<QObject> guard(context);
+    call<Empty>({"PUT", admin(u"/schedules/%1"_s.arg(scheduleId)), {}, times.toJson()}, context,
+                [this, scheduleId, prices, guard, done](Result<Empty> r) {
+                    if (!r || prices.isEmpty() || !guard) {
+                        done(std::move(r));
+                        return;
+                    }
+                    setTierPrices(scheduleId, prices, guard,
+                                  [done](const Result<AdminSeatMap> &p) {
+                                      if (!p)
+                                          done(p.error());
+                                      else
+                                          done(Empty {});
+                                  });
+                },
+                &nothing);
+}
+
+void AdminApi::deleteSchedule(qint64 scheduleId, QObject *context, Callback<Empty> done)
+{
+    call<Empty>({"DELETE", admin(u"/schedules/%1"_s.arg(scheduleId))}, context, std::move(done),
+                &nothing);
+}
+
+void AdminApi::setTierPrices(qint64 scheduleId, const QMap<QString, Money> &prices,
+                             QObject *context, Callback<AdminSeatMap> done)
+{
+    QJsonObject tiers;
+    for (auto it = prices.cbegin(); it != prices.cend(); ++it)
+        tiers.insert(it.key(), it.value());
+    call<AdminSeatMap>({"PUT", admin(u"/schedules/%1/prices"_s.arg(scheduleId)), {},
+                        QJsonObject {{u"tiers"_s, tiers}}},
+                       context, std::move(done), &AdminSeatMap::fromJson);
+}
+
+void AdminApi::seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap> done)
+{
+    call<AdminSeatMap>({"GET", admin(u"/schedules/%1/seats"_s.arg(scheduleId))}, context,
+                       std::move(done), &AdminSeatMap::fromJson);
+}
+
+void AdminApi::seatAction(qint64 scheduleId, int seat, SeatAction action, QObject *context,
+                          Callback<AdminSeatMap> done)
+{
+    const QString verb = action == SeatAction::Release ? u"release"_s
+        : action == SeatAction::Block                  ? u"block"_s
+                                                       : u"unblock"_s;
+    // Sent once: a repeat after a lost answer would only report "not held" for a done release.
+    ApiCall c {"POST", admin(u"/schedules/%1/seats/%2/%3"_s.arg(scheduleId).arg(seat).arg(verb)),
+               {}, QJsonObject()};
+    c.retry = false;
+    call<AdminSeatMap>(std::move(c), context, std::move(done), &AdminSeatMap::fromJson);
+}
+
+void AdminApi::queueStats(qint64 concertId, QObject *context, Callback<QueueStats> done)
+{
+    call<QueueStats>({"GET", admin(u"/concerts/%1/queue"_s.arg(concertId))}, context,
+                     std::move(done), &QueueStats::fromJson);
+}
+
+void AdminApi::setQueueSettings(qint64 concertId, const QueueSettings &settings, QObject *context,
+                                Callback<QueueSettings> done)
+{
+    call<QueueSettings>(
+        {"PUT", admin(u"/concerts/%1/queue-settings"_s.arg(concertId)), {}, settings.toJson()},
+        context, std::move(done), &QueueSettings::fromJson);
+}
+
+void AdminApi::sales(QObject *context, Callback<SalesReport> done)
+{
+    call<SalesReport>({"GET", admin(u"/sales"_s)}, context, std::move(done),
+                      &SalesReport::fromJson);
+}
+
+void AdminApi::reconciliation(QObject *context, Callback<ReconciliationReport> done)
+{
+    call<ReconciliationReport>({"GET", admin(u"/reconciliation"_s)}, context, std::move(done),
+                               &ReconciliationReport::fromJson);
+}
+
+void AdminApi::audit(const QString &action, const QString &actor, int limit, QObject *context,
+                     Callback<QList<AuditEntry>> done)
+{
+    ApiCall c {"GET", admin(u"/audit"_s)};
+    if (!action.isEmpty())
+        c.query.addQueryItem(u"action"_s, action);
+    if (!actor.isEmpty())
+        c.query.addQueryItem(u"actor"_s, actor);
+    c.query.addQueryItem(u"limit"_s, QString::number(limit));
+    call<QList<AuditEntry>>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
+        return decodeList<AuditEntry>(o, u"entries"_s);
+    });
+}
+
+void AdminApi::salesCsv(QObject *context, Callback<QByteArray> done)
+{
+    download(admin(u"/exports/sales.csv"_s), context, std::move(done));
+}
+
+void AdminApi::attendeesCsv(qint64 scheduleId, QObject *context, Callback<QByteArray> done)
+{
+    download(admin(u"/schedules/%1/attendees.csv"_s.arg(scheduleId)), context, std::move(done));
+}
+
+void AdminApi::download(const QString &path, QObject *context, Callback<QByteArray> done)
+{
+    if (m_offline)
+        return;
+    QUrl url = m_api->baseUrl();
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(30'000);
+    request.setRawHeader("Accept", "text/csv, application/json");
+    request.setRawHeader("Expect", QByteArray(""));
+    request.setRawHeader("Authorization", "Bearer " + m_api->sessionToken().toUtf8());
+    if (url.scheme() == u"https")
+        request.setSslConfiguration(m_api->sslConfiguration());
+    QNetworkReply *reply = m_nam->get(request);
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [reply, guard, done = std::move(done)] {
+        reply->deleteLater();
+        if (!guard)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        if (status >= 200 && status < 300) {
+            done(body);
+            return;
+        }
+        if (status == 0) {
+            done(ApiError(ErrorCode::Unavailable,
+                          ApiClient::tr("The Encore server at %1 cannot be reached.")
+                              .arg(reply->url().host()),
+                          {{u"network"_s, true}}));
+            return;
+        }
+        const auto parsed = JsonReader::parseObject(body);
+        if (parsed && parsed->value(u"error"_s).isObject())
+            done(ApiError::fromEnvelope(parsed.value()));
+        else
+            done(ApiError(status == 401 ? ErrorCode::Unauthenticated
+                              : status == 403 ? ErrorCode::Forbidden
+                              : status == 404 ? ErrorCode::NotFound
+                                              : ErrorCode::Internal));
+    });
+}
+
+} // namespace encore
