@@ -180,7 +180,8 @@ start_instance() {
     fi
     port_busy "$port" && die "port $port is taken (set ENCORE_CLUSTER_BASE_PORT)"
     local args=(--database "postgresql://encore@127.0.0.1:$pg_port/encore"
-        --listen "127.0.0.1:$port" --port-file "$dir/port" --data-dir "$dir")
+        --listen "127.0.0.1:$port" --port-file "$dir/port" --data-dir "$dir"
+        --trusted-proxy 127.0.0.1)  # nginx: its X-Real-IP is the customer's address
     ((k == 1)) && args+=(--demo-data)
     [[ -n "${ENCORE_CLUSTER_WORKERS:-}" ]] && args+=(--workers "$ENCORE_CLUSTER_WORKERS")
     if redis_wanted && server_supports_redis; then

@@ -73,6 +73,8 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"refund-cutoff-hours"_s, u"Refunds are allowed until this long before the show."_s,
          u"N"_s, u"24"_s},
         {u"no-access-log"_s, u"Do not print one line per request."_s},
+        {u"trusted-proxy"_s, u"A load balancer whose X-Real-IP/X-Forwarded-For is believed (repeatable)."_s,
+         u"ADDR"_s},
     });
     if (!p.parse(arguments))
         return invalid(p.errorText());
@@ -133,6 +135,12 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
     c.redisUrl = p.value(u"redis"_s);
     c.createStaff = p.value(u"create-staff"_s);
     c.accessLog = !p.isSet(u"no-access-log"_s);
+    for (const QString &proxy : p.values(u"trusted-proxy"_s)) {
+        QHostAddress address;
+        if (!address.setAddress(proxy))
+            return invalid(u"--trusted-proxy must be an IP address, got %1"_s.arg(proxy));
+        c.trustedProxies.append(address);
+    }
     return c;
 }
 

@@ -36,6 +36,8 @@ struct ServerConfig
     int authAttemptsPerMinute = 20;   // per address and per username
     qint64 maxBodyBytes = 1 << 20;
     bool accessLog = true;
+    // Load balancers whose X-Real-IP / X-Forwarded-For we believe (for per-address throttling).
+    QList<QHostAddress> trustedProxies;
     int refundCutoffHours = 24;       // refunds allowed until this long before the show
 
     bool tlsEnabled() const { return !tlsCert.isEmpty(); }

@@ -26,11 +26,11 @@ void registerAccountRoutes(RouteRegistrar &routes, Services &s)
 {
     routes.add(Method::Post, u"/api/v1/auth/register"_s, [&s](RequestContext &ctx) {
         const auto [username, password] = credentials(ctx);
-        return Reply::json(s.auth.registerUser(username, password, ctx.peerAddress()).toJson(), 201);
+        return Reply::json(s.auth.registerUser(username, password, ctx.clientAddress()).toJson(), 201);
     });
     routes.add(Method::Post, u"/api/v1/auth/login"_s, [&s](RequestContext &ctx) {
         const auto [username, password] = credentials(ctx);
-        return Reply::json(s.auth.login(username, password, ctx.peerAddress()).toJson());
+        return Reply::json(s.auth.login(username, password, ctx.clientAddress()).toJson());
     });
     routes.add(Method::Post, u"/api/v1/auth/logout"_s, [&s](RequestContext &ctx) {
         s.auth.logout(ctx.bearerToken());

@@ -10,9 +10,24 @@ using namespace Qt::StringLiterals;
 namespace encore::server {
 
 RequestContext::RequestContext(const QHttpServerRequest &request, QStringList pathArgs,
-                               QString requestId)
-    : m_request(request), m_args(std::move(pathArgs)), m_requestId(std::move(requestId))
+                               QString requestId, QHostAddress clientAddress)
+    : m_request(request), m_args(std::move(pathArgs)), m_requestId(std::move(requestId)),
+      m_clientAddress(std::move(clientAddress))
 {
+}
+
+QHostAddress RequestContext::clientAddressOf(const QHttpServerRequest &request,
+                                             const QList<QHostAddress> &trustedProxies)
+{
+    const QHostAddress peer = request.remoteAddress();
+    if (!trustedProxies.contains(peer))
+        return peer;
+    // nginx sets X-Real-IP to the address it saw; X-Forwarded-For's last entry is the same.
+    QByteArray claimed = request.value("X-Real-IP").trimmed();
+    if (claimed.isEmpty())
+        claimed = request.value("X-Forwarded-For").split(',').last().trimmed();
+    QHostAddress client;
+    return client.setAddress(QString::fromLatin1(claimed)) ? client : peer;
 }
 
 QJsonObject RequestContext::jsonBody() const

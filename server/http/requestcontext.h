@@ -18,11 +18,14 @@ namespace encore::server {
 class RequestContext
 {
 public:
-    RequestContext(const QHttpServerRequest &request, QStringList pathArgs, QString requestId);
+    RequestContext(const QHttpServerRequest &request, QStringList pathArgs, QString requestId,
+                   QHostAddress clientAddress);
 
     const QHttpServerRequest &request() const { return m_request; }
     const QString &requestId() const { return m_requestId; }
-    QHostAddress peerAddress() const { return m_request.remoteAddress(); }
+    // The customer's address: the peer, or what a trusted load balancer says it is.
+    const QHostAddress &clientAddress() const { return m_clientAddress; }
+    static QHostAddress clientAddressOf(const QHttpServerRequest &request, const QList<QHostAddress> &trustedProxies);
 
     // The body as a JSON object: BAD_REQUEST when it is not one.
     QJsonObject jsonBody() const;
@@ -43,6 +46,7 @@ private:
     const QHttpServerRequest &m_request;
     QStringList m_args;
     QString m_requestId;
+    QHostAddress m_clientAddress;
 };
 
 } // namespace encore::server

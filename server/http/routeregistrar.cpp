@@ -117,7 +117,8 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route, const QHttpSe
     try {
         if (request.body().size() > m_config.maxBodyBytes)
             throw ApiError(ErrorCode::PayloadTooLarge, {}, {{u"maxBytes"_s, m_config.maxBodyBytes}});
-        RequestContext context(request, std::move(args), requestId);
+        RequestContext context(request, std::move(args), requestId,
+                               RequestContext::clientAddressOf(request, m_config.trustedProxies));
         reply = handler(context);
     } catch (const ApiError &e) {
         reply = errorReply(e, requestId);

@@ -8,9 +8,12 @@
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
 
+#include <QLoggingCategory>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcPayments, "encore.payments")
 
 namespace encore::server {
 
@@ -57,7 +60,16 @@ PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueT
             p.next();
             out.payment = {QUuid::fromString(p.value(0).toString()), reservationId, r.total, p.value(1).toDateTime(), {}};
             m_db.exec(u"UPDATE reservations SET status = 'PAID', paid_at = now() WHERE id = ?::uuid"_s, {id});
-            m_queue.complete(userId, r.concertId);
+            // Only a committed payment ends the ticket: if this is undone (crash, lost commit),
+            // the customer's retry with the same key must still find their turn active.
+            m_db.afterCommit([this, userId, concertId = r.concertId] {
+                try {
+                    m_queue.complete(userId, concertId);
+                } catch (const std::exception &e) {
+                    // Paid all the same; the ticket runs out at its time instead.
+                    qCWarning(lcPayments) << "could not end the queue ticket:" << e.what();
+                }
+            });
             out.reservation = m_reservations.get(userId, reservationId);
             return out;
         });

@@ -40,6 +40,7 @@ struct Database::PerThread
     QHash<QString, std::shared_ptr<QSqlQuery>> statements;
     int transactionDepth = 0;
     bool rollbackOnly = false;
+    QList<std::function<void()>> afterCommit;
 
     ~PerThread()
     {
@@ -142,6 +143,15 @@ void Database::execScript(const QString &sql)
         fail(q.lastError());
 }
 
+void Database::afterCommit(std::function<void()> fn)
+{
+    if (!inTransaction()) {
+        fn();
+        return;
+    }
+    perThread().afterCommit.append(std::move(fn));
+}
+
 bool Database::inTransaction() const
 {
     return m_threads.hasLocalData() && m_threads.localData()->transactionDepth > 0;
@@ -176,6 +186,7 @@ Transaction::Transaction(Database &db) : m_db(db)
         if (!conn.transaction())
             db.fail(conn.lastError());
         t.rollbackOnly = false;
+        t.afterCommit.clear();
     }
     ++t.transactionDepth;
 }
@@ -187,6 +198,7 @@ Transaction::~Transaction()
     if (m_done)
         return;
     if (m_outermost) {
+        t.afterCommit.clear();
         QSqlDatabase &conn = t.db;
         if (conn.isOpen() && !conn.rollback())
             qCWarning(lcDb) << "rollback failed:" << conn.lastError().text();
@@ -202,14 +214,19 @@ void Transaction::commit()
     if (!m_outermost)
         return;
     if (t.rollbackOnly) {
+        t.afterCommit.clear();
         t.db.rollback();
         throw DbError(u"40000"_s, u"an inner transaction failed"_s);
     }
     if (!t.db.commit()) {
         const QSqlError e = t.db.lastError();
         t.db.rollback();
+        t.afterCommit.clear();
         m_db.fail(e);
     }
+    const auto callbacks = std::exchange(t.afterCommit, {});
+    for (const auto &fn : callbacks)
+        fn();
 }
 
 } // namespace encore::server

@@ -58,6 +58,10 @@ public:
     auto transact(Fn &&fn) -> decltype(fn());
 
     bool inTransaction() const;
+    // Runs `fn` once this thread's outermost transaction has committed (at once when there is
+    // none); dropped if it rolls back. For effects outside PostgreSQL that must not happen for
+    // work that is undone (e.g. ending a queue ticket in Redis after a payment).
+    void afterCommit(std::function<void()> fn);
     // Closes this thread's connection (at thread exit, or after a connection failure).
     void closeThreadConnection();
     // True when a trivial query succeeds (readiness).

@@ -189,7 +189,8 @@ bool ScaleOutCluster::start()
 {
     if (!m_dir.isValid())
         return false;
-    const QStringList base{u"--workers"_s, u"2"_s};
+    // nginx on 127.0.0.1 is the trusted proxy: throttling sees X-Real-IP, as in production.
+    const QStringList base{u"--workers"_s, u"2"_s, u"--trusted-proxy"_s, u"127.0.0.1"_s};
     QStringList args = base + m_options.serverArgs;
     if (m_options.redis && serverSupportsRedis() && QFile::exists(RedisProcess::binary())) {
         m_redis = std::make_unique<RedisProcess>(m_dir.path() + u"/redis"_s);

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void rateLimitPerUsername();
     void rateLimitPerAddress();
     void rateLimitRegister();
+    void rateLimitBehindTrustedProxy();
     void passwordsAreArgon2id();
     void tokensAreNeverStored();
 
@@ -349,6 +350,31 @@ void TestAuthApi::rateLimitRegister()
     QCOMPARE(blocked.status, 429);
     QCOMPARE(blocked.errorCode(), u"RATE_LIMITED"_s);
     QVERIFY(blocked.headers.contains("retry-after"));
+}
+
+void TestAuthApi::rateLimitBehindTrustedProxy()
+{
+    // Behind nginx every request comes from the proxy: the customer's address is X-Real-IP,
+    // believed only from a proxy we were told to trust.
+    TestServer proxied({u"--auth-attempts-per-minute"_s, u"3"_s, u"--trusted-proxy"_s, u"127.0.0.50"_s});
+    QVERIFY(proxied.start());
+    const QHostAddress proxy(u"127.0.0.50"_s);
+    const auto viaProxy = [&](const QByteArray &client, int i) {
+        HttpRequest r = loginRequest(u"guest%1"_s.arg(i), u"password %1"_s.arg(i));
+        r.headers.append({"X-Real-IP", client});
+        return sendFrom(proxy, proxied.port(), r).status;
+    };
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(viaProxy("192.0.2.1", i), 401);
+    QCOMPARE(viaProxy("192.0.2.1", 3), 429);
+    QCOMPARE(viaProxy("192.0.2.2", 4), 401); // another customer behind the same proxy
+    // From an untrusted peer the header is ignored: a client cannot buy itself fresh budgets.
+    const QHostAddress spoofer(u"127.0.0.51"_s);
+    for (int i = 0; i < 4; ++i) {
+        HttpRequest r = loginRequest(u"spoof%1"_s.arg(i), u"password %1"_s.arg(i));
+        r.headers.append({"X-Real-IP", "198.51.100." + QByteArray::number(i)});
+        QCOMPARE(sendFrom(spoofer, proxied.port(), r).status, i < 3 ? 401 : 429);
+    }
 }
 
 void TestAuthApi::passwordsAreArgon2id()
