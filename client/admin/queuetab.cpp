@@ -97,6 +97,8 @@ QueueTab::QueueTab(AdminApi *api, QWidget *parent)
     }
     m_chartView = new QChartView(m_chart, this);
     m_chartView->setObjectName(u"queueChart"_s);
+    m_chartView->setFrameShape(QFrame::NoFrame);
+    m_chartView->setBackgroundBrush(QColor(0xf5, 0xf6, 0xfa));
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(260);
     clearChart();
@@ -266,7 +268,8 @@ void QueueTab::addStats(const QueueStats &stats, const QDateTime &at)
         for (const QPointF &p : s->points())
             top = std::max(top, p.y());
     }
-    m_countAxis->setRange(0, std::ceil(top * 1.15));
+    m_countAxis->setRange(0, std::ceil(top * 1.1));
+    m_countAxis->applyNiceNumbers();
     const QDateTime first
         = QDateTime::fromMSecsSinceEpoch(qint64(m_waitingSeries->points().constFirst().x()));
     m_timeAxis->setRange(std::min(first, at.addSecs(-60)), at);

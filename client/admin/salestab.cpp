@@ -52,7 +52,39 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
     m_chart->setBackgroundRoundness(12);
     m_chart->setMargins(QMargins(6, 6, 6, 6));
     m_chart->legend()->setAlignment(Qt::AlignTop);
+    m_bars = new QStackedBarSeries;
+    m_bars->setBarWidth(0.6);
+    m_revenue = new QLineSeries;
+    QPen pen(QColor(0x0e, 0x9f, 0x6e));
+    pen.setWidth(3);
+    m_revenue->setPen(pen);
+    m_dots = new QScatterSeries; // a line of one point would be invisible
+    m_dots->setColor(pen.color());
+    m_dots->setBorderColor(pen.color());
+    m_dots->setMarkerSize(9);
+    m_chart->addSeries(m_bars);
+    m_chart->addSeries(m_revenue);
+    m_chart->addSeries(m_dots);
+    m_dateAxis = new QBarCategoryAxis;
+    m_seatAxis = new QValueAxis;
+    m_seatAxis->setLabelFormat(u"%d"_s);
+    m_seatAxis->setRange(0, 50);
+    m_seatAxis->setTickCount(6);
+    m_moneyAxis = new QValueAxis;
+    m_moneyAxis->setLabelFormat(u"%.0f"_s);
+    m_moneyAxis->setLinePenColor(pen.color());
+    m_chart->addAxis(m_dateAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_seatAxis, Qt::AlignLeft);
+    m_chart->addAxis(m_moneyAxis, Qt::AlignRight);
+    m_bars->attachAxis(m_dateAxis);
+    m_bars->attachAxis(m_seatAxis);
+    for (QXYSeries *series : std::initializer_list<QXYSeries *> {m_revenue, m_dots}) {
+        series->attachAxis(m_dateAxis);
+        series->attachAxis(m_moneyAxis);
+    }
     m_chartView = new QChartView(m_chart, this);
+    m_chartView->setFrameShape(QFrame::NoFrame);
+    m_chartView->setBackgroundBrush(QColor(0xf5, 0xf6, 0xfa));
     m_chartView->setObjectName(u"salesChart"_s);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(280);
@@ -72,6 +104,7 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
     m_reconStatus = new QLabel(recon);
     m_reconStatus->setObjectName(u"reconciliationStatus"_s);
     m_reconStatus->setWordWrap(true);
+    m_reconStatus->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_reconTree = new QTreeWidget(recon);
     m_reconTree->setObjectName(u"reconciliationTree"_s);
     m_reconTree->setHeaderHidden(true);
@@ -84,6 +117,7 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
     reconLayout->addWidget(m_reconTitle);
     reconLayout->addWidget(m_reconStatus);
     reconLayout->addWidget(m_reconTree, 1);
+    reconLayout->addStretch(); // takes the room while the tree is hidden (all clear)
     reconLayout->addWidget(m_reconTotals);
     recon->setMinimumWidth(330);
     recon->setMaximumWidth(420);
@@ -146,10 +180,8 @@ void SalesTab::setSales(const SalesReport &report)
 
 void SalesTab::rebuildChart()
 {
-    m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
-        m_chart->removeAxis(axis);
-
+    // The series and axes stay; only their contents change (removing axes leaves artefacts).
+    m_bars->clear();
     auto *sold = new QBarSet(tr("Sold"));
     auto *held = new QBarSet(tr("Held"));
     auto *available = new QBarSet(tr("Available"));
@@ -158,62 +190,35 @@ void SalesTab::rebuildChart()
     held->setColor(QColor(0xf5, 0x9e, 0x0b));
     available->setColor(QColor(0xd1, 0xfa, 0xe5));
     blocked->setColor(QColor(0x9c, 0xa3, 0xaf));
-    for (QBarSet *set : {sold, held, available, blocked})
-        set->setBorderColor(Qt::white);
-    auto *bars = new QStackedBarSeries;
-    bars->setBarWidth(0.6);
-    auto *revenue = new QLineSeries;
-    revenue->setName(tr("Revenue (KRW)"));
-    QPen pen(QColor(0x0e, 0x9f, 0x6e));
-    pen.setWidth(3);
-    revenue->setPen(pen);
-    auto *dots = new QScatterSeries; // a line of one point would be invisible
-    dots->setColor(pen.color());
-    dots->setBorderColor(pen.color());
-    dots->setMarkerSize(9);
     QStringList categories;
-    Money maxRevenue = 0;
+    QList<QPointF> revenue;
+    qreal top = 0;
     for (int i = 0; i < m_sales.schedules.size(); ++i) {
         const SalesRow &row = m_sales.schedules.at(i);
         *sold << row.sold;
         *held << row.held;
         *available << row.available;
         *blocked << row.blocked;
-        revenue->append(i, qreal(row.revenue));
-        dots->append(i, qreal(row.revenue));
-        maxRevenue = std::max(maxRevenue, row.revenue);
-        const QString title = row.title.size() > 18 ? row.title.left(17) + u'…' : row.title;
-        categories.append(title + u'\n' + QLocale().toString(row.startsAt.toLocalTime(), u"MM-dd HH:mm"_s));
+        const qreal thousands = qreal(row.revenue) / 1000.0;
+        revenue.append({qreal(i), thousands});
+        top = std::max(top, thousands);
+        // The table names the concerts; the axis only needs to tell the dates apart.
+        categories.append(QLocale().toString(row.startsAt.toLocalTime(), u"MM-dd HH:mm"_s));
     }
-    bars->append({sold, held, available, blocked});
-    m_chart->addSeries(bars);
-    m_chart->addSeries(revenue);
-    m_chart->addSeries(dots);
-
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    auto *seats = new QValueAxis;
-    seats->setLabelFormat(u"%d"_s);
-    seats->setRange(0, 50);
-    seats->setTickCount(6);
-    seats->setTitleText(tr("Seats"));
-    auto *money = new QValueAxis;
-    money->setLabelFormat(u"%.0f"_s);
-    money->setRange(0, std::max<qreal>(100'000, qreal(maxRevenue) * 1.15));
-    money->setTickCount(6);
-    money->setTitleText(tr("Revenue (KRW)"));
-    money->setLinePenColor(pen.color());
-    m_chart->addAxis(x, Qt::AlignBottom);
-    m_chart->addAxis(seats, Qt::AlignLeft);
-    m_chart->addAxis(money, Qt::AlignRight);
-    bars->attachAxis(x);
-    bars->attachAxis(seats);
-    for (QXYSeries *s : std::initializer_list<QXYSeries *> {revenue, dots}) {
-        s->attachAxis(x);
-        s->attachAxis(money);
-    }
+    for (QBarSet *set : {sold, held, available, blocked})
+        set->setBorderColor(Qt::white);
+    m_bars->append({sold, held, available, blocked});
+    m_revenue->replace(revenue);
+    m_dots->replace(revenue);
+    m_revenue->setName(tr("Revenue (thousand KRW)"));
+    m_dateAxis->clear();
+    m_dateAxis->append(categories);
+    m_seatAxis->setTitleText(tr("Seats"));
+    m_moneyAxis->setTitleText(tr("Revenue (thousand KRW)"));
+    m_moneyAxis->setRange(0, std::max<qreal>(100, top * 1.1));
+    m_moneyAxis->applyNiceNumbers();
     // The dots only mark the line's points; the legend names the line once.
-    const auto markers = m_chart->legend()->markers(dots);
+    const auto markers = m_chart->legend()->markers(m_dots);
     for (QLegendMarker *m : markers)
         m->setVisible(false);
 }

@@ -8,6 +8,11 @@
 #include <QWidget>
 
 class QBarCategoryAxis;
+class QBarSet;
+class QLineSeries;
+class QScatterSeries;
+class QStackedBarSeries;
+class QValueAxis;
 class QChart;
 class QChartView;
 class QLabel;
@@ -56,6 +61,12 @@ private:
     QLabel *m_totals;
     QChart *m_chart;
     QChartView *m_chartView;
+    QStackedBarSeries *m_bars;
+    QLineSeries *m_revenue;
+    QScatterSeries *m_dots;
+    QBarCategoryAxis *m_dateAxis;
+    QValueAxis *m_seatAxis;
+    QValueAxis *m_moneyAxis;
     QTreeWidget *m_table;
     QLabel *m_reconTitle;
     QLabel *m_reconStatus;

@@ -241,7 +241,7 @@ void SeatsTab::updateDetails()
         item->setToolTip(3, s->reservationId);
         QString when = tr("—");
         if (s->seat.status == SeatStatus::Held && s->seat.heldUntil.isValid())
-            when = tr("held until %1").arg(QLocale().toString(s->seat.heldUntil.toLocalTime().time(), u"HH:mm:ss"_s));
+            when = tr("until %1").arg(QLocale().toString(s->seat.heldUntil.toLocalTime().time(), u"HH:mm:ss"_s));
         else if (s->seat.status == SeatStatus::Sold && s->paidAt.isValid())
             when = tr("paid %1").arg(DisplayText::dateTime(s->paidAt));
         item->setText(4, when);
