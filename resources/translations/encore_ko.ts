@@ -269,13 +269,6 @@
     </message>
 </context>
 <context>
-    <name>encore::AppController</name>
-    <message>
-        <source>You are signed in as staff. The staff console is not available in this version yet.</source>
-        <translation>직원 계정으로 로그인했습니다. 이 버전에는 아직 직원 콘솔이 없습니다.</translation>
-    </message>
-</context>
-<context>
     <name>encore::ConcertListModel</name>
     <message>
         <source>%1 — %2</source>
@@ -1042,6 +1035,684 @@
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>encore::AdminWindow</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 파일을 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 row(s) to %2.</source>
+        <translation>%1개 행을 %2 파일로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Encore — staff console</source>
+        <translation>Encore — 스태프 콘솔</translation>
+    </message>
+    <message>
+        <source>Staff console</source>
+        <translation>스태프 콘솔</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>%1(으)로 로그인됨</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Concerts &amp;&amp; dates</source>
+        <translation>공연 및 일정</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>좌석</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>판매</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>감사 로그</translation>
+    </message>
+</context>
+<context>
+    <name>encore::AuditTab</name>
+    <message>
+        <source>Concert created</source>
+        <translation>공연 생성</translation>
+    </message>
+    <message>
+        <source>Concert edited</source>
+        <translation>공연 수정</translation>
+    </message>
+    <message>
+        <source>Concert deleted</source>
+        <translation>공연 삭제</translation>
+    </message>
+    <message>
+        <source>Date added</source>
+        <translation>일정 추가</translation>
+    </message>
+    <message>
+        <source>Date edited</source>
+        <translation>일정 수정</translation>
+    </message>
+    <message>
+        <source>Date deleted</source>
+        <translation>일정 삭제</translation>
+    </message>
+    <message>
+        <source>Prices changed</source>
+        <translation>가격 변경</translation>
+    </message>
+    <message>
+        <source>Hold released</source>
+        <translation>선점 해제</translation>
+    </message>
+    <message>
+        <source>Seat blocked</source>
+        <translation>좌석 판매 중지</translation>
+    </message>
+    <message>
+        <source>Seat unblocked</source>
+        <translation>좌석 판매 재개</translation>
+    </message>
+    <message>
+        <source>Queue settings</source>
+        <translation>대기열 설정</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>감사 로그</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>모든 작업</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>스태프</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <source>%1 entries (newest first)</source>
+        <translation>%1건 (최신순)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>스태프</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>세부 내용</translation>
+    </message>
+</context>
+<context>
+    <name>encore::ConcertsTab</name>
+    <message>
+        <source>%1 of %2 free</source>
+        <translation>%2석 중 %1석 남음</translation>
+    </message>
+    <message>
+        <source>Choose a concert first.</source>
+        <translation>먼저 공연을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seats free; prices from %3 to %4.</source>
+        <translation>%2석 중 %1석 남음, 가격 %3 ~ %4.</translation>
+    </message>
+    <message>
+        <source>A new date gets 50 seats: row 1 VIP, row 2 R, rows 3–4 S, row 5 A.</source>
+        <translation>새 일정에는 50석이 생깁니다: 1열 VIP, 2열 R, 3–4열 S, 5열 A.</translation>
+    </message>
+    <message>
+        <source>Enter the concert's title.</source>
+        <translation>공연 제목을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The description is at most 5,000 characters.</source>
+        <translation>설명은 최대 5,000자입니다.</translation>
+    </message>
+    <message>
+        <source>The show must start in the future.</source>
+        <translation>공연 시작 시각은 미래여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Sales must close after they open.</source>
+        <translation>판매 종료는 판매 시작 이후여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Sales must close by the time the show starts.</source>
+        <translation>판매는 공연 시작 전까지 종료되어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Give every tier a price above zero.</source>
+        <translation>모든 등급에 0보다 큰 가격을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Concert “%1” created. Add its dates next.</source>
+        <translation>공연 “%1”을(를) 만들었습니다. 이제 일정을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Concert “%1” saved.</source>
+        <translation>공연 “%1”을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Delete concert</source>
+        <translation>공연 삭제</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and all its dates? This cannot be undone.</source>
+        <translation>“%1” 공연과 모든 일정을 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Concert “%1” deleted.</source>
+        <translation>공연 “%1”을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Date %1 added.</source>
+        <translation>%1 일정을 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>Date %1 saved.</source>
+        <translation>%1 일정을 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Delete date</source>
+        <translation>일정 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the date %1? This cannot be undone.</source>
+        <translation>%1 일정을 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Date %1 deleted.</source>
+        <translation>%1 일정을 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Concerts and dates</source>
+        <translation>공연 및 일정</translation>
+    </message>
+    <message>
+        <source>Concert / date</source>
+        <translation>공연 / 일정</translation>
+    </message>
+    <message>
+        <source>Artist / seats</source>
+        <translation>아티스트 / 좌석</translation>
+    </message>
+    <message>
+        <source>New concert</source>
+        <translation>새 공연</translation>
+    </message>
+    <message>
+        <source>Add date</source>
+        <translation>일정 추가</translation>
+    </message>
+    <message>
+        <source>Edit concert</source>
+        <translation>공연 수정</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>아티스트</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>공연장</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>필수</translation>
+    </message>
+    <message>
+        <source>Create concert</source>
+        <translation>공연 만들기</translation>
+    </message>
+    <message>
+        <source>Save concert</source>
+        <translation>공연 저장</translation>
+    </message>
+    <message>
+        <source>New date for “%1”</source>
+        <translation>“%1” 새 일정</translation>
+    </message>
+    <message>
+        <source>Edit date of “%1”</source>
+        <translation>“%1” 일정 수정</translation>
+    </message>
+    <message>
+        <source>Show starts</source>
+        <translation>공연 시작</translation>
+    </message>
+    <message>
+        <source>Sales open</source>
+        <translation>판매 시작</translation>
+    </message>
+    <message>
+        <source>Sales close</source>
+        <translation>판매 종료</translation>
+    </message>
+    <message>
+        <source>Seat prices (unsold seats)</source>
+        <translation>좌석 가격 (미판매 좌석)</translation>
+    </message>
+    <message>
+        <source>%1 seats</source>
+        <translation>%1석</translation>
+    </message>
+    <message>
+        <source>Save date</source>
+        <translation>일정 저장</translation>
+    </message>
+</context>
+<context>
+    <name>encore::QueueTab</name>
+    <message>
+        <source>no wait</source>
+        <translation>대기 없음</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Queue settings applied.</source>
+        <translation>대기열 설정을 적용했습니다.</translation>
+    </message>
+    <message>
+        <source>Pause the queue</source>
+        <translation>대기열 일시 중지</translation>
+    </message>
+    <message>
+        <source>Pause admissions to “%1”? People keep their place but nobody new is let in until you resume.</source>
+        <translation>“%1” 입장을 일시 중지할까요? 대기 순서는 유지되지만 재개할 때까지 새로 입장하지 못합니다.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>The queue is paused.</source>
+        <translation>대기열을 일시 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>The queue runs again.</source>
+        <translation>대기열을 다시 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>공연</translation>
+    </message>
+    <message>
+        <source>⏸ Paused</source>
+        <translation>⏸ 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>▶ Admitting</source>
+        <translation>▶ 입장 중</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Active / max</source>
+        <translation>입장 중 / 최대</translation>
+    </message>
+    <message>
+        <source>Admitted last minute</source>
+        <translation>최근 1분 입장</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Wait at the back</source>
+        <translation>맨 뒤 대기 시간</translation>
+    </message>
+    <message>
+        <source>Queue length and admissions per minute</source>
+        <translation>대기열 길이와 분당 입장 수</translation>
+    </message>
+    <message>
+        <source>Admitted per minute</source>
+        <translation>분당 입장 수</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Max. active</source>
+        <translation>최대 동시 입장</translation>
+    </message>
+    <message>
+        <source>Admit per minute</source>
+        <translation>분당 입장 수</translation>
+    </message>
+    <message>
+        <source>Turn length</source>
+        <translation>예매 가능 시간</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>적용</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Changes apply at once to everyone in this concert's queue; waits are re-estimated within seconds.</source>
+        <translation>변경 사항은 이 공연의 대기열 전체에 즉시 적용되며, 대기 시간은 몇 초 안에 다시 계산됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>encore::SalesTab</name>
+    <message>
+        <source>Sold</source>
+        <translation>판매됨</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>선점됨</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>예매 가능</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>판매 중지</translation>
+    </message>
+    <message>
+        <source>Revenue (thousand KRW)</source>
+        <translation>매출 (천 원)</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>좌석</translation>
+    </message>
+    <message>
+        <source>Payments whose seats are not sold</source>
+        <translation>좌석이 판매 처리되지 않은 결제</translation>
+    </message>
+    <message>
+        <source>Sold seats without a payment</source>
+        <translation>결제 없이 판매된 좌석</translation>
+    </message>
+    <message>
+        <source>Wallets whose balance differs from their ledger</source>
+        <translation>잔액이 거래 내역과 다른 지갑</translation>
+    </message>
+    <message>
+        <source>Payments that differ from their reservation's total</source>
+        <translation>예약 금액과 다른 결제</translation>
+    </message>
+    <message>
+        <source>Holds past their time (the expiry sweeper may be stuck)</source>
+        <translation>시간이 지난 선점 (만료 처리가 멈췄을 수 있음)</translation>
+    </message>
+    <message>
+        <source>Payment %1 of %2 (reservation %3)</source>
+        <translation>결제 %1, %2 (예약 %3)</translation>
+    </message>
+    <message>
+        <source>Date %1, seat %2 (reservation %3)</source>
+        <translation>일정 %1, 좌석 %2 (예약 %3)</translation>
+    </message>
+    <message>
+        <source>%1: balance %2, ledger sum %3</source>
+        <translation>%1: 잔액 %2, 거래 내역 합계 %3</translation>
+    </message>
+    <message>
+        <source>Payment %1: paid %2, reservation total %3</source>
+        <translation>결제 %1: 결제액 %2, 예약 금액 %3</translation>
+    </message>
+    <message>
+        <source>Date %1, seat %2, held until %3</source>
+        <translation>일정 %1, 좌석 %2, %3까지 선점</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>판매</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Export sales (CSV)…</source>
+        <translation>판매 내역 내보내기 (CSV)…</translation>
+    </message>
+    <message>
+        <source>Revenue %1 · %2 tickets sold over %3 date(s)</source>
+        <translation>매출 %1 · %3개 일정에서 %2매 판매</translation>
+    </message>
+    <message>
+        <source>Seats and revenue per date</source>
+        <translation>일정별 좌석과 매출</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>공연</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>매출</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>정산 검증</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <source>✔ All clear: every payment has its sold seats, every sold seat its payment, and every wallet matches its ledger.</source>
+        <translation>✔ 이상 없음: 모든 결제에 판매 좌석이 있고, 모든 판매 좌석에 결제가 있으며, 모든 지갑이 거래 내역과 일치합니다.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 problem(s) found. Each needs a look before the books close.</source>
+        <translation>⚠ 문제 %1건이 발견되었습니다. 마감 전에 각각 확인이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Top-ups %1 · payments %2 · refunds %3 · revenue %4 · in wallets %5</source>
+        <translation>충전 %1 · 결제 %2 · 환불 %3 · 매출 %4 · 지갑 잔액 %5</translation>
+    </message>
+</context>
+<context>
+    <name>encore::SeatsTab</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>%1까지</translation>
+    </message>
+    <message>
+        <source>paid %1</source>
+        <translation>%1 결제</translation>
+    </message>
+    <message>
+        <source>Choose a date to see its seats.</source>
+        <translation>좌석을 보려면 일정을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>%1 sold · %2 held · %3 blocked · %4 free</source>
+        <translation>판매 %1 · 선점 %2 · 판매 중지 %3 · 잔여 %4</translation>
+    </message>
+    <message>
+        <source>Selected seats</source>
+        <translation>선택한 좌석</translation>
+    </message>
+    <message>
+        <source>Held, sold and blocked seats</source>
+        <translation>선점·판매·판매 중지 좌석</translation>
+    </message>
+    <message>
+        <source>Release hold</source>
+        <translation>선점 해제</translation>
+    </message>
+    <message>
+        <source>Release the hold of %1 on seat(s) %2? Every seat of that hold becomes free for others at once.</source>
+        <translation>%1 님의 좌석 %2 선점을 해제할까요? 해당 선점의 모든 좌석이 즉시 다른 사람에게 열립니다.</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>해제</translation>
+    </message>
+    <message>
+        <source>Hold released.</source>
+        <translation>선점을 해제했습니다.</translation>
+    </message>
+    <message>
+        <source>Block seats</source>
+        <translation>좌석 판매 중지</translation>
+    </message>
+    <message>
+        <source>Block seat(s) %1? Nobody can buy them until they are unblocked.</source>
+        <translation>좌석 %1의 판매를 중지할까요? 다시 열 때까지 아무도 구매할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>판매 중지</translation>
+    </message>
+    <message>
+        <source>Seat(s) %1 blocked.</source>
+        <translation>좌석 %1 판매를 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Unblock seats</source>
+        <translation>좌석 판매 재개</translation>
+    </message>
+    <message>
+        <source>Unblock seat(s) %1? They go on sale at once.</source>
+        <translation>좌석 %1의 판매를 재개할까요? 즉시 판매가 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>판매 재개</translation>
+    </message>
+    <message>
+        <source>Seat(s) %1 unblocked.</source>
+        <translation>좌석 %1 판매를 재개했습니다.</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>좌석</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Export attendees (CSV)…</source>
+        <translation>관객 명단 내보내기 (CSV)…</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● 실시간</translation>
+    </message>
+    <message>
+        <source>○ Updating every few seconds</source>
+        <translation>○ 몇 초마다 갱신 중</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>좌석</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>선택 해제</translation>
     </message>
 </context>
 </TS>
