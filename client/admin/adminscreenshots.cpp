@@ -33,8 +33,8 @@ QString uuidFor(const QString &seed)
 AdminSeatMap adminSeatMap(qint64 scheduleId)
 {
     const SeatMap map = sample::seatMap(scheduleId);
-    const QStringList customers {u"minji"_s, u"jisoo.park"_s, u"hyun_woo"_s, u"dana"_s,
-                                 u"seojun"_s, u"yuna.k"_s};
+    const QStringList customers {u"minji"_s, u"jisoo.park"_s, u"hyun_woo"_s,
+                                 u"dana"_s,  u"seojun"_s,     u"yuna.k"_s};
     AdminSeatMap admin;
     admin.scheduleId = map.scheduleId;
     admin.version = map.version;
@@ -94,15 +94,15 @@ ReconciliationReport reconciliation(bool clean)
     };
     QJsonArray unpaid, ledger;
     if (!clean) {
-        unpaid.append(QJsonObject {{u"scheduleId"_s, 21}, {u"number"_s, 33},
-                                   {u"reservationId"_s, uuidFor(u"lost"_s)}});
-        ledger.append(QJsonObject {{u"username"_s, u"hyun_woo"_s}, {u"balance"_s, 310'000},
-                                   {u"ledgerSum"_s, 300'000}});
+        unpaid.append(QJsonObject {
+            {u"scheduleId"_s, 21}, {u"number"_s, 33}, {u"reservationId"_s, uuidFor(u"lost"_s)}});
+        ledger.append(QJsonObject {
+            {u"username"_s, u"hyun_woo"_s}, {u"balance"_s, 310'000}, {u"ledgerSum"_s, 300'000}});
     }
-    r.findings = {finding(u"paymentsWithoutSoldSeats"_s, {}),
-                  finding(u"soldSeatsWithoutPayment"_s, unpaid),
-                  finding(u"ledgerMismatches"_s, ledger),
-                  finding(u"paymentAmountMismatches"_s, {}), finding(u"overdueHolds"_s, {})};
+    r.findings
+        = {finding(u"paymentsWithoutSoldSeats"_s, {}),
+           finding(u"soldSeatsWithoutPayment"_s, unpaid), finding(u"ledgerMismatches"_s, ledger),
+           finding(u"paymentAmountMismatches"_s, {}), finding(u"overdueHolds"_s, {})};
     r.revenue = salesReport().revenue();
     r.payments = r.revenue + 231'000;
     r.refunds = 231'000;
@@ -128,19 +128,19 @@ QList<AuditEntry> auditEntries()
         entry(9, u"staff"_s, u"seat.release"_s, u"schedule:11/seat:23"_s,
               {{u"holder"_s, u"dana"_s}, {u"seatsFreed"_s, 2}}, 2),
         entry(8, u"staff"_s, u"queue.settings"_s, u"concert:1"_s,
-              {{u"maxActive"_s, 150}, {u"admitPerMinute"_s, 300}, {u"activeTtlSeconds"_s, 600},
+              {{u"maxActive"_s, 150},
+               {u"admitPerMinute"_s, 300},
+               {u"activeTtlSeconds"_s, 600},
                {u"paused"_s, false}},
               6),
         entry(7, u"eunji.ops"_s, u"seat.block"_s, u"schedule:11/seat:41"_s, {}, 31),
         entry(6, u"eunji.ops"_s, u"seat.block"_s, u"schedule:11/seat:10"_s, {}, 32),
         entry(5, u"staff"_s, u"schedule.prices"_s, u"schedule:13"_s,
               {{u"tiers"_s, QJsonObject {{u"VIP"_s, 176'000}}}, {u"changedSeats"_s, 10}}, 95),
-        entry(4, u"staff"_s, u"schedule.create"_s, u"schedule:31"_s,
-              {{u"concertId"_s, 3}}, 180),
+        entry(4, u"staff"_s, u"schedule.create"_s, u"schedule:31"_s, {{u"concertId"_s, 3}}, 180),
         entry(3, u"staff"_s, u"concert.create"_s, u"concert:3"_s,
               {{u"title"_s, u"Han River Jazz Night"_s}}, 182),
-        entry(2, u"staff"_s, u"schedule.create"_s, u"schedule:22"_s, {{u"concertId"_s, 2}},
-              1440),
+        entry(2, u"staff"_s, u"schedule.create"_s, u"schedule:22"_s, {{u"concertId"_s, 2}}, 1440),
         entry(1, u"staff"_s, u"concert.create"_s, u"concert:2"_s,
               {{u"title"_s, u"Neon Tide Live 2026"_s}}, 1442),
     };

@@ -148,19 +148,19 @@ void AdminWindow::start()
 
 void AdminWindow::reloadConcerts(qint64 selectConcertId, qint64 selectScheduleId)
 {
-    m_admin->concerts(this, [this, selectConcertId, selectScheduleId](
-                                const Result<QList<Concert>> &r) {
-        if (!r) {
-            showError(r.error());
-            return;
-        }
-        setConcerts(r.value());
-        if (selectScheduleId > 0)
-            m_concertsTab->selectSchedule(selectScheduleId);
-        else if (selectConcertId > 0)
-            m_concertsTab->selectConcert(selectConcertId);
-        Q_EMIT concertsLoaded();
-    });
+    m_admin->concerts(this,
+                      [this, selectConcertId, selectScheduleId](const Result<QList<Concert>> &r) {
+                          if (!r) {
+                              showError(r.error());
+                              return;
+                          }
+                          setConcerts(r.value());
+                          if (selectScheduleId > 0)
+                              m_concertsTab->selectSchedule(selectScheduleId);
+                          else if (selectConcertId > 0)
+                              m_concertsTab->selectConcert(selectConcertId);
+                          Q_EMIT concertsLoaded();
+                      });
 }
 
 void AdminWindow::setConcerts(const QList<Concert> &concerts)

@@ -1,7 +1,8 @@
 #pragma once
 // AdminWindow: the staff console shown to staff accounts after login — tabs for concerts and
 // dates, live seats, the queue, sales with reconciliation, and the audit log, plus CSV exports.
-// Owns the AdminApi and the live seat feed; errors show in plain words in one notice bar. GUI thread.
+// Owns the AdminApi and the live seat feed; errors show in plain words in one notice bar. GUI
+// thread.
 
 #include "net/apitypes.h"
 

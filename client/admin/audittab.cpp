@@ -21,8 +21,8 @@ namespace encore {
 namespace {
 
 const QStringList kActionPrefixes {
-    QString(),          u"concert."_s,      u"schedule."_s,   u"seat."_s,
-    u"seat.release"_s,  u"seat.block"_s,    u"queue."_s,
+    QString(),         u"concert."_s,   u"schedule."_s, u"seat."_s,
+    u"seat.release"_s, u"seat.block"_s, u"queue."_s,
 };
 
 QString detailsText(const QJsonObject &details)
@@ -32,8 +32,9 @@ QString detailsText(const QJsonObject &details)
         const QJsonValue v = it.value();
         const QString value = v.isString() ? v.toString()
             : v.isObject() || v.isArray()
-            ? QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
-                                             : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact))
+            ? QString::fromUtf8(v.isObject()
+                                    ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
+                                    : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact))
             : v.toVariant().toString();
         parts.append(it.key() + u'=' + value);
     }

@@ -357,7 +357,8 @@ void ConcertsTab::showDate(qint64 concertId, const Schedule *s)
         m_salesClose->setDateTime(starts.addSecs(-3600));
         for (const QString &tier : kSeatTiers)
             m_prices.value(tier)->setValue(int(defaultPrice(tier)));
-        m_dateInfo->setText(tr("A new date gets 50 seats: row 1 VIP, row 2 R, rows 3–4 S, row 5 A."));
+        m_dateInfo->setText(
+            tr("A new date gets 50 seats: row 1 VIP, row 2 R, rows 3–4 S, row 5 A."));
     }
     m_deleteDate->setVisible(s != nullptr);
     setFormError(m_dateError, {});
@@ -479,18 +480,17 @@ void ConcertsTab::saveDate()
     const qint64 concertId = m_dateConcertId;
     const QString when = DisplayText::dateTime(dateDraft().startsAt);
     if (m_scheduleId == 0) {
-        m_api->createSchedule(concertId, dateDraft(), this,
-                              [this, concertId, when](const Result<qint64> &r) {
-                                  setBusy(false);
-                                  if (!r) {
-                                      setFormError(m_dateError,
-                                                   ErrorText::describe(r.error()).text);
-                                      return;
-                                  }
-                                  m_scheduleId = r.value();
-                                  Q_EMIT succeeded(tr("Date %1 added.").arg(when));
-                                  Q_EMIT concertsChanged(concertId, r.value());
-                              });
+        m_api->createSchedule(
+            concertId, dateDraft(), this, [this, concertId, when](const Result<qint64> &r) {
+                setBusy(false);
+                if (!r) {
+                    setFormError(m_dateError, ErrorText::describe(r.error()).text);
+                    return;
+                }
+                m_scheduleId = r.value();
+                Q_EMIT succeeded(tr("Date %1 added.").arg(when));
+                Q_EMIT concertsChanged(concertId, r.value());
+            });
         return;
     }
     const qint64 scheduleId = m_scheduleId;
@@ -512,8 +512,7 @@ void ConcertsTab::deleteDate()
         return;
     const QString when = DisplayText::dateTime(m_startsAt->dateTime());
     if (!adminui::confirm(this, tr("Delete date"),
-                          tr("Delete the date %1? This cannot be undone.").arg(when),
-                          tr("Delete")))
+                          tr("Delete the date %1? This cannot be undone.").arg(when), tr("Delete")))
         return;
     setBusy(true);
     const qint64 concertId = m_dateConcertId;

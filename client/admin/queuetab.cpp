@@ -248,13 +248,14 @@ void QueueTab::addStats(const QueueStats &stats, const QDateTime &at)
     m_hasStats = true;
     const QLocale locale;
     m_waiting.value->setText(locale.toString(stats.waiting));
-    m_active.value->setText(u"%1 / %2"_s.arg(locale.toString(stats.active),
-                                            locale.toString(stats.settings.maxActive)));
+    m_active.value->setText(
+        u"%1 / %2"_s.arg(locale.toString(stats.active), locale.toString(stats.settings.maxActive)));
     m_admitted.value->setText(locale.toString(stats.admittedLastMinute));
     m_completed.value->setText(locale.toString(stats.completed));
     m_eta.value->setText(stats.waiting == 0 ? tr("no wait")
-                         : stats.settings.paused ? tr("paused")
-                                                 : DisplayText::duration(stats.etaAtBackSeconds));
+                             : stats.settings.paused
+                             ? tr("paused")
+                             : DisplayText::duration(stats.etaAtBackSeconds));
 
     const qreal x = qreal(at.toMSecsSinceEpoch());
     m_admittedSeries->append(x, qreal(stats.admittedLastMinute));

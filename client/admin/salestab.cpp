@@ -240,7 +240,9 @@ QString SalesTab::findingTitle(const QString &kind)
 
 QString SalesTab::findingRow(const QString &kind, const QJsonObject &row)
 {
-    const auto text = [&row](const char *key) { return row.value(QLatin1StringView(key)).toVariant().toString(); };
+    const auto text = [&row](const char *key) {
+        return row.value(QLatin1StringView(key)).toVariant().toString();
+    };
     const auto amount = [&row](const char *key) {
         return money::format(row.value(QLatin1StringView(key)).toVariant().toLongLong());
     };
@@ -317,15 +319,13 @@ void SalesTab::retranslate()
         m_reconStatus->setProperty("state", u"problem"_s);
     }
     repolish(m_reconStatus);
-    m_reconTotals->setText(m_hasRecon
-                               ? tr("Top-ups %1 · payments %2 · refunds %3 · revenue %4 · in "
-                                    "wallets %5")
-                                     .arg(money::format(m_recon.topUps),
-                                          money::format(m_recon.payments),
-                                          money::format(m_recon.refunds),
-                                          money::format(m_recon.revenue),
-                                          money::format(m_recon.walletBalances))
-                               : QString());
+    m_reconTotals->setText(
+        m_hasRecon ? tr("Top-ups %1 · payments %2 · refunds %3 · revenue %4 · in "
+                        "wallets %5")
+                         .arg(money::format(m_recon.topUps), money::format(m_recon.payments),
+                              money::format(m_recon.refunds), money::format(m_recon.revenue),
+                              money::format(m_recon.walletBalances))
+                   : QString());
     rebuildChart(); // the bar sets and the axes carry words too
 }
 

@@ -41,8 +41,7 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     m_export = adminui::button(u"exportAttendeesButton"_s, this);
     connect(m_export, &QPushButton::clicked, this, [this] {
         if (m_scheduleId > 0)
-            Q_EMIT exportRequested(m_scheduleId,
-                                   u"attendees-%1.csv"_s.arg(m_scheduleId));
+            Q_EMIT exportRequested(m_scheduleId, u"attendees-%1.csv"_s.arg(m_scheduleId));
     });
     m_live = new QLabel(this);
     m_live->setObjectName(u"liveStatus"_s);
@@ -241,7 +240,9 @@ void SeatsTab::updateDetails()
         item->setToolTip(3, s->reservationId);
         QString when = tr("—");
         if (s->seat.status == SeatStatus::Held && s->seat.heldUntil.isValid())
-            when = tr("until %1").arg(QLocale().toString(s->seat.heldUntil.toLocalTime().time(), u"HH:mm:ss"_s));
+            when = tr("until %1")
+                       .arg(QLocale().toString(s->seat.heldUntil.toLocalTime().time(),
+                                               u"HH:mm:ss"_s));
         else if (s->seat.status == SeatStatus::Sold && s->paidAt.isValid())
             when = tr("paid %1").arg(DisplayText::dateTime(s->paidAt));
         item->setText(4, when);
@@ -284,11 +285,12 @@ void SeatsTab::releaseSelected()
     }
     if (seats.isEmpty())
         return;
-    if (!adminui::confirm(this, tr("Release hold"),
-                          tr("Release the hold of %1 on seat(s) %2? Every seat of that hold "
-                             "becomes free for others at once.")
-                              .arg(holders.join(u", "_s), DisplayText::seatList(selectedWith(SeatStatus::Held))),
-                          tr("Release")))
+    if (!adminui::confirm(
+            this, tr("Release hold"),
+            tr("Release the hold of %1 on seat(s) %2? Every seat of that hold "
+               "becomes free for others at once.")
+                .arg(holders.join(u", "_s), DisplayText::seatList(selectedWith(SeatStatus::Held))),
+            tr("Release")))
         return;
     runActions(AdminApi::SeatAction::Release, seats, tr("Hold released."));
 }
@@ -302,19 +304,21 @@ void SeatsTab::blockSelected()
                                  .arg(DisplayText::seatList(seats)),
                              tr("Block")))
         return;
-    runActions(AdminApi::SeatAction::Block, seats, tr("Seat(s) %1 blocked.").arg(DisplayText::seatList(seats)));
+    runActions(AdminApi::SeatAction::Block, seats,
+               tr("Seat(s) %1 blocked.").arg(DisplayText::seatList(seats)));
 }
 
 void SeatsTab::unblockSelected()
 {
     const QList<int> seats = selectedWith(SeatStatus::Blocked);
     if (seats.isEmpty()
-        || !adminui::confirm(this, tr("Unblock seats"),
-                             tr("Unblock seat(s) %1? They go on sale at once.")
-                                 .arg(DisplayText::seatList(seats)),
-                             tr("Unblock")))
+        || !adminui::confirm(
+            this, tr("Unblock seats"),
+            tr("Unblock seat(s) %1? They go on sale at once.").arg(DisplayText::seatList(seats)),
+            tr("Unblock")))
         return;
-    runActions(AdminApi::SeatAction::Unblock, seats, tr("Seat(s) %1 unblocked.").arg(DisplayText::seatList(seats)));
+    runActions(AdminApi::SeatAction::Unblock, seats,
+               tr("Seat(s) %1 unblocked.").arg(DisplayText::seatList(seats)));
 }
 
 void SeatsTab::runActions(AdminApi::SeatAction action, const QList<int> &seats, const QString &done)
@@ -353,8 +357,8 @@ void SeatsTab::retranslate()
     m_export->setText(tr("Export attendees (CSV)…"));
     m_live->setText(m_feed->isConnected() ? tr("● Live") : tr("○ Updating every few seconds"));
     m_live->setProperty("live", m_feed->isConnected());
-    m_details->setHeaderLabels({tr("Seat"), tr("Status"), tr("Customer"), tr("Reservation"),
-                                tr("Time")});
+    m_details->setHeaderLabels(
+        {tr("Seat"), tr("Status"), tr("Customer"), tr("Reservation"), tr("Time")});
     m_release->setText(tr("Release hold"));
     m_block->setText(tr("Block"));
     m_unblock->setText(tr("Unblock"));

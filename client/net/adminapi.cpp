@@ -49,8 +49,9 @@ void AdminApi::call(ApiCall c, QObject *context, Callback<T> done,
 
 void AdminApi::concerts(QObject *context, Callback<QList<Concert>> done)
 {
-    call<QList<Concert>>({"GET", admin(u"/concerts"_s)}, context, std::move(done),
-                         [](const QJsonObject &o) { return decodeList<Concert>(o, u"concerts"_s); });
+    call<QList<Concert>>(
+        {"GET", admin(u"/concerts"_s)}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<Concert>(o, u"concerts"_s); });
 }
 
 void AdminApi::createConcert(const ConcertDraft &draft, QObject *context, Callback<Concert> done)
@@ -79,13 +80,14 @@ void AdminApi::createSchedule(qint64 concertId, const ScheduleDraft &draft, QObj
 {
     ApiCall c {"POST", admin(u"/concerts/%1/schedules"_s.arg(concertId)), {}, draft.toJson()};
     c.retry = false;
-    call<qint64>(std::move(c), context, std::move(done), [](const QJsonObject &o) -> Result<qint64> {
-        JsonReader r(o);
-        const qint64 id = r.integer(u"id"_s, 1, std::numeric_limits<qint64>::max());
-        if (!r.ok())
-            return r.error();
-        return id;
-    });
+    call<qint64>(std::move(c), context, std::move(done),
+                 [](const QJsonObject &o) -> Result<qint64> {
+                     JsonReader r(o);
+                     const qint64 id = r.integer(u"id"_s, 1, std::numeric_limits<qint64>::max());
+                     if (!r.ok())
+                         return r.error();
+                     return id;
+                 });
 }
 
 void AdminApi::updateSchedule(qint64 scheduleId, const ScheduleDraft &draft, QObject *context,
@@ -95,21 +97,21 @@ void AdminApi::updateSchedule(qint64 scheduleId, const ScheduleDraft &draft, QOb
     times.prices.clear();
     const QMap<QString, Money> prices = draft.prices;
     QPointer<QObject> guard(context);
-    call<Empty>({"PUT", admin(u"/schedules/%1"_s.arg(scheduleId)), {}, times.toJson()}, context,
-                [this, scheduleId, prices, guard, done](Result<Empty> r) {
-                    if (!r || prices.isEmpty() || !guard) {
-                        done(std::move(r));
-                        return;
-                    }
-                    setTierPrices(scheduleId, prices, guard,
-                                  [done](const Result<AdminSeatMap> &p) {
-                                      if (!p)
-                                          done(p.error());
-                                      else
-                                          done(Empty {});
-                                  });
-                },
-                &nothing);
+    call<Empty>(
+        {"PUT", admin(u"/schedules/%1"_s.arg(scheduleId)), {}, times.toJson()}, context,
+        [this, scheduleId, prices, guard, done](Result<Empty> r) {
+            if (!r || prices.isEmpty() || !guard) {
+                done(std::move(r));
+                return;
+            }
+            setTierPrices(scheduleId, prices, guard, [done](const Result<AdminSeatMap> &p) {
+                if (!p)
+                    done(p.error());
+                else
+                    done(Empty {});
+            });
+        },
+        &nothing);
 }
 
 void AdminApi::deleteSchedule(qint64 scheduleId, QObject *context, Callback<Empty> done)
@@ -124,7 +126,9 @@ void AdminApi::setTierPrices(qint64 scheduleId, const QMap<QString, Money> &pric
     QJsonObject tiers;
     for (auto it = prices.cbegin(); it != prices.cend(); ++it)
         tiers.insert(it.key(), it.value());
-    call<AdminSeatMap>({"PUT", admin(u"/schedules/%1/prices"_s.arg(scheduleId)), {},
+    call<AdminSeatMap>({"PUT",
+                        admin(u"/schedules/%1/prices"_s.arg(scheduleId)),
+                        {},
                         QJsonObject {{u"tiers"_s, tiers}}},
                        context, std::move(done), &AdminSeatMap::fromJson);
 }
@@ -142,8 +146,10 @@ void AdminApi::seatAction(qint64 scheduleId, int seat, SeatAction action, QObjec
         : action == SeatAction::Block                  ? u"block"_s
                                                        : u"unblock"_s;
     // Sent once: a repeat after a lost answer would only report "not held" for a done release.
-    ApiCall c {"POST", admin(u"/schedules/%1/seats/%2/%3"_s.arg(scheduleId).arg(seat).arg(verb)),
-               {}, QJsonObject()};
+    ApiCall c {"POST",
+               admin(u"/schedules/%1/seats/%2/%3"_s.arg(scheduleId).arg(seat).arg(verb)),
+               {},
+               QJsonObject()};
     c.retry = false;
     call<AdminSeatMap>(std::move(c), context, std::move(done), &AdminSeatMap::fromJson);
 }
@@ -234,7 +240,7 @@ void AdminApi::download(const QString &path, QObject *context, Callback<QByteArr
         if (parsed && parsed->value(u"error"_s).isObject())
             done(ApiError::fromEnvelope(parsed.value()));
         else
-            done(ApiError(status == 401 ? ErrorCode::Unauthenticated
+            done(ApiError(status == 401       ? ErrorCode::Unauthenticated
                               : status == 403 ? ErrorCode::Forbidden
                               : status == 404 ? ErrorCode::NotFound
                                               : ErrorCode::Internal));

@@ -193,14 +193,15 @@ Result<ReconciliationReport> ReconciliationReport::fromJson(const QJsonObject &j
 {
     JsonReader r(json);
     ReconciliationReport report;
-    for (const QString &kind : {u"paymentsWithoutSoldSeats"_s, u"soldSeatsWithoutPayment"_s,
-                                u"ledgerMismatches"_s, u"paymentAmountMismatches"_s,
-                                u"overdueHolds"_s})
+    for (const QString &kind :
+         {u"paymentsWithoutSoldSeats"_s, u"soldSeatsWithoutPayment"_s, u"ledgerMismatches"_s,
+          u"paymentAmountMismatches"_s, u"overdueHolds"_s})
         report.findings.append({kind, json.value(kind).toArray()});
     report.ok = r.optionalBoolean(u"ok"_s).value_or(report.problemCount() == 0);
     const QJsonObject totals = json.value(u"totals"_s).toObject();
     JsonReader t(totals);
-    report.walletBalances = t.optionalInteger(u"walletBalances"_s, -kMaxCount, kMaxCount).value_or(0);
+    report.walletBalances
+        = t.optionalInteger(u"walletBalances"_s, -kMaxCount, kMaxCount).value_or(0);
     report.topUps = t.optionalInteger(u"topUps"_s, -kMaxCount, kMaxCount).value_or(0);
     report.payments = t.optionalInteger(u"payments"_s, -kMaxCount, kMaxCount).value_or(0);
     report.refunds = t.optionalInteger(u"refunds"_s, -kMaxCount, kMaxCount).value_or(0);

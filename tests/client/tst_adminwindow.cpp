@@ -146,8 +146,9 @@ HttpResponse TestAdminWindow::hold(qint64 schedule, const QList<int> &seats)
         numbers.append(n);
     const TestUser &u = m_customers.first();
     HttpRequest r {"POST", "/api/v1/reservations", {}, {}};
-    r.bearer(u.token).queueToken(u.queueToken).json(
-        {{u"scheduleId"_s, schedule}, {u"seats"_s, numbers}});
+    r.bearer(u.token)
+        .queueToken(u.queueToken)
+        .json({{u"scheduleId"_s, schedule}, {u"seats"_s, numbers}});
     return m_server->client().send(r);
 }
 
@@ -177,9 +178,9 @@ void TestAdminWindow::createsAConcertAndADate()
     find<QSpinBox>(u"priceVIPSpin"_s)->setValue(180'000);
     QTest::mouseClick(find<QPushButton>(u"saveDateButton"_s), Qt::LeftButton);
     QVERIFY(loaded.wait(kWaitMs));
-    QCOMPARE(m_fx->scalar(u"SELECT count(*) FROM schedules WHERE concert_id = ?"_s, {concertId})
-                 .toInt(),
-             1);
+    QCOMPARE(
+        m_fx->scalar(u"SELECT count(*) FROM schedules WHERE concert_id = ?"_s, {concertId}).toInt(),
+        1);
     QCOMPARE(m_fx->scalar(u"SELECT price FROM seats s JOIN schedules sc ON sc.id = s.schedule_id "
                           "WHERE sc.concert_id = ? AND s.number = 1"_s,
                           {concertId})
@@ -213,9 +214,8 @@ void TestAdminWindow::customerHoldAppearsLiveAndIsReleased()
     m_window->showTab(AdminWindow::Tab::Seats);
     SeatsTab *seats = m_window->seatsTab();
     QVERIFY(seats->showSchedule(m_schedule));
-    QTRY_VERIFY_WITH_TIMEOUT(seats->seatMap().scheduleId == m_schedule
-                                 && seats->seatMap().seats.size() == 50,
-                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        seats->seatMap().scheduleId == m_schedule && seats->seatMap().seats.size() == 50, kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->seatFeed()->isConnected(), kWaitMs);
 
     // A customer holds two seats over HTTP; the staff map shows who, without a refresh.
@@ -242,21 +242,18 @@ void TestAdminWindow::customerHoldAppearsLiveAndIsReleased()
              u"HELD"_s);
     clickAndConfirm(release, true);
     QTRY_VERIFY_WITH_TIMEOUT(seats->seatMap().seat(7)->seat.status == SeatStatus::Available
-                                 && seats->seatMap().seat(8)->seat.status
-                                     == SeatStatus::Available,
+                                 && seats->seatMap().seat(8)->seat.status == SeatStatus::Available,
                              kWaitMs);
     QCOMPARE(m_fx->scalar(u"SELECT status FROM reservations WHERE id = ?::uuid"_s, {reservation})
                  .toString(),
              u"CANCELLED"_s);
-    QCOMPARE(m_fx->scalar(u"SELECT count(*) FROM audit_log WHERE action = 'seat.release'"_s)
-                 .toInt(),
-             1);
+    QCOMPARE(
+        m_fx->scalar(u"SELECT count(*) FROM audit_log WHERE action = 'seat.release'"_s).toInt(), 1);
 
     // Block and unblock a free seat the same way.
     QVERIFY(seats->seatMapWidget()->setSeatSelected(9, true));
     clickAndConfirm(find<QPushButton>(u"blockButton"_s));
-    QTRY_VERIFY_WITH_TIMEOUT(seats->seatMap().seat(9)->seat.status == SeatStatus::Blocked,
-                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(seats->seatMap().seat(9)->seat.status == SeatStatus::Blocked, kWaitMs);
     QVERIFY(seats->seatMapWidget()->setSeatSelected(9, true));
     clickAndConfirm(find<QPushButton>(u"unblockButton"_s));
     QTRY_VERIFY_WITH_TIMEOUT(seats->seatMap().seat(9)->seat.status == SeatStatus::Available,
@@ -340,8 +337,10 @@ void TestAdminWindow::exportsCsvFiles()
     const QList<QByteArray> salesRows = salesFile.readAll().trimmed().split('\n');
     QCOMPARE(salesRows.size(), 3); // header + the fixture date + the date created above
     QVERIFY(salesRows.first().startsWith("concert_id,title,schedule_id"));
-    QVERIFY(salesRows.at(1).contains(",Fixture Live,") || salesRows.at(2).contains(",Fixture Live,"));
-    QVERIFY(salesRows.at(1).contains(",Spring Strings,") || salesRows.at(2).contains(",Spring Strings,"));
+    QVERIFY(salesRows.at(1).contains(",Fixture Live,")
+            || salesRows.at(2).contains(",Fixture Live,"));
+    QVERIFY(salesRows.at(1).contains(",Spring Strings,")
+            || salesRows.at(2).contains(",Spring Strings,"));
 }
 
 QTEST_MAIN(TestAdminWindow)
