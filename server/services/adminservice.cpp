@@ -81,6 +81,16 @@ void AdminService::validate(const ScheduleInput &in)
         throw invalid(u"salesCloseAt"_s, u"Sales must close after they open."_s);
     if (in.salesCloseAt > in.startsAt)
         throw invalid(u"salesCloseAt"_s, u"Sales must close by the time the show starts."_s);
+    if (in.startsAt <= QDateTime::currentDateTimeUtc())
+        throw invalid(u"startsAt"_s, u"The show must start in the future."_s);
+}
+
+void AdminService::validateTiers(const QMap<QString, Money> &tierPrices)
+{
+    for (auto it = tierPrices.cbegin(); it != tierPrices.cend(); ++it) {
+        if (!kTiers.contains(it.key()))
+            throw invalid(u"tiers"_s, u"Tiers are VIP, R, S and A."_s);
+    }
 }
 
 void AdminService::record(const User &staff, const QString &action, const QString &target, const QJsonObject &details)
@@ -148,6 +158,7 @@ QJsonObject AdminService::createSchedule(const User &staff, qint64 concertId, co
                                          const QMap<QString, Money> &tierPrices)
 {
     validate(in);
+    validateTiers(tierPrices);
     TierPrices prices;
     prices.vip = tierPrices.value(u"VIP"_s, prices.vip);
     prices.r = tierPrices.value(u"R"_s, prices.r);
@@ -199,10 +210,7 @@ void AdminService::deleteSchedule(const User &staff, qint64 scheduleId)
 QJsonObject AdminService::setPrices(const User &staff, qint64 scheduleId, const QMap<QString, Money> &tierPrices,
                                     const QMap<int, Money> &seatPrices)
 {
-    for (auto it = tierPrices.cbegin(); it != tierPrices.cend(); ++it) {
-        if (!kTiers.contains(it.key()))
-            throw invalid(u"tiers"_s, u"Tiers are VIP, R, S and A."_s);
-    }
+    validateTiers(tierPrices);
     return m_db.transact([&] {
         QSqlQuery &q = m_db.exec(u"SELECT 1 FROM schedules WHERE id = ? FOR UPDATE"_s, {scheduleId});
         if (!q.next())

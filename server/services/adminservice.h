@@ -65,6 +65,7 @@ public:
 
     static void validate(const ConcertInput &input);
     static void validate(const ScheduleInput &input);
+    static void validateTiers(const QMap<QString, Money> &tierPrices);
 
 private:
     void record(const User &staff, const QString &action, const QString &target, const QJsonObject &details);

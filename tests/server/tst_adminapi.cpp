@@ -148,6 +148,15 @@ void TestAdminApi::concertAndDateLifecycle()
     QJsonObject bad = dateBody;
     bad.insert(u"salesCloseAt"_s, starts.addDays(1).toString(Qt::ISODate));
     QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, bad).errorCode(), u"VALIDATION_FAILED"_s);
+    // A show in the past, or a tier that does not exist, is refused too.
+    QJsonObject past = dateBody;
+    past.insert(u"startsAt"_s, QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate));
+    past.insert(u"salesOpenAt"_s, QDateTime::currentDateTimeUtc().addDays(-3).toString(Qt::ISODate));
+    past.insert(u"salesCloseAt"_s, QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate));
+    QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, past).errorCode(), u"VALIDATION_FAILED"_s);
+    QJsonObject badTier = dateBody;
+    badTier.insert(u"prices"_s, QJsonObject{{u"X"_s, 1}});
+    QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, badTier).errorCode(), u"VALIDATION_FAILED"_s);
 
     const HttpResponse priced = call("PUT", "/api/v1/admin/schedules/" + scheduleId + "/prices", m_staff.token,
                                      {{u"tiers"_s, QJsonObject{{u"R"_s, 111000}}},
