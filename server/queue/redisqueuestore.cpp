@@ -21,6 +21,17 @@ QByteArray userText(const QUuid &id)
     return id.toByteArray(QUuid::WithoutBraces);
 }
 
+// Keys of concert C (users are UUID text, times Redis TIME in ms):
+//   encore:q:C:waiting     ZSET user → arrival (from :seq), the line
+//   encore:q:C:active      ZSET user → activeUntil
+//   encore:q:C:tokens      HASH user → token hash (hex) of the live entry
+//   encore:q:C:admitted    ZSET "ms:user" → ms, the last minute of admissions (throughput)
+//   encore:q:C:admissions  ZSET "arrival:user" → ms, every admission, never trimmed (one member
+//                          per admission, like queue_entries' rows): which arrival got in when,
+//                          what the contract tests check admission order and rate on
+//   encore:q:C:seq, :settings (mirror of queue_settings), :bucket (token bucket), :completed
+//   encore:qt:HASH         "user|C" for a live token (expires after a day)
+//   encore:q:concerts      SET of concerts with a line
 // Shared Lua prelude: the clock in milliseconds and the keys of a concert.
 #define LUA_PRELUDE                                                                                \
     "local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n" \
@@ -109,6 +120,7 @@ const RedisScript kAdmit(LUA_PRELUDE
     "  for i = 1, #popped, 2 do\n"
     "    redis.call('ZADD', k(c, 'active'), now + ttl * 1000, popped[i])\n"
     "    redis.call('ZADD', k(c, 'admitted'), now, now .. ':' .. popped[i])\n"
+    "    redis.call('ZADD', k(c, 'admissions'), now, popped[i + 1] .. ':' .. popped[i])\n"
     "    admitted = admitted + 1\n"
     "  end\n"
     "end\n"

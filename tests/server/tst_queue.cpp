@@ -9,7 +9,10 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
@@ -30,11 +33,33 @@ HttpRequest statusRequest(const TestUser &user, const QByteArray &queueToken)
     return r;
 }
 
+// The queue is observed through Fixtures::queueRows(), which reads whichever store the server
+// uses (queue_entries, or Redis with ENCORE_TEST_REDIS): the same checks hold both stores to the
+// same contract. Rows come in arrival order.
+using Status = QueueRow::Status;
+
+qint64 nowUs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000;
+}
+
 // Entries admitted while an earlier arrival still waits.
-const QString kJumpedSql
-    = u"SELECT count(*) FROM queue_entries b WHERE b.concert_id = ? AND b.admitted_at IS NOT NULL "
-      "AND EXISTS (SELECT 1 FROM queue_entries a WHERE a.concert_id = b.concert_id "
-      "            AND a.arrival < b.arrival AND a.admitted_at IS NULL)"_s;
+int jumped(const QList<QueueRow> &rows)
+{
+    int count = 0;
+    bool earlierNotAdmitted = false;
+    for (const QueueRow &r : rows) {
+        if (r.admitted() && earlierNotAdmitted)
+            ++count;
+        earlierNotAdmitted = earlierNotAdmitted || !r.admitted();
+    }
+    return count;
+}
+
+qsizetype countRows(const QList<QueueRow> &rows, const std::function<bool(const QueueRow &)> &test)
+{
+    return std::count_if(rows.cbegin(), rows.cend(), test);
+}
 
 QByteArray tokenOf(const HttpResponse &r)
 {
@@ -63,6 +88,7 @@ private:
     void putSettings(qint64 concertId, const Settings &settings);
     QList<HttpResponse> join(const QList<TestUser> &users, qint64 concertId);
     int admittedCount(qint64 concertId);
+    double secondsSinceFirstAdmission(qint64 concertId);
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<Fixtures> m_fixtures;
@@ -114,11 +140,19 @@ QList<HttpResponse> TestQueue::join(const QList<TestUser> &users, qint64 concert
 
 int TestQueue::admittedCount(qint64 concertId)
 {
-    return m_fixtures
-        ->scalar(
-            u"SELECT count(*) FROM queue_entries WHERE concert_id = ? AND admitted_at IS NOT NULL"_s,
-            {concertId})
-        .toInt();
+    return int(countRows(m_fixtures->queueRows(concertId),
+                         [](const QueueRow &r) { return r.admitted(); }));
+}
+
+// 0 while nobody has been admitted.
+double TestQueue::secondsSinceFirstAdmission(qint64 concertId)
+{
+    qint64 first = 0;
+    for (const QueueRow &r : m_fixtures->queueRows(concertId)) {
+        if (r.admitted() && (first == 0 || r.admittedAtUs < first))
+            first = r.admittedAtUs;
+    }
+    return first == 0 ? 0.0 : double(nowUs() - first) / 1e6;
 }
 
 // A thousand fans join a paused queue at once: positions 1..1000, each once, in arrival order;
@@ -140,14 +174,8 @@ void TestQueue::thousandJoinsExactPositions()
     }
 
     QHash<QUuid, int> arrivalRank; // 1 = first to arrive
-    {
-        QSqlQuery &q = m_fixtures->db().exec(
-            u"SELECT user_id FROM queue_entries WHERE concert_id = ? ORDER BY arrival"_s,
-            {concert});
-        while (q.next())
-            arrivalRank.insert(QUuid::fromString(q.value(0).toString()),
-                               int(arrivalRank.size()) + 1);
-    }
+    for (const QueueRow &r : m_fixtures->queueRows(concert))
+        arrivalRank.insert(r.user, int(arrivalRank.size()) + 1);
     QCOMPARE(arrivalRank.size(), kFans);
 
     const QList<HttpResponse> statuses = m_server->client().parallel(statusRequests);
@@ -191,10 +219,7 @@ void TestQueue::thousandJoinsExactPositions()
         QCOMPARE(viaNew[k].json().value(u"position"_s).toInt(),
                  statuses[index[k]].json().value(u"position"_s).toInt());
     }
-    QCOMPARE(
-        m_fixtures->scalar(u"SELECT count(*) FROM queue_entries WHERE concert_id = ?"_s, {concert})
-            .toInt(),
-        kFans);
+    QCOMPARE(m_fixtures->queueRows(concert).size(), kFans);
 }
 
 // Sixty fans wait for ten places; the admitted ones leave a few at a time. Sampled all along:
@@ -218,13 +243,14 @@ void TestQueue::admissionBoundedAndInOrder()
     HttpRequest stats {
         "GET", "/api/v1/admin/concerts/" + QByteArray::number(concert) + "/queue", {}, {}};
     stats.bearer(m_staff.token);
-    const QString activeSql
-        = u"SELECT count(*) FROM queue_entries WHERE concert_id = ? AND status = 'ACTIVE' "
-          "AND active_until > now()"_s;
     int samples = 0, maxSeen = 0, left = 0;
     QDeadlineTimer deadline(60'000);
     while (left < kFans && !deadline.hasExpired()) {
-        const int active = m_fixtures->scalar(activeSql, {concert}).toInt();
+        const QList<QueueRow> rows = m_fixtures->queueRows(concert); // one moment
+        const qint64 now = nowUs();
+        const int active = int(countRows(rows, [now](const QueueRow &r) {
+            return r.status == Status::Active && r.activeUntilUs > now;
+        }));
         const int reported = m_server->client().send(stats).json().value(u"active"_s).toInt();
         ++samples;
         maxSeen = std::max({maxSeen, active, reported});
@@ -232,16 +258,16 @@ void TestQueue::admissionBoundedAndInOrder()
             active <= kMaxActive && reported <= kMaxActive,
             qPrintable(u"%1 active (admin view %2) with max %3"_s.arg(active).arg(reported).arg(
                 kMaxActive)));
-        QCOMPARE(m_fixtures->scalar(kJumpedSql, {concert}).toInt(), 0);
+        QCOMPARE(jumped(rows), 0);
 
         // Up to three of the active fans leave, which makes room for the next ones.
         QList<HttpRequest> leaves;
-        QSqlQuery &q
-            = m_fixtures->db().exec(u"SELECT user_id FROM queue_entries WHERE concert_id = ? "
-                                    "AND status = 'ACTIVE' ORDER BY arrival LIMIT 3"_s,
-                                    {concert});
-        while (q.next()) {
-            const int i = byUser.value(QUuid::fromString(q.value(0).toString()));
+        for (const QueueRow &r : rows) {
+            if (r.status != Status::Active)
+                continue;
+            if (leaves.size() == 3)
+                break;
+            const int i = byUser.value(r.user);
             HttpRequest leave {"DELETE", "/api/v1/queue", {}, {}};
             leaves.append(leave.bearer(users[i].token).queueToken(tokenOf(joins[i])));
         }
@@ -254,13 +280,15 @@ void TestQueue::admissionBoundedAndInOrder()
     QCOMPARE(left, kFans);
     QCOMPARE(maxSeen, kMaxActive);
     // In arrival order: admission times never go backwards along the line.
-    QCOMPARE(m_fixtures
-                 ->scalar(u"SELECT count(*) FROM (SELECT admitted_at < lag(admitted_at) OVER "
-                          u"(ORDER BY arrival) AS back "
-                          "FROM queue_entries WHERE concert_id = ?) t WHERE back"_s,
-                          {concert})
-                 .toInt(),
-             0);
+    const QList<QueueRow> rows = m_fixtures->queueRows(concert);
+    QCOMPARE(rows.size(), kFans);
+    int backwards = 0;
+    for (qsizetype k = 1; k < rows.size(); ++k) {
+        if (rows[k].admitted() && rows[k - 1].admitted()
+            && rows[k].admittedAtUs < rows[k - 1].admittedAtUs)
+            ++backwards;
+    }
+    QCOMPARE(backwards, 0);
 }
 
 // Fans pour in while admission runs (every join also tries to admit): nobody is let in while
@@ -273,10 +301,12 @@ void TestQueue::joinsDuringAdmissionKeepOrder()
     const QList<HttpResponse> joins = join(users, concert);
     for (const HttpResponse &r : joins)
         QVERIFY2(r.status == 201, r.body.constData());
-    const int admitted = admittedCount(concert);
+    const QList<QueueRow> rows = m_fixtures->queueRows(concert);
+    QCOMPARE(rows.size(), kFans);
+    const int admitted = int(countRows(rows, [](const QueueRow &r) { return r.admitted(); }));
     qInfo("%d admitted while %d joined", admitted, kFans);
     QVERIFY(admitted > 0 && admitted < kFans);
-    QCOMPARE(m_fixtures->scalar(kJumpedSql, {concert}).toInt(), 0);
+    QCOMPARE(jumped(rows), 0);
 }
 
 void TestQueue::admissionKeepsRate_data()
@@ -288,7 +318,7 @@ void TestQueue::admissionKeepsRate_data()
 }
 
 // A long line, room for everyone: admission runs at the configured rate. Counted from the
-// database's own admission times over a window starting at the first admission.
+// store's own admission times over a window starting at the first admission.
 void TestQueue::admissionKeepsRate()
 {
     QFETCH(int, perMinute);
@@ -304,33 +334,31 @@ void TestQueue::admissionKeepsRate()
     settings.paused = false;
     putSettings(concert, settings);
 
-    const QString sinceFirst
-        = u"SELECT extract(epoch FROM clock_timestamp() - min(admitted_at)) FROM queue_entries "
-          "WHERE concert_id = ?"_s;
-    QTRY_VERIFY_WITH_TIMEOUT(m_fixtures->scalar(sinceFirst, {concert}).toDouble()
-                                 > windowSeconds + 0.5,
+    QTRY_VERIFY_WITH_TIMEOUT(secondsSinceFirstAdmission(concert) > windowSeconds + 0.5,
                              (windowSeconds + 10) * 1000);
-    const int admitted
-        = m_fixtures
-              ->scalar(
-                  u"SELECT count(*) FROM queue_entries WHERE concert_id = ? AND admitted_at <= "
-                  "(SELECT min(admitted_at) FROM queue_entries WHERE concert_id = ?) "
-                  " + make_interval(secs => ?)"_s,
-                  {concert, concert, windowSeconds})
-              .toInt();
+    const QList<QueueRow> rows = m_fixtures->queueRows(concert);
+    QCOMPARE(rows.size(), fans);
+    qint64 first = std::numeric_limits<qint64>::max();
+    for (const QueueRow &r : rows) {
+        if (r.admitted())
+            first = std::min(first, r.admittedAtUs);
+    }
+    const qint64 windowEnd = first + qint64(windowSeconds) * 1'000'000;
+    const int admitted = int(countRows(rows, [windowEnd](const QueueRow &r) {
+        return r.admitted() && r.admittedAtUs <= windowEnd;
+    }));
     const double nominal = perSecond * windowSeconds;
     qInfo("%d/min: %d admitted in %d s (nominal %.0f, burst %.0f)", perMinute, admitted,
           windowSeconds, nominal, burst);
     QVERIFY2(admitted <= nominal + burst, qPrintable(u"%1 admitted"_s.arg(admitted)));
     QVERIFY2(admitted >= 0.8 * nominal, qPrintable(u"%1 admitted"_s.arg(admitted)));
     // The admitted ones are exactly the front of the line.
-    QCOMPARE(m_fixtures
-                 ->scalar(u"SELECT count(*) FROM (SELECT admitted_at IS NOT NULL AS in_, "
-                          " lag(admitted_at IS NOT NULL) OVER (ORDER BY arrival) AS prev "
-                          " FROM queue_entries WHERE concert_id = ?) t WHERE in_ AND NOT prev"_s,
-                          {concert})
-                 .toInt(),
-             0);
+    int gaps = 0;
+    for (qsizetype k = 1; k < rows.size(); ++k) {
+        if (rows[k].admitted() && !rows[k - 1].admitted())
+            ++gaps;
+    }
+    QCOMPARE(gaps, 0);
 }
 
 void TestQueue::etaMatchesActualWait_data()
@@ -432,13 +460,9 @@ void TestQueue::turnEndsAfterTtl()
         .queueToken(tokenOf(first))
         .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray {1}}});
     QCOMPARE(http.send(hold).errorCode(), u"QUEUE_NOT_ACTIVE"_s);
-    QCOMPARE(
-        m_fixtures
-            ->scalar(
-                u"SELECT count(*) FROM queue_entries WHERE concert_id = ? AND status = 'ACTIVE'"_s,
-                {concert})
-            .toInt(),
-        1);
+    QCOMPARE(countRows(m_fixtures->queueRows(concert),
+                       [](const QueueRow &r) { return r.status == Status::Active; }),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestQueue)

@@ -28,6 +28,19 @@ struct TestUser
     QByteArray queueToken;  // set by admit()
 };
 
+// One queue entry as the store in use holds it (queue_entries, or RedisQueueStore's keys).
+struct QueueRow
+{
+    enum class Status { Waiting, Active, Ended }; // Ended: completed, left or expired
+    QUuid user;
+    Status status = Status::Waiting;
+    qint64 arrival = 0;       // the line's order: smaller came first
+    qint64 admittedAtUs = 0;  // µs since the epoch; 0 = never admitted
+    qint64 activeUntilUs = 0; // when Active (may already be past until the store sweeps it)
+
+    bool admitted() const { return admittedAtUs != 0; }
+};
+
 class Fixtures
 {
 public:
@@ -37,6 +50,9 @@ public:
     QList<TestUser> createUsers(int count, Money balance = 0, const QString &prefix = QStringLiteral("fan"));
     // Gives each user an ACTIVE queue ticket for the concert (bypassing the line).
     void admit(QList<TestUser> &users, qint64 concertId, int ttlSeconds = 600);
+    // Every entry of the concert's line, ever (ended ones too), ordered by arrival, read at one
+    // moment from whichever store the server uses (ENCORE_TEST_REDIS: Redis).
+    QList<QueueRow> queueRows(qint64 concertId);
     // A concert with `dates` on-sale dates (prices: VIP 165,000 / R 132,000 / S 99,000 / A 77,000).
     qint64 createConcert(const QString &title = QStringLiteral("Test Concert"), int dates = 1);
     QList<qint64> schedulesOf(qint64 concertId);
