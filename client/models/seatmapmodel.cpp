@@ -51,14 +51,34 @@ QHash<int, QByteArray> SeatMapModel::roleNames() const
             {TierRole, "tier"},     {MineRole, "mine"},     {HeldUntilRole, "heldUntil"}};
 }
 
+namespace {
+// Per-seat versions come from one global sequence: they only grow, but skip numbers. A seat whose
+// version is not newer than what the model shows is old news (a late delta, a cached snapshot).
+bool isNewer(const Seat &incoming, const Seat &current)
+{
+    return current.version <= 0 || incoming.version > current.version;
+}
+} // namespace
+
 void SeatMapModel::setSeatMap(const SeatMap &map)
 {
+    QList<Seat> seats = map.seats;
+    std::sort(seats.begin(), seats.end(),
+              [](const Seat &a, const Seat &b) { return a.number < b.number; });
+    qint64 version = map.version;
+    if (map.scheduleId == m_scheduleId && map.scheduleId != 0) {
+        // The same date again: a snapshot read before a change we already applied must not
+        // undo it, so each seat keeps whichever side saw it last.
+        for (Seat &s : seats) {
+            if (const auto current = seat(s.number); current && current->version > s.version)
+                s = *current;
+            version = std::max(version, s.version);
+        }
+    }
     beginResetModel();
     m_scheduleId = map.scheduleId;
-    m_version = map.version;
-    m_seats = map.seats;
-    std::sort(m_seats.begin(), m_seats.end(),
-              [](const Seat &a, const Seat &b) { return a.number < b.number; });
+    m_version = version;
+    m_seats = std::move(seats);
     endResetModel();
     Q_EMIT seatMapReset();
 }
@@ -70,6 +90,8 @@ void SeatMapModel::applySeats(const QList<Seat> &seats)
         if (row < 0)
             continue;
         Seat &current = m_seats[row];
+        if (incoming.version > 0 && !isNewer(incoming, current))
+            continue;
         Seat next = incoming;
         const bool stillTaken = next.status == SeatStatus::Held || next.status == SeatStatus::Sold;
         if (!next.mine && current.mine && stillTaken)

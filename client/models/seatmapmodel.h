@@ -29,9 +29,12 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // A map of another date replaces everything; the same date again keeps, seat by seat, the
+    // newer of the two (per-seat versions only grow).
     void setSeatMap(const SeatMap &map);
-    // Applies changed seats; unknown numbers are ignored. Keeps "mine" on a seat the user still
-    // holds or owns when a broadcast (which cannot know who is looking) leaves it out.
+    // Applies changed seats; unknown numbers and seats not newer than the model's are ignored.
+    // Keeps "mine" on a seat the user still holds or owns when a broadcast (which cannot know
+    // who is looking) leaves it out.
     void applySeats(const QList<Seat> &seats);
     void clear();
 

@@ -75,8 +75,8 @@ void LiveFeed::onConnected()
     subscribe();
     updatePolling();
     Q_EMIT connectedChanged(true);
-    // Whatever changed while the socket was down is only in a full map.
-    resync();
+    // Whatever changed while the socket was down arrives as the full map the server answers the
+    // subscription with: no separate fetch.
 }
 
 void LiveFeed::onDisconnected()
@@ -121,8 +121,10 @@ void LiveFeed::watchSchedule(qint64 scheduleId)
     m_version = 0;
     m_loaded = false;
     if (scheduleId > 0) {
-        sendJson({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, scheduleId}});
-        resync();
+        if (m_connected)
+            sendJson({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, scheduleId}}); // → full map
+        else
+            resync();
     }
     updatePolling();
 }
@@ -150,7 +152,7 @@ void LiveFeed::resync()
             Q_EMIT seatMapFailed(result.error());
             return;
         }
-        m_version = result->version;
+        m_version = std::max(m_version, result->version);
         m_loaded = true;
         Q_EMIT seatMapLoaded(result.value());
     });
@@ -184,39 +186,37 @@ void LiveFeed::onMessage(const QString &text)
         } else if (auto t = QueueTicket::fromJson(ticket)) {
             Q_EMIT queueUpdated(t.value());
         }
+    } else if (type == u"error" && m_scheduleId > 0 && !m_loaded) {
+        resync(); // the subscription's snapshot failed (database busy): fetch it instead
     }
 }
 
 void LiveFeed::onSeatsMessage(const QJsonObject &message)
 {
     const qint64 scheduleId = message.value(u"scheduleId"_s).toInteger();
-    const qint64 version = message.value(u"version"_s).toInteger();
     if (scheduleId != m_scheduleId)
-        return;
+        return; // a date we stopped watching (its unsubscribe crossed this message)
+    // Versions come from one sequence shared by every seat of every date: they grow but skip
+    // numbers, so a jump says nothing about lost messages. Nothing is lost on one connection
+    // (TCP, and the server closes a consumer that falls behind); after a reconnect the
+    // subscription brings a full map. Stale seats are dropped per seat by the model.
     if (message.value(u"full"_s).toBool()) {
-        // The server answers a subscription with the whole map.
-        if (auto map = SeatMap::fromJson(message);
-            map && (!m_loaded || map->version >= m_version)) {
-            m_version = map->version;
+        if (auto map = SeatMap::fromJson(message)) {
+            m_version = std::max(m_version, map->version);
             m_loaded = true;
             Q_EMIT seatMapLoaded(map.value());
         }
         return;
     }
-    if (!m_loaded || version <= m_version)
-        return; // another date, not loaded yet (the load brings it), or already seen
     QList<Seat> seats;
     const QJsonArray list = message.value(u"seats"_s).toArray();
     for (const QJsonValue &v : list) {
         if (auto s = Seat::fromJson(v.toObject()))
             seats.append(s.value());
     }
-    const bool gap = version > m_version + 1;
-    m_version = version;
+    m_version = std::max(m_version, message.value(u"version"_s).toInteger());
     if (!seats.isEmpty())
         Q_EMIT seatsChanged(scheduleId, seats);
-    if (gap)
-        resync(); // messages were missed: only a full map is the truth
 }
 
 } // namespace encore

@@ -1,7 +1,7 @@
 #pragma once
 // LiveFeed: the /api/v1/live WebSocket. Authenticates, subscribes to one date's seats (and the
-// caller's queue ticket), reconnects with backoff and re-subscribes; while the socket is down, or
-// when a version gap shows missed messages, it re-fetches the seat map instead. GUI thread.
+// caller's queue ticket), reconnects with backoff and re-subscribes (the server answers with a full
+// map); while the socket is down it polls the seat map instead. GUI thread.
 
 #include "net/backoff.h"
 
@@ -39,15 +39,16 @@ public:
     // Re-fetches the watched seat map (after a hold, when in doubt).
     void resync();
 
+    // The highest seat version seen on the watched date.
     qint64 version() const { return m_version; }
     void setPollIntervalMs(int ms) { m_pollTimer.setInterval(ms); }
     void setReconnectDelays(int firstMs, int maxMs) { m_backoff = Backoff(firstMs, maxMs); }
 
 Q_SIGNALS:
     void connectedChanged(bool connected);
-    // A full map: first load, re-sync after a gap or a reconnect, or a poll.
+    // A full map: first load, the snapshot after a (re)subscription, a poll or resync().
     void seatMapLoaded(const encore::SeatMap &map);
-    // Only the seats that changed, in version order.
+    // Only the seats that changed, each with its own version (apply only newer ones).
     void seatsChanged(qint64 scheduleId, const QList<encore::Seat> &seats);
     void seatMapFailed(const encore::ApiError &error);
     void queueUpdated(const encore::QueueTicket &ticket);

@@ -1,4 +1,5 @@
-// SeatMapModel: a full map sorted by number; live changes update one row each and keep "mine".
+// SeatMapModel: a full map sorted by number; live changes update one row each and keep "mine";
+// per-seat versions (one global sequence: growing, with gaps) decide which news is newer.
 #include "models/seatmapmodel.h"
 
 #include <QSignalSpy>
@@ -8,9 +9,11 @@ using namespace Qt::StringLiterals;
 using namespace encore;
 
 namespace {
-Seat seat(int number, SeatStatus status = SeatStatus::Available, bool mine = false)
+Seat seat(int number, SeatStatus status = SeatStatus::Available, bool mine = false,
+          qint64 version = 0)
 {
     Seat s;
+    s.version = version;
     s.number = number;
     s.status = status;
     s.price = 120'000;
@@ -38,6 +41,10 @@ private Q_SLOTS:
     void keepsMineOnBroadcasts_data();
     void keepsMineOnBroadcasts();
     void ignoresUnknownSeats();
+    void ignoresSeatsNotNewer_data();
+    void ignoresSeatsNotNewer();
+    void snapshotOfSameDateKeepsNewerSeats();
+    void snapshotOfAnotherDateReplaces();
     void describesSeatsInWords();
 };
 
@@ -97,6 +104,57 @@ void TestSeatMapModel::ignoresUnknownSeats()
     model.applySeats({seat(51, SeatStatus::Sold)});
     QCOMPARE(changed.count(), 0);
     QVERIFY(!model.seat(51));
+}
+
+void TestSeatMapModel::ignoresSeatsNotNewer_data()
+{
+    QTest::addColumn<qint64>("incoming");
+    QTest::addColumn<bool>("applied");
+    QTest::addRow("older") << qint64(40) << false;
+    QTest::addRow("same") << qint64(100) << false;
+    // Versions skip numbers (other dates take them): a jump is simply newer, not a gap.
+    QTest::addRow("next") << qint64(101) << true;
+    QTest::addRow("far ahead") << qint64(5000) << true;
+}
+
+void TestSeatMapModel::ignoresSeatsNotNewer()
+{
+    QFETCH(qint64, incoming);
+    QFETCH(bool, applied);
+    SeatMapModel model;
+    model.setSeatMap(mapOf({seat(4, SeatStatus::Held, false, 100)}, 100));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applySeats({seat(4, SeatStatus::Available, false, incoming)});
+    QCOMPARE(changed.count(), applied ? 1 : 0);
+    QCOMPARE(model.seat(4)->status, applied ? SeatStatus::Available : SeatStatus::Held);
+    QCOMPARE(model.version(), std::max<qint64>(100, incoming));
+}
+
+void TestSeatMapModel::snapshotOfSameDateKeepsNewerSeats()
+{
+    SeatMapModel model;
+    model.setSeatMap(mapOf(
+        {seat(1, SeatStatus::Available, false, 10), seat(2, SeatStatus::Available, false, 11)},
+        11));
+    // A live change arrives before a snapshot that was read earlier (a cached map, a slow GET).
+    model.applySeats({seat(1, SeatStatus::Sold, false, 90)});
+    model.setSeatMap(
+        mapOf({seat(1, SeatStatus::Held, false, 50), seat(2, SeatStatus::Held, true, 60)}, 60));
+    QCOMPARE(model.seat(1)->status, SeatStatus::Sold); // the snapshot's 50 is older than 90
+    QCOMPARE(model.seat(2)->status, SeatStatus::Held); // the snapshot's 60 is newer than 11
+    QVERIFY(model.seat(2)->mine);
+    QCOMPARE(model.version(), 90);
+}
+
+void TestSeatMapModel::snapshotOfAnotherDateReplaces()
+{
+    SeatMapModel model;
+    model.setSeatMap(mapOf({seat(1, SeatStatus::Sold, false, 90)}, 90));
+    SeatMap other = mapOf({seat(1, SeatStatus::Available, false, 5)}, 5);
+    other.scheduleId = 4;
+    model.setSeatMap(other);
+    QCOMPARE(model.seat(1)->status, SeatStatus::Available);
+    QCOMPARE(model.version(), 5);
 }
 
 void TestSeatMapModel::describesSeatsInWords()

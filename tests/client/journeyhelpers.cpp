@@ -1,0 +1,98 @@
+#include "journeyhelpers.h"
+
+#include "models/concertlistmodel.h"
+#include "widgets/seatbutton.h"
+#include "widgets/seatmapwidget.h"
+
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+namespace encore::test {
+
+QDialog *openDialog(const QString &name)
+{
+    const QList<QWidget *> all = QApplication::allWidgets();
+    for (QWidget *w : all) {
+        if (auto *d = qobject_cast<QDialog *>(w); d && d->isVisible() && d->objectName() == name)
+            return d;
+    }
+    return nullptr;
+}
+
+void click(QAbstractButton *button)
+{
+    QTest::mouseClick(button, Qt::LeftButton, {}, button->rect().center());
+}
+
+bool clickable(QObject *root, const QString &name)
+{
+    auto *b = visibleChild<QAbstractButton>(root, name);
+    return b && b->isEnabled();
+}
+
+bool clickNamed(QObject *root, const QString &name)
+{
+    if (!clickable(root, name))
+        return false;
+    auto *b = visibleChild<QAbstractButton>(root, name);
+    click(b);
+    return true;
+}
+
+SeatStatus seatStatus(CustomerWindow *window, int number)
+{
+    auto *b = window->findChild<SeatButton *>(u"seat%1"_s.arg(number));
+    return b ? b->seat().status : SeatStatus::Available;
+}
+
+bool seatSelected(CustomerWindow *window, int number)
+{
+    auto *b = window->findChild<SeatButton *>(u"seat%1"_s.arg(number));
+    return b && b->isSeatSelected();
+}
+
+bool clickSchedule(CustomerWindow *window, qint64 scheduleId)
+{
+    auto *tree = visibleChild<QTreeView>(window, u"concertTree"_s);
+    if (!tree)
+        return false;
+    const auto *model = qobject_cast<ConcertListModel *>(tree->model());
+    const QModelIndex index = model ? model->indexOfSchedule(scheduleId) : QModelIndex();
+    if (!index.isValid())
+        return false;
+    tree->scrollTo(index);
+    const QRect rect = tree->visualRect(index);
+    if (rect.isEmpty())
+        return false;
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+    return tree->currentIndex().row() == index.row()
+        && tree->currentIndex().parent() == index.parent();
+}
+
+void useQuickRetries(ApiClient *api)
+{
+    api->setRetryPolicy({6, 150, 600});
+    api->setProbeIntervalMs(250);
+}
+
+SignedIn openCustomerWindow(quint16 port, const TestUser &user)
+{
+    SignedIn s;
+    s.api = std::make_unique<ApiClient>();
+    s.api->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
+    s.api->setSessionToken(QString::fromLatin1(user.token));
+    Session session;
+    session.user.id = user.id;
+    session.user.username = user.username;
+    session.token = QString::fromLatin1(user.token);
+    s.window = std::make_unique<CustomerWindow>(s.api.get(), session, nullptr);
+    s.window->liveFeed()->setReconnectDelays(100, 1000);
+    useQuickRetries(s.api.get());
+    s.window->show();
+    s.window->start();
+    return s;
+}
+
+} // namespace encore::test

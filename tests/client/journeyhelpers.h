@@ -1,0 +1,64 @@
+#pragma once
+// Helpers for the GUI tests that drive the real customer windows by objectName against a real
+// encore-server: finding widgets and open dialogs, clicking, and the common walk from the concert
+// list to an admitted seat map. Main (GUI) thread; no waiting by sleeping — callers QTRY.
+
+#include "customer/customerwindow.h"
+#include "models/seat.h"
+#include "net/apiclient.h"
+#include "net/livefeed.h"
+
+#include "fixtures.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDialog>
+#include <QPointer>
+
+#include <memory>
+
+namespace encore::test {
+
+constexpr int kGuiWaitMs = 30'000;
+
+// A visible top-level or child widget of `root` with that objectName (nullptr when none).
+template<typename T = QWidget> T *visibleChild(QObject *root, const QString &name)
+{
+    const QList<T *> all = root->findChildren<T *>(name);
+    for (T *w : all) {
+        if (w->isVisible())
+            return w;
+    }
+    return nullptr;
+}
+
+// An open (visible) dialog with that objectName anywhere in the application.
+QDialog *openDialog(const QString &name);
+
+// Clicks a button the way a user would (mouse press and release in its middle).
+void click(QAbstractButton *button);
+// Whether `root` has a visible, enabled button of that name. QTRY it, then click: QTRY_* evaluate
+// their expression more than once, so it must not click.
+bool clickable(QObject *root, const QString &name);
+// Clicks a named button that must be visible and enabled inside `root`; false when it is not.
+bool clickNamed(QObject *root, const QString &name);
+
+// The status a seat button of this window shows (Available when there is no such seat).
+SeatStatus seatStatus(CustomerWindow *window, int number);
+bool seatSelected(CustomerWindow *window, int number);
+
+// Selects the date's row in the concert tree by clicking it; false when the row is not there.
+bool clickSchedule(CustomerWindow *window, qint64 scheduleId);
+
+// A customer signed in without the login dialog (a Fixtures user with a session token): its own
+// ApiClient and a shown, started CustomerWindow.
+struct SignedIn {
+    std::unique_ptr<ApiClient> api;
+    std::unique_ptr<CustomerWindow> window;
+};
+SignedIn openCustomerWindow(quint16 port, const TestUser &user);
+
+// Fast retries and probes, so outages and recoveries happen within a test's patience.
+void useQuickRetries(ApiClient *api);
+
+} // namespace encore::test
