@@ -9,6 +9,8 @@
 #   ENCORE_LISTEN         address the server listens on (default 127.0.0.1:8080, loopback only)
 #   ENCORE_DATA_DIR       passed as --data-dir (default: the server's own, /var/lib/encore as root)
 #   ENCORE_READY_TIMEOUT  seconds to wait for /readyz (default 120)
+#   ENCORE_BUILD_DIR      build directory (default build/)
+#   ENCORE_SKIP_BUILD=1   re-use the binaries already built there (no package check, no build)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,7 +20,7 @@ start_app=1
 for arg in "$@"; do
     case "$arg" in
         --no-app) start_app=0 ;;
-        -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run: unknown argument: $arg (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -27,11 +29,15 @@ listen=${ENCORE_LISTEN:-127.0.0.1:8080}
 url="http://$listen"
 ready_timeout=${ENCORE_READY_TIMEOUT:-120}
 
-bash scripts/setup.sh
-bash scripts/build.sh build
+build_dir=${ENCORE_BUILD_DIR:-build}
+[[ "$build_dir" = /* ]] || build_dir="$root/$build_dir"
+if [[ "${ENCORE_SKIP_BUILD:-0}" != 1 ]]; then
+    bash scripts/setup.sh
+    bash scripts/build.sh "$build_dir"
+fi
 
-server_bin="$root/build/server/encore-server"
-client_bin="$root/build/client/encore"
+server_bin="$build_dir/server/encore-server"
+client_bin="$build_dir/client/encore"
 if [[ ! -x "$server_bin" ]]; then
     echo "run: $server_bin was not built" >&2
     exit 1
@@ -42,7 +48,7 @@ if curl -s -o /dev/null --max-time 2 "$url/healthz" 2>/dev/null; then
     exit 1
 fi
 
-log_dir="$root/build/run"
+log_dir="$build_dir/run"
 mkdir -p "$log_dir"
 log="$log_dir/encore-server.log"
 

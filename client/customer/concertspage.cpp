@@ -144,6 +144,8 @@ void ConcertsPage::updateDetails()
     } else {
         m_dateInfo->setText(c ? tr("Select one of this concert's dates to continue.") : QString());
     }
+    // An empty card would be a blank box under the description.
+    m_dateInfo->setVisible(!m_dateInfo->text().isEmpty());
     m_enterQueue->setEnabled(s && m_model->isBookable(*s));
 }
 

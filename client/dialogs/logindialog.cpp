@@ -120,8 +120,16 @@ LoginDialog::LoginDialog(ApiClient *api, QWidget *parent)
     layout->addWidget(m_error);
     layout->addLayout(buttons);
     setMode(Mode::Login);
-    if (!m_username->text().isEmpty())
-        m_password->setFocus();
+    // The fields were created in another order than they are shown: Tab follows what is shown.
+    setTabOrder(m_username, m_password);
+    setTabOrder(m_password, m_confirm);
+    setTabOrder(m_confirm, m_server);
+    setTabOrder(m_server, m_submit);
+    setTabOrder(m_submit, m_cancel);
+    setTabOrder(m_cancel, m_loginMode);
+    setTabOrder(m_loginMode, m_registerMode);
+    // Typing starts where it is needed: the username, or the password when it is remembered.
+    (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
 }
 
 void LoginDialog::setMode(Mode mode)

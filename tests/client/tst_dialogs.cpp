@@ -4,6 +4,7 @@
 #include "dialogs/receiptdialog.h"
 #include "net/apiclient.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void loginValidates_data();
     void loginValidates();
     void loginRemembersServer();
+    void loginTypingStartsInTheUsername();
     void paymentShowsBalanceAfter();
     void paymentOffersTopUpWhenShort();
     void receiptListsThePurchase();
@@ -113,6 +115,27 @@ Reservation hold()
     return r;
 }
 } // namespace
+
+void TestDialogs::loginTypingStartsInTheUsername()
+{
+    QSettings().remove(u"account/username"_s);
+    ApiClient api;
+    LoginDialog dialog(&api);
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto *user = dialog.findChild<QLineEdit *>(u"usernameEdit"_s);
+    auto *password = dialog.findChild<QLineEdit *>(u"passwordEdit"_s);
+    QCOMPARE(QApplication::focusWidget(), user);
+    QTest::keyClicks(QApplication::focusWidget(), u"minji"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), password);
+    QTest::keyClicks(QApplication::focusWidget(), u"secret"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), dialog.findChild<QLineEdit *>(u"serverEdit"_s));
+    QCOMPARE(user->text(), u"minji"_s);
+    QCOMPARE(password->text(), u"secret"_s);
+}
 
 void TestDialogs::paymentShowsBalanceAfter()
 {
