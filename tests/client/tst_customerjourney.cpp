@@ -13,6 +13,8 @@
 #include "widgets/seatbutton.h"
 
 #include "journeyhelpers.h"
+#include "queue/queueservice.h"
+#include "services/services.h"
 #include "testserver.h"
 
 #include <QLabel>
@@ -95,7 +97,20 @@ void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
                              kGuiWaitMs);
     QVERIFY(clickSchedule(window, schedule));
     QVERIFY(window->findChild<QLabel *>(u"concertTitle"_s)->text().contains(u"Journey Live"_s));
+    // The organiser has paused admission: the customer waits in the queue panel first.
+    m_fixtures->services().queue.ensureSettings(concert);
+    m_fixtures->db().exec(u"UPDATE queue_settings SET paused = true WHERE concert_id = ?"_s,
+                          {concert});
     QVERIFY(clickNamed(window, u"enterQueueButton"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window->page(), CustomerWindow::Page::Queue, kGuiWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        visibleChild<QLabel>(window, u"queuePosition"_s)
+            && visibleChild<QLabel>(window, u"queuePosition"_s)->text().contains(u'1'),
+        kGuiWaitMs);
+    QVERIFY(visibleChild<QWidget>(window, u"queueProgress"_s));
+    QCOMPARE(window->page(), CustomerWindow::Page::Queue);
+    m_fixtures->db().exec(u"UPDATE queue_settings SET paused = false WHERE concert_id = ?"_s,
+                          {concert});
     // Admitted: the window moves on to the seat map by itself.
     QTRY_COMPARE_WITH_TIMEOUT(window->page(), CustomerWindow::Page::Seats, kGuiWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(visibleChild<SeatButton>(window, u"seat12"_s), kGuiWaitMs);
