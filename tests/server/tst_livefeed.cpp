@@ -4,6 +4,7 @@
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void initTestCase();
     void seatChangesReachSubscribers();
     void changesCrossInstances();
+    void wholeDateChangeArrivesInChunks();
     void queueTicketIsPushed();
     void badClientsAreClosed_data();
     void badClientsAreClosed();
@@ -154,6 +156,39 @@ void TestLiveFeed::changesCrossInstances()
     const qsizetype mark = b.messages.size();
     QCOMPARE(hold(m_users[3], m_schedule, {40}).status, 201);
     QTRY_VERIFY(b.find(u"seats"_s, seatIs(40, u"HELD"_s, false), mark));
+}
+
+void TestLiveFeed::wholeDateChangeArrivesInChunks()
+{
+    // All 50 seats held in one statement: the announcement would pass NOTIFY's 8000-byte limit
+    // as one message (the statement would fail); it comes in chunks, and every seat arrives.
+    const qint64 schedule = m_fx->schedulesOf(m_fx->createConcert(u"Bulk"_s, 1)).first();
+    LiveClient a(m_server->port());
+    QVERIFY(a.waitConnected());
+    a.send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(m_users[0].token)}});
+    a.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, schedule}});
+    QTRY_VERIFY(a.find(u"seats"_s));
+    const qsizetype mark = a.messages.size();
+    const QString user = m_users[1].id.toString(QUuid::WithoutBraces);
+    m_fx->db().exec(u"INSERT INTO reservations(id, user_id, schedule_id, held_until) "
+                    "VALUES ('00000000-0000-0000-0000-0000000000b1', ?::uuid, ?, now() + interval '1 hour')"_s,
+                    {user, schedule});
+    m_fx->db().exec(u"UPDATE seats SET status = 'HELD', reservation_id = '00000000-0000-0000-0000-0000000000b1', "
+                    "held_until = now() + interval '1 hour', version = nextval('seat_version_seq') WHERE schedule_id = ?"_s,
+                    {schedule});
+    QSet<int> held;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        held.clear();
+        for (const QJsonObject &m : a.messages.mid(mark)) {
+            if (m.value(u"type"_s).toString() != u"seats")
+                continue;
+            for (const QJsonValue &v : m.value(u"seats"_s).toArray()) {
+                if (v.toObject().value(u"status"_s).toString() == u"HELD")
+                    held.insert(v.toObject().value(u"number"_s).toInt());
+            }
+        }
+        return held.size() == 50;
+    }()), 10'000);
 }
 
 void TestLiveFeed::queueTicketIsPushed()

@@ -44,17 +44,17 @@ const server::RedisScript kRedisRows(
     "        redis.call('ZRANGE', q .. 'active', 0, -1, 'WITHSCORES'),\n"
     "        redis.call('ZRANGE', q .. 'admissions', 0, -1, 'WITHSCORES')}\n");
 
-server::ServerConfig fixtureConfig()
+server::ServerConfig fixtureConfig(const server::ConnectionParams &params)
 {
     server::ServerConfig config;
     if (TestRedis::requested())
-        config.redisUrl = TestRedis::instance().url();
+        config.redisUrl = TestRedis::instance().urlFor(params.database);
     return config;
 }
 } // namespace
 
 Fixtures::Fixtures(const server::ConnectionParams &params)
-    : m_config(fixtureConfig()), m_db(std::make_unique<server::Database>(params)),
+    : m_config(fixtureConfig(params)), m_db(std::make_unique<server::Database>(params)),
       m_services(std::make_unique<server::Services>(*m_db, m_config))
 {
     server::PasswordHasher::initialize();

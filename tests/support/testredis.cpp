@@ -49,6 +49,12 @@ QString TestRedis::url() const
     return u"redis://127.0.0.1:%1"_s.arg(d->port);
 }
 
+QString TestRedis::urlFor(const QString &databaseName) const
+{
+    const int n = databaseName.section(u'_', -1).toInt();
+    return url() + u"/%1"_s.arg(n % 16);
+}
+
 quint16 TestRedis::port() const
 {
     return d->port;

@@ -17,6 +17,9 @@ public:
     static TestRedis &instance();
 
     QString url() const;     // redis://127.0.0.1:PORT
+    // A logical Redis database per test database (encore_test_N → N mod 16), so servers on
+    // different databases in one test executable never share queue keys.
+    QString urlFor(const QString &databaseName) const;
     quint16 port() const;
     bool start();
     void stop();

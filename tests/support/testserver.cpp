@@ -64,7 +64,7 @@ bool TestServer::start()
                      u"--workers"_s, u"4"_s, u"--no-access-log"_s, u"--auth-attempts-per-minute"_s, u"100000"_s};
     args << u"--listen"_s << u"127.0.0.1:%1"_s.arg(m_port);
     if (TestRedis::requested())
-        args << u"--redis"_s << TestRedis::instance().url();
+        args << u"--redis"_s << TestRedis::instance().urlFor(m_db.database);
     args += m_args; // later options win (QCommandLineParser keeps the last value)
     m_process->start(serverBinary(), args);
     if (!m_process->waitForStarted(10'000))
