@@ -12,6 +12,8 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QSocketNotifier>
@@ -216,6 +218,12 @@ int ServerApp::run()
         fds.push_back(fd);
     }
     NotificationListener listener(*setup.params);
+    // Any instance's seat change drops this process's cached copy of that date (and Redis's).
+    QObject::connect(&listener, &NotificationListener::seatsChanged, &listener, [&services](const QByteArray &payload) {
+        const qint64 scheduleId = QJsonDocument::fromJson(payload).object().value(u"scheduleId"_s).toInteger();
+        if (scheduleId > 0)
+            services.concerts.invalidateSeatMap(scheduleId);
+    }, Qt::DirectConnection);
     listener.start();
     std::vector<std::unique_ptr<HttpWorker>> workers;
     for (int i = 0; i < workerCount; ++i) {

@@ -1,10 +1,12 @@
 #pragma once
-// SnapshotCache: short-lived Redis copies of read-heavy snapshots (a date's seat map, the concert
-// listing) shared by every instance. Staleness bound: an entry lives at most its TTL (seat maps
-// 1 s, the listing 2 s) and is deleted as soon as any instance hears of a change (seat NOTIFY,
-// staff edits), so a reader sees a state at most one TTL older than the last committed change —
-// and holds/payments never read it: they go to PostgreSQL. Redis trouble never fails a read:
-// the cache steps aside and PostgreSQL answers. Disabled (all misses) without --redis.
+// SnapshotCache: short-lived Redis copies of read-heavy snapshots (a date's seats, the concert
+// listing) shared by every instance; ConcertService keeps an in-process copy of the seats in
+// front of it with the same TTL. Staleness bound: each layer keeps an entry at most its TTL
+// (seats 500 ms, listing 2 s) and both are dropped as soon as any instance hears of a change
+// (local commit, seat NOTIFY, staff edit), so a seat map is never more than 2 x 500 ms = 1 s
+// older than the last committed change (typically milliseconds) — and holds and payments never
+// read it: they decide in PostgreSQL. Redis trouble never fails a read: the cache steps aside
+// and PostgreSQL answers. The Redis layer is off without --redis.
 
 #include <QByteArray>
 
@@ -17,8 +19,9 @@ class RedisClient;
 class SnapshotCache
 {
 public:
-    static constexpr int kSeatMapTtlMs = 1000;
+    static constexpr int kSeatMapTtlMs = 500;
     static constexpr int kListingTtlMs = 2000;
+    static constexpr int kSeatMapBoundMs = 2 * kSeatMapTtlMs; // Redis copy + in-process copy
 
     explicit SnapshotCache(RedisClient *redis);
 

@@ -22,7 +22,34 @@ void ConcertService::invalidateListing()
 
 void ConcertService::invalidateSeatMap(qint64 scheduleId)
 {
+    {
+        std::lock_guard lock(m_localMutex);
+        m_local.remove(scheduleId);
+    }
     m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
+}
+
+QByteArray SeatRows::encode() const
+{
+    QJsonArray list;
+    for (const Row &r : rows)
+        list.append(QJsonArray{r.number, r.tier, r.price, seatStatusName(r.status), isoTimeOrNull(r.heldUntil),
+                               r.holder.isNull() ? QString() : r.holder.toString(QUuid::WithoutBraces), r.version});
+    return QJsonDocument(QJsonObject{{u"concertId"_s, concertId}, {u"rows"_s, list}}).toJson(QJsonDocument::Compact);
+}
+
+std::shared_ptr<const SeatRows> SeatRows::decode(const QByteArray &bytes)
+{
+    const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+    auto out = std::make_shared<SeatRows>();
+    out->concertId = o.value(u"concertId"_s).toInteger();
+    for (const QJsonValue &v : o.value(u"rows"_s).toArray()) {
+        const QJsonArray a = v.toArray();
+        out->rows.append({a[0].toInt(), a[1].toString(), a[2].toInteger(),
+                          seatStatusFromName(a[3].toString()).value_or(SeatStatus::Blocked),
+                          parseIsoTime(a[4].toString()), QUuid::fromString(a[5].toString()), a[6].toInteger()});
+    }
+    return out;
 }
 
 QList<Schedule> ConcertService::loadSchedules(const QList<qint64> &concertIds, bool bookableOnly)
@@ -118,59 +145,67 @@ QList<Schedule> ConcertService::schedules(qint64 concertId, bool bookableOnly)
     return loadSchedules({concertId}, bookableOnly);
 }
 
-// The raw rows of a date's seats (status as stored, with the holder's id) and the date's concert,
-// shared by every viewer and cached; who sees "mine" and whether a hold has run out is decided
-// per read. One round trip, or none on a cache hit.
-QByteArray ConcertService::loadSeatRows(qint64 scheduleId)
+// A date's seats: from this process's copy, else Redis, else PostgreSQL (one round trip, which
+// also gives the date's concert). Who sees "mine" and whether a hold ran out is decided per read.
+std::shared_ptr<const SeatRows> ConcertService::loadSeatRows(qint64 scheduleId)
 {
-    const QByteArray key = SnapshotCache::seatMapKey(scheduleId);
-    if (auto cached = m_cache.get(key))
-        return *cached;
-    QSqlQuery &q = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, r.user_id, s.version, sc.concert_id "
-                             "FROM seats s JOIN schedules sc ON sc.id = s.schedule_id "
-                             "LEFT JOIN reservations r ON r.id = s.reservation_id "
-                             "WHERE s.schedule_id = ? ORDER BY s.number"_s,
-                             {scheduleId});
-    QJsonArray rows;
-    qint64 concertId = 0;
-    while (q.next()) {
-        rows.append(QJsonArray{q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong(),
-                               q.value(3).toString(), isoTimeOrNull(q.value(4).toDateTime()),
-                               q.value(5).toString(), q.value(6).toLongLong()});
-        concertId = q.value(7).toLongLong();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        std::lock_guard lock(m_localMutex);
+        const auto it = m_local.constFind(scheduleId);
+        if (it != m_local.cend() && it->expiresAtMs > now)
+            return it->rows;
     }
-    const QByteArray raw = QJsonDocument(QJsonObject{{u"concertId"_s, concertId}, {u"rows"_s, rows}})
-                               .toJson(QJsonDocument::Compact);
-    if (!rows.isEmpty())
-        m_cache.put(key, raw, SnapshotCache::kSeatMapTtlMs);
-    return raw;
+    const QByteArray key = SnapshotCache::seatMapKey(scheduleId);
+    std::shared_ptr<const SeatRows> rows;
+    if (auto cached = m_cache.get(key)) {
+        rows = SeatRows::decode(*cached);
+    } else {
+        QSqlQuery &q = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, r.user_id, s.version, sc.concert_id "
+                                 "FROM seats s JOIN schedules sc ON sc.id = s.schedule_id "
+                                 "LEFT JOIN reservations r ON r.id = s.reservation_id "
+                                 "WHERE s.schedule_id = ? ORDER BY s.number"_s,
+                                 {scheduleId});
+        auto fresh = std::make_shared<SeatRows>();
+        while (q.next()) {
+            fresh->rows.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong(),
+                                seatStatusFromName(q.value(3).toString()).value_or(SeatStatus::Blocked),
+                                q.value(4).toDateTime(), QUuid::fromString(q.value(5).toString()),
+                                q.value(6).toLongLong()});
+            fresh->concertId = q.value(7).toLongLong();
+        }
+        if (fresh->rows.isEmpty())
+            return fresh; // no such date: nothing worth keeping
+        if (m_cache.enabled())
+            m_cache.put(key, fresh->encode(), SnapshotCache::kSeatMapTtlMs);
+        rows = std::move(fresh);
+    }
+    std::lock_guard lock(m_localMutex);
+    m_local.insert(scheduleId, {rows, now + SnapshotCache::kSeatMapTtlMs});
+    return rows;
 }
 
 SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
 {
-    const QJsonObject snapshot = QJsonDocument::fromJson(loadSeatRows(scheduleId)).object();
-    const QJsonArray rows = snapshot.value(u"rows"_s).toArray();
-    if (rows.isEmpty())
+    const std::shared_ptr<const SeatRows> snapshot = loadSeatRows(scheduleId);
+    if (snapshot->rows.isEmpty())
         throw ApiError(ErrorCode::NotFound, u"No such date."_s);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     SeatMap map;
     map.scheduleId = scheduleId;
-    map.concertId = snapshot.value(u"concertId"_s).toInteger();
-    for (const QJsonValue &v : rows) {
-        const QJsonArray row = v.toArray();
+    map.concertId = snapshot->concertId;
+    map.seats.reserve(snapshot->rows.size());
+    for (const SeatRows::Row &row : snapshot->rows) {
         Seat seat;
-        seat.number = row[0].toInt();
-        seat.tier = row[1].toString();
-        seat.price = row[2].toInteger();
-        seat.status = seatStatusFromName(row[3].toString()).value_or(SeatStatus::Blocked);
-        const QDateTime heldUntil = parseIsoTime(row[4].toString());
-        const bool liveHold = seat.status == SeatStatus::Held && heldUntil > now;
-        if (seat.status == SeatStatus::Held && !liveHold)
-            seat.status = SeatStatus::Available; // the hold ran out; the sweeper will catch up
-        seat.heldUntil = liveHold ? heldUntil : QDateTime();
-        seat.mine = (liveHold || seat.status == SeatStatus::Sold) && !row[5].toString().isEmpty()
-            && QUuid::fromString(row[5].toString()) == viewer;
-        seat.version = row[6].toInteger();
+        seat.number = row.number;
+        seat.tier = row.tier;
+        seat.price = row.price;
+        const bool liveHold = row.status == SeatStatus::Held && row.heldUntil > now;
+        // A hold that ran out is free again, whether or not the sweeper has been by.
+        seat.status = row.status == SeatStatus::Held && !liveHold ? SeatStatus::Available : row.status;
+        seat.heldUntil = liveHold ? row.heldUntil : QDateTime();
+        seat.mine = (liveHold || row.status == SeatStatus::Sold) && !row.holder.isNull() && row.holder == viewer;
+        seat.version = row.version;
         map.version = std::max(map.version, seat.version);
         map.seats.append(seat);
     }

@@ -6,8 +6,12 @@
 #include "models/concert.h"
 #include "models/seat.h"
 
+#include <QHash>
 #include <QMap>
 #include <QUuid>
+
+#include <memory>
+#include <mutex>
 
 namespace encore::server {
 
@@ -21,6 +25,27 @@ struct TierPrices
     Money r = 132'000;
     Money s = 99'000;
     Money a = 77'000;
+};
+
+// A date's seats as stored (status before expiry is applied, holder's id), shared by every
+// viewer of the date.
+struct SeatRows
+{
+    struct Row
+    {
+        int number = 0;
+        QString tier;
+        Money price = 0;
+        SeatStatus status = SeatStatus::Available;
+        QDateTime heldUntil;
+        QUuid holder;
+        qint64 version = 0;
+    };
+    qint64 concertId = 0;
+    QList<Row> rows;
+
+    QByteArray encode() const;
+    static std::shared_ptr<const SeatRows> decode(const QByteArray &bytes);
 };
 
 class ConcertService
@@ -39,15 +64,24 @@ public:
                           const QDateTime &salesCloseAt, const TierPrices &prices);
     // Staff changed concerts or dates: drop the cached listing.
     void invalidateListing();
-    // A write committed: drop the cached seat map so the writer reads its own change.
+    // A seat of this date changed (a local commit, or a NOTIFY from any instance): drop the
+    // cached seats, in this process and in Redis.
     void invalidateSeatMap(qint64 scheduleId);
 
 private:
     QList<Schedule> loadSchedules(const QList<qint64> &concertIds, bool bookableOnly);
-    QByteArray loadSeatRows(qint64 scheduleId);
+    std::shared_ptr<const SeatRows> loadSeatRows(qint64 scheduleId);
 
     Database &m_db;
     SnapshotCache &m_cache;
+    // In-process copy in front of Redis (every worker shares it); same bound as the Redis TTL.
+    struct LocalRows
+    {
+        std::shared_ptr<const SeatRows> rows;
+        qint64 expiresAtMs = 0;
+    };
+    std::mutex m_localMutex;
+    QHash<qint64, LocalRows> m_local;
 };
 
 } // namespace encore::server
