@@ -130,6 +130,21 @@ QString readPassword()
     return in.readLine().trimmed();
 }
 
+// Migrates, then runs the start-up step; false (after saying why) when either fails.
+bool prepare(Database &db, const std::function<void()> &step)
+{
+    try {
+        Migrator::migrate(db);
+        step();
+        return true;
+    } catch (const ApiError &e) {
+        qCCritical(lcApp).noquote() << e.message;
+    } catch (const DbError &e) {
+        qCCritical(lcApp).noquote() << "database:" << e.what();
+    }
+    return false;
+}
+
 } // namespace
 
 ServerApp::ServerApp(ServerConfig config) : m_config(std::move(config)) { }
@@ -145,19 +160,12 @@ int ServerApp::createStaff()
     }
     Database db(*setup.params);
     Services services(db, m_config);
-    try {
-        Migrator::migrate(db);
-        if (!services.auth.ensureStaff(m_config.createStaff, readPassword())) {
-            qCCritical(lcApp).noquote() << "user" << m_config.createStaff << "exists with another password";
-            return 1;
-        }
-    } catch (const ApiError &e) {
-        qCCritical(lcApp).noquote() << e.message;
+    const bool ready = prepare(db, [&] {
+        if (!services.auth.ensureStaff(m_config.createStaff, readPassword()))
+            throw ApiError(ErrorCode::Conflict, u"user %1 exists with another password"_s.arg(m_config.createStaff));
+    });
+    if (!ready)
         return 1;
-    } catch (const DbError &e) {
-        qCCritical(lcApp).noquote() << "database:" << e.what();
-        return 1;
-    }
     qCInfo(lcApp).noquote() << "staff account ready:" << m_config.createStaff;
     db.closeThreadConnection();
     return 0;
@@ -184,20 +192,15 @@ int ServerApp::run()
     qCInfo(lcApp).noquote() << "database" << setup.params->describe();
     Database db(*setup.params);
     Services services(db, m_config);
-    try {
-        Migrator::migrate(db);
+    const bool ready = prepare(db, [&] {
         const QString staff = qEnvironmentVariable("ENCORE_STAFF_USERNAME");
         if (!staff.isEmpty() && !services.auth.ensureStaff(staff, qEnvironmentVariable("ENCORE_STAFF_PASSWORD")))
             qCWarning(lcApp).noquote() << "ENCORE_STAFF_USERNAME" << staff << "exists with another password; left alone";
         if (m_config.demoData && DemoData::loadIfEmpty(services))
             qCInfo(lcApp).noquote() << "demo data loaded";
-    } catch (const ApiError &e) {
-        qCCritical(lcApp).noquote() << e.message;
+    });
+    if (!ready)
         return 1;
-    } catch (const DbError &e) {
-        qCCritical(lcApp).noquote() << "database:" << e.what();
-        return 1;
-    }
     if (m_config.demoData)
         qCInfo(lcApp).noquote() << u"demo accounts: customer %1 / %2, staff %3 / %4"_s.arg(
             QString::fromUtf16(DemoAccounts::kCustomer), QString::fromUtf16(DemoAccounts::kCustomerPassword),

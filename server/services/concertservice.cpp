@@ -13,6 +13,21 @@ using namespace Qt::StringLiterals;
 
 namespace encore::server {
 
+namespace {
+const QString kSelectConcert = u"SELECT id, title, artist, venue, description FROM concerts "_s;
+
+Concert concertFromRow(const QSqlQuery &q)
+{
+    Concert c;
+    c.id = q.value(0).toLongLong();
+    c.title = q.value(1).toString();
+    c.artist = q.value(2).toString();
+    c.venue = q.value(3).toString();
+    c.description = q.value(4).toString();
+    return c;
+}
+} // namespace
+
 ConcertService::ConcertService(Database &db, SnapshotCache &cache) : m_db(db), m_cache(cache) { }
 
 void ConcertService::invalidateListing()
@@ -95,16 +110,10 @@ QList<Concert> ConcertService::list()
     QList<Concert> concerts;
     QList<qint64> ids;
     {
-        QSqlQuery &q = m_db.exec(u"SELECT id, title, artist, venue, description FROM concerts ORDER BY id"_s);
+        QSqlQuery &q = m_db.exec(kSelectConcert + u"ORDER BY id"_s);
         while (q.next()) {
-            Concert c;
-            c.id = q.value(0).toLongLong();
-            c.title = q.value(1).toString();
-            c.artist = q.value(2).toString();
-            c.venue = q.value(3).toString();
-            c.description = q.value(4).toString();
-            ids.append(c.id);
-            concerts.append(c);
+            concerts.append(concertFromRow(q));
+            ids.append(concerts.last().id);
         }
     }
     const QList<Schedule> all = loadSchedules(ids, false);
@@ -124,15 +133,10 @@ QList<Concert> ConcertService::list()
 
 Concert ConcertService::get(qint64 concertId)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT id, title, artist, venue, description FROM concerts WHERE id = ?"_s, {concertId});
+    QSqlQuery &q = m_db.exec(kSelectConcert + u"WHERE id = ?"_s, {concertId});
     if (!q.next())
         throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
-    Concert c;
-    c.id = q.value(0).toLongLong();
-    c.title = q.value(1).toString();
-    c.artist = q.value(2).toString();
-    c.venue = q.value(3).toString();
-    c.description = q.value(4).toString();
+    Concert c = concertFromRow(q);
     c.schedules = loadSchedules({concertId}, false);
     return c;
 }

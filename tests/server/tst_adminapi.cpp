@@ -1,6 +1,7 @@
 // The staff API: who may call it (endpoint by endpoint), what each action does, that every
 // action is audited, that staff and customers racing on one seat never break it, and that
 // reconciliation finds inconsistencies injected behind the server's back.
+#include "bookingrequests.h"
 #include "fixtures.h"
 #include "testserver.h"
 
@@ -66,12 +67,7 @@ HttpResponse TestAdminApi::call(const QByteArray &method, const QByteArray &path
 
 HttpResponse TestAdminApi::hold(const TestUser &u, qint64 schedule, QList<int> seats)
 {
-    QJsonArray numbers;
-    for (int n : seats)
-        numbers.append(n);
-    HttpRequest r{"POST", "/api/v1/reservations", {}, {}};
-    r.bearer(u.token).queueToken(u.queueToken).json({{u"scheduleId"_s, schedule}, {u"seats"_s, numbers}});
-    return m_server->client().send(r);
+    return m_server->client().send(holdRequest(u, schedule, seats));
 }
 
 int TestAdminApi::auditCount(const QString &action)

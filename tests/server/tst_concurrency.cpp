@@ -2,6 +2,7 @@
 // per request, all sent at once): holds on one seat and a flash sale over 50 seats, top-ups on
 // one wallet, one reservation paid twenty times, payments landing as their hold expires. Every
 // answer is checked, then the database's books.
+#include "bookingrequests.h"
 #include "fixtures.h"
 #include "jsonreader.h"
 #include "testserver.h"
@@ -20,53 +21,6 @@ using namespace Qt::StringLiterals;
 using namespace encore::test;
 
 namespace {
-
-HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, const QList<int> &seats)
-{
-    QJsonArray numbers;
-    for (int n : seats)
-        numbers.append(n);
-    HttpRequest r {"POST", "/api/v1/reservations", {}, {}};
-    r.bearer(user.token)
-        .queueToken(user.queueToken)
-        .json({{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}});
-    return r;
-}
-
-HttpRequest payRequest(const TestUser &user, const QString &reservationId, const QByteArray &key)
-{
-    HttpRequest r {"POST", "/api/v1/payments", {}, {}};
-    r.bearer(user.token)
-        .queueToken(user.queueToken)
-        .idempotencyKey(key)
-        .json({{u"reservationId"_s, reservationId}});
-    return r;
-}
-
-// How many answers had each status; a lost connection counts as status 0.
-QMap<int, int> tally(const QList<HttpResponse> &responses)
-{
-    QMap<int, int> out;
-    for (const HttpResponse &r : responses)
-        ++out[r.status];
-    return out;
-}
-
-QString describe(const QMap<int, int> &counts)
-{
-    QStringList parts;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        parts.append(u"%1×%2"_s.arg(it.value()).arg(it.key()));
-    return parts.join(u", "_s);
-}
-
-QList<int> intList(const QJsonValue &array)
-{
-    QList<int> out;
-    for (const QJsonValue &v : array.toArray())
-        out.append(v.toInt());
-    return out;
-}
 
 // Two seats each, 25 customers per date.
 QList<int> seatsOf(int customer)

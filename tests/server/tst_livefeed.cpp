@@ -1,5 +1,6 @@
 // GET /api/v1/live: authenticated WebSocket subscribers hear every seat change (hold, cancel,
 // sale, expiry) and queue change, on every worker and every instance; bad clients are closed.
+#include "bookingrequests.h"
 #include "fixtures.h"
 #include "testserver.h"
 
@@ -97,12 +98,7 @@ void TestLiveFeed::initTestCase()
 
 HttpResponse TestLiveFeed::hold(const TestUser &u, qint64 schedule, QList<int> seats)
 {
-    QJsonArray numbers;
-    for (int n : seats)
-        numbers.append(n);
-    HttpRequest r{"POST", "/api/v1/reservations", {}, {}};
-    r.bearer(u.token).queueToken(u.queueToken).json({{u"scheduleId"_s, schedule}, {u"seats"_s, numbers}});
-    return m_server->client().send(r);
+    return m_server->client().send(holdRequest(u, schedule, seats));
 }
 
 void TestLiveFeed::seatChangesReachSubscribers()

@@ -1,5 +1,5 @@
 #pragma once
-// Requests of the booking flow (hold, pay, top up) for the cluster tests and benchmarks, a
+// Requests of the booking flow (hold, pay, top up) for the concurrency tests and benchmarks, a
 // retrying sender that behaves like a careful client (same Idempotency-Key, retry while the
 // answer is a gateway/availability failure) and small tallies for messages. Main thread.
 
