@@ -4,12 +4,10 @@
 // and the view re-reads the staff seat map; while the socket is down it says so every few seconds
 // (a poll). GUI thread.
 
-#include "net/backoff.h"
+#include "net/livesocket.h"
 
 #include <QObject>
 #include <QTimer>
-
-class QWebSocket;
 
 namespace encore {
 
@@ -27,7 +25,7 @@ public:
     // 0 stops watching.
     void watch(qint64 scheduleId);
     qint64 watched() const { return m_scheduleId; }
-    bool isConnected() const { return m_connected; }
+    bool isConnected() const { return m_socket.isConnected(); }
     void setPollIntervalMs(int ms) { m_poll.setInterval(ms); }
 
 Q_SIGNALS:
@@ -36,20 +34,12 @@ Q_SIGNALS:
     void connectedChanged(bool connected);
 
 private:
-    void open();
-    void onMessage(const QString &text);
-    void onDisconnected();
-    void send(const QJsonObject &message);
+    void onMessage(const QJsonObject &message);
     void updatePolling();
 
-    ApiClient *m_api;
-    QWebSocket *m_socket;
-    QTimer m_reconnect;
+    LiveSocket m_socket;
     QTimer m_poll;
-    Backoff m_backoff {500, 10000};
     qint64 m_scheduleId = 0;
-    bool m_running = false;
-    bool m_connected = false;
 };
 
 } // namespace encore

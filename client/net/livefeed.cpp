@@ -6,7 +6,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -15,100 +14,50 @@ namespace encore {
 LiveFeed::LiveFeed(ApiClient *api, QObject *parent)
     : QObject(parent)
     , m_api(api)
-    , m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this))
+    , m_socket(api)
 {
-    m_reconnectTimer.setSingleShot(true);
     m_pollTimer.setInterval(3000);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &LiveFeed::open);
     connect(&m_pollTimer, &QTimer::timeout, this, &LiveFeed::resync);
-    connect(m_socket, &QWebSocket::connected, this, &LiveFeed::onConnected);
-    connect(m_socket, &QWebSocket::disconnected, this, &LiveFeed::onDisconnected);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &LiveFeed::onMessage);
-    // Qt 6.4 has no QWebSocket::errorOccurred.
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError) {
-                if (m_socket->state() == QAbstractSocket::UnconnectedState)
-                    onDisconnected();
-            });
+    connect(&m_socket, &LiveSocket::connected, this, &LiveFeed::onConnected);
+    connect(&m_socket, &LiveSocket::disconnected, this, &LiveFeed::onDisconnected);
+    connect(&m_socket, &LiveSocket::messageReceived, this, &LiveFeed::onMessage);
 }
 
-LiveFeed::~LiveFeed()
-{
-    m_running = false;
-    m_socket->disconnect(this);
-    m_socket->abort();
-}
+LiveFeed::~LiveFeed() = default;
 
 void LiveFeed::start()
 {
-    if (m_running)
-        return;
-    m_running = true;
-    m_backoff.reset();
-    open();
+    m_socket.start();
     updatePolling();
 }
 
 void LiveFeed::stop()
 {
-    m_running = false;
-    m_reconnectTimer.stop();
-    m_socket->close();
+    m_socket.stop();
     updatePolling();
-}
-
-void LiveFeed::open()
-{
-    if (!m_running || m_socket->state() != QAbstractSocket::UnconnectedState)
-        return;
-    QNetworkRequest request(m_api->liveUrl());
-    if (request.url().scheme() == u"wss")
-        m_socket->setSslConfiguration(m_api->sslConfiguration());
-    m_socket->open(request);
 }
 
 void LiveFeed::onConnected()
 {
-    m_backoff.reset();
-    m_connected = true;
-    sendJson({{u"type"_s, u"auth"_s}, {u"token"_s, m_api->sessionToken()}});
+    // Whatever changed while the socket was down arrives as the full map the server answers the
+    // subscription with: no separate fetch.
     subscribe();
     updatePolling();
     Q_EMIT connectedChanged(true);
-    // Whatever changed while the socket was down arrives as the full map the server answers the
-    // subscription with: no separate fetch.
 }
 
 void LiveFeed::onDisconnected()
 {
-    const bool was = m_connected;
-    m_connected = false;
-    if (m_running)
-        scheduleReconnect();
     updatePolling();
-    if (was)
-        Q_EMIT connectedChanged(false);
-}
-
-void LiveFeed::scheduleReconnect()
-{
-    if (!m_reconnectTimer.isActive())
-        m_reconnectTimer.start(m_backoff.next());
-}
-
-void LiveFeed::sendJson(const QJsonObject &message)
-{
-    if (m_connected)
-        m_socket->sendTextMessage(
-            QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    Q_EMIT connectedChanged(false);
 }
 
 void LiveFeed::subscribe()
 {
     if (m_scheduleId > 0)
-        sendJson({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
+        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
     if (!m_queueToken.isEmpty())
-        sendJson({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, m_queueToken}});
+        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, m_queueToken}});
 }
 
 void LiveFeed::watchSchedule(qint64 scheduleId)
@@ -116,13 +65,13 @@ void LiveFeed::watchSchedule(qint64 scheduleId)
     if (scheduleId == m_scheduleId)
         return;
     if (m_scheduleId > 0)
-        sendJson({{u"type"_s, u"unsubscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
+        m_socket.send({{u"type"_s, u"unsubscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
     m_scheduleId = scheduleId;
     m_version = 0;
     m_loaded = false;
     if (scheduleId > 0) {
-        if (m_connected)
-            sendJson({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, scheduleId}}); // → full map
+        if (m_socket.isConnected())
+            m_socket.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, scheduleId}}); // → full map
         else
             resync();
     }
@@ -135,7 +84,7 @@ void LiveFeed::watchQueue(const QString &queueToken)
         return; // already following it (the server answers every subscribe with a message)
     m_queueToken = queueToken;
     if (!queueToken.isEmpty())
-        sendJson({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, queueToken}});
+        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, queueToken}});
 }
 
 void LiveFeed::resync()
@@ -160,23 +109,20 @@ void LiveFeed::resync()
 
 void LiveFeed::updatePolling()
 {
-    const bool poll = m_running && !m_connected && m_scheduleId > 0;
+    const bool poll = m_socket.isRunning() && !m_socket.isConnected() && m_scheduleId > 0;
     if (poll && !m_pollTimer.isActive())
         m_pollTimer.start();
     else if (!poll)
         m_pollTimer.stop();
 }
 
-void LiveFeed::onMessage(const QString &text)
+void LiveFeed::onMessage(const QJsonObject &message)
 {
-    const auto parsed = JsonReader::parseObject(text.toUtf8());
-    if (!parsed)
-        return; // not ours to crash on
-    const QString type = parsed->value(u"type"_s).toString();
+    const QString type = message.value(u"type"_s).toString();
     if (type == u"seats") {
-        onSeatsMessage(parsed.value());
+        onSeatsMessage(message);
     } else if (type == u"queue") {
-        QJsonObject ticket = parsed.value();
+        QJsonObject ticket = message;
         // Some servers nest the ticket; accept both shapes.
         if (ticket.value(u"ticket"_s).isObject())
             ticket = ticket.value(u"ticket"_s).toObject();

@@ -3,7 +3,7 @@
 // caller's queue ticket), reconnects with backoff and re-subscribes (the server answers with a full
 // map); while the socket is down it polls the seat map instead. GUI thread.
 
-#include "net/backoff.h"
+#include "net/livesocket.h"
 
 #include "apierror.h"
 #include "models/queueticket.h"
@@ -11,8 +11,6 @@
 
 #include <QObject>
 #include <QTimer>
-
-class QWebSocket;
 
 namespace encore {
 
@@ -28,8 +26,8 @@ public:
     // Opens the socket (and keeps it open until stop()).
     void start();
     void stop();
-    bool isRunning() const { return m_running; }
-    bool isConnected() const { return m_connected; }
+    bool isRunning() const { return m_socket.isRunning(); }
+    bool isConnected() const { return m_socket.isConnected(); }
 
     // Loads the date's seat map now and keeps it current; 0 stops watching.
     void watchSchedule(qint64 scheduleId);
@@ -42,7 +40,7 @@ public:
     // The highest seat version seen on the watched date.
     qint64 version() const { return m_version; }
     void setPollIntervalMs(int ms) { m_pollTimer.setInterval(ms); }
-    void setReconnectDelays(int firstMs, int maxMs) { m_backoff = Backoff(firstMs, maxMs); }
+    void setReconnectDelays(int firstMs, int maxMs) { m_socket.setReconnectDelays(firstMs, maxMs); }
 
 Q_SIGNALS:
     void connectedChanged(bool connected);
@@ -56,23 +54,16 @@ Q_SIGNALS:
     void queueEnded(qint64 concertId, const encore::ApiError &reason);
 
 private:
-    void open();
     void onConnected();
     void onDisconnected();
-    void onMessage(const QString &text);
+    void onMessage(const QJsonObject &message);
     void onSeatsMessage(const QJsonObject &message);
-    void scheduleReconnect();
-    void sendJson(const QJsonObject &message);
     void subscribe();
     void updatePolling();
 
     ApiClient *m_api;
-    QWebSocket *m_socket;
-    QTimer m_reconnectTimer;
+    LiveSocket m_socket;
     QTimer m_pollTimer;
-    Backoff m_backoff {500, 10000};
-    bool m_running = false;
-    bool m_connected = false;
     bool m_resyncInFlight = false;
     qint64 m_scheduleId = 0;
     qint64 m_version = 0;

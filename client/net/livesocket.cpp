@@ -1,0 +1,92 @@
+#include "livesocket.h"
+
+#include "net/apiclient.h"
+
+#include "jsonreader.h"
+
+#include <QJsonDocument>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace encore {
+
+LiveSocket::LiveSocket(ApiClient *api, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this))
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &LiveSocket::open);
+    connect(m_socket, &QWebSocket::connected, this, &LiveSocket::onConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &LiveSocket::onDisconnected);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        if (const auto parsed = JsonReader::parseObject(text.toUtf8()))
+            Q_EMIT messageReceived(parsed.value()); // anything else is not ours to crash on
+    });
+    // Qt 6.4 has no QWebSocket::errorOccurred.
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                if (m_socket->state() == QAbstractSocket::UnconnectedState)
+                    onDisconnected();
+            });
+}
+
+LiveSocket::~LiveSocket()
+{
+    m_running = false;
+    m_socket->disconnect(this);
+    m_socket->abort();
+}
+
+void LiveSocket::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_backoff.reset();
+    open();
+}
+
+void LiveSocket::stop()
+{
+    m_running = false;
+    m_reconnectTimer.stop();
+    m_socket->close();
+}
+
+void LiveSocket::open()
+{
+    if (!m_running || m_socket->state() != QAbstractSocket::UnconnectedState)
+        return;
+    QNetworkRequest request(m_api->liveUrl());
+    if (request.url().scheme() == u"wss")
+        m_socket->setSslConfiguration(m_api->sslConfiguration());
+    m_socket->open(request);
+}
+
+void LiveSocket::onConnected()
+{
+    m_backoff.reset();
+    m_connected = true;
+    send({{u"type"_s, u"auth"_s}, {u"token"_s, m_api->sessionToken()}});
+    Q_EMIT connected();
+}
+
+void LiveSocket::onDisconnected()
+{
+    const bool was = m_connected;
+    m_connected = false;
+    if (m_running && !m_reconnectTimer.isActive())
+        m_reconnectTimer.start(m_backoff.next());
+    if (was)
+        Q_EMIT disconnected();
+}
+
+void LiveSocket::send(const QJsonObject &message)
+{
+    if (m_connected)
+        m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
+} // namespace encore
