@@ -66,7 +66,7 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         const SeatMap map = s.concerts.seatMap(ctx.idArg(0), user.id);
         // Read first (one round trip gives the concert too), shown only to an active ticket.
         s.queue.requireActive(user.id, ctx.queueToken(), map.concertId);
-        return Reply::json(map.toJson());
+        return Reply::text(map.toJsonBytes(), "application/json");
     });
 
     routes.add(Method::Post, u"/api/v1/reservations"_s, [&s](RequestContext &ctx) {

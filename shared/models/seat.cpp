@@ -4,6 +4,7 @@
 #include "jsonreader.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -55,12 +56,57 @@ Result<Seat> Seat::fromJson(const QJsonObject &json)
     return s;
 }
 
+namespace {
+// A JSON string literal of text we produce (tier names, statuses, times): quotes, backslashes
+// and control characters are escaped.
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    for (const char c : text.toUtf8()) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out += "\\u00";
+            out += "0123456789abcdef"[(c >> 4) & 0xf];
+            out += "0123456789abcdef"[c & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+} // namespace
+
+QByteArray SeatMap::toJsonBytes() const
+{
+    QByteArray out;
+    out.reserve(128 + seats.size() * 112);
+    out += "{\"scheduleId\":" + QByteArray::number(scheduleId) + ",\"concertId\":" + QByteArray::number(concertId)
+        + ",\"version\":" + QByteArray::number(version) + ",\"seats\":[";
+    for (qsizetype i = 0; i < seats.size(); ++i) {
+        const Seat &s = seats[i];
+        if (i > 0)
+            out += ',';
+        out += "{\"number\":" + QByteArray::number(s.number) + ",\"status\":";
+        appendJsonString(out, seatStatusName(s.status));
+        out += ",\"price\":" + QByteArray::number(s.price) + ",\"tier\":";
+        appendJsonString(out, s.tier);
+        out += s.mine ? ",\"mine\":true" : ",\"mine\":false";
+        out += ",\"version\":" + QByteArray::number(s.version) + ",\"heldUntil\":";
+        if (s.heldUntil.isValid())
+            appendJsonString(out, isoTime(s.heldUntil));
+        else
+            out += "null";
+        out += '}';
+    }
+    out += "]}";
+    return out;
+}
+
 QJsonObject SeatMap::toJson() const
 {
-    QJsonArray list;
-    for (const Seat &s : seats)
-        list.append(s.toJson());
-    return {{u"scheduleId"_s, scheduleId}, {u"concertId"_s, concertId}, {u"version"_s, version}, {u"seats"_s, list}};
+    return QJsonDocument::fromJson(toJsonBytes()).object();
 }
 
 Result<SeatMap> SeatMap::fromJson(const QJsonObject &json)

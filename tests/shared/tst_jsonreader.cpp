@@ -1,9 +1,11 @@
 // JsonReader and the model codecs: hostile input gives a typed error, never a crash.
 #include "jsonreader.h"
 #include "models/reservation.h"
+#include "models/seat.h"
 #include "money.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void errorCodesMapToStatuses();
     void reservationRoundTrip();
     void moneyFormat();
+    void seatMapBytesRoundTrip();
 };
 
 void TestJsonReader::parseObject_data()
@@ -140,6 +143,45 @@ void TestJsonReader::moneyFormat()
     QCOMPARE(money::format(0), u"0 KRW"_s);
     QCOMPARE(money::format(-1500), u"-1,500 KRW"_s);
     QCOMPARE(money::format(1000000), u"1,000,000 KRW"_s);
+}
+
+void TestJsonReader::seatMapBytesRoundTrip()
+{
+    SeatMap map;
+    map.scheduleId = 7;
+    map.concertId = 3;
+    map.version = 99;
+    Seat held;
+    held.number = 1;
+    held.status = SeatStatus::Held;
+    held.price = 165000;
+    held.tier = u"V\"I\\P\n"_s; // escaped on the way out
+    held.mine = true;
+    held.heldUntil = QDateTime::currentDateTimeUtc().addSecs(60);
+    held.version = 99;
+    Seat free;
+    free.number = 2;
+    free.price = 77000;
+    free.tier = u"A"_s;
+    free.version = 5;
+    map.seats = {held, free};
+    const QByteArray bytes = map.toJsonBytes();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const auto back = SeatMap::fromJson(doc.object());
+    QVERIFY(back.ok());
+    QCOMPARE(back->scheduleId, 7);
+    QCOMPARE(back->concertId, 3);
+    QCOMPARE(back->version, 99);
+    QCOMPARE(back->seats.size(), 2);
+    QCOMPARE(back->seats[0].tier, held.tier);
+    QCOMPARE(back->seats[0].status, SeatStatus::Held);
+    QVERIFY(back->seats[0].mine);
+    QCOMPARE(back->seats[0].heldUntil.toMSecsSinceEpoch(), held.heldUntil.toMSecsSinceEpoch());
+    QVERIFY(!back->seats[1].heldUntil.isValid());
+    QVERIFY(!back->seats[1].mine);
+    QCOMPARE(map.toJson(), doc.object());
 }
 
 QTEST_GUILESS_MAIN(TestJsonReader)
