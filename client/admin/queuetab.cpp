@@ -67,6 +67,9 @@ QueueTab::QueueTab(AdminApi *api, QWidget *parent)
     figure(m_admitted, u"admitted"_s);
     figure(m_completed, u"completed"_s);
     figure(m_eta, u"eta"_s);
+    // The wait is words ("less than a minute", "paused"), not a number: smaller, and wrapped.
+    m_eta.value->setProperty("wordy", true);
+    m_eta.value->setWordWrap(true);
 
     // Admissions per minute and queue length over time.
     m_admittedSeries = new QLineSeries;
