@@ -1,5 +1,7 @@
 #include "adminwindow.h"
 
+#include "widgets/appheader.h"
+
 #include "admin/adminseatfeed.h"
 #include "admin/adminui.h"
 #include "admin/audittab.h"
@@ -101,13 +103,7 @@ AdminWindow::~AdminWindow() = default;
 
 QWidget *AdminWindow::buildHeader()
 {
-    auto *header = new QWidget(this);
-    header->setObjectName(u"header"_s);
-    header->setAttribute(Qt::WA_StyledBackground);
-    auto *logo = new QLabel(header);
-    logo->setPixmap(Icons::pixmap(IconKind::App, 30));
-    auto *brand = new QLabel(u"Encore"_s, header);
-    brand->setObjectName(u"brand"_s);
+    auto *header = new AppHeader(this);
     m_console = new QLabel(header);
     m_console->setObjectName(u"consoleBadge"_s);
     m_userLabel = new QLabel(header);
@@ -126,17 +122,10 @@ QWidget *AdminWindow::buildHeader()
     m_logout = adminui::button(u"logoutButton"_s, header, "flat");
     m_logout->setIcon(Icons::icon(IconKind::Logout));
     connect(m_logout, &QPushButton::clicked, this, &AdminWindow::logoutRequested);
-    auto *layout = new QHBoxLayout(header);
-    layout->setContentsMargins(20, 10, 20, 10);
-    layout->setSpacing(8);
-    layout->addWidget(logo);
-    layout->addWidget(brand);
-    layout->addWidget(m_console);
-    layout->addStretch();
-    layout->addWidget(m_userLabel);
-    layout->addWidget(m_language);
-    layout->addWidget(m_refresh);
-    layout->addWidget(m_logout);
+    header->addLeft(m_console);
+    for (QWidget *w : {static_cast<QWidget *>(m_userLabel), static_cast<QWidget *>(m_language),
+                       static_cast<QWidget *>(m_refresh), static_cast<QWidget *>(m_logout)})
+        header->addRight(w);
     return header;
 }
 

@@ -1,5 +1,7 @@
 #include "customerwindow.h"
 
+#include "widgets/appheader.h"
+
 #include "app/languagemanager.h"
 #include "customer/concertspage.h"
 #include "customer/seatpage.h"
@@ -195,13 +197,7 @@ CustomerWindow::~CustomerWindow() = default;
 
 QWidget *CustomerWindow::buildHeader()
 {
-    auto *header = new QWidget(this);
-    header->setObjectName(u"header"_s);
-    header->setAttribute(Qt::WA_StyledBackground);
-    auto *logo = new QLabel(header);
-    logo->setPixmap(Icons::pixmap(IconKind::App, 30));
-    auto *brand = new QLabel(u"Encore"_s, header);
-    brand->setObjectName(u"brand"_s);
+    auto *header = new AppHeader(this);
     m_concertsNav = new QPushButton(header);
     m_concertsNav->setObjectName(u"concertsNavButton"_s);
     m_ticketsNav = new QPushButton(header);
@@ -222,18 +218,12 @@ QWidget *CustomerWindow::buildHeader()
     m_logoutButton->setIcon(Icons::icon(IconKind::Logout));
     m_logoutButton->setProperty("flat", true);
 
-    auto *layout = new QHBoxLayout(header);
-    layout->setContentsMargins(20, 10, 20, 10);
-    layout->setSpacing(8);
-    layout->addWidget(logo);
-    layout->addWidget(brand);
-    layout->addSpacing(24);
-    layout->addWidget(m_concertsNav);
-    layout->addWidget(m_ticketsNav);
-    layout->addStretch();
-    layout->addWidget(m_userLabel);
-    layout->addWidget(m_walletButton);
-    layout->addWidget(m_logoutButton);
+    header->addLeftSpacing(24);
+    header->addLeft(m_concertsNav);
+    header->addLeft(m_ticketsNav);
+    header->addRight(m_userLabel);
+    header->addRight(m_walletButton);
+    header->addRight(m_logoutButton);
 
     connect(m_concertsNav, &QPushButton::clicked, this, [this] {
         // Leaving a booking half-way keeps the hold (it is in My tickets) but stops watching.
