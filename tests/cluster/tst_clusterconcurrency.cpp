@@ -106,52 +106,7 @@ void TestClusterConcurrency::holdRace()
     QList<TestUser> users = m_fixtures->createUsers(attempts, 200'000, u"crace"_s);
     QVERIFY(openQueue(m_cluster->client(), *m_fixtures, concert));
     QVERIFY(joinQueue(m_cluster->client(), users, concert));
-
-    QList<int> wanted = seats;
-    while (wanted.size() < attempts)
-        wanted.append(seats.at(QRandomGenerator::global()->bounded(int(seats.size()))));
-    std::shuffle(wanted.begin(), wanted.end(), *QRandomGenerator::global());
-    QList<HttpRequest> requests;
-    for (int i = 0; i < attempts; ++i)
-        requests.append(holdRequest(users[i], schedule, {wanted[i]}));
-
-    QElapsedTimer clock;
-    clock.start();
-    const QList<HttpResponse> responses = m_cluster->client().parallel(requests);
-    const QMap<int, int> counts = tally(responses);
-    qInfo("%d hold attempts on %d seats through nginx in %lld ms: %s", attempts, int(seats.size()),
-          clock.elapsed(), qPrintable(describe(counts)));
-    QCOMPARE(counts.value(201), seats.size());
-    QCOMPARE(counts.value(409), attempts - seats.size());
-
-    QHash<int, QString> winnerOfSeat;
-    QSet<QString> winners;
-    for (int i = 0; i < attempts; ++i) {
-        const HttpResponse &r = responses[i];
-        if (r.status != 201) {
-            QCOMPARE(r.errorCode(), u"SEAT_UNAVAILABLE"_s);
-            continue;
-        }
-        const QJsonObject reservation = r.json().value(u"reservation"_s).toObject();
-        QCOMPARE(intList(reservation.value(u"seats"_s)), QList<int>{wanted[i]});
-        QVERIFY2(!winnerOfSeat.contains(wanted[i]), "two holds won the same seat");
-        winnerOfSeat.insert(wanted[i], reservation.value(u"id"_s).toString());
-        winners.insert(users[i].id.toString());
-    }
-    QCOMPARE(winners.size(), seats.size()); // distinct holders
-
-    const QVariantList s{schedule};
-    QCOMPARE(scalar(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s, s).toInt(),
-             seats.size());
-    QCOMPARE(scalar(u"SELECT count(DISTINCT r.user_id) FROM seats st JOIN reservations r "
-                    "ON r.id = st.reservation_id WHERE st.schedule_id = ?"_s, s).toInt(),
-             seats.size());
-    QCOMPARE(scalar(u"SELECT count(*) FROM reservations WHERE schedule_id = ?"_s, s).toInt(), seats.size());
-    for (auto it = winnerOfSeat.cbegin(); it != winnerOfSeat.cend(); ++it) {
-        QCOMPARE(scalar(u"SELECT reservation_id::text FROM seats WHERE schedule_id = ? AND number = ?"_s,
-                        {schedule, it.key()}).toString(),
-                 it.value());
-    }
+    verifyHoldRace(m_cluster->client(), *m_fixtures, users, schedule, seats); // through nginx
 }
 
 // 500 top-ups with distinct keys on one wallet, spread over the instances: none lost, none

@@ -90,78 +90,7 @@ void TestConcurrency::holdRace()
     const qint64 schedule = m_fixtures->schedulesOf(concert).first();
     QList<TestUser> users = m_fixtures->createUsers(attempts, 200'000, u"race"_s);
     m_fixtures->admit(users, concert);
-
-    // Every seat is wanted at least once; the rest pick at random.
-    QList<int> wanted = seats;
-    while (wanted.size() < attempts)
-        wanted.append(seats.at(QRandomGenerator::global()->bounded(int(seats.size()))));
-    std::shuffle(wanted.begin(), wanted.end(), *QRandomGenerator::global());
-    QList<HttpRequest> requests;
-    for (int i = 0; i < attempts; ++i)
-        requests.append(holdRequest(users[i], schedule, {wanted[i]}));
-
-    QElapsedTimer clock;
-    clock.start();
-    const QList<HttpResponse> responses = m_server->client().parallel(requests);
-    const qint64 ms = clock.elapsed();
-    const QMap<int, int> counts = tally(responses);
-    qInfo("%d hold attempts on %d seats in %lld ms: %s", attempts, int(seats.size()), ms,
-          qPrintable(describe(counts)));
-    QCOMPARE(counts.value(201), seats.size());
-    QCOMPARE(counts.value(409), attempts - seats.size());
-
-    QHash<int, QString> winnerOfSeat;
-    for (int i = 0; i < attempts; ++i) {
-        const HttpResponse &r = responses[i];
-        if (r.status == 201) {
-            const QJsonObject reservation = r.json().value(u"reservation"_s).toObject();
-            QCOMPARE(intList(reservation.value(u"seats"_s)), QList<int> {wanted[i]});
-            QCOMPARE(reservation.value(u"status"_s).toString(), u"HELD"_s);
-            QVERIFY2(!winnerOfSeat.contains(wanted[i]), "two holds won the same seat");
-            winnerOfSeat.insert(wanted[i], reservation.value(u"id"_s).toString());
-        } else {
-            QCOMPARE(r.errorCode(), u"SEAT_UNAVAILABLE"_s);
-            const QJsonObject details
-                = r.json().value(u"error"_s).toObject().value(u"details"_s).toObject();
-            QCOMPARE(intList(details.value(u"seats"_s)), QList<int> {wanted[i]});
-        }
-    }
-
-    const QVariantList s {schedule};
-    QCOMPARE(
-        m_fixtures
-            ->scalar(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s, s)
-            .toInt(),
-        seats.size());
-    QCOMPARE(m_fixtures
-                 ->scalar(u"SELECT count(DISTINCT reservation_id) FROM seats "
-                          "WHERE schedule_id = ? AND status = 'HELD'"_s,
-                          s)
-                 .toInt(),
-             seats.size());
-    QCOMPARE(
-        m_fixtures
-            ->scalar(u"SELECT count(DISTINCT r.user_id) FROM seats st "
-                     "JOIN reservations r ON r.id = st.reservation_id WHERE st.schedule_id = ?"_s,
-                     s)
-            .toInt(),
-        seats.size());
-    QCOMPARE(
-        m_fixtures->scalar(u"SELECT count(*) FROM reservation_seats WHERE schedule_id = ?"_s, s)
-            .toInt(),
-        seats.size());
-    QCOMPARE(
-        m_fixtures->scalar(u"SELECT count(*) FROM reservations WHERE schedule_id = ?"_s, s).toInt(),
-        seats.size());
-    for (auto it = winnerOfSeat.cbegin(); it != winnerOfSeat.cend(); ++it) {
-        QCOMPARE(
-            m_fixtures
-                ->scalar(
-                    u"SELECT reservation_id::text FROM seats WHERE schedule_id = ? AND number = ?"_s,
-                    {schedule, it.key()})
-                .toString(),
-            it.value());
-    }
+    verifyHoldRace(m_server->client(), *m_fixtures, users, schedule, seats);
 }
 
 void TestConcurrency::topUpsOnOneWallet_data()

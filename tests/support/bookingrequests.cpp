@@ -1,11 +1,14 @@
 #include "bookingrequests.h"
 
 #include <QDeadlineTimer>
-#include <QJsonObject>
+#include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -154,6 +157,63 @@ QList<int> intList(const QJsonValue &array)
     for (const QJsonValue &v : array.toArray())
         out.append(v.toInt());
     return out;
+}
+
+void verifyHoldRace(const HttpClient &client, Fixtures &fixtures, const QList<TestUser> &users,
+                    qint64 scheduleId, const QList<int> &seats)
+{
+    const int attempts = int(users.size());
+    QList<int> wanted = seats;
+    while (wanted.size() < attempts)
+        wanted.append(seats.at(QRandomGenerator::global()->bounded(int(seats.size()))));
+    std::shuffle(wanted.begin(), wanted.end(), *QRandomGenerator::global());
+    QList<HttpRequest> requests;
+    for (int i = 0; i < attempts; ++i)
+        requests.append(holdRequest(users[i], scheduleId, {wanted[i]}));
+
+    QElapsedTimer clock;
+    clock.start();
+    const QList<HttpResponse> responses = client.parallel(requests);
+    const QMap<int, int> counts = tally(responses);
+    qInfo("%d hold attempts on %d seats in %lld ms: %s", attempts, int(seats.size()), clock.elapsed(),
+          qPrintable(describe(counts)));
+    QCOMPARE(counts.value(201), seats.size());
+    QCOMPARE(counts.value(409), attempts - seats.size());
+
+    QHash<int, QString> winnerOfSeat;
+    QSet<QUuid> winners;
+    for (int i = 0; i < attempts; ++i) {
+        const HttpResponse &r = responses[i];
+        if (r.status != 201) {
+            QCOMPARE(r.errorCode(), u"SEAT_UNAVAILABLE"_s);
+            const QJsonObject details = r.json().value(u"error"_s).toObject().value(u"details"_s).toObject();
+            QCOMPARE(intList(details.value(u"seats"_s)), QList<int>{wanted[i]});
+            continue;
+        }
+        const QJsonObject reservation = r.json().value(u"reservation"_s).toObject();
+        QCOMPARE(intList(reservation.value(u"seats"_s)), QList<int>{wanted[i]});
+        QCOMPARE(reservation.value(u"status"_s).toString(), u"HELD"_s);
+        QVERIFY2(!winnerOfSeat.contains(wanted[i]), "two holds won the same seat");
+        winnerOfSeat.insert(wanted[i], reservation.value(u"id"_s).toString());
+        winners.insert(users[i].id);
+    }
+    QCOMPARE(winners.size(), seats.size()); // distinct holders
+
+    const QVariantList s{scheduleId};
+    const auto count = [&](const QString &sql) { return fixtures.scalar(sql, s).toInt(); };
+    QCOMPARE(count(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s), seats.size());
+    QCOMPARE(count(u"SELECT count(DISTINCT reservation_id) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s),
+             seats.size());
+    QCOMPARE(count(u"SELECT count(DISTINCT r.user_id) FROM seats st JOIN reservations r ON r.id = st.reservation_id "
+                   "WHERE st.schedule_id = ?"_s),
+             seats.size());
+    QCOMPARE(count(u"SELECT count(*) FROM reservation_seats WHERE schedule_id = ?"_s), seats.size());
+    QCOMPARE(count(u"SELECT count(*) FROM reservations WHERE schedule_id = ?"_s), seats.size());
+    for (auto it = winnerOfSeat.cbegin(); it != winnerOfSeat.cend(); ++it)
+        QCOMPARE(fixtures.scalar(u"SELECT reservation_id::text FROM seats WHERE schedule_id = ? AND number = ?"_s,
+                                 {scheduleId, it.key()})
+                     .toString(),
+                 it.value());
 }
 
 } // namespace encore::test

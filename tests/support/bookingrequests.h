@@ -42,6 +42,13 @@ struct RetriedResponses
 RetriedResponses sendRetrying(const HttpClient &client, const QList<HttpRequest> &requests,
                               int deadlineMs = 60'000);
 
+// The hold race of the concurrency suites: each user tries to hold one of `seats` (every seat
+// wanted at least once), all at once through `client`; checks with QTest that each seat has
+// exactly one winner, every loser is told the seat it lost, and the database agrees. Check
+// QTest::currentTestFailed() afterwards.
+void verifyHoldRace(const HttpClient &client, Fixtures &fixtures, const QList<TestUser> &users,
+                    qint64 scheduleId, const QList<int> &seats);
+
 QMap<int, int> tally(const QList<HttpResponse> &responses); // status → count (0: no answer)
 QString describe(const QMap<int, int> &counts);              // "49×201, 951×409"
 QList<int> intList(const QJsonValue &array);
