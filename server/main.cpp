@@ -14,7 +14,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("encore-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ENCORE_VERSION));
-    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-warning}W %{endif}%{if-critical}E %{endif}%{category}: %{message}"));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-warning}W "
+                                      "%{endif}%{if-critical}E %{endif}%{category}: %{message}"));
 
     auto config = encore::server::ServerConfig::parse(QCoreApplication::arguments());
     if (!config) {

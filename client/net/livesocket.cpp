@@ -86,7 +86,8 @@ void LiveSocket::onDisconnected()
 void LiveSocket::send(const QJsonObject &message)
 {
     if (m_connected)
-        m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+        m_socket->sendTextMessage(
+            QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
 } // namespace encore

@@ -33,7 +33,7 @@ public:
     void setReconnectDelays(int firstMs, int maxMs) { m_backoff = Backoff(firstMs, maxMs); }
 
 Q_SIGNALS:
-    void connected();    // authenticated: (re)subscribe now
+    void connected(); // authenticated: (re)subscribe now
     void disconnected(); // a reconnect is scheduled while running
     void messageReceived(const QJsonObject &message);
 

@@ -9,7 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-AppHeader::AppHeader(QWidget *parent) : QWidget(parent), m_layout(new QHBoxLayout(this))
+AppHeader::AppHeader(QWidget *parent)
+    : QWidget(parent)
+    , m_layout(new QHBoxLayout(this))
 {
     setObjectName(u"header"_s);
     setAttribute(Qt::WA_StyledBackground);

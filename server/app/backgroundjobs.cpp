@@ -5,9 +5,9 @@
 #include "services/services.h"
 #include "storage/database.h"
 
+#include <QEventLoop>
 #include <QLoggingCategory>
 #include <QSqlQuery>
-#include <QEventLoop>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +20,10 @@ namespace {
 constexpr int kTickMs = 200;
 }
 
-BackgroundJobs::BackgroundJobs(Services &services) : m_services(services) { }
+BackgroundJobs::BackgroundJobs(Services &services)
+    : m_services(services)
+{
+}
 
 BackgroundJobs::~BackgroundJobs()
 {
@@ -68,8 +71,10 @@ void BackgroundJobs::tick()
                 "WHERE status IN ('WAITING', 'ACTIVE') GROUP BY concert_id"_s);
             while (q.next()) {
                 const QString labels = u"concert=\"%1\""_s.arg(q.value(0).toLongLong());
-                Metrics::instance().setGauge(u"encore_queue_waiting"_s, labels, q.value(1).toDouble());
-                Metrics::instance().setGauge(u"encore_queue_active"_s, labels, q.value(2).toDouble());
+                Metrics::instance().setGauge(u"encore_queue_waiting"_s, labels,
+                                             q.value(1).toDouble());
+                Metrics::instance().setGauge(u"encore_queue_active"_s, labels,
+                                             q.value(2).toDouble());
             }
         }
         if (n % 3000 == 0)

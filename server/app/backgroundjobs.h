@@ -11,8 +11,7 @@ namespace encore::server {
 
 struct Services;
 
-class BackgroundJobs
-{
+class BackgroundJobs {
 public:
     explicit BackgroundJobs(Services &services);
     ~BackgroundJobs();

@@ -52,7 +52,7 @@ void installSignalHandlers()
         qCInfo(lcApp) << "stopping";
         QCoreApplication::quit();
     });
-    struct sigaction sa{};
+    struct sigaction sa { };
     sa.sa_handler = onSignal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
@@ -87,8 +87,7 @@ std::optional<QSslConfiguration> loadTls(const ServerConfig &config, QString *er
     return tls;
 }
 
-struct DatabaseSetup
-{
+struct DatabaseSetup {
     std::unique_ptr<EmbeddedPostgres> embedded;
     std::optional<ConnectionParams> params;
     QString error;
@@ -147,7 +146,10 @@ bool prepare(Database &db, const std::function<void()> &step)
 
 } // namespace
 
-ServerApp::ServerApp(ServerConfig config) : m_config(std::move(config)) { }
+ServerApp::ServerApp(ServerConfig config)
+    : m_config(std::move(config))
+{
+}
 
 int ServerApp::createStaff()
 {
@@ -162,7 +164,8 @@ int ServerApp::createStaff()
     Services services(db, m_config);
     const bool ready = prepare(db, [&] {
         if (!services.auth.ensureStaff(m_config.createStaff, readPassword()))
-            throw ApiError(ErrorCode::Conflict, u"user %1 exists with another password"_s.arg(m_config.createStaff));
+            throw ApiError(ErrorCode::Conflict,
+                           u"user %1 exists with another password"_s.arg(m_config.createStaff));
     });
     if (!ready)
         return 1;
@@ -194,8 +197,10 @@ int ServerApp::run()
     Services services(db, m_config);
     const bool ready = prepare(db, [&] {
         const QString staff = qEnvironmentVariable("ENCORE_STAFF_USERNAME");
-        if (!staff.isEmpty() && !services.auth.ensureStaff(staff, qEnvironmentVariable("ENCORE_STAFF_PASSWORD")))
-            qCWarning(lcApp).noquote() << "ENCORE_STAFF_USERNAME" << staff << "exists with another password; left alone";
+        if (!staff.isEmpty()
+            && !services.auth.ensureStaff(staff, qEnvironmentVariable("ENCORE_STAFF_PASSWORD")))
+            qCWarning(lcApp).noquote()
+                << "ENCORE_STAFF_USERNAME" << staff << "exists with another password; left alone";
         if (m_config.demoData && DemoData::loadIfEmpty(services))
             qCInfo(lcApp).noquote() << "demo data loaded";
     });
@@ -203,8 +208,10 @@ int ServerApp::run()
         return 1;
     if (m_config.demoData)
         qCInfo(lcApp).noquote() << u"demo accounts: customer %1 / %2, staff %3 / %4"_s.arg(
-            QString::fromUtf16(DemoAccounts::kCustomer), QString::fromUtf16(DemoAccounts::kCustomerPassword),
-            QString::fromUtf16(DemoAccounts::kStaff), QString::fromUtf16(DemoAccounts::kStaffPassword));
+            QString::fromUtf16(DemoAccounts::kCustomer),
+            QString::fromUtf16(DemoAccounts::kCustomerPassword),
+            QString::fromUtf16(DemoAccounts::kStaff),
+            QString::fromUtf16(DemoAccounts::kStaffPassword));
 
     // All sockets are bound before any worker starts, so port 0 resolves once for all of them.
     const int workerCount = m_config.effectiveWorkers();
@@ -214,7 +221,8 @@ int ServerApp::run()
         QString error;
         const int fd = openReusePortSocket(m_config.listenAddress, port, &error);
         if (fd < 0) {
-            qCCritical(lcApp).noquote() << "cannot listen on" << m_config.listenAddress.toString() << port << error;
+            qCCritical(lcApp).noquote()
+                << "cannot listen on" << m_config.listenAddress.toString() << port << error;
             return 1;
         }
         port = boundPort(fd);
@@ -222,15 +230,20 @@ int ServerApp::run()
     }
     NotificationListener listener(*setup.params);
     // Any instance's seat change drops this process's cached copy of that date (and Redis's).
-    QObject::connect(&listener, &NotificationListener::seatsChanged, &listener, [&services](const QByteArray &payload) {
-        const qint64 scheduleId = QJsonDocument::fromJson(payload).object().value(u"scheduleId"_s).toInteger();
-        if (scheduleId > 0)
-            services.concerts.invalidateSeatMap(scheduleId);
-    }, Qt::DirectConnection);
+    QObject::connect(
+        &listener, &NotificationListener::seatsChanged, &listener,
+        [&services](const QByteArray &payload) {
+            const qint64 scheduleId
+                = QJsonDocument::fromJson(payload).object().value(u"scheduleId"_s).toInteger();
+            if (scheduleId > 0)
+                services.concerts.invalidateSeatMap(scheduleId);
+        },
+        Qt::DirectConnection);
     listener.start();
     std::vector<std::unique_ptr<HttpWorker>> workers;
     for (int i = 0; i < workerCount; ++i) {
-        workers.push_back(std::make_unique<HttpWorker>(i, fds[std::size_t(i)], services, m_config, tls, listener));
+        workers.push_back(std::make_unique<HttpWorker>(i, fds[std::size_t(i)], services, m_config,
+                                                       tls, listener));
         if (!workers.back()->start())
             return 1;
     }
@@ -247,7 +260,9 @@ int ServerApp::run()
     QString host = m_config.listenAddress.toString();
     if (m_config.listenAddress.protocol() == QAbstractSocket::IPv6Protocol)
         host = u"["_s + host + u"]"_s;
-    qCInfo(lcApp).noquote() << u"listening on %1://%2:%3 with %4 workers"_s.arg(scheme, host).arg(port).arg(workerCount);
+    qCInfo(lcApp).noquote() << u"listening on %1://%2:%3 with %4 workers"_s.arg(scheme, host)
+                                   .arg(port)
+                                   .arg(workerCount);
 
     const int rc = QCoreApplication::exec();
     for (auto &w : workers)

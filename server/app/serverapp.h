@@ -7,8 +7,7 @@
 
 namespace encore::server {
 
-class ServerApp
-{
+class ServerApp {
 public:
     explicit ServerApp(ServerConfig config);
     // Runs until a signal asks us to stop; returns the process exit code.

@@ -32,7 +32,11 @@ QJsonObject Session::toJson() const
             {u"expiresAt"_s, isoTime(expiresAt)}};
 }
 
-AuthService::AuthService(Database &db, const ServerConfig &config) : m_db(db), m_config(config) { }
+AuthService::AuthService(Database &db, const ServerConfig &config)
+    : m_db(db)
+    , m_config(config)
+{
+}
 
 void AuthService::validateCredentials(const QString &username, const QString &password)
 {
@@ -51,8 +55,10 @@ void AuthService::throttle(const QString &key)
     QSqlQuery &q = m_db.exec(
         u"INSERT INTO auth_throttle AS t (key, window_start, attempts) VALUES (?, now(), 1) "
         "ON CONFLICT (key) DO UPDATE SET "
-        "  attempts = CASE WHEN t.window_start < now() - interval '1 minute' THEN 1 ELSE t.attempts + 1 END, "
-        "  window_start = CASE WHEN t.window_start < now() - interval '1 minute' THEN now() ELSE t.window_start END "
+        "  attempts = CASE WHEN t.window_start < now() - interval '1 minute' THEN 1 ELSE "
+        "t.attempts + 1 END, "
+        "  window_start = CASE WHEN t.window_start < now() - interval '1 minute' THEN now() ELSE "
+        "t.window_start END "
         "RETURNING attempts, ceil(extract(epoch FROM t.window_start + interval '1 minute' - now()))::int"_s,
         {key});
     q.next();
@@ -69,15 +75,17 @@ Session AuthService::createSession(const User &user)
     Session s;
     s.user = user;
     s.token = tokens::generate();
-    QSqlQuery &q = m_db.exec(u"INSERT INTO sessions(token_hash, user_id, expires_at) "
-                             "VALUES (?, ?::uuid, now() + make_interval(days => ?)) RETURNING expires_at"_s,
-                             {tokens::hash(s.token), user.id.toString(QUuid::WithoutBraces), kSessionDays});
+    QSqlQuery &q
+        = m_db.exec(u"INSERT INTO sessions(token_hash, user_id, expires_at) "
+                    "VALUES (?, ?::uuid, now() + make_interval(days => ?)) RETURNING expires_at"_s,
+                    {tokens::hash(s.token), user.id.toString(QUuid::WithoutBraces), kSessionDays});
     q.next();
     s.expiresAt = q.value(0).toDateTime();
     return s;
 }
 
-Session AuthService::registerUser(const QString &username, const QString &password, const QHostAddress &peer)
+Session AuthService::registerUser(const QString &username, const QString &password,
+                                  const QHostAddress &peer)
 {
     validateCredentials(username, password);
     throttle(u"addr:"_s + peer.toString());
@@ -93,16 +101,19 @@ Session AuthService::registerUser(const QString &username, const QString &passwo
     });
 }
 
-Session AuthService::login(const QString &username, const QString &password, const QHostAddress &peer)
+Session AuthService::login(const QString &username, const QString &password,
+                           const QHostAddress &peer)
 {
     if (username.size() > 64 || password.size() > 128)
         throw ApiError(ErrorCode::Unauthenticated, u"Wrong username or password."_s);
     throttle(u"addr:"_s + peer.toString());
     throttle(u"user:"_s + username.toLower());
-    QSqlQuery &q = m_db.exec(u"SELECT id, username, role, password_hash FROM users WHERE username = ?"_s, {username});
+    QSqlQuery &q = m_db.exec(
+        u"SELECT id, username, role, password_hash FROM users WHERE username = ?"_s, {username});
     const bool found = q.next();
-    const User user = found ? userFromRow(q, 0) : User{};
-    const QByteArray stored = found ? q.value(3).toString().toLatin1() : PasswordHasher::decoyHash();
+    const User user = found ? userFromRow(q, 0) : User {};
+    const QByteArray stored
+        = found ? q.value(3).toString().toLatin1() : PasswordHasher::decoyHash();
     if (!PasswordHasher::verify(stored, password) || !found)
         throw ApiError(ErrorCode::Unauthenticated, u"Wrong username or password."_s);
     return createSession(user);
@@ -118,11 +129,13 @@ User AuthService::authenticate(const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128)
         throw ApiError(ErrorCode::Unauthenticated, u"Please log in."_s);
-    QSqlQuery &q = m_db.exec(u"SELECT u.id, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id "
-                             "WHERE s.token_hash = ? AND s.expires_at > now()"_s,
-                             {tokens::hash(token)});
+    QSqlQuery &q = m_db.exec(
+        u"SELECT u.id, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id "
+        "WHERE s.token_hash = ? AND s.expires_at > now()"_s,
+        {tokens::hash(token)});
     if (!q.next())
-        throw ApiError(ErrorCode::Unauthenticated, u"Your session has ended; please log in again."_s);
+        throw ApiError(ErrorCode::Unauthenticated,
+                       u"Your session has ended; please log in again."_s);
     return userFromRow(q, 0);
 }
 
@@ -138,7 +151,8 @@ bool AuthService::ensureStaff(const QString &username, const QString &password)
 {
     validateCredentials(username, password);
     return m_db.transact([&] {
-        QSqlQuery &q = m_db.exec(u"SELECT password_hash FROM users WHERE username = ? FOR UPDATE"_s, {username});
+        QSqlQuery &q = m_db.exec(u"SELECT password_hash FROM users WHERE username = ? FOR UPDATE"_s,
+                                 {username});
         if (q.next()) {
             if (!PasswordHasher::verify(q.value(0).toString().toLatin1(), password))
                 return false;

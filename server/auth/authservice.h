@@ -13,20 +13,19 @@ namespace encore::server {
 class Database;
 struct ServerConfig;
 
-struct Session
-{
+struct Session {
     User user;
     QByteArray token;
     QDateTime expiresAt;
     QJsonObject toJson() const; // {user, token, expiresAt}
 };
 
-class AuthService
-{
+class AuthService {
 public:
     AuthService(Database &db, const ServerConfig &config);
 
-    Session registerUser(const QString &username, const QString &password, const QHostAddress &peer);
+    Session registerUser(const QString &username, const QString &password,
+                         const QHostAddress &peer);
     Session login(const QString &username, const QString &password, const QHostAddress &peer);
     void logout(const QByteArray &token);
     // The session's user, or UNAUTHENTICATED.

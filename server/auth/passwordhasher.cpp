@@ -31,7 +31,8 @@ bool PasswordHasher::verify(const QByteArray &storedHash, const QString &passwor
 {
     const QByteArray utf8 = password.toUtf8();
     const QByteArray terminated = storedHash + '\0';
-    return crypto_pwhash_str_verify(terminated.constData(), utf8.constData(), size_t(utf8.size())) == 0;
+    return crypto_pwhash_str_verify(terminated.constData(), utf8.constData(), size_t(utf8.size()))
+        == 0;
 }
 
 const QByteArray &PasswordHasher::decoyHash()

@@ -7,8 +7,7 @@
 
 namespace encore::server {
 
-class PasswordHasher
-{
+class PasswordHasher {
 public:
     static bool initialize(); // sodium_init(); call once before any thread uses it
     static QByteArray hash(const QString &password);

@@ -42,18 +42,18 @@ RedisValue convert(const redisReply *r)
 
 timeval toTimeval(int ms)
 {
-    return timeval{ms / 1000, (ms % 1000) * 1000};
+    return timeval {ms / 1000, (ms % 1000) * 1000};
 }
 
 } // namespace
 
 RedisScript::RedisScript(QByteArray source)
-    : m_source(std::move(source)), m_sha1(QCryptographicHash::hash(m_source, QCryptographicHash::Sha1).toHex())
+    : m_source(std::move(source))
+    , m_sha1(QCryptographicHash::hash(m_source, QCryptographicHash::Sha1).toHex())
 {
 }
 
-struct RedisClient::PerThread
-{
+struct RedisClient::PerThread {
     redisContext *context = nullptr;
     QElapsedTimer lastAttempt;
 
@@ -95,7 +95,8 @@ RedisClient::PerThread &RedisClient::connection()
     t.lastAttempt.start();
     t.context = redisConnectWithTimeout(m_host.constData(), m_port, toTimeval(kTimeoutMs));
     if (!t.context || t.context->err) {
-        const QByteArray why = t.context ? QByteArray(t.context->errstr) : QByteArray("out of memory");
+        const QByteArray why
+            = t.context ? QByteArray(t.context->errstr) : QByteArray("out of memory");
         t.reset();
         throw RedisError("redis connect failed: " + why);
     }
@@ -118,7 +119,8 @@ RedisValue RedisClient::command(const QList<QByteArray> &args)
         argv.push_back(a.constData());
         lens.push_back(size_t(a.size()));
     }
-    auto *reply = static_cast<redisReply *>(redisCommandArgv(t.context, int(argv.size()), argv.data(), lens.data()));
+    auto *reply = static_cast<redisReply *>(
+        redisCommandArgv(t.context, int(argv.size()), argv.data(), lens.data()));
     if (!reply) {
         const QByteArray why(t.context->errstr);
         t.reset(); // a timed-out or broken context cannot be re-used
@@ -135,17 +137,18 @@ RedisValue RedisClient::command(const QList<QByteArray> &args)
     return v;
 }
 
-RedisValue RedisClient::eval(const RedisScript &script, const QList<QByteArray> &keys, const QList<QByteArray> &args)
+RedisValue RedisClient::eval(const RedisScript &script, const QList<QByteArray> &keys,
+                             const QList<QByteArray> &args)
 {
-    QList<QByteArray> tail{QByteArray::number(keys.size())};
+    QList<QByteArray> tail {QByteArray::number(keys.size())};
     tail += keys;
     tail += args;
     try {
-        return command(QList<QByteArray>{"EVALSHA", script.sha1()} + tail);
+        return command(QList<QByteArray> {"EVALSHA", script.sha1()} + tail);
     } catch (const RedisError &e) {
         if (!QByteArray(e.what()).startsWith("NOSCRIPT"))
             throw;
-        return command(QList<QByteArray>{"EVAL", script.source()} + tail);
+        return command(QList<QByteArray> {"EVAL", script.source()} + tail);
     }
 }
 

@@ -13,8 +13,7 @@
 
 namespace encore::server {
 
-struct RedisValue
-{
+struct RedisValue {
     enum class Type { Nil, Integer, String, Array, Status };
     Type type = Type::Nil;
     qint64 integer = 0;
@@ -26,18 +25,19 @@ struct RedisValue
     double toDouble() const { return type == Type::Integer ? double(integer) : string.toDouble(); }
 };
 
-class RedisError : public std::exception
-{
+class RedisError : public std::exception {
 public:
-    explicit RedisError(QByteArray message) : m_message(std::move(message)) { }
+    explicit RedisError(QByteArray message)
+        : m_message(std::move(message))
+    {
+    }
     const char *what() const noexcept override { return m_message.constData(); }
 
 private:
     QByteArray m_message;
 };
 
-class RedisScript
-{
+class RedisScript {
 public:
     explicit RedisScript(QByteArray source);
     const QByteArray &source() const { return m_source; }
@@ -48,8 +48,7 @@ private:
     QByteArray m_sha1;
 };
 
-class RedisClient
-{
+class RedisClient {
 public:
     static constexpr int kTimeoutMs = 250;
     static constexpr int kRetryMs = 500;
@@ -60,7 +59,8 @@ public:
 
     bool isValidUrl() const { return !m_host.isEmpty(); }
     RedisValue command(const QList<QByteArray> &args);
-    RedisValue eval(const RedisScript &script, const QList<QByteArray> &keys, const QList<QByteArray> &args);
+    RedisValue eval(const RedisScript &script, const QList<QByteArray> &keys,
+                    const QList<QByteArray> &args);
     bool ping();
 
 private:

@@ -7,7 +7,10 @@ using namespace Qt::StringLiterals;
 
 namespace encore::server {
 
-SnapshotCache::SnapshotCache(RedisClient *redis) : m_redis(redis) { }
+SnapshotCache::SnapshotCache(RedisClient *redis)
+    : m_redis(redis)
+{
+}
 
 QByteArray SnapshotCache::seatMapKey(qint64 scheduleId)
 {
@@ -25,7 +28,8 @@ std::optional<QByteArray> SnapshotCache::get(const QByteArray &key)
         return std::nullopt;
     try {
         const RedisValue v = m_redis->command({"GET", key});
-        Metrics::instance().increment(u"encore_cache_requests_total"_s, v.isNil() ? u"result=\"miss\""_s : u"result=\"hit\""_s);
+        Metrics::instance().increment(u"encore_cache_requests_total"_s,
+                                      v.isNil() ? u"result=\"miss\""_s : u"result=\"hit\""_s);
         if (v.isNil())
             return std::nullopt;
         return v.string;

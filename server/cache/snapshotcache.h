@@ -16,8 +16,7 @@ namespace encore::server {
 
 class RedisClient;
 
-class SnapshotCache
-{
+class SnapshotCache {
 public:
     static constexpr int kSeatMapTtlMs = 500;
     static constexpr int kListingTtlMs = 2000;

@@ -54,8 +54,8 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
          u"127.0.0.1:8080"_s},
         {u"port-file"_s, u"Write the bound port there once listening."_s, u"PATH"_s},
         {u"workers"_s, u"Worker threads (default 4 x cores)."_s, u"N"_s, u"0"_s},
-        {u"database"_s, u"postgresql://user:pass@host:port/db (default: libpq env, else embedded)."_s,
-         u"URL"_s},
+        {u"database"_s,
+         u"postgresql://user:pass@host:port/db (default: libpq env, else embedded)."_s, u"URL"_s},
         {u"data-dir"_s, u"Where the embedded cluster and other state live."_s, u"DIR"_s},
         {u"demo-data"_s, u"Load demo concerts when the database has none."_s},
         {u"hold-seconds"_s, u"Seat hold time."_s, u"N"_s, u"300"_s},
@@ -66,15 +66,16 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"tls-key"_s, u"PEM private key for --tls-cert."_s, u"FILE"_s},
         {u"insecure-http"_s, u"Allow plain HTTP on a non-loopback address."_s},
         {u"redis"_s, u"redis://host:port — Redis-backed queue and cache."_s, u"URL"_s},
-        {u"create-staff"_s, u"Create a staff account (password from ENCORE_STAFF_PASSWORD or stdin) and exit."_s,
+        {u"create-staff"_s,
+         u"Create a staff account (password from ENCORE_STAFF_PASSWORD or stdin) and exit."_s,
          u"NAME"_s},
         {u"auth-attempts-per-minute"_s, u"Login/register attempts per address and per username."_s,
          u"N"_s, u"20"_s},
         {u"refund-cutoff-hours"_s, u"Refunds are allowed until this long before the show."_s,
          u"N"_s, u"24"_s},
         {u"no-access-log"_s, u"Do not print one line per request."_s},
-        {u"trusted-proxy"_s, u"A load balancer whose X-Real-IP/X-Forwarded-For is believed (repeatable)."_s,
-         u"ADDR"_s},
+        {u"trusted-proxy"_s,
+         u"A load balancer whose X-Real-IP/X-Forwarded-For is believed (repeatable)."_s, u"ADDR"_s},
     });
     if (!p.parse(arguments))
         return invalid(p.errorText());
@@ -93,12 +94,18 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
     QString host = colon > 0 ? listen.left(colon) : QString();
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
-    if (!portOk || port > 65535 || !c.listenAddress.setAddress(host == u"localhost" ? u"127.0.0.1"_s : host))
+    if (!portOk || port > 65535
+        || !c.listenAddress.setAddress(host == u"localhost" ? u"127.0.0.1"_s : host))
         return invalid(u"--listen must be ADDR:PORT, got %1"_s.arg(listen));
     c.port = quint16(port);
     c.portFile = p.value(u"port-file"_s);
 
-    struct IntOpt { const char16_t *name; int *target; int min; int max; };
+    struct IntOpt {
+        const char16_t *name;
+        int *target;
+        int min;
+        int max;
+    };
     const IntOpt ints[] = {
         {u"workers", &c.workers, 0, 256},
         {u"hold-seconds", &c.holdSeconds, 1, 86400},
@@ -112,7 +119,8 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         const QString name = QString::fromUtf16(o.name);
         const auto v = intOption(p, name, o.min, o.max);
         if (!v)
-            return invalid(u"--%1 must be a whole number from %2 to %3"_s.arg(name).arg(o.min).arg(o.max));
+            return invalid(
+                u"--%1 must be a whole number from %2 to %3"_s.arg(name).arg(o.min).arg(o.max));
         *o.target = *v;
     }
 
@@ -122,7 +130,8 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres"))
             return invalid(u"--database must be postgresql://user:pass@host:port/db"_s);
     }
-    c.dataDir = p.isSet(u"data-dir"_s) ? QDir(p.value(u"data-dir"_s)).absolutePath() : defaultDataDir();
+    c.dataDir
+        = p.isSet(u"data-dir"_s) ? QDir(p.value(u"data-dir"_s)).absolutePath() : defaultDataDir();
     c.demoData = p.isSet(u"demo-data"_s);
     c.tlsCert = p.value(u"tls-cert"_s);
     c.tlsKey = p.value(u"tls-key"_s);
@@ -130,8 +139,9 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         return invalid(u"--tls-cert and --tls-key go together"_s);
     c.insecureHttp = p.isSet(u"insecure-http"_s);
     if (!c.tlsEnabled() && !c.insecureHttp && !c.listenAddress.isLoopback())
-        return invalid(u"Refusing plain HTTP on %1: give --tls-cert/--tls-key, or --insecure-http"_s
-                           .arg(c.listenAddress.toString()));
+        return invalid(
+            u"Refusing plain HTTP on %1: give --tls-cert/--tls-key, or --insecure-http"_s.arg(
+                c.listenAddress.toString()));
     c.redisUrl = p.value(u"redis"_s);
     c.createStaff = p.value(u"create-staff"_s);
     c.accessLog = !p.isSet(u"no-access-log"_s);

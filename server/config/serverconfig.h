@@ -10,20 +10,18 @@
 
 namespace encore::server {
 
-struct QueueDefaults
-{
+struct QueueDefaults {
     int maxActive = 200;
     int admitPerMinute = 600;
     int activeTtlSeconds = 600;
 };
 
-struct ServerConfig
-{
+struct ServerConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 8080;
     QString portFile;
-    int workers = 0;              // 0: 4 x cores
-    QString databaseUrl;          // empty: libpq environment if set, else embedded
+    int workers = 0; // 0: 4 x cores
+    QString databaseUrl; // empty: libpq environment if set, else embedded
     QString dataDir;
     bool demoData = false;
     int holdSeconds = 300;
@@ -32,13 +30,13 @@ struct ServerConfig
     QString tlsKey;
     bool insecureHttp = false;
     QString redisUrl;
-    QString createStaff;          // non-empty: create this staff account and exit
-    int authAttemptsPerMinute = 20;   // per address and per username
+    QString createStaff; // non-empty: create this staff account and exit
+    int authAttemptsPerMinute = 20; // per address and per username
     qint64 maxBodyBytes = 1 << 20;
     bool accessLog = true;
     // Load balancers whose X-Real-IP / X-Forwarded-For we believe (for per-address throttling).
     QList<QHostAddress> trustedProxies;
-    int refundCutoffHours = 24;       // refunds allowed until this long before the show
+    int refundCutoffHours = 24; // refunds allowed until this long before the show
 
     bool tlsEnabled() const { return !tlsCert.isEmpty(); }
     int effectiveWorkers() const;

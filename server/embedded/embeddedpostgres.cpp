@@ -38,7 +38,8 @@ QString findBinDir()
             return dir;
     }
     // pg_config of libpq-dev may point elsewhere: fall back to Debian's layout, newest first.
-    QStringList versions = QDir(u"/usr/lib/postgresql"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QStringList versions
+        = QDir(u"/usr/lib/postgresql"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     std::sort(versions.begin(), versions.end(),
               [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &v : versions) {
@@ -61,8 +62,9 @@ bool handOver(const QString &dir)
     if (::chown(path.constData(), pw->pw_uid, pw->pw_gid) != 0)
         return false;
     ::chmod(path.constData(), 0700);
-    for (QDir parent = QFileInfo(dir).dir(); !parent.isRoot(); parent = QFileInfo(parent.path()).dir()) {
-        struct stat st{};
+    for (QDir parent = QFileInfo(dir).dir(); !parent.isRoot();
+         parent = QFileInfo(parent.path()).dir()) {
+        struct stat st { };
         const QByteArray p = QFile::encodeName(parent.path());
         if (::stat(p.constData(), &st) == 0 && !(st.st_mode & S_IXOTH))
             ::chmod(p.constData(), st.st_mode | S_IXOTH);
@@ -72,7 +74,10 @@ bool handOver(const QString &dir)
 
 } // namespace
 
-EmbeddedPostgres::EmbeddedPostgres(Options options) : m_options(std::move(options)) { }
+EmbeddedPostgres::EmbeddedPostgres(Options options)
+    : m_options(std::move(options))
+{
+}
 
 EmbeddedPostgres::~EmbeddedPostgres()
 {
@@ -90,7 +95,8 @@ QString EmbeddedPostgres::socketDir() const
     const QString inCluster = m_options.clusterDir;
     if (inCluster.toUtf8().size() + 20 < 100)
         return inCluster;
-    const QByteArray h = QCryptographicHash::hash(inCluster.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+    const QByteArray h
+        = QCryptographicHash::hash(inCluster.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
     return u"/tmp/encore-pg-"_s + QString::fromLatin1(h);
 }
 
@@ -101,7 +107,7 @@ Result<QString> EmbeddedPostgres::runTool(const QString &tool, const QStringList
     p.setProcessChannelMode(QProcess::MergedChannels);
     const QString exe = m_binDir + u'/' + tool;
     if (isRoot())
-        p.start(u"runuser"_s, QStringList{u"-u"_s, u"postgres"_s, u"--"_s, exe} + args);
+        p.start(u"runuser"_s, QStringList {u"-u"_s, u"postgres"_s, u"--"_s, exe} + args);
     else
         p.start(exe, args);
     if (!p.waitForFinished(timeoutMs) || p.exitStatus() != QProcess::NormalExit) {
@@ -111,7 +117,8 @@ Result<QString> EmbeddedPostgres::runTool(const QString &tool, const QStringList
     }
     const QString out = QString::fromLocal8Bit(p.readAll());
     if (p.exitCode() != 0)
-        return ApiError(ErrorCode::Unavailable, u"%1 failed (%2): %3"_s.arg(tool).arg(p.exitCode()).arg(out.trimmed()));
+        return ApiError(ErrorCode::Unavailable,
+                        u"%1 failed (%2): %3"_s.arg(tool).arg(p.exitCode()).arg(out.trimmed()));
     return out;
 }
 
@@ -126,8 +133,8 @@ Result<ConnectionParams> EmbeddedPostgres::start()
         if (!QDir().mkpath(dir) || !handOver(dir))
             return ApiError(ErrorCode::Unavailable, u"cannot prepare %1 for PostgreSQL"_s.arg(dir));
         const auto init = runTool(u"initdb"_s,
-                                  {u"-D"_s, dir, u"-U"_s, kSuperuser, u"-A"_s, u"trust"_s,
-                                   u"-E"_s, u"UTF8"_s, u"--no-locale"_s, u"--no-sync"_s},
+                                  {u"-D"_s, dir, u"-U"_s, kSuperuser, u"-A"_s, u"trust"_s, u"-E"_s,
+                                   u"UTF8"_s, u"--no-locale"_s, u"--no-sync"_s},
                                   120'000);
         if (!init)
             return init.error();
@@ -138,15 +145,17 @@ Result<ConnectionParams> EmbeddedPostgres::start()
 
     const bool running = runTool(u"pg_ctl"_s, {u"status"_s, u"-D"_s, dir}, 10'000).ok();
     if (!running) {
-        QStringList settings{u"-k"_s, sock, u"-p"_s, QString::number(kPort),
-                             u"-c"_s, u"listen_addresses="_s, u"-c"_s, u"max_connections=300"_s,
-                             u"-c"_s, u"shared_buffers=128MB"_s};
+        QStringList settings {u"-k"_s, sock,
+                              u"-p"_s, QString::number(kPort),
+                              u"-c"_s, u"listen_addresses="_s,
+                              u"-c"_s, u"max_connections=300"_s,
+                              u"-c"_s, u"shared_buffers=128MB"_s};
         for (const QString &s : m_options.serverSettings)
             settings << u"-c"_s << s;
         // pg_ctl -o takes one string: quote nothing, our values have no spaces.
         const auto started = runTool(u"pg_ctl"_s,
-                                     {u"start"_s, u"-w"_s, u"-t"_s, u"120"_s, u"-D"_s, dir,
-                                      u"-l"_s, logFile(), u"-o"_s, settings.join(u' ')},
+                                     {u"start"_s, u"-w"_s, u"-t"_s, u"120"_s, u"-D"_s, dir, u"-l"_s,
+                                      logFile(), u"-o"_s, settings.join(u' ')},
                                      130'000);
         if (!started)
             return started.error();
@@ -202,7 +211,8 @@ void EmbeddedPostgres::stop()
     if (!m_started)
         return;
     m_started = false;
-    runTool(u"pg_ctl"_s, {u"stop"_s, u"-w"_s, u"-m"_s, u"fast"_s, u"-D"_s, m_options.clusterDir}, 60'000);
+    runTool(u"pg_ctl"_s, {u"stop"_s, u"-w"_s, u"-m"_s, u"fast"_s, u"-D"_s, m_options.clusterDir},
+            60'000);
 }
 
 } // namespace encore::server

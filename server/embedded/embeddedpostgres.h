@@ -11,14 +11,12 @@
 
 namespace encore::server {
 
-class EmbeddedPostgres
-{
+class EmbeddedPostgres {
 public:
-    struct Options
-    {
-        QString clusterDir;            // created if missing
+    struct Options {
+        QString clusterDir; // created if missing
         QString databaseName = QStringLiteral("encore");
-        QStringList serverSettings;    // extra "-c name=value" settings, e.g. fsync=off for tests
+        QStringList serverSettings; // extra "-c name=value" settings, e.g. fsync=off for tests
     };
 
     explicit EmbeddedPostgres(Options options);

@@ -26,7 +26,8 @@ void registerAccountRoutes(RouteRegistrar &routes, Services &s)
 {
     routes.add(Method::Post, u"/api/v1/auth/register"_s, [&s](RequestContext &ctx) {
         const auto [username, password] = credentials(ctx);
-        return Reply::json(s.auth.registerUser(username, password, ctx.clientAddress()).toJson(), 201);
+        return Reply::json(s.auth.registerUser(username, password, ctx.clientAddress()).toJson(),
+                           201);
     });
     routes.add(Method::Post, u"/api/v1/auth/login"_s, [&s](RequestContext &ctx) {
         const auto [username, password] = credentials(ctx);
@@ -43,9 +44,10 @@ void registerAccountRoutes(RouteRegistrar &routes, Services &s)
     routes.add(Method::Get, u"/api/v1/wallet"_s, [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
         QJsonObject body = s.wallet.get(user.id).toJson();
-        body.insert(u"limits"_s, QJsonObject{{u"minTopUp"_s, money::kMinTopUp},
-                                             {u"maxTopUp"_s, money::kMaxTopUp},
-                                             {u"maxBalance"_s, money::kMaxBalance}});
+        body.insert(u"limits"_s,
+                    QJsonObject {{u"minTopUp"_s, money::kMinTopUp},
+                                 {u"maxTopUp"_s, money::kMaxTopUp},
+                                 {u"maxBalance"_s, money::kMaxBalance}});
         return Reply::json(body);
     });
     routes.add(Method::Post, u"/api/v1/wallet/top-ups"_s, [&s](RequestContext &ctx) {
@@ -55,7 +57,8 @@ void registerAccountRoutes(RouteRegistrar &routes, Services &s)
         const Money amount = r.integer(u"amount"_s, money::kMinTopUp, money::kMaxTopUp);
         if (!r.ok())
             throw r.error();
-        const auto hash = IdempotencyService::requestHash("POST", ctx.request().url().path(), ctx.request().body());
+        const auto hash = IdempotencyService::requestHash("POST", ctx.request().url().path(),
+                                                          ctx.request().body());
         return s.idempotency.run(user.id, key, hash, [&] {
             const auto [wallet, entry] = s.wallet.topUp(user.id, amount);
             return Reply::json({{u"balance"_s, wallet.balance}, {u"entry"_s, entry.toJson()}}, 201);

@@ -60,7 +60,9 @@ int seatArg(const RequestContext &ctx, int i)
 
 void registerAdminRoutes(RouteRegistrar &routes, Services &s)
 {
-    const auto staff = [&s](const RequestContext &ctx) { return s.auth.authenticateStaff(ctx.bearerToken()); };
+    const auto staff = [&s](const RequestContext &ctx) {
+        return s.auth.authenticateStaff(ctx.bearerToken());
+    };
 
     routes.add(Method::Get, u"/api/v1/admin/concerts"_s, [&s, staff](RequestContext &ctx) {
         staff(ctx);
@@ -82,14 +84,16 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
         s.admin.deleteConcert(user, ctx.idArg(0));
         return Reply::noContent();
     });
-    routes.add(Method::Post, u"/api/v1/admin/concerts/<arg>/schedules"_s, [&s, staff](RequestContext &ctx) {
-        const User user = staff(ctx);
-        const qint64 concertId = ctx.idArg(0);
-        JsonReader r(ctx.jsonBody());
-        const ScheduleInput in = scheduleInput(r);
-        const QJsonObject prices = ctx.jsonBody().value(u"prices"_s).toObject();
-        return Reply::json(s.admin.createSchedule(user, concertId, in, tierPrices(r, prices)), 201);
-    });
+    routes.add(Method::Post, u"/api/v1/admin/concerts/<arg>/schedules"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   const qint64 concertId = ctx.idArg(0);
+                   JsonReader r(ctx.jsonBody());
+                   const ScheduleInput in = scheduleInput(r);
+                   const QJsonObject prices = ctx.jsonBody().value(u"prices"_s).toObject();
+                   return Reply::json(
+                       s.admin.createSchedule(user, concertId, in, tierPrices(r, prices)), 201);
+               });
     routes.add(Method::Put, u"/api/v1/admin/schedules/<arg>"_s, [&s, staff](RequestContext &ctx) {
         const User user = staff(ctx);
         const qint64 scheduleId = ctx.idArg(0);
@@ -99,62 +103,70 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
             throw r.error();
         return Reply::json(s.admin.updateSchedule(user, scheduleId, in));
     });
-    routes.add(Method::Delete, u"/api/v1/admin/schedules/<arg>"_s, [&s, staff](RequestContext &ctx) {
-        const User user = staff(ctx);
-        s.admin.deleteSchedule(user, ctx.idArg(0));
-        return Reply::noContent();
-    });
-    routes.add(Method::Put, u"/api/v1/admin/schedules/<arg>/prices"_s, [&s, staff](RequestContext &ctx) {
-        const User user = staff(ctx);
-        const qint64 scheduleId = ctx.idArg(0);
-        const QJsonObject body = ctx.jsonBody();
-        JsonReader r(body);
-        const QMap<QString, Money> tiers = tierPrices(r, body.value(u"tiers"_s).toObject());
-        QMap<int, Money> seats;
-        for (const QJsonValue &v : body.value(u"seats"_s).toArray()) {
-            JsonReader seat(v.toObject());
-            const int number = int(seat.integer(u"number"_s, 1, api::kSeatsPerSchedule));
-            const Money price = seat.integer(u"price"_s, 0, money::kMaxPrice);
-            if (!seat.ok())
-                throw seat.error();
-            seats.insert(number, price);
-        }
-        return Reply::json(s.admin.setPrices(user, scheduleId, tiers, seats));
-    });
-    routes.add(Method::Get, u"/api/v1/admin/schedules/<arg>/seats"_s, [&s, staff](RequestContext &ctx) {
-        staff(ctx);
-        return Reply::json(s.admin.seats(ctx.idArg(0)));
-    });
-    routes.add(Method::Post, u"/api/v1/admin/schedules/<arg>/seats/<arg>/release"_s, [&s, staff](RequestContext &ctx) {
-        const User user = staff(ctx);
-        return Reply::json(s.admin.releaseHold(user, ctx.idArg(0), seatArg(ctx, 1)));
-    });
-    routes.add(Method::Post, u"/api/v1/admin/schedules/<arg>/seats/<arg>/block"_s, [&s, staff](RequestContext &ctx) {
-        const User user = staff(ctx);
-        return Reply::json(s.admin.blockSeat(user, ctx.idArg(0), seatArg(ctx, 1)));
-    });
-    routes.add(Method::Post, u"/api/v1/admin/schedules/<arg>/seats/<arg>/unblock"_s, [&s, staff](RequestContext &ctx) {
-        const User user = staff(ctx);
-        return Reply::json(s.admin.unblockSeat(user, ctx.idArg(0), seatArg(ctx, 1)));
-    });
+    routes.add(Method::Delete, u"/api/v1/admin/schedules/<arg>"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   s.admin.deleteSchedule(user, ctx.idArg(0));
+                   return Reply::noContent();
+               });
+    routes.add(
+        Method::Put, u"/api/v1/admin/schedules/<arg>/prices"_s, [&s, staff](RequestContext &ctx) {
+            const User user = staff(ctx);
+            const qint64 scheduleId = ctx.idArg(0);
+            const QJsonObject body = ctx.jsonBody();
+            JsonReader r(body);
+            const QMap<QString, Money> tiers = tierPrices(r, body.value(u"tiers"_s).toObject());
+            QMap<int, Money> seats;
+            for (const QJsonValue &v : body.value(u"seats"_s).toArray()) {
+                JsonReader seat(v.toObject());
+                const int number = int(seat.integer(u"number"_s, 1, api::kSeatsPerSchedule));
+                const Money price = seat.integer(u"price"_s, 0, money::kMaxPrice);
+                if (!seat.ok())
+                    throw seat.error();
+                seats.insert(number, price);
+            }
+            return Reply::json(s.admin.setPrices(user, scheduleId, tiers, seats));
+        });
+    routes.add(Method::Get, u"/api/v1/admin/schedules/<arg>/seats"_s,
+               [&s, staff](RequestContext &ctx) {
+                   staff(ctx);
+                   return Reply::json(s.admin.seats(ctx.idArg(0)));
+               });
+    routes.add(Method::Post, u"/api/v1/admin/schedules/<arg>/seats/<arg>/release"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   return Reply::json(s.admin.releaseHold(user, ctx.idArg(0), seatArg(ctx, 1)));
+               });
+    routes.add(Method::Post, u"/api/v1/admin/schedules/<arg>/seats/<arg>/block"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   return Reply::json(s.admin.blockSeat(user, ctx.idArg(0), seatArg(ctx, 1)));
+               });
+    routes.add(Method::Post, u"/api/v1/admin/schedules/<arg>/seats/<arg>/unblock"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   return Reply::json(s.admin.unblockSeat(user, ctx.idArg(0), seatArg(ctx, 1)));
+               });
 
-    routes.add(Method::Get, u"/api/v1/admin/concerts/<arg>/queue"_s, [&s, staff](RequestContext &ctx) {
-        staff(ctx);
-        return Reply::json(s.queue.statistics(ctx.idArg(0)));
-    });
-    routes.add(Method::Put, u"/api/v1/admin/concerts/<arg>/queue-settings"_s, [&s, staff](RequestContext &ctx) {
-        const User user = staff(ctx);
-        const qint64 concertId = ctx.idArg(0);
-        JsonReader r(ctx.jsonBody());
-        QueueSettings settings;
-        settings.maxActive = int(r.integer(u"maxActive"_s, 1, 1'000'000));
-        settings.admitPerMinute = int(r.integer(u"admitPerMinute"_s, 1, 1'000'000));
-        settings.activeTtlSeconds = int(r.integer(u"activeTtlSeconds"_s, 10, 86'400));
-        settings.paused = r.boolean(u"paused"_s);
-        if (!r.ok())
-            throw r.error();
-        return Reply::json(s.admin.updateQueueSettings(user, concertId, settings));
-    });
+    routes.add(Method::Get, u"/api/v1/admin/concerts/<arg>/queue"_s,
+               [&s, staff](RequestContext &ctx) {
+                   staff(ctx);
+                   return Reply::json(s.queue.statistics(ctx.idArg(0)));
+               });
+    routes.add(Method::Put, u"/api/v1/admin/concerts/<arg>/queue-settings"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   const qint64 concertId = ctx.idArg(0);
+                   JsonReader r(ctx.jsonBody());
+                   QueueSettings settings;
+                   settings.maxActive = int(r.integer(u"maxActive"_s, 1, 1'000'000));
+                   settings.admitPerMinute = int(r.integer(u"admitPerMinute"_s, 1, 1'000'000));
+                   settings.activeTtlSeconds = int(r.integer(u"activeTtlSeconds"_s, 10, 86'400));
+                   settings.paused = r.boolean(u"paused"_s);
+                   if (!r.ok())
+                       throw r.error();
+                   return Reply::json(s.admin.updateQueueSettings(user, concertId, settings));
+               });
 
     routes.add(Method::Get, u"/api/v1/admin/sales"_s, [&s, staff](RequestContext &ctx) {
         staff(ctx);
@@ -164,7 +176,8 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
             bool ok = false;
             concertId = concert.toLongLong(&ok);
             if (!ok || *concertId <= 0)
-                throw ApiError(ErrorCode::ValidationFailed, u"concertId must be a positive number."_s,
+                throw ApiError(ErrorCode::ValidationFailed,
+                               u"concertId must be a positive number."_s,
                                {{u"field"_s, u"concertId"_s}});
         }
         return Reply::json(s.admin.sales(concertId));
@@ -179,17 +192,20 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
         int limit = ctx.queryValue(u"limit"_s).toInt(&ok);
         if (!ok)
             limit = 200;
-        return Reply::json(s.admin.audit(ctx.queryValue(u"action"_s).left(64), ctx.queryValue(u"actor"_s).left(64),
+        return Reply::json(s.admin.audit(ctx.queryValue(u"action"_s).left(64),
+                                         ctx.queryValue(u"actor"_s).left(64),
                                          std::clamp(limit, 1, 1000)));
     });
     routes.add(Method::Get, u"/api/v1/admin/exports/sales.csv"_s, [&s, staff](RequestContext &ctx) {
         staff(ctx);
         return Reply::text(s.admin.salesCsv(), "text/csv; charset=utf-8");
     });
-    routes.add(Method::Get, u"/api/v1/admin/schedules/<arg>/attendees.csv"_s, [&s, staff](RequestContext &ctx) {
-        staff(ctx);
-        return Reply::text(s.admin.attendeesCsv(ctx.idArg(0)), "text/csv; charset=utf-8");
-    });
+    routes.add(Method::Get, u"/api/v1/admin/schedules/<arg>/attendees.csv"_s,
+               [&s, staff](RequestContext &ctx) {
+                   staff(ctx);
+                   return Reply::text(s.admin.attendeesCsv(ctx.idArg(0)),
+                                      "text/csv; charset=utf-8");
+               });
 }
 
 } // namespace encore::server

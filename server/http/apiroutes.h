@@ -11,8 +11,9 @@ void registerApiRoutes(RouteRegistrar &routes, Services &services);
 
 // One file per area:
 void registerAccountRoutes(RouteRegistrar &routes, Services &services); // auth, me, wallet
-void registerBookingRoutes(RouteRegistrar &routes, Services &services); // concerts, queue, seats, reservations, payments
-void registerSystemRoutes(RouteRegistrar &routes, Services &services);  // health, metrics
-void registerAdminRoutes(RouteRegistrar &routes, Services &services);   // /api/v1/admin/...
+void registerBookingRoutes(RouteRegistrar &routes,
+                           Services &services); // concerts, queue, seats, reservations, payments
+void registerSystemRoutes(RouteRegistrar &routes, Services &services); // health, metrics
+void registerAdminRoutes(RouteRegistrar &routes, Services &services); // /api/v1/admin/...
 
 } // namespace encore::server

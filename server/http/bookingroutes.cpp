@@ -13,8 +13,7 @@ namespace encore::server {
 
 namespace {
 
-template<typename T>
-QJsonArray toArray(const QList<T> &items)
+template<typename T> QJsonArray toArray(const QList<T> &items)
 {
     QJsonArray a;
     for (const T &item : items)
@@ -24,7 +23,8 @@ QJsonArray toArray(const QList<T> &items)
 
 QByteArray requestHash(const RequestContext &ctx)
 {
-    return IdempotencyService::requestHash("POST", ctx.request().url().path(), ctx.request().body());
+    return IdempotencyService::requestHash("POST", ctx.request().url().path(),
+                                           ctx.request().body());
 }
 
 } // namespace
@@ -43,7 +43,8 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         s.auth.authenticate(ctx.bearerToken());
         const QString available = ctx.queryValue(u"available"_s);
         const bool bookableOnly = available == u"true" || available == u"1";
-        return Reply::json({{u"schedules"_s, toArray(s.concerts.schedules(ctx.idArg(0), bookableOnly))}});
+        return Reply::json(
+            {{u"schedules"_s, toArray(s.concerts.schedules(ctx.idArg(0), bookableOnly))}});
     });
 
     routes.add(Method::Post, u"/api/v1/concerts/<arg>/queue"_s, [&s](RequestContext &ctx) {
@@ -74,13 +75,14 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         const auto key = ctx.idempotencyKey();
         JsonReader r(ctx.jsonBody());
         const qint64 scheduleId = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
-        const QList<qint64> numbers =
-            r.integerList(u"seats"_s, 1, api::kMaxSeatsPerHold, 1, api::kSeatsPerSchedule);
+        const QList<qint64> numbers
+            = r.integerList(u"seats"_s, 1, api::kMaxSeatsPerHold, 1, api::kSeatsPerSchedule);
         if (!r.ok())
             throw r.error();
         const QList<int> seats(numbers.begin(), numbers.end());
         return s.idempotency.run(user.id, key, requestHash(ctx), [&] {
-            const Reservation res = s.reservations.hold(user.id, ctx.queueToken(), scheduleId, seats);
+            const Reservation res
+                = s.reservations.hold(user.id, ctx.queueToken(), scheduleId, seats);
             return Reply::json({{u"reservation"_s, res.toJson()}}, 201);
         });
     });
@@ -90,11 +92,13 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
     });
     routes.add(Method::Get, u"/api/v1/reservations/<arg>"_s, [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        return Reply::json({{u"reservation"_s, s.reservations.get(user.id, ctx.uuidArg(0)).toJson()}});
+        return Reply::json(
+            {{u"reservation"_s, s.reservations.get(user.id, ctx.uuidArg(0)).toJson()}});
     });
     routes.add(Method::Delete, u"/api/v1/reservations/<arg>"_s, [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        return Reply::json({{u"reservation"_s, s.reservations.cancel(user.id, ctx.uuidArg(0)).toJson()}});
+        return Reply::json(
+            {{u"reservation"_s, s.reservations.cancel(user.id, ctx.uuidArg(0)).toJson()}});
     });
 
     routes.add(Method::Post, u"/api/v1/payments"_s, [&s](RequestContext &ctx) {
@@ -105,7 +109,8 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         if (!r.ok())
             throw r.error();
         return s.idempotency.run(user.id, key, requestHash(ctx), [&] {
-            return Reply::json(s.payments.pay(user.id, ctx.queueToken(), reservationId).toJson(), 201);
+            return Reply::json(s.payments.pay(user.id, ctx.queueToken(), reservationId).toJson(),
+                               201);
         });
     });
     routes.add(Method::Get, u"/api/v1/payments"_s, [&s](RequestContext &ctx) {

@@ -40,14 +40,14 @@ int openReusePortSocket(const QHostAddress &address, quint16 port, QString *erro
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
     int rc;
     if (v6) {
-        sockaddr_in6 sa{};
+        sockaddr_in6 sa {};
         sa.sin6_family = AF_INET6;
         sa.sin6_port = htons(port);
         const Q_IPV6ADDR a = address.toIPv6Address();
         memcpy(&sa.sin6_addr, &a, sizeof a);
         rc = ::bind(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
     } else {
-        sockaddr_in sa{};
+        sockaddr_in sa {};
         sa.sin_family = AF_INET;
         sa.sin_port = htons(port);
         sa.sin_addr.s_addr = htonl(address.toIPv4Address());
@@ -63,7 +63,7 @@ int openReusePortSocket(const QHostAddress &address, quint16 port, QString *erro
 
 quint16 boundPort(int fd)
 {
-    sockaddr_storage ss{};
+    sockaddr_storage ss {};
     socklen_t len = sizeof ss;
     ::getsockname(fd, reinterpret_cast<sockaddr *>(&ss), &len);
     if (ss.ss_family == AF_INET6)
@@ -73,8 +73,12 @@ quint16 boundPort(int fd)
 
 HttpWorker::HttpWorker(int index, int socketFd, Services &services, const ServerConfig &config,
                        std::optional<QSslConfiguration> tls, NotificationListener &listener)
-    : m_index(index), m_socketFd(socketFd), m_services(services), m_config(config), m_tls(std::move(tls)),
-      m_listener(listener)
+    : m_index(index)
+    , m_socketFd(socketFd)
+    , m_services(services)
+    , m_config(config)
+    , m_tls(std::move(tls))
+    , m_listener(listener)
 {
 }
 
@@ -91,14 +95,19 @@ bool HttpWorker::start()
         // Everything below lives on this thread: the server, its sockets, the DB connection.
         QHttpServer server;
         LiveHub hub(m_services);
-        QObject::connect(&m_listener, &NotificationListener::seatsChanged, &hub, &LiveHub::onSeatsChanged);
-        QObject::connect(&m_listener, &NotificationListener::queueChanged, &hub, &LiveHub::onQueueChanged);
+        QObject::connect(&m_listener, &NotificationListener::seatsChanged, &hub,
+                         &LiveHub::onSeatsChanged);
+        QObject::connect(&m_listener, &NotificationListener::queueChanged, &hub,
+                         &LiveHub::onQueueChanged);
         // The upgrade happens only when a route matches and writes nothing (QT64_NOTES.md).
-        server.route(u"/api/v1/live"_s, [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
-                responder.write(R"({"error":{"code":"BAD_REQUEST","message":"This endpoint speaks WebSocket."}})",
-                                "application/json", QHttpServerResponder::StatusCode::UpgradeRequired);
-        });
+        server.route(
+            u"/api/v1/live"_s,
+            [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
+                    responder.write(
+                        R"({"error":{"code":"BAD_REQUEST","message":"This endpoint speaks WebSocket."}})",
+                        "application/json", QHttpServerResponder::StatusCode::UpgradeRequired);
+            });
         QObject::connect(&server, &QHttpServer::newWebSocketConnection, &hub, [&server, &hub] {
             while (server.hasPendingWebSocketConnections())
                 hub.adopt(server.nextPendingWebSocketConnection());
@@ -114,7 +123,8 @@ bool HttpWorker::start()
             tcp = new QTcpServer(&server);
         }
         if (!tcp->setSocketDescriptor(m_socketFd)) {
-            qCCritical(lcHttp) << "worker" << m_index << "cannot adopt its socket:" << tcp->errorString();
+            qCCritical(lcHttp) << "worker" << m_index
+                               << "cannot adopt its socket:" << tcp->errorString();
             ready.set_value(false);
             return;
         }

@@ -15,8 +15,7 @@ class NotificationListener;
 struct ServerConfig;
 struct Services;
 
-class HttpWorker
-{
+class HttpWorker {
 public:
     HttpWorker(int index, int socketFd, Services &services, const ServerConfig &config,
                std::optional<QSslConfiguration> tls, NotificationListener &listener);

@@ -9,10 +9,9 @@
 
 namespace encore::server {
 
-struct Reply
-{
+struct Reply {
     int status = 200;
-    QByteArray body;                      // empty for 204
+    QByteArray body; // empty for 204
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers;
 

@@ -11,8 +11,10 @@ namespace encore::server {
 
 RequestContext::RequestContext(const QHttpServerRequest &request, QStringList pathArgs,
                                QString requestId, QHostAddress clientAddress)
-    : m_request(request), m_args(std::move(pathArgs)), m_requestId(std::move(requestId)),
-      m_clientAddress(std::move(clientAddress))
+    : m_request(request)
+    , m_args(std::move(pathArgs))
+    , m_requestId(std::move(requestId))
+    , m_clientAddress(std::move(clientAddress))
 {
 }
 
@@ -45,7 +47,8 @@ qint64 RequestContext::idArg(int i) const
     const qint64 id = s.toLongLong(&ok);
     // Digits only: "+5", " 5" and "5.0" are not ids; toLongLong rejects overflow.
     const bool digits = !s.isEmpty() && s.size() <= 19
-        && std::all_of(s.begin(), s.end(), [](QChar c) { return c.isDigit() && c.unicode() < 128; });
+        && std::all_of(s.begin(), s.end(),
+                       [](QChar c) { return c.isDigit() && c.unicode() < 128; });
     if (!ok || !digits || id <= 0)
         throw ApiError(ErrorCode::NotFound, u"No such object."_s);
     return id;
@@ -88,7 +91,8 @@ std::optional<QString> RequestContext::idempotencyKey() const
     const QByteArray raw = header(api::kIdempotencyKeyHeader);
     if (raw.isEmpty())
         return std::nullopt;
-    const bool printable = std::all_of(raw.begin(), raw.end(), [](char c) { return c > 32 && c < 127; });
+    const bool printable
+        = std::all_of(raw.begin(), raw.end(), [](char c) { return c > 32 && c < 127; });
     if (raw.size() > api::kMaxIdempotencyKeyLength || !printable)
         throw ApiError(ErrorCode::ValidationFailed,
                        u"Idempotency-Key must be 1 to 255 visible ASCII characters."_s,

@@ -15,8 +15,7 @@
 
 namespace encore::server {
 
-class RequestContext
-{
+class RequestContext {
 public:
     RequestContext(const QHttpServerRequest &request, QStringList pathArgs, QString requestId,
                    QHostAddress clientAddress);
@@ -25,7 +24,8 @@ public:
     const QString &requestId() const { return m_requestId; }
     // The customer's address: the peer, or what a trusted load balancer says it is.
     const QHostAddress &clientAddress() const { return m_clientAddress; }
-    static QHostAddress clientAddressOf(const QHttpServerRequest &request, const QList<QHostAddress> &trustedProxies);
+    static QHostAddress clientAddressOf(const QHttpServerRequest &request,
+                                        const QList<QHostAddress> &trustedProxies);
 
     // The body as a JSON object: BAD_REQUEST when it is not one.
     QJsonObject jsonBody() const;
@@ -35,8 +35,8 @@ public:
     QString queryValue(const QString &key) const;
 
     QByteArray header(const QByteArray &name) const;
-    QByteArray bearerToken() const;     // empty when absent
-    QByteArray queueToken() const;      // empty when absent
+    QByteArray bearerToken() const; // empty when absent
+    QByteArray queueToken() const; // empty when absent
     // Idempotency-Key when present (1..255 printable chars, else VALIDATION_FAILED).
     std::optional<QString> idempotencyKey() const;
     // Same, and BAD_REQUEST... VALIDATION_FAILED when missing.

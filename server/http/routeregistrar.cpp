@@ -39,21 +39,30 @@ QHttpServerResponse toResponse(const Reply &reply, const QString &requestId)
 } // namespace
 
 RouteRegistrar::RouteRegistrar(QHttpServer &server, const ServerConfig &config)
-    : m_server(server), m_config(config)
+    : m_server(server)
+    , m_config(config)
 {
 }
 
 QString RouteRegistrar::methodName(Method method)
 {
     switch (method) {
-    case Method::Get: return u"GET"_s;
-    case Method::Post: return u"POST"_s;
-    case Method::Put: return u"PUT"_s;
-    case Method::Delete: return u"DELETE"_s;
-    case Method::Patch: return u"PATCH"_s;
-    case Method::Head: return u"HEAD"_s;
-    case Method::Options: return u"OPTIONS"_s;
-    default: return u"OTHER"_s;
+    case Method::Get:
+        return u"GET"_s;
+    case Method::Post:
+        return u"POST"_s;
+    case Method::Put:
+        return u"PUT"_s;
+    case Method::Delete:
+        return u"DELETE"_s;
+    case Method::Patch:
+        return u"PATCH"_s;
+    case Method::Head:
+        return u"HEAD"_s;
+    case Method::Options:
+        return u"OPTIONS"_s;
+    default:
+        return u"OTHER"_s;
     }
 }
 
@@ -78,13 +87,15 @@ void RouteRegistrar::add(Method method, const QString &path, Handler handler)
         });
         break;
     case 1:
-        m_server.route(path, method, [this, route, handler](const QString &a, const QHttpServerRequest &r) {
-            return dispatch(route, r, {a}, handler);
-        });
+        m_server.route(path, method,
+                       [this, route, handler](const QString &a, const QHttpServerRequest &r) {
+                           return dispatch(route, r, {a}, handler);
+                       });
         break;
     case 2:
         m_server.route(path, method,
-                       [this, route, handler](const QString &a, const QString &b, const QHttpServerRequest &r) {
+                       [this, route, handler](const QString &a, const QString &b,
+                                              const QHttpServerRequest &r) {
                            return dispatch(route, r, {a, b}, handler);
                        });
         break;
@@ -95,20 +106,25 @@ void RouteRegistrar::add(Method method, const QString &path, Handler handler)
 
 void RouteRegistrar::installMissingHandler()
 {
-    m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        const QString requestId = newRequestId();
-        const Reply reply = errorReply(ApiError(ErrorCode::NotFound, u"No such endpoint."_s), requestId);
-        responder.write(reply.body, {{"Content-Type", reply.contentType}, {"X-Request-Id", requestId.toLatin1()}},
-                        QHttpServerResponder::StatusCode(reply.status));
-        Metrics::instance().observeRequest(u"unmatched"_s, reply.status, 0);
-        if (m_config.accessLog)
-            qCInfo(lcAccess).noquote() << requestId << methodName(request.method())
-                                       << request.url().path() << reply.status << "0.0ms";
-    });
+    m_server.setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            const QString requestId = newRequestId();
+            const Reply reply
+                = errorReply(ApiError(ErrorCode::NotFound, u"No such endpoint."_s), requestId);
+            responder.write(
+                reply.body,
+                {{"Content-Type", reply.contentType}, {"X-Request-Id", requestId.toLatin1()}},
+                QHttpServerResponder::StatusCode(reply.status));
+            Metrics::instance().observeRequest(u"unmatched"_s, reply.status, 0);
+            if (m_config.accessLog)
+                qCInfo(lcAccess).noquote() << requestId << methodName(request.method())
+                                           << request.url().path() << reply.status << "0.0ms";
+        });
 }
 
-QHttpServerResponse RouteRegistrar::dispatch(const QString &route, const QHttpServerRequest &request,
-                                             QStringList args, const Handler &handler) const
+QHttpServerResponse RouteRegistrar::dispatch(const QString &route,
+                                             const QHttpServerRequest &request, QStringList args,
+                                             const Handler &handler) const
 {
     QElapsedTimer timer;
     timer.start();
@@ -116,7 +132,8 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route, const QHttpSe
     Reply reply;
     try {
         if (request.body().size() > m_config.maxBodyBytes)
-            throw ApiError(ErrorCode::PayloadTooLarge, {}, {{u"maxBytes"_s, m_config.maxBodyBytes}});
+            throw ApiError(ErrorCode::PayloadTooLarge, {},
+                           {{u"maxBytes"_s, m_config.maxBodyBytes}});
         RequestContext context(request, std::move(args), requestId,
                                RequestContext::clientAddressOf(request, m_config.trustedProxies));
         reply = handler(context);
@@ -125,14 +142,17 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route, const QHttpSe
     } catch (const DbError &e) {
         if (e.isConnectionFailure()) {
             qCWarning(lcHttp).noquote() << requestId << "database unavailable:" << e.message();
-            reply = errorReply(ApiError(ErrorCode::Unavailable, {}, {{u"retryAfterSeconds"_s, 1}}), requestId);
+            reply = errorReply(ApiError(ErrorCode::Unavailable, {}, {{u"retryAfterSeconds"_s, 1}}),
+                               requestId);
         } else {
-            qCWarning(lcHttp).noquote() << requestId << "database error" << e.sqlState() << e.message();
+            qCWarning(lcHttp).noquote()
+                << requestId << "database error" << e.sqlState() << e.message();
             reply = errorReply(ApiError(ErrorCode::Internal), requestId);
         }
     } catch (const RedisError &e) {
         qCWarning(lcHttp).noquote() << requestId << "redis unavailable:" << e.what();
-        reply = errorReply(ApiError(ErrorCode::Unavailable, {}, {{u"retryAfterSeconds"_s, 1}}), requestId);
+        reply = errorReply(ApiError(ErrorCode::Unavailable, {}, {{u"retryAfterSeconds"_s, 1}}),
+                           requestId);
     } catch (const std::exception &e) {
         qCCritical(lcHttp).noquote() << requestId << "unexpected error:" << e.what();
         reply = errorReply(ApiError(ErrorCode::Internal), requestId);
@@ -140,8 +160,9 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route, const QHttpSe
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     Metrics::instance().observeRequest(route, reply.status, seconds);
     if (m_config.accessLog)
-        qCInfo(lcAccess).noquote() << requestId << methodName(request.method()) << request.url().path()
-                                   << reply.status << QString::number(seconds * 1000, 'f', 1) + u"ms"_s;
+        qCInfo(lcAccess).noquote()
+            << requestId << methodName(request.method()) << request.url().path() << reply.status
+            << QString::number(seconds * 1000, 'f', 1) + u"ms"_s;
     return toResponse(reply, requestId);
 }
 

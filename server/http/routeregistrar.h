@@ -18,14 +18,12 @@ struct ServerConfig;
 using Handler = std::function<Reply(RequestContext &)>;
 using Method = QHttpServerRequest::Method;
 
-struct RouteInfo
-{
+struct RouteInfo {
     Method method;
     QString path; // with <arg> placeholders
 };
 
-class RouteRegistrar
-{
+class RouteRegistrar {
 public:
     RouteRegistrar(QHttpServer &server, const ServerConfig &config);
 

@@ -27,8 +27,7 @@ constexpr int kCloseBadMessage = 4002;
 constexpr int kCloseTooSlow = 4003;
 } // namespace
 
-struct LiveHub::Client
-{
+struct LiveHub::Client {
     std::unique_ptr<QWebSocket> socket;
     std::optional<User> user;
     QSet<qint64> schedules;
@@ -37,7 +36,9 @@ struct LiveHub::Client
     QTimer authDeadline;
 };
 
-LiveHub::LiveHub(Services &services, QObject *parent) : QObject(parent), m_services(services)
+LiveHub::LiveHub(Services &services, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
 {
     m_queueTimer.setSingleShot(true);
     connect(&m_queueTimer, &QTimer::timeout, this, &LiveHub::pushPendingQueues);
@@ -55,19 +56,26 @@ void LiveHub::adopt(std::unique_ptr<QWebSocket> socket)
     Client *c = client.get();
     c->socket = std::move(socket);
     c->socket->setMaxAllowedIncomingMessageSize(quint64(kMaxMessage));
-    connect(c->socket.get(), &QWebSocket::textMessageReceived, this, [this, c](const QString &text) { onMessage(c, text); });
+    connect(c->socket.get(), &QWebSocket::textMessageReceived, this,
+            [this, c](const QString &text) { onMessage(c, text); });
     connect(c->socket.get(), &QWebSocket::binaryMessageReceived, this,
-            [this, c](const QByteArray &) { drop(c, kCloseBadMessage, u"binary frames are not supported"_s); });
+            [this, c](const QByteArray &) {
+                drop(c, kCloseBadMessage, u"binary frames are not supported"_s);
+            });
     connect(c->socket.get(), &QWebSocket::disconnected, this, [this, c] {
         // Deferred: the socket is still inside its own signal.
-        QMetaObject::invokeMethod(this, [this, c] {
-            auto it = std::find_if(m_clients.begin(), m_clients.end(), [c](const auto &p) { return p.get() == c; });
-            if (it != m_clients.end()) {
-                (*it)->socket->disconnect(this);
-                (*it)->socket.release()->deleteLater();
-                m_clients.erase(it);
-            }
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, c] {
+                auto it = std::find_if(m_clients.begin(), m_clients.end(),
+                                       [c](const auto &p) { return p.get() == c; });
+                if (it != m_clients.end()) {
+                    (*it)->socket->disconnect(this);
+                    (*it)->socket.release()->deleteLater();
+                    m_clients.erase(it);
+                }
+            },
+            Qt::QueuedConnection);
     });
     c->authDeadline.setSingleShot(true);
     connect(&c->authDeadline, &QTimer::timeout, this,
@@ -86,7 +94,8 @@ void LiveHub::send(Client *c, const QJsonObject &message)
         drop(c, kCloseTooSlow, u"too slow: messages were piling up"_s);
         return;
     }
-    c->socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    c->socket->sendTextMessage(
+        QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
 void LiveHub::drop(Client *c, int code, const QString &reason)
@@ -127,7 +136,8 @@ void LiveHub::onMessage(Client *c, const QString &text)
                 throw r.error();
             subscribeQueue(c, token.toLatin1());
         } else if (type == u"subscribe" || type == u"unsubscribe") {
-            const qint64 scheduleId = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
+            const qint64 scheduleId
+                = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
             if (!r.ok())
                 throw r.error();
             if (type == u"unsubscribe")
@@ -184,7 +194,11 @@ void LiveHub::pushQueue(Client *c)
         send(c, message);
     } catch (const ApiError &e) {
         // The ticket ended (paid, left, expired): say so once and stop following it.
-        send(c, {{u"type"_s, u"queue"_s}, {u"status"_s, u"ENDED"_s}, {u"concertId"_s, c->queueConcert}, {u"error"_s, e.toJson()}});
+        send(c,
+             {{u"type"_s, u"queue"_s},
+              {u"status"_s, u"ENDED"_s},
+              {u"concertId"_s, c->queueConcert},
+              {u"error"_s, e.toJson()}});
         c->queueToken.clear();
         c->queueConcert = 0;
     } catch (const DbError &) {
@@ -208,13 +222,17 @@ void LiveHub::onSeatsChanged(const QByteArray &payload)
             const QString holder = s.take(u"holder"_s).toString();
             // Holders stay private: each subscriber only learns whether a seat is theirs.
             s.insert(u"mine"_s, !holder.isEmpty() && QUuid::fromString(holder) == c->user->id);
-            s.insert(u"heldUntil"_s, s.value(u"status"_s).toString() == u"HELD"
-                                         ? QJsonValue(isoTime(parseIsoTime(s.value(u"heldUntil"_s).toString())))
-                                         : QJsonValue(QJsonValue::Null));
+            s.insert(u"heldUntil"_s,
+                     s.value(u"status"_s).toString() == u"HELD"
+                         ? QJsonValue(isoTime(parseIsoTime(s.value(u"heldUntil"_s).toString())))
+                         : QJsonValue(QJsonValue::Null));
             out.append(s);
         }
-        send(c, {{u"type"_s, u"seats"_s}, {u"scheduleId"_s, scheduleId},
-                 {u"version"_s, change.value(u"version"_s)}, {u"seats"_s, out}});
+        send(c,
+             {{u"type"_s, u"seats"_s},
+              {u"scheduleId"_s, scheduleId},
+              {u"version"_s, change.value(u"version"_s)},
+              {u"seats"_s, out}});
     }
     Metrics::instance().increment(u"encore_live_seat_messages_total"_s);
 }

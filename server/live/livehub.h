@@ -5,10 +5,11 @@
 //
 // Protocol (JSON text frames):
 //   → {"type":"auth","token":T}                 ← {"type":"authenticated","user":{...}}
-//   → {"type":"subscribe","scheduleId":N}       ← {"type":"seats","scheduleId":N,"version":V,"full":true,"seats":[50]}
-//   → {"type":"subscribe","queueToken":Q}       ← {"type":"queue", ...ticket}
-//   → {"type":"unsubscribe","scheduleId":N}     → {"type":"ping"} ← {"type":"pong"}
-//   then, as things change: {"type":"seats","scheduleId":N,"version":V,"seats":[changed]} and
+//   → {"type":"subscribe","scheduleId":N}       ←
+//   {"type":"seats","scheduleId":N,"version":V,"full":true,"seats":[50]} →
+//   {"type":"subscribe","queueToken":Q}       ← {"type":"queue", ...ticket} →
+//   {"type":"unsubscribe","scheduleId":N}     → {"type":"ping"} ← {"type":"pong"} then, as things
+//   change: {"type":"seats","scheduleId":N,"version":V,"seats":[changed]} and
 //   {"type":"queue",...}. Per-seat versions only grow; a client that reconnects re-subscribes and
 //   gets a full snapshot. Bad or unauthenticated messages close the socket with a reason; a
 //   consumer that falls more than kMaxBacklog bytes behind is disconnected.
@@ -27,8 +28,7 @@ namespace encore::server {
 
 struct Services;
 
-class LiveHub : public QObject
-{
+class LiveHub : public QObject {
     Q_OBJECT
 
 public:

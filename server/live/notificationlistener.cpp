@@ -17,7 +17,10 @@ const QString kSeats = u"encore_seats"_s;
 const QString kQueue = u"encore_queue"_s;
 } // namespace
 
-NotificationListener::NotificationListener(ConnectionParams params) : m_params(std::move(params)) { }
+NotificationListener::NotificationListener(ConnectionParams params)
+    : m_params(std::move(params))
+{
+}
 
 NotificationListener::~NotificationListener()
 {
@@ -47,33 +50,38 @@ void NotificationListener::stop()
     if (!m_thread.isRunning())
         return;
     // The timer and the connection belong to the listener thread: end them there.
-    QMetaObject::invokeMethod(this, [this] {
-        delete m_healthTimer;
-        m_healthTimer = nullptr;
-        const QString name = m_db.connectionName();
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        m_thread.quit();
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            delete m_healthTimer;
+            m_healthTimer = nullptr;
+            const QString name = m_db.connectionName();
+            m_db.close();
+            m_db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            m_thread.quit();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.wait();
 }
 
 void NotificationListener::connectToDatabase()
 {
     if (!m_db.isValid()) {
-        m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"encore-listen-"_s + QUuid::createUuid().toString(QUuid::Id128));
+        m_db = QSqlDatabase::addDatabase(
+            u"QPSQL"_s, u"encore-listen-"_s + QUuid::createUuid().toString(QUuid::Id128));
         m_db.setHostName(m_params.host);
         m_db.setPort(m_params.port);
         m_db.setUserName(m_params.user);
         m_db.setPassword(m_params.password);
         m_db.setDatabaseName(m_params.database);
         m_db.setConnectOptions(u"connect_timeout=5;application_name=encore-listen"_s);
-        connect(m_db.driver(), qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
-                                   &QSqlDriver::notification),
-                this, [this](const QString &channel, QSqlDriver::NotificationSource source, const QVariant &payload) {
-                    onNotification(channel, int(source), payload);
-                });
+        connect(m_db.driver(),
+                qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
+                    &QSqlDriver::notification),
+                this,
+                [this](const QString &channel, QSqlDriver::NotificationSource source,
+                       const QVariant &payload) { onNotification(channel, int(source), payload); });
     }
     m_db.close();
     if (!m_db.open()) {

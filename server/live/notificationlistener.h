@@ -12,8 +12,7 @@
 
 namespace encore::server {
 
-class NotificationListener : public QObject
-{
+class NotificationListener : public QObject {
     Q_OBJECT
 
 public:
@@ -24,9 +23,9 @@ public:
     void stop();
 
 Q_SIGNALS:
-    void seatsChanged(const QByteArray &payload);  // JSON from notify_seat_changes()
+    void seatsChanged(const QByteArray &payload); // JSON from notify_seat_changes()
     void queueChanged(qint64 concertId);
-    void listening();                              // (re)connected: subscribers should re-sync
+    void listening(); // (re)connected: subscribers should re-sync
 
 private:
     void connectToDatabase();

@@ -48,13 +48,19 @@ QByteArray Metrics::render() const
         const Histogram &h = it.value();
         for (std::size_t i = 0; i < kBuckets.size(); ++i)
             out += u"encore_http_request_duration_seconds_bucket{route=\"%1\",le=\"%2\"} %3\n"_s
-                       .arg(it.key()).arg(kBuckets[i]).arg(h.buckets[i]);
+                       .arg(it.key())
+                       .arg(kBuckets[i])
+                       .arg(h.buckets[i]);
         out += u"encore_http_request_duration_seconds_bucket{route=\"%1\",le=\"+Inf\"} %2\n"_s
-                   .arg(it.key()).arg(h.count);
-        out += u"encore_http_request_duration_seconds_sum{route=\"%1\"} %2\n"_s.arg(it.key()).arg(h.sum);
-        out += u"encore_http_request_duration_seconds_count{route=\"%1\"} %2\n"_s.arg(it.key()).arg(h.count);
+                   .arg(it.key())
+                   .arg(h.count);
+        out += u"encore_http_request_duration_seconds_sum{route=\"%1\"} %2\n"_s.arg(it.key()).arg(
+            h.sum);
+        out += u"encore_http_request_duration_seconds_count{route=\"%1\"} %2\n"_s.arg(it.key()).arg(
+            h.count);
     }
-    const auto renderFamily = [&out](const QMap<QString, QMap<QString, double>> &family, QStringView type) {
+    const auto renderFamily = [&out](const QMap<QString, QMap<QString, double>> &family,
+                                     QStringView type) {
         for (auto it = family.cbegin(); it != family.cend(); ++it) {
             out += u"# TYPE %1 %2\n"_s.arg(it.key(), type);
             for (auto v = it.value().cbegin(); v != it.value().cend(); ++v) {

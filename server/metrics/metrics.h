@@ -11,8 +11,7 @@
 
 namespace encore::server {
 
-class Metrics
-{
+class Metrics {
 public:
     static Metrics &instance();
 
@@ -24,17 +23,17 @@ public:
     QByteArray render() const;
 
 private:
-    static constexpr std::array kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
-    struct Histogram
-    {
-        std::array<quint64, kBuckets.size()> buckets{};
+    static constexpr std::array kBuckets {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                          0.1,   0.25,   0.5,   1.0,  2.5};
+    struct Histogram {
+        std::array<quint64, kBuckets.size()> buckets {};
         quint64 count = 0;
         double sum = 0;
     };
 
     mutable std::mutex m_mutex;
-    QMap<QString, Histogram> m_latency;      // key: route
-    QMap<QString, quint64> m_requests;       // key: labels route,status
+    QMap<QString, Histogram> m_latency; // key: route
+    QMap<QString, quint64> m_requests; // key: labels route,status
     QMap<QString, QMap<QString, double>> m_counters; // name → labels → value
     QMap<QString, QMap<QString, double>> m_gauges;
 };

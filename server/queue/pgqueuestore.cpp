@@ -16,18 +16,25 @@ namespace {
 // admissions of the last minute (measured throughput) and the concert's settings.
 // The counts only matter to someone still waiting: CASE skips them for admitted users, whose
 // polls would otherwise count every active ticket of the concert.
-const QString kSnapshotSql = u"SELECT e.user_id, e.concert_id, e.status, e.active_until, "
-    " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries w WHERE w.concert_id = e.concert_id "
-    "    AND w.status = 'WAITING' AND w.arrival < e.arrival) END AS ahead, "
-    " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries a WHERE a.concert_id = e.concert_id "
-    "    AND a.admitted_at > now() - interval '60 seconds') END AS recent, "
-    " CASE WHEN e.status = 'WAITING' THEN (SELECT extract(epoch FROM now() - min(a.admitted_at)) FROM queue_entries a "
-    "    WHERE a.concert_id = e.concert_id AND a.admitted_at > now() - interval '60 seconds') END AS span, "
-    " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries x WHERE x.concert_id = e.concert_id "
-    "    AND x.status = 'ACTIVE' AND x.active_until > now()) END AS active, "
-    " s.max_active, s.admit_per_minute, s.paused, s.updated_at > now() - interval '2 minutes' AS changed "
-    "FROM queue_entries e JOIN queue_settings s ON s.concert_id = e.concert_id "
-    "WHERE e.token_hash = ? AND e.status IN ('WAITING', 'ACTIVE')"_s;
+const QString kSnapshotSql
+    = u"SELECT e.user_id, e.concert_id, e.status, e.active_until, "
+      " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries w WHERE "
+      "w.concert_id = e.concert_id "
+      "    AND w.status = 'WAITING' AND w.arrival < e.arrival) END AS ahead, "
+      " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries a WHERE "
+      "a.concert_id = e.concert_id "
+      "    AND a.admitted_at > now() - interval '60 seconds') END AS recent, "
+      " CASE WHEN e.status = 'WAITING' THEN (SELECT extract(epoch FROM now() - min(a.admitted_at)) "
+      "FROM queue_entries a "
+      "    WHERE a.concert_id = e.concert_id AND a.admitted_at > now() - interval '60 seconds') "
+      "END AS span, "
+      " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries x WHERE "
+      "x.concert_id = e.concert_id "
+      "    AND x.status = 'ACTIVE' AND x.active_until > now()) END AS active, "
+      " s.max_active, s.admit_per_minute, s.paused, s.updated_at > now() - interval '2 minutes' AS "
+      "changed "
+      "FROM queue_entries e JOIN queue_settings s ON s.concert_id = e.concert_id "
+      "WHERE e.token_hash = ? AND e.status IN ('WAITING', 'ACTIVE')"_s;
 
 QueueEntry entryFromRow(const QSqlQuery &q)
 {
@@ -40,7 +47,10 @@ QueueEntry entryFromRow(const QSqlQuery &q)
 }
 } // namespace
 
-PgQueueStore::PgQueueStore(Database &db) : m_db(db) { }
+PgQueueStore::PgQueueStore(Database &db)
+    : m_db(db)
+{
+}
 
 bool PgQueueStore::join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash)
 {
@@ -83,10 +93,11 @@ std::optional<QueueSnapshot> PgQueueStore::snapshot(const QByteArray &tokenHash)
 
 bool PgQueueStore::leave(const QUuid &userId, const QByteArray &tokenHash)
 {
-    QSqlQuery &q = m_db.exec(u"UPDATE queue_entries SET status = 'LEFT', ended_at = now() "
-                             "WHERE token_hash = ? AND user_id = ?::uuid AND status IN ('WAITING', 'ACTIVE') "
-                             "RETURNING concert_id"_s,
-                             {tokenHash, sql::uuid(userId)});
+    QSqlQuery &q = m_db.exec(
+        u"UPDATE queue_entries SET status = 'LEFT', ended_at = now() "
+        "WHERE token_hash = ? AND user_id = ?::uuid AND status IN ('WAITING', 'ACTIVE') "
+        "RETURNING concert_id"_s,
+        {tokenHash, sql::uuid(userId)});
     return q.next();
 }
 
@@ -100,7 +111,8 @@ void PgQueueStore::complete(const QUuid &userId, qint64 concertId)
 QList<qint64> PgQueueStore::concertsWithQueues()
 {
     QList<qint64> concerts;
-    QSqlQuery &q = m_db.exec(u"SELECT DISTINCT concert_id FROM queue_entries WHERE status IN ('WAITING', 'ACTIVE')"_s);
+    QSqlQuery &q = m_db.exec(
+        u"SELECT DISTINCT concert_id FROM queue_entries WHERE status IN ('WAITING', 'ACTIVE')"_s);
     while (q.next())
         concerts.append(q.value(0).toLongLong());
     return concerts;
@@ -120,7 +132,8 @@ int PgQueueStore::admit(qint64 concertId)
         QSqlQuery &s = m_db.exec(
             u"SELECT max_active, admit_per_minute, active_ttl_seconds, paused, "
             " least(greatest(1.0, admit_per_minute / 60.0), "
-            "       admit_credit + extract(epoch FROM now() - credit_at) * admit_per_minute / 60.0), "
+            "       admit_credit + extract(epoch FROM now() - credit_at) * admit_per_minute / "
+            "60.0), "
             " (SELECT count(*) FROM queue_entries WHERE concert_id = ? AND status = 'ACTIVE') "
             "FROM queue_settings WHERE concert_id = ? FOR UPDATE"_s,
             {concertId, concertId});
@@ -131,36 +144,40 @@ int PgQueueStore::admit(qint64 concertId)
         const bool paused = s.value(3).toBool();
         double credit = s.value(4).toDouble();
         const qint64 active = s.value(5).toLongLong();
-        const qint64 room = paused ? 0 : std::min<qint64>(qint64(std::floor(credit)), maxActive - active);
+        const qint64 room
+            = paused ? 0 : std::min<qint64>(qint64(std::floor(credit)), maxActive - active);
         int admitted = 0;
         if (room > 0) {
-            QSqlQuery &a = m_db.exec(
-                u"UPDATE queue_entries SET status = 'ACTIVE', admitted_at = now(), "
-                " active_until = now() + make_interval(secs => ?) "
-                "WHERE id IN (SELECT id FROM queue_entries WHERE concert_id = ? AND status = 'WAITING' "
-                "             ORDER BY arrival LIMIT ?)"_s,
-                {ttl, concertId, room});
+            QSqlQuery &a
+                = m_db.exec(u"UPDATE queue_entries SET status = 'ACTIVE', admitted_at = now(), "
+                            " active_until = now() + make_interval(secs => ?) "
+                            "WHERE id IN (SELECT id FROM queue_entries WHERE concert_id = ? AND "
+                            "status = 'WAITING' "
+                            "             ORDER BY arrival LIMIT ?)"_s,
+                            {ttl, concertId, room});
             admitted = a.numRowsAffected();
         }
         // While paused or full the bucket stays where it is rather than saving up a burst.
         credit = paused || admitted < room ? std::min(credit, 1.0) : credit - admitted;
-        m_db.exec(u"UPDATE queue_settings SET admit_credit = ?, credit_at = now() WHERE concert_id = ?"_s,
-                  {credit, concertId});
+        m_db.exec(
+            u"UPDATE queue_settings SET admit_credit = ?, credit_at = now() WHERE concert_id = ?"_s,
+            {credit, concertId});
         return admitted;
     });
 }
 
 QueueCounts PgQueueStore::counts(qint64 concertId)
 {
-    QSqlQuery &q = m_db.exec(
-        u"SELECT count(*) FILTER (WHERE status = 'WAITING'), "
-        " count(*) FILTER (WHERE status = 'ACTIVE' AND active_until > now()), "
-        " count(*) FILTER (WHERE admitted_at > now() - interval '60 seconds'), "
-        " count(*) FILTER (WHERE status = 'COMPLETED') "
-        "FROM queue_entries WHERE concert_id = ?"_s,
-        {concertId});
+    QSqlQuery &q
+        = m_db.exec(u"SELECT count(*) FILTER (WHERE status = 'WAITING'), "
+                    " count(*) FILTER (WHERE status = 'ACTIVE' AND active_until > now()), "
+                    " count(*) FILTER (WHERE admitted_at > now() - interval '60 seconds'), "
+                    " count(*) FILTER (WHERE status = 'COMPLETED') "
+                    "FROM queue_entries WHERE concert_id = ?"_s,
+                    {concertId});
     q.next();
-    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()};
+    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+            q.value(3).toLongLong()};
 }
 
 } // namespace encore::server

@@ -8,8 +8,7 @@ namespace encore::server {
 
 class Database;
 
-class PgQueueStore final : public QueueStore
-{
+class PgQueueStore final : public QueueStore {
 public:
     explicit PgQueueStore(Database &db);
 

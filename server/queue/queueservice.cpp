@@ -15,8 +15,7 @@ namespace encore::server {
 
 namespace {
 
-struct Eta
-{
+struct Eta {
     qint64 seconds = 0;
     qint64 low = 0;
     qint64 high = 0;
@@ -30,7 +29,8 @@ Eta estimate(qint64 position, const QueueSnapshot &s)
 {
     const bool atCapacity = s.activeCount >= s.maxActive;
     const double configured = s.admitPerMinute / 60.0;
-    const double measured = s.recentAdmitted >= 5 && s.spanSeconds >= 2 ? s.recentAdmitted / s.spanSeconds : 0;
+    const double measured
+        = s.recentAdmitted >= 5 && s.spanSeconds >= 2 ? s.recentAdmitted / s.spanSeconds : 0;
     double rate = measured > 0 ? std::min(measured, configured) : configured;
     Eta eta;
     eta.reason = measured > 0 ? u"steady"_s : u"estimating"_s;
@@ -55,11 +55,11 @@ const QString kJoinFirst = u"Please join the queue for this concert first."_s;
 // Serialises one customer's joins of one concert (a double click sends two at once): each join
 // reads its ticket before the next one rotates the token, so none answers 404 for the ticket it
 // just made. Session-level, so it spans the store's own transactions; join() never runs inside one.
-class CustomerJoinLock
-{
+class CustomerJoinLock {
 public:
     CustomerJoinLock(Database &db, const QUuid &userId, qint64 concertId)
-        : m_db(db), m_key(userId.toString(QUuid::WithoutBraces) + u':' + QString::number(concertId))
+        : m_db(db)
+        , m_key(userId.toString(QUuid::WithoutBraces) + u':' + QString::number(concertId))
     {
         m_db.exec(u"SELECT pg_advisory_lock(2, hashtext(?))"_s, {m_key});
     }
@@ -90,7 +90,9 @@ QJsonObject QueueSettings::toJson() const
 }
 
 QueueService::QueueService(Database &db, const ServerConfig &config, QueueStore &store)
-    : m_db(db), m_config(config), m_store(store)
+    : m_db(db)
+    , m_config(config)
+    , m_store(store)
 {
 }
 
@@ -103,10 +105,11 @@ void QueueService::requireConcert(qint64 concertId)
 
 void QueueService::ensureSettings(qint64 concertId)
 {
-    m_db.exec(u"INSERT INTO queue_settings(concert_id, max_active, admit_per_minute, active_ttl_seconds) "
-              "VALUES (?, ?, ?, ?) ON CONFLICT (concert_id) DO NOTHING"_s,
-              {concertId, m_config.queue.maxActive, m_config.queue.admitPerMinute,
-               m_config.queue.activeTtlSeconds});
+    m_db.exec(
+        u"INSERT INTO queue_settings(concert_id, max_active, admit_per_minute, active_ttl_seconds) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (concert_id) DO NOTHING"_s,
+        {concertId, m_config.queue.maxActive, m_config.queue.admitPerMinute,
+         m_config.queue.activeTtlSeconds});
 }
 
 std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 concertId)
@@ -136,7 +139,8 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
     t.concertId = s->entry.concertId;
     if (s->entry.active) {
         if (s->entry.activeUntil <= QDateTime::currentDateTimeUtc())
-            throw ApiError(ErrorCode::NotFound, u"Your turn has ended; please join the queue again."_s);
+            throw ApiError(ErrorCode::NotFound,
+                           u"Your turn has ended; please join the queue again."_s);
         t.status = QueueStatus::Active;
         t.activeUntil = s->entry.activeUntil;
         t.pollAfterMs = 10'000;
@@ -183,10 +187,12 @@ void QueueService::requireActive(const QUuid &userId, const QByteArray &token, q
         return;
     if (!e->active) {
         const QueueTicket t = ticketFor(tokens::hash(token));
-        throw ApiError(ErrorCode::QueueNotActive, u"It is not your turn yet; you are number %1 in line."_s.arg(t.position),
+        throw ApiError(ErrorCode::QueueNotActive,
+                       u"It is not your turn yet; you are number %1 in line."_s.arg(t.position),
                        {{u"position"_s, t.position}, {u"etaSeconds"_s, t.etaSeconds}});
     }
-    throw ApiError(ErrorCode::QueueNotActive, u"Your turn has ended; please join the queue again."_s);
+    throw ApiError(ErrorCode::QueueNotActive,
+                   u"Your turn has ended; please join the queue again."_s);
 }
 
 void QueueService::complete(const QUuid &userId, qint64 concertId)
@@ -227,7 +233,8 @@ QueueSettings QueueService::updateSettings(qint64 concertId, const QueueSettings
     m_db.transact([&] {
         requireConcert(concertId);
         ensureSettings(concertId);
-        m_db.exec(u"UPDATE queue_settings SET max_active = ?, admit_per_minute = ?, active_ttl_seconds = ?, "
+        m_db.exec(u"UPDATE queue_settings SET max_active = ?, admit_per_minute = ?, "
+                  u"active_ttl_seconds = ?, "
                   "paused = ?, updated_at = now() WHERE concert_id = ?"_s,
                   {s.maxActive, s.admitPerMinute, s.activeTtlSeconds, s.paused, concertId});
     });
@@ -239,8 +246,10 @@ QJsonObject QueueService::statistics(qint64 concertId)
 {
     const QueueSettings s = settings(concertId);
     const QueueCounts c = m_store.counts(concertId);
-    const double rate = (c.admittedLastMinute > 0 ? std::min<double>(c.admittedLastMinute, s.admitPerMinute)
-                                                  : s.admitPerMinute) / 60.0;
+    const double rate
+        = (c.admittedLastMinute > 0 ? std::min<double>(c.admittedLastMinute, s.admitPerMinute)
+                                    : s.admitPerMinute)
+        / 60.0;
     return {{u"concertId"_s, concertId},
             {u"waiting"_s, c.waiting},
             {u"active"_s, c.active},

@@ -14,8 +14,7 @@ namespace encore::server {
 class Database;
 class QueueStore;
 
-struct QueueSettings
-{
+struct QueueSettings {
     int maxActive = 0;
     int admitPerMinute = 0;
     int activeTtlSeconds = 0;
@@ -23,8 +22,7 @@ struct QueueSettings
     QJsonObject toJson() const;
 };
 
-class QueueService
-{
+class QueueService {
 public:
     // `store` holds the entries (PostgreSQL or Redis); settings stay in PostgreSQL.
     QueueService(Database &db, const ServerConfig &config, QueueStore &store);

@@ -15,8 +15,7 @@ namespace encore::server {
 
 struct QueueSettings;
 
-struct QueueEntry
-{
+struct QueueEntry {
     QUuid userId;
     qint64 concertId = 0;
     bool active = false;
@@ -24,12 +23,11 @@ struct QueueEntry
 };
 
 // Everything a status answer needs, read at one moment.
-struct QueueSnapshot
-{
+struct QueueSnapshot {
     QueueEntry entry;
-    qint64 ahead = 0;            // waiting entries that arrived earlier
-    qint64 recentAdmitted = 0;   // admissions in the last 60 s
-    double spanSeconds = 0;      // how far back the oldest of those goes
+    qint64 ahead = 0; // waiting entries that arrived earlier
+    qint64 recentAdmitted = 0; // admissions in the last 60 s
+    double spanSeconds = 0; // how far back the oldest of those goes
     qint64 activeCount = 0;
     int maxActive = 0;
     int admitPerMinute = 0;
@@ -37,16 +35,14 @@ struct QueueSnapshot
     bool settingsChanged = false; // changed in the last two minutes
 };
 
-struct QueueCounts
-{
+struct QueueCounts {
     qint64 waiting = 0;
     qint64 active = 0;
     qint64 admittedLastMinute = 0;
     qint64 completed = 0;
 };
 
-class QueueStore
-{
+class QueueStore {
 public:
     virtual ~QueueStore() = default;
 

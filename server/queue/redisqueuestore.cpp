@@ -34,79 +34,92 @@ QByteArray userText(const QUuid &id)
 //   encore:q:concerts      SET of concerts with a line
 // Shared Lua prelude: the clock in milliseconds and the keys of a concert.
 #define LUA_PRELUDE                                                                                \
-    "local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n" \
-    "local function k(c, what) return 'encore:q:' .. c .. ':' .. what end\n"                      \
-    "local function entry(hash)\n"                                                                \
-    "  local v = redis.call('GET', 'encore:qt:' .. hash); if not v then return nil end\n"        \
-    "  local sep = string.find(v, '|'); local user = string.sub(v, 1, sep - 1); local c = string.sub(v, sep + 1)\n" \
-    "  if redis.call('HGET', k(c, 'tokens'), user) ~= hash then return nil end\n"                 \
+    "local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) " \
+    "/ 1000)\n"                                                                                    \
+    "local function k(c, what) return 'encore:q:' .. c .. ':' .. what end\n"                       \
+    "local function entry(hash)\n"                                                                 \
+    "  local v = redis.call('GET', 'encore:qt:' .. hash); if not v then return nil end\n"          \
+    "  local sep = string.find(v, '|'); local user = string.sub(v, 1, sep - 1); local c = "        \
+    "string.sub(v, sep + 1)\n"                                                                     \
+    "  if redis.call('HGET', k(c, 'tokens'), user) ~= hash then return nil end\n"                  \
     "  local a = redis.call('ZSCORE', k(c, 'active'), user)\n"                                     \
-    "  if a and tonumber(a) > now then return {user, c, 1, tonumber(a)} end\n"                    \
-    "  if redis.call('ZSCORE', k(c, 'waiting'), user) then return {user, c, 0, 0} end\n"          \
-    "  return nil\n"                                                                              \
+    "  if a and tonumber(a) > now then return {user, c, 1, tonumber(a)} end\n"                     \
+    "  if redis.call('ZSCORE', k(c, 'waiting'), user) then return {user, c, 0, 0} end\n"           \
+    "  return nil\n"                                                                               \
     "end\n"
 
-// KEYS: none. ARGV: user, concert, token hash (hex). Returns 1 for a new entry, 0 for a rotated token.
-const RedisScript kJoin(LUA_PRELUDE
-    "local user, c, hash = ARGV[1], ARGV[2], ARGV[3]\n"
-    "local a = redis.call('ZSCORE', k(c, 'active'), user)\n"
-    "if a and tonumber(a) <= now then redis.call('ZREM', k(c, 'active'), user); a = nil end\n"
-    "local w = redis.call('ZSCORE', k(c, 'waiting'), user)\n"
-    "local old = redis.call('HGET', k(c, 'tokens'), user)\n"
-    "if old then redis.call('DEL', 'encore:qt:' .. old) end\n"
-    "redis.call('HSET', k(c, 'tokens'), user, hash)\n"
-    "redis.call('SET', 'encore:qt:' .. hash, user .. '|' .. c, 'EX', 86400)\n"
-    "redis.call('SADD', 'encore:q:concerts', c)\n"
-    "if a or w then return 0 end\n"
-    "redis.call('ZADD', k(c, 'waiting'), redis.call('INCR', k(c, 'seq')), user)\n"
-    "return 1\n");
+// KEYS: none. ARGV: user, concert, token hash (hex). Returns 1 for a new entry, 0 for a rotated
+// token.
+const RedisScript
+    kJoin(LUA_PRELUDE
+          "local user, c, hash = ARGV[1], ARGV[2], ARGV[3]\n"
+          "local a = redis.call('ZSCORE', k(c, 'active'), user)\n"
+          "if a and tonumber(a) <= now then redis.call('ZREM', k(c, 'active'), user); a = nil end\n"
+          "local w = redis.call('ZSCORE', k(c, 'waiting'), user)\n"
+          "local old = redis.call('HGET', k(c, 'tokens'), user)\n"
+          "if old then redis.call('DEL', 'encore:qt:' .. old) end\n"
+          "redis.call('HSET', k(c, 'tokens'), user, hash)\n"
+          "redis.call('SET', 'encore:qt:' .. hash, user .. '|' .. c, 'EX', 86400)\n"
+          "redis.call('SADD', 'encore:q:concerts', c)\n"
+          "if a or w then return 0 end\n"
+          "redis.call('ZADD', k(c, 'waiting'), redis.call('INCR', k(c, 'seq')), user)\n"
+          "return 1\n");
 
 // ARGV: token hash. Returns {user, concert, active, activeUntilMs} or nil.
 const RedisScript kEntry(LUA_PRELUDE "return entry(ARGV[1])\n");
 
 // ARGV: token hash. Returns entry .. {ahead, recent, spanMs, active, maxActive, perMinute, paused,
 // changedAgoMs} or nil; {"nosettings", concert} when the settings are not mirrored yet.
-const RedisScript kSnapshot(LUA_PRELUDE
-    "local e = entry(ARGV[1]); if not e then return nil end\n"
-    "local c = e[2]\n"
-    "local s = redis.call('HMGET', k(c, 'settings'), 'maxActive', 'perMinute', 'paused', 'changedAt')\n"
-    "if not s[1] then return {'nosettings', c} end\n"
-    "local ahead = 0\n"
-    "if e[3] == 0 then ahead = redis.call('ZRANK', k(c, 'waiting'), e[1]) end\n"
-    "local recent = redis.call('ZCOUNT', k(c, 'admitted'), now - 60000, '+inf')\n"
-    "local oldest = redis.call('ZRANGEBYSCORE', k(c, 'admitted'), now - 60000, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)\n"
-    "local span = 0; if oldest[2] then span = now - tonumber(oldest[2]) end\n"
-    "local active = redis.call('ZCOUNT', k(c, 'active'), '(' .. now, '+inf')\n"
-    "return {e[1], e[2], e[3], e[4], ahead, recent, span, active, tonumber(s[1]), tonumber(s[2]), tonumber(s[3]), now - tonumber(s[4] or 0)}\n");
+const RedisScript
+    kSnapshot(LUA_PRELUDE
+              "local e = entry(ARGV[1]); if not e then return nil end\n"
+              "local c = e[2]\n"
+              "local s = redis.call('HMGET', k(c, 'settings'), 'maxActive', 'perMinute', 'paused', "
+              "'changedAt')\n"
+              "if not s[1] then return {'nosettings', c} end\n"
+              "local ahead = 0\n"
+              "if e[3] == 0 then ahead = redis.call('ZRANK', k(c, 'waiting'), e[1]) end\n"
+              "local recent = redis.call('ZCOUNT', k(c, 'admitted'), now - 60000, '+inf')\n"
+              "local oldest = redis.call('ZRANGEBYSCORE', k(c, 'admitted'), now - 60000, '+inf', "
+              "'WITHSCORES', 'LIMIT', 0, 1)\n"
+              "local span = 0; if oldest[2] then span = now - tonumber(oldest[2]) end\n"
+              "local active = redis.call('ZCOUNT', k(c, 'active'), '(' .. now, '+inf')\n"
+              "return {e[1], e[2], e[3], e[4], ahead, recent, span, active, tonumber(s[1]), "
+              "tonumber(s[2]), tonumber(s[3]), now - tonumber(s[4] or 0)}\n");
 
 // ARGV: user, token hash. Returns 1 when the entry ended now.
-const RedisScript kLeave(LUA_PRELUDE
-    "local e = entry(ARGV[2]); if not e or e[1] ~= ARGV[1] then return 0 end\n"
-    "local c = e[2]\n"
-    "redis.call('ZREM', k(c, 'waiting'), e[1]); redis.call('ZREM', k(c, 'active'), e[1])\n"
-    "redis.call('HDEL', k(c, 'tokens'), e[1]); redis.call('DEL', 'encore:qt:' .. ARGV[2])\n"
-    "return 1\n");
+const RedisScript
+    kLeave(LUA_PRELUDE
+           "local e = entry(ARGV[2]); if not e or e[1] ~= ARGV[1] then return 0 end\n"
+           "local c = e[2]\n"
+           "redis.call('ZREM', k(c, 'waiting'), e[1]); redis.call('ZREM', k(c, 'active'), e[1])\n"
+           "redis.call('HDEL', k(c, 'tokens'), e[1]); redis.call('DEL', 'encore:qt:' .. ARGV[2])\n"
+           "return 1\n");
 
 // ARGV: user, concert. Ends the user's entry after payment.
-const RedisScript kComplete(LUA_PRELUDE
-    "local user, c = ARGV[1], ARGV[2]\n"
-    "local n = redis.call('ZREM', k(c, 'waiting'), user) + redis.call('ZREM', k(c, 'active'), user)\n"
-    "local hash = redis.call('HGET', k(c, 'tokens'), user)\n"
-    "if hash then redis.call('DEL', 'encore:qt:' .. hash); redis.call('HDEL', k(c, 'tokens'), user) end\n"
-    "if n > 0 then redis.call('INCR', k(c, 'completed')) end\n"
-    "return n\n");
+const RedisScript kComplete(LUA_PRELUDE "local user, c = ARGV[1], ARGV[2]\n"
+                                        "local n = redis.call('ZREM', k(c, 'waiting'), user) + "
+                                        "redis.call('ZREM', k(c, 'active'), user)\n"
+                                        "local hash = redis.call('HGET', k(c, 'tokens'), user)\n"
+                                        "if hash then redis.call('DEL', 'encore:qt:' .. hash); "
+                                        "redis.call('HDEL', k(c, 'tokens'), user) end\n"
+                                        "if n > 0 then redis.call('INCR', k(c, 'completed')) end\n"
+                                        "return n\n");
 
 // ARGV: concert. Expires, refills the token bucket and admits by arrival. Returns {admitted,
 // expired}, or -1 when the settings are not mirrored yet.
-const RedisScript kAdmit(LUA_PRELUDE
+const RedisScript kAdmit(
+    LUA_PRELUDE
     "local c = ARGV[1]\n"
     "local s = redis.call('HMGET', k(c, 'settings'), 'maxActive', 'perMinute', 'ttl', 'paused')\n"
     "if not s[1] then return -1 end\n"
-    "local maxActive, perMinute, ttl, paused = tonumber(s[1]), tonumber(s[2]), tonumber(s[3]), tonumber(s[4]) == 1\n"
+    "local maxActive, perMinute, ttl, paused = tonumber(s[1]), tonumber(s[2]), tonumber(s[3]), "
+    "tonumber(s[4]) == 1\n"
     "local expired = redis.call('ZRANGEBYSCORE', k(c, 'active'), '-inf', now)\n"
     "for _, user in ipairs(expired) do\n"
     "  local hash = redis.call('HGET', k(c, 'tokens'), user)\n"
-    "  if hash then redis.call('DEL', 'encore:qt:' .. hash); redis.call('HDEL', k(c, 'tokens'), user) end\n"
+    "  if hash then redis.call('DEL', 'encore:qt:' .. hash); redis.call('HDEL', k(c, 'tokens'), "
+    "user) end\n"
     "end\n"
     "redis.call('ZREMRANGEBYSCORE', k(c, 'active'), '-inf', now)\n"
     "local b = redis.call('HMGET', k(c, 'bucket'), 'credit', 'at')\n"
@@ -124,15 +137,18 @@ const RedisScript kAdmit(LUA_PRELUDE
     "    admitted = admitted + 1\n"
     "  end\n"
     "end\n"
-    "if paused or admitted < room then credit = math.min(credit, 1) else credit = credit - admitted end\n"
+    "if paused or admitted < room then credit = math.min(credit, 1) else credit = credit - "
+    "admitted end\n"
     "redis.call('HSET', k(c, 'bucket'), 'credit', tostring(credit), 'at', now)\n"
     "redis.call('ZREMRANGEBYSCORE', k(c, 'admitted'), '-inf', now - 60000)\n"
     "return {admitted, #expired}\n");
 
 const RedisScript kCounts(LUA_PRELUDE
-    "local c = ARGV[1]\n"
-    "return {redis.call('ZCARD', k(c, 'waiting')), redis.call('ZCOUNT', k(c, 'active'), '(' .. now, '+inf'),\n"
-    "        redis.call('ZCOUNT', k(c, 'admitted'), now - 60000, '+inf'), tonumber(redis.call('GET', k(c, 'completed')) or 0)}\n");
+                          "local c = ARGV[1]\n"
+                          "return {redis.call('ZCARD', k(c, 'waiting')), redis.call('ZCOUNT', k(c, "
+                          "'active'), '(' .. now, '+inf'),\n"
+                          "        redis.call('ZCOUNT', k(c, 'admitted'), now - 60000, '+inf'), "
+                          "tonumber(redis.call('GET', k(c, 'completed')) or 0)}\n");
 
 QueueEntry entryFrom(const QList<RedisValue> &a)
 {
@@ -147,7 +163,11 @@ QueueEntry entryFrom(const QList<RedisValue> &a)
 
 } // namespace
 
-RedisQueueStore::RedisQueueStore(RedisClient &redis, Database &db) : m_redis(redis), m_db(db) { }
+RedisQueueStore::RedisQueueStore(RedisClient &redis, Database &db)
+    : m_redis(redis)
+    , m_db(db)
+{
+}
 
 void RedisQueueStore::announce(qint64 concertId)
 {
@@ -156,28 +176,36 @@ void RedisQueueStore::announce(qint64 concertId)
 
 void RedisQueueStore::loadSettings(qint64 concertId)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT max_active, admit_per_minute, active_ttl_seconds, paused, "
-                             "(extract(epoch FROM updated_at) * 1000)::bigint FROM queue_settings WHERE concert_id = ?"_s,
-                             {concertId});
+    QSqlQuery &q = m_db.exec(
+        u"SELECT max_active, admit_per_minute, active_ttl_seconds, paused, "
+        "(extract(epoch FROM updated_at) * 1000)::bigint FROM queue_settings WHERE concert_id = ?"_s,
+        {concertId});
     if (!q.next())
         return;
-    m_redis.command({"HSET", concertKey(concertId, "settings"), "maxActive", q.value(0).toByteArray(), "perMinute",
-                     q.value(1).toByteArray(), "ttl", q.value(2).toByteArray(), "paused",
-                     q.value(3).toBool() ? "1" : "0", "changedAt", q.value(4).toByteArray()});
+    m_redis.command({"HSET", concertKey(concertId, "settings"), "maxActive",
+                     q.value(0).toByteArray(), "perMinute", q.value(1).toByteArray(), "ttl",
+                     q.value(2).toByteArray(), "paused", q.value(3).toBool() ? "1" : "0",
+                     "changedAt", q.value(4).toByteArray()});
 }
 
 void RedisQueueStore::settingsChanged(qint64 concertId, const QueueSettings &s)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_redis.command({"HSET", concertKey(concertId, "settings"), "maxActive", QByteArray::number(s.maxActive),
-                     "perMinute", QByteArray::number(s.admitPerMinute), "ttl", QByteArray::number(s.activeTtlSeconds),
-                     "paused", s.paused ? "1" : "0", "changedAt", QByteArray::number(now)});
+    m_redis.command({"HSET", concertKey(concertId, "settings"), "maxActive",
+                     QByteArray::number(s.maxActive), "perMinute",
+                     QByteArray::number(s.admitPerMinute), "ttl",
+                     QByteArray::number(s.activeTtlSeconds), "paused", s.paused ? "1" : "0",
+                     "changedAt", QByteArray::number(now)});
     announce(concertId);
 }
 
 bool RedisQueueStore::join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash)
 {
-    return m_redis.eval(kJoin, {}, {userText(userId), QByteArray::number(concertId), tokenHash.toHex()}).toInteger() == 1;
+    return m_redis
+               .eval(kJoin, {},
+                     {userText(userId), QByteArray::number(concertId), tokenHash.toHex()})
+               .toInteger()
+        == 1;
 }
 
 std::optional<QueueEntry> RedisQueueStore::entry(const QByteArray &tokenHash)
@@ -218,7 +246,8 @@ bool RedisQueueStore::leave(const QUuid &userId, const QByteArray &tokenHash)
 
 void RedisQueueStore::complete(const QUuid &userId, qint64 concertId)
 {
-    if (m_redis.eval(kComplete, {}, {userText(userId), QByteArray::number(concertId)}).toInteger() > 0)
+    if (m_redis.eval(kComplete, {}, {userText(userId), QByteArray::number(concertId)}).toInteger()
+        > 0)
         announce(concertId);
 }
 
@@ -246,8 +275,8 @@ QList<qint64> RedisQueueStore::concertsWithQueues()
 QueueCounts RedisQueueStore::counts(qint64 concertId)
 {
     const RedisValue v = m_redis.eval(kCounts, {}, {QByteArray::number(concertId)});
-    return {v.array.value(0).toInteger(), v.array.value(1).toInteger(), v.array.value(2).toInteger(),
-            v.array.value(3).toInteger()};
+    return {v.array.value(0).toInteger(), v.array.value(1).toInteger(),
+            v.array.value(2).toInteger(), v.array.value(3).toInteger()};
 }
 
 } // namespace encore::server

@@ -15,8 +15,7 @@ namespace encore::server {
 
 class Database;
 
-class RedisQueueStore final : public QueueStore
-{
+class RedisQueueStore final : public QueueStore {
 public:
     RedisQueueStore(RedisClient &redis, Database &db);
 

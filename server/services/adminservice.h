@@ -18,23 +18,20 @@ class Database;
 class QueueService;
 struct QueueSettings;
 
-struct ConcertInput
-{
+struct ConcertInput {
     QString title;
     QString artist;
     QString venue;
     QString description;
 };
 
-struct ScheduleInput
-{
+struct ScheduleInput {
     QDateTime startsAt;
     QDateTime salesOpenAt;
     QDateTime salesCloseAt;
 };
 
-class AdminService
-{
+class AdminService {
 public:
     AdminService(Database &db, ConcertService &concerts, QueueService &queue);
 
@@ -47,7 +44,8 @@ public:
     QJsonObject updateSchedule(const User &staff, qint64 scheduleId, const ScheduleInput &input);
     void deleteSchedule(const User &staff, qint64 scheduleId);
     // Prices of unsold seats, by tier ("VIP","R","S","A") and/or per seat number.
-    QJsonObject setPrices(const User &staff, qint64 scheduleId, const QMap<QString, Money> &tierPrices,
+    QJsonObject setPrices(const User &staff, qint64 scheduleId,
+                          const QMap<QString, Money> &tierPrices,
                           const QMap<int, Money> &seatPrices);
 
     QJsonObject seats(qint64 scheduleId);
@@ -55,7 +53,8 @@ public:
     QJsonObject blockSeat(const User &staff, qint64 scheduleId, int seat);
     QJsonObject unblockSeat(const User &staff, qint64 scheduleId, int seat);
 
-    QJsonObject updateQueueSettings(const User &staff, qint64 concertId, const QueueSettings &settings);
+    QJsonObject updateQueueSettings(const User &staff, qint64 concertId,
+                                    const QueueSettings &settings);
 
     QJsonObject sales(std::optional<qint64> concertId);
     QJsonObject reconciliation();
@@ -68,8 +67,10 @@ public:
     static void validateTiers(const QMap<QString, Money> &tierPrices);
 
 private:
-    void record(const User &staff, const QString &action, const QString &target, const QJsonObject &details);
-    void requireNoSalesHistory(const QString &where, const QVariantList &values, const QString &what);
+    void record(const User &staff, const QString &action, const QString &target,
+                const QJsonObject &details);
+    void requireNoSalesHistory(const QString &where, const QVariantList &values,
+                               const QString &what);
 
     Database &m_db;
     ConcertService &m_concerts;

@@ -28,7 +28,11 @@ Concert concertFromRow(const QSqlQuery &q)
 }
 } // namespace
 
-ConcertService::ConcertService(Database &db, SnapshotCache &cache) : m_db(db), m_cache(cache) { }
+ConcertService::ConcertService(Database &db, SnapshotCache &cache)
+    : m_db(db)
+    , m_cache(cache)
+{
+}
 
 void ConcertService::invalidateListing()
 {
@@ -48,9 +52,11 @@ QByteArray SeatRows::encode() const
 {
     QJsonArray list;
     for (const Row &r : rows)
-        list.append(QJsonArray{r.number, r.tier, r.price, seatStatusName(r.status), isoTimeOrNull(r.heldUntil),
-                               r.holder.isNull() ? QString() : r.holder.toString(QUuid::WithoutBraces), r.version});
-    return QJsonDocument(QJsonObject{{u"concertId"_s, concertId}, {u"rows"_s, list}}).toJson(QJsonDocument::Compact);
+        list.append(QJsonArray {
+            r.number, r.tier, r.price, seatStatusName(r.status), isoTimeOrNull(r.heldUntil),
+            r.holder.isNull() ? QString() : r.holder.toString(QUuid::WithoutBraces), r.version});
+    return QJsonDocument(QJsonObject {{u"concertId"_s, concertId}, {u"rows"_s, list}})
+        .toJson(QJsonDocument::Compact);
 }
 
 std::shared_ptr<const SeatRows> SeatRows::decode(const QByteArray &bytes)
@@ -62,7 +68,8 @@ std::shared_ptr<const SeatRows> SeatRows::decode(const QByteArray &bytes)
         const QJsonArray a = v.toArray();
         out->rows.append({a[0].toInt(), a[1].toString(), a[2].toInteger(),
                           seatStatusFromName(a[3].toString()).value_or(SeatStatus::Blocked),
-                          parseIsoTime(a[4].toString()), QUuid::fromString(a[5].toString()), a[6].toInteger()});
+                          parseIsoTime(a[4].toString()), QUuid::fromString(a[5].toString()),
+                          a[6].toInteger()});
     }
     return out;
 }
@@ -72,7 +79,8 @@ QList<Schedule> ConcertService::loadSchedules(const QList<qint64> &concertIds, b
     // Seats whose hold has run out count as available even before the sweeper frees them.
     QSqlQuery &q = m_db.exec(
         u"SELECT sc.id, sc.concert_id, sc.starts_at, sc.sales_open_at, sc.sales_close_at, "
-        " count(*) FILTER (WHERE s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until <= now())), "
+        " count(*) FILTER (WHERE s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until <= "
+        "now())), "
         " count(s.number), coalesce(min(s.price), 0), coalesce(max(s.price), 0) "
         "FROM schedules sc LEFT JOIN seats s ON s.schedule_id = sc.id "
         "WHERE sc.concert_id = ANY(?::bigint[]) "
@@ -165,17 +173,19 @@ std::shared_ptr<const SeatRows> ConcertService::loadSeatRows(qint64 scheduleId)
     if (auto cached = m_cache.get(key)) {
         rows = SeatRows::decode(*cached);
     } else {
-        QSqlQuery &q = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, r.user_id, s.version, sc.concert_id "
+        QSqlQuery &q = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, "
+                                 u"r.user_id, s.version, sc.concert_id "
                                  "FROM seats s JOIN schedules sc ON sc.id = s.schedule_id "
                                  "LEFT JOIN reservations r ON r.id = s.reservation_id "
                                  "WHERE s.schedule_id = ? ORDER BY s.number"_s,
                                  {scheduleId});
         auto fresh = std::make_shared<SeatRows>();
         while (q.next()) {
-            fresh->rows.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong(),
-                                seatStatusFromName(q.value(3).toString()).value_or(SeatStatus::Blocked),
-                                q.value(4).toDateTime(), QUuid::fromString(q.value(5).toString()),
-                                q.value(6).toLongLong()});
+            fresh->rows.append(
+                {q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong(),
+                 seatStatusFromName(q.value(3).toString()).value_or(SeatStatus::Blocked),
+                 q.value(4).toDateTime(), QUuid::fromString(q.value(5).toString()),
+                 q.value(6).toLongLong()});
             fresh->concertId = q.value(7).toLongLong();
         }
         if (fresh->rows.isEmpty())
@@ -206,9 +216,11 @@ SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
         seat.price = row.price;
         const bool liveHold = row.status == SeatStatus::Held && row.heldUntil > now;
         // A hold that ran out is free again, whether or not the sweeper has been by.
-        seat.status = row.status == SeatStatus::Held && !liveHold ? SeatStatus::Available : row.status;
+        seat.status
+            = row.status == SeatStatus::Held && !liveHold ? SeatStatus::Available : row.status;
         seat.heldUntil = liveHold ? row.heldUntil : QDateTime();
-        seat.mine = (liveHold || row.status == SeatStatus::Sold) && !row.holder.isNull() && row.holder == viewer;
+        seat.mine = (liveHold || row.status == SeatStatus::Sold) && !row.holder.isNull()
+            && row.holder == viewer;
         seat.version = row.version;
         map.version = std::max(map.version, seat.version);
         map.seats.append(seat);
@@ -216,22 +228,25 @@ SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
     return map;
 }
 
-qint64 ConcertService::createConcert(const QString &title, const QString &artist, const QString &venue,
-                                     const QString &description)
+qint64 ConcertService::createConcert(const QString &title, const QString &artist,
+                                     const QString &venue, const QString &description)
 {
-    QSqlQuery &q = m_db.exec(u"INSERT INTO concerts(title, artist, venue, description) VALUES (?, ?, ?, ?) RETURNING id"_s,
-                             {sql::text(title), sql::text(artist), sql::text(venue), sql::text(description)});
+    QSqlQuery &q = m_db.exec(
+        u"INSERT INTO concerts(title, artist, venue, description) VALUES (?, ?, ?, ?) RETURNING id"_s,
+        {sql::text(title), sql::text(artist), sql::text(venue), sql::text(description)});
     q.next();
     return q.value(0).toLongLong();
 }
 
-qint64 ConcertService::createSchedule(qint64 concertId, const QDateTime &startsAt, const QDateTime &salesOpenAt,
-                                      const QDateTime &salesCloseAt, const TierPrices &prices)
+qint64 ConcertService::createSchedule(qint64 concertId, const QDateTime &startsAt,
+                                      const QDateTime &salesOpenAt, const QDateTime &salesCloseAt,
+                                      const TierPrices &prices)
 {
     return m_db.transact([&] {
-        QSqlQuery &q = m_db.exec(u"INSERT INTO schedules(concert_id, starts_at, sales_open_at, sales_close_at) "
-                                 "VALUES (?, ?, ?, ?) RETURNING id"_s,
-                                 {concertId, startsAt.toUTC(), salesOpenAt.toUTC(), salesCloseAt.toUTC()});
+        QSqlQuery &q = m_db.exec(
+            u"INSERT INTO schedules(concert_id, starts_at, sales_open_at, sales_close_at) "
+            "VALUES (?, ?, ?, ?) RETURNING id"_s,
+            {concertId, startsAt.toUTC(), salesOpenAt.toUTC(), salesCloseAt.toUTC()});
         q.next();
         const qint64 id = q.value(0).toLongLong();
         m_db.exec(u"INSERT INTO seats(schedule_id, number, tier, price) "

@@ -19,8 +19,7 @@ class Database;
 class SnapshotCache;
 
 // Price per tier; seats 1–10 VIP, 11–20 R, 21–35 S, 36–50 A.
-struct TierPrices
-{
+struct TierPrices {
     Money vip = 165'000;
     Money r = 132'000;
     Money s = 99'000;
@@ -29,10 +28,8 @@ struct TierPrices
 
 // A date's seats as stored (status before expiry is applied, holder's id), shared by every
 // viewer of the date.
-struct SeatRows
-{
-    struct Row
-    {
+struct SeatRows {
+    struct Row {
         int number = 0;
         QString tier;
         Money price = 0;
@@ -48,8 +45,7 @@ struct SeatRows
     static std::shared_ptr<const SeatRows> decode(const QByteArray &bytes);
 };
 
-class ConcertService
-{
+class ConcertService {
 public:
     ConcertService(Database &db, SnapshotCache &cache);
 
@@ -75,8 +71,7 @@ private:
     Database &m_db;
     SnapshotCache &m_cache;
     // In-process copy in front of Redis (every worker shares it); same bound as the Redis TTL.
-    struct LocalRows
-    {
+    struct LocalRows {
         std::shared_ptr<const SeatRows> rows;
         qint64 expiresAtMs = 0;
     };

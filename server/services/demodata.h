@@ -9,16 +9,14 @@ namespace encore::server {
 
 struct Services;
 
-struct DemoAccounts
-{
+struct DemoAccounts {
     static constexpr auto kCustomer = u"demo";
     static constexpr auto kCustomerPassword = u"demo-password-1";
     static constexpr auto kStaff = u"staff";
     static constexpr auto kStaffPassword = u"staff-password-1";
 };
 
-class DemoData
-{
+class DemoData {
 public:
     // Returns false when the database already had concerts (nothing loaded).
     static bool loadIfEmpty(Services &services);

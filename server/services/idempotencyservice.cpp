@@ -10,9 +10,13 @@ using namespace Qt::StringLiterals;
 
 namespace encore::server {
 
-IdempotencyService::IdempotencyService(Database &db) : m_db(db) { }
+IdempotencyService::IdempotencyService(Database &db)
+    : m_db(db)
+{
+}
 
-QByteArray IdempotencyService::requestHash(const QByteArray &method, const QString &path, const QByteArray &body)
+QByteArray IdempotencyService::requestHash(const QByteArray &method, const QString &path,
+                                           const QByteArray &body)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     h.addData(method);
@@ -30,31 +34,36 @@ Reply IdempotencyService::run(const QUuid &userId, const std::optional<QString> 
         return m_db.transact(work);
     const QString user = userId.toString(QUuid::WithoutBraces);
     return m_db.transact([&] {
-        QSqlQuery &ins = m_db.exec(u"INSERT INTO idempotency_keys(user_id, key, request_hash) VALUES (?::uuid, ?, ?) "
-                                   "ON CONFLICT (user_id, key) DO NOTHING RETURNING 1"_s,
-                                   {user, *key, requestHash});
+        QSqlQuery &ins = m_db.exec(
+            u"INSERT INTO idempotency_keys(user_id, key, request_hash) VALUES (?::uuid, ?, ?) "
+            "ON CONFLICT (user_id, key) DO NOTHING RETURNING 1"_s,
+            {user, *key, requestHash});
         if (!ins.next()) {
             QSqlQuery &q = m_db.exec(u"SELECT request_hash, status, body FROM idempotency_keys "
                                      "WHERE user_id = ?::uuid AND key = ?"_s,
                                      {user, *key});
             if (!q.next() || q.value(1).toInt() == 0)
-                throw ApiError(ErrorCode::Conflict, u"The same request is still being processed; retry shortly."_s);
+                throw ApiError(ErrorCode::Conflict,
+                               u"The same request is still being processed; retry shortly."_s);
             if (q.value(0).toByteArray() != requestHash)
                 throw ApiError(ErrorCode::IdempotencyMismatch);
-            Reply replay{q.value(1).toInt(), q.value(2).toByteArray(), "application/json", {}};
+            Reply replay {q.value(1).toInt(), q.value(2).toByteArray(), "application/json", {}};
             replay.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
             return replay;
         }
         const Reply reply = work();
-        m_db.exec(u"UPDATE idempotency_keys SET status = ?, body = ? WHERE user_id = ?::uuid AND key = ?"_s,
-                  {reply.status, reply.body, user, *key});
+        m_db.exec(
+            u"UPDATE idempotency_keys SET status = ?, body = ? WHERE user_id = ?::uuid AND key = ?"_s,
+            {reply.status, reply.body, user, *key});
         return reply;
     });
 }
 
 int IdempotencyService::purgeOld()
 {
-    return m_db.exec(u"DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'"_s).numRowsAffected();
+    return m_db
+        .exec(u"DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'"_s)
+        .numRowsAffected();
 }
 
 } // namespace encore::server

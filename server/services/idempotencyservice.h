@@ -13,8 +13,7 @@ namespace encore::server {
 
 class Database;
 
-class IdempotencyService
-{
+class IdempotencyService {
 public:
     explicit IdempotencyService(Database &db);
 
@@ -24,7 +23,8 @@ public:
     Reply run(const QUuid &userId, const std::optional<QString> &key, const QByteArray &requestHash,
               const std::function<Reply()> &work);
 
-    static QByteArray requestHash(const QByteArray &method, const QString &path, const QByteArray &body);
+    static QByteArray requestHash(const QByteArray &method, const QString &path,
+                                  const QByteArray &body);
     // Forgets keys older than a day.
     int purgeOld();
 

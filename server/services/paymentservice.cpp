@@ -19,16 +19,23 @@ namespace encore::server {
 
 QJsonObject PaymentReceipt::toJson() const
 {
-    return {{u"payment"_s, payment.toJson()}, {u"reservation"_s, reservation.toJson()}, {u"balance"_s, balance}};
+    return {{u"payment"_s, payment.toJson()},
+            {u"reservation"_s, reservation.toJson()},
+            {u"balance"_s, balance}};
 }
 
-PaymentService::PaymentService(Database &db, ReservationService &reservations, WalletService &wallet,
-                               QueueService &queue, ConcertService &concerts)
-    : m_db(db), m_reservations(reservations), m_wallet(wallet), m_queue(queue), m_concerts(concerts)
+PaymentService::PaymentService(Database &db, ReservationService &reservations,
+                               WalletService &wallet, QueueService &queue, ConcertService &concerts)
+    : m_db(db)
+    , m_reservations(reservations)
+    , m_wallet(wallet)
+    , m_queue(queue)
+    , m_concerts(concerts)
 {
 }
 
-PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueToken, const QUuid &reservationId)
+PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueToken,
+                                   const QUuid &reservationId)
 {
     const QString id = sql::uuid(reservationId);
     try {
@@ -37,29 +44,38 @@ PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueT
             if (r.status == ReservationStatus::Paid)
                 throw ApiError(ErrorCode::Conflict, u"This reservation is already paid."_s);
             if (r.status == ReservationStatus::Expired)
-                throw ApiError(ErrorCode::ReservationExpired,
-                               u"Your hold on these seats expired before payment; please pick seats again."_s);
+                throw ApiError(
+                    ErrorCode::ReservationExpired,
+                    u"Your hold on these seats expired before payment; please pick seats again."_s);
             if (r.status != ReservationStatus::Held)
                 throw ApiError(ErrorCode::Conflict, u"This reservation was cancelled."_s);
             m_queue.requireActive(userId, queueToken, r.concertId);
 
             // Re-check the hold in the same transaction as the debit: a hold that expires during
             // payment is either sold here or released by the sweeper, never both.
-            QSqlQuery &sold = m_db.exec(u"UPDATE seats SET status = 'SOLD', held_until = NULL, "
-                                        "version = nextval('seat_version_seq') "
-                                        "WHERE reservation_id = ?::uuid AND status = 'HELD' AND held_until > now()"_s,
-                                        {id});
+            QSqlQuery &sold = m_db.exec(
+                u"UPDATE seats SET status = 'SOLD', held_until = NULL, "
+                "version = nextval('seat_version_seq') "
+                "WHERE reservation_id = ?::uuid AND status = 'HELD' AND held_until > now()"_s,
+                {id});
             if (sold.numRowsAffected() != r.seats.size())
-                throw ApiError(ErrorCode::ReservationExpired,
-                               u"Your hold on these seats expired before payment; please pick seats again."_s);
+                throw ApiError(
+                    ErrorCode::ReservationExpired,
+                    u"Your hold on these seats expired before payment; please pick seats again."_s);
             PaymentReceipt out;
             out.balance = m_wallet.debit(userId, r.total, id);
             QSqlQuery &p = m_db.exec(u"INSERT INTO payments(reservation_id, user_id, amount) "
                                      "VALUES (?::uuid, ?::uuid, ?) RETURNING id, created_at"_s,
                                      {id, sql::uuid(userId), r.total});
             p.next();
-            out.payment = {QUuid::fromString(p.value(0).toString()), reservationId, r.total, p.value(1).toDateTime(), {}};
-            m_db.exec(u"UPDATE reservations SET status = 'PAID', paid_at = now() WHERE id = ?::uuid"_s, {id});
+            out.payment = {QUuid::fromString(p.value(0).toString()),
+                           reservationId,
+                           r.total,
+                           p.value(1).toDateTime(),
+                           {}};
+            m_db.exec(
+                u"UPDATE reservations SET status = 'PAID', paid_at = now() WHERE id = ?::uuid"_s,
+                {id});
             // Only a committed payment ends the ticket: if this is undone (crash, lost commit),
             // the customer's retry with the same key must still find their turn active.
             m_db.afterCommit([this, userId, concertId = r.concertId] {
@@ -78,20 +94,23 @@ PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueT
         Metrics::instance().increment(u"encore_revenue_krw_total"_s, {}, receipt.payment.amount);
         return receipt;
     } catch (const ApiError &e) {
-        Metrics::instance().increment(u"encore_payments_total"_s, u"result=\"%1\""_s.arg(e.codeName()));
+        Metrics::instance().increment(u"encore_payments_total"_s,
+                                      u"result=\"%1\""_s.arg(e.codeName()));
         throw;
     }
 }
 
 QList<Payment> PaymentService::list(const QUuid &userId)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT id, reservation_id, amount, created_at, refunded_at FROM payments "
-                             "WHERE user_id = ?::uuid ORDER BY created_at DESC LIMIT 500"_s,
-                             {sql::uuid(userId)});
+    QSqlQuery &q
+        = m_db.exec(u"SELECT id, reservation_id, amount, created_at, refunded_at FROM payments "
+                    "WHERE user_id = ?::uuid ORDER BY created_at DESC LIMIT 500"_s,
+                    {sql::uuid(userId)});
     QList<Payment> out;
     while (q.next())
-        out.append({QUuid::fromString(q.value(0).toString()), QUuid::fromString(q.value(1).toString()),
-                    q.value(2).toLongLong(), q.value(3).toDateTime(), q.value(4).toDateTime()});
+        out.append({QUuid::fromString(q.value(0).toString()),
+                    QUuid::fromString(q.value(1).toString()), q.value(2).toLongLong(),
+                    q.value(3).toDateTime(), q.value(4).toDateTime()});
     return out;
 }
 

@@ -14,21 +14,20 @@ class QueueService;
 class ReservationService;
 class WalletService;
 
-struct PaymentReceipt
-{
+struct PaymentReceipt {
     Payment payment;
     Reservation reservation;
     Money balance = 0;
     QJsonObject toJson() const;
 };
 
-class PaymentService
-{
+class PaymentService {
 public:
-    PaymentService(Database &db, ReservationService &reservations, WalletService &wallet, QueueService &queue,
-                   ConcertService &concerts);
+    PaymentService(Database &db, ReservationService &reservations, WalletService &wallet,
+                   QueueService &queue, ConcertService &concerts);
 
-    PaymentReceipt pay(const QUuid &userId, const QByteArray &queueToken, const QUuid &reservationId);
+    PaymentReceipt pay(const QUuid &userId, const QByteArray &queueToken,
+                       const QUuid &reservationId);
     QList<Payment> list(const QUuid &userId);
 
 private:

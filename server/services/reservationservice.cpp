@@ -19,13 +19,13 @@ namespace encore::server {
 namespace {
 
 // A reservation whose hold ran out is EXPIRED whether or not the sweeper has been by.
-const QString kSelectReservation =
-    u"SELECT r.id, r.schedule_id, sc.concert_id, "
-    " CASE WHEN r.status = 'HELD' AND r.held_until <= now() THEN 'EXPIRED' ELSE r.status END, "
-    " r.total, r.held_until, r.created_at, r.paid_at, c.title, sc.starts_at, "
-    " (SELECT string_agg(rs.number::text, ',' ORDER BY rs.number) FROM reservation_seats rs "
-    "   WHERE rs.reservation_id = r.id) "
-    "FROM reservations r JOIN schedules sc ON sc.id = r.schedule_id JOIN concerts c ON c.id = sc.concert_id "_s;
+const QString kSelectReservation
+    = u"SELECT r.id, r.schedule_id, sc.concert_id, "
+      " CASE WHEN r.status = 'HELD' AND r.held_until <= now() THEN 'EXPIRED' ELSE r.status END, "
+      " r.total, r.held_until, r.created_at, r.paid_at, c.title, sc.starts_at, "
+      " (SELECT string_agg(rs.number::text, ',' ORDER BY rs.number) FROM reservation_seats rs "
+      "   WHERE rs.reservation_id = r.id) "
+      "FROM reservations r JOIN schedules sc ON sc.id = r.schedule_id JOIN concerts c ON c.id = sc.concert_id "_s;
 
 Reservation fromRow(const QSqlQuery &q)
 {
@@ -33,7 +33,8 @@ Reservation fromRow(const QSqlQuery &q)
     r.id = QUuid::fromString(q.value(0).toString());
     r.scheduleId = q.value(1).toLongLong();
     r.concertId = q.value(2).toLongLong();
-    r.status = reservationStatusFromName(q.value(3).toString()).value_or(ReservationStatus::Expired);
+    r.status
+        = reservationStatusFromName(q.value(3).toString()).value_or(ReservationStatus::Expired);
     r.total = q.value(4).toLongLong();
     r.heldUntil = q.value(5).toDateTime();
     r.createdAt = q.value(6).toDateTime();
@@ -59,21 +60,29 @@ ApiError seatsUnavailable(QList<int> lost)
     QStringList numbers;
     for (int n : lost)
         numbers.append(QString::number(n));
-    return ApiError(ErrorCode::SeatUnavailable,
-                    lost.size() == 1 ? u"Seat %1 was just taken; please pick another."_s.arg(lost.first())
-                                     : u"Seats %1 were just taken; please pick others."_s.arg(numbers.join(u", "_s)),
-                    {{u"seats"_s, toJsonArray(lost)}});
+    return ApiError(
+        ErrorCode::SeatUnavailable,
+        lost.size() == 1
+            ? u"Seat %1 was just taken; please pick another."_s.arg(lost.first())
+            : u"Seats %1 were just taken; please pick others."_s.arg(numbers.join(u", "_s)),
+        {{u"seats"_s, toJsonArray(lost)}});
 }
 
-const QString kFreeSeats = u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
-                           "version = nextval('seat_version_seq') "
-                           "WHERE reservation_id = ?::uuid AND status = ?"_s;
+const QString kFreeSeats
+    = u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
+      "version = nextval('seat_version_seq') "
+      "WHERE reservation_id = ?::uuid AND status = ?"_s;
 
 } // namespace
 
-ReservationService::ReservationService(Database &db, const ServerConfig &config, ConcertService &concerts,
-                                       QueueService &queue, WalletService &wallet)
-    : m_db(db), m_config(config), m_concerts(concerts), m_queue(queue), m_wallet(wallet)
+ReservationService::ReservationService(Database &db, const ServerConfig &config,
+                                       ConcertService &concerts, QueueService &queue,
+                                       WalletService &wallet)
+    : m_db(db)
+    , m_config(config)
+    , m_concerts(concerts)
+    , m_queue(queue)
+    , m_wallet(wallet)
 {
 }
 
@@ -86,8 +95,8 @@ QList<Reservation> ReservationService::load(const QString &where, const QVariant
     return out;
 }
 
-Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queueToken, qint64 scheduleId,
-                                     const QList<int> &seats)
+Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queueToken,
+                                     qint64 scheduleId, const QList<int> &seats)
 {
     const QString user = sql::uuid(userId);
     try {
@@ -97,7 +106,8 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             u"SELECT sc.concert_id, now() >= sc.sales_open_at AND now() < sc.sales_close_at, "
             " (SELECT string_agg(s.number::text, ',' ORDER BY s.number) FROM seats s "
             "   WHERE s.schedule_id = sc.id AND s.number = ANY(?::int[]) "
-            "     AND NOT (s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until < now()))) "
+            "     AND NOT (s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until < "
+            "now()))) "
             "FROM schedules sc WHERE sc.id = ?"_s,
             {sql::intArray(seats), scheduleId});
         if (!sched.next())
@@ -120,7 +130,8 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             const Money balance = m_wallet.lockBalance(userId);
             QSqlQuery &open = m_db.exec(
                 u"SELECT coalesce(sum(r.total), 0), "
-                " (SELECT count(*) FROM reservation_seats rs JOIN reservations o ON o.id = rs.reservation_id "
+                " (SELECT count(*) FROM reservation_seats rs JOIN reservations o ON o.id = "
+                "rs.reservation_id "
                 "   WHERE o.user_id = ?::uuid AND o.schedule_id = ? "
                 "     AND (o.status = 'PAID' OR (o.status = 'HELD' AND o.held_until > now()))) "
                 "FROM reservations r WHERE r.user_id = ?::uuid AND r.status = 'HELD' AND r.held_until > now()"_s,
@@ -129,14 +140,17 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             const Money openHolds = open.value(0).toLongLong();
             const int seatsAlready = open.value(1).toInt();
             if (seatsAlready + seats.size() > api::kMaxSeatsPerHold)
-                throw ApiError(ErrorCode::Conflict,
-                               u"A customer can have at most %1 seats per date; you already have %2."_s
-                                   .arg(api::kMaxSeatsPerHold).arg(seatsAlready),
-                               {{u"limit"_s, api::kMaxSeatsPerHold}, {u"alreadyHeld"_s, seatsAlready}});
+                throw ApiError(
+                    ErrorCode::Conflict,
+                    u"A customer can have at most %1 seats per date; you already have %2."_s
+                        .arg(api::kMaxSeatsPerHold)
+                        .arg(seatsAlready),
+                    {{u"limit"_s, api::kMaxSeatsPerHold}, {u"alreadyHeld"_s, seatsAlready}});
 
-            QSqlQuery &ins = m_db.exec(u"INSERT INTO reservations(user_id, schedule_id, held_until) "
-                                       "VALUES (?::uuid, ?, now() + make_interval(secs => ?)) RETURNING id, held_until"_s,
-                                       {user, scheduleId, m_config.holdSeconds});
+            QSqlQuery &ins = m_db.exec(
+                u"INSERT INTO reservations(user_id, schedule_id, held_until) "
+                "VALUES (?::uuid, ?, now() + make_interval(secs => ?)) RETURNING id, held_until"_s,
+                {user, scheduleId, m_config.holdSeconds});
             ins.next();
             const QString reservationId = ins.value(0).toString();
             const QDateTime heldUntil = ins.value(1).toDateTime();
@@ -164,16 +178,19 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
                 throw seatsUnavailable(lost);
             }
             if (balance < openHolds + total)
-                throw ApiError(ErrorCode::InsufficientBalance,
-                               (openHolds > 0 ? u"These seats cost %1 and your other holds %2, but your wallet holds %3; please top up %4."_s
-                                                    .arg(money::format(total), money::format(openHolds))
-                                              : u"These seats cost %1 but your wallet holds %2; please top up %3."_s
-                                                    .arg(money::format(total)))
-                                   .arg(money::format(balance), money::format(openHolds + total - balance)),
-                               {{u"balance"_s, balance},
-                                {u"required"_s, openHolds + total},
-                                {u"shortfall"_s, openHolds + total - balance}});
-            m_db.exec(u"UPDATE reservations SET total = ? WHERE id = ?::uuid"_s, {total, reservationId});
+                throw ApiError(
+                    ErrorCode::InsufficientBalance,
+                    (openHolds > 0
+                         ? u"These seats cost %1 and your other holds %2, but your wallet holds %3; please top up %4."_s
+                               .arg(money::format(total), money::format(openHolds))
+                         : u"These seats cost %1 but your wallet holds %2; please top up %3."_s.arg(
+                             money::format(total)))
+                        .arg(money::format(balance), money::format(openHolds + total - balance)),
+                    {{u"balance"_s, balance},
+                     {u"required"_s, openHolds + total},
+                     {u"shortfall"_s, openHolds + total - balance}});
+            m_db.exec(u"UPDATE reservations SET total = ? WHERE id = ?::uuid"_s,
+                      {total, reservationId});
             m_db.exec(u"INSERT INTO reservation_seats(reservation_id, schedule_id, number) "
                       "SELECT ?::uuid, ?, unnest(?::int[])"_s,
                       {reservationId, scheduleId, sql::intArray(seats)});
@@ -183,14 +200,16 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
         Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"ok\""_s);
         return r;
     } catch (const ApiError &e) {
-        Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"%1\""_s.arg(e.codeName()));
+        Metrics::instance().increment(u"encore_holds_total"_s,
+                                      u"result=\"%1\""_s.arg(e.codeName()));
         throw;
     }
 }
 
 QList<Reservation> ReservationService::list(const QUuid &userId)
 {
-    return load(u"WHERE r.user_id = ?::uuid ORDER BY r.created_at DESC LIMIT 500"_s, {sql::uuid(userId)});
+    return load(u"WHERE r.user_id = ?::uuid ORDER BY r.created_at DESC LIMIT 500"_s,
+                {sql::uuid(userId)});
 }
 
 Reservation ReservationService::get(const QUuid &userId, const QUuid &reservationId)
@@ -219,24 +238,32 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
         switch (r.status) {
         case ReservationStatus::Held:
             m_db.exec(kFreeSeats, {id, u"HELD"_s});
-            m_db.exec(u"UPDATE reservations SET status = 'CANCELLED', ended_at = now() WHERE id = ?::uuid"_s, {id});
+            m_db.exec(
+                u"UPDATE reservations SET status = 'CANCELLED', ended_at = now() WHERE id = ?::uuid"_s,
+                {id});
             break;
         case ReservationStatus::Paid: {
-            QSqlQuery &open = m_db.exec(u"SELECT now() < starts_at - make_interval(hours => ?) FROM schedules WHERE id = ?"_s,
-                                        {m_config.refundCutoffHours, r.scheduleId});
+            QSqlQuery &open = m_db.exec(
+                u"SELECT now() < starts_at - make_interval(hours => ?) FROM schedules WHERE id = ?"_s,
+                {m_config.refundCutoffHours, r.scheduleId});
             open.next();
             if (!open.value(0).toBool())
-                throw ApiError(ErrorCode::Conflict,
-                               u"Refunds close %1 hours before the show."_s.arg(m_config.refundCutoffHours));
+                throw ApiError(
+                    ErrorCode::Conflict,
+                    u"Refunds close %1 hours before the show."_s.arg(m_config.refundCutoffHours));
             m_db.exec(kFreeSeats, {id, u"SOLD"_s});
             m_wallet.credit(userId, r.total, LedgerKind::Refund, id);
-            m_db.exec(u"UPDATE payments SET refunded_at = now() WHERE reservation_id = ?::uuid"_s, {id});
-            m_db.exec(u"UPDATE reservations SET status = 'REFUNDED', ended_at = now() WHERE id = ?::uuid"_s, {id});
+            m_db.exec(u"UPDATE payments SET refunded_at = now() WHERE reservation_id = ?::uuid"_s,
+                      {id});
+            m_db.exec(
+                u"UPDATE reservations SET status = 'REFUNDED', ended_at = now() WHERE id = ?::uuid"_s,
+                {id});
             Metrics::instance().increment(u"encore_refunds_total"_s);
             break;
         }
         case ReservationStatus::Expired:
-            throw ApiError(ErrorCode::ReservationExpired, u"This hold has already expired; the seats are free again."_s);
+            throw ApiError(ErrorCode::ReservationExpired,
+                           u"This hold has already expired; the seats are free again."_s);
         case ReservationStatus::Cancelled:
         case ReservationStatus::Refunded:
             throw ApiError(ErrorCode::Conflict, u"This reservation has already been cancelled."_s);
@@ -251,13 +278,16 @@ int ReservationService::sweepExpired()
 {
     return m_db.transact([&] {
         // Lock order: reservations, then seats — the same order as payment, so no deadlock.
-        m_db.exec(u"UPDATE reservations SET status = 'EXPIRED', ended_at = now() "
-                  "WHERE id IN (SELECT id FROM reservations WHERE status = 'HELD' AND held_until < now() "
-                  "             ORDER BY held_until LIMIT 1000 FOR UPDATE SKIP LOCKED)"_s);
-        return m_db.exec(u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
-                         "version = nextval('seat_version_seq') "
-                         "WHERE (schedule_id, number) IN (SELECT schedule_id, number FROM seats "
-                         "  WHERE status = 'HELD' AND held_until < now() LIMIT 5000 FOR UPDATE SKIP LOCKED)"_s)
+        m_db.exec(
+            u"UPDATE reservations SET status = 'EXPIRED', ended_at = now() "
+            "WHERE id IN (SELECT id FROM reservations WHERE status = 'HELD' AND held_until < now() "
+            "             ORDER BY held_until LIMIT 1000 FOR UPDATE SKIP LOCKED)"_s);
+        return m_db
+            .exec(
+                u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
+                "version = nextval('seat_version_seq') "
+                "WHERE (schedule_id, number) IN (SELECT schedule_id, number FROM seats "
+                "  WHERE status = 'HELD' AND held_until < now() LIMIT 5000 FOR UPDATE SKIP LOCKED)"_s)
             .numRowsAffected();
     });
 }

@@ -15,8 +15,7 @@ class QueueService;
 class WalletService;
 struct ServerConfig;
 
-class ReservationService
-{
+class ReservationService {
 public:
     ReservationService(Database &db, const ServerConfig &config, ConcertService &concerts,
                        QueueService &queue, WalletService &wallet);

@@ -6,9 +6,9 @@
 #include "cache/redisclient.h"
 #include "cache/snapshotcache.h"
 #include "queue/pgqueuestore.h"
+#include "queue/queueservice.h"
 #include "queue/redisqueuestore.h"
 #include "services/adminservice.h"
-#include "queue/queueservice.h"
 #include "services/concertservice.h"
 #include "services/idempotencyservice.h"
 #include "services/paymentservice.h"
@@ -17,16 +17,24 @@
 
 namespace encore::server {
 
-struct Services
-{
+struct Services {
     Services(Database &database, const ServerConfig &serverConfig)
-        : db(database), config(serverConfig),
-          redis(config.redisUrl.isEmpty() ? nullptr : std::make_unique<RedisClient>(config.redisUrl)),
-          queueStore(redis ? std::unique_ptr<QueueStore>(std::make_unique<RedisQueueStore>(*redis, db))
-                           : std::make_unique<PgQueueStore>(db)),
-          cache(redis.get()), auth(db, config), idempotency(db), queue(db, config, *queueStore),
-          concerts(db, cache), wallet(db), reservations(db, config, concerts, queue, wallet),
-          payments(db, reservations, wallet, queue, concerts), admin(db, concerts, queue)
+        : db(database)
+        , config(serverConfig)
+        , redis(config.redisUrl.isEmpty() ? nullptr
+                                          : std::make_unique<RedisClient>(config.redisUrl))
+        , queueStore(
+              redis ? std::unique_ptr<QueueStore>(std::make_unique<RedisQueueStore>(*redis, db))
+                    : std::make_unique<PgQueueStore>(db))
+        , cache(redis.get())
+        , auth(db, config)
+        , idempotency(db)
+        , queue(db, config, *queueStore)
+        , concerts(db, cache)
+        , wallet(db)
+        , reservations(db, config, concerts, queue, wallet)
+        , payments(db, reservations, wallet, queue, concerts)
+        , admin(db, concerts, queue)
     {
     }
 

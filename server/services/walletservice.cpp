@@ -9,64 +9,78 @@ using namespace Qt::StringLiterals;
 
 namespace encore::server {
 
-WalletService::WalletService(Database &db) : m_db(db) { }
+WalletService::WalletService(Database &db)
+    : m_db(db)
+{
+}
 
 Wallet WalletService::get(const QUuid &userId)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT balance, updated_at FROM wallets WHERE user_id = ?::uuid"_s, {sql::uuid(userId)});
+    QSqlQuery &q = m_db.exec(u"SELECT balance, updated_at FROM wallets WHERE user_id = ?::uuid"_s,
+                             {sql::uuid(userId)});
     if (!q.next())
         throw ApiError(ErrorCode::NotFound, u"No wallet."_s);
     return {q.value(0).toLongLong(), q.value(1).toDateTime()};
 }
 
-LedgerEntry WalletService::record(const QUuid &userId, Money amount, Money balanceAfter, LedgerKind kind,
-                                  const QString &reference)
+LedgerEntry WalletService::record(const QUuid &userId, Money amount, Money balanceAfter,
+                                  LedgerKind kind, const QString &reference)
 {
-    QSqlQuery &q = m_db.exec(u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, reference) "
-                             "VALUES (?::uuid, ?, ?, ?, ?) RETURNING id, created_at"_s,
-                             {sql::uuid(userId), amount, balanceAfter, ledgerKindName(kind), reference});
+    QSqlQuery &q
+        = m_db.exec(u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, reference) "
+                    "VALUES (?::uuid, ?, ?, ?, ?) RETURNING id, created_at"_s,
+                    {sql::uuid(userId), amount, balanceAfter, ledgerKindName(kind), reference});
     q.next();
-    return {q.value(0).toLongLong(), amount, balanceAfter, kind, reference, q.value(1).toDateTime()};
+    return {q.value(0).toLongLong(), amount, balanceAfter, kind, reference,
+            q.value(1).toDateTime()};
 }
 
 std::pair<Wallet, LedgerEntry> WalletService::topUp(const QUuid &userId, Money amount)
 {
     if (amount < money::kMinTopUp || amount > money::kMaxTopUp)
         throw ApiError(ErrorCode::ValidationFailed,
-                       u"A top-up is between %1 and %2."_s.arg(money::format(money::kMinTopUp), money::format(money::kMaxTopUp)),
+                       u"A top-up is between %1 and %2."_s.arg(money::format(money::kMinTopUp),
+                                                               money::format(money::kMaxTopUp)),
                        {{u"field"_s, u"amount"_s}});
     return m_db.transact([&] {
-        QSqlQuery &q = m_db.exec(u"UPDATE wallets SET balance = balance + ?, updated_at = now() "
-                                 "WHERE user_id = ?::uuid AND balance + ? <= ? RETURNING balance, updated_at"_s,
-                                 {amount, sql::uuid(userId), amount, money::kMaxBalance});
+        QSqlQuery &q = m_db.exec(
+            u"UPDATE wallets SET balance = balance + ?, updated_at = now() "
+            "WHERE user_id = ?::uuid AND balance + ? <= ? RETURNING balance, updated_at"_s,
+            {amount, sql::uuid(userId), amount, money::kMaxBalance});
         if (!q.next()) {
             const Wallet w = get(userId);
             throw ApiError(ErrorCode::ValidationFailed,
-                           u"A wallet holds at most %1; you can add up to %2 now."_s
-                               .arg(money::format(money::kMaxBalance), money::format(money::kMaxBalance - w.balance)),
-                           {{u"field"_s, u"amount"_s}, {u"balance"_s, w.balance}, {u"maxBalance"_s, money::kMaxBalance}});
+                           u"A wallet holds at most %1; you can add up to %2 now."_s.arg(
+                               money::format(money::kMaxBalance),
+                               money::format(money::kMaxBalance - w.balance)),
+                           {{u"field"_s, u"amount"_s},
+                            {u"balance"_s, w.balance},
+                            {u"maxBalance"_s, money::kMaxBalance}});
         }
-        const Wallet wallet{q.value(0).toLongLong(), q.value(1).toDateTime()};
-        return std::pair{wallet, record(userId, amount, wallet.balance, LedgerKind::TopUp, u"top-up"_s)};
+        const Wallet wallet {q.value(0).toLongLong(), q.value(1).toDateTime()};
+        return std::pair {wallet,
+                          record(userId, amount, wallet.balance, LedgerKind::TopUp, u"top-up"_s)};
     });
 }
 
 QList<LedgerEntry> WalletService::ledger(const QUuid &userId, int limit)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT id, amount, balance_after, kind, reference, created_at FROM wallet_ledger "
-                             "WHERE user_id = ?::uuid ORDER BY id DESC LIMIT ?"_s,
-                             {sql::uuid(userId), limit});
+    QSqlQuery &q = m_db.exec(
+        u"SELECT id, amount, balance_after, kind, reference, created_at FROM wallet_ledger "
+        "WHERE user_id = ?::uuid ORDER BY id DESC LIMIT ?"_s,
+        {sql::uuid(userId), limit});
     QList<LedgerEntry> out;
     while (q.next())
         out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                    ledgerKindFromName(q.value(3).toString()).value_or(LedgerKind::TopUp), q.value(4).toString(),
-                    q.value(5).toDateTime()});
+                    ledgerKindFromName(q.value(3).toString()).value_or(LedgerKind::TopUp),
+                    q.value(4).toString(), q.value(5).toDateTime()});
     return out;
 }
 
 Money WalletService::lockBalance(const QUuid &userId)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT balance FROM wallets WHERE user_id = ?::uuid FOR UPDATE"_s, {sql::uuid(userId)});
+    QSqlQuery &q = m_db.exec(u"SELECT balance FROM wallets WHERE user_id = ?::uuid FOR UPDATE"_s,
+                             {sql::uuid(userId)});
     if (!q.next())
         throw ApiError(ErrorCode::NotFound, u"No wallet."_s);
     return q.value(0).toLongLong();
@@ -79,10 +93,11 @@ Money WalletService::debit(const QUuid &userId, Money amount, const QString &ref
                              {amount, sql::uuid(userId), amount});
     if (!q.next()) {
         const Money balance = get(userId).balance;
-        throw ApiError(ErrorCode::InsufficientBalance,
-                       u"This costs %1 but your wallet holds %2; please top up %3."_s
-                           .arg(money::format(amount), money::format(balance), money::format(amount - balance)),
-                       {{u"balance"_s, balance}, {u"required"_s, amount}, {u"shortfall"_s, amount - balance}});
+        throw ApiError(
+            ErrorCode::InsufficientBalance,
+            u"This costs %1 but your wallet holds %2; please top up %3."_s.arg(
+                money::format(amount), money::format(balance), money::format(amount - balance)),
+            {{u"balance"_s, balance}, {u"required"_s, amount}, {u"shortfall"_s, amount - balance}});
     }
     const Money after = q.value(0).toLongLong();
     if (amount != 0)
@@ -90,7 +105,8 @@ Money WalletService::debit(const QUuid &userId, Money amount, const QString &ref
     return after;
 }
 
-Money WalletService::credit(const QUuid &userId, Money amount, LedgerKind kind, const QString &reference)
+Money WalletService::credit(const QUuid &userId, Money amount, LedgerKind kind,
+                            const QString &reference)
 {
     QSqlQuery &q = m_db.exec(u"UPDATE wallets SET balance = balance + ?, updated_at = now() "
                              "WHERE user_id = ?::uuid RETURNING balance"_s,

@@ -10,8 +10,7 @@ namespace encore::server {
 
 class Database;
 
-class WalletService
-{
+class WalletService {
 public:
     explicit WalletService(Database &db);
 

@@ -20,7 +20,8 @@ Result<ConnectionParams> ConnectionParams::fromUrl(const QString &text)
         p.host = query.queryItemValue(u"host"_s, QUrl::FullyDecoded);
     if (p.host.isEmpty())
         p.host = u"localhost"_s;
-    p.port = query.hasQueryItem(u"port"_s) ? query.queryItemValue(u"port"_s).toInt() : url.port(5432);
+    p.port
+        = query.hasQueryItem(u"port"_s) ? query.queryItemValue(u"port"_s).toInt() : url.port(5432);
     p.user = url.userName(QUrl::FullyDecoded);
     p.password = url.password(QUrl::FullyDecoded);
     p.database = url.path().mid(1);
@@ -39,7 +40,8 @@ std::optional<ConnectionParams> ConnectionParams::fromLibpqEnvironment()
         return std::nullopt;
     ConnectionParams p;
     p.host = qEnvironmentVariable("PGHOST", u"localhost"_s);
-    p.port = qEnvironmentVariableIntValue("PGPORT") > 0 ? qEnvironmentVariableIntValue("PGPORT") : 5432;
+    p.port = qEnvironmentVariableIntValue("PGPORT") > 0 ? qEnvironmentVariableIntValue("PGPORT")
+                                                        : 5432;
     p.user = qEnvironmentVariable("PGUSER", qEnvironmentVariable("USER"));
     p.password = qEnvironmentVariable("PGPASSWORD");
     p.database = qEnvironmentVariable("PGDATABASE", p.user);

@@ -10,9 +10,8 @@
 
 namespace encore::server {
 
-struct ConnectionParams
-{
-    QString host;       // a hostname, or a directory holding the Unix socket
+struct ConnectionParams {
+    QString host; // a hostname, or a directory holding the Unix socket
     int port = 5432;
     QString user;
     QString password;

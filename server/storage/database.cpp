@@ -16,8 +16,9 @@ Q_LOGGING_CATEGORY(lcDb, "encore.db")
 namespace encore::server {
 
 DbError::DbError(QString sqlState, QString message)
-    : m_sqlState(std::move(sqlState)), m_message(std::move(message)),
-      m_what((m_sqlState + u": "_s + m_message).toUtf8())
+    : m_sqlState(std::move(sqlState))
+    , m_message(std::move(message))
+    , m_what((m_sqlState + u": "_s + m_message).toUtf8())
 {
 }
 
@@ -32,8 +33,7 @@ bool DbError::isConnectionFailure() const
     return m_sqlState.isEmpty() || m_sqlState.startsWith(u"08") || m_sqlState.startsWith(u"57P");
 }
 
-struct Database::PerThread
-{
+struct Database::PerThread {
     QString connectionName;
     QSqlDatabase db;
     // shared_ptr: a QHash rehash must not move a QSqlQuery a caller still holds.
@@ -58,7 +58,11 @@ QString uniqueName()
 }
 } // namespace
 
-Database::Database(ConnectionParams params) : m_params(std::move(params)), m_name(uniqueName()) { }
+Database::Database(ConnectionParams params)
+    : m_params(std::move(params))
+    , m_name(uniqueName())
+{
+}
 
 Database::~Database()
 {
@@ -103,7 +107,8 @@ QSqlDatabase &Database::connection()
 
 void Database::fail(const QSqlError &error)
 {
-    DbError e(error.nativeErrorCode(), error.databaseText().isEmpty() ? error.text() : error.databaseText());
+    DbError e(error.nativeErrorCode(),
+              error.databaseText().isEmpty() ? error.text() : error.databaseText());
     if (e.isConnectionFailure()) {
         qCWarning(lcDb) << "connection lost:" << e.message();
         closeThreadConnection();
@@ -177,7 +182,8 @@ bool Database::ping()
     }
 }
 
-Transaction::Transaction(Database &db) : m_db(db)
+Transaction::Transaction(Database &db)
+    : m_db(db)
 {
     auto &t = db.perThread();
     m_outermost = t.transactionDepth == 0;

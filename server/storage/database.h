@@ -17,14 +17,13 @@ namespace encore::server {
 
 // A failed statement. `sqlState` is PostgreSQL's SQLSTATE ("23505", "40001", ...), empty when
 // the connection itself failed.
-class DbError : public std::exception
-{
+class DbError : public std::exception {
 public:
     DbError(QString sqlState, QString message);
     const char *what() const noexcept override { return m_what.constData(); }
     const QString &sqlState() const { return m_sqlState; }
     const QString &message() const { return m_message; }
-    bool isRetryable() const;         // serialization failure or deadlock
+    bool isRetryable() const; // serialization failure or deadlock
     bool isConnectionFailure() const; // the server went away or refused us
     bool isUniqueViolation() const { return m_sqlState == u"23505"; }
 
@@ -34,8 +33,7 @@ private:
     QByteArray m_what;
 };
 
-class Database
-{
+class Database {
 public:
     explicit Database(ConnectionParams params);
     ~Database();
@@ -54,8 +52,7 @@ public:
 
     // Runs fn inside a transaction, retried on serialization failures and deadlocks. Nested
     // calls join the outer transaction (and its retry).
-    template<typename Fn>
-    auto transact(Fn &&fn) -> decltype(fn());
+    template<typename Fn> auto transact(Fn &&fn) -> decltype(fn());
 
     bool inTransaction() const;
     // Runs `fn` once this thread's outermost transaction has committed (at once when there is
@@ -81,8 +78,7 @@ private:
 
 // RAII: BEGIN on construction (unless this thread is already in a transaction), ROLLBACK on
 // destruction unless commit() was called. Inner transactions only mark the outer one.
-class Transaction
-{
+class Transaction {
 public:
     explicit Transaction(Database &db);
     ~Transaction();
@@ -97,8 +93,7 @@ private:
     bool m_done = false;
 };
 
-template<typename Fn>
-auto Database::transact(Fn &&fn) -> decltype(fn())
+template<typename Fn> auto Database::transact(Fn &&fn) -> decltype(fn())
 {
     constexpr int kMaxAttempts = 5;
     for (int attempt = 1;; ++attempt) {

@@ -16,10 +16,13 @@ namespace encore::server {
 namespace {
 constexpr qint64 kMigrationLock = 0x656e636f7265; // "encore"
 
-struct AdvisoryLock
-{
+struct AdvisoryLock {
     Database &db;
-    explicit AdvisoryLock(Database &d) : db(d) { db.exec(u"SELECT pg_advisory_lock(?)"_s, {kMigrationLock}); }
+    explicit AdvisoryLock(Database &d)
+        : db(d)
+    {
+        db.exec(u"SELECT pg_advisory_lock(?)"_s, {kMigrationLock});
+    }
     ~AdvisoryLock()
     {
         try {
@@ -41,7 +44,8 @@ int Migrator::migrate(Database &db)
     int applied = 0;
     for (const QString &file : files) {
         const int version = file.section(u'_', 0, 0).toInt();
-        QSqlQuery &seen = db.exec(u"SELECT 1 FROM schema_migrations WHERE version = ?"_s, {version});
+        QSqlQuery &seen
+            = db.exec(u"SELECT 1 FROM schema_migrations WHERE version = ?"_s, {version});
         if (seen.next())
             continue;
         QFile f(u":/migrations/"_s + file);
@@ -49,7 +53,8 @@ int Migrator::migrate(Database &db)
         const QString sql = QString::fromUtf8(f.readAll());
         db.transact([&] {
             db.execScript(sql);
-            db.exec(u"INSERT INTO schema_migrations(version, name) VALUES (?, ?)"_s, {version, file});
+            db.exec(u"INSERT INTO schema_migrations(version, name) VALUES (?, ?)"_s,
+                    {version, file});
         });
         qCInfo(lcDb) << "applied migration" << file;
         ++applied;

@@ -7,8 +7,7 @@ namespace encore::server {
 
 class Database;
 
-class Migrator
-{
+class Migrator {
 public:
     // Returns the number of migrations applied now; throws DbError on failure.
     static int migrate(Database &db);

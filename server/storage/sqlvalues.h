@@ -19,8 +19,7 @@ inline QString text(const QString &value)
 }
 
 // A PostgreSQL array literal, "{1,2,3}", bound as text and cast with ?::int[] / ?::bigint[].
-template<typename Int>
-QString intArray(const QList<Int> &values)
+template<typename Int> QString intArray(const QList<Int> &values)
 {
     QStringList parts;
     parts.reserve(values.size());

@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 namespace {
-constexpr std::array kStatusNames{u"AVAILABLE", u"HELD", u"SOLD", u"BLOCKED"};
+constexpr std::array kStatusNames {u"AVAILABLE", u"HELD", u"SOLD", u"BLOCKED"};
 }
 
 QString seatStatusName(SeatStatus status)
@@ -30,10 +30,13 @@ std::optional<SeatStatus> seatStatusFromName(const QString &name)
 
 QJsonObject Seat::toJson() const
 {
-    QJsonObject o{{u"number"_s, number},  {u"status"_s, seatStatusName(status)},
-                  {u"price"_s, price},    {u"tier"_s, tier},
-                  {u"mine"_s, mine},      {u"version"_s, version},
-                  {u"heldUntil"_s, isoTimeOrNull(heldUntil)}};
+    QJsonObject o {{u"number"_s, number},
+                   {u"status"_s, seatStatusName(status)},
+                   {u"price"_s, price},
+                   {u"tier"_s, tier},
+                   {u"mine"_s, mine},
+                   {u"version"_s, version},
+                   {u"heldUntil"_s, isoTimeOrNull(heldUntil)}};
     return o;
 }
 
@@ -82,7 +85,8 @@ QByteArray SeatMap::toJsonBytes() const
 {
     QByteArray out;
     out.reserve(128 + seats.size() * 112);
-    out += "{\"scheduleId\":" + QByteArray::number(scheduleId) + ",\"concertId\":" + QByteArray::number(concertId)
+    out += "{\"scheduleId\":" + QByteArray::number(scheduleId)
+        + ",\"concertId\":" + QByteArray::number(concertId)
         + ",\"version\":" + QByteArray::number(version) + ",\"seats\":[";
     for (qsizetype i = 0; i < seats.size(); ++i) {
         const Seat &s = seats[i];
@@ -114,7 +118,8 @@ Result<SeatMap> SeatMap::fromJson(const QJsonObject &json)
     JsonReader r(json);
     SeatMap m;
     m.scheduleId = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
-    m.concertId = r.optionalInteger(u"concertId"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
+    m.concertId
+        = r.optionalInteger(u"concertId"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
     m.version = r.integer(u"version"_s, 0, std::numeric_limits<qint64>::max());
     const QJsonArray list = r.array(u"seats"_s);
     if (!r.ok())

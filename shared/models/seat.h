@@ -14,12 +14,11 @@ enum class SeatStatus { Available, Held, Sold, Blocked };
 QString seatStatusName(SeatStatus status); // "AVAILABLE" ...
 std::optional<SeatStatus> seatStatusFromName(const QString &name);
 
-struct Seat
-{
+struct Seat {
     int number = 0;
     SeatStatus status = SeatStatus::Available;
     Money price = 0;
-    QString tier;   // "VIP", "R", "S", "A"
+    QString tier; // "VIP", "R", "S", "A"
     bool mine = false;
     QDateTime heldUntil;
     qint64 version = 0;
@@ -28,8 +27,7 @@ struct Seat
     static Result<Seat> fromJson(const QJsonObject &json);
 };
 
-struct SeatMap
-{
+struct SeatMap {
     qint64 scheduleId = 0;
     qint64 concertId = 0;
     qint64 version = 0;

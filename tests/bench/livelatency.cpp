@@ -68,10 +68,14 @@ int main(int argc, char *argv[])
         auto ws = std::make_unique<QWebSocket>();
         QWebSocket *raw = ws.get();
         QObject::connect(raw, &QWebSocket::connected, raw, [raw, i, &watchers, schedule] {
-            raw->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"auth"_s},
-                {u"token"_s, QString::fromLatin1(watchers[i].token)}}).toJson(QJsonDocument::Compact)));
-            raw->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"subscribe"_s},
-                {u"scheduleId"_s, schedule}}).toJson(QJsonDocument::Compact)));
+            raw->sendTextMessage(QString::fromUtf8(
+                QJsonDocument(QJsonObject {{u"type"_s, u"auth"_s},
+                                           {u"token"_s, QString::fromLatin1(watchers[i].token)}})
+                    .toJson(QJsonDocument::Compact)));
+            raw->sendTextMessage(
+                QString::fromUtf8(QJsonDocument(QJsonObject {{u"type"_s, u"subscribe"_s},
+                                                             {u"scheduleId"_s, schedule}})
+                                      .toJson(QJsonDocument::Compact)));
         });
         QObject::connect(raw, &QWebSocket::textMessageReceived, raw, [&, i](const QString &text) {
             const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
@@ -96,15 +100,19 @@ int main(int argc, char *argv[])
     const HttpClient http = server.client();
     for (int c = 0; c < changes; ++c) {
         const int seat = c + 1;
-        HttpRequest hold{"POST", "/api/v1/reservations", {}, {}};
-        hold.bearer(buyers[c].token).queueToken(buyers[c].queueToken)
-            .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray{seat}}});
+        HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+        hold.bearer(buyers[c].token)
+            .queueToken(buyers[c].queueToken)
+            .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray {seat}}});
         const qint64 sent = clock.nsecsElapsed();
         if (http.send(hold).status != 201)
             std::fprintf(stderr, "hold %d failed\n", seat);
-        waitUntil([&] {
-            return std::all_of(seen.begin(), seen.end(), [seat](const auto &h) { return h.contains(seat); });
-        }, 10'000);
+        waitUntil(
+            [&] {
+                return std::all_of(seen.begin(), seen.end(),
+                                   [seat](const auto &h) { return h.contains(seat); });
+            },
+            10'000);
         for (const auto &h : seen) {
             if (h.contains(seat)) {
                 ++delivered;
@@ -112,9 +120,11 @@ int main(int argc, char *argv[])
             }
         }
     }
-    std::printf("\n| subscribers | changes | delivered | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
-    std::printf("| %d | %d | %d of %d | %.1f | %.1f | %.1f |\n", subscribers, changes, delivered, subscribers * changes,
-                percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0));
+    std::printf("\n| subscribers | changes | delivered | p50 ms | p99 ms | max ms "
+                "|\n|---|---|---|---|---|---|\n");
+    std::printf("| %d | %d | %d of %d | %.1f | %.1f | %.1f |\n", subscribers, changes, delivered,
+                subscribers * changes, percentile(latencies, 0.50), percentile(latencies, 0.99),
+                percentile(latencies, 1.0));
     sockets.clear();
     server.stop();
     return delivered == subscribers * changes ? 0 : 1;

@@ -17,7 +17,8 @@ double percentile(QList<double> v, double p)
     if (v.isEmpty())
         return 0;
     std::sort(v.begin(), v.end());
-    const qsizetype i = std::clamp<qsizetype>(qsizetype(std::ceil(p / 100.0 * v.size())) - 1, 0, v.size() - 1);
+    const qsizetype i
+        = std::clamp<qsizetype>(qsizetype(std::ceil(p / 100.0 * v.size())) - 1, 0, v.size() - 1);
     return v.at(i);
 }
 
@@ -33,7 +34,8 @@ QString LoadResult::errorText() const
 
 QString LoadResult::header()
 {
-    return u"| scenario | load generator | conns | requests | req/s | p50 ms | p99 ms | successes | errors by code | oversell |\n"
+    return u"| scenario | load generator | conns | requests | req/s | p50 ms | p99 ms | successes "
+           u"| errors by code | oversell |\n"
            "|---|---|---:|---:|---:|---:|---:|---:|---|---:|"_s;
 }
 
@@ -42,7 +44,8 @@ QString LoadResult::row() const
     return u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 |"_s.arg(scenario, generator)
         .arg(connections)
         .arg(requests)
-        .arg(QString::number(rate(), 'f', 0), QString::number(p50Ms, 'f', 2), QString::number(p99Ms, 'f', 2))
+        .arg(QString::number(rate(), 'f', 0), QString::number(p50Ms, 'f', 2),
+             QString::number(p99Ms, 'f', 2))
         .arg(successes)
         .arg(errorText(), oversell);
 }
@@ -134,8 +137,8 @@ end
 } // namespace
 
 std::optional<LoadResult> runWrk(const QString &scenario, quint16 port, const QByteArray &path,
-                                 const QList<WrkUser> &users, int connections, int threads, int seconds,
-                                 const QString &workDir)
+                                 const QList<WrkUser> &users, int connections, int threads,
+                                 int seconds, const QString &workDir)
 {
     const QString wrk = wrkBinary();
     if (wrk.isEmpty() || users.isEmpty())
@@ -154,9 +157,10 @@ std::optional<LoadResult> runWrk(const QString &scenario, quint16 port, const QB
 
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(wrk, {u"-t%1"_s.arg(threads), u"-c%1"_s.arg(connections), u"-d%1s"_s.arg(seconds),
-                  u"--timeout"_s, u"10s"_s, u"-s"_s, scriptPath,
-                  u"http://127.0.0.1:%1%2"_s.arg(port).arg(QString::fromLatin1(path))});
+    p.start(wrk,
+            {u"-t%1"_s.arg(threads), u"-c%1"_s.arg(connections), u"-d%1s"_s.arg(seconds),
+             u"--timeout"_s, u"10s"_s, u"-s"_s, scriptPath,
+             u"http://127.0.0.1:%1%2"_s.arg(port).arg(QString::fromLatin1(path))});
     if (!p.waitForFinished((seconds + 30) * 1000)) {
         p.kill();
         p.waitForFinished();
@@ -196,19 +200,21 @@ QString pgbenchBinary()
     QProcess p;
     p.start(u"pg_config"_s, {u"--bindir"_s});
     if (p.waitForFinished(5000) && p.exitCode() == 0) {
-        const QString bin = QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed() + u"/pgbench"_s;
+        const QString bin
+            = QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed() + u"/pgbench"_s;
         if (QFile::exists(bin))
             return bin;
     }
-    for (const QString &bin : {u"/usr/lib/postgresql/15/bin/pgbench"_s, QStandardPaths::findExecutable(u"pgbench"_s)}) {
+    for (const QString &bin :
+         {u"/usr/lib/postgresql/15/bin/pgbench"_s, QStandardPaths::findExecutable(u"pgbench"_s)}) {
         if (!bin.isEmpty() && QFile::exists(bin))
             return bin;
     }
     return {};
 }
 
-PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db, const QString &script,
-                         int clients, int seconds, const QString &workDir)
+PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db,
+                         const QString &script, int clients, int seconds, const QString &workDir)
 {
     PgbenchResult r;
     r.name = name;
@@ -227,9 +233,10 @@ PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db
     f.close();
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(bin, {u"-n"_s, u"-M"_s, u"prepared"_s, u"-c"_s, QString::number(clients), u"-j"_s, u"2"_s,
-                  u"-T"_s, QString::number(seconds), u"-f"_s, scriptPath, u"-h"_s, db.host,
-                  u"-p"_s, QString::number(db.port), u"-U"_s, db.user, db.database});
+    p.start(bin,
+            {u"-n"_s, u"-M"_s, u"prepared"_s, u"-c"_s, QString::number(clients), u"-j"_s, u"2"_s,
+             u"-T"_s, QString::number(seconds), u"-f"_s, scriptPath, u"-h"_s, db.host, u"-p"_s,
+             QString::number(db.port), u"-U"_s, db.user, db.database});
     if (!p.waitForFinished((seconds + 60) * 1000)) {
         p.kill();
         p.waitForFinished();
@@ -239,7 +246,8 @@ PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db
     const QString out = QString::fromLocal8Bit(p.readAll());
     const auto tps = QRegularExpression(u"tps = ([0-9.]+) \\(without initial"_s).match(out);
     const auto lat = QRegularExpression(u"latency average = ([0-9.]+) ms"_s).match(out);
-    const auto tx = QRegularExpression(u"number of transactions actually processed: (\\d+)"_s).match(out);
+    const auto tx
+        = QRegularExpression(u"number of transactions actually processed: (\\d+)"_s).match(out);
     const auto failed = QRegularExpression(u"number of failed transactions: (\\d+)"_s).match(out);
     if (!tps.hasMatch()) {
         r.error = out.trimmed().right(400);

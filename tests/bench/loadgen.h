@@ -15,13 +15,12 @@
 
 namespace encore::bench {
 
-struct LoadResult
-{
+struct LoadResult {
     QString scenario;
-    QString generator;          // "HttpClient" or "wrk -t2"
+    QString generator; // "HttpClient" or "wrk -t2"
     int connections = 0;
     qint64 requests = 0;
-    double seconds = 0;         // wall time of the measured run
+    double seconds = 0; // wall time of the measured run
     double p50Ms = 0;
     double p99Ms = 0;
     qint64 successes = 0;
@@ -41,20 +40,18 @@ LoadResult runHttpClient(const QString &scenario, const test::HttpClient &client
                          QList<test::HttpResponse> *responsesOut = nullptr);
 
 // One user's credentials for a wrk script.
-struct WrkUser
-{
+struct WrkUser {
     QByteArray bearer;
     QByteArray queueToken;
 };
 
 // GET `path` for `seconds` with wrk (-t threads, -c connections), cycling through `users`.
 std::optional<LoadResult> runWrk(const QString &scenario, quint16 port, const QByteArray &path,
-                                 const QList<WrkUser> &users, int connections, int threads, int seconds,
-                                 const QString &workDir);
+                                 const QList<WrkUser> &users, int connections, int threads,
+                                 int seconds, const QString &workDir);
 QString wrkBinary(); // empty when wrk is not installed
 
-struct PgbenchResult
-{
+struct PgbenchResult {
     QString name;
     double tps = 0;
     double latencyMs = 0;
@@ -64,8 +61,8 @@ struct PgbenchResult
 };
 
 QString pgbenchBinary();
-PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db, const QString &script,
-                         int clients, int seconds, const QString &workDir);
+PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db,
+                         const QString &script, int clients, int seconds, const QString &workDir);
 
 double percentile(QList<double> sortedValues, double p);
 

@@ -32,13 +32,12 @@ void TestScreenshots::rendersEveryScreen()
     Screenshotter shooter(dir, &languages);
     const QStringList files = shooter.run();
     QVERIFY2(!files.isEmpty(), qPrintable(shooter.error()));
-    const QStringList expected {u"login"_s,  u"register"_s,        u"concerts"_s, u"queue"_s,
-                                u"seats"_s,  u"seats-held"_s,      u"tickets"_s,  u"offline"_s,
-                                u"wallet"_s, u"payment-confirm"_s, u"receipt"_s,  u"seats-ko"_s,
-                                // the staff console
-                                u"admin-concerts"_s, u"admin-seats"_s, u"admin-queue"_s,
-                                u"admin-sales"_s, u"admin-sales-problems"_s, u"admin-audit"_s,
-                                u"admin-seats-ko"_s};
+    const QStringList expected {
+        u"login"_s, u"register"_s, u"concerts"_s, u"queue"_s, u"seats"_s, u"seats-held"_s,
+        u"tickets"_s, u"offline"_s, u"wallet"_s, u"payment-confirm"_s, u"receipt"_s, u"seats-ko"_s,
+        // the staff console
+        u"admin-concerts"_s, u"admin-seats"_s, u"admin-queue"_s, u"admin-sales"_s,
+        u"admin-sales-problems"_s, u"admin-audit"_s, u"admin-seats-ko"_s};
     for (const QString &name : expected) {
         const QImage image(dir + u'/' + name + u".png"_s);
         QVERIFY2(!image.isNull(), qPrintable(name));

@@ -49,7 +49,10 @@ void stopProcess(QProcess &p, int graceMs)
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
-RedisProcess::RedisProcess(QString dir) : m_dir(std::move(dir)) { }
+RedisProcess::RedisProcess(QString dir)
+    : m_dir(std::move(dir))
+{
+}
 
 RedisProcess::~RedisProcess()
 {
@@ -81,8 +84,9 @@ bool RedisProcess::start()
         m_port = ScaleOutCluster::freePort();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->start(binary(), {confDir() + u"/redis.conf"_s, u"--port"_s, QString::number(m_port),
-                                u"--dir"_s, m_dir, u"--logfile"_s, m_dir + u"/redis.log"_s});
+    m_process->start(binary(),
+                     {confDir() + u"/redis.conf"_s, u"--port"_s, QString::number(m_port),
+                      u"--dir"_s, m_dir, u"--logfile"_s, m_dir + u"/redis.log"_s});
     if (!m_process->waitForStarted(10'000))
         return false;
     QDeadlineTimer deadline(30'000);
@@ -140,10 +144,14 @@ int RedisProcess::connectedClients() const
 }
 
 // ---------------------------------------------------------------------------------------------
-ScaleOutCluster::ScaleOutCluster() : ScaleOutCluster(Options{}) { }
+ScaleOutCluster::ScaleOutCluster()
+    : ScaleOutCluster(Options {})
+{
+}
 
 ScaleOutCluster::ScaleOutCluster(Options options)
-    : m_options(std::move(options)), m_dir(QDir::tempPath() + u"/encore-cluster-XXXXXX"_s)
+    : m_options(std::move(options))
+    , m_dir(QDir::tempPath() + u"/encore-cluster-XXXXXX"_s)
 {
 }
 
@@ -190,7 +198,7 @@ bool ScaleOutCluster::start()
     if (!m_dir.isValid())
         return false;
     // nginx on 127.0.0.1 is the trusted proxy: throttling sees X-Real-IP, as in production.
-    const QStringList base{u"--workers"_s, u"2"_s, u"--trusted-proxy"_s, u"127.0.0.1"_s};
+    const QStringList base {u"--workers"_s, u"2"_s, u"--trusted-proxy"_s, u"127.0.0.1"_s};
     QStringList args = base + m_options.serverArgs;
     if (m_options.redis && serverSupportsRedis() && QFile::exists(RedisProcess::binary())) {
         m_redis = std::make_unique<RedisProcess>(m_dir.path() + u"/redis"_s);
@@ -221,12 +229,14 @@ bool ScaleOutCluster::startNginx()
     for (const auto &s : m_instances)
         ports.append(s->port());
     const QString conf = dir + u"/nginx.conf"_s;
-    if (!writeFile(conf, renderNginxConfig(dir, u"127.0.0.1:%1"_s.arg(m_nginxPort), ports).toUtf8()))
+    if (!writeFile(conf,
+                   renderNginxConfig(dir, u"127.0.0.1:%1"_s.arg(m_nginxPort), ports).toUtf8()))
         return false;
     m_nginx = std::make_unique<QProcess>();
     m_nginx->setProcessChannelMode(QProcess::MergedChannels);
-    m_nginx->start(QStringLiteral(ENCORE_NGINX_BIN),
-                   {u"-p"_s, dir, u"-e"_s, dir + u"/error.log"_s, u"-c"_s, conf, u"-g"_s, u"daemon off;"_s});
+    m_nginx->start(
+        QStringLiteral(ENCORE_NGINX_BIN),
+        {u"-p"_s, dir, u"-e"_s, dir + u"/error.log"_s, u"-c"_s, conf, u"-g"_s, u"daemon off;"_s});
     if (!m_nginx->waitForStarted(10'000))
         return false;
     QDeadlineTimer deadline(30'000);

@@ -16,17 +16,16 @@
 namespace encore::test {
 
 // A redis-server child on a loopback port with resources/cluster/redis.conf.
-class RedisProcess
-{
+class RedisProcess {
 public:
     explicit RedisProcess(QString dir);
     ~RedisProcess();
 
-    bool start();              // same port again after stop()
-    void stop();               // SIGTERM and wait: Redis is gone, its port refuses connections
+    bool start(); // same port again after stop()
+    void stop(); // SIGTERM and wait: Redis is gone, its port refuses connections
     bool running() const;
     quint16 port() const { return m_port; }
-    QString url() const;       // redis://127.0.0.1:port
+    QString url() const; // redis://127.0.0.1:port
     // One command over RESP (e.g. {"INFO", "clients"}); empty on failure.
     QByteArray command(const QList<QByteArray> &args) const;
     int connectedClients() const; // INFO clients → connected_clients, -1 when unreachable
@@ -39,11 +38,9 @@ private:
     std::unique_ptr<QProcess> m_process;
 };
 
-class ScaleOutCluster
-{
+class ScaleOutCluster {
 public:
-    struct Options
-    {
+    struct Options {
         int instances = 3;
         // Start Redis and pass --redis when the server supports it (ENCORE_CLUSTER_TEST_REDIS=0:
         // share PostgreSQL only, e.g. to tell a Redis-store problem from others).

@@ -19,8 +19,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore::test;
 
-class TestClusterConcurrency final : public QObject
-{
+class TestClusterConcurrency final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -76,10 +75,11 @@ void TestClusterConcurrency::requestsSpreadOverInstances()
     const TestUser user = m_fixtures->createUsers(1, 0, u"spread"_s).first();
     QList<HttpRequest> requests;
     for (int i = 0; i < 300; ++i)
-        requests.append(HttpRequest{"GET", "/api/v1/wallet", {}, {}}.bearer(user.token));
+        requests.append(HttpRequest {"GET", "/api/v1/wallet", {}, {}}.bearer(user.token));
     QCOMPARE(tally(m_cluster->client().parallel(requests)).value(200), 300);
     for (int i = 0; i < m_cluster->instanceCount(); ++i) {
-        const QByteArray addr = "upstream=127.0.0.1:" + QByteArray::number(m_cluster->instance(i).port());
+        const QByteArray addr
+            = "upstream=127.0.0.1:" + QByteArray::number(m_cluster->instance(i).port());
         // The log is buffered for up to a second.
         QTRY_VERIFY_WITH_TIMEOUT(m_cluster->accessLog().contains(addr), 5'000);
     }
@@ -91,7 +91,7 @@ void TestClusterConcurrency::holdRace_data()
     QTest::addColumn<QList<int>>("seats");
     QList<int> all(50);
     std::iota(all.begin(), all.end(), 1);
-    QTest::addRow("200 on one seat") << 200 << QList<int>{17};
+    QTest::addRow("200 on one seat") << 200 << QList<int> {17};
     QTest::addRow("1000 over 50 seats") << 1000 << all;
 }
 
@@ -134,10 +134,14 @@ void TestClusterConcurrency::topUpsOnOneWallet()
     QCOMPARE(balances.size(), kTopUps); // each saw its own running total
     QCOMPARE(*std::max_element(balances.cbegin(), balances.cend()), expected);
 
-    const QVariantList u{user.id.toString(QUuid::WithoutBraces)};
-    QCOMPARE(scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u).toLongLong(), expected);
-    QCOMPARE(scalar(u"SELECT sum(amount) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u).toLongLong(), expected);
-    QCOMPARE(scalar(u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u).toInt(), kTopUps);
+    const QVariantList u {user.id.toString(QUuid::WithoutBraces)};
+    QCOMPARE(scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u).toLongLong(),
+             expected);
+    QCOMPARE(
+        scalar(u"SELECT sum(amount) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u).toLongLong(),
+        expected);
+    QCOMPARE(scalar(u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u).toInt(),
+             kTopUps);
 }
 
 // One reservation paid 20 times at once with one Idempotency-Key, the copies landing on
@@ -164,7 +168,8 @@ void TestClusterConcurrency::chargedOnce()
         requests.append(payRequest(user, reservationId, "c-pay-once"));
     const QList<HttpResponse> responses = m_cluster->client().parallel(requests);
     const QMap<int, int> counts = tally(responses);
-    qInfo("%d payments of one reservation with one key: %s", kPayments, qPrintable(describe(counts)));
+    qInfo("%d payments of one reservation with one key: %s", kPayments,
+          qPrintable(describe(counts)));
     // The copies wait on the key's row lock in PostgreSQL, whichever instance they reached.
     QCOMPARE(counts.value(201), kPayments);
     QByteArray first;
@@ -175,20 +180,31 @@ void TestClusterConcurrency::chargedOnce()
             first = r.body;
         QCOMPARE(r.body, first);
     }
-    QCOMPARE(QJsonDocument::fromJson(first).object().value(u"balance"_s).toInteger(), kBalance - total);
+    QCOMPARE(QJsonDocument::fromJson(first).object().value(u"balance"_s).toInteger(),
+             kBalance - total);
 
-    const QVariantList u{user.id.toString(QUuid::WithoutBraces)};
-    QCOMPARE(scalar(u"SELECT count(*) FROM payments WHERE reservation_id = ?::uuid"_s, {reservationId}).toInt(), 1);
-    QCOMPARE(scalar(u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid AND kind = 'PAYMENT'"_s, u).toInt(), 1);
-    QCOMPARE(scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u).toLongLong(), kBalance - total);
-    QCOMPARE(scalar(u"SELECT sum(amount) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u).toLongLong(), kBalance - total);
+    const QVariantList u {user.id.toString(QUuid::WithoutBraces)};
+    QCOMPARE(
+        scalar(u"SELECT count(*) FROM payments WHERE reservation_id = ?::uuid"_s, {reservationId})
+            .toInt(),
+        1);
+    QCOMPARE(
+        scalar(u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid AND kind = 'PAYMENT'"_s,
+               u)
+            .toInt(),
+        1);
+    QCOMPARE(scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u).toLongLong(),
+             kBalance - total);
+    QCOMPARE(
+        scalar(u"SELECT sum(amount) FROM wallet_ledger WHERE user_id = ?::uuid"_s, u).toLongLong(),
+        kBalance - total);
 }
 
 // nginx refuses bodies over 1 MiB before any instance sees them.
 void TestClusterConcurrency::bodyLimit()
 {
     const TestUser user = m_fixtures->createUsers(1, 0, u"cbig"_s).first();
-    HttpRequest r{"POST", "/api/v1/wallet/top-ups", QByteArray(1024 * 1024 + 1, ' '), {}};
+    HttpRequest r {"POST", "/api/v1/wallet/top-ups", QByteArray(1024 * 1024 + 1, ' '), {}};
     r.bearer(user.token).idempotencyKey("big");
     r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     QCOMPARE(m_cluster->client().send(r).status, 413);

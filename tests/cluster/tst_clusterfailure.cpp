@@ -46,18 +46,20 @@ double slowest(const QList<HttpResponse> &responses)
 
 // Top-ups in rounds from a thread of its own (so the main thread can restart PostgreSQL), each
 // with a new Idempotency-Key; every request and its last answer are kept.
-class TopUpLoad final : public QThread
-{
+class TopUpLoad final : public QThread {
 public:
-    struct Sent
-    {
+    struct Sent {
         int user;
         qint64 amount;
         HttpRequest request;
         HttpResponse response;
     };
 
-    TopUpLoad(quint16 port, QList<TestUser> users) : m_port(port), m_users(std::move(users)) { }
+    TopUpLoad(quint16 port, QList<TestUser> users)
+        : m_port(port)
+        , m_users(std::move(users))
+    {
+    }
 
     void finish()
     {
@@ -80,7 +82,8 @@ protected:
             QList<HttpRequest> requests;
             for (int u = 0; u < int(m_users.size()); ++u) {
                 const qint64 amount = 1000 + QRandomGenerator::global()->bounded(1000);
-                const QByteArray k = "load-" + QByteArray::number(u) + "-" + QByteArray::number(round);
+                const QByteArray k
+                    = "load-" + QByteArray::number(u) + "-" + QByteArray::number(round);
                 batch.append({u, amount, topUpRequest(m_users[u], amount, k), {}});
                 requests.append(batch.last().request);
             }
@@ -98,16 +101,15 @@ protected:
 private:
     quint16 m_port;
     QList<TestUser> m_users;
-    std::atomic<bool> m_stop{false};
-    std::atomic<int> m_acknowledged{0};
+    std::atomic<bool> m_stop {false};
+    std::atomic<int> m_acknowledged {0};
     mutable QMutex m_mutex;
     QList<Sent> m_sent;
 };
 
 } // namespace
 
-class TestClusterFailure final : public QObject
-{
+class TestClusterFailure final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -139,14 +141,20 @@ void TestClusterFailure::initTestCase()
 // belong to paid reservations only, one payment and one debit per paid reservation.
 void TestClusterFailure::checkBooks()
 {
-    QCOMPARE(scalar(u"SELECT count(*) FROM wallets w WHERE balance <> "
-                    "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger l WHERE l.user_id = w.user_id)"_s).toInt(),
-             0);
+    QCOMPARE(
+        scalar(
+            u"SELECT count(*) FROM wallets w WHERE balance <> "
+            "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger l WHERE l.user_id = w.user_id)"_s)
+            .toInt(),
+        0);
     QCOMPARE(scalar(u"SELECT count(*) FROM seats WHERE status = 'SOLD'"_s).toInt(),
-             scalar(u"SELECT count(*) FROM reservation_seats rs JOIN reservations r ON r.id = rs.reservation_id "
-                    "WHERE r.status = 'PAID'"_s).toInt());
+             scalar(u"SELECT count(*) FROM reservation_seats rs JOIN reservations r ON r.id = "
+                    u"rs.reservation_id "
+                    "WHERE r.status = 'PAID'"_s)
+                 .toInt());
     QCOMPARE(scalar(u"SELECT count(*) FROM seats s JOIN reservations r ON r.id = s.reservation_id "
-                    "WHERE s.status = 'SOLD' AND r.status <> 'PAID'"_s).toInt(),
+                    "WHERE s.status = 'SOLD' AND r.status <> 'PAID'"_s)
+                 .toInt(),
              0);
     QCOMPARE(scalar(u"SELECT count(*) FROM payments"_s).toInt(),
              scalar(u"SELECT count(*) FROM reservations WHERE status = 'PAID'"_s).toInt());
@@ -201,15 +209,19 @@ void TestClusterFailure::instanceKilledDuringFlashSale()
     }
     QCOMPARE(winners.size(), seatsWon.size());
     // Every acknowledged hold is the one the database has, and there are no others.
-    QCOMPARE(scalar(u"SELECT count(*) FROM seats WHERE status = 'HELD' AND schedule_id = ANY(?::bigint[])"_s,
-                    {u"{%1,%2}"_s.arg(schedules[0]).arg(schedules[1])}).toInt(),
-             winners.size());
+    QCOMPARE(
+        scalar(
+            u"SELECT count(*) FROM seats WHERE status = 'HELD' AND schedule_id = ANY(?::bigint[])"_s,
+            {u"{%1,%2}"_s.arg(schedules[0]).arg(schedules[1])})
+            .toInt(),
+        winners.size());
 
     // Now instance 3 dies under the payments.
     QList<HttpRequest> payments;
     QStringList reservationIds;
     for (int i : winners) {
-        const QString id = held.responses[i].json().value(u"reservation"_s).toObject().value(u"id"_s).toString();
+        const QString id
+            = held.responses[i].json().value(u"reservation"_s).toObject().value(u"id"_s).toString();
         reservationIds.append(id);
         payments.append(payRequest(users[i], id, key("pay-", i)));
     }
@@ -218,8 +230,8 @@ void TestClusterFailure::instanceKilledDuringFlashSale()
     const RetriedResponses paid = sendRetrying(m_cluster->client(), payments);
     QVERIFY(m_cluster->instance(2).start());
     qInfo("%d payments, instance 3 killed at 20 ms: %s after %d round(s), %d retried, %lld ms",
-          int(payments.size()), qPrintable(describe(tally(paid.responses))), paid.rounds, paid.retried,
-          clock.elapsed());
+          int(payments.size()), qPrintable(describe(tally(paid.responses))), paid.rounds,
+          paid.retried, clock.elapsed());
     for (const HttpResponse &r : paid.responses)
         QVERIFY2(r.status == 201, r.body.constData());
 
@@ -231,12 +243,22 @@ void TestClusterFailure::instanceKilledDuringFlashSale()
     }
     for (qsizetype k = 0; k < winners.size(); ++k) {
         const int i = winners[k];
-        const QVariantList u{users[i].id.toString(QUuid::WithoutBraces)};
-        const qint64 amount = paid.responses[k].json().value(u"payment"_s).toObject().value(u"amount"_s).toInteger();
-        QCOMPARE(scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u).toLongLong(), kBalance - amount);
-        QCOMPARE(scalar(u"SELECT count(*) FROM payments WHERE reservation_id = ?::uuid"_s, {reservationIds[k]}).toInt(), 1);
+        const QVariantList u {users[i].id.toString(QUuid::WithoutBraces)};
+        const qint64 amount = paid.responses[k]
+                                  .json()
+                                  .value(u"payment"_s)
+                                  .toObject()
+                                  .value(u"amount"_s)
+                                  .toInteger();
+        QCOMPARE(scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, u).toLongLong(),
+                 kBalance - amount);
+        QCOMPARE(scalar(u"SELECT count(*) FROM payments WHERE reservation_id = ?::uuid"_s,
+                        {reservationIds[k]})
+                     .toInt(),
+                 1);
     }
-    QCOMPARE(scalar(u"SELECT count(*) FROM seats WHERE status = 'SOLD'"_s).toInt(), int(winners.size()));
+    QCOMPARE(scalar(u"SELECT count(*) FROM seats WHERE status = 'SOLD'"_s).toInt(),
+             int(winners.size()));
     checkBooks();
 }
 
@@ -260,12 +282,15 @@ void TestClusterFailure::redisStopped()
     const auto mixedRequests = [&] {
         QList<HttpRequest> out;
         for (const TestUser &u : newcomers)
-            out.append(HttpRequest{"POST", join, {}, {}}.bearer(u.token));
+            out.append(HttpRequest {"POST", join, {}, {}}.bearer(u.token));
         for (const TestUser &u : admitted) {
-            out.append(HttpRequest{"GET", "/api/v1/queue/status", {}, {}}.bearer(u.token).queueToken(u.queueToken));
-            out.append(HttpRequest{"GET", seatMap, {}, {}}.bearer(u.token).queueToken(u.queueToken));
+            out.append(
+                HttpRequest {"GET", "/api/v1/queue/status", {}, {}}.bearer(u.token).queueToken(
+                    u.queueToken));
+            out.append(
+                HttpRequest {"GET", seatMap, {}, {}}.bearer(u.token).queueToken(u.queueToken));
         }
-        out.append(HttpRequest{"GET", "/api/v1/concerts", {}, {}}.bearer(admitted.first().token));
+        out.append(HttpRequest {"GET", "/api/v1/concerts", {}, {}}.bearer(admitted.first().token));
         return out;
     };
 
@@ -326,18 +351,23 @@ void TestClusterFailure::postgresDown()
     QDeadlineTimer deadline(30'000);
     do {
         up = m_cluster->client().pooled(topUps, 6);
-    } while (tally(up).value(201) < topUps.size() && !deadline.hasExpired() && (QTest::qWait(100), true));
+    } while (tally(up).value(201) < topUps.size() && !deadline.hasExpired()
+             && (QTest::qWait(100), true));
     QCOMPARE(tally(up).value(201), topUps.size());
     // Each instance reconnected (readiness is per instance, not through nginx).
     for (int i = 0; i < m_cluster->instanceCount(); ++i) {
         HttpResponse r;
         const QDeadlineTimer ready(10'000);
-        while ((r = m_cluster->instance(i).client().get("/readyz")).status != 200 && !ready.hasExpired())
+        while ((r = m_cluster->instance(i).client().get("/readyz")).status != 200
+               && !ready.hasExpired())
             QTest::qWait(50);
-        QVERIFY2(r.status == 200, qPrintable(u"instance %1: %2 %3"_s.arg(i + 1).arg(r.status).arg(QString::fromUtf8(r.body))));
+        QVERIFY2(r.status == 200,
+                 qPrintable(u"instance %1: %2 %3"_s.arg(i + 1).arg(r.status).arg(
+                     QString::fromUtf8(r.body))));
     }
     QCOMPARE(scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s,
-                    {user.id.toString(QUuid::WithoutBraces)}).toLongLong(),
+                    {user.id.toString(QUuid::WithoutBraces)})
+                 .toLongLong(),
              30 * 1000);
 }
 
@@ -370,18 +400,25 @@ void TestClusterFailure::postgresRestartedUnderLoad()
     QList<HttpRequest> unanswered;
     for (const TopUpLoad::Sent &s : sent) {
         if (s.response.status == 201) {
-            acknowledgedEntries.insert(
-                s.response.json().value(u"entry"_s).toObject().value(u"id"_s).toVariant().toString());
+            acknowledgedEntries.insert(s.response.json()
+                                           .value(u"entry"_s)
+                                           .toObject()
+                                           .value(u"id"_s)
+                                           .toVariant()
+                                           .toString());
         } else {
-            QVERIFY2(s.response.status == 503 && s.response.errorCode() == u"UNAVAILABLE"_s,
-                     qPrintable(u"%1 %2"_s.arg(s.response.status).arg(QString::fromUtf8(s.response.body))));
+            QVERIFY2(
+                s.response.status == 503 && s.response.errorCode() == u"UNAVAILABLE"_s,
+                qPrintable(
+                    u"%1 %2"_s.arg(s.response.status).arg(QString::fromUtf8(s.response.body))));
             unanswered.append(s.request);
         }
     }
     // No acknowledged write lost.
     QStringList ids(acknowledgedEntries.cbegin(), acknowledgedEntries.cend());
     QCOMPARE(scalar(u"SELECT count(*) FROM wallet_ledger WHERE id::text = ANY(?::text[])"_s,
-                    {u"{"_s + ids.join(u',') + u"}"_s}).toInt(),
+                    {u"{"_s + ids.join(u',') + u"}"_s})
+                 .toInt(),
              int(ids.size()));
 
     // Clients retry what was not acknowledged; afterwards each wallet holds exactly what was asked.
@@ -391,10 +428,13 @@ void TestClusterFailure::postgresRestartedUnderLoad()
     for (const TopUpLoad::Sent &s : sent)
         asked[s.user] += s.amount;
     for (int u = 0; u < users.size(); ++u) {
-        const QVariantList id{users[u].id.toString(QUuid::WithoutBraces)};
-        QCOMPARE(scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, id).toLongLong(), asked[u]);
-        QCOMPARE(scalar(u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid"_s, id).toInt(),
-                 int(std::count_if(sent.cbegin(), sent.cend(), [u](const auto &s) { return s.user == u; })));
+        const QVariantList id {users[u].id.toString(QUuid::WithoutBraces)};
+        QCOMPARE(scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, id).toLongLong(),
+                 asked[u]);
+        QCOMPARE(
+            scalar(u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid"_s, id).toInt(),
+            int(std::count_if(sent.cbegin(), sent.cend(),
+                              [u](const auto &s) { return s.user == u; })));
     }
     checkBooks();
 }

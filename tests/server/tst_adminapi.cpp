@@ -12,8 +12,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore::test;
 
-class TestAdminApi final : public QObject
-{
+class TestAdminApi final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -48,16 +47,17 @@ void TestAdminApi::initTestCase()
     QVERIFY(m_server->start());
     m_fx = std::make_unique<Fixtures>(m_server->database());
     m_staff = m_fx->createUsers(1, 0, u"boss"_s).first();
-    m_fx->db().exec(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid"_s, {m_staff.id.toString(QUuid::WithoutBraces)});
+    m_fx->db().exec(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid"_s,
+                    {m_staff.id.toString(QUuid::WithoutBraces)});
     m_customer = m_fx->createUsers(1, 1'000'000, u"cust"_s).first();
     m_concert = m_fx->createConcert(u"Admin"_s, 1);
     m_schedule = m_fx->schedulesOf(m_concert).first();
 }
 
-HttpResponse TestAdminApi::call(const QByteArray &method, const QByteArray &path, const QByteArray &token,
-                                const QJsonObject &body)
+HttpResponse TestAdminApi::call(const QByteArray &method, const QByteArray &path,
+                                const QByteArray &token, const QJsonObject &body)
 {
-    HttpRequest r{method, path, {}, {}};
+    HttpRequest r {method, path, {}, {}};
     if (!token.isEmpty())
         r.bearer(token);
     if (!body.isEmpty())
@@ -82,16 +82,25 @@ void TestAdminApi::authorisationMatrix_data()
     // Ids nobody has: staff get past authorisation to a 404, and nothing is changed.
     const QByteArray c = "/api/v1/admin/concerts/999999";
     const QByteArray s = "/api/v1/admin/schedules/999999";
-    const QList<QPair<QByteArray, QByteArray>> endpoints{
-        {"GET", "/api/v1/admin/concerts"},      {"POST", "/api/v1/admin/concerts"},
-        {"PUT", c},                             {"DELETE", c},
-        {"POST", c + "/schedules"},             {"GET", c + "/queue"},
-        {"PUT", c + "/queue-settings"},         {"PUT", s},
-        {"DELETE", s},                          {"PUT", s + "/prices"},
-        {"GET", s + "/seats"},                  {"POST", s + "/seats/1/release"},
-        {"POST", s + "/seats/1/block"},         {"POST", s + "/seats/1/unblock"},
-        {"GET", "/api/v1/admin/sales"},         {"GET", "/api/v1/admin/reconciliation"},
-        {"GET", "/api/v1/admin/audit"},         {"GET", "/api/v1/admin/exports/sales.csv"},
+    const QList<QPair<QByteArray, QByteArray>> endpoints {
+        {"GET", "/api/v1/admin/concerts"},
+        {"POST", "/api/v1/admin/concerts"},
+        {"PUT", c},
+        {"DELETE", c},
+        {"POST", c + "/schedules"},
+        {"GET", c + "/queue"},
+        {"PUT", c + "/queue-settings"},
+        {"PUT", s},
+        {"DELETE", s},
+        {"PUT", s + "/prices"},
+        {"GET", s + "/seats"},
+        {"POST", s + "/seats/1/release"},
+        {"POST", s + "/seats/1/block"},
+        {"POST", s + "/seats/1/unblock"},
+        {"GET", "/api/v1/admin/sales"},
+        {"GET", "/api/v1/admin/reconciliation"},
+        {"GET", "/api/v1/admin/audit"},
+        {"GET", "/api/v1/admin/exports/sales.csv"},
         {"GET", s + "/attendees.csv"},
     };
     for (const auto &[method, path] : endpoints)
@@ -114,73 +123,109 @@ void TestAdminApi::authorisationMatrix()
     QCOMPARE(m_fx->scalar(u"SELECT count(*) FROM audit_log"_s).toInt(), auditBefore);
     // Staff get past authorisation (whatever the action then says about the body).
     const HttpResponse staff = call(method, path, m_staff.token);
-    QVERIFY2(staff.status != 401 && staff.status != 403 && staff.status < 500, staff.body.constData());
+    QVERIFY2(staff.status != 401 && staff.status != 403 && staff.status < 500,
+             staff.body.constData());
 }
 
 void TestAdminApi::concertAndDateLifecycle()
 {
-    const HttpResponse created = call("POST", "/api/v1/admin/concerts", m_staff.token,
-                                      {{u"title"_s, u"새 공연 / New Show"_s}, {u"artist"_s, u"Band"_s}, {u"venue"_s, u"Hall"_s}});
+    const HttpResponse created = call(
+        "POST", "/api/v1/admin/concerts", m_staff.token,
+        {{u"title"_s, u"새 공연 / New Show"_s}, {u"artist"_s, u"Band"_s}, {u"venue"_s, u"Hall"_s}});
     QCOMPARE(created.status, 201);
     const QByteArray id = QByteArray::number(created.json().value(u"id"_s).toInteger());
-    QCOMPARE(call("POST", "/api/v1/admin/concerts", m_staff.token, {{u"title"_s, u""_s}}).errorCode(), u"VALIDATION_FAILED"_s);
-    QCOMPARE(call("PUT", "/api/v1/admin/concerts/" + id, m_staff.token, {{u"title"_s, u"Renamed"_s}}).json().value(u"title"_s).toString(),
-             u"Renamed"_s);
+    QCOMPARE(
+        call("POST", "/api/v1/admin/concerts", m_staff.token, {{u"title"_s, u""_s}}).errorCode(),
+        u"VALIDATION_FAILED"_s);
+    QCOMPARE(
+        call("PUT", "/api/v1/admin/concerts/" + id, m_staff.token, {{u"title"_s, u"Renamed"_s}})
+            .json()
+            .value(u"title"_s)
+            .toString(),
+        u"Renamed"_s);
 
     const QDateTime starts = QDateTime::currentDateTimeUtc().addDays(10);
-    const QJsonObject dateBody{{u"startsAt"_s, starts.toString(Qt::ISODate)},
-                               {u"salesOpenAt"_s, starts.addDays(-20).toString(Qt::ISODate)},
-                               {u"salesCloseAt"_s, starts.addSecs(-3600).toString(Qt::ISODate)},
-                               {u"prices"_s, QJsonObject{{u"VIP"_s, 200000}, {u"A"_s, 50000}}}};
-    const HttpResponse date = call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, dateBody);
+    const QJsonObject dateBody {{u"startsAt"_s, starts.toString(Qt::ISODate)},
+                                {u"salesOpenAt"_s, starts.addDays(-20).toString(Qt::ISODate)},
+                                {u"salesCloseAt"_s, starts.addSecs(-3600).toString(Qt::ISODate)},
+                                {u"prices"_s, QJsonObject {{u"VIP"_s, 200000}, {u"A"_s, 50000}}}};
+    const HttpResponse date
+        = call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, dateBody);
     QCOMPARE(date.status, 201);
     const QByteArray scheduleId = QByteArray::number(date.json().value(u"id"_s).toInteger());
-    const QJsonArray seats = call("GET", "/api/v1/admin/schedules/" + scheduleId + "/seats", m_staff.token)
-                                 .json().value(u"seats"_s).toArray();
+    const QJsonArray seats
+        = call("GET", "/api/v1/admin/schedules/" + scheduleId + "/seats", m_staff.token)
+              .json()
+              .value(u"seats"_s)
+              .toArray();
     QCOMPARE(seats.size(), 50);
     QCOMPARE(seats[0].toObject().value(u"price"_s).toInt(), 200000);
     QCOMPARE(seats[49].toObject().value(u"price"_s).toInt(), 50000);
     // Sales closing after the show starts is refused.
     QJsonObject bad = dateBody;
     bad.insert(u"salesCloseAt"_s, starts.addDays(1).toString(Qt::ISODate));
-    QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, bad).errorCode(), u"VALIDATION_FAILED"_s);
+    QCOMPARE(
+        call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, bad).errorCode(),
+        u"VALIDATION_FAILED"_s);
     // A show in the past, or a tier that does not exist, is refused too.
     QJsonObject past = dateBody;
     past.insert(u"startsAt"_s, QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate));
-    past.insert(u"salesOpenAt"_s, QDateTime::currentDateTimeUtc().addDays(-3).toString(Qt::ISODate));
-    past.insert(u"salesCloseAt"_s, QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate));
-    QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, past).errorCode(), u"VALIDATION_FAILED"_s);
+    past.insert(u"salesOpenAt"_s,
+                QDateTime::currentDateTimeUtc().addDays(-3).toString(Qt::ISODate));
+    past.insert(u"salesCloseAt"_s,
+                QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate));
+    QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, past)
+                 .errorCode(),
+             u"VALIDATION_FAILED"_s);
     QJsonObject badTier = dateBody;
-    badTier.insert(u"prices"_s, QJsonObject{{u"X"_s, 1}});
-    QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, badTier).errorCode(), u"VALIDATION_FAILED"_s);
+    badTier.insert(u"prices"_s, QJsonObject {{u"X"_s, 1}});
+    QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, badTier)
+                 .errorCode(),
+             u"VALIDATION_FAILED"_s);
 
-    const HttpResponse priced = call("PUT", "/api/v1/admin/schedules/" + scheduleId + "/prices", m_staff.token,
-                                     {{u"tiers"_s, QJsonObject{{u"R"_s, 111000}}},
-                                      {u"seats"_s, QJsonArray{QJsonObject{{u"number"_s, 7}, {u"price"_s, 7000}}}}});
+    const HttpResponse priced
+        = call("PUT", "/api/v1/admin/schedules/" + scheduleId + "/prices", m_staff.token,
+               {{u"tiers"_s, QJsonObject {{u"R"_s, 111000}}},
+                {u"seats"_s, QJsonArray {QJsonObject {{u"number"_s, 7}, {u"price"_s, 7000}}}}});
     QCOMPARE(priced.status, 200);
-    QCOMPARE(priced.json().value(u"seats"_s).toArray()[6].toObject().value(u"price"_s).toInt(), 7000);
-    QCOMPARE(priced.json().value(u"seats"_s).toArray()[10].toObject().value(u"price"_s).toInt(), 111000);
+    QCOMPARE(priced.json().value(u"seats"_s).toArray()[6].toObject().value(u"price"_s).toInt(),
+             7000);
+    QCOMPARE(priced.json().value(u"seats"_s).toArray()[10].toObject().value(u"price"_s).toInt(),
+             111000);
 
     // A date with a sold ticket cannot be deleted; one without can.
     auto buyers = m_fx->createUsers(1, 1'000'000, u"buyer"_s);
     m_fx->admit(buyers, created.json().value(u"id"_s).toInteger());
     const HttpResponse held = hold(buyers[0], scheduleId.toLongLong(), {1});
     QCOMPARE(held.status, 201);
-    HttpRequest pay{"POST", "/api/v1/payments", {}, {}};
-    pay.bearer(buyers[0].token).queueToken(buyers[0].queueToken).idempotencyKey("pay-1")
-        .json({{u"reservationId"_s, held.json().value(u"reservation"_s).toObject().value(u"id"_s)}});
+    HttpRequest pay {"POST", "/api/v1/payments", {}, {}};
+    pay.bearer(buyers[0].token)
+        .queueToken(buyers[0].queueToken)
+        .idempotencyKey("pay-1")
+        .json(
+            {{u"reservationId"_s, held.json().value(u"reservation"_s).toObject().value(u"id"_s)}});
     QCOMPARE(m_server->client().send(pay).status, 201);
-    QCOMPARE(call("DELETE", "/api/v1/admin/schedules/" + scheduleId, m_staff.token).errorCode(), u"CONFLICT"_s);
-    QCOMPARE(call("DELETE", "/api/v1/admin/concerts/" + id, m_staff.token).errorCode(), u"CONFLICT"_s);
-    const HttpResponse empty = call("POST", "/api/v1/admin/concerts", m_staff.token, {{u"title"_s, u"Empty"_s}});
-    QCOMPARE(call("DELETE", "/api/v1/admin/concerts/" + QByteArray::number(empty.json().value(u"id"_s).toInteger()), m_staff.token).status,
+    QCOMPARE(call("DELETE", "/api/v1/admin/schedules/" + scheduleId, m_staff.token).errorCode(),
+             u"CONFLICT"_s);
+    QCOMPARE(call("DELETE", "/api/v1/admin/concerts/" + id, m_staff.token).errorCode(),
+             u"CONFLICT"_s);
+    const HttpResponse empty
+        = call("POST", "/api/v1/admin/concerts", m_staff.token, {{u"title"_s, u"Empty"_s}});
+    QCOMPARE(call("DELETE",
+                  "/api/v1/admin/concerts/"
+                      + QByteArray::number(empty.json().value(u"id"_s).toInteger()),
+                  m_staff.token)
+                 .status,
              204);
     QCOMPARE(auditCount(u"concert.create"_s), 2);
     QCOMPARE(auditCount(u"concert.update"_s), 1);
     QCOMPARE(auditCount(u"concert.delete"_s), 1);
     QCOMPARE(auditCount(u"schedule.create"_s), 1);
     QCOMPARE(auditCount(u"schedule.prices"_s), 1);
-    const QJsonArray audit = call("GET", "/api/v1/admin/audit?action=concert.", m_staff.token).json().value(u"entries"_s).toArray();
+    const QJsonArray audit = call("GET", "/api/v1/admin/audit?action=concert.", m_staff.token)
+                                 .json()
+                                 .value(u"entries"_s)
+                                 .toArray();
     QCOMPARE(audit.size(), 4);
     QCOMPARE(audit[0].toObject().value(u"actor"_s).toString(), m_staff.username);
 }
@@ -191,25 +236,35 @@ void TestAdminApi::releaseBlockUnblock()
     m_fx->admit(users, m_concert);
     QCOMPARE(hold(users[0], m_schedule, {20, 21}).status, 201);
     const QByteArray base = "/api/v1/admin/schedules/" + QByteArray::number(m_schedule);
-    const QJsonObject seat20 = call("GET", base + "/seats", m_staff.token).json().value(u"seats"_s).toArray()[19].toObject();
+    const QJsonObject seat20 = call("GET", base + "/seats", m_staff.token)
+                                   .json()
+                                   .value(u"seats"_s)
+                                   .toArray()[19]
+                                   .toObject();
     QCOMPARE(seat20.value(u"status"_s).toString(), u"HELD"_s);
     QCOMPARE(seat20.value(u"holder"_s).toString(), users[0].username);
 
     // Releasing one seat of a hold cancels the whole hold.
     const HttpResponse released = call("POST", base + "/seats/20/release", m_staff.token);
     QCOMPARE(released.status, 200);
-    QCOMPARE(released.json().value(u"seats"_s).toArray()[20].toObject().value(u"status"_s).toString(), u"AVAILABLE"_s);
-    QCOMPARE(m_fx->scalar(u"SELECT status FROM reservations WHERE user_id = ?::uuid"_s, {users[0].id.toString(QUuid::WithoutBraces)}).toString(),
+    QCOMPARE(
+        released.json().value(u"seats"_s).toArray()[20].toObject().value(u"status"_s).toString(),
+        u"AVAILABLE"_s);
+    QCOMPARE(m_fx->scalar(u"SELECT status FROM reservations WHERE user_id = ?::uuid"_s,
+                          {users[0].id.toString(QUuid::WithoutBraces)})
+                 .toString(),
              u"CANCELLED"_s);
     QCOMPARE(call("POST", base + "/seats/20/release", m_staff.token).errorCode(), u"CONFLICT"_s);
 
     QCOMPARE(call("POST", base + "/seats/30/block", m_staff.token).status, 200);
     QCOMPARE(hold(users[0], m_schedule, {30}).errorCode(), u"SEAT_UNAVAILABLE"_s);
-    QCOMPARE(call("POST", base + "/seats/30/block", m_staff.token).errorCode(), u"SEAT_UNAVAILABLE"_s);
+    QCOMPARE(call("POST", base + "/seats/30/block", m_staff.token).errorCode(),
+             u"SEAT_UNAVAILABLE"_s);
     QCOMPARE(call("POST", base + "/seats/30/unblock", m_staff.token).status, 200);
     QCOMPARE(call("POST", base + "/seats/30/unblock", m_staff.token).errorCode(), u"CONFLICT"_s);
     QCOMPARE(call("POST", base + "/seats/51/block", m_staff.token).status, 404);
-    QCOMPARE(call("POST", "/api/v1/admin/schedules/999999/seats/3/block", m_staff.token).status, 404);
+    QCOMPARE(call("POST", "/api/v1/admin/schedules/999999/seats/3/block", m_staff.token).status,
+             404);
     QCOMPARE(auditCount(u"seat.release"_s), 1);
     QCOMPARE(auditCount(u"seat.block"_s), 1);
     QCOMPARE(auditCount(u"seat.unblock"_s), 1);
@@ -221,12 +276,20 @@ void TestAdminApi::staffAndCustomerRaceOnOneSeat()
     auto users = m_fx->createUsers(30, 1'000'000, u"racer"_s);
     m_fx->admit(users, m_concert);
     const qint64 schedule = m_fx->schedulesOf(m_fx->createConcert(u"Race"_s, 1)).first();
-    m_fx->admit(users, m_fx->scalar(u"SELECT concert_id FROM schedules WHERE id = ?"_s, {schedule}).toLongLong());
+    m_fx->admit(
+        users,
+        m_fx->scalar(u"SELECT concert_id FROM schedules WHERE id = ?"_s, {schedule}).toLongLong());
     QList<HttpRequest> requests;
     for (int i = 0; i < users.size(); ++i) {
-        HttpRequest h{"POST", "/api/v1/reservations", {}, {}};
-        h.bearer(users[i].token).queueToken(users[i].queueToken).json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray{i + 1}}});
-        HttpRequest b{"POST", "/api/v1/admin/schedules/" + QByteArray::number(schedule) + "/seats/" + QByteArray::number(i + 1) + "/block", {}, {}};
+        HttpRequest h {"POST", "/api/v1/reservations", {}, {}};
+        h.bearer(users[i].token)
+            .queueToken(users[i].queueToken)
+            .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray {i + 1}}});
+        HttpRequest b {"POST",
+                       "/api/v1/admin/schedules/" + QByteArray::number(schedule) + "/seats/"
+                           + QByteArray::number(i + 1) + "/block",
+                       {},
+                       {}};
         b.bearer(m_staff.token);
         requests << h << b;
     }
@@ -234,8 +297,12 @@ void TestAdminApi::staffAndCustomerRaceOnOneSeat()
     for (int i = 0; i < users.size(); ++i) {
         const bool held = responses[2 * i].status == 201;
         const bool blocked = responses[2 * i + 1].status == 200;
-        QVERIFY2(held != blocked, qPrintable(u"seat %1: held %2 blocked %3"_s.arg(i + 1).arg(held).arg(blocked)));
-        const QString status = m_fx->scalar(u"SELECT status FROM seats WHERE schedule_id = ? AND number = ?"_s, {schedule, i + 1}).toString();
+        QVERIFY2(held != blocked,
+                 qPrintable(u"seat %1: held %2 blocked %3"_s.arg(i + 1).arg(held).arg(blocked)));
+        const QString status
+            = m_fx->scalar(u"SELECT status FROM seats WHERE schedule_id = ? AND number = ?"_s,
+                           {schedule, i + 1})
+                  .toString();
         QCOMPARE(status, held ? u"HELD"_s : u"BLOCKED"_s);
     }
 }
@@ -243,29 +310,42 @@ void TestAdminApi::staffAndCustomerRaceOnOneSeat()
 void TestAdminApi::queueSettingsAppliedAndAudited()
 {
     const QByteArray path = "/api/v1/admin/concerts/" + QByteArray::number(m_concert);
-    const QJsonObject settings{{u"maxActive"_s, 5}, {u"admitPerMinute"_s, 30}, {u"activeTtlSeconds"_s, 120}, {u"paused"_s, true}};
+    const QJsonObject settings {{u"maxActive"_s, 5},
+                                {u"admitPerMinute"_s, 30},
+                                {u"activeTtlSeconds"_s, 120},
+                                {u"paused"_s, true}};
     QCOMPARE(call("PUT", path + "/queue-settings", m_staff.token, settings).status, 200);
     const QJsonObject stats = call("GET", path + "/queue", m_staff.token).json();
     QCOMPARE(stats.value(u"settings"_s).toObject(), settings);
     QCOMPARE(auditCount(u"queue.settings"_s), 1);
-    QCOMPARE(call("PUT", path + "/queue-settings", m_staff.token, {{u"maxActive"_s, 0}}).errorCode(), u"VALIDATION_FAILED"_s);
+    QCOMPARE(
+        call("PUT", path + "/queue-settings", m_staff.token, {{u"maxActive"_s, 0}}).errorCode(),
+        u"VALIDATION_FAILED"_s);
     QCOMPARE(auditCount(u"queue.settings"_s), 1);
     // A paused queue admits nobody.
     auto waiting = m_fx->createUsers(1, 0, u"paused"_s);
     const QByteArray join = "/api/v1/concerts/" + QByteArray::number(m_concert) + "/queue";
-    QCOMPARE(m_server->client().post(join, {}, waiting[0].token).json().value(u"status"_s).toString(), u"WAITING"_s);
+    QCOMPARE(
+        m_server->client().post(join, {}, waiting[0].token).json().value(u"status"_s).toString(),
+        u"WAITING"_s);
 }
 
 void TestAdminApi::salesAndCsv()
 {
-    const QJsonObject sales = call("GET", "/api/v1/admin/sales?concertId=" + QByteArray::number(m_concert), m_staff.token).json();
+    const QJsonObject sales
+        = call("GET", "/api/v1/admin/sales?concertId=" + QByteArray::number(m_concert),
+               m_staff.token)
+              .json();
     const QJsonObject date = sales.value(u"schedules"_s).toArray().first().toObject();
-    QCOMPARE(date.value(u"sold"_s).toInt() + date.value(u"held"_s).toInt() + date.value(u"available"_s).toInt()
-                 + date.value(u"blocked"_s).toInt(),
+    QCOMPARE(date.value(u"sold"_s).toInt() + date.value(u"held"_s).toInt()
+                 + date.value(u"available"_s).toInt() + date.value(u"blocked"_s).toInt(),
              50);
-    QCOMPARE(call("GET", "/api/v1/admin/sales?concertId=abc", m_staff.token).errorCode(), u"VALIDATION_FAILED"_s);
+    QCOMPARE(call("GET", "/api/v1/admin/sales?concertId=abc", m_staff.token).errorCode(),
+             u"VALIDATION_FAILED"_s);
 
-    const HttpResponse csv = call("GET", "/api/v1/admin/schedules/" + QByteArray::number(m_schedule) + "/attendees.csv", m_staff.token);
+    const HttpResponse csv = call(
+        "GET", "/api/v1/admin/schedules/" + QByteArray::number(m_schedule) + "/attendees.csv",
+        m_staff.token);
     QCOMPARE(csv.status, 200);
     QVERIFY(csv.headers.value("content-type").startsWith("text/csv"));
     const QList<QByteArray> lines = csv.body.trimmed().split('\n');
@@ -279,28 +359,44 @@ void TestAdminApi::salesAndCsv()
 
 void TestAdminApi::reconciliationFindsInjectedProblems()
 {
-    const auto report = [this] { return call("GET", "/api/v1/admin/reconciliation", m_staff.token).json(); };
+    const auto report = [this] {
+        return call("GET", "/api/v1/admin/reconciliation", m_staff.token).json();
+    };
     QJsonObject clean = report();
     QVERIFY2(clean.value(u"ok"_s).toBool(), QJsonDocument(clean).toJson().constData());
 
     // Money appears from nowhere: a balance the ledger does not explain.
-    m_fx->db().exec(u"UPDATE wallets SET balance = balance + 1 WHERE user_id = ?::uuid"_s, {m_customer.id.toString(QUuid::WithoutBraces)});
+    m_fx->db().exec(u"UPDATE wallets SET balance = balance + 1 WHERE user_id = ?::uuid"_s,
+                    {m_customer.id.toString(QUuid::WithoutBraces)});
     // A seat marked sold without any payment.
     const qint64 schedule = m_fx->schedulesOf(m_fx->createConcert(u"Broken"_s, 1)).first();
-    m_fx->db().exec(u"INSERT INTO reservations(id, user_id, schedule_id, status, total, held_until) "
-                    "VALUES ('00000000-0000-0000-0000-000000000001', ?::uuid, ?, 'PAID', 1000, now())"_s,
-                    {m_customer.id.toString(QUuid::WithoutBraces), schedule});
-    m_fx->db().exec(u"UPDATE seats SET status = 'SOLD', reservation_id = '00000000-0000-0000-0000-000000000001' "
-                    "WHERE schedule_id = ? AND number = 9"_s, {schedule});
+    m_fx->db().exec(
+        u"INSERT INTO reservations(id, user_id, schedule_id, status, total, held_until) "
+        "VALUES ('00000000-0000-0000-0000-000000000001', ?::uuid, ?, 'PAID', 1000, now())"_s,
+        {m_customer.id.toString(QUuid::WithoutBraces), schedule});
+    m_fx->db().exec(u"UPDATE seats SET status = 'SOLD', reservation_id = "
+                    u"'00000000-0000-0000-0000-000000000001' "
+                    "WHERE schedule_id = ? AND number = 9"_s,
+                    {schedule});
     const QJsonObject broken = report();
     QVERIFY(!broken.value(u"ok"_s).toBool());
     QCOMPARE(broken.value(u"ledgerMismatches"_s).toArray().size(), 1);
-    QCOMPARE(broken.value(u"ledgerMismatches"_s).toArray()[0].toObject().value(u"username"_s).toString(), m_customer.username);
+    QCOMPARE(
+        broken.value(u"ledgerMismatches"_s).toArray()[0].toObject().value(u"username"_s).toString(),
+        m_customer.username);
     QCOMPARE(broken.value(u"soldSeatsWithoutPayment"_s).toArray().size(), 1);
-    QCOMPARE(broken.value(u"soldSeatsWithoutPayment"_s).toArray()[0].toObject().value(u"number"_s).toInt(), 9);
+    QCOMPARE(broken.value(u"soldSeatsWithoutPayment"_s)
+                 .toArray()[0]
+                 .toObject()
+                 .value(u"number"_s)
+                 .toInt(),
+             9);
     // Put it right again.
-    m_fx->db().exec(u"UPDATE wallets SET balance = balance - 1 WHERE user_id = ?::uuid"_s, {m_customer.id.toString(QUuid::WithoutBraces)});
-    m_fx->db().exec(u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL WHERE schedule_id = ?"_s, {schedule});
+    m_fx->db().exec(u"UPDATE wallets SET balance = balance - 1 WHERE user_id = ?::uuid"_s,
+                    {m_customer.id.toString(QUuid::WithoutBraces)});
+    m_fx->db().exec(
+        u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL WHERE schedule_id = ?"_s,
+        {schedule});
     QVERIFY(report().value(u"ok"_s).toBool());
 }
 

@@ -49,7 +49,8 @@ HttpResponse sendFrom(const QHostAddress &from, quint16 port, const HttpRequest 
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const qsizetype colon = lines[i].indexOf(':');
             if (colon > 0)
-                out.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                out.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                   lines[i].mid(colon + 1).trimmed());
         }
         const qsizetype length = out.headers.value("content-length", "0").toLongLong();
         if (buffer.size() < end + 4 + length)
@@ -63,14 +64,13 @@ HttpResponse sendFrom(const QHostAddress &from, quint16 port, const HttpRequest 
 
 HttpRequest loginRequest(const QString &username, const QString &password)
 {
-    HttpRequest r{"POST", "/api/v1/auth/login", {}, {}};
+    HttpRequest r {"POST", "/api/v1/auth/login", {}, {}};
     return r.json(credentials(username, password));
 }
 
 } // namespace
 
-class TestAuthApi final : public QObject
-{
+class TestAuthApi final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -93,7 +93,8 @@ private Q_SLOTS:
     void tokensAreNeverStored();
 
 private:
-    HttpResponse registerUser(const QString &username, const QString &password = u"correct horse"_s) const
+    HttpResponse registerUser(const QString &username,
+                              const QString &password = u"correct horse"_s) const
     {
         return m_server->client().post("/api/v1/auth/register", credentials(username, password));
     }
@@ -111,7 +112,7 @@ void TestAuthApi::initTestCase()
     QVERIFY(m_server->start());
     m_fixtures = std::make_unique<Fixtures>(m_server->database());
     // The limits count per address and per username; each test below uses its own of both.
-    m_limited = std::make_unique<TestServer>(QStringList{u"--auth-attempts-per-minute"_s, u"3"_s});
+    m_limited = std::make_unique<TestServer>(QStringList {u"--auth-attempts-per-minute"_s, u"3"_s});
     QVERIFY(m_limited->start());
 }
 
@@ -119,11 +120,13 @@ void TestAuthApi::verifySession(const HttpResponse &response, const QString &use
 {
     const QJsonObject body = response.json();
     const QJsonObject user = body.value(u"user"_s).toObject();
-    QVERIFY2(!QUuid::fromString(user.value(u"id"_s).toString()).isNull(), response.body.constData());
+    QVERIFY2(!QUuid::fromString(user.value(u"id"_s).toString()).isNull(),
+             response.body.constData());
     QCOMPARE(user.value(u"username"_s).toString(), username);
     QCOMPARE(user.value(u"role"_s).toString(), u"customer"_s);
     QVERIFY(body.value(u"token"_s).toString().size() >= 32);
-    const QDateTime expires = QDateTime::fromString(body.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
+    const QDateTime expires
+        = QDateTime::fromString(body.value(u"expiresAt"_s).toString(), Qt::ISODateWithMs);
     QVERIFY2(expires.isValid(), response.body.constData());
     QVERIFY(expires > QDateTime::currentDateTimeUtc().addSecs(3600));
 }
@@ -147,7 +150,9 @@ void TestAuthApi::registerTakenUsername()
     const HttpResponse again = registerUser(u"taken.name"_s, u"another password"_s);
     QCOMPARE(again.status, 409);
     QCOMPARE(again.errorCode(), u"CONFLICT"_s);
-    QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM users WHERE username = 'taken.name'"_s).toInt(), 1);
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM users WHERE username = 'taken.name'"_s).toInt(),
+        1);
 }
 
 void TestAuthApi::registerRejects_data()
@@ -165,14 +170,16 @@ void TestAuthApi::registerRejects_data()
     QTest::addRow("username non-ascii") << credentials(u"élodie"_s, pw) << u"username"_s;
     QTest::addRow("username hangul") << credentials(u"김민수"_s, pw) << u"username"_s;
     QTest::addRow("username sql") << credentials(u"x' OR '1'='1"_s, pw) << u"username"_s;
-    QTest::addRow("username missing") << QJsonObject{{u"password"_s, pw}} << u"username"_s;
-    QTest::addRow("username null") << QJsonObject{{u"username"_s, QJsonValue::Null}, {u"password"_s, pw}}
-                                   << u"username"_s;
+    QTest::addRow("username missing") << QJsonObject {{u"password"_s, pw}} << u"username"_s;
+    QTest::addRow("username null")
+        << QJsonObject {{u"username"_s, QJsonValue::Null}, {u"password"_s, pw}} << u"username"_s;
     QTest::addRow("password too short") << credentials(u"shortpw"_s, u"1234567"_s) << u"password"_s;
     QTest::addRow("password empty") << credentials(u"emptypw"_s, QString()) << u"password"_s;
-    QTest::addRow("password too long") << credentials(u"longpw"_s, QString(129, u'p')) << u"password"_s;
-    QTest::addRow("password far too long") << credentials(u"longerpw"_s, QString(5000, u'p')) << u"password"_s;
-    QTest::addRow("password missing") << QJsonObject{{u"username"_s, u"nopw"_s}} << u"password"_s;
+    QTest::addRow("password too long")
+        << credentials(u"longpw"_s, QString(129, u'p')) << u"password"_s;
+    QTest::addRow("password far too long")
+        << credentials(u"longerpw"_s, QString(5000, u'p')) << u"password"_s;
+    QTest::addRow("password missing") << QJsonObject {{u"username"_s, u"nopw"_s}} << u"password"_s;
 }
 
 void TestAuthApi::registerRejects()
@@ -183,7 +190,14 @@ void TestAuthApi::registerRejects()
     const HttpResponse r = m_server->client().post("/api/v1/auth/register", body);
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorCode(), u"VALIDATION_FAILED"_s);
-    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"details"_s).toObject().value(u"field"_s).toString(), field);
+    QCOMPARE(r.json()
+                 .value(u"error"_s)
+                 .toObject()
+                 .value(u"details"_s)
+                 .toObject()
+                 .value(u"field"_s)
+                 .toString(),
+             field);
     QVERIFY(!r.json().value(u"requestId"_s).toString().isEmpty());
     QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM users"_s).toInt(), usersBefore);
 }
@@ -191,12 +205,18 @@ void TestAuthApi::registerRejects()
 void TestAuthApi::login()
 {
     QCOMPARE(registerUser(u"bob"_s, u"bobs password"_s).status, 201);
-    const HttpResponse r = m_server->client().post("/api/v1/auth/login", credentials(u"bob"_s, u"bobs password"_s));
+    const HttpResponse r
+        = m_server->client().post("/api/v1/auth/login", credentials(u"bob"_s, u"bobs password"_s));
     QCOMPARE(r.status, 200);
     verifySession(r, u"bob"_s);
     const QByteArray token = r.json().value(u"token"_s).toString().toLatin1();
     m_issuedTokens.append(token);
-    QCOMPARE(m_server->client().get("/api/v1/me", token).json().value(u"user"_s).toObject().value(u"username"_s),
+    QCOMPARE(m_server->client()
+                 .get("/api/v1/me", token)
+                 .json()
+                 .value(u"user"_s)
+                 .toObject()
+                 .value(u"username"_s),
              u"bob"_s);
 }
 
@@ -221,11 +241,13 @@ void TestAuthApi::loginFailuresLookAlike()
         QCOMPARE(registerUser(u"carol"_s, u"carols password"_s).status, 201);
     const int sessionsBefore = m_fixtures->scalar(u"SELECT count(*) FROM sessions"_s).toInt();
 
-    const HttpResponse r = m_server->client().post("/api/v1/auth/login", credentials(username, password));
+    const HttpResponse r
+        = m_server->client().post("/api/v1/auth/login", credentials(username, password));
     QCOMPARE(r.status, 401);
     QCOMPARE(r.errorCode(), u"UNAUTHENTICATED"_s);
     // The same words whether the user exists or not: nothing to tell usernames apart.
-    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"message"_s).toString(), u"Wrong username or password."_s);
+    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
+             u"Wrong username or password."_s);
     QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM sessions"_s).toInt(), sessionsBefore);
 }
 
@@ -235,8 +257,12 @@ void TestAuthApi::logoutEndsOnlyThatSession()
     const HttpResponse reg = registerUser(u"dave"_s);
     QCOMPARE(reg.status, 201);
     const QByteArray first = reg.json().value(u"token"_s).toString().toLatin1();
-    const QByteArray second = http.post("/api/v1/auth/login", credentials(u"dave"_s, u"correct horse"_s))
-                                  .json().value(u"token"_s).toString().toLatin1();
+    const QByteArray second
+        = http.post("/api/v1/auth/login", credentials(u"dave"_s, u"correct horse"_s))
+              .json()
+              .value(u"token"_s)
+              .toString()
+              .toLatin1();
     QVERIFY(!second.isEmpty());
     QVERIFY(first != second);
     m_issuedTokens << first << second;
@@ -248,7 +274,7 @@ void TestAuthApi::logoutEndsOnlyThatSession()
     QCOMPARE(me.status, 401);
     QCOMPARE(me.errorCode(), u"UNAUTHENTICATED"_s);
     QCOMPARE(http.post("/api/v1/auth/logout", {}, first).status, 401); // already ended
-    QCOMPARE(http.get("/api/v1/me", second).status, 200);           // the other device stays in
+    QCOMPARE(http.get("/api/v1/me", second).status, 200); // the other device stays in
     QCOMPARE(http.post("/api/v1/auth/logout", {}, {}).status, 401);
 }
 
@@ -260,7 +286,8 @@ void TestAuthApi::me_data()
     QTest::addRow("no header") << QByteArray() << 401;
     QTest::addRow("empty bearer") << QByteArray("Bearer ") << 401;
     QTest::addRow("basic scheme") << QByteArray("Basic YWxpY2U6cHc=") << 401;
-    QTest::addRow("forged token") << QByteArray("Bearer " + encore::server::tokens::generate()) << 401;
+    QTest::addRow("forged token") << QByteArray("Bearer " + encore::server::tokens::generate())
+                                  << 401;
     QTest::addRow("huge token") << QByteArray("Bearer " + QByteArray(4000, 'x')) << 401;
     QTest::addRow("valid token") << QByteArray("valid") << 200;
 }
@@ -269,7 +296,7 @@ void TestAuthApi::me()
 {
     QFETCH(QByteArray, authorization);
     QFETCH(int, status);
-    HttpRequest r{"GET", "/api/v1/me", {}, {}};
+    HttpRequest r {"GET", "/api/v1/me", {}, {}};
     if (authorization == "valid") {
         const HttpResponse reg = registerUser(u"erin"_s);
         QCOMPARE(reg.status, 201);
@@ -295,7 +322,8 @@ void TestAuthApi::rateLimitPerUsername()
     const TestServer &limited = *m_limited;
     // Registering counts against the address only.
     QCOMPARE(sendFrom(QHostAddress(u"127.0.0.20"_s), limited.port(),
-                      HttpRequest{"POST", "/api/v1/auth/register", {}, {}}.json(credentials(u"victim"_s, u"victims password"_s)))
+                      HttpRequest {"POST", "/api/v1/auth/register", {}, {}}.json(
+                          credentials(u"victim"_s, u"victims password"_s)))
                  .status,
              201);
     // Three wrong guesses for one username, each from its own address...
@@ -305,16 +333,20 @@ void TestAuthApi::rateLimitPerUsername()
         QCOMPARE(r.status, 401);
     }
     // ...and the fourth attempt is refused, from a fresh address and with the right password.
-    const HttpResponse blocked =
-        sendFrom(QHostAddress(u"127.0.0.24"_s), limited.port(), loginRequest(u"victim"_s, u"victims password"_s));
+    const HttpResponse blocked = sendFrom(QHostAddress(u"127.0.0.24"_s), limited.port(),
+                                          loginRequest(u"victim"_s, u"victims password"_s));
     QCOMPARE(blocked.status, 429);
     QCOMPARE(blocked.errorCode(), u"RATE_LIMITED"_s);
     const int retryAfter = blocked.headers.value("retry-after").toInt();
     QVERIFY2(retryAfter >= 1 && retryAfter <= 60, blocked.headers.value("retry-after").constData());
     // The username counts case-insensitively.
-    QCOMPARE(sendFrom(QHostAddress(u"127.0.0.25"_s), limited.port(), loginRequest(u"VICTIM"_s, u"x"_s)).status, 429);
+    QCOMPARE(
+        sendFrom(QHostAddress(u"127.0.0.25"_s), limited.port(), loginRequest(u"VICTIM"_s, u"x"_s))
+            .status,
+        429);
     // Another username from a fresh address is not affected.
-    QCOMPARE(sendFrom(QHostAddress(u"127.0.0.26"_s), limited.port(), loginRequest(u"someone-else"_s, u"whatever1"_s))
+    QCOMPARE(sendFrom(QHostAddress(u"127.0.0.26"_s), limited.port(),
+                      loginRequest(u"someone-else"_s, u"whatever1"_s))
                  .status,
              401);
 }
@@ -324,15 +356,27 @@ void TestAuthApi::rateLimitPerAddress()
     const TestServer &limited = *m_limited;
     const QHostAddress noisy(u"127.0.0.30"_s);
     for (int i = 0; i < 3; ++i)
-        QCOMPARE(sendFrom(noisy, limited.port(), loginRequest(u"user%1"_s.arg(i), u"password %1"_s.arg(i))).status, 401);
-    const HttpResponse blocked = sendFrom(noisy, limited.port(), loginRequest(u"user9"_s, u"password 9"_s));
+        QCOMPARE(sendFrom(noisy, limited.port(),
+                          loginRequest(u"user%1"_s.arg(i), u"password %1"_s.arg(i)))
+                     .status,
+                 401);
+    const HttpResponse blocked
+        = sendFrom(noisy, limited.port(), loginRequest(u"user9"_s, u"password 9"_s));
     QCOMPARE(blocked.status, 429);
     QCOMPARE(blocked.errorCode(), u"RATE_LIMITED"_s);
     QVERIFY(blocked.headers.value("retry-after").toInt() >= 1);
-    QVERIFY(blocked.json().value(u"error"_s).toObject().value(u"details"_s).toObject().value(u"retryAfterSeconds"_s).toInt()
+    QVERIFY(blocked.json()
+                .value(u"error"_s)
+                .toObject()
+                .value(u"details"_s)
+                .toObject()
+                .value(u"retryAfterSeconds"_s)
+                .toInt()
             >= 1);
     // The same username from another address gets an ordinary answer.
-    QCOMPARE(sendFrom(QHostAddress(u"127.0.0.31"_s), limited.port(), loginRequest(u"user9"_s, u"password 9"_s)).status,
+    QCOMPARE(sendFrom(QHostAddress(u"127.0.0.31"_s), limited.port(),
+                      loginRequest(u"user9"_s, u"password 9"_s))
+                 .status,
              401);
 }
 
@@ -341,12 +385,15 @@ void TestAuthApi::rateLimitRegister()
     const TestServer &limited = *m_limited;
     const QHostAddress from(u"127.0.0.40"_s);
     for (int i = 0; i < 3; ++i) {
-        HttpRequest r{"POST", "/api/v1/auth/register", {}, {}};
-        QCOMPARE(sendFrom(from, limited.port(), r.json(credentials(u"signup%1"_s.arg(i), u"correct horse"_s))).status,
+        HttpRequest r {"POST", "/api/v1/auth/register", {}, {}};
+        QCOMPARE(sendFrom(from, limited.port(),
+                          r.json(credentials(u"signup%1"_s.arg(i), u"correct horse"_s)))
+                     .status,
                  201);
     }
-    HttpRequest r{"POST", "/api/v1/auth/register", {}, {}};
-    const HttpResponse blocked = sendFrom(from, limited.port(), r.json(credentials(u"signup9"_s, u"correct horse"_s)));
+    HttpRequest r {"POST", "/api/v1/auth/register", {}, {}};
+    const HttpResponse blocked
+        = sendFrom(from, limited.port(), r.json(credentials(u"signup9"_s, u"correct horse"_s)));
     QCOMPARE(blocked.status, 429);
     QCOMPARE(blocked.errorCode(), u"RATE_LIMITED"_s);
     QVERIFY(blocked.headers.contains("retry-after"));
@@ -356,7 +403,8 @@ void TestAuthApi::rateLimitBehindTrustedProxy()
 {
     // Behind nginx every request comes from the proxy: the customer's address is X-Real-IP,
     // believed only from a proxy we were told to trust.
-    TestServer proxied({u"--auth-attempts-per-minute"_s, u"3"_s, u"--trusted-proxy"_s, u"127.0.0.50"_s});
+    TestServer proxied(
+        {u"--auth-attempts-per-minute"_s, u"3"_s, u"--trusted-proxy"_s, u"127.0.0.50"_s});
     QVERIFY(proxied.start());
     const QHostAddress proxy(u"127.0.0.50"_s);
     const auto viaProxy = [&](const QByteArray &client, int i) {
@@ -381,22 +429,33 @@ void TestAuthApi::passwordsAreArgon2id()
 {
     const int registered = m_fixtures->scalar(u"SELECT count(*) FROM users"_s).toInt();
     QVERIFY(registered >= 5);
-    QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM users WHERE password_hash LIKE '$argon2id$%'"_s).toInt(),
-             registered);
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM users WHERE password_hash LIKE '$argon2id$%'"_s)
+            .toInt(),
+        registered);
     // Salted: two accounts with the same password do not share a hash.
-    QCOMPARE(m_fixtures->scalar(u"SELECT count(DISTINCT password_hash) FROM users"_s).toInt(), registered);
-    QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM users WHERE password_hash LIKE '%correct horse%'"_s).toInt(), 0);
+    QCOMPARE(m_fixtures->scalar(u"SELECT count(DISTINCT password_hash) FROM users"_s).toInt(),
+             registered);
+    QCOMPARE(
+        m_fixtures
+            ->scalar(u"SELECT count(*) FROM users WHERE password_hash LIKE '%correct horse%'"_s)
+            .toInt(),
+        0);
 }
 
 void TestAuthApi::tokensAreNeverStored()
 {
     QVERIFY(m_issuedTokens.size() >= 4);
     // The sessions table has exactly these columns, and its key is a 32-byte hash.
-    QCOMPARE(m_fixtures->scalar(u"SELECT string_agg(column_name::text, ',' ORDER BY column_name) "
-                                "FROM information_schema.columns WHERE table_name = 'sessions'"_s)
+    QCOMPARE(m_fixtures
+                 ->scalar(u"SELECT string_agg(column_name::text, ',' ORDER BY column_name) "
+                          "FROM information_schema.columns WHERE table_name = 'sessions'"_s)
                  .toString(),
              u"created_at,expires_at,token_hash,user_id"_s);
-    QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM sessions WHERE octet_length(token_hash) <> 32"_s).toInt(), 0);
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM sessions WHERE octet_length(token_hash) <> 32"_s)
+            .toInt(),
+        0);
 
     QStringList tables;
     {
@@ -411,17 +470,21 @@ void TestAuthApi::tokensAreNeverStored()
     for (const QByteArray &token : std::as_const(m_issuedTokens)) {
         // A live session is found by the SHA-256 of its token; a logged-out one is gone.
         const bool live = http.get("/api/v1/me", token).status == 200;
-        QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM sessions WHERE token_hash = sha256(convert_to(?, 'UTF8'))"_s,
-                                    {QString::fromLatin1(token)})
-                     .toInt(),
-                 live ? 1 : 0);
+        QCOMPARE(
+            m_fixtures
+                ->scalar(
+                    u"SELECT count(*) FROM sessions WHERE token_hash = sha256(convert_to(?, 'UTF8'))"_s,
+                    {QString::fromLatin1(token)})
+                .toInt(),
+            live ? 1 : 0);
         // No row of any table holds the token, as text or as its bytes.
         for (const QString &table : std::as_const(tables)) {
-            const int hits = m_fixtures
-                                 ->scalar(u"SELECT count(*) FROM \"%1\" t WHERE position(? IN t::text) > 0 "
-                                          "OR position(? IN t::text) > 0"_s.arg(table),
-                                          {QString::fromLatin1(token), QString::fromLatin1(token.toHex())})
-                                 .toInt();
+            const int hits
+                = m_fixtures
+                      ->scalar(u"SELECT count(*) FROM \"%1\" t WHERE position(? IN t::text) > 0 "
+                               "OR position(? IN t::text) > 0"_s.arg(table),
+                               {QString::fromLatin1(token), QString::fromLatin1(token.toHex())})
+                      .toInt();
             QVERIFY2(hits == 0, qPrintable(u"token found in table "_s + table));
         }
     }

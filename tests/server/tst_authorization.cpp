@@ -13,8 +13,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore::test;
 
-class TestAuthorization final : public QObject
-{
+class TestAuthorization final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -32,11 +31,12 @@ private:
     QString stateSignature();
     QByteArray substitute(QByteArray text) const;
     QByteArray heldReservation(const TestUser &user, int seat);
-    HttpRequest request(const QByteArray &method, const QByteArray &path, const QByteArray &body) const;
+    HttpRequest request(const QByteArray &method, const QByteArray &path,
+                        const QByteArray &body) const;
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<Fixtures> m_fixtures;
-    qint64 m_concert = 0;      // queue paused: nobody is admitted behind the tests' back
+    qint64 m_concert = 0; // queue paused: nobody is admitted behind the tests' back
     qint64 m_otherConcert = 0;
     qint64 m_schedule = 0;
     QHash<QString, TestUser> m_users;
@@ -52,13 +52,14 @@ void TestAuthorization::initTestCase()
     m_concert = m_fixtures->createConcert(u"Protected"_s, 1);
     m_otherConcert = m_fixtures->createConcert(u"Elsewhere"_s, 1);
     m_schedule = m_fixtures->schedulesOf(m_concert).first();
-    m_fixtures->scalar(u"UPDATE queue_settings SET paused = true WHERE concert_id = ?"_s, {m_concert});
+    m_fixtures->scalar(u"UPDATE queue_settings SET paused = true WHERE concert_id = ?"_s,
+                       {m_concert});
 
-    const QStringList names{u"alice"_s, u"bob"_s, u"carol"_s, u"dave"_s, u"erin"_s, u"staff"_s};
+    const QStringList names {u"alice"_s, u"bob"_s, u"carol"_s, u"dave"_s, u"erin"_s, u"staff"_s};
     QList<TestUser> users;
     for (const QString &name : names)
         users.append(m_fixtures->createUsers(1, 1'000'000, name).first());
-    QList<TestUser> aliceElsewhere{users.first()};
+    QList<TestUser> aliceElsewhere {users.first()};
     m_fixtures->admit(aliceElsewhere, m_otherConcert);
     m_aliceOtherConcertToken = aliceElsewhere.first().queueToken;
     m_fixtures->admit(users, m_concert);
@@ -66,33 +67,40 @@ void TestAuthorization::initTestCase()
         m_users.insert(names[i], users[i]);
 
     for (const QString &name : {u"alice"_s, u"bob"_s, u"carol"_s, u"dave"_s})
-        m_reservations.insert(name, heldReservation(m_users.value(name), int(m_reservations.size()) + 1));
+        m_reservations.insert(name,
+                              heldReservation(m_users.value(name), int(m_reservations.size()) + 1));
     QVERIFY(!m_reservations.value(u"dave"_s).isEmpty());
 
     // carol is back in line (WAITING); dave's turn is over (active_until passed); erin's session
     // has expired; staff is staff.
-    m_fixtures->scalar(u"UPDATE queue_entries SET status = 'WAITING', admitted_at = NULL, active_until = NULL "
-                       "WHERE user_id = ?::uuid"_s,
-                       {m_users.value(u"carol"_s).id.toString(QUuid::WithoutBraces)});
-    m_fixtures->scalar(u"UPDATE queue_entries SET active_until = now() - interval '1 second' WHERE user_id = ?::uuid"_s,
-                       {m_users.value(u"dave"_s).id.toString(QUuid::WithoutBraces)});
-    m_fixtures->scalar(u"UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = ?::uuid"_s,
-                       {m_users.value(u"erin"_s).id.toString(QUuid::WithoutBraces)});
+    m_fixtures->scalar(
+        u"UPDATE queue_entries SET status = 'WAITING', admitted_at = NULL, active_until = NULL "
+        "WHERE user_id = ?::uuid"_s,
+        {m_users.value(u"carol"_s).id.toString(QUuid::WithoutBraces)});
+    m_fixtures->scalar(
+        u"UPDATE queue_entries SET active_until = now() - interval '1 second' WHERE user_id = ?::uuid"_s,
+        {m_users.value(u"dave"_s).id.toString(QUuid::WithoutBraces)});
+    m_fixtures->scalar(
+        u"UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = ?::uuid"_s,
+        {m_users.value(u"erin"_s).id.toString(QUuid::WithoutBraces)});
     m_fixtures->scalar(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid"_s,
                        {m_users.value(u"staff"_s).id.toString(QUuid::WithoutBraces)});
     // Let the sweep expire dave's ticket now, so no background sweep changes state mid-test.
     m_fixtures->services().queue.admit(m_concert);
-    QCOMPARE(m_fixtures->scalar(u"SELECT status FROM queue_entries WHERE user_id = ?::uuid AND concert_id = ?"_s,
-                                {m_users.value(u"dave"_s).id.toString(QUuid::WithoutBraces), m_concert})
-                 .toString(),
-             u"EXPIRED"_s);
+    QCOMPARE(
+        m_fixtures
+            ->scalar(
+                u"SELECT status FROM queue_entries WHERE user_id = ?::uuid AND concert_id = ?"_s,
+                {m_users.value(u"dave"_s).id.toString(QUuid::WithoutBraces), m_concert})
+            .toString(),
+        u"EXPIRED"_s);
 }
 
 QByteArray TestAuthorization::heldReservation(const TestUser &user, int seat)
 {
     HttpRequest hold = request("POST", "/api/v1/reservations", {});
     hold.bearer(user.token).queueToken(user.queueToken);
-    hold.json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray{seat}}});
+    hold.json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {seat}}});
     const HttpResponse held = m_server->client().send(hold);
     if (held.status != 201)
         qWarning() << "hold failed" << held.status << held.body;
@@ -102,16 +110,19 @@ QByteArray TestAuthorization::heldReservation(const TestUser &user, int seat)
 QString TestAuthorization::stateSignature()
 {
     return m_fixtures
-        ->scalar(u"SELECT concat_ws(' / ', "
-                 " (SELECT count(*) FROM sessions), "
-                 " (SELECT string_agg(balance::text, ',' ORDER BY user_id) FROM wallets), "
-                 " (SELECT count(*) FROM wallet_ledger), (SELECT count(*) FROM payments), "
-                 " (SELECT string_agg(id::text || status, ',' ORDER BY id) FROM reservations), "
-                 " (SELECT string_agg(number || status, ',' ORDER BY schedule_id, number) FROM seats), "
-                 " (SELECT string_agg(id || status || token_hash::text, ',' ORDER BY id) FROM queue_entries), "
-                 " (SELECT string_agg(concert_id || ':' || max_active::text || paused::text, ',' ORDER BY concert_id) "
-                 "  FROM queue_settings), "
-                 " (SELECT count(*) FROM idempotency_keys))"_s)
+        ->scalar(
+            u"SELECT concat_ws(' / ', "
+            " (SELECT count(*) FROM sessions), "
+            " (SELECT string_agg(balance::text, ',' ORDER BY user_id) FROM wallets), "
+            " (SELECT count(*) FROM wallet_ledger), (SELECT count(*) FROM payments), "
+            " (SELECT string_agg(id::text || status, ',' ORDER BY id) FROM reservations), "
+            " (SELECT string_agg(number || status, ',' ORDER BY schedule_id, number) FROM seats), "
+            " (SELECT string_agg(id || status || token_hash::text, ',' ORDER BY id) FROM "
+            "queue_entries), "
+            " (SELECT string_agg(concert_id || ':' || max_active::text || paused::text, ',' ORDER "
+            "BY concert_id) "
+            "  FROM queue_settings), "
+            " (SELECT count(*) FROM idempotency_keys))"_s)
         .toString();
 }
 
@@ -125,13 +136,13 @@ QByteArray TestAuthorization::substitute(QByteArray text) const
         .replace("{daveReservation}", m_reservations.value(u"dave"_s));
 }
 
-HttpRequest TestAuthorization::request(const QByteArray &method, const QByteArray &path, const QByteArray &body) const
+HttpRequest TestAuthorization::request(const QByteArray &method, const QByteArray &path,
+                                       const QByteArray &body) const
 {
-    return HttpRequest{method, substitute(path), substitute(body), {}};
+    return HttpRequest {method, substitute(path), substitute(body), {}};
 }
 
-struct Endpoint
-{
+struct Endpoint {
     const char *method;
     const char *path;
     const char *body;
@@ -173,15 +184,18 @@ void TestAuthorization::sessionRequired_data()
     const QByteArray expired = "Bearer " + m_users.value(u"erin"_s).token;
     for (const Endpoint &e : kProtected) {
         const QByteArray method(e.method), path(e.path), body(e.body);
-        QTest::addRow("%s %s, no token", e.method, e.path) << method << path << body << QByteArray();
+        QTest::addRow("%s %s, no token", e.method, e.path)
+            << method << path << body << QByteArray();
         QTest::addRow("%s %s, forged token", e.method, e.path) << method << path << body << forged;
-        QTest::addRow("%s %s, expired session", e.method, e.path) << method << path << body << expired;
+        QTest::addRow("%s %s, expired session", e.method, e.path)
+            << method << path << body << expired;
     }
     QTest::addRow("GET /api/v1/me, queue token as session")
         << QByteArray("GET") << QByteArray("/api/v1/me") << QByteArray()
         << QByteArray("Bearer " + m_users.value(u"alice"_s).queueToken);
     QTest::addRow("GET /api/v1/me, token without scheme")
-        << QByteArray("GET") << QByteArray("/api/v1/me") << QByteArray() << m_users.value(u"alice"_s).token;
+        << QByteArray("GET") << QByteArray("/api/v1/me") << QByteArray()
+        << m_users.value(u"alice"_s).token;
 }
 
 void TestAuthorization::sessionRequired()
@@ -198,7 +212,8 @@ void TestAuthorization::sessionRequired()
 
     const QString before = stateSignature();
     const HttpResponse response = m_server->client().send(r);
-    QVERIFY2(response.status == 401, qPrintable(u"%1 %2"_s.arg(response.status).arg(QString::fromUtf8(response.body))));
+    QVERIFY2(response.status == 401,
+             qPrintable(u"%1 %2"_s.arg(response.status).arg(QString::fromUtf8(response.body))));
     QCOMPARE(response.errorCode(), u"UNAUTHENTICATED"_s);
     QCOMPARE(stateSignature(), before);
 }
@@ -211,21 +226,21 @@ void TestAuthorization::queueTokenRequired_data()
     QTest::addColumn<bool>("waiting");
 
     const TestUser alice = m_users.value(u"alice"_s);
-    struct Case
-    {
+    struct Case {
         const char *name;
         QString user;
         QByteArray token;
         QByteArray reservation;
         bool waiting;
     };
-    const QList<Case> cases{
+    const QList<Case> cases {
         {"missing", u"alice"_s, {}, "{aliceReservation}", false},
         {"forged", u"alice"_s, encore::server::tokens::generate(), "{aliceReservation}", false},
         {"session token", u"alice"_s, alice.token, "{aliceReservation}", false},
         {"waiting", u"carol"_s, m_users.value(u"carol"_s).queueToken, "{carolReservation}", true},
         {"expired", u"dave"_s, m_users.value(u"dave"_s).queueToken, "{daveReservation}", false},
-        {"another user's", u"alice"_s, m_users.value(u"bob"_s).queueToken, "{aliceReservation}", false},
+        {"another user's", u"alice"_s, m_users.value(u"bob"_s).queueToken, "{aliceReservation}",
+         false},
         {"another concert's", u"alice"_s, m_aliceOtherConcertToken, "{aliceReservation}", false},
     };
     for (const Case &c : cases)
@@ -240,25 +255,28 @@ void TestAuthorization::queueTokenRequired()
     QFETCH(bool, waiting);
     const TestUser caller = m_users.value(user);
 
-    const QList<HttpRequest> requests{
+    const QList<HttpRequest> requests {
         request("GET", "/api/v1/schedules/{schedule}/seats", {}),
         request("POST", "/api/v1/reservations", R"({"scheduleId": {schedule}, "seats": [30, 31]})"),
         request("POST", "/api/v1/payments", R"({"reservationId": ")" + reservation + R"("})"),
     };
     for (HttpRequest r : requests) {
-        r.bearer(caller.token).idempotencyKey("queue-test-" + QByteArray(QTest::currentDataTag()).toHex());
+        r.bearer(caller.token)
+            .idempotencyKey("queue-test-" + QByteArray(QTest::currentDataTag()).toHex());
         if (!queueToken.isEmpty())
             r.queueToken(queueToken);
         const QString before = stateSignature();
         const HttpResponse response = m_server->client().send(r);
-        const QByteArray what = r.method + ' ' + r.path + " → " + QByteArray::number(response.status) + ' '
-            + response.body;
+        const QByteArray what = r.method + ' ' + r.path + " → "
+            + QByteArray::number(response.status) + ' ' + response.body;
         QVERIFY2(response.status == 403, what.constData());
         QCOMPARE(response.errorCode(), u"QUEUE_NOT_ACTIVE"_s);
-        const QJsonObject details = response.json().value(u"error"_s).toObject().value(u"details"_s).toObject();
+        const QJsonObject details
+            = response.json().value(u"error"_s).toObject().value(u"details"_s).toObject();
         if (waiting) {
             QVERIFY2(details.value(u"position"_s).toInt() >= 1, what.constData());
-            QVERIFY2(details.value(u"etaSeconds"_s).isDouble() && details.value(u"etaSeconds"_s).toDouble() >= 0,
+            QVERIFY2(details.value(u"etaSeconds"_s).isDouble()
+                         && details.value(u"etaSeconds"_s).toDouble() >= 0,
                      what.constData());
         }
         QCOMPARE(stateSignature(), before);
@@ -271,17 +289,20 @@ void TestAuthorization::othersReservations_data()
     QTest::addColumn<QByteArray>("path");
     QTest::addColumn<QByteArray>("body");
 
-    QTest::addRow("read bob's") << QByteArray("GET") << QByteArray("/api/v1/reservations/{bobReservation}")
+    QTest::addRow("read bob's") << QByteArray("GET")
+                                << QByteArray("/api/v1/reservations/{bobReservation}")
                                 << QByteArray();
-    QTest::addRow("cancel bob's") << QByteArray("DELETE") << QByteArray("/api/v1/reservations/{bobReservation}")
+    QTest::addRow("cancel bob's") << QByteArray("DELETE")
+                                  << QByteArray("/api/v1/reservations/{bobReservation}")
                                   << QByteArray();
     QTest::addRow("pay bob's") << QByteArray("POST") << QByteArray("/api/v1/payments")
                                << QByteArray(R"({"reservationId": "{bobReservation}"})");
-    QTest::addRow("read unknown") << QByteArray("GET")
-                                  << QByteArray("/api/v1/reservations/0b8f2c1e-9d7a-4c55-8e3b-6f1a2d3c4b5a")
+    QTest::addRow("read unknown") << QByteArray(
+        "GET") << QByteArray("/api/v1/reservations/0b8f2c1e-9d7a-4c55-8e3b-6f1a2d3c4b5a")
                                   << QByteArray();
-    QTest::addRow("pay unknown") << QByteArray("POST") << QByteArray("/api/v1/payments")
-                                 << QByteArray(R"({"reservationId": "0b8f2c1e-9d7a-4c55-8e3b-6f1a2d3c4b5a"})");
+    QTest::addRow("pay unknown")
+        << QByteArray("POST") << QByteArray("/api/v1/payments")
+        << QByteArray(R"({"reservationId": "0b8f2c1e-9d7a-4c55-8e3b-6f1a2d3c4b5a"})");
 }
 
 void TestAuthorization::othersReservations()
@@ -292,7 +313,9 @@ void TestAuthorization::othersReservations()
     const TestUser alice = m_users.value(u"alice"_s);
 
     HttpRequest r = request(method, path, body);
-    r.bearer(alice.token).queueToken(alice.queueToken).idempotencyKey("others-" + QByteArray(QTest::currentDataTag()).toHex());
+    r.bearer(alice.token)
+        .queueToken(alice.queueToken)
+        .idempotencyKey("others-" + QByteArray(QTest::currentDataTag()).toHex());
     const QString before = stateSignature();
     const HttpResponse response = m_server->client().send(r);
     QVERIFY2(response.status == 404, response.body.constData());
@@ -301,15 +324,20 @@ void TestAuthorization::othersReservations()
     QVERIFY(!response.body.contains(m_reservations.value(u"bob"_s)));
     QCOMPARE(stateSignature(), before);
     // bob still sees it held.
-    const HttpResponse mine = m_server->client().get("/api/v1/reservations/" + m_reservations.value(u"bob"_s),
-                                                    m_users.value(u"bob"_s).token);
+    const HttpResponse mine = m_server->client().get(
+        "/api/v1/reservations/" + m_reservations.value(u"bob"_s), m_users.value(u"bob"_s).token);
     QCOMPARE(mine.status, 200);
-    QCOMPARE(mine.json().value(u"reservation"_s).toObject().value(u"status"_s).toString(), u"HELD"_s);
+    QCOMPARE(mine.json().value(u"reservation"_s).toObject().value(u"status"_s).toString(),
+             u"HELD"_s);
     // And bob's list is bob's alone.
-    const QJsonArray aliceList = m_server->client().get("/api/v1/reservations", alice.token)
-                                     .json().value(u"reservations"_s).toArray();
+    const QJsonArray aliceList = m_server->client()
+                                     .get("/api/v1/reservations", alice.token)
+                                     .json()
+                                     .value(u"reservations"_s)
+                                     .toArray();
     QCOMPARE(aliceList.size(), 1);
-    QCOMPARE(aliceList.first().toObject().value(u"id"_s).toString().toLatin1(), m_reservations.value(u"alice"_s));
+    QCOMPARE(aliceList.first().toObject().value(u"id"_s).toString().toLatin1(),
+             m_reservations.value(u"alice"_s));
 }
 
 void TestAuthorization::adminEndpoints_data()
@@ -320,16 +348,24 @@ void TestAuthorization::adminEndpoints_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
 
-    const QByteArray stats = "/api/v1/admin/concerts/" + QByteArray::number(m_otherConcert) + "/queue";
-    const QByteArray settings = "/api/v1/admin/concerts/" + QByteArray::number(m_otherConcert) + "/queue-settings";
-    QTest::addRow("statistics, anonymous") << QByteArray("GET") << stats << QString() << 401 << u"UNAUTHENTICATED"_s;
-    QTest::addRow("statistics, customer") << QByteArray("GET") << stats << u"alice"_s << 403 << u"FORBIDDEN"_s;
-    QTest::addRow("statistics, staff") << QByteArray("GET") << stats << u"staff"_s << 200 << QString();
-    QTest::addRow("settings, anonymous") << QByteArray("PUT") << settings << QString() << 401 << u"UNAUTHENTICATED"_s;
-    QTest::addRow("settings, customer") << QByteArray("PUT") << settings << u"alice"_s << 403 << u"FORBIDDEN"_s;
-    QTest::addRow("settings, expired staff session") << QByteArray("PUT") << settings << u"erin"_s << 401
-                                                     << u"UNAUTHENTICATED"_s;
-    QTest::addRow("settings, staff") << QByteArray("PUT") << settings << u"staff"_s << 200 << QString();
+    const QByteArray stats
+        = "/api/v1/admin/concerts/" + QByteArray::number(m_otherConcert) + "/queue";
+    const QByteArray settings
+        = "/api/v1/admin/concerts/" + QByteArray::number(m_otherConcert) + "/queue-settings";
+    QTest::addRow("statistics, anonymous")
+        << QByteArray("GET") << stats << QString() << 401 << u"UNAUTHENTICATED"_s;
+    QTest::addRow("statistics, customer")
+        << QByteArray("GET") << stats << u"alice"_s << 403 << u"FORBIDDEN"_s;
+    QTest::addRow("statistics, staff")
+        << QByteArray("GET") << stats << u"staff"_s << 200 << QString();
+    QTest::addRow("settings, anonymous")
+        << QByteArray("PUT") << settings << QString() << 401 << u"UNAUTHENTICATED"_s;
+    QTest::addRow("settings, customer")
+        << QByteArray("PUT") << settings << u"alice"_s << 403 << u"FORBIDDEN"_s;
+    QTest::addRow("settings, expired staff session")
+        << QByteArray("PUT") << settings << u"erin"_s << 401 << u"UNAUTHENTICATED"_s;
+    QTest::addRow("settings, staff")
+        << QByteArray("PUT") << settings << u"staff"_s << 200 << QString();
 }
 
 void TestAuthorization::adminEndpoints()
@@ -340,13 +376,18 @@ void TestAuthorization::adminEndpoints()
     QFETCH(int, status);
     QFETCH(QString, code);
 
-    HttpRequest r{method, path, {}, {}};
+    HttpRequest r {method, path, {}, {}};
     if (method == "PUT")
-        r.json({{u"maxActive"_s, 7}, {u"admitPerMinute"_s, 70}, {u"activeTtlSeconds"_s, 700}, {u"paused"_s, false}});
+        r.json({{u"maxActive"_s, 7},
+                {u"admitPerMinute"_s, 70},
+                {u"activeTtlSeconds"_s, 700},
+                {u"paused"_s, false}});
     if (!caller.isEmpty())
         r.bearer(m_users.value(caller).token);
     const auto maxActive = [this] {
-        return m_fixtures->scalar(u"SELECT max_active FROM queue_settings WHERE concert_id = ?"_s, {m_otherConcert})
+        return m_fixtures
+            ->scalar(u"SELECT max_active FROM queue_settings WHERE concert_id = ?"_s,
+                     {m_otherConcert})
             .toInt();
     };
     const int maxActiveBefore = maxActive();

@@ -15,8 +15,7 @@ namespace {
 constexpr QByteArrayView kNoKey = "<none>";
 } // namespace
 
-class TestBadInput final : public QObject
-{
+class TestBadInput final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -52,26 +51,28 @@ void TestBadInput::initTestCase()
     m_users.insert(u"rich"_s, m_fixtures->createUsers(1, 9'500'000, u"rich"_s).first());
 
     // A held reservation to aim payments at.
-    HttpRequest hold{"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
     hold.bearer(users.first().token).queueToken(users.first().queueToken);
-    hold.json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray{1}}});
+    hold.json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {1}}});
     const HttpResponse held = m_server->client().send(hold);
     QCOMPARE(held.status, 201);
-    m_reservation = held.json().value(u"reservation"_s).toObject().value(u"id"_s).toString().toLatin1();
+    m_reservation
+        = held.json().value(u"reservation"_s).toObject().value(u"id"_s).toString().toLatin1();
 }
 
 QString TestBadInput::stateSignature()
 {
     return m_fixtures
-        ->scalar(u"SELECT concat_ws(' / ', "
-                 " (SELECT count(*) FROM users), (SELECT count(*) FROM sessions), "
-                 " (SELECT string_agg(balance::text, ',' ORDER BY user_id) FROM wallets), "
-                 " (SELECT count(*) FROM wallet_ledger), (SELECT count(*) FROM payments), "
-                 " (SELECT string_agg(id::text || status, ',' ORDER BY id) FROM reservations), "
-                 " (SELECT string_agg(number || status, ',' ORDER BY schedule_id, number) FROM seats), "
-                 " (SELECT string_agg(status, ',' ORDER BY id) FROM queue_entries), "
-                 " (SELECT count(*) FROM idempotency_keys), (SELECT count(*) FROM concerts), "
-                 " (SELECT count(*) FROM schedules))"_s)
+        ->scalar(
+            u"SELECT concat_ws(' / ', "
+            " (SELECT count(*) FROM users), (SELECT count(*) FROM sessions), "
+            " (SELECT string_agg(balance::text, ',' ORDER BY user_id) FROM wallets), "
+            " (SELECT count(*) FROM wallet_ledger), (SELECT count(*) FROM payments), "
+            " (SELECT string_agg(id::text || status, ',' ORDER BY id) FROM reservations), "
+            " (SELECT string_agg(number || status, ',' ORDER BY schedule_id, number) FROM seats), "
+            " (SELECT string_agg(status, ',' ORDER BY id) FROM queue_entries), "
+            " (SELECT count(*) FROM idempotency_keys), (SELECT count(*) FROM concerts), "
+            " (SELECT count(*) FROM schedules))"_s)
         .toString();
 }
 
@@ -99,30 +100,40 @@ void TestBadInput::rejected_data()
     const QString notFound = u"NOT_FOUND"_s;
 
     // Rows per endpoint; every body is raw bytes, exactly as sent.
-    const auto reg = [&](const char *name, const QByteArray &body, int status, const QString &code) {
-        QTest::addRow("register: %s", name) << QString() << QByteArray("POST") << QByteArray("/api/v1/auth/register")
-                                            << body << noKey << status << code;
-    };
-    const auto login = [&](const char *name, const QByteArray &body, int status, const QString &code) {
-        QTest::addRow("login: %s", name) << QString() << QByteArray("POST") << QByteArray("/api/v1/auth/login")
-                                         << body << noKey << status << code;
-    };
-    const auto hold = [&](const char *name, const QByteArray &body, int status, const QString &code) {
-        QTest::addRow("hold: %s", name) << alice << QByteArray("POST") << QByteArray("/api/v1/reservations")
-                                        << body << noKey << status << code;
-    };
-    const auto topUp = [&](const char *name, const QByteArray &body, int status, const QString &code,
-                           const QString &who = u"alice"_s, const QByteArray &key = "top-up-key") {
-        QTest::addRow("top-up: %s", name) << who << QByteArray("POST") << QByteArray("/api/v1/wallet/top-ups")
-                                          << body << key << status << code;
-    };
+    const auto reg
+        = [&](const char *name, const QByteArray &body, int status, const QString &code) {
+              QTest::addRow("register: %s", name)
+                  << QString() << QByteArray("POST") << QByteArray("/api/v1/auth/register") << body
+                  << noKey << status << code;
+          };
+    const auto login
+        = [&](const char *name, const QByteArray &body, int status, const QString &code) {
+              QTest::addRow("login: %s", name)
+                  << QString() << QByteArray("POST") << QByteArray("/api/v1/auth/login") << body
+                  << noKey << status << code;
+          };
+    const auto hold
+        = [&](const char *name, const QByteArray &body, int status, const QString &code) {
+              QTest::addRow("hold: %s", name)
+                  << alice << QByteArray("POST") << QByteArray("/api/v1/reservations") << body
+                  << noKey << status << code;
+          };
+    const auto topUp
+        = [&](const char *name, const QByteArray &body, int status, const QString &code,
+              const QString &who = u"alice"_s, const QByteArray &key = "top-up-key") {
+              QTest::addRow("top-up: %s", name)
+                  << who << QByteArray("POST") << QByteArray("/api/v1/wallet/top-ups") << body
+                  << key << status << code;
+          };
     const auto pay = [&](const char *name, const QByteArray &body, int status, const QString &code,
                          const QByteArray &key = "pay-key") {
-        QTest::addRow("pay: %s", name) << alice << QByteArray("POST") << QByteArray("/api/v1/payments") << body
-                                       << key << status << code;
+        QTest::addRow("pay: %s", name)
+            << alice << QByteArray("POST") << QByteArray("/api/v1/payments") << body << key
+            << status << code;
     };
     const auto get = [&](const char *name, const QByteArray &method, const QByteArray &path) {
-        QTest::addRow("path: %s", name) << alice << method << path << QByteArray() << noKey << 404 << notFound;
+        QTest::addRow("path: %s", name)
+            << alice << method << path << QByteArray() << noKey << 404 << notFound;
     };
     const QByteArray seat2 = R"({"scheduleId": {schedule}, "seats": [2]})";
 
@@ -135,14 +146,18 @@ void TestBadInput::rejected_data()
     reg("string", R"("mallory")", 400, bad);
     reg("number", "42", 400, bad);
     reg("null", "null", 400, bad);
-    reg("invalid UTF-8 in value", "{\"username\": \"mal\xff\xfeory\", \"password\": \"correct horse\"}", 400, bad);
-    reg("invalid UTF-8 overlong", "{\"username\": \"mal\xc0\xafory\", \"password\": \"correct horse\"}", 400, bad);
-    reg("lone surrogate escape", R"({"username": "mal\ud800ory", "password": "correct horse"})", 422, invalid);
+    reg("invalid UTF-8 in value",
+        "{\"username\": \"mal\xff\xfeory\", \"password\": \"correct horse\"}", 400, bad);
+    reg("invalid UTF-8 overlong",
+        "{\"username\": \"mal\xc0\xafory\", \"password\": \"correct horse\"}", 400, bad);
+    reg("lone surrogate escape", R"({"username": "mal\ud800ory", "password": "correct horse"})",
+        422, invalid);
     reg("NUL escape", R"({"username": "mal\u0000ory", "password": "correct horse"})", 422, invalid);
     hold("truncated JSON", R"({"scheduleId": {schedule}, "seats": [2)", 400, bad);
     hold("empty body", "", 400, bad);
     hold("array", "[2]", 400, bad);
-    hold("invalid UTF-8", "{\"scheduleId\": {schedule}, \"seats\": [2], \"x\": \"\xff\"}", 400, bad);
+    hold("invalid UTF-8", "{\"scheduleId\": {schedule}, \"seats\": [2], \"x\": \"\xff\"}", 400,
+         bad);
     topUp("truncated JSON", R"({"amount": 100)", 400, bad);
     topUp("not JSON", "amount=100", 400, bad);
     topUp("array", "[100]", 400, bad);
@@ -153,7 +168,8 @@ void TestBadInput::rejected_data()
     // Wrong types.
     reg("username a number", R"({"username": 42, "password": "correct horse"})", 400, bad);
     reg("password a boolean", R"({"username": "mallory", "password": true})", 400, bad);
-    reg("username an object", R"({"username": {"$ne": ""}, "password": "correct horse"})", 400, bad);
+    reg("username an object", R"({"username": {"$ne": ""}, "password": "correct horse"})", 400,
+        bad);
     login("username an array", R"({"username": ["alice"], "password": "correct horse"})", 400, bad);
     hold("scheduleId a string", R"({"scheduleId": "{schedule}", "seats": [2]})", 400, bad);
     hold("seats a string", R"({"scheduleId": {schedule}, "seats": "2,3"})", 400, bad);
@@ -183,7 +199,8 @@ void TestBadInput::rejected_data()
     hold("seat 51", R"({"scheduleId": {schedule}, "seats": [51]})", 422, invalid);
     hold("seat -1", R"({"scheduleId": {schedule}, "seats": [-1]})", 422, invalid);
     hold("seat 1.5", R"({"scheduleId": {schedule}, "seats": [1.5]})", 422, invalid);
-    hold("seat 2^63", R"({"scheduleId": {schedule}, "seats": [9223372036854775808]})", 422, invalid);
+    hold("seat 2^63", R"({"scheduleId": {schedule}, "seats": [9223372036854775808]})", 422,
+         invalid);
     hold("duplicate seats", R"({"scheduleId": {schedule}, "seats": [2, 3, 2]})", 422, invalid);
     hold("five seats", R"({"scheduleId": {schedule}, "seats": [2, 3, 4, 5, 6]})", 422, invalid);
     hold("no seats", R"({"scheduleId": {schedule}, "seats": []})", 422, invalid);
@@ -229,12 +246,14 @@ void TestBadInput::rejected_data()
     get("cancel unknown", "DELETE", "/api/v1/reservations/7c6d2b41-4f1e-4a57-9c1b-3a0c4f1f2e11");
 
     // SQL injection: only ever data.
-    reg("sql in username", R"({"username": "x'); DROP TABLE users; --", "password": "correct horse"})", 422, invalid);
-    login("sql in username", R"({"username": "' OR '1'='1' --", "password": "' OR '1'='1' --"})", 401,
-          u"UNAUTHENTICATED"_s);
-    hold("sql in seats", R"({"scheduleId": {schedule}, "seats": ["1); DELETE FROM seats; --"]})", 400, bad);
-    pay("sql in reservationId", R"({"reservationId": "' OR 1=1; UPDATE wallets SET balance = 0; --"})", 422,
-        invalid);
+    reg("sql in username",
+        R"({"username": "x'); DROP TABLE users; --", "password": "correct horse"})", 422, invalid);
+    login("sql in username", R"({"username": "' OR '1'='1' --", "password": "' OR '1'='1' --"})",
+          401, u"UNAUTHENTICATED"_s);
+    hold("sql in seats", R"({"scheduleId": {schedule}, "seats": ["1); DELETE FROM seats; --"]})",
+         400, bad);
+    pay("sql in reservationId",
+        R"({"reservationId": "' OR 1=1; UPDATE wallets SET balance = 0; --"})", 422, invalid);
     get("sql in concert id", "GET", "/api/v1/concerts/1%20OR%201=1");
     get("sql in schedule id", "GET", "/api/v1/schedules/1;DELETE%20FROM%20seats/seats");
     get("sql in reservation id", "DELETE", "/api/v1/reservations/'%20OR%20'1'='1");
@@ -242,22 +261,28 @@ void TestBadInput::rejected_data()
     // Oversized bodies are refused whole.
     const QByteArray huge = R"({"amount": 100, "pad": ")" + QByteArray(2 << 20, 'x') + R"("})";
     topUp("2 MiB body", huge, 413, u"PAYLOAD_TOO_LARGE"_s);
-    reg("2 MiB body", R"({"username": "mallory", "password": ")" + QByteArray(2 << 20, 'p') + R"("})", 413,
+    reg("2 MiB body",
+        R"({"username": "mallory", "password": ")" + QByteArray(2 << 20, 'p') + R"("})", 413,
         u"PAYLOAD_TOO_LARGE"_s);
-    hold("2 MiB body", R"({"scheduleId": {schedule}, "seats": [2], "pad": ")" + QByteArray(2 << 20, ' ') + R"("})",
+    hold("2 MiB body",
+         R"({"scheduleId": {schedule}, "seats": [2], "pad": ")" + QByteArray(2 << 20, ' ')
+             + R"("})",
          413, u"PAYLOAD_TOO_LARGE"_s);
 
     // Idempotency-Key: required on payments and top-ups, 1..255 visible ASCII characters.
     topUp("no Idempotency-Key", R"({"amount": 100})", 422, invalid, alice, noKey);
     topUp("empty Idempotency-Key", R"({"amount": 100})", 422, invalid, alice, "");
-    topUp("256-char Idempotency-Key", R"({"amount": 100})", 422, invalid, alice, QByteArray(256, 'k'));
+    topUp("256-char Idempotency-Key", R"({"amount": 100})", 422, invalid, alice,
+          QByteArray(256, 'k'));
     topUp("Idempotency-Key with a space", R"({"amount": 100})", 422, invalid, alice, "two words");
-    topUp("Idempotency-Key with UTF-8", R"({"amount": 100})", 422, invalid, alice, "\xec\x95\x88\xeb\x85\x95");
+    topUp("Idempotency-Key with UTF-8", R"({"amount": 100})", 422, invalid, alice,
+          "\xec\x95\x88\xeb\x85\x95");
     pay("no Idempotency-Key", R"({"reservationId": "{reservation}"})", 422, invalid, noKey);
-    pay("256-char Idempotency-Key", R"({"reservationId": "{reservation}"})", 422, invalid, QByteArray(256, 'k'));
-    QTest::addRow("hold: 256-char Idempotency-Key") << alice << QByteArray("POST")
-                                                     << QByteArray("/api/v1/reservations") << seat2
-                                                     << QByteArray(256, 'k') << 422 << invalid;
+    pay("256-char Idempotency-Key", R"({"reservationId": "{reservation}"})", 422, invalid,
+        QByteArray(256, 'k'));
+    QTest::addRow("hold: 256-char Idempotency-Key")
+        << alice << QByteArray("POST") << QByteArray("/api/v1/reservations") << seat2
+        << QByteArray(256, 'k') << 422 << invalid;
 }
 
 void TestBadInput::rejected()
@@ -270,7 +295,8 @@ void TestBadInput::rejected()
     QFETCH(int, status);
     QFETCH(QString, code);
 
-    HttpRequest request{method, substitute(path), body.size() < 4096 ? substitute(body) : body, {}};
+    HttpRequest request {
+        method, substitute(path), body.size() < 4096 ? substitute(body) : body, {}};
     if (!who.isEmpty()) {
         const TestUser user = m_users.value(who);
         request.bearer(user.token);
@@ -283,7 +309,8 @@ void TestBadInput::rejected()
     const QString before = stateSignature();
     const HttpResponse r = m_server->client().send(request);
     QVERIFY2(r.status > 0 && r.status < 500, r.body.left(300).constData());
-    QVERIFY2(r.status == status, qPrintable(u"%1: %2"_s.arg(r.status).arg(QString::fromUtf8(r.body.left(300)))));
+    QVERIFY2(r.status == status,
+             qPrintable(u"%1: %2"_s.arg(r.status).arg(QString::fromUtf8(r.body.left(300)))));
     QCOMPARE(r.errorCode(), code);
     QVERIFY(!r.json().value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
     QVERIFY(!r.headers.value("x-request-id").isEmpty());
@@ -295,7 +322,8 @@ void TestBadInput::cleanupTestCase()
     // Still alive, and nothing above was an internal error.
     QCOMPARE(m_server->client().get("/healthz").status, 200);
     const QByteArray log = m_server->output();
-    QVERIFY2(!log.contains("unexpected error") && !log.contains("database error"), log.right(2000).constData());
+    QVERIFY2(!log.contains("unexpected error") && !log.contains("database error"),
+             log.right(2000).constData());
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)

@@ -5,8 +5,8 @@
 #include "testserver.h"
 
 #include <QJsonArray>
-#include <QSet>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -17,8 +17,7 @@ using namespace encore::test;
 namespace {
 
 // A live-feed client that records every message.
-class LiveClient
-{
+class LiveClient {
 public:
     explicit LiveClient(quint16 port)
     {
@@ -32,9 +31,13 @@ public:
         QSignalSpy connected(&socket, &QWebSocket::connected);
         return socket.state() == QAbstractSocket::ConnectedState || connected.wait(10'000);
     }
-    void send(const QJsonObject &o) { socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))); }
+    void send(const QJsonObject &o)
+    {
+        socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    }
     // The first message of this type, received at or after index `from`, whose predicate holds.
-    std::optional<QJsonObject> find(const QString &type, const std::function<bool(const QJsonObject &)> &pred = {},
+    std::optional<QJsonObject> find(const QString &type,
+                                    const std::function<bool(const QJsonObject &)> &pred = {},
                                     qsizetype from = 0) const
     {
         for (const QJsonObject &m : messages.mid(from)) {
@@ -47,7 +50,8 @@ public:
     QList<QJsonObject> messages;
 };
 
-std::function<bool(const QJsonObject &)> seatIs(int number, const QString &status, std::optional<bool> mine = {})
+std::function<bool(const QJsonObject &)> seatIs(int number, const QString &status,
+                                                std::optional<bool> mine = {})
 {
     return [=](const QJsonObject &m) {
         for (const QJsonValue &v : m.value(u"seats"_s).toArray()) {
@@ -62,8 +66,7 @@ std::function<bool(const QJsonObject &)> seatIs(int number, const QString &statu
 
 } // namespace
 
-class TestLiveFeed final : public QObject
-{
+class TestLiveFeed final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -87,7 +90,7 @@ private:
 
 void TestLiveFeed::initTestCase()
 {
-    m_server = std::make_unique<TestServer>(QStringList{u"--hold-seconds"_s, u"3"_s});
+    m_server = std::make_unique<TestServer>(QStringList {u"--hold-seconds"_s, u"3"_s});
     QVERIFY(m_server->start());
     m_fx = std::make_unique<Fixtures>(m_server->database());
     m_concert = m_fx->createConcert(u"Live"_s, 1);
@@ -108,7 +111,8 @@ void TestLiveFeed::seatChangesReachSubscribers()
     a.send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(m_users[0].token)}});
     a.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, m_schedule}});
     QTRY_VERIFY(a.find(u"authenticated"_s));
-    QTRY_VERIFY(a.find(u"seats"_s, [](const QJsonObject &m) { return m.value(u"full"_s).toBool(); }));
+    QTRY_VERIFY(
+        a.find(u"seats"_s, [](const QJsonObject &m) { return m.value(u"full"_s).toBool(); }));
     QCOMPARE(a.find(u"seats"_s)->value(u"seats"_s).toArray().size(), 50);
 
     // Another customer's hold: seen as HELD, not mine.
@@ -122,8 +126,12 @@ void TestLiveFeed::seatChangesReachSubscribers()
     QTRY_VERIFY(a.find(u"seats"_s, seatIs(6, u"HELD"_s, true), mark));
     // A cancellation frees the seat.
     mark = a.messages.size();
-    HttpRequest cancel{"DELETE", "/api/v1/reservations/"
-                           + other.json().value(u"reservation"_s).toObject().value(u"id"_s).toString().toLatin1(), {}, {}};
+    HttpRequest cancel {
+        "DELETE",
+        "/api/v1/reservations/"
+            + other.json().value(u"reservation"_s).toObject().value(u"id"_s).toString().toLatin1(),
+        {},
+        {}};
     QCOMPARE(m_server->client().send(cancel.bearer(m_users[1].token)).status, 200);
     QTRY_VERIFY(a.find(u"seats"_s, seatIs(5, u"AVAILABLE"_s), mark));
     QVERIFY(!a.find(u"seats"_s, seatIs(6, u"AVAILABLE"_s), mark));
@@ -166,63 +174,85 @@ void TestLiveFeed::wholeDateChangeArrivesInChunks()
     QTRY_VERIFY(a.find(u"seats"_s));
     const qsizetype mark = a.messages.size();
     const QString user = m_users[1].id.toString(QUuid::WithoutBraces);
-    m_fx->db().exec(u"INSERT INTO reservations(id, user_id, schedule_id, held_until) "
-                    "VALUES ('00000000-0000-0000-0000-0000000000b1', ?::uuid, ?, now() + interval '1 hour')"_s,
-                    {user, schedule});
-    m_fx->db().exec(u"UPDATE seats SET status = 'HELD', reservation_id = '00000000-0000-0000-0000-0000000000b1', "
-                    "held_until = now() + interval '1 hour', version = nextval('seat_version_seq') WHERE schedule_id = ?"_s,
-                    {schedule});
+    m_fx->db().exec(
+        u"INSERT INTO reservations(id, user_id, schedule_id, held_until) "
+        "VALUES ('00000000-0000-0000-0000-0000000000b1', ?::uuid, ?, now() + interval '1 hour')"_s,
+        {user, schedule});
+    m_fx->db().exec(
+        u"UPDATE seats SET status = 'HELD', reservation_id = "
+        u"'00000000-0000-0000-0000-0000000000b1', "
+        "held_until = now() + interval '1 hour', version = nextval('seat_version_seq') WHERE schedule_id = ?"_s,
+        {schedule});
     QSet<int> held;
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
-        held.clear();
-        for (const QJsonObject &m : a.messages.mid(mark)) {
-            if (m.value(u"type"_s).toString() != u"seats")
-                continue;
-            for (const QJsonValue &v : m.value(u"seats"_s).toArray()) {
-                if (v.toObject().value(u"status"_s).toString() == u"HELD")
-                    held.insert(v.toObject().value(u"number"_s).toInt());
-            }
-        }
-        return held.size() == 50;
-    }()), 10'000);
+                                 held.clear();
+                                 for (const QJsonObject &m : a.messages.mid(mark)) {
+                                     if (m.value(u"type"_s).toString() != u"seats")
+                                         continue;
+                                     for (const QJsonValue &v : m.value(u"seats"_s).toArray()) {
+                                         if (v.toObject().value(u"status"_s).toString() == u"HELD")
+                                             held.insert(v.toObject().value(u"number"_s).toInt());
+                                     }
+                                 }
+                                 return held.size() == 50;
+                             }()),
+                             10'000);
 }
 
 void TestLiveFeed::queueTicketIsPushed()
 {
     const qint64 concert = m_fx->createConcert(u"Queue live"_s, 1);
     auto staff = m_fx->createUsers(1, 0, u"staff"_s);
-    m_fx->db().exec(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid"_s, {staff[0].id.toString(QUuid::WithoutBraces)});
+    m_fx->db().exec(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid"_s,
+                    {staff[0].id.toString(QUuid::WithoutBraces)});
     const auto setPaused = [&](bool paused) {
-        HttpRequest put{"PUT", "/api/v1/admin/concerts/" + QByteArray::number(concert) + "/queue-settings", {}, {}};
-        put.bearer(staff[0].token).json({{u"maxActive"_s, 10}, {u"admitPerMinute"_s, 600},
-                                         {u"activeTtlSeconds"_s, 600}, {u"paused"_s, paused}});
+        HttpRequest put {"PUT",
+                         "/api/v1/admin/concerts/" + QByteArray::number(concert)
+                             + "/queue-settings",
+                         {},
+                         {}};
+        put.bearer(staff[0].token)
+            .json({{u"maxActive"_s, 10},
+                   {u"admitPerMinute"_s, 600},
+                   {u"activeTtlSeconds"_s, 600},
+                   {u"paused"_s, paused}});
         return m_server->client().send(put).status;
     };
     QCOMPARE(setPaused(true), 200);
     auto users = m_fx->createUsers(1, 0, u"waiter"_s);
-    const HttpResponse join = m_server->client().post("/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {},
-                                                      users[0].token);
+    const HttpResponse join = m_server->client().post(
+        "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, users[0].token);
     QCOMPARE(join.json().value(u"status"_s).toString(), u"WAITING"_s);
     LiveClient c(m_server->port());
     QVERIFY(c.waitConnected());
     c.send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(users[0].token)}});
-    c.send({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, join.json().value(u"token"_s).toString()}});
-    QTRY_VERIFY(c.find(u"queue"_s, [](const QJsonObject &m) { return m.value(u"status"_s).toString() == u"WAITING"; }));
+    c.send(
+        {{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, join.json().value(u"token"_s).toString()}});
+    QTRY_VERIFY(c.find(u"queue"_s, [](const QJsonObject &m) {
+        return m.value(u"status"_s).toString() == u"WAITING";
+    }));
     QCOMPARE(setPaused(false), 200);
-    QTRY_VERIFY_WITH_TIMEOUT(c.find(u"queue"_s, [](const QJsonObject &m) { return m.value(u"status"_s).toString() == u"ACTIVE"; }),
-                             10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        c.find(u"queue"_s,
+               [](const QJsonObject &m) { return m.value(u"status"_s).toString() == u"ACTIVE"; }),
+        10'000);
 }
 
 void TestLiveFeed::badClientsAreClosed_data()
 {
     QTest::addColumn<QStringList>("frames");
     QTest::addColumn<int>("closeCode");
-    QTest::addRow("not json") << QStringList{u"hello"_s} << 4002;
-    QTest::addRow("no type") << QStringList{u"{}"_s} << 4002;
-    QTest::addRow("subscribe before auth") << QStringList{uR"({"type":"subscribe","scheduleId":1})"_s} << 4001;
-    QTest::addRow("forged token") << QStringList{uR"({"type":"auth","token":"forged"})"_s} << 4001;
-    QTest::addRow("unknown type") << QStringList{uR"({"type":"auth","token":"%1"})"_s, uR"({"type":"dance"})"_s} << 4002;
-    QTest::addRow("bad schedule id") << QStringList{uR"({"type":"auth","token":"%1"})"_s, uR"({"type":"subscribe","scheduleId":"x"})"_s} << 4002;
+    QTest::addRow("not json") << QStringList {u"hello"_s} << 4002;
+    QTest::addRow("no type") << QStringList {u"{}"_s} << 4002;
+    QTest::addRow("subscribe before auth")
+        << QStringList {uR"({"type":"subscribe","scheduleId":1})"_s} << 4001;
+    QTest::addRow("forged token") << QStringList {uR"({"type":"auth","token":"forged"})"_s} << 4001;
+    QTest::addRow("unknown type") << QStringList {uR"({"type":"auth","token":"%1"})"_s,
+                                                  uR"({"type":"dance"})"_s}
+                                  << 4002;
+    QTest::addRow("bad schedule id") << QStringList {uR"({"type":"auth","token":"%1"})"_s,
+                                                     uR"({"type":"subscribe","scheduleId":"x"})"_s}
+                                     << 4002;
 }
 
 void TestLiveFeed::badClientsAreClosed()
@@ -232,7 +262,8 @@ void TestLiveFeed::badClientsAreClosed()
     LiveClient c(m_server->port());
     QVERIFY(c.waitConnected());
     for (const QString &f : frames)
-        c.socket.sendTextMessage(f.contains(u"%1"_s) ? f.arg(QString::fromLatin1(m_users[0].token)) : f);
+        c.socket.sendTextMessage(f.contains(u"%1"_s) ? f.arg(QString::fromLatin1(m_users[0].token))
+                                                     : f);
     QTRY_COMPARE(c.socket.state(), QAbstractSocket::UnconnectedState);
     QCOMPARE(int(c.socket.closeCode()), closeCode);
     QVERIFY(!c.socket.closeReason().isEmpty());

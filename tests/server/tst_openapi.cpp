@@ -18,7 +18,7 @@ namespace server = encore::server;
 namespace {
 
 // Served outside the RouteRegistrar (the WebSocket upgrade in HttpWorker).
-const QStringList kServedElsewhere{u"GET /api/v1/live"_s};
+const QStringList kServedElsewhere {u"GET /api/v1/live"_s};
 
 // "/concerts/{concertId}/queue" and "/concerts/<arg>/queue" both become "/concerts/{id}/queue".
 QString normalizePath(QString path)
@@ -31,8 +31,7 @@ QString normalizePath(QString path)
 
 } // namespace
 
-class TestOpenApi final : public QObject
-{
+class TestOpenApi final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -44,7 +43,7 @@ private Q_SLOTS:
     void noDuplicates();
 
 private:
-    QStringList m_routes;     // "GET /api/v1/concerts/{id}"
+    QStringList m_routes; // "GET /api/v1/concerts/{id}"
     QStringList m_operations; // the same, from the spec
 };
 
@@ -61,12 +60,14 @@ void TestOpenApi::initTestCase()
     server::RouteRegistrar registrar(http, config);
     server::registerApiRoutes(registrar, services);
     for (const server::RouteInfo &r : registrar.routes())
-        m_routes.append(server::RouteRegistrar::methodName(r.method) + u' ' + normalizePath(r.path));
+        m_routes.append(server::RouteRegistrar::methodName(r.method) + u' '
+                        + normalizePath(r.path));
     QVERIFY(m_routes.size() >= 20);
 
     // Operations: "  /path:" (2 spaces) and "    get:" (4 spaces) under the top-level "paths:".
     QFile spec(QStringLiteral(ENCORE_OPENAPI));
-    QVERIFY2(spec.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(spec.fileName() + u" is missing"_s));
+    QVERIFY2(spec.open(QIODevice::ReadOnly | QIODevice::Text),
+             qPrintable(spec.fileName() + u" is missing"_s));
     static const QRegularExpression kPath(u"^  (/\\S*):\\s*$"_s);
     static const QRegularExpression kMethod(u"^    (get|put|post|delete|patch|head|options):"_s);
     static const QRegularExpression kTopLevel(u"^\\S"_s);
@@ -98,7 +99,8 @@ void TestOpenApi::routeIsDescribed_data()
 void TestOpenApi::routeIsDescribed()
 {
     QFETCH(QString, route);
-    QVERIFY2(m_operations.contains(route), qPrintable(route + u" is served but not in resources/openapi.yaml"_s));
+    QVERIFY2(m_operations.contains(route),
+             qPrintable(route + u" is served but not in resources/openapi.yaml"_s));
 }
 
 void TestOpenApi::operationIsServed_data()
@@ -114,7 +116,8 @@ void TestOpenApi::operationIsServed()
 {
     QFETCH(QString, operation);
     QVERIFY2(m_routes.contains(operation),
-             qPrintable(operation + u" is in resources/openapi.yaml but the server has no such route"_s));
+             qPrintable(operation
+                        + u" is in resources/openapi.yaml but the server has no such route"_s));
 }
 
 void TestOpenApi::noDuplicates()

@@ -7,8 +7,7 @@
 using namespace Qt::StringLiterals;
 using encore::server::ServerConfig;
 
-class TestServerConfig final : public QObject
-{
+class TestServerConfig final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -27,7 +26,7 @@ private Q_SLOTS:
 private:
     static encore::Result<ServerConfig> parse(const QStringList &args)
     {
-        return ServerConfig::parse(QStringList{u"encore-server"_s} + args);
+        return ServerConfig::parse(QStringList {u"encore-server"_s} + args);
     }
 };
 
@@ -99,7 +98,11 @@ void TestServerConfig::integerBounds_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("valid");
 
-    struct Bounds { const char *name; int min; int max; };
+    struct Bounds {
+        const char *name;
+        int min;
+        int max;
+    };
     const Bounds options[] = {
         {"workers", 0, 256},
         {"hold-seconds", 1, 86400},
@@ -110,14 +113,19 @@ void TestServerConfig::integerBounds_data()
         {"refund-cutoff-hours", 0, 24 * 365},
     };
     for (const Bounds &o : options) {
-        QTest::addRow("%s min", o.name) << QString::fromLatin1(o.name) << QString::number(o.min) << true;
-        QTest::addRow("%s max", o.name) << QString::fromLatin1(o.name) << QString::number(o.max) << true;
-        QTest::addRow("%s below", o.name) << QString::fromLatin1(o.name) << QString::number(o.min - 1) << false;
-        QTest::addRow("%s above", o.name) << QString::fromLatin1(o.name) << QString::number(o.max + 1) << false;
+        QTest::addRow("%s min", o.name)
+            << QString::fromLatin1(o.name) << QString::number(o.min) << true;
+        QTest::addRow("%s max", o.name)
+            << QString::fromLatin1(o.name) << QString::number(o.max) << true;
+        QTest::addRow("%s below", o.name)
+            << QString::fromLatin1(o.name) << QString::number(o.min - 1) << false;
+        QTest::addRow("%s above", o.name)
+            << QString::fromLatin1(o.name) << QString::number(o.max + 1) << false;
         QTest::addRow("%s text", o.name) << QString::fromLatin1(o.name) << u"ten"_s << false;
         QTest::addRow("%s fraction", o.name) << QString::fromLatin1(o.name) << u"1.5"_s << false;
         QTest::addRow("%s empty", o.name) << QString::fromLatin1(o.name) << QString() << false;
-        QTest::addRow("%s overflow", o.name) << QString::fromLatin1(o.name) << u"99999999999999999999"_s << false;
+        QTest::addRow("%s overflow", o.name)
+            << QString::fromLatin1(o.name) << u"99999999999999999999"_s << false;
     }
 }
 
@@ -135,7 +143,7 @@ void TestServerConfig::integerBounds()
     }
     const int expected = value.toInt();
     const ServerConfig &cfg = *c;
-    const QHash<QString, int> actual{
+    const QHash<QString, int> actual {
         {u"workers"_s, cfg.workers},
         {u"hold-seconds"_s, cfg.holdSeconds},
         {u"queue-max-active"_s, cfg.queue.maxActive},
@@ -153,16 +161,18 @@ void TestServerConfig::plainHttpOnPublicAddress_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<bool>("valid");
 
-    QTest::addRow("any address, plain") << QStringList{u"--listen"_s, u"0.0.0.0:8080"_s} << false;
-    QTest::addRow("any ipv6, plain") << QStringList{u"--listen"_s, u"[::]:8080"_s} << false;
-    QTest::addRow("lan address, plain") << QStringList{u"--listen"_s, u"192.168.1.10:8080"_s} << false;
+    QTest::addRow("any address, plain") << QStringList {u"--listen"_s, u"0.0.0.0:8080"_s} << false;
+    QTest::addRow("any ipv6, plain") << QStringList {u"--listen"_s, u"[::]:8080"_s} << false;
+    QTest::addRow("lan address, plain")
+        << QStringList {u"--listen"_s, u"192.168.1.10:8080"_s} << false;
     QTest::addRow("any address, insecure-http")
-        << QStringList{u"--listen"_s, u"0.0.0.0:8080"_s, u"--insecure-http"_s} << true;
+        << QStringList {u"--listen"_s, u"0.0.0.0:8080"_s, u"--insecure-http"_s} << true;
     QTest::addRow("any address, tls")
-        << QStringList{u"--listen"_s, u"0.0.0.0:8443"_s, u"--tls-cert"_s, u"c.pem"_s, u"--tls-key"_s, u"k.pem"_s}
+        << QStringList {u"--listen"_s, u"0.0.0.0:8443"_s, u"--tls-cert"_s,
+                        u"c.pem"_s,    u"--tls-key"_s,    u"k.pem"_s}
         << true;
-    QTest::addRow("loopback, plain") << QStringList{u"--listen"_s, u"127.0.0.1:0"_s} << true;
-    QTest::addRow("ipv6 loopback, plain") << QStringList{u"--listen"_s, u"[::1]:0"_s} << true;
+    QTest::addRow("loopback, plain") << QStringList {u"--listen"_s, u"127.0.0.1:0"_s} << true;
+    QTest::addRow("ipv6 loopback, plain") << QStringList {u"--listen"_s, u"[::1]:0"_s} << true;
 }
 
 void TestServerConfig::plainHttpOnPublicAddress()
@@ -182,9 +192,10 @@ void TestServerConfig::tlsNeedsBothFiles_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<bool>("valid");
 
-    QTest::addRow("cert only") << QStringList{u"--tls-cert"_s, u"c.pem"_s} << false;
-    QTest::addRow("key only") << QStringList{u"--tls-key"_s, u"k.pem"_s} << false;
-    QTest::addRow("both") << QStringList{u"--tls-cert"_s, u"c.pem"_s, u"--tls-key"_s, u"k.pem"_s} << true;
+    QTest::addRow("cert only") << QStringList {u"--tls-cert"_s, u"c.pem"_s} << false;
+    QTest::addRow("key only") << QStringList {u"--tls-key"_s, u"k.pem"_s} << false;
+    QTest::addRow("both") << QStringList {u"--tls-cert"_s, u"c.pem"_s, u"--tls-key"_s, u"k.pem"_s}
+                          << true;
 }
 
 void TestServerConfig::tlsNeedsBothFiles()
@@ -206,10 +217,10 @@ void TestServerConfig::rejectsJunk_data()
 {
     QTest::addColumn<QStringList>("args");
 
-    QTest::addRow("unknown option") << QStringList{u"--no-such-option"_s};
-    QTest::addRow("positional argument") << QStringList{u"serve"_s};
-    QTest::addRow("option without value") << QStringList{u"--workers"_s};
-    QTest::addRow("database not postgresql") << QStringList{u"--database"_s, u"mysql://u@h/db"_s};
+    QTest::addRow("unknown option") << QStringList {u"--no-such-option"_s};
+    QTest::addRow("positional argument") << QStringList {u"serve"_s};
+    QTest::addRow("option without value") << QStringList {u"--workers"_s};
+    QTest::addRow("database not postgresql") << QStringList {u"--database"_s, u"mysql://u@h/db"_s};
 }
 
 void TestServerConfig::rejectsJunk()

@@ -18,10 +18,9 @@ using namespace encore::test;
 namespace {
 // The bound under test is the cache's TTL; the slack covers one poll of a loaded test machine.
 constexpr int kSlackMs = 500;
-}
+} // namespace
 
-class TestSnapshotCache final : public QObject
-{
+class TestSnapshotCache final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -44,7 +43,7 @@ void TestSnapshotCache::initTestCase()
     qputenv("ENCORE_TEST_REDIS", "1"); // both instances share one Redis
     m_first = std::make_unique<TestServer>();
     QVERIFY(m_first->start());
-    m_second = std::make_unique<TestServer>(m_first->database(), QStringList{});
+    m_second = std::make_unique<TestServer>(m_first->database(), QStringList {});
     QVERIFY(m_second->start());
     m_fx = std::make_unique<Fixtures>(m_first->database());
     const qint64 concert = m_fx->createConcert(u"Cache"_s, 1);
@@ -56,16 +55,25 @@ void TestSnapshotCache::initTestCase()
 
 QString TestSnapshotCache::seatStatus(const TestServer &server, const TestUser &viewer, int seat)
 {
-    HttpRequest r{"GET", "/api/v1/schedules/" + QByteArray::number(m_schedule) + "/seats", {}, {}};
-    const HttpResponse map = server.client().send(r.bearer(viewer.token).queueToken(viewer.queueToken));
-    return map.json().value(u"seats"_s).toArray().at(seat - 1).toObject().value(u"status"_s).toString();
+    HttpRequest r {"GET", "/api/v1/schedules/" + QByteArray::number(m_schedule) + "/seats", {}, {}};
+    const HttpResponse map
+        = server.client().send(r.bearer(viewer.token).queueToken(viewer.queueToken));
+    return map.json()
+        .value(u"seats"_s)
+        .toArray()
+        .at(seat - 1)
+        .toObject()
+        .value(u"status"_s)
+        .toString();
 }
 
 void TestSnapshotCache::writerReadsItsOwnChange()
 {
     QCOMPARE(seatStatus(*m_first, m_users[0], 3), u"AVAILABLE"_s); // now cached
-    HttpRequest hold{"POST", "/api/v1/reservations", {}, {}};
-    hold.bearer(m_users[0].token).queueToken(m_users[0].queueToken).json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray{3}}});
+    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+    hold.bearer(m_users[0].token)
+        .queueToken(m_users[0].queueToken)
+        .json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {3}}});
     QCOMPARE(m_first->client().send(hold).status, 201);
     // No waiting: the writer's instance dropped the snapshot after its commit.
     QCOMPARE(seatStatus(*m_first, m_users[0], 3), u"HELD"_s);
@@ -73,9 +81,12 @@ void TestSnapshotCache::writerReadsItsOwnChange()
 
 void TestSnapshotCache::otherInstanceSeesChangeWithinBound()
 {
-    QCOMPARE(seatStatus(*m_second, m_users[1], 4), u"AVAILABLE"_s); // cached via the second instance
-    HttpRequest hold{"POST", "/api/v1/reservations", {}, {}};
-    hold.bearer(m_users[2].token).queueToken(m_users[2].queueToken).json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray{4}}});
+    QCOMPARE(seatStatus(*m_second, m_users[1], 4),
+             u"AVAILABLE"_s); // cached via the second instance
+    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+    hold.bearer(m_users[2].token)
+        .queueToken(m_users[2].queueToken)
+        .json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {4}}});
     QElapsedTimer sinceCommit;
     QCOMPARE(m_first->client().send(hold).status, 201);
     sinceCommit.start();
@@ -100,7 +111,8 @@ void TestSnapshotCache::staleSnapshotExpiresWithinTtl()
     QVERIFY(at >= 0);
     const qsizetype statusAt = stale.indexOf("\"AVAILABLE\"", at);
     stale.replace(statusAt, int(qstrlen("\"AVAILABLE\"")), "\"SOLD\"");
-    redis.command({"SET", key, stale, "PX", QByteArray::number(encore::server::SnapshotCache::kSeatMapTtlMs)});
+    redis.command({"SET", key, stale, "PX",
+                   QByteArray::number(encore::server::SnapshotCache::kSeatMapTtlMs)});
     QElapsedTimer planted;
     planted.start();
     QCOMPARE(seatStatus(fresh, m_users[0], 9), u"SOLD"_s); // the cache is really read

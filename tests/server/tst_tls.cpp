@@ -16,8 +16,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore::test;
 
-class TestTls final : public QObject
-{
+class TestTls final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -29,8 +28,8 @@ private Q_SLOTS:
 
 private:
     // Sends and waits for the reply (bounded by the reply's own transfer timeout).
-    std::unique_ptr<QNetworkReply> send(const QByteArray &method, const QString &path, const QByteArray &body,
-                                        bool trustCertificate);
+    std::unique_ptr<QNetworkReply> send(const QByteArray &method, const QString &path,
+                                        const QByteArray &body, bool trustCertificate);
 
     QTemporaryDir m_dir;
     QSslCertificate m_certificate;
@@ -46,8 +45,9 @@ void TestTls::initTestCase()
     const QString key = m_dir.filePath(u"key.pem"_s);
     QProcess openssl;
     openssl.setProcessChannelMode(QProcess::MergedChannels);
-    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s,
-                                 u"/CN=localhost"_s, u"-days"_s, u"1"_s, u"-keyout"_s, key, u"-out"_s, cert});
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s,
+                   u"/CN=localhost"_s, u"-days"_s, u"1"_s, u"-keyout"_s, key, u"-out"_s, cert});
     QVERIFY2(openssl.waitForStarted(10'000), "openssl is not installed");
     QVERIFY(openssl.waitForFinished(60'000));
     QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
@@ -55,12 +55,13 @@ void TestTls::initTestCase()
     QCOMPARE(certs.size(), 1);
     m_certificate = certs.first();
 
-    m_server = std::make_unique<TestServer>(QStringList{u"--tls-cert"_s, cert, u"--tls-key"_s, key});
+    m_server
+        = std::make_unique<TestServer>(QStringList {u"--tls-cert"_s, cert, u"--tls-key"_s, key});
     QVERIFY2(m_server->start(), m_server->output().constData());
 }
 
-std::unique_ptr<QNetworkReply> TestTls::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                                             bool trustCertificate)
+std::unique_ptr<QNetworkReply> TestTls::send(const QByteArray &method, const QString &path,
+                                             const QByteArray &body, bool trustCertificate)
 {
     QNetworkRequest request(QUrl(u"https://localhost:%1%2"_s.arg(m_server->port()).arg(path)));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -85,10 +86,14 @@ void TestTls::httpsAnswers_data()
     QTest::addColumn<int>("status");
 
     QTest::addRow("healthz") << QByteArray("GET") << u"/healthz"_s << QByteArray() << 200;
-    QTest::addRow("readyz (database over TLS-served API)") << QByteArray("GET") << u"/readyz"_s << QByteArray() << 200;
+    QTest::addRow("readyz (database over TLS-served API)")
+        << QByteArray("GET") << u"/readyz"_s << QByteArray() << 200;
     QTest::addRow("register") << QByteArray("POST") << u"/api/v1/auth/register"_s
-                              << QByteArray(R"({"username": "tls-user", "password": "correct horse"})") << 201;
-    QTest::addRow("me without session") << QByteArray("GET") << u"/api/v1/me"_s << QByteArray() << 401;
+                              << QByteArray(
+                                     R"({"username": "tls-user", "password": "correct horse"})")
+                              << 201;
+    QTest::addRow("me without session")
+        << QByteArray("GET") << u"/api/v1/me"_s << QByteArray() << 401;
 }
 
 void TestTls::httpsAnswers()
@@ -101,7 +106,8 @@ void TestTls::httpsAnswers()
     const auto reply = send(method, path, body, true);
     QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30'000);
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), status);
-    QVERIFY2(reply->error() == QNetworkReply::NoError || status >= 400, qPrintable(reply->errorString()));
+    QVERIFY2(reply->error() == QNetworkReply::NoError || status >= 400,
+             qPrintable(reply->errorString()));
     // It really was TLS, with our certificate.
     QVERIFY(!reply->sslConfiguration().sessionCipher().isNull());
     QCOMPARE(reply->sslConfiguration().peerCertificate(), m_certificate);
@@ -120,7 +126,8 @@ void TestTls::untrustedCertificateIsRefused()
 
 void TestTls::plainHttpGetsNoAnswer()
 {
-    const HttpResponse r = m_server->client().parallel({HttpRequest{"GET", "/healthz", {}, {}}}, 10'000).value(0);
+    const HttpResponse r
+        = m_server->client().parallel({HttpRequest {"GET", "/healthz", {}, {}}}, 10'000).value(0);
     QCOMPARE(r.status, 0);
     QVERIFY(!r.body.startsWith("HTTP/"));
     // And the server keeps serving TLS after the junk.
