@@ -22,5 +22,13 @@ if [[ -f "$cache" ]] && ! grep -qx 'CMAKE_GENERATOR:INTERNAL=Ninja' "$cache"; th
     rm -rf "$cache" "$build_dir/CMakeFiles"
 fi
 
-cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+    # Re-use objects across build directories and checkouts (paths are hashed relative to the
+    # checkout, so a second worktree of the same commit compiles nothing).
+    export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+
+cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "$@"
 cmake --build "$build_dir" --parallel "$(nproc)"
