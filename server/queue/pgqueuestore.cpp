@@ -108,6 +108,14 @@ void PgQueueStore::complete(const QUuid &userId, qint64 concertId)
               {sql::uuid(userId), concertId});
 }
 
+void PgQueueStore::extendTurn(const QUuid &userId, qint64 concertId, const QDateTime &until)
+{
+    m_db.exec(u"UPDATE queue_entries SET active_until = ? "
+              "WHERE user_id = ?::uuid AND concert_id = ? AND status = 'ACTIVE' "
+              "  AND active_until > now() AND active_until < ?"_s,
+              {until, sql::uuid(userId), concertId, until});
+}
+
 QList<qint64> PgQueueStore::concertsWithQueues()
 {
     QList<qint64> concerts;

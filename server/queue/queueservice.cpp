@@ -200,6 +200,14 @@ void QueueService::complete(const QUuid &userId, qint64 concertId)
     m_store.complete(userId, concertId);
 }
 
+void QueueService::coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil)
+{
+    // The payment request of a customer who pays in the hold's last second is still in flight
+    // when the hold ends; the turn outlasts the hold by that much.
+    constexpr int kPaymentGraceSeconds = 30;
+    m_store.extendTurn(userId, concertId, heldUntil.addSecs(kPaymentGraceSeconds));
+}
+
 int QueueService::admitAll()
 {
     int admitted = 0;

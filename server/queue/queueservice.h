@@ -35,6 +35,9 @@ public:
     void requireActive(const QUuid &userId, const QByteArray &token, qint64 concertId);
     // Ends the user's ticket for the concert (after payment); in the caller's transaction.
     void complete(const QUuid &userId, qint64 concertId);
+    // A hold extends the holder's turn to cover it (docs/ARCHITECTURE.md, "A hold outlives no
+    // turn"): the turn, and the capacity it takes, lasts until the hold can no longer be paid.
+    void coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil);
 
     // Expires stale tickets and admits waiting ones for every concert with a queue; safe to
     // call from several threads and instances at once. Returns the number admitted.

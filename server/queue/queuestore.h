@@ -52,6 +52,9 @@ public:
     virtual std::optional<QueueSnapshot> snapshot(const QByteArray &tokenHash) = 0;
     virtual bool leave(const QUuid &userId, const QByteArray &tokenHash) = 0;
     virtual void complete(const QUuid &userId, qint64 concertId) = 0;
+    // Moves the end of the user's ACTIVE turn for the concert out to `until` (never earlier);
+    // a turn that has already ended stays ended.
+    virtual void extendTurn(const QUuid &userId, qint64 concertId, const QDateTime &until) = 0;
     // Expires stale tickets, then admits by arrival within maxActive and the admission rate.
     // Atomic per concert across instances; returns the number admitted.
     virtual int admit(qint64 concertId) = 0;

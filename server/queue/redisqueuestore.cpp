@@ -106,6 +106,15 @@ const RedisScript kComplete(LUA_PRELUDE "local user, c = ARGV[1], ARGV[2]\n"
                                         "if n > 0 then redis.call('INCR', k(c, 'completed')) end\n"
                                         "return n\n");
 
+// ARGV: user, concert, new end of the turn (ms). Extends a live ACTIVE turn, never shortens one.
+const RedisScript kExtendTurn(LUA_PRELUDE
+                              "local user, c, untilMs = ARGV[1], ARGV[2], tonumber(ARGV[3])\n"
+                              "local a = redis.call('ZSCORE', k(c, 'active'), user)\n"
+                              "if not a or tonumber(a) <= now or tonumber(a) >= untilMs then "
+                              "return 0 end\n"
+                              "redis.call('ZADD', k(c, 'active'), untilMs, user)\n"
+                              "return 1\n");
+
 // ARGV: concert. Expires, refills the token bucket and admits by arrival. Returns {admitted,
 // expired}, or -1 when the settings are not mirrored yet.
 const RedisScript kAdmit(
@@ -249,6 +258,15 @@ void RedisQueueStore::complete(const QUuid &userId, qint64 concertId)
     if (m_redis.eval(kComplete, {}, {userText(userId), QByteArray::number(concertId)}).toInteger()
         > 0)
         announce(concertId);
+}
+
+void RedisQueueStore::extendTurn(const QUuid &userId, qint64 concertId, const QDateTime &until)
+{
+    // XX: only a user who is in the active set; GT: only ever later. A turn that ran out but was
+    // not swept yet could be revived by this, so the script checks the score against now first.
+    m_redis.eval(kExtendTurn, {},
+                 {userText(userId), QByteArray::number(concertId),
+                  QByteArray::number(until.toMSecsSinceEpoch())});
 }
 
 int RedisQueueStore::admit(qint64 concertId)

@@ -197,6 +197,7 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             return load(u"WHERE r.id = ?::uuid"_s, {reservationId}).first();
         });
         m_concerts.invalidateSeatMap(scheduleId);
+        m_queue.coverHold(userId, r.concertId, r.heldUntil);
         Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"ok\""_s);
         return r;
     } catch (const ApiError &e) {

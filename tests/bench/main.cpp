@@ -139,6 +139,9 @@ QString textArray(const QStringList &values)
     return u"{"_s + quoted.join(u',') + u"}"_s;
 }
 
+// The HTTP layer's ceiling on this machine: every scenario is also given as a share of it.
+const QString kHealthz = u"(0) ceiling: GET /healthz"_s;
+
 HttpRequest authed(QByteArray method, QByteArray path, const TestUser &u)
 {
     HttpRequest r {std::move(method), std::move(path), {}, {}};
@@ -232,6 +235,9 @@ int main(int argc, char **argv)
         {u"wrk-threads"_s, u"wrk threads (default 2)."_s, u"n"_s, u"2"_s},
         {u"no-wrk"_s, u"Skip the wrk runs."_s},
         {u"no-pgbench"_s, u"Skip the pgbench ceilings."_s},
+        {u"fast-unsafe"_s,
+         u"PostgreSQL with fsync, synchronous_commit and full_page_writes off (NOT what the "
+         "product ships; figures labelled as such). Default: the durable settings."_s},
     });
     p.process(app);
     const int seconds = std::max(1, p.value(u"seconds"_s).toInt());
@@ -245,6 +251,13 @@ int main(int argc, char **argv)
     const int wrkThreads = std::max(1, p.value(u"wrk-threads"_s).toInt());
     const bool useWrk = !p.isSet(u"no-wrk"_s) && !wrkBinary().isEmpty();
     const bool usePgbench = !p.isSet(u"no-pgbench"_s);
+    const bool fastUnsafe = p.isSet(u"fast-unsafe"_s);
+    // Before the first TestServer: TestCluster reads it when it starts the private cluster.
+    qputenv("ENCORE_TEST_CLUSTER_DURABLE", fastUnsafe ? "0" : "1");
+    const QString durability = fastUnsafe
+        ? u"**fast-unsafe**: fsync=off, synchronous_commit=off, full_page_writes=off — not what "
+          "the product ships"_s
+        : u"durable: fsync, synchronous_commit and full_page_writes on (the product's default)"_s;
 
     QTemporaryDir work;
     const QString loadBefore = readFirstLine(u"/proc/loadavg"_s);
@@ -338,6 +351,27 @@ int main(int argc, char **argv)
                      .arg(r.p99Ms, 0, 'f', 1));
         return r;
     };
+
+    // ---- ceiling of the HTTP layer: the server's own GET /healthz, same connections ----------
+    progress(u"ceiling: GET /healthz, %1 connections"_s.arg(conns));
+    {
+        QList<HttpRequest> pings;
+        for (int i = 0; i < 20'000; ++i)
+            pings.append(HttpRequest {"GET", "/healthz", {}, {}});
+        measure([&] { return runHttpClient(kHealthz, client, pings, conns, 200); }, false);
+        if (useWrk) {
+            measure(
+                [&] {
+                    LoadResult failed;
+                    failed.scenario = kHealthz;
+                    failed.generator = u"wrk (failed)"_s;
+                    return runWrk(kHealthz, server.port(), "/healthz", {{}}, conns, wrkThreads,
+                                  seconds, work.path())
+                        .value_or(failed);
+                },
+                true);
+        }
+    }
 
     // ---- (c) flash sale -----------------------------------------------------------------------
     progress(u"(c) flash sale: %1 hold attempts on 50 seats, %2 connections"_s.arg(flashAttempts)
@@ -663,9 +697,7 @@ int main(int argc, char **argv)
           << ", after: " << loadAfter.section(u' ', 0, 2) << "\n";
     out() << "- encore-server: Release, " << workers << " workers (default 4 x " << cores
           << " cores), --no-access-log --hold-seconds 600 --queue-active-ttl 3600; PostgreSQL "
-          << pgVersion
-          << " private cluster (TestCluster: fsync=off, synchronous_commit=off, "
-             "full_page_writes=off), unix socket\n";
+          << pgVersion << " private cluster, " << durability << ", unix socket\n";
     out() << "- HTTP load from the same machine: HttpClient = tests/support HttpClient::pooled() "
              "in the bench "
              "process (one thread, keep-alive); wrk = `wrk -t"
@@ -701,8 +733,25 @@ int main(int argc, char **argv)
         }
         return 0.0;
     };
+    const double healthz = bestRate(kHealthz);
+    if (healthz > 0) {
+        out() << "\n### Share of the HTTP ceiling (best figure / best GET /healthz, "
+              << QString::number(healthz, 'f', 0)
+              << " req/s in this run)\n\n| scenario | req/s | p50 ms | p99 ms | share of /healthz "
+                 "|\n|---|---:|---:|---:|---:|\n";
+        for (const Row &r : rows) {
+            if (r.result.scenario == kHealthz)
+                continue;
+            out() << "| " << r.result.scenario << " [" << r.result.generator << "] | "
+                  << QString::number(r.result.rate(), 'f', 0) << " | "
+                  << QString::number(r.result.p50Ms, 'f', 1) << " | "
+                  << QString::number(r.result.p99Ms, 'f', 1) << " | "
+                  << QString::number(100.0 * r.result.rate() / healthz, 'f', 0) << " % |\n";
+        }
+    }
     if (!pg.isEmpty()) {
-        out() << "\n### PostgreSQL ceilings (pgbench)\n\n| statement(s) | tps | avg latency ms | "
+        out() << "\n### PostgreSQL ceilings (pgbench, same cluster settings)\n\n| statement(s) | "
+                 "tps | avg latency ms | "
                  "failed | note |\n|---|---:|---:|---:|---|\n";
         for (const PgbenchResult &r : pg)
             out() << "| " << r.name << " | " << QString::number(r.tps, 'f', 0) << " | "

@@ -1,5 +1,6 @@
 // The customer's whole path through the HTTP API: register, queue, seats, hold, top up, pay,
 // tickets, refund — against a real encore-server on a private PostgreSQL.
+#include "bookingrequests.h"
 #include "fixtures.h"
 #include "testserver.h"
 
@@ -15,6 +16,7 @@ class TestBookingFlow final : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void registerQueueHoldPay();
+    void holdLateInTurnIsPaidAfterTheTurnsEnd();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -113,6 +115,48 @@ void TestBookingFlow::registerQueueHoldPay()
              u"REFUNDED"_s);
     QCOMPARE(http.get("/api/v1/wallet", token).json().value(u"balance"_s).toInt(), 400000);
     QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM seats WHERE status = 'SOLD'"_s).toInt(), 0);
+}
+
+// A hold made in the last seconds of a turn extends the turn to cover it (docs/ARCHITECTURE.md):
+// paying after the turn's original end still finds an ACTIVE token and succeeds.
+void TestBookingFlow::holdLateInTurnIsPaidAfterTheTurnsEnd()
+{
+    const HttpClient http = m_server->client();
+    QList<TestUser> users = m_fixtures->createUsers(1, 1'000'000, u"late"_s);
+    constexpr int kTurnSeconds = 3;
+    m_fixtures->admit(users, m_concert, kTurnSeconds);
+    const TestUser &user = users.first();
+    const qint64 schedule = m_fixtures->schedulesOf(m_concert).last();
+
+    HttpRequest status {"GET", "/api/v1/queue/status", {}, {}};
+    status.bearer(user.token).queueToken(user.queueToken);
+    const QDateTime turnEnd = QDateTime::fromString(
+        http.send(status).json().value(u"activeUntil"_s).toString(), Qt::ISODateWithMs);
+    QVERIFY(turnEnd.isValid());
+
+    const HttpResponse held = http.send(holdRequest(user, schedule, {40}));
+    QCOMPARE(held.status, 201);
+    const QJsonObject reservation = held.json().value(u"reservation"_s).toObject();
+    const QDateTime heldUntil
+        = QDateTime::fromString(reservation.value(u"heldUntil"_s).toString(), Qt::ISODateWithMs);
+    QVERIFY(heldUntil > turnEnd);
+
+    // The turn now lasts at least as long as the hold, in whichever store holds it.
+    const HttpResponse extended = http.send(status);
+    QCOMPARE(extended.json().value(u"status"_s).toString(), u"ACTIVE"_s);
+    QVERIFY(
+        QDateTime::fromString(extended.json().value(u"activeUntil"_s).toString(), Qt::ISODateWithMs)
+        >= heldUntil);
+
+    // Past the turn's original end, and past an admission tick that expires stale turns.
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > turnEnd.addSecs(2), 20'000);
+    const HttpResponse paid
+        = http.send(payRequest(user, reservation.value(u"id"_s).toString(), "late-pay"));
+    QCOMPARE(paid.status, 201);
+    QCOMPARE(paid.json().value(u"reservation"_s).toObject().value(u"status"_s).toString(),
+             u"PAID"_s);
+    // Paying ended the turn as always.
+    QCOMPARE(http.send(status).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestBookingFlow)

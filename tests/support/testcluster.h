@@ -1,14 +1,14 @@
 #pragma once
 // TestCluster: one private PostgreSQL cluster per test executable (started on first use in a
-// temporary directory, stopped at exit), tuned for speed (no fsync). Each test gets a fresh
-// database from createDatabase(). Main thread.
+// temporary directory, stopped at exit), tuned for speed (no fsync) unless
+// ENCORE_TEST_CLUSTER_DURABLE=1 (benchmarks: the product's durable settings). Each test gets a
+// fresh database from createDatabase(). Main thread.
 
 #include "storage/connectionparams.h"
 
 namespace encore::test {
 
-class TestCluster
-{
+class TestCluster {
 public:
     static TestCluster &instance();
 
