@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, starts encore-server with demo data on its own private
-# PostgreSQL, and opens the desktop app when there is a display. Ctrl-C (or closing the app)
-# stops the server.
+# PostgreSQL, and opens the desktop app when there is a display. Ctrl-C in this terminal, SIGINT
+# or SIGTERM to this script, or closing the app stops the app and the server.
 #
 #   scripts/run.sh [--no-app]
 #
@@ -9,6 +9,8 @@
 #   ENCORE_LISTEN         address the server listens on (default 127.0.0.1:8080, loopback only)
 #   ENCORE_DATA_DIR       passed as --data-dir (default: the server's own, /var/lib/encore as root)
 #   ENCORE_READY_TIMEOUT  seconds to wait for /readyz (default 120)
+#   ENCORE_LOG_DIR        where encore-server.log goes (default /var/log/encore as root,
+#                         else ${XDG_STATE_HOME:-~/.local/state}/encore)
 #   ENCORE_BUILD_DIR      build directory (default build/)
 #   ENCORE_SKIP_BUILD=1   re-use the binaries already built there (no package check, no build)
 set -euo pipefail
@@ -20,7 +22,7 @@ start_app=1
 for arg in "$@"; do
     case "$arg" in
         --no-app) start_app=0 ;;
-        -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run: unknown argument: $arg (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -48,7 +50,14 @@ if curl -s -o /dev/null --max-time 2 "$url/healthz" 2>/dev/null; then
     exit 1
 fi
 
-log_dir="$build_dir/run"
+# The log outlives the build tree (a rebuild or `rm -rf build` keeps it).
+if [[ -n "${ENCORE_LOG_DIR:-}" ]]; then
+    log_dir=$ENCORE_LOG_DIR
+elif [[ $(id -u) -eq 0 ]]; then
+    log_dir=/var/log/encore
+else
+    log_dir="${XDG_STATE_HOME:-$HOME/.local/state}/encore"
+fi
 mkdir -p "$log_dir"
 log="$log_dir/encore-server.log"
 
@@ -58,6 +67,17 @@ if [[ -n "${ENCORE_DATA_DIR:-}" ]]; then
 fi
 
 server_pid=""
+app_pid=""
+# shellcheck disable=SC2317  # called from the EXIT trap
+stop_app() {
+    [[ -n "$app_pid" ]] || return 0
+    if kill -0 "$app_pid" 2>/dev/null; then
+        echo "run: closing the desktop app"
+        kill -TERM "$app_pid" 2>/dev/null || true
+    fi
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+}
 # shellcheck disable=SC2317  # called from the EXIT trap
 stop_server() {
     [[ -n "$server_pid" ]] || return 0
@@ -78,7 +98,7 @@ stop_server() {
     wait "$server_pid" 2>/dev/null || true
     server_pid=""
 }
-trap stop_server EXIT
+trap 'stop_app; stop_server' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -118,8 +138,9 @@ if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
     has_display=1
 fi
 
-# Runs the desktop app in the foreground. Started through sudo, the app runs as the user who
-# called sudo, so it can reach their display and keeps its settings in their home.
+# Runs the desktop app in place of the calling (sub)shell, so that its pid is the app's. Started
+# through sudo, the app runs as the user who called sudo, so it can reach their display and keeps
+# its settings in their home.
 run_app() {
     local env_args=()
     local var
@@ -135,16 +156,21 @@ run_app() {
         if [[ -z "${XDG_RUNTIME_DIR:-}" && -d "/run/user/$uid" ]]; then
             env_args+=("XDG_RUNTIME_DIR=/run/user/$uid")
         fi
-        runuser -u "$SUDO_USER" -- env "${env_args[@]}" "$client_bin" --server "$url"
+        exec runuser -u "$SUDO_USER" -- env "${env_args[@]}" "$client_bin" --server "$url"
     else
-        env "${env_args[@]}" "$client_bin" --server "$url"
+        exec env "${env_args[@]}" "$client_bin" --server "$url"
     fi
 }
 
 if ((start_app)) && ((has_display)) && [[ -x "$client_bin" ]]; then
     echo "run: opening the desktop app; close it (or press Ctrl-C) to stop the server"
+    # In the background, so that a SIGTERM to this script runs its trap at once (bash runs traps
+    # only between foreground commands); a background job ignores SIGINT, so the trap closes it.
+    run_app &
+    app_pid=$!
     app_rc=0
-    run_app || app_rc=$?
+    wait "$app_pid" || app_rc=$?
+    app_pid=""
     if ((app_rc != 0)); then
         echo "run: the desktop app exited with status $app_rc" >&2
     fi

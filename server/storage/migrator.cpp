@@ -37,9 +37,12 @@ struct AdvisoryLock {
 int Migrator::migrate(Database &db)
 {
     AdvisoryLock lock(db);
-    db.execScript(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
-                  "version integer PRIMARY KEY, name text NOT NULL, "
-                  "applied_at timestamptz NOT NULL DEFAULT now())"_s);
+    // Not CREATE TABLE IF NOT EXISTS: its NOTICE on every start reaches the server's log
+    // through libpq's notice printer.
+    db.execScript(u"DO $$ BEGIN IF to_regclass('schema_migrations') IS NULL THEN "
+                  "CREATE TABLE schema_migrations (version integer PRIMARY KEY, "
+                  "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now()); "
+                  "END IF; END $$"_s);
     QStringList files = QDir(u":/migrations"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
     int applied = 0;
     for (const QString &file : files) {
