@@ -198,12 +198,20 @@ void LoginDialog::finish(const Result<Session> &result)
     setBusy(false);
     if (!result) {
         const ApiError &e = result.error();
-        if (e.code == ErrorCode::Unauthenticated)
+        // Typing resumes in the field to correct (the busy state moved the focus away).
+        if (e.code == ErrorCode::Unauthenticated) {
             showError(tr("That username and password do not match. Please try again."));
-        else if (e.code == ErrorCode::Conflict && m_mode == Mode::Register)
+            m_password->clear();
+            m_confirm->clear();
+            m_password->setFocus();
+        } else if (e.code == ErrorCode::Conflict && m_mode == Mode::Register) {
             showError(tr("That username is already taken. Please choose another one."));
-        else
+            m_username->setFocus();
+            m_username->selectAll();
+        } else {
             showError(ErrorText::describe(e).full());
+            m_submit->setFocus(); // Enter tries again
+        }
         return;
     }
     m_session = result.value();

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void registerQueueTopUpPayAndSeeTheTicket();
+    void wrongPasswordIsClearedAndTypingResumesThere();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -214,6 +215,31 @@ void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
                           {schedule})
                  .toString(),
              u"12,13"_s);
+}
+
+// After a refused login the customer types the password again at once: it is cleared and has
+// the focus (it used to stay filled in, with the focus on Quit).
+void TestCustomerJourney::wrongPasswordIsClearedAndTypingResumesThere()
+{
+    const TestUser user = m_fixtures->createUsers(1, 0, u"typo"_s).first();
+    AppController app({u"http://127.0.0.1:%1"_s.arg(m_server->port()), {}, u"en"_s});
+    QString error;
+    QVERIFY2(app.start(&error), qPrintable(error));
+    QPointer<LoginDialog> login = app.loginDialog();
+    QVERIFY(login);
+    QVERIFY(QTest::qWaitForWindowExposed(login));
+    auto *username = login->findChild<QLineEdit *>(u"usernameEdit"_s);
+    auto *password = login->findChild<QLineEdit *>(u"passwordEdit"_s);
+    username->clear();
+    QTest::keyClicks(username, user.username);
+    QTest::keyClicks(password, u"not-the-password"_s);
+    QVERIFY(clickNamed(login, u"loginSubmitButton"_s));
+    auto *message = login->findChild<QLabel *>(u"loginError"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), kGuiWaitMs);
+    QVERIFY(message->text().contains(u"do not match"_s));
+    QCOMPARE(password->text(), QString());
+    QTRY_VERIFY(password->hasFocus());
+    QCOMPARE(username->text(), user.username);
 }
 
 QTEST_MAIN(TestCustomerJourney)
