@@ -27,7 +27,7 @@ QJsonObject ApiError::toEnvelope(const QString &requestId) const
 ApiError ApiError::fromEnvelope(const QJsonObject &envelope)
 {
     const QJsonObject e = envelope.value(u"error"_s).toObject();
-    const auto code = errorCodeFromName(e.value(u"code"_s).toString());
+    const auto code = enumFromWord<ErrorCode>(e.value(u"code"_s).toString());
     if (!code)
         return ApiError(ErrorCode::Internal);
     return ApiError(*code, e.value(u"message"_s).toString(), e.value(u"details"_s).toObject());

@@ -19,7 +19,7 @@ struct ApiError
     ApiError(ErrorCode c, QString msg = {}, QJsonObject d = {});
 
     int httpStatus() const { return encore::httpStatus(code); }
-    QString codeName() const { return errorCodeName(code); }
+    QString codeName() const { return wordOf(code); }
 
     // {"code": ..., "message": ..., "details": {...}} — the inner object of the envelope.
     QJsonObject toJson() const;

@@ -1,7 +1,10 @@
 #pragma once
-// API paths, written once for the server's routes, the client and the tests.
+// API paths, written once for the server's routes, the client and the tests. Each builder takes
+// its ids as PathArg: a number or UUID gives the concrete path ("/api/v1/concerts/7/queue"),
+// api::kArg gives the route pattern the server registers ("/api/v1/concerts/<arg>/queue").
 
 #include <QString>
+#include <QUuid>
 
 namespace encore::api {
 
@@ -11,10 +14,118 @@ inline QString path(QStringView rest)
     return QString::fromUtf16(kPrefix) + rest.toString();
 }
 
+// The route placeholder of QHttpServer.
+struct RouteArg { };
+inline constexpr RouteArg kArg;
+
+// One path segment that is an id.
+class PathArg {
+public:
+    PathArg(RouteArg) : m_text(QStringLiteral("<arg>")) { }
+    PathArg(qint64 id) : m_text(QString::number(id)) { }
+    PathArg(int id) : m_text(QString::number(id)) { }
+    PathArg(const QUuid &id) : m_text(id.toString(QUuid::WithoutBraces)) { }
+    const QString &text() const { return m_text; }
+
+private:
+    QString m_text;
+};
+
+namespace detail {
+inline QString join(QStringView a, const PathArg &id, QStringView b = {})
+{
+    return path(a) + id.text() + b.toString();
+}
+inline QString join(QStringView a, const PathArg &id, QStringView b, const PathArg &id2,
+                    QStringView c = {})
+{
+    return join(a, id, b) + id2.text() + c.toString();
+}
+} // namespace detail
+
+// System (outside the versioned prefix).
+inline QString healthz() { return QStringLiteral("/healthz"); }
+inline QString readyz() { return QStringLiteral("/readyz"); }
+inline QString metrics() { return QStringLiteral("/metrics"); }
+
+// Accounts and wallet.
+inline QString authRegister() { return path(u"/auth/register"); }
+inline QString authLogin() { return path(u"/auth/login"); }
+inline QString authLogout() { return path(u"/auth/logout"); }
+inline QString me() { return path(u"/me"); }
+inline QString wallet() { return path(u"/wallet"); }
+inline QString walletTopUps() { return path(u"/wallet/top-ups"); }
+inline QString walletLedger() { return path(u"/wallet/ledger"); }
+
+// Concerts, queue, seats, reservations, payments, live feed.
+inline QString concerts() { return path(u"/concerts"); }
+inline QString concert(const PathArg &id) { return detail::join(u"/concerts/", id); }
+inline QString concertSchedules(const PathArg &id)
+{
+    return detail::join(u"/concerts/", id, u"/schedules");
+}
+inline QString concertQueue(const PathArg &id) { return detail::join(u"/concerts/", id, u"/queue"); }
+inline QString queueStatus() { return path(u"/queue/status"); }
+inline QString queue() { return path(u"/queue"); }
+inline QString scheduleSeats(const PathArg &id)
+{
+    return detail::join(u"/schedules/", id, u"/seats");
+}
+inline QString reservations() { return path(u"/reservations"); }
+inline QString reservation(const PathArg &id) { return detail::join(u"/reservations/", id); }
+inline QString payments() { return path(u"/payments"); }
+inline QString live() { return path(u"/live"); }
+
+// Staff.
+inline QString adminConcerts() { return path(u"/admin/concerts"); }
+inline QString adminConcert(const PathArg &id) { return detail::join(u"/admin/concerts/", id); }
+inline QString adminConcertSchedules(const PathArg &id)
+{
+    return detail::join(u"/admin/concerts/", id, u"/schedules");
+}
+inline QString adminConcertQueue(const PathArg &id)
+{
+    return detail::join(u"/admin/concerts/", id, u"/queue");
+}
+inline QString adminQueueSettings(const PathArg &id)
+{
+    return detail::join(u"/admin/concerts/", id, u"/queue-settings");
+}
+inline QString adminSchedule(const PathArg &id) { return detail::join(u"/admin/schedules/", id); }
+inline QString adminSchedulePrices(const PathArg &id)
+{
+    return detail::join(u"/admin/schedules/", id, u"/prices");
+}
+inline QString adminScheduleSeats(const PathArg &id)
+{
+    return detail::join(u"/admin/schedules/", id, u"/seats");
+}
+inline QString adminSeatRelease(const PathArg &schedule, const PathArg &seat)
+{
+    return detail::join(u"/admin/schedules/", schedule, u"/seats/", seat, u"/release");
+}
+inline QString adminSeatBlock(const PathArg &schedule, const PathArg &seat)
+{
+    return detail::join(u"/admin/schedules/", schedule, u"/seats/", seat, u"/block");
+}
+inline QString adminSeatUnblock(const PathArg &schedule, const PathArg &seat)
+{
+    return detail::join(u"/admin/schedules/", schedule, u"/seats/", seat, u"/unblock");
+}
+inline QString adminAttendeesCsv(const PathArg &id)
+{
+    return detail::join(u"/admin/schedules/", id, u"/attendees.csv");
+}
+inline QString adminSales() { return path(u"/admin/sales"); }
+inline QString adminSalesCsv() { return path(u"/admin/exports/sales.csv"); }
+inline QString adminReconciliation() { return path(u"/admin/reconciliation"); }
+inline QString adminAudit() { return path(u"/admin/audit"); }
+
 // Header names.
 inline constexpr char kQueueTokenHeader[] = "X-Queue-Token";
 inline constexpr char kIdempotencyKeyHeader[] = "Idempotency-Key";
 inline constexpr char kRequestIdHeader[] = "X-Request-Id";
+inline constexpr char kAcceptLanguageHeader[] = "Accept-Language";
 
 inline constexpr int kMaxSeatsPerHold = 4;
 inline constexpr int kSeatsPerSchedule = 50;

@@ -1,10 +1,10 @@
 #pragma once
-// ErrorCode: the API's error vocabulary (DESIGN.md §4) and its one mapping to HTTP statuses.
-// Pure functions, any thread.
+// ErrorCode: the API's error vocabulary (DESIGN.md §4), its words and its one mapping to HTTP
+// statuses. Pure functions, any thread.
+
+#include "api/wordtable.h"
 
 #include <QString>
-
-#include <optional>
 
 namespace encore {
 
@@ -26,9 +26,28 @@ enum class ErrorCode {
     Internal,
 };
 
+// An unknown code from a server decodes to INTERNAL (ApiError::fromEnvelope).
+template<> struct EnumWords<ErrorCode>
+{
+    static constexpr std::array<EnumWord<ErrorCode>, 15> words {
+        {{ErrorCode::BadRequest, u"BAD_REQUEST"},
+         {ErrorCode::ValidationFailed, u"VALIDATION_FAILED"},
+         {ErrorCode::Unauthenticated, u"UNAUTHENTICATED"},
+         {ErrorCode::Forbidden, u"FORBIDDEN"},
+         {ErrorCode::QueueNotActive, u"QUEUE_NOT_ACTIVE"},
+         {ErrorCode::NotFound, u"NOT_FOUND"},
+         {ErrorCode::Conflict, u"CONFLICT"},
+         {ErrorCode::SeatUnavailable, u"SEAT_UNAVAILABLE"},
+         {ErrorCode::ReservationExpired, u"RESERVATION_EXPIRED"},
+         {ErrorCode::InsufficientBalance, u"INSUFFICIENT_BALANCE"},
+         {ErrorCode::IdempotencyMismatch, u"IDEMPOTENCY_MISMATCH"},
+         {ErrorCode::PayloadTooLarge, u"PAYLOAD_TOO_LARGE"},
+         {ErrorCode::RateLimited, u"RATE_LIMITED"},
+         {ErrorCode::Unavailable, u"UNAVAILABLE"},
+         {ErrorCode::Internal, u"INTERNAL"}}};
+};
+
 int httpStatus(ErrorCode code);
-QString errorCodeName(ErrorCode code); // "SEAT_UNAVAILABLE"
-std::optional<ErrorCode> errorCodeFromName(const QString &name);
 QString defaultMessage(ErrorCode code);
 
 } // namespace encore

@@ -73,12 +73,13 @@ SalesReport salesReport()
             row.concertId = c.id;
             row.title = c.title;
             row.startsAt = s.startsAt;
-            row.sold = sold[k % 6];
-            row.held = held[k % 6];
-            row.blocked = blocked[k % 6];
-            row.available = 50 - row.sold - row.held - row.blocked;
-            row.revenue = Money(row.sold) * 112'000 - (k % 2) * 33'000;
-            report.schedules.append(row);
+            SalesFigures &f = row.figures;
+            f.sold = sold[k % 6];
+            f.held = held[k % 6];
+            f.blocked = blocked[k % 6];
+            f.available = 50 - f.sold - f.held - f.blocked;
+            f.revenue = Money(f.sold) * 112'000 - (k % 2) * 33'000;
+            report.append(row);
             ++k;
         }
     }
@@ -89,20 +90,20 @@ ReconciliationReport reconciliation(bool clean)
 {
     ReconciliationReport r;
     r.ok = clean;
-    const auto finding = [](const QString &kind, QJsonArray rows) {
-        return ReconciliationReport::Finding {kind, std::move(rows)};
-    };
-    QJsonArray unpaid, ledger;
+    for (const FindingKind kind : allValues<FindingKind>())
+        r.findings.append({kind, {}});
     if (!clean) {
-        unpaid.append(QJsonObject {
-            {u"scheduleId"_s, 21}, {u"number"_s, 33}, {u"reservationId"_s, uuidFor(u"lost"_s)}});
-        ledger.append(QJsonObject {
-            {u"username"_s, u"hyun_woo"_s}, {u"balance"_s, 310'000}, {u"ledgerSum"_s, 300'000}});
+        FindingRow unpaid;
+        unpaid.scheduleId = 21;
+        unpaid.number = 33;
+        unpaid.reservationId = uuidFor(u"lost"_s);
+        r.findings[int(FindingKind::SoldSeatsWithoutPayment)].rows.append(unpaid);
+        FindingRow ledger;
+        ledger.username = u"hyun_woo"_s;
+        ledger.balance = 310'000;
+        ledger.ledgerSum = 300'000;
+        r.findings[int(FindingKind::LedgerMismatches)].rows.append(ledger);
     }
-    r.findings
-        = {finding(u"paymentsWithoutSoldSeats"_s, {}),
-           finding(u"soldSeatsWithoutPayment"_s, unpaid), finding(u"ledgerMismatches"_s, ledger),
-           finding(u"paymentAmountMismatches"_s, {}), finding(u"overdueHolds"_s, {})};
     r.revenue = salesReport().revenue();
     r.payments = r.revenue + 231'000;
     r.refunds = 231'000;

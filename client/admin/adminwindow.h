@@ -4,7 +4,7 @@
 // Owns the AdminApi and the live seat feed; errors show in plain words in one notice bar. GUI
 // thread.
 
-#include "net/apitypes.h"
+#include "api/apitypes.h"
 
 #include "models/concert.h"
 

@@ -2,7 +2,7 @@
 // AuditTab: the audit log of staff actions (who, what, on what, when, details), newest first,
 // filtered by action prefix and staff username. GUI thread.
 
-#include "net/admintypes.h"
+#include "api/admintypes.h"
 
 #include <QWidget>
 

@@ -4,7 +4,7 @@
 // time; the settings (maxActive, admitPerMinute, activeTtlSeconds) and pause/resume. GUI thread.
 
 #include "models/concert.h"
-#include "net/admintypes.h"
+#include "api/admintypes.h"
 
 #include <QDateTime>
 #include <QTimer>

@@ -166,11 +166,11 @@ void SalesTab::setSales(const SalesReport &report)
         auto *item = new QTreeWidgetItem(m_table);
         item->setText(0, row.title);
         item->setText(1, DisplayText::dateTime(row.startsAt));
-        item->setText(2, locale.toString(row.sold));
-        item->setText(3, locale.toString(row.held));
-        item->setText(4, locale.toString(row.available));
-        item->setText(5, locale.toString(row.blocked));
-        item->setText(6, money::format(row.revenue));
+        item->setText(2, locale.toString(row.figures.sold));
+        item->setText(3, locale.toString(row.figures.held));
+        item->setText(4, locale.toString(row.figures.available));
+        item->setText(5, locale.toString(row.figures.blocked));
+        item->setText(6, money::format(row.figures.revenue));
         for (int c = 2; c <= 6; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         item->setData(0, Qt::UserRole, row.scheduleId);
@@ -195,11 +195,11 @@ void SalesTab::rebuildChart()
     qreal top = 0;
     for (int i = 0; i < m_sales.schedules.size(); ++i) {
         const SalesRow &row = m_sales.schedules.at(i);
-        *sold << row.sold;
-        *held << row.held;
-        *available << row.available;
-        *blocked << row.blocked;
-        const qreal thousands = qreal(row.revenue) / 1000.0;
+        *sold << row.figures.sold;
+        *held << row.figures.held;
+        *available << row.figures.available;
+        *blocked << row.figures.blocked;
+        const qreal thousands = qreal(row.figures.revenue) / 1000.0;
         revenue.append({qreal(i), thousands});
         top = std::max(top, thousands);
         // The table names the concerts; the axis only needs to tell the dates apart.
@@ -223,46 +223,46 @@ void SalesTab::rebuildChart()
         m->setVisible(false);
 }
 
-QString SalesTab::findingTitle(const QString &kind)
+QString SalesTab::findingTitle(FindingKind kind)
 {
-    if (kind == u"paymentsWithoutSoldSeats")
+    switch (kind) {
+    case FindingKind::PaymentsWithoutSoldSeats:
         return tr("Payments whose seats are not sold");
-    if (kind == u"soldSeatsWithoutPayment")
+    case FindingKind::SoldSeatsWithoutPayment:
         return tr("Sold seats without a payment");
-    if (kind == u"ledgerMismatches")
+    case FindingKind::LedgerMismatches:
         return tr("Wallets whose balance differs from their ledger");
-    if (kind == u"paymentAmountMismatches")
+    case FindingKind::PaymentAmountMismatches:
         return tr("Payments that differ from their reservation's total");
-    if (kind == u"overdueHolds")
+    case FindingKind::OverdueHolds:
         return tr("Holds past their time (the expiry sweeper may be stuck)");
-    return kind;
+    }
+    return {};
 }
 
-QString SalesTab::findingRow(const QString &kind, const QJsonObject &row)
+QString SalesTab::findingRow(FindingKind kind, const FindingRow &row)
 {
-    const auto text = [&row](const char *key) {
-        return row.value(QLatin1StringView(key)).toVariant().toString();
-    };
-    const auto amount = [&row](const char *key) {
-        return money::format(row.value(QLatin1StringView(key)).toVariant().toLongLong());
-    };
-    if (kind == u"paymentsWithoutSoldSeats")
+    switch (kind) {
+    case FindingKind::PaymentsWithoutSoldSeats:
         return tr("Payment %1 of %2 (reservation %3)")
-            .arg(text("paymentId").left(8), amount("amount"), text("reservationId").left(8));
-    if (kind == u"soldSeatsWithoutPayment")
+            .arg(row.paymentId.left(8), money::format(row.amount), row.reservationId.left(8));
+    case FindingKind::SoldSeatsWithoutPayment:
         return tr("Date %1, seat %2 (reservation %3)")
-            .arg(text("scheduleId"), text("number"), text("reservationId").left(8));
-    if (kind == u"ledgerMismatches")
+            .arg(QString::number(row.scheduleId), QString::number(row.number),
+                 row.reservationId.left(8));
+    case FindingKind::LedgerMismatches:
         return tr("%1: balance %2, ledger sum %3")
-            .arg(text("username"), amount("balance"), amount("ledgerSum"));
-    if (kind == u"paymentAmountMismatches")
+            .arg(row.username, money::format(row.balance), money::format(row.ledgerSum));
+    case FindingKind::PaymentAmountMismatches:
         return tr("Payment %1: paid %2, reservation total %3")
-            .arg(text("paymentId").left(8), amount("amount"), amount("reservationTotal"));
-    if (kind == u"overdueHolds")
+            .arg(row.paymentId.left(8), money::format(row.amount),
+                 money::format(row.reservationTotal));
+    case FindingKind::OverdueHolds:
         return tr("Date %1, seat %2, held until %3")
-            .arg(text("scheduleId"), text("number"),
-                 DisplayText::dateTime(parseIsoTime(text("heldUntil"))));
-    return QString::fromUtf8(QJsonDocument(row).toJson(QJsonDocument::Compact));
+            .arg(QString::number(row.scheduleId), QString::number(row.number),
+                 DisplayText::dateTime(row.heldUntil));
+    }
+    return {};
 }
 
 void SalesTab::setReconciliation(const ReconciliationReport &report)
@@ -275,13 +275,13 @@ void SalesTab::setReconciliation(const ReconciliationReport &report)
             continue;
         auto *top = new QTreeWidgetItem(m_reconTree);
         top->setText(0, u"%1 (%2)"_s.arg(findingTitle(f.kind)).arg(f.rows.size()));
-        top->setData(0, Qt::UserRole, f.kind);
+        top->setData(0, Qt::UserRole, wordOf(f.kind));
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);
-        for (const QJsonValue &v : f.rows) {
+        for (const FindingRow &row : f.rows) {
             auto *child = new QTreeWidgetItem(top);
-            child->setText(0, findingRow(f.kind, v.toObject()));
+            child->setText(0, findingRow(f.kind, row));
         }
     }
     m_reconTree->expandAll();
@@ -296,7 +296,7 @@ void SalesTab::retranslate()
     m_export->setText(tr("Export sales (CSV)…"));
     int sold = 0;
     for (const SalesRow &row : m_sales.schedules)
-        sold += row.sold;
+        sold += row.figures.sold;
     m_totals->setText(tr("Revenue %1 · %2 tickets sold over %3 date(s)")
                           .arg(money::format(m_sales.revenue()))
                           .arg(sold)

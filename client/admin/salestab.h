@@ -3,7 +3,7 @@
 // table and totals, the CSV export, and the reconciliation pane — each kind of inconsistency with
 // its rows, or "all clear". GUI thread.
 
-#include "net/admintypes.h"
+#include "api/admintypes.h"
 
 #include <QWidget>
 
@@ -46,8 +46,8 @@ protected:
 
 private:
     void rebuildChart();
-    static QString findingTitle(const QString &kind);
-    static QString findingRow(const QString &kind, const QJsonObject &row);
+    static QString findingTitle(FindingKind kind);
+    static QString findingRow(FindingKind kind, const FindingRow &row);
     void retranslate();
 
     AdminApi *m_api;

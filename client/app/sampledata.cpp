@@ -177,17 +177,16 @@ QueueTicket waitingTicket()
     t.status = QueueStatus::Waiting;
     t.position = 128;
     t.aheadCount = 127;
-    t.etaSeconds = 190;
-    t.etaLowSeconds = 150;
-    t.etaHighSeconds = 260;
-    t.etaReason = u"rate_lowered"_s;
+    t.eta = EtaRange {190, 150, 260};
+    t.etaReason = EtaReason::RateChanged;
+    t.etaChange = EtaChange::Longer;
     t.pollAfterMs = 2000;
     return t;
 }
 
-PaymentResult payment()
+PaymentReceipt payment()
 {
-    PaymentResult p;
+    PaymentReceipt p;
     p.reservation = reservations().first();
     p.reservation.status = ReservationStatus::Paid;
     p.reservation.paidAt = now();

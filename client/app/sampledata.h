@@ -2,7 +2,7 @@
 // SampleData: believable concerts, a seat map, tickets and a ledger for the screenshot mode and
 // GUI tests that need no server. Pure functions.
 
-#include "net/apitypes.h"
+#include "api/apitypes.h"
 
 #include "models/concert.h"
 #include "models/queueticket.h"
@@ -20,6 +20,6 @@ QList<Reservation> reservations();
 WalletInfo wallet();
 QList<LedgerEntry> ledger();
 QueueTicket waitingTicket();
-PaymentResult payment();
+PaymentReceipt payment();
 
 } // namespace encore::sample

@@ -144,7 +144,7 @@ void Screenshotter::shootAll(const QString &suffix, bool everything)
     }
 
     ReceiptDialog receipt;
-    const PaymentResult paid = sample::payment();
+    const PaymentReceipt paid = sample::payment();
     receipt.setReceipt(paid.reservation, paid.payment.paidAt, paid.balance,
                        paid.payment.id.toString(QUuid::WithoutBraces));
     save(&receipt, u"receipt"_s + suffix);

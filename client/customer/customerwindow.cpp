@@ -577,7 +577,7 @@ void CustomerWindow::pay()
         m_payKey = ApiClient::newIdempotencyKey();
     m_seatPage->setBusy(true);
     m_notice->showMessage(NoticeBar::Kind::Info, tr("Paying…"));
-    m_api->pay(m_hold->id, m_payKey, this, [this](const Result<PaymentResult> &r) {
+    m_api->pay(m_hold->id, m_payKey, this, [this](const Result<PaymentReceipt> &r) {
         m_seatPage->setBusy(false);
         if (r || r.error().code != ErrorCode::Unavailable)
             m_payKey.clear();
@@ -603,7 +603,7 @@ void CustomerWindow::pay()
     });
 }
 
-void CustomerWindow::showReceipt(const PaymentResult &result)
+void CustomerWindow::showReceipt(const PaymentReceipt &result)
 {
     Reservation paid = result.reservation;
     if (paid.concertTitle.isEmpty())

@@ -3,7 +3,7 @@
 // models and pages: concerts → queue → seats → hold → pay → receipt → My tickets, with the wallet
 // always at hand, errors in plain words and a banner while offline. GUI thread.
 
-#include "net/apitypes.h"
+#include "api/apitypes.h"
 
 #include "models/concert.h"
 #include "models/reservation.h"
@@ -92,7 +92,7 @@ private:
     void onHoldExpired();
     void confirmPayment();
     void pay();
-    void showReceipt(const PaymentResult &result);
+    void showReceipt(const PaymentReceipt &result);
     void cancelReservation(const Reservation &reservation);
     void askRefund(const Reservation &reservation);
     void endBooking();

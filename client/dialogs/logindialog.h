@@ -3,7 +3,7 @@
 // validating input first; on success the ApiClient holds the session and session() returns it.
 // GUI thread.
 
-#include "net/apitypes.h"
+#include "api/apitypes.h"
 
 #include <QDialog>
 

@@ -2,7 +2,7 @@
 // ReceiptDialog: proof of a finished purchase — concert, date, seats, amount, when, reference and
 // the new balance — with a way on to My tickets. Shows, calls nothing. GUI thread.
 
-#include "net/apitypes.h"
+#include "api/apitypes.h"
 
 #include <QDialog>
 

@@ -3,7 +3,7 @@
 // the ledger. Does its own calls; a top-up keeps one Idempotency-Key until the server answers.
 // GUI thread.
 
-#include "net/apitypes.h"
+#include "api/apitypes.h"
 
 #include <QDialog>
 

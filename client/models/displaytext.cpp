@@ -51,6 +51,39 @@ QString DisplayText::ledgerKind(LedgerKind kind)
     return {};
 }
 
+QString DisplayText::etaReason(EtaReason reason)
+{
+    switch (reason) {
+    case EtaReason::Steady:
+        return tr("Based on how fast the line moved in the last minute.");
+    case EtaReason::Estimating:
+        return tr("The estimate is still being measured and will settle soon.");
+    case EtaReason::RateChanged:
+        return tr("The organiser just changed how fast people are let in; the estimate follows "
+                  "the new pace.");
+    case EtaReason::AtCapacity:
+        return tr("Everyone admitted is still choosing seats; places free up as they finish.");
+    case EtaReason::Paused:
+        return tr("Admission is paused by the organiser for now; your place is kept.");
+    case EtaReason::Admitted:
+        return tr("It's your turn.");
+    }
+    return {};
+}
+
+QString DisplayText::etaChange(EtaChange change)
+{
+    switch (change) {
+    case EtaChange::None:
+        return {};
+    case EtaChange::Longer:
+        return tr("Your estimated wait just went up.");
+    case EtaChange::Shorter:
+        return tr("Your estimated wait just went down.");
+    }
+    return {};
+}
+
 QString DisplayText::dateTime(const QDateTime &time)
 {
     if (!time.isValid())

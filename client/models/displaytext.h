@@ -2,6 +2,7 @@
 // DisplayText: how values read on screen — statuses, dates, seat lists, durations — translated,
 // in one place so every view says the same thing. Pure functions, GUI thread.
 
+#include "models/queueticket.h"
 #include "models/reservation.h"
 #include "models/seat.h"
 #include "models/wallet.h"
@@ -18,6 +19,10 @@ public:
     static QString seatStatus(SeatStatus status);
     static QString reservationStatus(ReservationStatus status);
     static QString ledgerKind(LedgerKind kind);
+    // Why a queue estimate is what it is, in a sentence.
+    static QString etaReason(EtaReason reason);
+    // "Your estimated wait just went up." — empty for EtaChange::None.
+    static QString etaChange(EtaChange change);
     // "Sat 24 Nov 2026, 19:30" in local time.
     static QString dateTime(const QDateTime &time);
     static QString date(const QDateTime &time);

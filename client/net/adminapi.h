@@ -3,7 +3,7 @@
 // and error decoding), typed like ApiClient's own; CSV exports come back as bytes through a
 // QNetworkAccessManager of its own (ApiClient only speaks JSON). GUI thread.
 
-#include "net/admintypes.h"
+#include "api/admintypes.h"
 #include "net/apiclient.h"
 
 #include <QObject>

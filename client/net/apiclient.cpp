@@ -432,7 +432,7 @@ void ApiClient::ledger(QObject *context, Callback<QList<LedgerEntry>> done)
 }
 
 void ApiClient::pay(const QUuid &reservationId, const QString &idempotencyKey, QObject *context,
-                    Callback<PaymentResult> done)
+                    Callback<PaymentReceipt> done)
 {
     ApiCall c {"POST",
                api::path(u"/payments"),
@@ -440,7 +440,7 @@ void ApiClient::pay(const QUuid &reservationId, const QString &idempotencyKey, Q
                QJsonObject {{u"reservationId"_s, uuidText(reservationId)}}};
     c.idempotencyKey = idempotencyKey;
     c.needsQueueToken = true;
-    call<PaymentResult>(std::move(c), context, std::move(done), &PaymentResult::fromJson);
+    call<PaymentReceipt>(std::move(c), context, std::move(done), &PaymentReceipt::fromJson);
 }
 
 void ApiClient::checkHealth(QObject *context, Callback<Empty> done)

@@ -3,7 +3,7 @@
 // sends calls, retries idempotent ones (same Idempotency-Key) on network failure, hands back
 // Result<T> to a callback bound to a context object, and reports reachability. GUI thread.
 
-#include "net/apitypes.h"
+#include "api/apitypes.h"
 
 #include "models/concert.h"
 #include "models/queueticket.h"
@@ -107,7 +107,7 @@ public:
                Callback<TopUpResult> done);
     void ledger(QObject *context, Callback<QList<LedgerEntry>> done);
     void pay(const QUuid &reservationId, const QString &idempotencyKey, QObject *context,
-             Callback<PaymentResult> done);
+             Callback<PaymentReceipt> done);
     void checkHealth(QObject *context, Callback<Empty> done);
 
     // Any call, raw JSON back (admin window, tests). 204 answers an empty object.

@@ -101,21 +101,11 @@ int QueuePanel::progress() const
     return int(std::clamp(done, 0.0, 1.0) * 100);
 }
 
-QString QueuePanel::reasonText(const QString &etaReason)
+QString QueuePanel::reasonText(const QueueTicket &ticket)
 {
-    if (etaReason.isEmpty() || etaReason == u"steady")
-        return {};
-    if (etaReason == u"paused")
-        return tr("Admission is paused by the organiser for now; your place is kept.");
-    if (etaReason == u"rate_lowered" || etaReason == u"rateLowered")
-        return tr("Admission slowed down, so the estimate went up.");
-    if (etaReason == u"rate_raised" || etaReason == u"rateRaised")
-        return tr("Admission sped up, so the estimate went down.");
-    if (etaReason == u"capacity" || etaReason == u"full")
-        return tr("Everyone admitted is still choosing seats; places free up as they finish.");
-    if (etaReason == u"warming_up" || etaReason == u"warmingUp")
-        return tr("The estimate is still being measured and will settle soon.");
-    return tr("Estimate changed: %1").arg(etaReason);
+    const QString change = DisplayText::etaChange(ticket.etaChange);
+    const QString reason = DisplayText::etaReason(ticket.etaReason);
+    return change.isEmpty() ? reason : change + u' ' + reason;
 }
 
 void QueuePanel::retranslate()
@@ -150,10 +140,12 @@ void QueuePanel::retranslate()
     m_status->setText(tr("You are in the queue"));
     m_position->setText(tr("No. %1 in line").arg(m_ticket.position));
     m_ahead->setText(tr("%n person(s) ahead of you", nullptr, int(m_ticket.aheadCount)));
-    m_eta->setText(
-        tr("Expected wait: %1")
-            .arg(DisplayText::durationRange(m_ticket.etaLowSeconds, m_ticket.etaHighSeconds)));
-    m_reason->setText(reasonText(m_ticket.etaReason));
+    // No estimate (paused): no made-up number.
+    m_eta->setText(m_ticket.eta ? tr("Expected wait: %1")
+                                      .arg(DisplayText::durationRange(m_ticket.eta->low,
+                                                                      m_ticket.eta->high))
+                                : tr("Expected wait: not known while admission is paused"));
+    m_reason->setText(reasonText(m_ticket));
     m_reason->setVisible(!m_reason->text().isEmpty());
     m_note->setText(tr("The seat map opens by itself when it is your turn. Please keep this "
                        "window open."));

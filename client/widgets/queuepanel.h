@@ -26,8 +26,8 @@ public:
     const QueueTicket &ticket() const { return m_ticket; }
     int progress() const;
 
-    // "paused" → "Admission is paused by the organiser." (unknown reasons are shown as sent).
-    static QString reasonText(const QString &etaReason);
+    // Why the estimate is what it is, and whether it just jumped (DisplayText's words).
+    static QString reasonText(const QueueTicket &ticket);
 
 Q_SIGNALS:
     void leaveRequested();

@@ -20,17 +20,10 @@ User userFromRow(const QSqlQuery &q, int first)
     User u;
     u.id = QUuid::fromString(q.value(first).toString());
     u.username = q.value(first + 1).toString();
-    u.role = roleFromName(q.value(first + 2).toString()).value_or(Role::Customer);
+    u.role = enumFromWord<Role>(q.value(first + 2).toString()).value_or(Role::Customer);
     return u;
 }
 } // namespace
-
-QJsonObject Session::toJson() const
-{
-    return {{u"user"_s, user.toJson()},
-            {u"token"_s, QString::fromLatin1(token)},
-            {u"expiresAt"_s, isoTime(expiresAt)}};
-}
 
 AuthService::AuthService(Database &db, const ServerConfig &config)
     : m_db(db)
@@ -74,11 +67,12 @@ Session AuthService::createSession(const User &user)
 {
     Session s;
     s.user = user;
-    s.token = tokens::generate();
+    const QByteArray token = tokens::generate();
+    s.token = QString::fromLatin1(token);
     QSqlQuery &q
         = m_db.exec(u"INSERT INTO sessions(token_hash, user_id, expires_at) "
                     "VALUES (?, ?::uuid, now() + make_interval(days => ?)) RETURNING expires_at"_s,
-                    {tokens::hash(s.token), user.id.toString(QUuid::WithoutBraces), kSessionDays});
+                    {tokens::hash(token), user.id.toString(QUuid::WithoutBraces), kSessionDays});
     q.next();
     s.expiresAt = q.value(0).toDateTime();
     return s;

@@ -3,6 +3,7 @@
 // throttling shared by every instance through PostgreSQL. Any worker thread; each call is
 // its own transaction.
 
+#include "api/apitypes.h"
 #include "models/user.h"
 
 #include <QDateTime>
@@ -12,13 +13,6 @@ namespace encore::server {
 
 class Database;
 struct ServerConfig;
-
-struct Session {
-    User user;
-    QByteArray token;
-    QDateTime expiresAt;
-    QJsonObject toJson() const; // {user, token, expiresAt}
-};
 
 class AuthService {
 public:

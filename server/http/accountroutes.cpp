@@ -1,75 +1,51 @@
 #include "apiroutes.h"
 
+#include "api/apitypes.h"
+#include "api/requests.h"
+#include "apipaths.h"
 #include "http/routeregistrar.h"
-#include "jsonreader.h"
 #include "services/services.h"
-
-#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
 namespace encore::server {
 
-namespace {
-std::pair<QString, QString> credentials(const RequestContext &ctx)
-{
-    JsonReader r(ctx.jsonBody());
-    const QString username = r.string(u"username"_s, 1, 64);
-    const QString password = r.string(u"password"_s, 1, 1024);
-    if (!r.ok())
-        throw r.error();
-    return {username, password};
-}
-} // namespace
-
 void registerAccountRoutes(RouteRegistrar &routes, Services &s)
 {
-    routes.add(Method::Post, u"/api/v1/auth/register"_s, [&s](RequestContext &ctx) {
-        const auto [username, password] = credentials(ctx);
-        return Reply::json(s.auth.registerUser(username, password, ctx.clientAddress()).toJson(),
-                           201);
+    routes.add(Method::Post, api::authRegister(), [&s](RequestContext &ctx) {
+        const auto in = ctx.body<Credentials>();
+        return Reply::of(s.auth.registerUser(in.username, in.password, ctx.clientAddress()), 201);
     });
-    routes.add(Method::Post, u"/api/v1/auth/login"_s, [&s](RequestContext &ctx) {
-        const auto [username, password] = credentials(ctx);
-        return Reply::json(s.auth.login(username, password, ctx.clientAddress()).toJson());
+    routes.add(Method::Post, api::authLogin(), [&s](RequestContext &ctx) {
+        const auto in = ctx.body<Credentials>();
+        return Reply::of(s.auth.login(in.username, in.password, ctx.clientAddress()));
     });
-    routes.add(Method::Post, u"/api/v1/auth/logout"_s, [&s](RequestContext &ctx) {
+    routes.add(Method::Post, api::authLogout(), [&s](RequestContext &ctx) {
         s.auth.logout(ctx.bearerToken());
         return Reply::noContent();
     });
-    routes.add(Method::Get, u"/api/v1/me"_s, [&s](RequestContext &ctx) {
-        return Reply::json({{u"user"_s, s.auth.authenticate(ctx.bearerToken()).toJson()}});
+    routes.add(Method::Get, api::me(), [&s](RequestContext &ctx) {
+        return Reply::json(wrapOne(api::keys::kUser, s.auth.authenticate(ctx.bearerToken())));
     });
 
-    routes.add(Method::Get, u"/api/v1/wallet"_s, [&s](RequestContext &ctx) {
+    routes.add(Method::Get, api::wallet(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        QJsonObject body = s.wallet.get(user.id).toJson();
-        body.insert(u"limits"_s,
-                    QJsonObject {{u"minTopUp"_s, money::kMinTopUp},
-                                 {u"maxTopUp"_s, money::kMaxTopUp},
-                                 {u"maxBalance"_s, money::kMaxBalance}});
-        return Reply::json(body);
+        return Reply::of(WalletInfo {s.wallet.get(user.id), WalletLimits {}});
     });
-    routes.add(Method::Post, u"/api/v1/wallet/top-ups"_s, [&s](RequestContext &ctx) {
+    routes.add(Method::Post, api::walletTopUps(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
         const QString key = ctx.requireIdempotencyKey();
-        JsonReader r(ctx.jsonBody());
-        const Money amount = r.integer(u"amount"_s, money::kMinTopUp, money::kMaxTopUp);
-        if (!r.ok())
-            throw r.error();
+        const auto in = ctx.body<TopUpRequest>();
         const auto hash = IdempotencyService::requestHash("POST", ctx.request().url().path(),
                                                           ctx.request().body());
         return s.idempotency.run(user.id, key, hash, [&] {
-            const auto [wallet, entry] = s.wallet.topUp(user.id, amount);
-            return Reply::json({{u"balance"_s, wallet.balance}, {u"entry"_s, entry.toJson()}}, 201);
+            const auto [wallet, entry] = s.wallet.topUp(user.id, in.amount);
+            return Reply::of(TopUpResult {wallet.balance, entry}, 201);
         });
     });
-    routes.add(Method::Get, u"/api/v1/wallet/ledger"_s, [&s](RequestContext &ctx) {
+    routes.add(Method::Get, api::walletLedger(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        QJsonArray entries;
-        for (const LedgerEntry &e : s.wallet.ledger(user.id))
-            entries.append(e.toJson());
-        return Reply::json({{u"entries"_s, entries}});
+        return Reply::json(wrapList(api::keys::kEntries, s.wallet.ledger(user.id)));
     });
 }
 

@@ -1,5 +1,6 @@
 #include "httpworker.h"
 
+#include "apipaths.h"
 #include "http/apiroutes.h"
 #include "http/routeregistrar.h"
 #include "live/livehub.h"
@@ -101,7 +102,7 @@ bool HttpWorker::start()
                          &LiveHub::onQueueChanged);
         // The upgrade happens only when a route matches and writes nothing (QT64_NOTES.md).
         server.route(
-            u"/api/v1/live"_s,
+            api::live(),
             [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                 if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
                     responder.write(

@@ -16,6 +16,11 @@ struct Reply {
     QList<QPair<QByteArray, QByteArray>> headers;
 
     static Reply json(const QJsonObject &object, int status = 200);
+    // A shared API type, encoded by its own toJson().
+    template<typename T> static Reply of(const T &value, int status = 200)
+    {
+        return json(value.toJson(), status);
+    }
     static Reply noContent();
     static Reply text(QByteArray body, QByteArray contentType, int status = 200);
 };

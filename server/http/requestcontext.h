@@ -29,6 +29,14 @@ public:
 
     // The body as a JSON object: BAD_REQUEST when it is not one.
     QJsonObject jsonBody() const;
+    // The body read as one of the shared request types (T::fromJson): its error when it fails.
+    template<typename T> T body() const
+    {
+        auto parsed = T::fromJson(jsonBody());
+        if (!parsed)
+            throw parsed.error();
+        return std::move(parsed).value();
+    }
     // Path argument i as a positive 63-bit id; anything else is NOT_FOUND (no such object).
     qint64 idArg(int i) const;
     QUuid uuidArg(int i) const;

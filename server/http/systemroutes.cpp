@@ -1,5 +1,6 @@
 #include "apiroutes.h"
 
+#include "apipaths.h"
 #include "http/routeregistrar.h"
 #include "metrics/metrics.h"
 #include "services/services.h"
@@ -20,17 +21,17 @@ void registerApiRoutes(RouteRegistrar &routes, Services &services)
 
 void registerSystemRoutes(RouteRegistrar &routes, Services &s)
 {
-    routes.add(Method::Get, u"/healthz"_s, [](RequestContext &) {
+    routes.add(Method::Get, api::healthz(), [](RequestContext &) {
         return Reply::json({{u"status"_s, u"ok"_s}});
     });
-    routes.add(Method::Get, u"/readyz"_s, [&s](RequestContext &) {
+    routes.add(Method::Get, api::readyz(), [&s](RequestContext &) {
         if (!s.db.ping())
             throw ApiError(ErrorCode::Unavailable, u"The database is not reachable."_s);
         if (s.redis && !s.redis->ping())
             throw ApiError(ErrorCode::Unavailable, u"Redis is not reachable."_s);
         return Reply::json({{u"status"_s, u"ready"_s}});
     });
-    routes.add(Method::Get, u"/metrics"_s, [](RequestContext &) {
+    routes.add(Method::Get, api::metrics(), [](RequestContext &) {
         return Reply::text(Metrics::instance().render(), "text/plain; version=0.0.4");
     });
 }

@@ -2,6 +2,7 @@
 
 #include "auth/passwordhasher.h"
 #include "metrics/metrics.h"
+#include "queue/etaestimate.h"
 #include "queue/queuestore.h"
 #include "storage/database.h"
 
@@ -81,14 +82,6 @@ private:
 
 } // namespace
 
-QJsonObject QueueSettings::toJson() const
-{
-    return {{u"maxActive"_s, maxActive},
-            {u"admitPerMinute"_s, admitPerMinute},
-            {u"activeTtlSeconds"_s, activeTtlSeconds},
-            {u"paused"_s, paused}};
-}
-
 QueueService::QueueService(Database &db, const ServerConfig &config, QueueStore &store)
     : m_db(db)
     , m_config(config)
@@ -106,8 +99,9 @@ void QueueService::requireConcert(qint64 concertId)
 void QueueService::ensureSettings(qint64 concertId)
 {
     m_db.exec(
-        u"INSERT INTO queue_settings(concert_id, max_active, admit_per_minute, active_ttl_seconds) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT (concert_id) DO NOTHING"_s,
+        // updated_at 'epoch': defaults are not a change staff made (no "rate changed" reason).
+        u"INSERT INTO queue_settings(concert_id, max_active, admit_per_minute, active_ttl_seconds, "
+        "updated_at) VALUES (?, ?, ?, ?, 'epoch') ON CONFLICT (concert_id) DO NOTHING"_s,
         {concertId, m_config.queue.maxActive, m_config.queue.admitPerMinute,
          m_config.queue.activeTtlSeconds});
 }
@@ -144,19 +138,20 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
         t.status = QueueStatus::Active;
         t.activeUntil = s->entry.activeUntil;
         t.pollAfterMs = 10'000;
-        t.etaReason = u"admitted"_s;
+        t.etaReason = EtaReason::Admitted;
         return t;
     }
     t.status = QueueStatus::Waiting;
     t.position = s->ahead + 1;
     t.aheadCount = s->ahead;
-    const Eta eta = estimate(t.position, *s);
-    t.etaSeconds = eta.seconds;
-    t.etaLowSeconds = eta.low;
-    t.etaHighSeconds = eta.high;
-    t.etaReason = eta.reason;
+    const WaitEstimate estimate = estimateWait(t.position, *s);
+    t.eta = estimate.eta;
+    t.etaReason = estimate.reason;
+    t.etaChange = estimate.change;
     // Near the front, ask often; far back, rarely (keeps 10,000 waiting fans from flooding us).
-    t.pollAfterMs = int(std::clamp<qint64>(eta.seconds * 100, 500, 10'000));
+    // Paused: nothing moves until staff resume, which the live feed announces.
+    t.pollAfterMs
+        = t.eta ? int(std::clamp<qint64>(t.eta->seconds * 100, 500, 10'000)) : 10'000;
     return t;
 }
 
@@ -189,7 +184,9 @@ void QueueService::requireActive(const QUuid &userId, const QByteArray &token, q
         const QueueTicket t = ticketFor(tokens::hash(token));
         throw ApiError(ErrorCode::QueueNotActive,
                        u"It is not your turn yet; you are number %1 in line."_s.arg(t.position),
-                       {{u"position"_s, t.position}, {u"etaSeconds"_s, t.etaSeconds}});
+                       {{u"position"_s, t.position},
+                        {u"etaSeconds"_s,
+                         t.eta ? QJsonValue(t.eta->seconds) : QJsonValue(QJsonValue::Null)}});
     }
     throw ApiError(ErrorCode::QueueNotActive,
                    u"Your turn has ended; please join the queue again."_s);
@@ -250,7 +247,7 @@ QueueSettings QueueService::updateSettings(qint64 concertId, const QueueSettings
     return s;
 }
 
-QJsonObject QueueService::statistics(qint64 concertId)
+QueueStats QueueService::statistics(qint64 concertId)
 {
     const QueueSettings s = settings(concertId);
     const QueueCounts c = m_store.counts(concertId);
@@ -258,13 +255,15 @@ QJsonObject QueueService::statistics(qint64 concertId)
         = (c.admittedLastMinute > 0 ? std::min<double>(c.admittedLastMinute, s.admitPerMinute)
                                     : s.admitPerMinute)
         / 60.0;
-    return {{u"concertId"_s, concertId},
-            {u"waiting"_s, c.waiting},
-            {u"active"_s, c.active},
-            {u"admittedLastMinute"_s, c.admittedLastMinute},
-            {u"completed"_s, c.completed},
-            {u"etaAtBackSeconds"_s, qint64(std::ceil(c.waiting / std::max(rate, 1e-6)))},
-            {u"settings"_s, s.toJson()}};
+    QueueStats stats;
+    stats.concertId = concertId;
+    stats.waiting = c.waiting;
+    stats.active = c.active;
+    stats.admittedLastMinute = c.admittedLastMinute;
+    stats.completed = c.completed;
+    stats.etaAtBackSeconds = qint64(std::ceil(c.waiting / std::max(rate, 1e-6)));
+    stats.settings = s;
+    return stats;
 }
 
 } // namespace encore::server

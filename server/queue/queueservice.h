@@ -4,23 +4,14 @@
 // tokens that expire, ETA from measured throughput. Any worker thread; each call is its own
 // transaction (or joins the caller's).
 
+#include "api/admintypes.h"
 #include "config/serverconfig.h"
 #include "models/queueticket.h"
-
-#include <QJsonObject>
 
 namespace encore::server {
 
 class Database;
 class QueueStore;
-
-struct QueueSettings {
-    int maxActive = 0;
-    int admitPerMinute = 0;
-    int activeTtlSeconds = 0;
-    bool paused = false;
-    QJsonObject toJson() const;
-};
 
 class QueueService {
 public:
@@ -47,7 +38,7 @@ public:
     QueueSettings settings(qint64 concertId);
     QueueSettings updateSettings(qint64 concertId, const QueueSettings &settings);
     // Staff view: waiting, active, admitted in the last minute, the wait at the back.
-    QJsonObject statistics(qint64 concertId);
+    QueueStats statistics(qint64 concertId);
     void ensureSettings(qint64 concertId);
 
 private:

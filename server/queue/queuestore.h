@@ -11,9 +11,11 @@
 
 #include <optional>
 
-namespace encore::server {
-
+namespace encore {
 struct QueueSettings;
+}
+
+namespace encore::server {
 
 struct QueueEntry {
     QUuid userId;

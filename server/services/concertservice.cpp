@@ -53,7 +53,7 @@ QByteArray SeatRows::encode() const
     QJsonArray list;
     for (const Row &r : rows)
         list.append(QJsonArray {
-            r.number, r.tier, r.price, seatStatusName(r.status), isoTimeOrNull(r.heldUntil),
+            r.number, r.tier, r.price, wordOf(r.status), isoTimeOrNull(r.heldUntil),
             r.holder.isNull() ? QString() : r.holder.toString(QUuid::WithoutBraces), r.version});
     return QJsonDocument(QJsonObject {{u"concertId"_s, concertId}, {u"rows"_s, list}})
         .toJson(QJsonDocument::Compact);
@@ -67,7 +67,7 @@ std::shared_ptr<const SeatRows> SeatRows::decode(const QByteArray &bytes)
     for (const QJsonValue &v : o.value(u"rows"_s).toArray()) {
         const QJsonArray a = v.toArray();
         out->rows.append({a[0].toInt(), a[1].toString(), a[2].toInteger(),
-                          seatStatusFromName(a[3].toString()).value_or(SeatStatus::Blocked),
+                          enumFromWord<SeatStatus>(a[3].toString()).value_or(SeatStatus::Blocked),
                           parseIsoTime(a[4].toString()), QUuid::fromString(a[5].toString()),
                           a[6].toInteger()});
     }
@@ -183,7 +183,7 @@ std::shared_ptr<const SeatRows> ConcertService::loadSeatRows(qint64 scheduleId)
         while (q.next()) {
             fresh->rows.append(
                 {q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong(),
-                 seatStatusFromName(q.value(3).toString()).value_or(SeatStatus::Blocked),
+                 enumFromWord<SeatStatus>(q.value(3).toString()).value_or(SeatStatus::Blocked),
                  q.value(4).toDateTime(), QUuid::fromString(q.value(5).toString()),
                  q.value(6).toLongLong()});
             fresh->concertId = q.value(7).toLongLong();

@@ -67,7 +67,7 @@ bool DemoData::loadIfEmpty(Services &s)
             = s.auth.registerUser(customer, QString::fromUtf16(DemoAccounts::kCustomerPassword),
                                   QHostAddress(QHostAddress::LocalHost));
         s.wallet.topUp(session.user.id, 300'000);
-        s.auth.logout(session.token);
+        s.auth.logout(session.token.toLatin1());
     }
     return true;
 }

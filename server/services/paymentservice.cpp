@@ -17,13 +17,6 @@ Q_LOGGING_CATEGORY(lcPayments, "encore.payments")
 
 namespace encore::server {
 
-QJsonObject PaymentReceipt::toJson() const
-{
-    return {{u"payment"_s, payment.toJson()},
-            {u"reservation"_s, reservation.toJson()},
-            {u"balance"_s, balance}};
-}
-
 PaymentService::PaymentService(Database &db, ReservationService &reservations,
                                WalletService &wallet, QueueService &queue, ConcertService &concerts)
     : m_db(db)

@@ -3,6 +3,7 @@
 // hold is still live), wallet debit + ledger, payment row, reservation PAID, queue ticket ended.
 // Any worker thread; joins the caller's (idempotency) transaction.
 
+#include "api/apitypes.h"
 #include "models/payment.h"
 #include "models/reservation.h"
 
@@ -13,13 +14,6 @@ class Database;
 class QueueService;
 class ReservationService;
 class WalletService;
-
-struct PaymentReceipt {
-    Payment payment;
-    Reservation reservation;
-    Money balance = 0;
-    QJsonObject toJson() const;
-};
 
 class PaymentService {
 public:

@@ -34,7 +34,7 @@ Reservation fromRow(const QSqlQuery &q)
     r.scheduleId = q.value(1).toLongLong();
     r.concertId = q.value(2).toLongLong();
     r.status
-        = reservationStatusFromName(q.value(3).toString()).value_or(ReservationStatus::Expired);
+        = enumFromWord<ReservationStatus>(q.value(3).toString()).value_or(ReservationStatus::Expired);
     r.total = q.value(4).toLongLong();
     r.heldUntil = q.value(5).toDateTime();
     r.createdAt = q.value(6).toDateTime();

@@ -8,11 +8,14 @@
 #include "queue/pgqueuestore.h"
 #include "queue/queueservice.h"
 #include "queue/redisqueuestore.h"
-#include "services/adminservice.h"
+#include "services/auditservice.h"
+#include "services/catalogueservice.h"
 #include "services/concertservice.h"
 #include "services/idempotencyservice.h"
 #include "services/paymentservice.h"
+#include "services/reportservice.h"
 #include "services/reservationservice.h"
+#include "services/seatoperationsservice.h"
 #include "services/walletservice.h"
 
 namespace encore::server {
@@ -34,7 +37,10 @@ struct Services {
         , wallet(db)
         , reservations(db, config, concerts, queue, wallet)
         , payments(db, reservations, wallet, queue, concerts)
-        , admin(db, concerts, queue)
+        , audit(db, concerts)
+        , seatOperations(db, audit)
+        , catalogue(db, concerts, queue, seatOperations, audit)
+        , reports(db, seatOperations)
     {
     }
 
@@ -50,7 +56,11 @@ struct Services {
     WalletService wallet;
     ReservationService reservations;
     PaymentService payments;
-    AdminService admin;
+    // Staff: one service per concern.
+    AuditService audit;
+    SeatOperationsService seatOperations;
+    CatalogueService catalogue;
+    ReportService reports;
 };
 
 } // namespace encore::server

@@ -29,7 +29,7 @@ LedgerEntry WalletService::record(const QUuid &userId, Money amount, Money balan
     QSqlQuery &q
         = m_db.exec(u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, reference) "
                     "VALUES (?::uuid, ?, ?, ?, ?) RETURNING id, created_at"_s,
-                    {sql::uuid(userId), amount, balanceAfter, ledgerKindName(kind), reference});
+                    {sql::uuid(userId), amount, balanceAfter, wordOf(kind), reference});
     q.next();
     return {q.value(0).toLongLong(), amount, balanceAfter, kind, reference,
             q.value(1).toDateTime()};
@@ -72,7 +72,7 @@ QList<LedgerEntry> WalletService::ledger(const QUuid &userId, int limit)
     QList<LedgerEntry> out;
     while (q.next())
         out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                    ledgerKindFromName(q.value(3).toString()).value_or(LedgerKind::TopUp),
+                    enumFromWord<LedgerKind>(q.value(3).toString()).value_or(LedgerKind::TopUp),
                     q.value(4).toString(), q.value(5).toDateTime()});
     return out;
 }

@@ -27,6 +27,7 @@ struct Schedule
 
     QJsonObject toJson() const;
     static Result<Schedule> fromJson(const QJsonObject &json);
+    friend bool operator==(const Schedule &, const Schedule &) = default;
 };
 
 struct Concert
@@ -40,6 +41,7 @@ struct Concert
 
     QJsonObject toJson() const;
     static Result<Concert> fromJson(const QJsonObject &json);
+    friend bool operator==(const Concert &, const Concert &) = default;
 };
 
 } // namespace encore

@@ -20,6 +20,7 @@ struct Payment
 
     QJsonObject toJson() const;
     static Result<Payment> fromJson(const QJsonObject &json);
+    friend bool operator==(const Payment &, const Payment &) = default;
 };
 
 } // namespace encore

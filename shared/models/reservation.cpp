@@ -9,24 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-namespace {
-constexpr std::array kStatusNames{u"HELD", u"PAID", u"CANCELLED", u"EXPIRED", u"REFUNDED"};
-} // namespace
-
-QString reservationStatusName(ReservationStatus status)
-{
-    return QString::fromUtf16(kStatusNames[std::size_t(status)]);
-}
-
-std::optional<ReservationStatus> reservationStatusFromName(const QString &name)
-{
-    for (std::size_t i = 0; i < kStatusNames.size(); ++i) {
-        if (name == QStringView(kStatusNames[i]))
-            return ReservationStatus(i);
-    }
-    return std::nullopt;
-}
-
 QJsonObject Reservation::toJson() const
 {
     QJsonArray seatList;
@@ -36,7 +18,7 @@ QJsonObject Reservation::toJson() const
             {u"scheduleId"_s, scheduleId},
             {u"concertId"_s, concertId},
             {u"seats"_s, seatList},
-            {u"status"_s, reservationStatusName(status)},
+            {u"status"_s, wordOf(status)},
             {u"total"_s, total},
             {u"heldUntil"_s, isoTimeOrNull(heldUntil)},
             {u"createdAt"_s, isoTimeOrNull(createdAt)},
@@ -54,7 +36,7 @@ Result<Reservation> Reservation::fromJson(const QJsonObject &json)
     res.concertId = r.optionalInteger(u"concertId"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
     for (qint64 n : r.integerList(u"seats"_s, 1, api::kSeatsPerSchedule, 1, api::kSeatsPerSchedule))
         res.seats.append(int(n));
-    const auto status = reservationStatusFromName(r.string(u"status"_s));
+    const auto status = enumFromWord<ReservationStatus>(r.string(u"status"_s));
     res.total = r.integer(u"total"_s, 0, std::numeric_limits<qint64>::max() / 2);
     res.heldUntil = r.optionalDateTime(u"heldUntil"_s).value_or(QDateTime());
     res.createdAt = r.optionalDateTime(u"createdAt"_s).value_or(QDateTime());

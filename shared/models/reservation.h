@@ -1,6 +1,7 @@
 #pragma once
 // Reservation: a hold on 1..4 seats of one date, then a purchase. Value type.
 
+#include "api/wordtable.h"
 #include "money.h"
 #include "result.h"
 
@@ -12,8 +13,15 @@
 namespace encore {
 
 enum class ReservationStatus { Held, Paid, Cancelled, Expired, Refunded };
-QString reservationStatusName(ReservationStatus status); // "HELD" ...
-std::optional<ReservationStatus> reservationStatusFromName(const QString &name);
+template<> struct EnumWords<ReservationStatus>
+{
+    static constexpr std::array<EnumWord<ReservationStatus>, 5> words {
+        {{ReservationStatus::Held, u"HELD"},
+         {ReservationStatus::Paid, u"PAID"},
+         {ReservationStatus::Cancelled, u"CANCELLED"},
+         {ReservationStatus::Expired, u"EXPIRED"},
+         {ReservationStatus::Refunded, u"REFUNDED"}}};
+};
 
 struct Reservation
 {
@@ -32,6 +40,7 @@ struct Reservation
 
     QJsonObject toJson() const;
     static Result<Reservation> fromJson(const QJsonObject &json);
+    friend bool operator==(const Reservation &, const Reservation &) = default;
 };
 
 } // namespace encore

@@ -10,28 +10,10 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-namespace {
-constexpr std::array kStatusNames {u"AVAILABLE", u"HELD", u"SOLD", u"BLOCKED"};
-}
-
-QString seatStatusName(SeatStatus status)
-{
-    return QString::fromUtf16(kStatusNames[std::size_t(status)]);
-}
-
-std::optional<SeatStatus> seatStatusFromName(const QString &name)
-{
-    for (std::size_t i = 0; i < kStatusNames.size(); ++i) {
-        if (name == QStringView(kStatusNames[i]))
-            return SeatStatus(i);
-    }
-    return std::nullopt;
-}
-
 QJsonObject Seat::toJson() const
 {
     QJsonObject o {{u"number"_s, number},
-                   {u"status"_s, seatStatusName(status)},
+                   {u"status"_s, wordOf(status)},
                    {u"price"_s, price},
                    {u"tier"_s, tier},
                    {u"mine"_s, mine},
@@ -45,7 +27,7 @@ Result<Seat> Seat::fromJson(const QJsonObject &json)
     JsonReader r(json);
     Seat s;
     s.number = int(r.integer(u"number"_s, 1, api::kSeatsPerSchedule));
-    const auto status = seatStatusFromName(r.string(u"status"_s));
+    const auto status = enumFromWord<SeatStatus>(r.string(u"status"_s));
     s.price = r.integer(u"price"_s, 0, money::kMaxPrice);
     s.tier = r.optionalString(u"tier"_s, 16).value_or(QString());
     s.mine = r.optionalBoolean(u"mine"_s).value_or(false);
@@ -93,7 +75,7 @@ QByteArray SeatMap::toJsonBytes() const
         if (i > 0)
             out += ',';
         out += "{\"number\":" + QByteArray::number(s.number) + ",\"status\":";
-        appendJsonString(out, seatStatusName(s.status));
+        appendJsonString(out, wordOf(s.status));
         out += ",\"price\":" + QByteArray::number(s.price) + ",\"tier\":";
         appendJsonString(out, s.tier);
         out += s.mine ? ",\"mine\":true" : ",\"mine\":false";

@@ -1,6 +1,7 @@
 #pragma once
 // Seat and SeatMap: one date's 50 seats with their live status. Value types.
 
+#include "api/wordtable.h"
 #include "money.h"
 #include "result.h"
 
@@ -11,8 +12,13 @@
 namespace encore {
 
 enum class SeatStatus { Available, Held, Sold, Blocked };
-QString seatStatusName(SeatStatus status); // "AVAILABLE" ...
-std::optional<SeatStatus> seatStatusFromName(const QString &name);
+template<> struct EnumWords<SeatStatus>
+{
+    static constexpr std::array<EnumWord<SeatStatus>, 4> words {{{SeatStatus::Available, u"AVAILABLE"},
+                                                                 {SeatStatus::Held, u"HELD"},
+                                                                 {SeatStatus::Sold, u"SOLD"},
+                                                                 {SeatStatus::Blocked, u"BLOCKED"}}};
+};
 
 struct Seat {
     int number = 0;
@@ -25,6 +31,7 @@ struct Seat {
 
     QJsonObject toJson() const;
     static Result<Seat> fromJson(const QJsonObject &json);
+    friend bool operator==(const Seat &, const Seat &) = default;
 };
 
 struct SeatMap {
@@ -38,6 +45,7 @@ struct SeatMap {
     QByteArray toJsonBytes() const;
     QJsonObject toJson() const; // the same, as an object
     static Result<SeatMap> fromJson(const QJsonObject &json);
+    friend bool operator==(const SeatMap &, const SeatMap &) = default;
 };
 
 } // namespace encore

@@ -6,25 +6,11 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-QString roleName(Role role)
-{
-    return role == Role::Staff ? u"staff"_s : u"customer"_s;
-}
-
-std::optional<Role> roleFromName(const QString &name)
-{
-    if (name == u"staff")
-        return Role::Staff;
-    if (name == u"customer")
-        return Role::Customer;
-    return std::nullopt;
-}
-
 QJsonObject User::toJson() const
 {
     return {{u"id"_s, id.toString(QUuid::WithoutBraces)},
             {u"username"_s, username},
-            {u"role"_s, roleName(role)}};
+            {u"role"_s, wordOf(role)}};
 }
 
 Result<User> User::fromJson(const QJsonObject &json)
@@ -33,7 +19,7 @@ Result<User> User::fromJson(const QJsonObject &json)
     User u;
     u.id = r.uuid(u"id"_s);
     u.username = r.string(u"username"_s);
-    const auto role = roleFromName(r.string(u"role"_s));
+    const auto role = enumFromWord<Role>(r.string(u"role"_s));
     if (!r.ok())
         return r.error();
     if (!role)

@@ -1,6 +1,7 @@
 #pragma once
 // User: an account as the API shows it. Value type.
 
+#include "api/wordtable.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -9,8 +10,11 @@
 namespace encore {
 
 enum class Role { Customer, Staff };
-QString roleName(Role role);                         // "customer" | "staff"
-std::optional<Role> roleFromName(const QString &name);
+template<> struct EnumWords<Role>
+{
+    static constexpr std::array<EnumWord<Role>, 2> words {
+        {{Role::Customer, u"customer"}, {Role::Staff, u"staff"}}};
+};
 
 struct User
 {
@@ -20,6 +24,7 @@ struct User
 
     QJsonObject toJson() const;
     static Result<User> fromJson(const QJsonObject &json);
+    friend bool operator==(const User &, const User &) = default;
 };
 
 } // namespace encore

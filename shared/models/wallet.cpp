@@ -7,7 +7,6 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 namespace {
-constexpr std::array kKindNames{u"TOPUP", u"PAYMENT", u"REFUND"};
 constexpr qint64 kMaxAmount = std::numeric_limits<qint64>::max() / 2;
 } // namespace
 
@@ -29,26 +28,12 @@ Result<Wallet> Wallet::fromJson(const QJsonObject &json)
     return w;
 }
 
-QString ledgerKindName(LedgerKind kind)
-{
-    return QString::fromUtf16(kKindNames[std::size_t(kind)]);
-}
-
-std::optional<LedgerKind> ledgerKindFromName(const QString &name)
-{
-    for (std::size_t i = 0; i < kKindNames.size(); ++i) {
-        if (name == QStringView(kKindNames[i]))
-            return LedgerKind(i);
-    }
-    return std::nullopt;
-}
-
 QJsonObject LedgerEntry::toJson() const
 {
     return {{u"id"_s, id},
             {u"amount"_s, amount},
             {u"balanceAfter"_s, balanceAfter},
-            {u"kind"_s, ledgerKindName(kind)},
+            {u"kind"_s, wordOf(kind)},
             {u"reference"_s, reference},
             {u"createdAt"_s, isoTime(createdAt)}};
 }
@@ -60,7 +45,7 @@ Result<LedgerEntry> LedgerEntry::fromJson(const QJsonObject &json)
     e.id = r.integer(u"id"_s, 1, std::numeric_limits<qint64>::max());
     e.amount = r.integer(u"amount"_s, -kMaxAmount, kMaxAmount);
     e.balanceAfter = r.integer(u"balanceAfter"_s, 0, kMaxAmount);
-    const auto kind = ledgerKindFromName(r.string(u"kind"_s));
+    const auto kind = enumFromWord<LedgerKind>(r.string(u"kind"_s));
     e.reference = r.optionalString(u"reference"_s).value_or(QString());
     e.createdAt = r.dateTime(u"createdAt"_s);
     if (!r.ok())

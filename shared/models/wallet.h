@@ -1,6 +1,7 @@
 #pragma once
 // Wallet and LedgerEntry: a customer's KRW balance and the entries that add up to it.
 
+#include "api/wordtable.h"
 #include "money.h"
 #include "result.h"
 
@@ -16,11 +17,15 @@ struct Wallet
 
     QJsonObject toJson() const;
     static Result<Wallet> fromJson(const QJsonObject &json);
+    friend bool operator==(const Wallet &, const Wallet &) = default;
 };
 
 enum class LedgerKind { TopUp, Payment, Refund };
-QString ledgerKindName(LedgerKind kind); // "TOPUP" | "PAYMENT" | "REFUND"
-std::optional<LedgerKind> ledgerKindFromName(const QString &name);
+template<> struct EnumWords<LedgerKind>
+{
+    static constexpr std::array<EnumWord<LedgerKind>, 3> words {
+        {{LedgerKind::TopUp, u"TOPUP"}, {LedgerKind::Payment, u"PAYMENT"}, {LedgerKind::Refund, u"REFUND"}}};
+};
 
 struct LedgerEntry
 {
@@ -33,6 +38,7 @@ struct LedgerEntry
 
     QJsonObject toJson() const;
     static Result<LedgerEntry> fromJson(const QJsonObject &json);
+    friend bool operator==(const LedgerEntry &, const LedgerEntry &) = default;
 };
 
 } // namespace encore

@@ -184,7 +184,7 @@ void TestApiClient::typedBookingFlow()
     QCOMPARE(held.result()->total, 330'000);
 
     const QString payKey = ApiClient::newIdempotencyKey();
-    Wait<PaymentResult> paid, replay;
+    Wait<PaymentReceipt> paid, replay;
     api->pay(held.result()->id, payKey, this, paid.callback());
     QTRY_VERIFY_WITH_TIMEOUT(paid.done(), kWaitMs);
     QVERIFY2(paid.result().ok(), why(paid.result()).constData());

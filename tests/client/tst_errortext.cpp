@@ -41,7 +41,7 @@ void TestErrorText::plainWordsForEveryCode_data()
         {ErrorCode::Internal, ErrorAction::Retry},
     };
     for (const auto &[code, action] : rows)
-        QTest::addRow("%s", qPrintable(errorCodeName(code))) << int(code) << int(action);
+        QTest::addRow("%s", qPrintable(wordOf(code))) << int(code) << int(action);
 }
 
 void TestErrorText::plainWordsForEveryCode()

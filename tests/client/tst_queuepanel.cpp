@@ -1,9 +1,11 @@
-// QueuePanel shows position, people ahead, an ETA range, progress and the reason; HoldCountdown
+// QueuePanel shows position, people ahead, an ETA range, progress and the reason — the words for
+// every reason the server sends, in English and Korean, and no number while paused; HoldCountdown
 // counts down on a pinned clock and says expired() once.
 #include "app/languagemanager.h"
 #include "widgets/holdcountdown.h"
 #include "widgets/queuepanel.h"
 
+#include <QJsonObject>
 #include <QLabel>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void showsWhereTheUserStands();
     void showsReasons_data();
     void showsReasons();
+    void pausedShowsNoNumber();
     void admittedIsComplete();
     void countdownExpiresOnce();
 
@@ -47,15 +50,14 @@ void TestQueuePanel::showsWhereTheUserStands()
     QueueTicket t;
     t.position = 26;
     t.aheadCount = 25;
-    t.etaLowSeconds = 120;
-    t.etaHighSeconds = 300;
+    t.eta = EtaRange {200, 120, 300};
     panel.setTicket(t, 100);
     QCOMPARE(text(panel, u"queuePosition"_s), u"No. 26 in line"_s);
     QCOMPARE(text(panel, u"queueAhead"_s), u"25 people ahead of you"_s);
     QCOMPARE(text(panel, u"queueEta"_s), u"Expected wait: 2–5 min"_s);
     QCOMPARE(panel.findChild<QProgressBar *>(u"queueProgress"_s)->value(), 75);
     t.aheadCount = 1;
-    t.etaLowSeconds = t.etaHighSeconds = 5;
+    t.eta = EtaRange {5, 5, 5};
     panel.setTicket(t, 100);
     QCOMPARE(text(panel, u"queueAhead"_s), u"1 person ahead of you"_s);
     QCOMPARE(text(panel, u"queueEta"_s), u"Expected wait: less than a minute"_s);
@@ -63,21 +65,86 @@ void TestQueuePanel::showsWhereTheUserStands()
 
 void TestQueuePanel::showsReasons_data()
 {
+    // The server's words, decoded through the shared QueueTicket, then shown by the panel.
+    QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("shown");
-    QTest::addRow("steady") << u"steady"_s << QString();
-    QTest::addRow("paused") << u"paused"_s << u"paused by the organiser"_s;
-    QTest::addRow("slower") << u"rate_lowered"_s << u"slowed down"_s;
-    QTest::addRow("unknown") << u"maintenance"_s << u"maintenance"_s;
+    const auto row = [](const char *lang, const char *reason, const char *change, QString shown) {
+        QTest::addRow("%s %s %s", lang, reason, change)
+            << QString::fromLatin1(lang) << QString::fromLatin1(reason)
+            << QString::fromLatin1(change) << shown;
+    };
+    row("en", "steady", "", u"Based on how fast the line moved in the last minute."_s);
+    row("en", "estimating", "", u"The estimate is still being measured and will settle soon."_s);
+    row("en", "rate_changed", "",
+        u"The organiser just changed how fast people are let in; the estimate follows the new "
+        "pace."_s);
+    row("en", "rate_changed", "longer",
+        u"Your estimated wait just went up. The organiser just changed how fast people are let "
+        "in; the estimate follows the new pace."_s);
+    row("en", "rate_changed", "shorter",
+        u"Your estimated wait just went down. The organiser just changed how fast people are let "
+        "in; the estimate follows the new pace."_s);
+    row("en", "at_capacity", "",
+        u"Everyone admitted is still choosing seats; places free up as they finish."_s);
+    row("en", "paused", "", u"Admission is paused by the organiser for now; your place is kept."_s);
+    row("ko", "steady", "", u"최근 1분 동안 줄이 줄어든 속도로 계산한 예상입니다."_s);
+    row("ko", "estimating", "", u"예상 시간을 측정하는 중이며 곧 안정됩니다."_s);
+    row("ko", "rate_changed", "",
+        u"주최 측이 방금 입장 속도를 바꿨습니다. 예상 시간은 새 속도를 따릅니다."_s);
+    row("ko", "rate_changed", "longer",
+        u"예상 대기 시간이 방금 늘었습니다. 주최 측이 방금 입장 속도를 바꿨습니다. 예상 시간은 새 "
+        "속도를 따릅니다."_s);
+    row("ko", "rate_changed", "shorter",
+        u"예상 대기 시간이 방금 줄었습니다. 주최 측이 방금 입장 속도를 바꿨습니다. 예상 시간은 새 "
+        "속도를 따릅니다."_s);
+    row("ko", "at_capacity", "",
+        u"입장한 분들이 아직 좌석을 고르는 중입니다. 선택이 끝나는 대로 자리가 납니다."_s);
+    row("ko", "paused", "", u"주최 측이 입장을 잠시 멈췄습니다. 대기 순서는 유지됩니다."_s);
+    // A word from a newer server shows no raw word: the documented fallback is "steady".
+    row("en", "maintenance", "sideways", u"Based on how fast the line moved in the last minute."_s);
 }
 
 void TestQueuePanel::showsReasons()
 {
+    QFETCH(QString, language);
     QFETCH(QString, reason);
+    QFETCH(QString, change);
     QFETCH(QString, shown);
-    const QString textShown = QueuePanel::reasonText(reason);
-    QCOMPARE(textShown.isEmpty(), shown.isEmpty());
-    QVERIFY(textShown.contains(shown));
+    QVERIFY(m_languages.setLanguage(language, false));
+    QJsonObject wire {{u"userId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                      {u"concertId"_s, 3},
+                      {u"status"_s, u"WAITING"_s},
+                      {u"position"_s, 8},
+                      {u"aheadCount"_s, 7},
+                      {u"etaSeconds"_s, 60},
+                      {u"etaReason"_s, reason}};
+    if (!change.isEmpty())
+        wire.insert(u"etaChange"_s, change);
+    const auto ticket = QueueTicket::fromJson(wire);
+    QVERIFY(ticket);
+    QueuePanel panel;
+    panel.setTicket(ticket.value(), 10);
+    QCOMPARE(text(panel, u"queueReason"_s), shown);
+    m_languages.setLanguage(u"en"_s, false);
+}
+
+void TestQueuePanel::pausedShowsNoNumber()
+{
+    QueueTicket t;
+    t.position = 40;
+    t.aheadCount = 39;
+    t.etaReason = EtaReason::Paused;
+    const auto decoded = QueueTicket::fromJson(t.toJson());
+    QVERIFY(decoded);
+    QVERIFY(!decoded.value().eta);
+    QCOMPARE(t.toJson().value(u"etaSeconds"_s), QJsonValue(QJsonValue::Null));
+    QueuePanel panel;
+    panel.setTicket(decoded.value(), 50);
+    const QString eta = text(panel, u"queueEta"_s);
+    QCOMPARE(eta, u"Expected wait: not known while admission is paused"_s);
+    QVERIFY(std::none_of(eta.begin(), eta.end(), [](QChar c) { return c.isDigit(); }));
 }
 
 void TestQueuePanel::admittedIsComplete()

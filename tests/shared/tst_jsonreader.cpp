@@ -109,9 +109,9 @@ void TestJsonReader::errorCodesMapToStatuses()
     QCOMPARE(httpStatus(ErrorCode::SeatUnavailable), 409);
     QCOMPARE(httpStatus(ErrorCode::InsufficientBalance), 402);
     QCOMPARE(httpStatus(ErrorCode::QueueNotActive), 403);
-    QCOMPARE(errorCodeName(ErrorCode::IdempotencyMismatch), u"IDEMPOTENCY_MISMATCH"_s);
+    QCOMPARE(wordOf(ErrorCode::IdempotencyMismatch), u"IDEMPOTENCY_MISMATCH"_s);
     for (int c = 0; c <= int(ErrorCode::Internal); ++c)
-        QCOMPARE(errorCodeFromName(errorCodeName(ErrorCode(c))), std::optional(ErrorCode(c)));
+        QCOMPARE(enumFromWord<ErrorCode>(wordOf(ErrorCode(c))), std::optional(ErrorCode(c)));
     const ApiError e(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray{3}}});
     const ApiError back = ApiError::fromEnvelope(e.toEnvelope(u"r1"_s));
     QCOMPARE(back.code, ErrorCode::SeatUnavailable);

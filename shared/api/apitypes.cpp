@@ -6,6 +6,15 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
+namespace {
+constexpr qint64 kMaxAmount = std::numeric_limits<qint64>::max() / 2;
+}
+
+QJsonObject Session::toJson() const
+{
+    return {{u"user"_s, user.toJson()}, {u"token"_s, token}, {u"expiresAt"_s, isoTime(expiresAt)}};
+}
+
 Result<Session> Session::fromJson(const QJsonObject &json)
 {
     auto user = decodeField<User>(json, u"user"_s);
@@ -21,6 +30,16 @@ Result<Session> Session::fromJson(const QJsonObject &json)
     return s;
 }
 
+QJsonObject WalletInfo::toJson() const
+{
+    QJsonObject o = wallet.toJson();
+    o.insert(u"limits"_s,
+             QJsonObject {{u"minTopUp"_s, limits.minTopUp},
+                          {u"maxTopUp"_s, limits.maxTopUp},
+                          {u"maxBalance"_s, limits.maxBalance}});
+    return o;
+}
+
 Result<WalletInfo> WalletInfo::fromJson(const QJsonObject &json)
 {
     auto wallet = Wallet::fromJson(json);
@@ -31,16 +50,22 @@ Result<WalletInfo> WalletInfo::fromJson(const QJsonObject &json)
     // Older servers send no limits: the shared constants are the same numbers.
     const QJsonObject limits = json.value(u"limits"_s).toObject();
     if (!limits.isEmpty()) {
-        constexpr qint64 kMax = std::numeric_limits<qint64>::max() / 2;
         JsonReader r(limits);
-        info.limits.minTopUp = r.optionalInteger(u"minTopUp"_s, 1, kMax).value_or(money::kMinTopUp);
-        info.limits.maxTopUp = r.optionalInteger(u"maxTopUp"_s, 1, kMax).value_or(money::kMaxTopUp);
+        info.limits.minTopUp
+            = r.optionalInteger(u"minTopUp"_s, 1, kMaxAmount).value_or(money::kMinTopUp);
+        info.limits.maxTopUp
+            = r.optionalInteger(u"maxTopUp"_s, 1, kMaxAmount).value_or(money::kMaxTopUp);
         info.limits.maxBalance
-            = r.optionalInteger(u"maxBalance"_s, 1, kMax).value_or(money::kMaxBalance);
+            = r.optionalInteger(u"maxBalance"_s, 1, kMaxAmount).value_or(money::kMaxBalance);
         if (!r.ok())
             return r.error();
     }
     return info;
+}
+
+QJsonObject TopUpResult::toJson() const
+{
+    return {{u"balance"_s, balance}, {u"entry"_s, entry.toJson()}};
 }
 
 Result<TopUpResult> TopUpResult::fromJson(const QJsonObject &json)
@@ -50,14 +75,21 @@ Result<TopUpResult> TopUpResult::fromJson(const QJsonObject &json)
         return entry.error();
     JsonReader r(json);
     TopUpResult t;
-    t.balance = r.integer(u"balance"_s, 0, std::numeric_limits<qint64>::max() / 2);
+    t.balance = r.integer(u"balance"_s, 0, kMaxAmount);
     t.entry = std::move(entry).value();
     if (!r.ok())
         return r.error();
     return t;
 }
 
-Result<PaymentResult> PaymentResult::fromJson(const QJsonObject &json)
+QJsonObject PaymentReceipt::toJson() const
+{
+    return {{u"payment"_s, payment.toJson()},
+            {u"reservation"_s, reservation.toJson()},
+            {u"balance"_s, balance}};
+}
+
+Result<PaymentReceipt> PaymentReceipt::fromJson(const QJsonObject &json)
 {
     auto payment = decodeField<Payment>(json, u"payment"_s);
     if (!payment)
@@ -66,10 +98,10 @@ Result<PaymentResult> PaymentResult::fromJson(const QJsonObject &json)
     if (!reservation)
         return reservation.error();
     JsonReader r(json);
-    PaymentResult p;
+    PaymentReceipt p;
     p.payment = std::move(payment).value();
     p.reservation = std::move(reservation).value();
-    p.balance = r.integer(u"balance"_s, 0, std::numeric_limits<qint64>::max() / 2);
+    p.balance = r.integer(u"balance"_s, 0, kMaxAmount);
     if (!r.ok())
         return r.error();
     return p;

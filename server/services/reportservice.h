@@ -1,0 +1,30 @@
+#pragma once
+// ReportService: what staff read about money — sales per date and concert, reconciliation of
+// payments, seats and wallets, and the CSV exports. Read-only; any worker thread.
+
+#include "api/admintypes.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+namespace encore::server {
+
+class Database;
+class SeatOperationsService;
+
+class ReportService {
+public:
+    ReportService(Database &db, SeatOperationsService &seats);
+
+    SalesReport sales(std::optional<qint64> concertId);
+    ReconciliationReport reconciliation();
+    QByteArray salesCsv();
+    QByteArray attendeesCsv(qint64 scheduleId);
+
+private:
+    Database &m_db;
+    SeatOperationsService &m_seats;
+};
+
+} // namespace encore::server

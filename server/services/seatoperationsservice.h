@@ -1,0 +1,29 @@
+#pragma once
+// SeatOperationsService: what staff do to one seat — read a date's seats with holders, release a
+// customer's hold, block and unblock — through the same guarded statements customers go through.
+// Every change is audited in its own transaction. Any worker thread.
+
+#include "api/admintypes.h"
+#include "models/user.h"
+
+namespace encore::server {
+
+class AuditService;
+class Database;
+
+class SeatOperationsService {
+public:
+    SeatOperationsService(Database &db, AuditService &audit);
+
+    // NOT_FOUND for a date that does not exist.
+    AdminSeatMap seats(qint64 scheduleId);
+    AdminSeatMap releaseHold(const User &staff, qint64 scheduleId, int seat);
+    AdminSeatMap blockSeat(const User &staff, qint64 scheduleId, int seat);
+    AdminSeatMap unblockSeat(const User &staff, qint64 scheduleId, int seat);
+
+private:
+    Database &m_db;
+    AuditService &m_audit;
+};
+
+} // namespace encore::server

@@ -1,0 +1,34 @@
+#pragma once
+// LiveMessageType: the "type" word of every live-feed frame (GET /api/v1/live), both ways.
+// An unknown type from the server is ignored by the client; from a client it closes the socket.
+
+#include "api/wordtable.h"
+
+namespace encore {
+
+enum class LiveMessageType {
+    Auth, // → {type, token}
+    Authenticated, // ← {type, user}
+    Subscribe, // → {type, scheduleId} or {type, queueToken}
+    Unsubscribe, // → {type, scheduleId}
+    Ping, // →
+    Pong, // ←
+    Seats, // ← {type, scheduleId, version, full?, seats}
+    Queue, // ← {type, ...ticket} or {type, status: "ENDED", concertId, error}
+    Error, // ← {type, error}
+};
+template<> struct EnumWords<LiveMessageType>
+{
+    static constexpr std::array<EnumWord<LiveMessageType>, 9> words {
+        {{LiveMessageType::Auth, u"auth"},
+         {LiveMessageType::Authenticated, u"authenticated"},
+         {LiveMessageType::Subscribe, u"subscribe"},
+         {LiveMessageType::Unsubscribe, u"unsubscribe"},
+         {LiveMessageType::Ping, u"ping"},
+         {LiveMessageType::Pong, u"pong"},
+         {LiveMessageType::Seats, u"seats"},
+         {LiveMessageType::Queue, u"queue"},
+         {LiveMessageType::Error, u"error"}}};
+};
+
+} // namespace encore
