@@ -196,8 +196,11 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
                       {reservationId, scheduleId, sql::intArray(seats)});
             return load(u"WHERE r.id = ?::uuid"_s, {reservationId}).first();
         });
+        // Both after the commit of the outermost transaction (the idempotent request's), so a
+        // rolled-back or retried attempt leaves no trace outside PostgreSQL.
         m_concerts.invalidateSeatMap(scheduleId);
-        Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"ok\""_s);
+        m_db.afterCommit(
+            [] { Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"ok\""_s); });
         return r;
     } catch (const ApiError &e) {
         Metrics::instance().increment(u"encore_holds_total"_s,
@@ -258,7 +261,7 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
             m_db.exec(
                 u"UPDATE reservations SET status = 'REFUNDED', ended_at = now() WHERE id = ?::uuid"_s,
                 {id});
-            Metrics::instance().increment(u"encore_refunds_total"_s);
+            m_db.afterCommit([] { Metrics::instance().increment(u"encore_refunds_total"_s); });
             break;
         }
         case ReservationStatus::Expired:
