@@ -1,5 +1,7 @@
 #include "adminseatfeed.h"
 
+#include "models/user.h"
+
 using namespace Qt::StringLiterals;
 
 namespace encore {
@@ -15,7 +17,7 @@ AdminSeatFeed::AdminSeatFeed(ApiClient *api, QObject *parent)
     });
     connect(&m_socket, &LiveSocket::connected, this, [this] {
         if (m_scheduleId > 0)
-            m_socket.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
+            subscribe();
         updatePolling();
         Q_EMIT connectedChanged(true);
     });
@@ -48,8 +50,16 @@ void AdminSeatFeed::watch(qint64 scheduleId)
         m_socket.send({{u"type"_s, u"unsubscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
     m_scheduleId = scheduleId;
     if (scheduleId > 0)
-        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, scheduleId}});
+        subscribe();
     updatePolling();
+}
+
+void AdminSeatFeed::subscribe()
+{
+    // Staff follow any date by their role; a customer's subscription needs a queue turn.
+    m_socket.send({{u"type"_s, u"subscribe"_s},
+                   {u"scheduleId"_s, m_scheduleId},
+                   {u"role"_s, wordOf(Role::Staff)}});
 }
 
 void AdminSeatFeed::onMessage(const QJsonObject &message)

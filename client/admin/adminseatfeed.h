@@ -1,8 +1,8 @@
 #pragma once
 // AdminSeatFeed: tells the staff seat view when a date's seats change. It follows the live socket
-// (/api/v1/live) like a customer does, but the broadcast hides holders, so it only says "changed"
-// and the view re-reads the staff seat map; while the socket is down it says so every few seconds
-// (a poll). GUI thread.
+// (/api/v1/live) like a customer does but subscribes as staff (no queue turn needed); the
+// broadcast hides holders, so it only says "changed" and the view re-reads the staff seat map;
+// while the socket is down it says so every few seconds (a poll). GUI thread.
 
 #include "net/livesocket.h"
 
@@ -35,6 +35,7 @@ Q_SIGNALS:
 
 private:
     void onMessage(const QJsonObject &message);
+    void subscribe();
     void updatePolling();
 
     LiveSocket m_socket;

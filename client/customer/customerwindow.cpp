@@ -3,6 +3,7 @@
 #include "widgets/appheader.h"
 
 #include "app/languagemanager.h"
+#include "customer/bookingcontroller.h"
 #include "customer/concertspage.h"
 #include "customer/seatpage.h"
 #include "customer/ticketspage.h"
@@ -47,6 +48,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     , m_languages(languages)
     , m_feed(new LiveFeed(api, this))
     , m_queue(new QueueWatcher(api, this))
+    , m_booking(new BookingController(api, this))
     , m_concerts(new ConcertListModel(this))
     , m_seats(new SeatMapModel(this))
     , m_reservations(new ReservationListModel(this))
@@ -168,15 +170,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
                                          "selection.")
                                           .arg(DisplayText::seatList(seats)));
             });
-    connect(m_seatPage, &SeatPage::holdRequested, this, &CustomerWindow::hold);
-    connect(m_seatPage, &SeatPage::releaseRequested, this, &CustomerWindow::releaseHold);
-    connect(m_seatPage, &SeatPage::payRequested, this, &CustomerWindow::confirmPayment);
-    connect(m_seatPage, &SeatPage::holdExpired, this, &CustomerWindow::onHoldExpired);
-    connect(m_seatPage, &SeatPage::leaveRequested, this, [this] {
-        if (m_hold)
-            releaseHold();
-        leaveQueue();
-    });
+    connectBooking();
 
     // My tickets.
     connect(m_ticketsPage, &TicketsPage::refreshRequested, this, &CustomerWindow::loadReservations);
@@ -453,6 +447,7 @@ void CustomerWindow::leaveQueue()
 
 void CustomerWindow::openSeats()
 {
+    m_booking->setSchedule(m_schedule.id);
     m_feed->watchQueue(QString());
     m_seatPage->setContext(m_concert.title, m_schedule.startsAt, m_queue->ticket().activeUntil);
     if (m_seats->scheduleId() != m_schedule.id)
@@ -468,74 +463,74 @@ void CustomerWindow::endBooking()
     m_feed->watchSchedule(0);
     m_feed->watchQueue(QString());
     m_queue->reset();
-    m_hold.reset();
+    m_booking->reset();
     m_seatPage->clearHold();
     m_seats->clear();
 }
 
 // --- hold and pay --------------------------------------------------------------------------------
 
-void CustomerWindow::hold(const QList<int> &seats)
+void CustomerWindow::connectBooking()
 {
-    if (seats.isEmpty())
-        return;
-    if (m_holdKey.isEmpty())
-        m_holdKey = ApiClient::newIdempotencyKey();
-    m_seatPage->setBusy(true);
-    m_notice->dismiss();
-    m_api->holdSeats(
-        m_schedule.id, seats, m_holdKey, this, [this, seats](const Result<Reservation> &r) {
-            m_seatPage->setBusy(false);
-            if (r || r.error().code != ErrorCode::Unavailable)
-                m_holdKey.clear();
-            if (r) {
-                m_hold = r.value();
-                m_seatPage->setHold(r.value());
-                m_notice->showMessage(
-                    NoticeBar::Kind::Success,
-                    tr("Seats %1 are yours for now. Pay before the timer runs out.")
-                        .arg(DisplayText::seatList(r->seats)));
-                m_feed->resync();
-                return;
-            }
-            const ApiError &e = r.error();
-            if (e.code == ErrorCode::InsufficientBalance) {
-                Money total = 0;
-                for (int n : seats)
-                    total += m_seats->seat(n) ? m_seats->seat(n)->price : 0;
-                const Money shortBy = std::max<Money>(0, total - m_balance);
-                showError(e);
-                openWallet(tr("These seats cost %1 and your wallet has %2. Top up, then hold them "
-                              "again.")
-                               .arg(money::format(total), money::format(m_balance)),
-                           shortBy);
-                return;
-            }
-            if (e.code == ErrorCode::SeatUnavailable)
-                m_feed->resync();
-            showError(e, [this, seats] { hold(seats); });
-        });
-}
-
-void CustomerWindow::releaseHold()
-{
-    if (!m_hold)
-        return;
-    const Reservation held = *m_hold;
-    m_hold.reset();
-    m_seatPage->clearHold();
-    m_api->cancelReservation(held.id, this, [this](const Result<Reservation> &r) {
-        if (r)
+    connect(m_seatPage, &SeatPage::holdRequested, this, [this](const QList<int> &seats) {
+        m_notice->dismiss();
+        m_booking->hold(seats);
+    });
+    connect(m_seatPage, &SeatPage::releaseRequested, m_booking, &BookingController::release);
+    connect(m_seatPage, &SeatPage::payRequested, this, &CustomerWindow::confirmPayment);
+    connect(m_seatPage, &SeatPage::holdExpired, this, &CustomerWindow::onHoldExpired);
+    connect(m_seatPage, &SeatPage::leaveRequested, this, [this] {
+        m_booking->release();
+        leaveQueue();
+    });
+    connect(m_booking, &BookingController::busyChanged, m_seatPage, &SeatPage::setBusy);
+    connect(m_booking, &BookingController::holdChanged, this, [this] {
+        if (const auto &hold = m_booking->currentHold())
+            m_seatPage->setHold(*hold);
+        else
+            m_seatPage->clearHold();
+    });
+    connect(m_booking, &BookingController::held, this, [this](const Reservation &r) {
+        m_notice->showMessage(NoticeBar::Kind::Success,
+                              tr("Seats %1 are yours for now. Pay before the timer runs out.")
+                                  .arg(DisplayText::seatList(r.seats)));
+        m_feed->resync();
+    });
+    connect(m_booking, &BookingController::holdFailed, this, &CustomerWindow::onHoldFailed);
+    connect(m_booking, &BookingController::released, this, [this](bool ok) {
+        if (ok)
             m_notice->showMessage(NoticeBar::Kind::Info, tr("The seats were released."));
         m_feed->resync();
     });
+    connect(m_booking, &BookingController::paid, this, [this](const PaymentReceipt &result) {
+        m_notice->dismiss();
+        showReceipt(result);
+    });
+    connect(m_booking, &BookingController::payFailed, this, &CustomerWindow::onPayFailed);
+}
+
+void CustomerWindow::onHoldFailed(const ApiError &e, const QList<int> &seats)
+{
+    if (e.code == ErrorCode::InsufficientBalance) {
+        Money total = 0;
+        for (int n : seats)
+            total += m_seats->seat(n) ? m_seats->seat(n)->price : 0;
+        const Money shortBy = std::max<Money>(0, total - m_balance);
+        showError(e);
+        openWallet(tr("These seats cost %1 and your wallet has %2. Top up, then hold them "
+                      "again.")
+                       .arg(money::format(total), money::format(m_balance)),
+                   shortBy);
+        return;
+    }
+    if (e.code == ErrorCode::SeatUnavailable)
+        m_feed->resync();
+    showError(e, [this] { m_booking->retry(); });
 }
 
 void CustomerWindow::onHoldExpired()
 {
-    m_hold.reset();
-    m_payKey.clear();
-    m_seatPage->clearHold();
+    m_booking->forgetHold();
     m_feed->resync();
     m_notice->showError({tr("Your hold expired and the seats were released."),
                          tr("You can pick seats again while your turn lasts."), ErrorAction::None});
@@ -543,18 +538,19 @@ void CustomerWindow::onHoldExpired()
 
 void CustomerWindow::confirmPayment()
 {
-    if (!m_hold)
+    if (!m_booking->currentHold())
         return;
     m_seatPage->setBusy(true);
     m_api->wallet(this, [this](const Result<WalletInfo> &w) {
         m_seatPage->setBusy(false);
-        if (!m_hold)
+        const auto &hold = m_booking->currentHold();
+        if (!hold)
             return;
         if (w)
             setBalance(w->wallet.balance);
         auto *dialog = new PaymentConfirmDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setReservation(*m_hold, m_concert.title, m_schedule.startsAt);
+        dialog->setReservation(*hold, m_concert.title, m_schedule.startsAt);
         dialog->setBalance(m_balance);
         connect(dialog, &PaymentConfirmDialog::topUpRequested, this, [this, dialog](Money shortBy) {
             WalletDialog *wallet = openWallet(
@@ -563,44 +559,27 @@ void CustomerWindow::confirmPayment()
                     &PaymentConfirmDialog::setBalance);
         });
         connect(m_seatPage, &SeatPage::holdExpired, dialog, &QDialog::reject);
-        connect(dialog, &QDialog::accepted, this, &CustomerWindow::pay);
+        connect(dialog, &QDialog::accepted, this, [this] {
+            m_notice->showMessage(NoticeBar::Kind::Info, tr("Paying…"));
+            m_booking->pay();
+        });
         dialog->open();
     });
 }
 
-void CustomerWindow::pay()
+void CustomerWindow::onPayFailed(const ApiError &e)
 {
-    if (!m_hold)
+    if (e.code == ErrorCode::InsufficientBalance) {
+        const Money total = m_booking->currentHold() ? m_booking->currentHold()->total : 0;
+        const Money shortBy = std::max<Money>(0, total - m_balance);
+        showError(e);
+        openWallet(tr("Add at least %1 to pay for your seats.").arg(money::format(shortBy)),
+                   shortBy);
         return;
-    // One key per payment of this hold, kept until the server answers: retries charge once.
-    if (m_payKey.isEmpty())
-        m_payKey = ApiClient::newIdempotencyKey();
-    m_seatPage->setBusy(true);
-    m_notice->showMessage(NoticeBar::Kind::Info, tr("Paying…"));
-    m_api->pay(m_hold->id, m_payKey, this, [this](const Result<PaymentReceipt> &r) {
-        m_seatPage->setBusy(false);
-        if (r || r.error().code != ErrorCode::Unavailable)
-            m_payKey.clear();
-        if (r) {
-            m_notice->dismiss();
-            showReceipt(r.value());
-            return;
-        }
-        const ApiError &e = r.error();
-        if (e.code == ErrorCode::InsufficientBalance) {
-            showError(e);
-            openWallet(tr("Add at least %1 to pay for your seats.")
-                           .arg(money::format(std::max<Money>(0, m_hold->total - m_balance))),
-                       std::max<Money>(0, m_hold->total - m_balance));
-            return;
-        }
-        if (e.code == ErrorCode::ReservationExpired) {
-            m_hold.reset();
-            m_seatPage->clearHold();
-            m_feed->resync();
-        }
-        showError(e, [this] { pay(); });
-    });
+    }
+    if (e.code == ErrorCode::ReservationExpired)
+        m_feed->resync();
+    showError(e, [this] { m_booking->retry(); });
 }
 
 void CustomerWindow::showReceipt(const PaymentReceipt &result)
@@ -640,10 +619,7 @@ void CustomerWindow::cancelReservation(const Reservation &reservation)
             return;
         }
         m_reservations->upsert(r.value());
-        if (m_hold && m_hold->id == r->id) {
-            m_hold.reset();
-            m_seatPage->clearHold();
-        }
+        m_booking->reservationChanged(r.value());
         refreshBalance();
         m_notice->showMessage(NoticeBar::Kind::Success,
                               refund

@@ -1,7 +1,8 @@
 #pragma once
-// CustomerWindow: the customer's main window. Wires ApiClient, LiveFeed and QueueWatcher to the
-// models and pages: concerts → queue → seats → hold → pay → receipt → My tickets, with the wallet
-// always at hand, errors in plain words and a banner while offline. GUI thread.
+// CustomerWindow: the customer's main window. Wires ApiClient, LiveFeed, QueueWatcher and the
+// BookingController (hold and payment state) to the models and pages: concerts → queue → seats →
+// hold → pay → receipt → My tickets, with the wallet always at hand, errors in plain words and a
+// banner while offline. GUI thread.
 
 #include "api/apitypes.h"
 
@@ -23,6 +24,7 @@ class QStackedWidget;
 namespace encore {
 
 class ApiClient;
+class BookingController;
 class ConcertListModel;
 class ConcertsPage;
 class ConnectionBanner;
@@ -67,6 +69,7 @@ public:
     ConnectionBanner *connectionBanner() const { return m_banner; }
     NoticeBar *notice() const { return m_notice; }
     LiveFeed *liveFeed() const { return m_feed; }
+    BookingController *booking() const { return m_booking; }
 
 Q_SIGNALS:
     void logoutRequested();
@@ -87,11 +90,11 @@ private:
     void enterQueue(qint64 concertId, qint64 scheduleId);
     void leaveQueue();
     void openSeats();
-    void hold(const QList<int> &seats);
-    void releaseHold();
+    void connectBooking();
+    void onHoldFailed(const ApiError &error, const QList<int> &seats);
+    void onPayFailed(const ApiError &error);
     void onHoldExpired();
     void confirmPayment();
-    void pay();
     void showReceipt(const PaymentReceipt &result);
     void cancelReservation(const Reservation &reservation);
     void askRefund(const Reservation &reservation);
@@ -102,6 +105,7 @@ private:
     LanguageManager *m_languages;
     LiveFeed *m_feed;
     QueueWatcher *m_queue;
+    BookingController *m_booking;
     ConcertListModel *m_concerts;
     SeatMapModel *m_seats;
     ReservationListModel *m_reservations;
@@ -109,9 +113,6 @@ private:
     Money m_balance = 0;
     Concert m_concert;
     Schedule m_schedule;
-    std::optional<Reservation> m_hold;
-    QString m_holdKey; // kept across network failures so a retried hold is the same hold
-    QString m_payKey; // likewise for the payment: a retried payment charges once
     std::function<void()> m_retry; // the action an interrupted call was doing
     QPointer<WalletDialog> m_walletDialog;
 

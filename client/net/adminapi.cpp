@@ -3,8 +3,6 @@
 #include "apipaths.h"
 #include "jsonreader.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPointer>
 
 using namespace Qt::StringLiterals;
@@ -28,7 +26,6 @@ Result<Empty> nothing(const QJsonObject &)
 AdminApi::AdminApi(ApiClient *api, QObject *parent)
     : QObject(parent)
     , m_api(api)
-    , m_nam(new QNetworkAccessManager(this))
 {
 }
 
@@ -208,43 +205,9 @@ void AdminApi::download(const QString &path, QObject *context, Callback<QByteArr
 {
     if (m_offline)
         return;
-    QUrl url = m_api->baseUrl();
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(30'000);
-    request.setRawHeader("Accept", "text/csv, application/json");
-    request.setRawHeader("Expect", QByteArray(""));
-    request.setRawHeader("Authorization", "Bearer " + m_api->sessionToken().toUtf8());
-    if (url.scheme() == u"https")
-        request.setSslConfiguration(m_api->sslConfiguration());
-    QNetworkReply *reply = m_nam->get(request);
-    QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::finished, this, [reply, guard, done = std::move(done)] {
-        reply->deleteLater();
-        if (!guard)
-            return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
-        if (status >= 200 && status < 300) {
-            done(body);
-            return;
-        }
-        if (status == 0) {
-            done(ApiError(ErrorCode::Unavailable,
-                          ApiClient::tr("The Encore server at %1 cannot be reached.")
-                              .arg(reply->url().host()),
-                          {{u"network"_s, true}}));
-            return;
-        }
-        const auto parsed = JsonReader::parseObject(body);
-        if (parsed && parsed->value(u"error"_s).isObject())
-            done(ApiError::fromEnvelope(parsed.value()));
-        else
-            done(ApiError(status == 401       ? ErrorCode::Unauthenticated
-                              : status == 403 ? ErrorCode::Forbidden
-                              : status == 404 ? ErrorCode::NotFound
-                                              : ErrorCode::Internal));
-    });
+    ApiCall c {"GET", path};
+    c.accept = "text/csv, application/json"; // errors still come as the JSON envelope
+    m_api->download(std::move(c), context, std::move(done));
 }
 
 } // namespace encore

@@ -1,14 +1,12 @@
 #pragma once
 // AdminApi: the staff calls (/api/v1/admin/...) over the app's one ApiClient (its session, retries
-// and error decoding), typed like ApiClient's own; CSV exports come back as bytes through a
-// QNetworkAccessManager of its own (ApiClient only speaks JSON). GUI thread.
+// and error decoding), typed like ApiClient's own; CSV exports come back as bytes through the
+// same ApiClient. GUI thread.
 
 #include "api/admintypes.h"
 #include "net/apiclient.h"
 
 #include <QObject>
-
-class QNetworkAccessManager;
 
 namespace encore {
 
@@ -69,7 +67,6 @@ private:
     void download(const QString &path, QObject *context, Callback<QByteArray> done);
 
     ApiClient *m_api;
-    QNetworkAccessManager *m_nam;
     bool m_offline = false;
 };
 

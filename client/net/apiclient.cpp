@@ -20,7 +20,7 @@ struct ApiClient::Pending {
     ApiCall call;
     QPointer<QObject> context;
     bool hasContext = false;
-    Callback<QJsonObject> done;
+    Callback<QByteArray> done; // a success's body
     int attempt = 1;
     Backoff backoff;
 };
@@ -156,6 +156,25 @@ QString ApiClient::newIdempotencyKey()
 
 void ApiClient::send(ApiCall call, QObject *context, Callback<QJsonObject> done)
 {
+    download(std::move(call), context, [done = std::move(done)](Result<QByteArray> r) {
+        if (!r) {
+            done(r.error());
+            return;
+        }
+        if (r->trimmed().isEmpty()) {
+            done(QJsonObject()); // 204
+            return;
+        }
+        auto parsed = JsonReader::parseObject(r.value());
+        if (!parsed)
+            parsed = ApiError(ErrorCode::Internal,
+                              tr("The server sent an answer Encore cannot read."));
+        done(std::move(parsed));
+    });
+}
+
+void ApiClient::download(ApiCall call, QObject *context, Callback<QByteArray> done)
+{
     auto pending = std::make_shared<Pending>();
     pending->call = std::move(call);
     pending->context = context;
@@ -175,7 +194,7 @@ void ApiClient::dispatch(const std::shared_ptr<Pending> &pending)
 
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", c.accept);
     // QHttpServer 6.4 does not implement 100-continue: never make it wait for one.
     request.setRawHeader("Expect", QByteArray(""));
     request.setRawHeader("User-Agent", "Encore-Desktop/" ENCORE_CLIENT_VERSION);
@@ -218,15 +237,7 @@ void ApiClient::onFinished(QNetworkReply *reply, const std::shared_ptr<Pending> 
     setReachable(true);
     const QByteArray body = reply->readAll();
     if (status >= 200 && status < 300) {
-        if (body.trimmed().isEmpty()) {
-            deliver(pending, QJsonObject());
-            return;
-        }
-        auto parsed = JsonReader::parseObject(body);
-        if (!parsed)
-            parsed = ApiError(ErrorCode::Internal,
-                              tr("The server sent an answer Encore cannot read."));
-        deliver(pending, std::move(parsed));
+        deliver(pending, body);
         return;
     }
     ApiError error = httpError(status, body, reply);
@@ -259,7 +270,7 @@ bool ApiClient::retryLater(const std::shared_ptr<Pending> &pending, int minDelay
     return true;
 }
 
-void ApiClient::deliver(const std::shared_ptr<Pending> &pending, Result<QJsonObject> result)
+void ApiClient::deliver(const std::shared_ptr<Pending> &pending, Result<QByteArray> result)
 {
     if (pending->hasContext && pending->context.isNull())
         return;

@@ -1,7 +1,9 @@
 #pragma once
-// ApiClient: owns the one QNetworkAccessManager, the server address, the session and queue tokens;
-// sends calls, retries idempotent ones (same Idempotency-Key) on network failure, hands back
-// Result<T> to a callback bound to a context object, and reports reachability. GUI thread.
+// ApiClient: owns the app's one QNetworkAccessManager (every HTTP call of the app goes through it,
+// JSON and file downloads alike), the server address, the session and queue tokens; sends calls,
+// retries idempotent ones (same Idempotency-Key) on network failure, turns every failure into one
+// ApiError, hands back Result<T> to a callback bound to a context object, and reports
+// reachability. GUI thread.
 
 #include "api/apitypes.h"
 
@@ -36,6 +38,7 @@ struct ApiCall {
     bool needsSession = true;
     bool needsQueueToken = false;
     bool retry = true; // false: a single attempt (health probes)
+    QByteArray accept = "application/json"; // a download names its type ("text/csv, ...")
 
     bool isIdempotent() const;
 };
@@ -112,6 +115,8 @@ public:
 
     // Any call, raw JSON back (admin window, tests). 204 answers an empty object.
     void send(ApiCall call, QObject *context, Callback<QJsonObject> done);
+    // Any call whose success is a file (CSV exports): its bytes; failures as for send().
+    void download(ApiCall call, QObject *context, Callback<QByteArray> done);
 
 Q_SIGNALS:
     void serverReachable();
@@ -140,7 +145,7 @@ private:
     void dispatch(const std::shared_ptr<Pending> &pending);
     void onFinished(QNetworkReply *reply, const std::shared_ptr<Pending> &pending);
     bool retryLater(const std::shared_ptr<Pending> &pending, int minDelayMs);
-    void deliver(const std::shared_ptr<Pending> &pending, Result<QJsonObject> result);
+    void deliver(const std::shared_ptr<Pending> &pending, Result<QByteArray> result);
     void setReachable(bool reachable, const QString &reason = {});
     void probe();
 

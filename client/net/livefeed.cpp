@@ -55,9 +55,17 @@ void LiveFeed::onDisconnected()
 void LiveFeed::subscribe()
 {
     if (m_scheduleId > 0)
-        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
+        subscribeSeats();
     if (!m_queueToken.isEmpty())
         m_socket.send({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, m_queueToken}});
+}
+
+void LiveFeed::subscribeSeats()
+{
+    // The seats follow the REST rule: the server answers only to our active queue turn.
+    m_socket.send({{u"type"_s, u"subscribe"_s},
+                   {u"scheduleId"_s, m_scheduleId},
+                   {u"queueToken"_s, m_api->queueToken()}});
 }
 
 void LiveFeed::watchSchedule(qint64 scheduleId)
@@ -71,8 +79,7 @@ void LiveFeed::watchSchedule(qint64 scheduleId)
     m_loaded = false;
     if (scheduleId > 0) {
         if (m_socket.isConnected())
-            m_socket.send(
-                {{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, scheduleId}}); // → full map
+            subscribeSeats(); // → full map
         else
             resync();
     }
@@ -133,9 +140,24 @@ void LiveFeed::onMessage(const QJsonObject &message)
         } else if (auto t = QueueTicket::fromJson(ticket)) {
             Q_EMIT queueUpdated(t.value());
         }
-    } else if (type == u"error" && m_scheduleId > 0 && !m_loaded) {
-        resync(); // the subscription's snapshot failed (database busy): fetch it instead
+    } else if (type == u"error") {
+        onErrorMessage(message);
     }
+}
+
+void LiveFeed::onErrorMessage(const QJsonObject &message)
+{
+    if (message.value(u"subscription"_s).toString() != u"seats"
+        || message.value(u"scheduleId"_s).toInteger() != m_scheduleId || m_scheduleId <= 0)
+        return;
+    const ApiError error = ApiError::fromEnvelope(message);
+    if (error.code == ErrorCode::Unavailable) {
+        if (!m_loaded)
+            resync(); // the subscription's snapshot failed (database busy): fetch it instead
+        return;
+    }
+    // Refused (no active turn, not allowed, no such date) or ended with the turn: say why.
+    Q_EMIT seatMapFailed(error);
 }
 
 void LiveFeed::onSeatsMessage(const QJsonObject &message)

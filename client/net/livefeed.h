@@ -1,7 +1,8 @@
 #pragma once
-// LiveFeed: the /api/v1/live WebSocket. Authenticates, subscribes to one date's seats (and the
-// caller's queue ticket), reconnects with backoff and re-subscribes (the server answers with a full
-// map); while the socket is down it polls the seat map instead. GUI thread.
+// LiveFeed: the /api/v1/live WebSocket. Authenticates, subscribes to one date's seats with the
+// caller's active queue token (and to the caller's queue ticket), reconnects with backoff and
+// re-subscribes (the server answers with a full map); while the socket is down it polls the seat
+// map instead. GUI thread.
 
 #include "net/livesocket.h"
 
@@ -48,6 +49,8 @@ Q_SIGNALS:
     void seatMapLoaded(const encore::SeatMap &map);
     // Only the seats that changed, each with its own version (apply only newer ones).
     void seatsChanged(qint64 scheduleId, const QList<encore::Seat> &seats);
+    // The map could not be loaded, or the server refused or ended the seat subscription (e.g.
+    // QUEUE_NOT_ACTIVE once the turn is over).
     void seatMapFailed(const encore::ApiError &error);
     void queueUpdated(const encore::QueueTicket &ticket);
     // The followed queue ticket is over (paid, left, expired).
@@ -58,7 +61,9 @@ private:
     void onDisconnected();
     void onMessage(const QJsonObject &message);
     void onSeatsMessage(const QJsonObject &message);
+    void onErrorMessage(const QJsonObject &message);
     void subscribe();
+    void subscribeSeats();
     void updatePolling();
 
     ApiClient *m_api;

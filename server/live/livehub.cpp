@@ -25,12 +25,35 @@ constexpr int kMaxSubscriptions = 20;
 constexpr int kCloseUnauthenticated = 4001;
 constexpr int kCloseBadMessage = 4002;
 constexpr int kCloseTooSlow = 4003;
+
+QJsonObject seatSubscription(qint64 scheduleId)
+{
+    return {{u"subscription"_s, u"seats"_s}, {u"scheduleId"_s, scheduleId}};
+}
+
+// Which subscription a refused message asked for, so the client can tell which one failed.
+QJsonObject subscriptionOf(const QJsonObject &message)
+{
+    if (message.contains(u"scheduleId"_s))
+        return seatSubscription(message.value(u"scheduleId"_s).toInteger());
+    if (message.contains(u"queueToken"_s))
+        return {{u"subscription"_s, u"queue"_s}};
+    return {};
+}
 } // namespace
+
+// One date's seats followed by one client: with the queue token that allowed it and the end of
+// that turn (invalid for staff, who need no token).
+struct SeatSubscription {
+    QByteArray queueToken;
+    qint64 concertId = 0;
+    QDateTime until;
+};
 
 struct LiveHub::Client {
     std::unique_ptr<QWebSocket> socket;
     std::optional<User> user;
-    QSet<qint64> schedules;
+    QHash<qint64, SeatSubscription> schedules;
     QByteArray queueToken;
     qint64 queueConcert = 0;
     QTimer authDeadline;
@@ -130,7 +153,7 @@ void LiveHub::onMessage(Client *c, const QString &text)
         }
         if (type == u"ping") {
             send(c, {{u"type"_s, u"pong"_s}});
-        } else if (type == u"subscribe" && parsed->contains(u"queueToken"_s)) {
+        } else if (type == u"subscribe" && !parsed->contains(u"scheduleId"_s)) {
             const QString token = r.string(u"queueToken"_s, 1, 128);
             if (!r.ok())
                 throw r.error();
@@ -138,12 +161,15 @@ void LiveHub::onMessage(Client *c, const QString &text)
         } else if (type == u"subscribe" || type == u"unsubscribe") {
             const qint64 scheduleId
                 = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
+            const QString token = r.optionalString(u"queueToken"_s, 128).value_or(QString());
+            const QString role = r.optionalString(u"role"_s, 16).value_or(QString());
             if (!r.ok())
                 throw r.error();
             if (type == u"unsubscribe")
                 c->schedules.remove(scheduleId);
             else
-                subscribeSeats(c, scheduleId);
+                subscribeSeats(c, scheduleId, token.toLatin1(),
+                               enumFromWord<Role>(role) == Role::Staff);
         } else {
             drop(c, kCloseBadMessage, u"unknown message type"_s);
         }
@@ -156,20 +182,36 @@ void LiveHub::onMessage(Client *c, const QString &text)
             drop(c, kCloseBadMessage, e.message);
             return;
         }
-        send(c, {{u"type"_s, u"error"_s}, {u"error"_s, e.toJson()}});
+        refuse(c, subscriptionOf(parsed.value()), e.toJson());
     } catch (const DbError &) {
-        send(c, {{u"type"_s, u"error"_s}, {u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}});
+        refuse(c, subscriptionOf(parsed.value()), ApiError(ErrorCode::Unavailable).toJson());
     } catch (const RedisError &) {
-        send(c, {{u"type"_s, u"error"_s}, {u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}});
+        refuse(c, subscriptionOf(parsed.value()), ApiError(ErrorCode::Unavailable).toJson());
     }
 }
 
-void LiveHub::subscribeSeats(Client *c, qint64 scheduleId)
+void LiveHub::refuse(Client *c, const QJsonObject &subscription, const QJsonObject &error)
+{
+    QJsonObject message = subscription;
+    message.insert(u"type"_s, u"error"_s);
+    message.insert(u"error"_s, error);
+    send(c, message);
+}
+
+void LiveHub::subscribeSeats(Client *c, qint64 scheduleId, const QByteArray &queueToken,
+                             bool asStaff)
 {
     if (c->schedules.size() >= kMaxSubscriptions && !c->schedules.contains(scheduleId))
         throw ApiError(ErrorCode::ValidationFailed, u"too many subscriptions"_s);
+    const bool staff = c->user->role == Role::Staff;
+    if (asStaff && !staff)
+        throw ApiError(ErrorCode::Forbidden, u"Only staff can follow a date without a turn."_s);
     const SeatMap map = m_services.concerts.seatMap(scheduleId, c->user->id);
-    c->schedules.insert(scheduleId);
+    // The same rule as GET /schedules/{id}/seats: the map is shown only to an admitted customer.
+    SeatSubscription sub {queueToken, map.concertId, {}};
+    if (!staff)
+        sub.until = m_services.queue.requireActive(c->user->id, queueToken, map.concertId);
+    c->schedules.insert(scheduleId, sub);
     QJsonObject message = map.toJson();
     message.insert(u"type"_s, u"seats"_s);
     message.insert(u"full"_s, true);
@@ -214,7 +256,7 @@ void LiveHub::onSeatsChanged(const QByteArray &payload)
     const QJsonArray seats = change.value(u"seats"_s).toArray();
     for (auto &client : m_clients) {
         Client *c = client.get();
-        if (!c->user || !c->schedules.contains(scheduleId))
+        if (!c->user || !c->schedules.contains(scheduleId) || !seatSubscriptionLasts(c, scheduleId))
             continue;
         QJsonArray out;
         for (const QJsonValue &v : seats) {
@@ -235,6 +277,26 @@ void LiveHub::onSeatsChanged(const QByteArray &payload)
               {u"seats"_s, out}});
     }
     Metrics::instance().increment(u"encore_live_seat_messages_total"_s);
+}
+
+bool LiveHub::seatSubscriptionLasts(Client *c, qint64 scheduleId)
+{
+    SeatSubscription &sub = c->schedules[scheduleId];
+    if (!sub.until.isValid() || sub.until > QDateTime::currentDateTimeUtc())
+        return true;
+    // The turn that allowed it has run out (or was extended): ask the queue again, once.
+    try {
+        sub.until = m_services.queue.requireActive(c->user->id, sub.queueToken, sub.concertId);
+        return true;
+    } catch (const ApiError &e) {
+        c->schedules.remove(scheduleId);
+        refuse(c, seatSubscription(scheduleId), e.toJson());
+    } catch (const DbError &) {
+        return true; // cannot tell now; the next change asks again
+    } catch (const RedisError &) {
+        return true;
+    }
+    return false;
 }
 
 void LiveHub::onQueueChanged(qint64 concertId)

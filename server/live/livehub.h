@@ -5,7 +5,7 @@
 //
 // Protocol (JSON text frames):
 //   → {"type":"auth","token":T}                 ← {"type":"authenticated","user":{...}}
-//   → {"type":"subscribe","scheduleId":N}       ←
+//   → {"type":"subscribe","scheduleId":N,"queueToken":Q}   (staff: "role":"staff", no token) ←
 //   {"type":"seats","scheduleId":N,"version":V,"full":true,"seats":[50]} →
 //   {"type":"subscribe","queueToken":Q}       ← {"type":"queue", ...ticket} →
 //   {"type":"unsubscribe","scheduleId":N}     → {"type":"ping"} ← {"type":"pong"} then, as things
@@ -13,6 +13,12 @@
 //   {"type":"queue",...}. Per-seat versions only grow; a client that reconnects re-subscribes and
 //   gets a full snapshot. Bad or unauthenticated messages close the socket with a reason; a
 //   consumer that falls more than kMaxBacklog bytes behind is disconnected.
+//
+// The seats follow the REST rule (DESIGN.md §4): a customer's seat subscription needs an ACTIVE
+// queue token of that date's concert, staff need none. A refused subscription is answered with
+// {"type":"error","subscription":"seats","scheduleId":N,"error":{code,message,details}} and the
+// socket stays open; a subscription ends (with the same error) once its token's turn is over,
+// checked again when the turn's end time has passed.
 
 #include <QHash>
 #include <QObject>
@@ -48,7 +54,10 @@ public Q_SLOTS:
 private:
     struct Client;
     void onMessage(Client *client, const QString &text);
-    void subscribeSeats(Client *client, qint64 scheduleId);
+    void subscribeSeats(Client *client, qint64 scheduleId, const QByteArray &queueToken,
+                        bool asStaff);
+    bool seatSubscriptionLasts(Client *client, qint64 scheduleId);
+    void refuse(Client *client, const QJsonObject &subscription, const QJsonObject &error);
     void subscribeQueue(Client *client, const QByteArray &queueToken);
     void pushQueue(Client *client);
     void send(Client *client, const QJsonObject &message);

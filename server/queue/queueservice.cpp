@@ -6,11 +6,14 @@
 #include "queue/queuestore.h"
 #include "storage/database.h"
 
+#include <QLoggingCategory>
 #include <QSqlQuery>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcQueue, "encore.queue")
 
 namespace encore::server {
 
@@ -116,7 +119,7 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
     // only stored the hash of).
     const bool inserted = m_store.join(userId, concertId, tokens::hash(token));
     if (inserted)
-        Metrics::instance().increment(u"encore_queue_joins_total"_s);
+        m_db.afterCommit([] { Metrics::instance().increment(u"encore_queue_joins_total"_s); });
     admit(concertId); // an idle queue lets the newcomer straight in
     QueueTicket ticket = ticketFor(tokens::hash(token));
     ticket.token = QString::fromLatin1(token);
@@ -171,7 +174,8 @@ void QueueService::leave(const QUuid &userId, const QByteArray &token)
         throw ApiError(ErrorCode::NotFound, u"This queue ticket has already ended."_s);
 }
 
-void QueueService::requireActive(const QUuid &userId, const QByteArray &token, qint64 concertId)
+QDateTime QueueService::requireActive(const QUuid &userId, const QByteArray &token,
+                                      qint64 concertId)
 {
     if (token.isEmpty() || token.size() > 128)
         throw ApiError(ErrorCode::QueueNotActive, kJoinFirst);
@@ -179,7 +183,7 @@ void QueueService::requireActive(const QUuid &userId, const QByteArray &token, q
     if (!e || e->userId != userId || e->concertId != concertId)
         throw ApiError(ErrorCode::QueueNotActive, kJoinFirst);
     if (e->active && e->activeUntil > QDateTime::currentDateTimeUtc())
-        return;
+        return e->activeUntil;
     if (!e->active) {
         const QueueTicket t = ticketFor(tokens::hash(token));
         throw ApiError(ErrorCode::QueueNotActive,
@@ -194,7 +198,14 @@ void QueueService::requireActive(const QUuid &userId, const QByteArray &token, q
 
 void QueueService::complete(const QUuid &userId, qint64 concertId)
 {
-    m_store.complete(userId, concertId);
+    m_db.afterCommit([this, userId, concertId] {
+        try {
+            m_store.complete(userId, concertId);
+        } catch (const std::exception &e) {
+            // Done all the same (the payment committed); the ticket runs out at its time instead.
+            qCWarning(lcQueue) << "could not end the queue ticket:" << e.what();
+        }
+    });
 }
 
 void QueueService::coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil)
@@ -217,7 +228,9 @@ int QueueService::admit(qint64 concertId)
 {
     const int admitted = m_store.admit(concertId);
     if (admitted > 0)
-        Metrics::instance().increment(u"encore_queue_admitted_total"_s, {}, admitted);
+        m_db.afterCommit([admitted] {
+            Metrics::instance().increment(u"encore_queue_admitted_total"_s, {}, admitted);
+        });
     return admitted;
 }
 
@@ -242,8 +255,10 @@ QueueSettings QueueService::updateSettings(qint64 concertId, const QueueSettings
                   u"active_ttl_seconds = ?, "
                   "paused = ?, updated_at = now() WHERE concert_id = ?"_s,
                   {s.maxActive, s.admitPerMinute, s.activeTtlSeconds, s.paused, concertId});
+        // The store's copy (Redis) follows PostgreSQL only once the change is committed — by
+        // the staff request's transaction, which also writes the audit entry.
+        m_db.afterCommit([this, concertId, s] { m_store.settingsChanged(concertId, s); });
     });
-    m_store.settingsChanged(concertId, s);
     return s;
 }
 

@@ -22,9 +22,11 @@ public:
     std::pair<QueueTicket, bool> join(const QUuid &userId, qint64 concertId);
     QueueTicket status(const QUuid &userId, const QByteArray &token);
     void leave(const QUuid &userId, const QByteArray &token);
-    // Throws QUEUE_NOT_ACTIVE unless `token` is an ACTIVE ticket of this user for this concert.
-    void requireActive(const QUuid &userId, const QByteArray &token, qint64 concertId);
-    // Ends the user's ticket for the concert (after payment); in the caller's transaction.
+    // Throws QUEUE_NOT_ACTIVE unless `token` is an ACTIVE ticket of this user for this concert;
+    // answers when that turn ends.
+    QDateTime requireActive(const QUuid &userId, const QByteArray &token, qint64 concertId);
+    // Ends the user's ticket for the concert (after payment) once the caller's transaction has
+    // committed: a payment that is rolled back or retried keeps the turn active.
     void complete(const QUuid &userId, qint64 concertId);
     // A hold extends the holder's turn to cover it (docs/ARCHITECTURE.md, "A hold outlives no
     // turn"): the turn, and the capacity it takes, lasts until the hold can no longer be paid.

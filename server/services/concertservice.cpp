@@ -36,16 +36,19 @@ ConcertService::ConcertService(Database &db, SnapshotCache &cache)
 
 void ConcertService::invalidateListing()
 {
-    m_cache.invalidate(SnapshotCache::listingKey());
+    // After the commit: dropped earlier, a reader could refill the cache with the old rows.
+    m_db.afterCommit([this] { m_cache.invalidate(SnapshotCache::listingKey()); });
 }
 
 void ConcertService::invalidateSeatMap(qint64 scheduleId)
 {
-    {
-        std::lock_guard lock(m_localMutex);
-        m_local.remove(scheduleId);
-    }
-    m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
+    m_db.afterCommit([this, scheduleId] {
+        {
+            std::lock_guard lock(m_localMutex);
+            m_local.remove(scheduleId);
+        }
+        m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
+    });
 }
 
 QByteArray SeatRows::encode() const
@@ -133,7 +136,7 @@ QList<Concert> ConcertService::list()
         }
         json.append(c.toJson());
     }
-    if (m_cache.enabled())
+    if (m_cache.enabled() && !m_db.inTransaction())
         m_cache.put(SnapshotCache::listingKey(), QJsonDocument(json).toJson(QJsonDocument::Compact),
                     SnapshotCache::kListingTtlMs);
     return concerts;
@@ -188,8 +191,10 @@ std::shared_ptr<const SeatRows> ConcertService::loadSeatRows(qint64 scheduleId)
                  q.value(6).toLongLong()});
             fresh->concertId = q.value(7).toLongLong();
         }
-        if (fresh->rows.isEmpty())
-            return fresh; // no such date: nothing worth keeping
+        // Nothing worth keeping for no such date; and a transaction may see its own uncommitted
+        // writes, which no other reader must get from a cache.
+        if (fresh->rows.isEmpty() || m_db.inTransaction())
+            return fresh;
         if (m_cache.enabled())
             m_cache.put(key, fresh->encode(), SnapshotCache::kSeatMapTtlMs);
         rows = std::move(fresh);

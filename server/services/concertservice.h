@@ -58,10 +58,11 @@ public:
                          const QString &description);
     qint64 createSchedule(qint64 concertId, const QDateTime &startsAt, const QDateTime &salesOpenAt,
                           const QDateTime &salesCloseAt, const TierPrices &prices);
-    // Staff changed concerts or dates: drop the cached listing.
+    // Staff changed concerts or dates: drop the cached listing once the caller's transaction
+    // commits (at once outside one; never when it rolls back).
     void invalidateListing();
     // A seat of this date changed (a local commit, or a NOTIFY from any instance): drop the
-    // cached seats, in this process and in Redis.
+    // cached seats, in this process and in Redis — likewise after the commit.
     void invalidateSeatMap(qint64 scheduleId);
 
 private:

@@ -8,12 +8,9 @@
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
 
-#include <QLoggingCategory>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcPayments, "encore.payments")
 
 namespace encore::server {
 
@@ -69,22 +66,17 @@ PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueT
             m_db.exec(
                 u"UPDATE reservations SET status = 'PAID', paid_at = now() WHERE id = ?::uuid"_s,
                 {id});
-            // Only a committed payment ends the ticket: if this is undone (crash, lost commit),
-            // the customer's retry with the same key must still find their turn active.
-            m_db.afterCommit([this, userId, concertId = r.concertId] {
-                try {
-                    m_queue.complete(userId, concertId);
-                } catch (const std::exception &e) {
-                    // Paid all the same; the ticket runs out at its time instead.
-                    qCWarning(lcPayments) << "could not end the queue ticket:" << e.what();
-                }
-            });
+            // Only a committed payment ends the ticket (complete() waits for the commit): if
+            // this is undone, the customer's retry with the same key still finds the turn active.
+            m_queue.complete(userId, r.concertId);
             out.reservation = m_reservations.get(userId, reservationId);
+            m_concerts.invalidateSeatMap(r.scheduleId);
+            m_db.afterCommit([amount = r.total] {
+                Metrics::instance().increment(u"encore_payments_total"_s, u"result=\"ok\""_s);
+                Metrics::instance().increment(u"encore_revenue_krw_total"_s, {}, amount);
+            });
             return out;
         });
-        m_concerts.invalidateSeatMap(receipt.reservation.scheduleId);
-        Metrics::instance().increment(u"encore_payments_total"_s, u"result=\"ok\""_s);
-        Metrics::instance().increment(u"encore_revenue_krw_total"_s, {}, receipt.payment.amount);
         return receipt;
     } catch (const ApiError &e) {
         Metrics::instance().increment(u"encore_payments_total"_s,

@@ -33,8 +33,8 @@ Reservation fromRow(const QSqlQuery &q)
     r.id = QUuid::fromString(q.value(0).toString());
     r.scheduleId = q.value(1).toLongLong();
     r.concertId = q.value(2).toLongLong();
-    r.status
-        = enumFromWord<ReservationStatus>(q.value(3).toString()).value_or(ReservationStatus::Expired);
+    r.status = enumFromWord<ReservationStatus>(q.value(3).toString())
+                   .value_or(ReservationStatus::Expired);
     r.total = q.value(4).toLongLong();
     r.heldUntil = q.value(5).toDateTime();
     r.createdAt = q.value(6).toDateTime();
@@ -196,9 +196,14 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
                       {reservationId, scheduleId, sql::intArray(seats)});
             return load(u"WHERE r.id = ?::uuid"_s, {reservationId}).first();
         });
+        // Both after the commit of the outermost transaction (the idempotent request's), so a
+        // rolled-back or retried attempt leaves no trace outside PostgreSQL.
         m_concerts.invalidateSeatMap(scheduleId);
-        m_queue.coverHold(userId, r.concertId, r.heldUntil);
-        Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"ok\""_s);
+        m_db.afterCommit([this, userId, concertId = r.concertId, heldUntil = r.heldUntil] {
+            m_queue.coverHold(userId, concertId, heldUntil);
+        });
+        m_db.afterCommit(
+            [] { Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"ok\""_s); });
         return r;
     } catch (const ApiError &e) {
         Metrics::instance().increment(u"encore_holds_total"_s,
@@ -259,7 +264,7 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
             m_db.exec(
                 u"UPDATE reservations SET status = 'REFUNDED', ended_at = now() WHERE id = ?::uuid"_s,
                 {id});
-            Metrics::instance().increment(u"encore_refunds_total"_s);
+            m_db.afterCommit([] { Metrics::instance().increment(u"encore_refunds_total"_s); });
             break;
         }
         case ReservationStatus::Expired:

@@ -57,6 +57,7 @@ int main(int argc, char *argv[])
     QList<TestUser> watchers = fx.createUsers(subscribers, 0, u"watch"_s);
     QList<TestUser> buyers = fx.createUsers(changes, 10'000'000, u"buy"_s);
     fx.admit(buyers, concert);
+    fx.admit(watchers, concert); // the seats are shown only to an admitted customer
 
     // Every subscriber records when it saw each seat become HELD.
     std::vector<std::unique_ptr<QWebSocket>> sockets;
@@ -72,10 +73,12 @@ int main(int argc, char *argv[])
                 QJsonDocument(QJsonObject {{u"type"_s, u"auth"_s},
                                            {u"token"_s, QString::fromLatin1(watchers[i].token)}})
                     .toJson(QJsonDocument::Compact)));
-            raw->sendTextMessage(
-                QString::fromUtf8(QJsonDocument(QJsonObject {{u"type"_s, u"subscribe"_s},
-                                                             {u"scheduleId"_s, schedule}})
-                                      .toJson(QJsonDocument::Compact)));
+            raw->sendTextMessage(QString::fromUtf8(
+                QJsonDocument(
+                    QJsonObject {{u"type"_s, u"subscribe"_s},
+                                 {u"scheduleId"_s, schedule},
+                                 {u"queueToken"_s, QString::fromLatin1(watchers[i].queueToken)}})
+                    .toJson(QJsonDocument::Compact)));
         });
         QObject::connect(raw, &QWebSocket::textMessageReceived, raw, [&, i](const QString &text) {
             const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();

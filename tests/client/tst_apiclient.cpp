@@ -1,9 +1,14 @@
 // ApiClient against a real encore-server: typed results, the server's errors decoded from the
 // envelope, idempotent retries that re-use the key (charged once across a server restart), and
-// network failures in plain words with reachability signals.
+// network failures in plain words with reachability signals. Against a scripted HTTP server: what
+// proxies and broken servers send (HTML 502, 429 with Retry-After, malformed JSON, a dropped
+// connection, a bare 401) ends as one ApiError in words; CSV downloads take the same path.
+#include "net/adminapi.h"
 #include "net/apiclient.h"
+#include "net/errortext.h"
 
 #include "fixtures.h"
+#include "scriptedhttpserver.h"
 #include "testserver.h"
 
 #include <QSignalSpy>
@@ -51,6 +56,9 @@ private Q_SLOTS:
     void typedBookingFlow();
     void networkFailureIsPlainAndRetried();
     void retriedTopUpAcrossRestartChargesOnce();
+    void failuresWithoutTheServerInWords_data();
+    void failuresWithoutTheServerInWords();
+    void csvDownloadTakesTheSamePath();
 
 private:
     ApiClient *newClient(const TestUser *user = nullptr);
@@ -272,6 +280,136 @@ void TestApiClient::retriedTopUpAcrossRestartChargesOnce()
     api->ledger(this, ledger.callback());
     QTRY_VERIFY_WITH_TIMEOUT(ledger.done(), kWaitMs);
     QCOMPARE(ledger.result()->size(), 1);
+}
+
+void TestApiClient::failuresWithoutTheServerInWords_data()
+{
+    QTest::addColumn<int>("status"); // 0: the connection is dropped without an answer
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<int>("codeNumber"); // an ErrorCode
+    QTest::addColumn<QString>("words"); // in what the person reads
+    QTest::addColumn<int>("retries"); // repeats of the GET (policy: 3 attempts)
+    QTest::addColumn<int>("retryAfterDetail"); // -1: none
+    QTest::addColumn<bool>("sessionExpired");
+
+    const QByteArray html = "text/html";
+    QTest::addRow("502 from a proxy, HTML, no envelope")
+        << 502 << html << QByteArray("<html><body><h1>502 Bad Gateway</h1>nginx</body></html>")
+        << QByteArray() << int(ErrorCode::Unavailable) << u"busy or restarting"_s << 2 << -1
+        << false;
+    QTest::addRow("429 with Retry-After, no envelope")
+        << 429 << html << QByteArray("<html><body>Too Many Requests</body></html>")
+        << QByteArray("7") << int(ErrorCode::RateLimited) << u"Too many attempts"_s << 0 << 7
+        << false;
+    QTest::addRow("malformed JSON in a 200")
+        << 200 << QByteArray("application/json") << QByteArray(R"({"concerts": [{"id": 1,)")
+        << QByteArray() << int(ErrorCode::Internal) << u"went wrong on our side"_s << 0 << -1
+        << false;
+    QTest::addRow("dropped connection")
+        << 0 << QByteArray() << QByteArray() << QByteArray() << int(ErrorCode::Unavailable)
+        << u"cannot be reached"_s << 2 << -1 << false;
+    QTest::addRow("401 without an envelope")
+        << 401 << html << QByteArray("<html><body>401 Authorization Required</body></html>")
+        << QByteArray() << int(ErrorCode::Unauthenticated) << u"Your session has ended"_s << 0 << -1
+        << true;
+    QTest::addRow("401 with the server's envelope")
+        << 401 << QByteArray("application/json")
+        << QByteArray(R"({"error":{"code":"UNAUTHENTICATED","message":"Please log in."},)"
+                      R"("requestId":"r-1"})")
+        << QByteArray() << int(ErrorCode::Unauthenticated) << u"Your session has ended"_s << 0 << -1
+        << true;
+}
+
+void TestApiClient::failuresWithoutTheServerInWords()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(int, codeNumber);
+    const auto code = ErrorCode(codeNumber);
+    QFETCH(QString, words);
+    QFETCH(int, retries);
+    QFETCH(int, retryAfterDetail);
+    QFETCH(bool, sessionExpired);
+
+    ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!retryAfter.isEmpty())
+        headers.append({"Retry-After", retryAfter});
+    server.setReplies({status == 0 ? ScriptedReply::dropConnection()
+                                   : ScriptedReply::http(status, contentType, body, headers)});
+    ApiClient api;
+    api.setBaseUrl(QUrl(server.baseUrl()));
+    api.setRetryPolicy({3, 10, 20});
+    api.setSessionToken(u"session-token"_s);
+    QSignalSpy retrying(&api, &ApiClient::retrying);
+    QSignalSpy expired(&api, &ApiClient::sessionExpired);
+
+    Wait<QList<Concert>> concerts;
+    api.concerts(this, concerts.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(concerts.done(), kWaitMs);
+    QVERIFY(!concerts.result().ok());
+    const ApiError &e = concerts.result().error();
+    QCOMPARE(e.code, code);
+    QCOMPARE(retrying.count(), retries);
+    QCOMPARE(e.details.value(u"retryAfter"_s).toInt(-1), retryAfterDetail);
+    QCOMPARE(expired.count(), sessionExpired ? 1 : 0);
+    QVERIFY(!server.requests().isEmpty());
+    QCOMPARE(server.requests().first().header("authorization"), QByteArray("Bearer session-token"));
+
+    // What the person reads: words, never the proxy's HTML, a status number or a code name.
+    const QString text = ErrorText::describe(e).full();
+    QVERIFY2(text.contains(words), qPrintable(text));
+    QVERIFY2(!text.contains(u'<') && !text.contains(u"html"_s, Qt::CaseInsensitive),
+             qPrintable(text));
+    if (status != 0)
+        QVERIFY2(!text.contains(QString::number(status)), qPrintable(text));
+    QVERIFY2(!text.contains(wordOf(code)), qPrintable(text));
+}
+
+void TestApiClient::csvDownloadTakesTheSamePath()
+{
+    // The staff CSV export goes through ApiClient: its session, Accept, retries and error table.
+    ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    ApiClient api;
+    api.setBaseUrl(QUrl(server.baseUrl()));
+    api.setRetryPolicy({3, 10, 20});
+    api.setSessionToken(u"staff-token"_s);
+    AdminApi admin(&api);
+
+    const QByteArray csv = "schedule,sold\n1,12\n";
+    server.setReplies({ScriptedReply::dropConnection(),
+                       ScriptedReply::http(200, "text/csv; charset=utf-8", csv)});
+    Wait<QByteArray> file;
+    admin.salesCsv(this, file.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(file.done(), kWaitMs);
+    QVERIFY2(file.result().ok(), why(file.result()).constData());
+    QCOMPARE(file.result().value(), csv);
+    // The dropped first attempt was sent again (by Qt's network stack or ApiClient's retry).
+    QVERIFY(server.requests().size() >= 2);
+    const ScriptedRequest &request = server.requests().last();
+    QCOMPARE(request.path, QByteArray("/api/v1/admin/exports/sales.csv"));
+    QCOMPARE(request.header("authorization"), QByteArray("Bearer staff-token"));
+    QVERIFY(request.header("accept").startsWith("text/csv"));
+
+    // A proxy's HTML 502 is the same ApiError as for any call, and a bare 401 ends the session.
+    server.setReplies({ScriptedReply::http(502, "text/html", "<html>Bad Gateway</html>")});
+    Wait<QByteArray> busy;
+    admin.attendeesCsv(4, this, busy.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(busy.done(), kWaitMs);
+    QCOMPARE(busy.result().error().code, ErrorCode::Unavailable);
+    QSignalSpy expired(&api, &ApiClient::sessionExpired);
+    server.setReplies({ScriptedReply::http(401, "text/html", "<html>401</html>")});
+    Wait<QByteArray> denied;
+    admin.salesCsv(this, denied.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(denied.done(), kWaitMs);
+    QCOMPARE(denied.result().error().code, ErrorCode::Unauthenticated);
+    QCOMPARE(expired.count(), 1);
 }
 
 QTEST_MAIN(TestApiClient)

@@ -1,6 +1,7 @@
 // LiveFeed against a real encore-server: seat versions come from one global sequence, so they
 // skip numbers; a skip is not a gap (no re-fetch), a reconnect brings a full map by itself, and
-// the seat map is polled while the socket is down. (The server's side: tests/server/tst_livefeed.)
+// the seat map is polled while the socket is down; a subscription the server refuses (no active
+// queue turn) is reported, not dropped. (The server's side: tests/server/tst_livefeed.)
 #include "models/seatmapmodel.h"
 #include "net/apiclient.h"
 #include "net/livefeed.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void skippedVersionsAreNotGaps();
     void reconnectBringsTheFullMap();
+    void refusedSubscriptionIsReported();
 
 private:
     // Holds `seats` of `scheduleId` for a fresh admitted user straight over HTTP.
@@ -157,6 +159,29 @@ void TestLiveFeedClient::reconnectBringsTheFullMap()
     QTRY_VERIFY_WITH_TIMEOUT(feed.isConnected(), kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > loadsBefore, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(model.seat(30)->status, SeatStatus::Blocked, kWaitMs);
+}
+
+void TestLiveFeedClient::refusedSubscriptionIsReported()
+{
+    // A customer whose turn is not active (a token of another concert): the socket answers the
+    // subscription with QUEUE_NOT_ACTIVE, which the feed reports as the map failing.
+    const qint64 schedule = m_fixtures->schedulesOf(m_concert).first();
+    QList<TestUser> outsider = m_fixtures->createUsers(1, 0, u"outsider"_s);
+    m_fixtures->admit(outsider, m_otherConcert);
+    ApiClient api;
+    api.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(m_server->port())));
+    api.setSessionToken(QString::fromLatin1(outsider.first().token));
+    api.setQueueToken(QString::fromLatin1(outsider.first().queueToken));
+    LiveFeed feed(&api);
+    QSignalSpy loaded(&feed, &LiveFeed::seatMapLoaded);
+    QSignalSpy failed(&feed, &LiveFeed::seatMapFailed);
+    feed.start();
+    QTRY_VERIFY_WITH_TIMEOUT(feed.isConnected(), kWaitMs);
+    feed.watchSchedule(schedule);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWaitMs);
+    QCOMPARE(failed.first().first().value<ApiError>().code, ErrorCode::QueueNotActive);
+    QCOMPARE(loaded.count(), 0);
+    QVERIFY(feed.isConnected()); // refused, not disconnected
 }
 
 QTEST_GUILESS_MAIN(TestLiveFeedClient)

@@ -1,5 +1,6 @@
 // GET /api/v1/live: authenticated WebSocket subscribers hear every seat change (hold, cancel,
-// sale, expiry) and queue change, on every worker and every instance; bad clients are closed.
+// sale, expiry) and queue change, on every worker and every instance; bad clients are closed; a
+// date's seats follow the REST rule (an ACTIVE queue token of that concert, or the staff role).
 #include "bookingrequests.h"
 #include "fixtures.h"
 #include "testserver.h"
@@ -34,6 +35,18 @@ public:
     void send(const QJsonObject &o)
     {
         socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    }
+    // Signs in and asks for a date's seats with this queue token (none: the key is left out).
+    void subscribeSeats(const QByteArray &session, qint64 schedule, const QByteArray &queueToken,
+                        const QJsonObject &extra = {})
+    {
+        send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(session)}});
+        QJsonObject sub = extra;
+        sub.insert(u"type"_s, u"subscribe"_s);
+        sub.insert(u"scheduleId"_s, schedule);
+        if (!queueToken.isNull())
+            sub.insert(u"queueToken"_s, QString::fromLatin1(queueToken));
+        send(sub);
     }
     // The first message of this type, received at or after index `from`, whose predicate holds.
     std::optional<QJsonObject> find(const QString &type,
@@ -75,17 +88,23 @@ private Q_SLOTS:
     void changesCrossInstances();
     void wholeDateChangeArrivesInChunks();
     void queueTicketIsPushed();
+    void seatSubscriptionNeedsActiveTurn_data();
+    void seatSubscriptionNeedsActiveTurn();
+    void staffFollowSeatsByRole();
+    void subscriptionEndsWithTheTurn();
     void badClientsAreClosed_data();
     void badClientsAreClosed();
     void plainHttpIsRefused();
 
 private:
     HttpResponse hold(const TestUser &u, qint64 schedule, QList<int> seats);
+    int setPaused(qint64 concert, bool paused);
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<Fixtures> m_fx;
     qint64 m_concert = 0;
     qint64 m_schedule = 0;
     QList<TestUser> m_users;
+    QList<TestUser> m_staff;
 };
 
 void TestLiveFeed::initTestCase()
@@ -97,6 +116,9 @@ void TestLiveFeed::initTestCase()
     m_schedule = m_fx->schedulesOf(m_concert).first();
     m_users = m_fx->createUsers(4, 1'000'000);
     m_fx->admit(m_users, m_concert);
+    m_staff = m_fx->createUsers(1, 0, u"crew"_s);
+    m_fx->db().exec(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid"_s,
+                    {m_staff[0].id.toString(QUuid::WithoutBraces)});
 }
 
 HttpResponse TestLiveFeed::hold(const TestUser &u, qint64 schedule, QList<int> seats)
@@ -104,12 +126,23 @@ HttpResponse TestLiveFeed::hold(const TestUser &u, qint64 schedule, QList<int> s
     return m_server->client().send(holdRequest(u, schedule, seats));
 }
 
+int TestLiveFeed::setPaused(qint64 concert, bool paused)
+{
+    HttpRequest put {
+        "PUT", "/api/v1/admin/concerts/" + QByteArray::number(concert) + "/queue-settings", {}, {}};
+    put.bearer(m_staff[0].token)
+        .json({{u"maxActive"_s, 10},
+               {u"admitPerMinute"_s, 600},
+               {u"activeTtlSeconds"_s, 600},
+               {u"paused"_s, paused}});
+    return m_server->client().send(put).status;
+}
+
 void TestLiveFeed::seatChangesReachSubscribers()
 {
     LiveClient a(m_server->port());
     QVERIFY(a.waitConnected());
-    a.send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(m_users[0].token)}});
-    a.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, m_schedule}});
+    a.subscribeSeats(m_users[0].token, m_schedule, m_users[0].queueToken);
     QTRY_VERIFY(a.find(u"authenticated"_s));
     QTRY_VERIFY(
         a.find(u"seats"_s, [](const QJsonObject &m) { return m.value(u"full"_s).toBool(); }));
@@ -153,8 +186,7 @@ void TestLiveFeed::changesCrossInstances()
     QVERIFY(second.start());
     LiveClient b(second.port());
     QVERIFY(b.waitConnected());
-    b.send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(m_users[2].token)}});
-    b.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, m_schedule}});
+    b.subscribeSeats(m_users[2].token, m_schedule, m_users[2].queueToken);
     QTRY_VERIFY(b.find(u"seats"_s));
     // A hold made through the first instance reaches a subscriber of the second.
     const qsizetype mark = b.messages.size();
@@ -166,11 +198,13 @@ void TestLiveFeed::wholeDateChangeArrivesInChunks()
 {
     // All 50 seats held in one statement: the announcement would pass NOTIFY's 8000-byte limit
     // as one message (the statement would fail); it comes in chunks, and every seat arrives.
-    const qint64 schedule = m_fx->schedulesOf(m_fx->createConcert(u"Bulk"_s, 1)).first();
+    const qint64 concert = m_fx->createConcert(u"Bulk"_s, 1);
+    const qint64 schedule = m_fx->schedulesOf(concert).first();
+    QList<TestUser> watcher {m_users[0]};
+    m_fx->admit(watcher, concert);
     LiveClient a(m_server->port());
     QVERIFY(a.waitConnected());
-    a.send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(m_users[0].token)}});
-    a.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, schedule}});
+    a.subscribeSeats(watcher[0].token, schedule, watcher[0].queueToken);
     QTRY_VERIFY(a.find(u"seats"_s));
     const qsizetype mark = a.messages.size();
     const QString user = m_users[1].id.toString(QUuid::WithoutBraces);
@@ -202,23 +236,7 @@ void TestLiveFeed::wholeDateChangeArrivesInChunks()
 void TestLiveFeed::queueTicketIsPushed()
 {
     const qint64 concert = m_fx->createConcert(u"Queue live"_s, 1);
-    auto staff = m_fx->createUsers(1, 0, u"staff"_s);
-    m_fx->db().exec(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid"_s,
-                    {staff[0].id.toString(QUuid::WithoutBraces)});
-    const auto setPaused = [&](bool paused) {
-        HttpRequest put {"PUT",
-                         "/api/v1/admin/concerts/" + QByteArray::number(concert)
-                             + "/queue-settings",
-                         {},
-                         {}};
-        put.bearer(staff[0].token)
-            .json({{u"maxActive"_s, 10},
-                   {u"admitPerMinute"_s, 600},
-                   {u"activeTtlSeconds"_s, 600},
-                   {u"paused"_s, paused}});
-        return m_server->client().send(put).status;
-    };
-    QCOMPARE(setPaused(true), 200);
+    QCOMPARE(setPaused(concert, true), 200);
     auto users = m_fx->createUsers(1, 0, u"waiter"_s);
     const HttpResponse join = m_server->client().post(
         "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, users[0].token);
@@ -231,11 +249,130 @@ void TestLiveFeed::queueTicketIsPushed()
     QTRY_VERIFY(c.find(u"queue"_s, [](const QJsonObject &m) {
         return m.value(u"status"_s).toString() == u"WAITING";
     }));
-    QCOMPARE(setPaused(false), 200);
+    QCOMPARE(setPaused(concert, false), 200);
     QTRY_VERIFY_WITH_TIMEOUT(
         c.find(u"queue"_s,
                [](const QJsonObject &m) { return m.value(u"status"_s).toString() == u"ACTIVE"; }),
         10'000);
+}
+
+void TestLiveFeed::seatSubscriptionNeedsActiveTurn_data()
+{
+    // Each row: which queue token a customer sends with {type:"subscribe", scheduleId}. Every
+    // one is refused with QUEUE_NOT_ACTIVE on the open socket, and no seat arrives.
+    QTest::addColumn<QString>("token");
+    QTest::addRow("no token") << u"none"_s;
+    QTest::addRow("empty token") << u"empty"_s;
+    QTest::addRow("forged token") << u"forged"_s;
+    QTest::addRow("another customer's token") << u"foreign"_s;
+    QTest::addRow("another concert's token") << u"otherConcert"_s;
+    QTest::addRow("expired token") << u"expired"_s;
+    QTest::addRow("waiting, not yet admitted") << u"waiting"_s;
+}
+
+void TestLiveFeed::seatSubscriptionNeedsActiveTurn()
+{
+    QFETCH(QString, token);
+    QList<TestUser> me = m_fx->createUsers(1, 0, u"nosy"_s);
+    QByteArray queueToken;
+    if (token == u"empty") {
+        queueToken = "";
+    } else if (token == u"forged") {
+        queueToken = "forged-queue-token";
+    } else if (token == u"foreign") {
+        queueToken = m_users[1].queueToken; // an ACTIVE token, but not this customer's
+    } else if (token == u"otherConcert") {
+        m_fx->admit(me, m_fx->createConcert(u"Elsewhere"_s, 1));
+        queueToken = me[0].queueToken;
+    } else if (token == u"expired") {
+        m_fx->admit(me, m_concert, -60);
+        queueToken = me[0].queueToken;
+    } else if (token == u"waiting") {
+        const qint64 paused = m_fx->createConcert(u"Paused line"_s, 1);
+        QCOMPARE(setPaused(paused, true), 200);
+        const HttpResponse join = m_server->client().post(
+            "/api/v1/concerts/" + QByteArray::number(paused) + "/queue", {}, me[0].token);
+        QCOMPARE(join.json().value(u"status"_s).toString(), u"WAITING"_s);
+        queueToken = join.json().value(u"token"_s).toString().toLatin1();
+        QVERIFY(m_fx->schedulesOf(paused).size() == 1);
+        LiveClient c(m_server->port());
+        QVERIFY(c.waitConnected());
+        c.subscribeSeats(me[0].token, m_fx->schedulesOf(paused).first(), queueToken);
+        QTRY_VERIFY(c.find(u"error"_s));
+        QCOMPARE(c.find(u"error"_s)->value(u"error"_s).toObject().value(u"code"_s).toString(),
+                 u"QUEUE_NOT_ACTIVE"_s);
+        QCOMPARE(c.find(u"error"_s)
+                     ->value(u"error"_s)
+                     .toObject()
+                     .value(u"details"_s)
+                     .toObject()
+                     .value(u"position"_s)
+                     .toInt(),
+                 1);
+        QVERIFY(!c.find(u"seats"_s));
+        return;
+    }
+    LiveClient c(m_server->port());
+    QVERIFY(c.waitConnected());
+    c.subscribeSeats(me[0].token, m_schedule, queueToken);
+    QTRY_VERIFY(c.find(u"error"_s));
+    const QJsonObject refused = *c.find(u"error"_s);
+    QCOMPARE(refused.value(u"subscription"_s).toString(), u"seats"_s);
+    QCOMPARE(refused.value(u"scheduleId"_s).toInteger(), m_schedule);
+    QCOMPARE(refused.value(u"error"_s).toObject().value(u"code"_s).toString(),
+             u"QUEUE_NOT_ACTIVE"_s);
+    QVERIFY(!refused.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+    // The socket stays open, and no map came: an accepted subscription answers with the full
+    // map at once, before the pong of a ping sent after it.
+    c.send({{u"type"_s, u"ping"_s}});
+    QTRY_VERIFY(c.find(u"pong"_s));
+    QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
+    QVERIFY(!c.find(u"seats"_s));
+}
+
+void TestLiveFeed::staffFollowSeatsByRole()
+{
+    // Staff need no queue turn: with their role the full map comes, and changes follow.
+    LiveClient staff(m_server->port());
+    QVERIFY(staff.waitConnected());
+    staff.subscribeSeats(m_staff[0].token, m_schedule, {}, {{u"role"_s, u"staff"_s}});
+    QTRY_VERIFY(
+        staff.find(u"seats"_s, [](const QJsonObject &m) { return m.value(u"full"_s).toBool(); }));
+    QVERIFY(!staff.find(u"error"_s));
+    const qsizetype mark = staff.messages.size();
+    const HttpResponse held = hold(m_users[3], m_schedule, {44});
+    QCOMPARE(held.status, 201);
+    QTRY_VERIFY(staff.find(u"seats"_s, seatIs(44, u"HELD"_s, false), mark));
+
+    // A customer who claims the role is refused with FORBIDDEN, and sees nothing.
+    LiveClient pretender(m_server->port());
+    QVERIFY(pretender.waitConnected());
+    pretender.subscribeSeats(m_users[2].token, m_schedule, m_users[2].queueToken,
+                             {{u"role"_s, u"staff"_s}});
+    QTRY_VERIFY(pretender.find(u"error"_s));
+    QCOMPARE(pretender.find(u"error"_s)->value(u"error"_s).toObject().value(u"code"_s).toString(),
+             u"FORBIDDEN"_s);
+    QVERIFY(!pretender.find(u"seats"_s));
+}
+
+void TestLiveFeed::subscriptionEndsWithTheTurn()
+{
+    // A short turn: the subscription is accepted, then ends with QUEUE_NOT_ACTIVE once the
+    // turn is over (at the next change of the date), and no seat follows.
+    QList<TestUser> me = m_fx->createUsers(1, 0, u"brief"_s);
+    m_fx->admit(me, m_concert, 2);
+    const QDateTime turnEnds = QDateTime::currentDateTimeUtc().addSecs(2);
+    LiveClient c(m_server->port());
+    QVERIFY(c.waitConnected());
+    c.subscribeSeats(me[0].token, m_schedule, me[0].queueToken);
+    QTRY_VERIFY(c.find(u"seats"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > turnEnds.addMSecs(200), 10'000);
+    const qsizetype mark = c.messages.size();
+    QCOMPARE(hold(m_users[3], m_schedule, {45}).status, 201);
+    QTRY_VERIFY(c.find(u"error"_s, {}, mark));
+    QCOMPARE(c.find(u"error"_s, {}, mark)->value(u"error"_s).toObject().value(u"code"_s).toString(),
+             u"QUEUE_NOT_ACTIVE"_s);
+    QVERIFY(!c.find(u"seats"_s, {}, mark));
 }
 
 void TestLiveFeed::badClientsAreClosed_data()
