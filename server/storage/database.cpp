@@ -29,8 +29,10 @@ bool DbError::isRetryable() const
 
 bool DbError::isConnectionFailure() const
 {
-    // 08: connection exception; 57P: operator intervention (shutdown, restart).
-    return m_sqlState.isEmpty() || m_sqlState.startsWith(u"08") || m_sqlState.startsWith(u"57P");
+    // 08: connection exception; 57P: operator intervention (shutdown, restart); 25006: a
+    // read-only server (the primary moved: the next connection finds the new one).
+    return m_sqlState.isEmpty() || m_sqlState.startsWith(u"08") || m_sqlState.startsWith(u"57P")
+        || m_sqlState == u"25006";
 }
 
 struct Database::PerThread {
@@ -89,12 +91,7 @@ QSqlDatabase &Database::connection()
     t.statements.clear();
     if (!t.db.isValid()) {
         t.db = QSqlDatabase::addDatabase(u"QPSQL"_s, t.connectionName);
-        t.db.setHostName(m_params.host);
-        t.db.setPort(m_params.port);
-        t.db.setUserName(m_params.user);
-        t.db.setPassword(m_params.password);
-        t.db.setDatabaseName(m_params.database);
-        t.db.setConnectOptions(u"connect_timeout=5;application_name=encore-server"_s);
+        m_params.applyTo(t.db, u"encore-server"_s);
     }
     if (!t.db.open()) {
         const QSqlError e = t.db.lastError();
