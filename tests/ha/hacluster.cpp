@@ -4,6 +4,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -149,7 +150,8 @@ bool PgNode::initStandby(const PgNode &primary, const QString &name)
     QFile::setPermissions(m_dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     if (!run(u"pg_basebackup"_s,
              {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(primary.port()), u"-U"_s,
-              u"encore"_s, u"-D"_s, m_dir, u"-X"_s, u"stream"_s, u"-R"_s, u"--no-sync"_s}))
+              u"encore"_s, u"-D"_s, m_dir, u"-X"_s, u"stream"_s, u"-R"_s, u"--no-sync"_s,
+              u"--checkpoint=fast"_s}))
         return false;
     // The name the primary's synchronous_standby_names waits for.
     QFile conf(m_dir + u"/postgresql.auto.conf"_s);
@@ -290,41 +292,55 @@ bool HaCluster::start()
     QFile::setPermissions(m_dir.path(),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
                               | QFile::ExeOther);
-    return startPostgres() && startRedis() && [this] {
-        QStringList args {u"--workers"_s,
-                          u"2"_s,
-                          u"--trusted-proxy"_s,
-                          u"127.0.0.1"_s,
-                          u"--redis-master-name"_s,
-                          QString::fromLatin1(kMasterName),
-                          u"--redis-password-file"_s,
-                          m_dir.filePath(u"redis-password"_s)};
-        QStringList sentinels;
-        for (quint16 p : m_sentinelPorts)
-            sentinels.append(u"127.0.0.1:%1"_s.arg(p));
-        args << u"--redis-sentinel"_s << sentinels.join(u',');
-        args += m_options.serverArgs;
-        for (int i = 0; i < m_options.instances; ++i) {
-            QString url = m_databaseUrl;
-            if (m_options.cutDatabaseOfLast && i == m_options.instances - 1) {
-                for (int k = 0; k < 2; ++k)
-                    m_cuts.push_back(std::make_unique<TcpCut>(m_pg[size_t(k)]->port()));
-                url = u"postgresql://encore@127.0.0.1:%1,127.0.0.1:%2/encore"_s
-                          .arg(m_cuts[0]->port())
-                          .arg(m_cuts[1]->port());
-            }
-            m_instances.push_back(std::make_unique<TestServer>(
-                m_database, args + QStringList {u"--database"_s, url}));
-            // The first migrates the database; the others then find it ready.
-            if (!m_instances.back()->start())
-                return false;
-        }
-        QList<quint16> ports;
-        for (const auto &s : m_instances)
-            ports.append(s->port());
-        m_nginx = std::make_unique<NginxProcess>(m_dir.filePath(u"nginx"_s));
-        return m_nginx->start(ports, true);
-    }();
+    QElapsedTimer clock;
+    clock.start();
+    const bool started = startPostgres() &&
+        [&] {
+            qInfo("  PostgreSQL primary + synchronous standby: %.1f s", clock.elapsed() / 1000.0);
+            return true;
+        }()
+        && startRedis() &&
+        [&] {
+            qInfo("  Redis primary + replica + 3 sentinels: %.1f s", clock.elapsed() / 1000.0);
+            return true;
+        }()
+        && [this] {
+               QStringList args {u"--workers"_s,
+                                 u"2"_s,
+                                 u"--trusted-proxy"_s,
+                                 u"127.0.0.1"_s,
+                                 u"--redis-master-name"_s,
+                                 QString::fromLatin1(kMasterName),
+                                 u"--redis-password-file"_s,
+                                 m_dir.filePath(u"redis-password"_s)};
+               QStringList sentinels;
+               for (quint16 p : m_sentinelPorts)
+                   sentinels.append(u"127.0.0.1:%1"_s.arg(p));
+               args << u"--redis-sentinel"_s << sentinels.join(u',');
+               args += m_options.serverArgs;
+               for (int i = 0; i < m_options.instances; ++i) {
+                   QString url = m_databaseUrl;
+                   if (m_options.cutDatabaseOfLast && i == m_options.instances - 1) {
+                       for (int k = 0; k < 2; ++k)
+                           m_cuts.push_back(std::make_unique<TcpCut>(m_pg[size_t(k)]->port()));
+                       url = u"postgresql://encore@127.0.0.1:%1,127.0.0.1:%2/encore"_s
+                                 .arg(m_cuts[0]->port())
+                                 .arg(m_cuts[1]->port());
+                   }
+                   m_instances.push_back(std::make_unique<TestServer>(
+                       m_database, args + QStringList {u"--database"_s, url}));
+                   // The first migrates the database; the others then find it ready.
+                   if (!m_instances.back()->start())
+                       return false;
+               }
+               QList<quint16> ports;
+               for (const auto &s : m_instances)
+                   ports.append(s->port());
+               m_nginx = std::make_unique<NginxProcess>(m_dir.filePath(u"nginx"_s));
+               return m_nginx->start(ports, true);
+           }();
+    qInfo("HA cluster %s in %.1f s", started ? "up" : "NOT up", clock.elapsed() / 1000.0);
+    return started;
 }
 
 bool HaCluster::startPostgres()
