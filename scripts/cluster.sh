@@ -115,28 +115,43 @@ pg_bindir() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# initdb in $1 (superuser encore; the rest of the arguments choose the authentication) with
+# resources/cluster/postgresql.conf included, unless it exists.
+init_postgres() {
+    local data=$1 bin
+    shift
+    bin=$(pg_bindir)
+    [[ -f "$data/PG_VERSION" ]] && return
+    mkdir -p "$data"
+    if is_root; then chown postgres: "$data"; chmod 700 "$data"; fi
+    as_user postgres "$bin/initdb" -D "$data" -U encore "$@" -E UTF8 --no-locale \
+        >"$state/initdb.log" 2>&1 || { cat "$state/initdb.log" >&2; die "initdb failed"; }
+    cp "$conf_dir/postgresql.conf" "$data/encore.conf"
+    echo "include 'encore.conf'" >>"$data/postgresql.conf"
+    if is_root; then chown postgres: "$data/encore.conf"; fi
+}
+
+# Starts the cluster in $1 on 127.0.0.1:$2 unless it runs.
+start_pg_node() {
+    local data=$1 port=$2 bin
+    bin=$(pg_bindir)
+    if as_user postgres "$bin/pg_ctl" status -D "$data" >/dev/null 2>&1; then
+        log "PostgreSQL already runs on 127.0.0.1:$port"
+        return
+    fi
+    port_busy "$port" && die "port $port is taken"
+    as_user postgres "$bin/pg_ctl" start -w -t 120 -D "$data" -l "$data/server.log" \
+        -o "-p $port -k $data -c listen_addresses=127.0.0.1" >/dev/null ||
+        { tail -n 20 "$data/server.log" >&2; die "PostgreSQL did not start on port $port"; }
+    log "PostgreSQL on 127.0.0.1:$port (data $data)"
+}
+
 start_postgres() {
     local bin data="$state/postgres"
     bin=$(pg_bindir)
-    if [[ ! -f "$data/PG_VERSION" ]]; then
-        mkdir -p "$data"
-        if is_root; then chown postgres: "$data"; chmod 700 "$data"; fi
-        as_user postgres "$bin/initdb" -D "$data" -U encore -A trust -E UTF8 --no-locale \
-            >"$state/initdb.log" 2>&1 || { cat "$state/initdb.log" >&2; die "initdb failed"; }
-        cp "$conf_dir/postgresql.conf" "$data/encore.conf"
-        echo "include 'encore.conf'" >>"$data/postgresql.conf"
-        # Instances on other machines: add "host encore encore <net> scram-sha-256" here.
-        if is_root; then chown postgres: "$data/encore.conf"; fi
-    fi
-    if as_user postgres "$bin/pg_ctl" status -D "$data" >/dev/null 2>&1; then
-        log "PostgreSQL already runs on 127.0.0.1:$pg_port"
-    else
-        port_busy "$pg_port" && die "port $pg_port is taken (set ENCORE_CLUSTER_PG_PORT)"
-        as_user postgres "$bin/pg_ctl" start -w -t 120 -D "$data" -l "$data/server.log" \
-            -o "-p $pg_port -k $data -c listen_addresses=127.0.0.1" >/dev/null ||
-            { tail -n 20 "$data/server.log" >&2; die "PostgreSQL did not start"; }
-        log "PostgreSQL on 127.0.0.1:$pg_port (data $data)"
-    fi
+    # Instances on other machines: add "host encore encore <net> scram-sha-256" to pg_hba.conf.
+    init_postgres "$data" -A trust
+    start_pg_node "$data" "$pg_port"
     if ! as_user postgres "$bin/psql" -h "$data" -p "$pg_port" -U encore -d postgres -tAc \
         "SELECT 1 FROM pg_database WHERE datname = 'encore'" | grep -q 1; then
         as_user postgres "$bin/createdb" -h "$data" -p "$pg_port" -U encore encore
@@ -370,19 +385,6 @@ pg_ha_psql() {
         -h 127.0.0.1 -p "$port" -U encore -d postgres -tAc "$@"
 }
 
-start_pg_node() {
-    local data=$1 port=$2 bin
-    bin=$(pg_bindir)
-    if as_user postgres "$bin/pg_ctl" status -D "$data" >/dev/null 2>&1; then
-        log "PostgreSQL already runs on 127.0.0.1:$port"
-        return
-    fi
-    port_busy "$port" && die "port $port is taken"
-    as_user postgres "$bin/pg_ctl" start -w -t 120 -D "$data" -l "$data/server.log" \
-        -o "-p $port -k $data -c listen_addresses=127.0.0.1" >/dev/null ||
-        { tail -n 20 "$data/server.log" >&2; die "PostgreSQL did not start on port $port"; }
-}
-
 start_postgres_ha() {
     local bin primary="$state/postgres" standby="$state/postgres-standby"
     bin=$(pg_bindir)
@@ -390,17 +392,9 @@ start_postgres_ha() {
     if [[ -f "$standby/PG_VERSION" && ! -f "$standby/standby.signal" ]]; then
         die "the standby in $standby was promoted and is the primary now: make $primary its standby (pg_rewind or a new base backup, README \"Scaling out\") before starting the cluster again"
     fi
-    if [[ ! -f "$primary/PG_VERSION" ]]; then
-        mkdir -p "$primary"
-        if is_root; then chown postgres: "$primary"; chmod 700 "$primary"; fi
-        as_user postgres "$bin/initdb" -D "$primary" -U encore \
-            --pwfile="$state/postgres-secrets/pg-password" --auth-host=scram-sha-256 \
-            --auth-local=trust -E UTF8 --no-locale >"$state/initdb.log" 2>&1 ||
-            { cat "$state/initdb.log" >&2; die "initdb failed"; }
-        cp "$conf_dir/postgresql.conf" "$primary/encore.conf"
-        echo "include 'encore.conf'" >>"$primary/postgresql.conf"
-        if is_root; then chown postgres: "$primary/encore.conf"; fi
-    fi
+    # Passwords over TCP (scram-sha-256), trust only on the Unix socket in the data directory.
+    init_postgres "$primary" --pwfile="$state/postgres-secrets/pg-password" \
+        --auth-host=scram-sha-256 --auth-local=trust
     start_pg_node "$primary" "$pg_port"
     if [[ $(pg_ha_psql "$pg_port" "SELECT 1 FROM pg_database WHERE datname = 'encore'") != 1 ]]; then
         pg_ha_psql "$pg_port" "CREATE DATABASE encore" >/dev/null
@@ -461,8 +455,12 @@ start_redis_node() {
     rm -f "$dir/redis.pid"
     local sentinel=()
     [[ "$conf" == sentinel.conf ]] && sentinel=(--sentinel)
-    as_user "$user" setsid redis-server "$dir/$conf" "${sentinel[@]}" --pidfile "$dir/redis.pid" \
-        </dev/null >/dev/null 2>&1 &
+    # umask 077: the files Redis/Sentinel rewrite (with the password inside) stay the user's own.
+    (
+        umask 077
+        as_user "$user" setsid redis-server "$dir/$conf" "${sentinel[@]}" \
+            --pidfile "$dir/redis.pid" </dev/null >/dev/null 2>&1 &
+    )
     wait_for "$name" 30 alive "$dir/redis.pid"
 }
 
