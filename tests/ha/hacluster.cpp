@@ -294,53 +294,50 @@ bool HaCluster::start()
                               | QFile::ExeOther);
     QElapsedTimer clock;
     clock.start();
-    const bool started = startPostgres() &&
-        [&] {
-            qInfo("  PostgreSQL primary + synchronous standby: %.1f s", clock.elapsed() / 1000.0);
-            return true;
-        }()
-        && startRedis() &&
-        [&] {
-            qInfo("  Redis primary + replica + 3 sentinels: %.1f s", clock.elapsed() / 1000.0);
-            return true;
-        }()
-        && [this] {
-               QStringList args {u"--workers"_s,
-                                 u"2"_s,
-                                 u"--trusted-proxy"_s,
-                                 u"127.0.0.1"_s,
-                                 u"--redis-master-name"_s,
-                                 QString::fromLatin1(kMasterName),
-                                 u"--redis-password-file"_s,
-                                 m_dir.filePath(u"redis-password"_s)};
-               QStringList sentinels;
-               for (quint16 p : m_sentinelPorts)
-                   sentinels.append(u"127.0.0.1:%1"_s.arg(p));
-               args << u"--redis-sentinel"_s << sentinels.join(u',');
-               args += m_options.serverArgs;
-               for (int i = 0; i < m_options.instances; ++i) {
-                   QString url = m_databaseUrl;
-                   if (m_options.cutDatabaseOfLast && i == m_options.instances - 1) {
-                       for (int k = 0; k < 2; ++k)
-                           m_cuts.push_back(std::make_unique<TcpCut>(m_pg[size_t(k)]->port()));
-                       url = u"postgresql://encore@127.0.0.1:%1,127.0.0.1:%2/encore"_s
-                                 .arg(m_cuts[0]->port())
-                                 .arg(m_cuts[1]->port());
-                   }
-                   m_instances.push_back(std::make_unique<TestServer>(
-                       m_database, args + QStringList {u"--database"_s, url}));
-                   // The first migrates the database; the others then find it ready.
-                   if (!m_instances.back()->start())
-                       return false;
-               }
-               QList<quint16> ports;
-               for (const auto &s : m_instances)
-                   ports.append(s->port());
-               m_nginx = std::make_unique<NginxProcess>(m_dir.filePath(u"nginx"_s));
-               return m_nginx->start(ports, true);
-           }();
-    qInfo("HA cluster %s in %.1f s", started ? "up" : "NOT up", clock.elapsed() / 1000.0);
-    return started;
+    const auto phase = [&clock](const char *what, bool ok) {
+        qInfo("  %s %s after %.1f s", what, ok ? "up" : "FAILED", clock.elapsed() / 1000.0);
+        return ok;
+    };
+    return phase("PostgreSQL primary + synchronous standby", startPostgres())
+        && phase("Redis primary + replica + 3 sentinels", startRedis())
+        && phase("instances + nginx", startInstances());
+}
+
+bool HaCluster::startInstances()
+{
+    QStringList sentinels;
+    for (quint16 p : std::as_const(m_sentinelPorts))
+        sentinels.append(u"127.0.0.1:%1"_s.arg(p));
+    const QStringList args = QStringList {u"--workers"_s,
+                                          u"2"_s,
+                                          u"--trusted-proxy"_s,
+                                          u"127.0.0.1"_s,
+                                          u"--redis-sentinel"_s,
+                                          sentinels.join(u','),
+                                          u"--redis-master-name"_s,
+                                          QString::fromLatin1(kMasterName),
+                                          u"--redis-password-file"_s,
+                                          m_dir.filePath(u"redis-password"_s)}
+        + m_options.serverArgs;
+    for (int i = 0; i < m_options.instances; ++i) {
+        QString url = m_databaseUrl;
+        if (m_options.cutDatabaseOfLast && i == m_options.instances - 1) {
+            for (int k = 0; k < 2; ++k)
+                m_cuts.push_back(std::make_unique<TcpCut>(m_pg[size_t(k)]->port()));
+            url = u"postgresql://encore@127.0.0.1:%1,127.0.0.1:%2/encore"_s.arg(m_cuts[0]->port())
+                      .arg(m_cuts[1]->port());
+        }
+        m_instances.push_back(
+            std::make_unique<TestServer>(m_database, args + QStringList {u"--database"_s, url}));
+        // The first migrates the database; the others then find it ready.
+        if (!m_instances.back()->start())
+            return false;
+    }
+    QList<quint16> ports;
+    for (const auto &s : m_instances)
+        ports.append(s->port());
+    m_nginx = std::make_unique<NginxProcess>(m_dir.filePath(u"nginx"_s));
+    return m_nginx->start(ports, true);
 }
 
 bool HaCluster::startPostgres()

@@ -98,6 +98,7 @@ public:
 private:
     bool startPostgres();
     bool startRedis();
+    bool startInstances();
     bool startRedisProcess(const QString &name, quint16 port, const QString &conf);
     bool writeSecret(const QString &path, const QByteArray &data, bool forPostgres);
 
