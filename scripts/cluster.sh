@@ -502,15 +502,14 @@ stop_ha_engines() {
     local k
     for k in 1 2 3; do stop_pid "$state/sentinel-$k/redis.pid" 10 "sentinel $k"; done
     for k in 1 2; do stop_pid "$state/redis-$k/redis.pid" 30 "Redis $k"; done
-    local bin data
+    # The primary is stopped by stop_postgres, after this.
+    local data="$state/postgres-standby" bin
+    [[ -f "$data/PG_VERSION" ]] || return 0
     bin=$(pg_bindir)
-    for data in "$state/postgres-standby" "$state/postgres"; do
-        [[ -f "$data/PG_VERSION" ]] || continue
-        if as_user postgres "$bin/pg_ctl" status -D "$data" >/dev/null 2>&1; then
-            as_user postgres "$bin/pg_ctl" stop -w -m fast -D "$data" >/dev/null
-            log "stopped PostgreSQL ${data##*/}"
-        fi
-    done
+    if as_user postgres "$bin/pg_ctl" status -D "$data" >/dev/null 2>&1; then
+        as_user postgres "$bin/pg_ctl" stop -w -m fast -D "$data" >/dev/null
+        log "stopped the PostgreSQL standby"
+    fi
 }
 
 status_ha_engines() {
