@@ -158,15 +158,18 @@ start_postgres() {
     fi
 }
 
-stop_postgres() {
-    local data="$state/postgres" bin
+# Stops the cluster in $1 (fast: open connections are cut, committed work is kept) if it runs.
+stop_pg_node() {
+    local data=$1 name=$2 bin
     [[ -f "$data/PG_VERSION" ]] || return 0
     bin=$(pg_bindir)
     if as_user postgres "$bin/pg_ctl" status -D "$data" >/dev/null 2>&1; then
         as_user postgres "$bin/pg_ctl" stop -w -m fast -D "$data" >/dev/null
-        log "stopped PostgreSQL"
+        log "stopped $name"
     fi
 }
+
+stop_postgres() { stop_pg_node "$state/postgres" "PostgreSQL"; }
 
 # ---------------------------------------------------------------------------------------------
 redis_wanted() {
@@ -503,13 +506,7 @@ stop_ha_engines() {
     for k in 1 2 3; do stop_pid "$state/sentinel-$k/redis.pid" 10 "sentinel $k"; done
     for k in 1 2; do stop_pid "$state/redis-$k/redis.pid" 30 "Redis $k"; done
     # The primary is stopped by stop_postgres, after this.
-    local data="$state/postgres-standby" bin
-    [[ -f "$data/PG_VERSION" ]] || return 0
-    bin=$(pg_bindir)
-    if as_user postgres "$bin/pg_ctl" status -D "$data" >/dev/null 2>&1; then
-        as_user postgres "$bin/pg_ctl" stop -w -m fast -D "$data" >/dev/null
-        log "stopped the PostgreSQL standby"
-    fi
+    stop_pg_node "$state/postgres-standby" "the PostgreSQL standby"
 }
 
 status_ha_engines() {
