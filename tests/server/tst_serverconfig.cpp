@@ -268,6 +268,12 @@ void TestServerConfig::redisPasswordFile()
     QVERIFY(c.ok());
     QCOMPARE(c->redisPassword, QByteArray("s3cret pass"));
     // A file others may read is refused: the secret would not be the service user's alone.
+    // The environment wins over the file (and is how a service manager passes it).
+    qputenv("ENCORE_REDIS_PASSWORD", "from-env");
+    const auto fromEnv = parse(args);
+    qunsetenv("ENCORE_REDIS_PASSWORD");
+    QVERIFY(fromEnv.ok());
+    QCOMPARE(fromEnv->redisPassword, QByteArray("from-env"));
     QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
     QVERIFY(!parse(args).ok());
 }
