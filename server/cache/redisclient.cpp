@@ -57,6 +57,7 @@ struct RedisClient::PerThread {
     redisContext *context = nullptr;
     QElapsedTimer lastAttempt;
     QElapsedTimer noReplicaSince; // valid while WAIT found no replica recently
+    Address server; // where `context` is connected
 
     ~PerThread() { reset(); }
     void reset()
@@ -173,6 +174,7 @@ RedisClient::PerThread &RedisClient::connection()
         throw RedisError("redis unavailable");
     t.lastAttempt.start();
     const Address primary = primaryAddress();
+    t.server = primary;
     t.context
         = redisConnectWithTimeout(primary.host.constData(), primary.port, toTimeval(kTimeoutMs));
     if (!t.context || t.context->err) {
@@ -206,7 +208,16 @@ RedisClient::PerThread &RedisClient::connection()
 
 RedisValue RedisClient::command(const QList<QByteArray> &args)
 {
-    return run(connection(), args);
+    try {
+        return run(connection(), args);
+    } catch (const RedisError &e) {
+        // A demoted primary refused the write, so nothing was done: once more, on the primary
+        // the sentinels name now (run() dropped the connection).
+        if (!QByteArray(e.what()).startsWith("READONLY"))
+            throw;
+        qCInfo(lcRedis) << "the Redis server became a replica; finding the primary";
+        return run(connection(), args);
+    }
 }
 
 bool RedisClient::waitForReplica()
@@ -214,19 +225,26 @@ bool RedisClient::waitForReplica()
     if (!usesSentinels())
         return true;
     PerThread &t = connection();
-    if (t.noReplicaSince.isValid() && t.noReplicaSince.elapsed() < kNoReplicaBackoffMs)
-        return false;
-    const bool confirmed
-        = run(t, {"WAIT", "1", QByteArray::number(kReplicaWaitMs)}).toInteger() >= 1;
-    if (confirmed) {
+    const bool waited
+        = !t.noReplicaSince.isValid() || t.noReplicaSince.elapsed() >= kNoReplicaBackoffMs;
+    if (waited && run(t, {"WAIT", "1", QByteArray::number(kReplicaWaitMs)}).toInteger() >= 1) {
         t.noReplicaSince.invalidate();
-    } else {
-        if (!t.noReplicaSince.isValid())
-            qCWarning(lcRedis) << "no Redis replica confirmed a queue write within"
-                               << kReplicaWaitMs << "ms: running without a replica";
-        t.noReplicaSince.start();
+        return true;
     }
-    return confirmed;
+    // Not replicated: either there is no replica, or the sentinels have already promoted another
+    // server (a switchover in progress) and this one, still a primary for a moment, will be made
+    // its replica and lose the write. Then the write must not be acknowledged.
+    const Address primary = primaryAddress();
+    if (primary.host != t.server.host || primary.port != t.server.port) {
+        t.reset();
+        throw RedisError("redis: the primary moved during the write; try again");
+    }
+    if (waited && !t.noReplicaSince.isValid())
+        qCWarning(lcRedis) << "no Redis replica confirmed a queue write within" << kReplicaWaitMs
+                           << "ms: running without a replica";
+    if (waited)
+        t.noReplicaSince.start();
+    return false;
 }
 
 RedisValue RedisClient::eval(const RedisScript &script, const QList<QByteArray> &keys,

@@ -7,7 +7,8 @@
 // High availability: with sentinels (Options::sentinels) every (re)connection asks them for the
 // primary of Options::masterName and checks with ROLE that it is one; a connection error or a
 // -READONLY answer (an old primary that came back as a replica) drops the connection, so the next
-// command finds the promoted primary without a restart. AUTH with Options::password on connect.
+// command finds the promoted primary without a restart (a command refused with -READONLY did
+// nothing and is sent once more at once). AUTH with Options::password on connect.
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -91,9 +92,11 @@ public:
                     const QList<QByteArray> &args);
     bool ping();
     // After a write that a client will be told about: with sentinels (a replicated setup), waits
-    // up to kReplicaWaitMs until one replica has it (WAIT 1). True when confirmed; false when no
-    // replica confirmed (then this thread skips the wait for kNoReplicaBackoffMs). Without
-    // sentinels there is no replica to wait for: true.
+    // up to kReplicaWaitMs until one replica has it (WAIT 1). True when confirmed. When not, and
+    // the sentinels name another primary than the one written to (a switchover: the write will
+    // be lost), drops the connection and throws RedisError; otherwise false (running without a
+    // replica: this thread then skips the wait, not the sentinel check, for kNoReplicaBackoffMs).
+    // Without sentinels there is no replica to wait for: true.
     bool waitForReplica();
 
 private:

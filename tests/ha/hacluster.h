@@ -89,6 +89,8 @@ public:
     // The Redis process on this port (one of the two data nodes) is SIGKILLed.
     void killRedis(quint16 port);
     QList<quint16> redisPorts() const { return m_redisPorts; }
+    QList<quint16> sentinelPorts() const { return m_sentinelPorts; }
+    QByteArray redisPassword() const { return m_password; }
     // Who the sentinels say is primary (0 when none answers).
     quint16 redisPrimaryPort() const;
     // One command to the Redis on `port` (with the password).

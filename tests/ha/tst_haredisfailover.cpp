@@ -1,3 +1,5 @@
+// A planned switchover (SENTINEL FAILOVER): a RedisClient configured with the sentinels follows
+// the new primary without a restart and without losing what it wrote.
 // Redis primary SIGKILLed in the middle of a flash sale (HA topology: sentinels, replica):
 // the sentinels promote the replica, every instance follows it by itself (no restart), booking
 // resumes, no seat is oversold, no user is admitted twice or past maxActive, and every queue
@@ -38,6 +40,7 @@ class TestHaRedisFailover final : public QObject {
 
 private Q_SLOTS:
     void initTestCase();
+    void plannedSwitchover();
     void primaryKilledDuringFlashSale();
 
 private:
@@ -50,6 +53,60 @@ void TestHaRedisFailover::initTestCase()
     m_cluster = std::make_unique<HaCluster>(HaCluster::Options {});
     QVERIFY(m_cluster->start());
     m_fixtures = std::make_unique<Fixtures>(m_cluster->database());
+}
+
+void TestHaRedisFailover::plannedSwitchover()
+{
+    using encore::server::RedisClient;
+    RedisClient::Options options;
+    for (quint16 port : m_cluster->sentinelPorts())
+        options.sentinels.append({"127.0.0.1", port});
+    options.masterName = "encore";
+    options.password = m_cluster->redisPassword();
+    RedisClient client(options);
+    QCOMPARE(client.command({"SET", "switchover", "before"}).string, QByteArray("OK"));
+    QVERIFY(client.waitForReplica());
+    const quint16 before = m_cluster->redisPrimaryPort();
+
+    QElapsedTimer clock;
+    clock.start();
+    encore::server::RedisClient sentinel(
+        u"redis://127.0.0.1:%1"_s.arg(m_cluster->sentinelPorts().first()));
+    QCOMPARE(sentinel.command({"SENTINEL", "FAILOVER", "encore"}).string, QByteArray("OK"));
+    // Until the switch the old primary answers (or refuses writes, or drops the connection);
+    // after it the client finds the new one by itself.
+    int failed = 0;
+    bool written = false;
+    while (!written && clock.elapsed() < kRecoveryBoundMs) {
+        try {
+            // As the queue store writes: acknowledged unless the write went to a server the
+            // sentinels no longer name (then waitForReplica throws).
+            if (m_cluster->redisPrimaryPort() != before) {
+                client.command({"SET", "switchover", "after"});
+                client.waitForReplica();
+                written = true;
+            }
+        } catch (const encore::server::RedisError &) {
+            ++failed;
+        }
+        if (!written)
+            QTest::qWait(50); // a client's retry interval, bounded by kRecoveryBoundMs
+    }
+    const double resumed = clock.elapsed() / 1000.0;
+    QVERIFY(written);
+    const quint16 after = m_cluster->redisPrimaryPort();
+    QVERIFY(after != before);
+    QCOMPARE(m_cluster->redis(after, {"GET", "switchover"}).string, QByteArray("after"));
+    // The old primary serves as the replica again before the next test fails the new one.
+    QDeadlineTimer synced(kRecoveryBoundMs);
+    while (
+        !m_cluster->redis(before, {"INFO", "replication"}).string.contains("master_link_status:up")
+        && !synced.hasExpired())
+        QTest::qWait(100);
+    QVERIFY(QTest::qWaitFor([&] { return client.waitForReplica(); }, kRecoveryBoundMs));
+    qInfo("planned switchover: writes resumed on the new primary after %.1f s (%d commands "
+          "failed), replicated again after %.1f s",
+          resumed, failed, clock.elapsed() / 1000.0);
 }
 
 void TestHaRedisFailover::primaryKilledDuringFlashSale()
