@@ -10,9 +10,11 @@
 // Failover (Redis replicates asynchronously): with sentinels, a join and an admission wait
 // (WAIT 1, RedisClient::kReplicaWaitMs) until the replica has them before the token or the
 // admission is announced, so a promoted replica knows every token and admission a client was
-// told of. Not waited for: leave and complete (lost, an entry stays active until its TTL, and a
-// finished user's slot frees at expiry), and everything while no replica is connected (after a
-// failover until the old primary rejoins: there is nothing to fail over to then anyway).
+// told of; a join written to a primary the sentinels have just replaced fails (RedisClient::
+// waitForReplica) instead of being acknowledged and lost. Not waited for: leave and complete (lost,
+// an entry stays active until its TTL, and a finished user's slot frees at expiry), and everything
+// while no replica is connected (after a failover until the old primary rejoins: there is nothing
+// to fail over to then anyway).
 
 #include "cache/redisclient.h"
 #include "queue/queuestore.h"
