@@ -18,8 +18,9 @@ PACKAGES=(
     qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev
     # server libraries
     libsodium-dev libhiredis-dev libpq-dev openssl
-    # PostgreSQL 15 binaries (initdb, pg_ctl) for the embedded and test clusters; Redis and
-    # nginx binaries for the scale-out setup
+    # PostgreSQL 15 binaries (initdb, pg_ctl, pg_basebackup) for the embedded and test clusters;
+    # Redis (redis-server also runs the sentinels: --sentinel) and nginx binaries for the
+    # scale-out and HA setups; openssl makes the HA setup's CA and certificate
     postgresql postgresql-contrib redis-server nginx
     # GUI tests and a headless desktop app; Korean glyphs
     xvfb xauth fonts-nanum

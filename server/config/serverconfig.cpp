@@ -1,7 +1,10 @@
 #include "serverconfig.h"
 
+#include "storage/connectionparams.h"
+
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QThread>
 #include <QUrl>
@@ -36,6 +39,35 @@ QString defaultDataDir()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/encore"_s;
 }
 
+bool validAddressList(const QString &text)
+{
+    const QStringList items = text.split(u',');
+    for (const QString &item : items) {
+        const qsizetype colon = item.lastIndexOf(u':');
+        bool ok = false;
+        const uint port = colon > 0 ? item.mid(colon + 1).toUInt(&ok) : 0;
+        if (!ok || port == 0 || port > 65535)
+            return false;
+    }
+    return !items.isEmpty();
+}
+
+// A secret from the environment variable `env`, else from the file option `name` (which only
+// its owner may read: a secret never goes on a command line, where `ps` shows it).
+Result<QByteArray> secret(const QCommandLineParser &p, const QString &name, const char *env)
+{
+    if (qEnvironmentVariableIsSet(env))
+        return qgetenv(env);
+    if (!p.isSet(name))
+        return QByteArray();
+    QFile f(p.value(name));
+    if (!f.open(QIODevice::ReadOnly))
+        return invalid(u"--%1: cannot read %2"_s.arg(name, f.fileName()));
+    if (f.permissions() & (QFile::ReadGroup | QFile::ReadOther))
+        return invalid(u"--%1: %2 is readable by others (chmod 600 it)"_s.arg(name, f.fileName()));
+    return f.readAll().trimmed();
+}
+
 } // namespace
 
 int ServerConfig::effectiveWorkers() const
@@ -66,6 +98,14 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"tls-key"_s, u"PEM private key for --tls-cert."_s, u"FILE"_s},
         {u"insecure-http"_s, u"Allow plain HTTP on a non-loopback address."_s},
         {u"redis"_s, u"redis://host:port — Redis-backed queue and cache."_s, u"URL"_s},
+        {u"redis-sentinel"_s,
+         u"Find the Redis primary through these sentinels (instead of --redis)."_s,
+         u"HOST:PORT,..."_s},
+        {u"redis-master-name"_s, u"The primary's name the sentinels monitor."_s, u"NAME"_s,
+         u"encore"_s},
+        {u"redis-password-file"_s,
+         u"Redis password in a file only this user can read (or ENCORE_REDIS_PASSWORD)."_s,
+         u"FILE"_s},
         {u"create-staff"_s,
          u"Create a staff account (password from ENCORE_STAFF_PASSWORD or stdin) and exit."_s,
          u"NAME"_s},
@@ -125,11 +165,8 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
     }
 
     c.databaseUrl = p.value(u"database"_s);
-    if (!c.databaseUrl.isEmpty()) {
-        const QUrl url(c.databaseUrl);
-        if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres"))
-            return invalid(u"--database must be postgresql://user:pass@host:port/db"_s);
-    }
+    if (!c.databaseUrl.isEmpty() && !ConnectionParams::fromUrl(c.databaseUrl))
+        return invalid(u"--database must be postgresql://user@host:port[,host:port...]/db"_s);
     c.dataDir
         = p.isSet(u"data-dir"_s) ? QDir(p.value(u"data-dir"_s)).absolutePath() : defaultDataDir();
     c.demoData = p.isSet(u"demo-data"_s);
@@ -143,6 +180,25 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
             u"Refusing plain HTTP on %1: give --tls-cert/--tls-key, or --insecure-http"_s.arg(
                 c.listenAddress.toString()));
     c.redisUrl = p.value(u"redis"_s);
+    if (c.redisUrl.startsWith(u"rediss:"_s))
+        return invalid(
+            u"rediss:// (TLS to Redis) is not supported: Debian 12's hiredis has no TLS. "
+            "Keep Redis on a private network or tunnel it (README \"Scaling out\")"_s);
+    if (!c.redisUrl.isEmpty() && !c.redisUrl.startsWith(u"redis://"_s))
+        return invalid(u"--redis must be redis://host:port[/db]"_s);
+    c.redisSentinels = p.value(u"redis-sentinel"_s);
+    c.redisMasterName = p.value(u"redis-master-name"_s);
+    if (!c.redisSentinels.isEmpty()) {
+        if (!c.redisUrl.isEmpty())
+            return invalid(u"give --redis or --redis-sentinel, not both"_s);
+        if (!validAddressList(c.redisSentinels) || c.redisMasterName.isEmpty())
+            return invalid(u"--redis-sentinel must be host:port[,host:port...] and "
+                           "--redis-master-name a name"_s);
+    }
+    const auto redisPassword = secret(p, u"redis-password-file"_s, "ENCORE_REDIS_PASSWORD");
+    if (!redisPassword)
+        return redisPassword.error();
+    c.redisPassword = *redisPassword;
     c.createStaff = p.value(u"create-staff"_s);
     c.accessLog = !p.isSet(u"no-access-log"_s);
     for (const QString &proxy : p.values(u"trusted-proxy"_s)) {

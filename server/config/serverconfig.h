@@ -30,6 +30,11 @@ struct ServerConfig {
     QString tlsKey;
     bool insecureHttp = false;
     QString redisUrl;
+    // Redis through Sentinel (--redis-sentinel host:port,... --redis-master-name NAME).
+    QString redisSentinels;
+    QString redisMasterName;
+    // From ENCORE_REDIS_PASSWORD or --redis-password-file (never a command-line value).
+    QByteArray redisPassword;
     QString createStaff; // non-empty: create this staff account and exit
     int authAttemptsPerMinute = 20; // per address and per username
     qint64 maxBodyBytes = 1 << 20;
@@ -39,6 +44,7 @@ struct ServerConfig {
     int refundCutoffHours = 24; // refunds allowed until this long before the show
 
     bool tlsEnabled() const { return !tlsCert.isEmpty(); }
+    bool usesRedis() const { return !redisUrl.isEmpty() || !redisSentinels.isEmpty(); }
     int effectiveWorkers() const;
 
     // Parses argv (without any side effect); --help/--version print and exit inside.

@@ -70,12 +70,7 @@ void NotificationListener::connectToDatabase()
     if (!m_db.isValid()) {
         m_db = QSqlDatabase::addDatabase(
             u"QPSQL"_s, u"encore-listen-"_s + QUuid::createUuid().toString(QUuid::Id128));
-        m_db.setHostName(m_params.host);
-        m_db.setPort(m_params.port);
-        m_db.setUserName(m_params.user);
-        m_db.setPassword(m_params.password);
-        m_db.setDatabaseName(m_params.database);
-        m_db.setConnectOptions(u"connect_timeout=5;application_name=encore-listen"_s);
+        m_params.applyTo(m_db, u"encore-listen"_s);
         connect(m_db.driver(),
                 qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
                     &QSqlDriver::notification),

@@ -210,11 +210,14 @@ void RedisQueueStore::settingsChanged(qint64 concertId, const QueueSettings &s)
 
 bool RedisQueueStore::join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash)
 {
-    return m_redis
-               .eval(kJoin, {},
-                     {userText(userId), QByteArray::number(concertId), tokenHash.toHex()})
-               .toInteger()
+    const bool added
+        = m_redis
+              .eval(kJoin, {}, {userText(userId), QByteArray::number(concertId), tokenHash.toHex()})
+              .toInteger()
         == 1;
+    // The token is handed out only once a replica holds it (see the header: failover).
+    m_redis.waitForReplica();
+    return added;
 }
 
 std::optional<QueueEntry> RedisQueueStore::entry(const QByteArray &tokenHash)
@@ -277,6 +280,8 @@ int RedisQueueStore::admit(qint64 concertId)
         v = m_redis.eval(kAdmit, {}, {QByteArray::number(concertId)});
     }
     const int admitted = int(v.array.value(0).toInteger());
+    if (admitted > 0)
+        m_redis.waitForReplica(); // before anyone is told (status, live feed) they are in
     if (admitted > 0 || v.array.value(1).toInteger() > 0)
         announce(concertId);
     return admitted;

@@ -4,9 +4,17 @@
 // snapshot — is one Lua script, so instances never over-admit or lose a place in line. Settings
 // are mirrored from PostgreSQL (loaded on first use, refreshed on change). Redis time (TIME) is
 // the clock, so instances with skewed clocks agree. Queue changes are announced on PostgreSQL's
-// encore_queue channel like the PostgreSQL store's triggers do. Limits: one Redis primary (use
+// encore_queue channel like the PostgreSQL store's triggers do. Limits: one Redis primary (with
 // Sentinel for failover); the scripts touch keys of one concert plus token keys, so Redis
 // Cluster is not supported.
+// Failover (Redis replicates asynchronously): with sentinels, a join and an admission wait
+// (WAIT 1, RedisClient::kReplicaWaitMs) until the replica has them before the token or the
+// admission is announced, so a promoted replica knows every token and admission a client was
+// told of; a join written to a primary the sentinels have just replaced fails (RedisClient::
+// waitForReplica) instead of being acknowledged and lost. Not waited for: leave and complete (lost,
+// an entry stays active until its TTL, and a finished user's slot frees at expiry), and everything
+// while no replica is connected (after a failover until the old primary rejoins: there is nothing
+// to fail over to then anyway).
 
 #include "cache/redisclient.h"
 #include "queue/queuestore.h"

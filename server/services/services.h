@@ -21,11 +21,16 @@
 namespace encore::server {
 
 struct Services {
+    static RedisClient::Options redisOptions(const ServerConfig &config)
+    {
+        return {config.redisUrl, RedisClient::parseAddressList(config.redisSentinels),
+                config.redisMasterName.toUtf8(), config.redisPassword};
+    }
+
     Services(Database &database, const ServerConfig &serverConfig)
         : db(database)
         , config(serverConfig)
-        , redis(config.redisUrl.isEmpty() ? nullptr
-                                          : std::make_unique<RedisClient>(config.redisUrl))
+        , redis(config.usesRedis() ? std::make_unique<RedisClient>(redisOptions(config)) : nullptr)
         , queueStore(
               redis ? std::unique_ptr<QueueStore>(std::make_unique<RedisQueueStore>(*redis, db))
                     : std::make_unique<PgQueueStore>(db))

@@ -29,8 +29,10 @@ bool DbError::isRetryable() const
 
 bool DbError::isConnectionFailure() const
 {
-    // 08: connection exception; 57P: operator intervention (shutdown, restart).
-    return m_sqlState.isEmpty() || m_sqlState.startsWith(u"08") || m_sqlState.startsWith(u"57P");
+    // 08: connection exception; 57P: operator intervention (shutdown, restart); 25006: a
+    // read-only server (the primary moved: the next connection finds the new one).
+    return m_sqlState.isEmpty() || m_sqlState.startsWith(u"08") || m_sqlState.startsWith(u"57P")
+        || m_sqlState == u"25006";
 }
 
 struct Database::PerThread {
@@ -89,12 +91,7 @@ QSqlDatabase &Database::connection()
     t.statements.clear();
     if (!t.db.isValid()) {
         t.db = QSqlDatabase::addDatabase(u"QPSQL"_s, t.connectionName);
-        t.db.setHostName(m_params.host);
-        t.db.setPort(m_params.port);
-        t.db.setUserName(m_params.user);
-        t.db.setPassword(m_params.password);
-        t.db.setDatabaseName(m_params.database);
-        t.db.setConnectOptions(u"connect_timeout=5;application_name=encore-server"_s);
+        m_params.applyTo(t.db, u"encore-server"_s);
     }
     if (!t.db.open()) {
         const QSqlError e = t.db.lastError();
@@ -133,12 +130,25 @@ QSqlQuery &Database::query(const QString &sql)
 
 QSqlQuery &Database::exec(const QString &sql, const QVariantList &values)
 {
-    QSqlQuery &q = query(sql);
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
-    if (!q.exec())
-        fail(q.lastError());
-    return q;
+    const auto once = [&]() -> QSqlQuery & {
+        QSqlQuery &q = query(sql);
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values.at(i));
+        if (!q.exec())
+            fail(q.lastError());
+        return q;
+    };
+    try {
+        return once();
+    } catch (const DbError &e) {
+        // A connection that broke while idle (a restart, a failover, a healed partition) fails
+        // its next statement; fail() has closed it. A read outside a transaction runs again on a
+        // fresh one (running it twice changes nothing); anything else is the caller's to retry.
+        if (!e.isConnectionFailure() || inTransaction()
+            || !sql.startsWith(u"SELECT"_s, Qt::CaseInsensitive))
+            throw;
+        return once();
+    }
 }
 
 void Database::execScript(const QString &sql)
@@ -188,9 +198,20 @@ Transaction::Transaction(Database &db)
     auto &t = db.perThread();
     m_outermost = t.transactionDepth == 0;
     if (m_outermost) {
-        QSqlDatabase &conn = db.connection();
-        if (!conn.transaction())
-            db.fail(conn.lastError());
+        QSqlDatabase *conn = &db.connection();
+        if (!conn->transaction()) {
+            // Nothing was done yet: a connection that broke while idle is replaced (fail() closes
+            // it) and the transaction begun on a fresh one.
+            try {
+                db.fail(conn->lastError());
+            } catch (const DbError &e) {
+                if (!e.isConnectionFailure())
+                    throw;
+            }
+            conn = &db.connection();
+            if (!conn->transaction())
+                db.fail(conn->lastError());
+        }
         t.rollbackOnly = false;
         t.afterCommit.clear();
     }

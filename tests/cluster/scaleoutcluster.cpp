@@ -152,6 +152,7 @@ ScaleOutCluster::ScaleOutCluster()
 ScaleOutCluster::ScaleOutCluster(Options options)
     : m_options(std::move(options))
     , m_dir(QDir::tempPath() + u"/encore-cluster-XXXXXX"_s)
+    , m_nginx(m_dir.path() + u"/nginx"_s)
 {
 }
 
@@ -178,21 +179,6 @@ bool ScaleOutCluster::serverSupportsRedis()
     return supported;
 }
 
-QString ScaleOutCluster::renderNginxConfig(const QString &stateDir, const QString &listen,
-                                           const QList<quint16> &upstreamPorts)
-{
-    QString text = QString::fromUtf8(readFile(confDir() + u"/nginx.conf.in"_s));
-    QStringList upstreams;
-    for (quint16 port : upstreamPorts)
-        upstreams.append(u"        server 127.0.0.1:%1 max_fails=1 fail_timeout=2s;"_s.arg(port));
-    // Workers drop root, as in scripts/cluster.sh; they never write to the state dir.
-    text.replace(u"@USER_LINE@"_s, ::geteuid() == 0 ? u"user www-data;"_s : QString());
-    text.replace(u"@STATE_DIR@"_s, stateDir);
-    text.replace(u"@LISTEN@"_s, listen);
-    text.replace(u"@UPSTREAMS@"_s, upstreams.join(u'\n'));
-    return text;
-}
-
 bool ScaleOutCluster::start()
 {
     if (!m_dir.isValid())
@@ -217,42 +203,15 @@ bool ScaleOutCluster::start()
         if (!m_instances[i]->start())
             return false;
     }
-    return startNginx();
-}
-
-bool ScaleOutCluster::startNginx()
-{
-    const QString dir = m_dir.path() + u"/nginx"_s;
-    QDir().mkpath(dir + u"/tmp"_s);
-    m_nginxPort = freePort();
     QList<quint16> ports;
     for (const auto &s : m_instances)
         ports.append(s->port());
-    const QString conf = dir + u"/nginx.conf"_s;
-    if (!writeFile(conf,
-                   renderNginxConfig(dir, u"127.0.0.1:%1"_s.arg(m_nginxPort), ports).toUtf8()))
-        return false;
-    m_nginx = std::make_unique<QProcess>();
-    m_nginx->setProcessChannelMode(QProcess::MergedChannels);
-    m_nginx->start(
-        QStringLiteral(ENCORE_NGINX_BIN),
-        {u"-p"_s, dir, u"-e"_s, dir + u"/error.log"_s, u"-c"_s, conf, u"-g"_s, u"daemon off;"_s});
-    if (!m_nginx->waitForStarted(10'000))
-        return false;
-    QDeadlineTimer deadline(30'000);
-    while (!deadline.hasExpired() && m_nginx->state() == QProcess::Running) {
-        if (client().get("/readyz").status == 200)
-            return true;
-        m_nginx->waitForFinished(50);
-    }
-    qWarning().noquote() << "nginx did not start:" << m_nginx->readAll() << nginxLog();
-    return false;
+    return m_nginx.start(ports);
 }
 
 void ScaleOutCluster::stop()
 {
-    if (m_nginx)
-        stopProcess(*m_nginx, 10'000);
+    m_nginx.stop();
     for (auto &s : m_instances)
         s->stop();
     if (m_redis)
@@ -261,17 +220,95 @@ void ScaleOutCluster::stop()
 
 QByteArray ScaleOutCluster::nginxLog() const
 {
-    return readFile(m_dir.path() + u"/nginx/error.log"_s);
+    return m_nginx.errorLog();
 }
 
 QByteArray ScaleOutCluster::accessLog() const
 {
-    return readFile(m_dir.path() + u"/nginx/access.log"_s);
+    return m_nginx.accessLog();
 }
 
 QString ScaleOutCluster::nginxConfig() const
 {
-    return QString::fromUtf8(readFile(m_dir.path() + u"/nginx/nginx.conf"_s));
+    return m_nginx.config();
+}
+
+// ---------------------------------------------------------------------------------------------
+NginxProcess::NginxProcess(QString dir)
+    : m_dir(std::move(dir))
+{
+}
+
+NginxProcess::~NginxProcess()
+{
+    stop();
+}
+
+QString NginxProcess::render(const QString &stateDir, const QString &listen,
+                             const QList<quint16> &upstreamPorts, bool passOver503)
+{
+    QString text = QString::fromUtf8(readFile(confDir() + u"/nginx.conf.in"_s));
+    QStringList upstreams;
+    for (quint16 port : upstreamPorts)
+        upstreams.append(u"        server 127.0.0.1:%1 max_fails=1 fail_timeout=2s;"_s.arg(port));
+    // Workers drop root, as in scripts/cluster.sh; they never write to the state dir.
+    text.replace(u"@USER_LINE@"_s, ::geteuid() == 0 ? u"user www-data;"_s : QString());
+    text.replace(u"@STATE_DIR@"_s, stateDir);
+    text.replace(u"@LISTEN@"_s, listen);
+    text.replace(u"@UPSTREAMS@"_s, upstreams.join(u'\n'));
+    text.replace(u"@LISTEN_SSL@"_s, QString());
+    text.replace(u"@TLS@"_s, QString());
+    text.replace(u"@HTTP_REDIRECT@"_s, QString());
+    text.replace(u"@NEXT_UPSTREAM@"_s,
+                 passOver503 ? u"error timeout http_503"_s : u"error timeout"_s);
+    return text;
+}
+
+bool NginxProcess::start(const QList<quint16> &upstreamPorts, bool passOver503)
+{
+    QDir().mkpath(m_dir + u"/tmp"_s);
+    m_port = ScaleOutCluster::freePort();
+    const QString conf = m_dir + u"/nginx.conf"_s;
+    if (!writeFile(
+            conf,
+            render(m_dir, u"127.0.0.1:%1"_s.arg(m_port), upstreamPorts, passOver503).toUtf8()))
+        return false;
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(QStringLiteral(ENCORE_NGINX_BIN),
+                     {u"-p"_s, m_dir, u"-e"_s, m_dir + u"/error.log"_s, u"-c"_s, conf, u"-g"_s,
+                      u"daemon off;"_s});
+    if (!m_process->waitForStarted(10'000))
+        return false;
+    QDeadlineTimer deadline(30'000);
+    while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+        if (client().get("/readyz").status == 200)
+            return true;
+        m_process->waitForFinished(50);
+    }
+    qWarning().noquote() << "nginx did not start:" << m_process->readAll() << errorLog();
+    return false;
+}
+
+void NginxProcess::stop()
+{
+    if (m_process)
+        stopProcess(*m_process, 10'000);
+}
+
+QByteArray NginxProcess::errorLog() const
+{
+    return readFile(m_dir + u"/error.log"_s);
+}
+
+QByteArray NginxProcess::accessLog() const
+{
+    return readFile(m_dir + u"/access.log"_s);
+}
+
+QString NginxProcess::config() const
+{
+    return QString::fromUtf8(readFile(m_dir + u"/nginx.conf"_s));
 }
 
 } // namespace encore::test

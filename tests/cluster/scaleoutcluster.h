@@ -38,6 +38,33 @@ private:
     std::unique_ptr<QProcess> m_process;
 };
 
+// nginx in front of encore-server instances, on a free loopback port, from the template of
+// resources/cluster/nginx.conf.in (as scripts/cluster.sh renders it; plain HTTP: HttpClient
+// speaks no TLS).
+class NginxProcess {
+public:
+    explicit NginxProcess(QString dir);
+    ~NginxProcess();
+
+    // passOver503: the HA setting (NEXT_UPSTREAM http_503): an instance answering 503 is passed
+    // over like one that cannot be reached.
+    bool start(const QList<quint16> &upstreamPorts, bool passOver503 = false);
+    void stop();
+    quint16 port() const { return m_port; }
+    HttpClient client() const { return HttpClient(m_port); }
+    QByteArray errorLog() const;
+    QByteArray accessLog() const;
+    QString config() const;
+
+    static QString render(const QString &stateDir, const QString &listen,
+                          const QList<quint16> &upstreamPorts, bool passOver503 = false);
+
+private:
+    QString m_dir;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+};
+
 class ScaleOutCluster {
 public:
     struct Options {
@@ -55,8 +82,8 @@ public:
     bool start();
     void stop();
 
-    HttpClient client() const { return HttpClient(m_nginxPort); } // through nginx
-    quint16 port() const { return m_nginxPort; }
+    HttpClient client() const { return m_nginx.client(); } // through nginx
+    quint16 port() const { return m_nginx.port(); }
     int instanceCount() const { return int(m_instances.size()); }
     TestServer &instance(int i) { return *m_instances.at(size_t(i)); }
     const server::ConnectionParams &database() const { return m_instances.front()->database(); }
@@ -71,20 +98,14 @@ public:
 
     static bool serverSupportsRedis();
     static quint16 freePort();
-    // The template of resources/cluster/nginx.conf.in filled in (also used by scripts/cluster.sh).
-    static QString renderNginxConfig(const QString &stateDir, const QString &listen,
-                                     const QList<quint16> &upstreamPorts);
 
 private:
-    bool startNginx();
-
     Options m_options;
     QTemporaryDir m_dir;
     std::unique_ptr<RedisProcess> m_redis;
     bool m_redisArg = false;
     std::vector<std::unique_ptr<TestServer>> m_instances;
-    std::unique_ptr<QProcess> m_nginx;
-    quint16 m_nginxPort = 0;
+    NginxProcess m_nginx;
 };
 
 } // namespace encore::test

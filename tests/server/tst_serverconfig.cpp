@@ -2,6 +2,9 @@
 // integer option and the TLS rules. Pure parsing; no server, no database.
 #include "config/serverconfig.h"
 
+#include "storage/connectionparams.h"
+
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +25,11 @@ private Q_SLOTS:
     void tlsNeedsBothFiles();
     void rejectsJunk_data();
     void rejectsJunk();
+    void redisSentinels();
+    void redisPasswordFile();
+    void redisRejects_data();
+    void redisRejects();
+    void databaseHostList();
 
 private:
     static encore::Result<ServerConfig> parse(const QStringList &args)
@@ -221,6 +229,8 @@ void TestServerConfig::rejectsJunk_data()
     QTest::addRow("positional argument") << QStringList {u"serve"_s};
     QTest::addRow("option without value") << QStringList {u"--workers"_s};
     QTest::addRow("database not postgresql") << QStringList {u"--database"_s, u"mysql://u@h/db"_s};
+    QTest::addRow("database host list with a bad port")
+        << QStringList {u"--database"_s, u"postgresql://u@a:5432,b:x/db"_s};
 }
 
 void TestServerConfig::rejectsJunk()
@@ -230,6 +240,95 @@ void TestServerConfig::rejectsJunk()
     QVERIFY(!c.ok());
     QCOMPARE(c.error().codeName(), u"VALIDATION_FAILED"_s);
     QVERIFY(!c.error().message.isEmpty());
+}
+
+void TestServerConfig::redisSentinels()
+{
+    const auto c = parse({u"--redis-sentinel"_s, u"127.0.0.1:26379,10.0.0.2:26380"_s,
+                          u"--redis-master-name"_s, u"prod"_s});
+    QVERIFY(c.ok());
+    QVERIFY(c->usesRedis());
+    QVERIFY(c->redisUrl.isEmpty());
+    QCOMPARE(c->redisMasterName, u"prod"_s);
+    QCOMPARE(c->redisSentinels, u"127.0.0.1:26379,10.0.0.2:26380"_s);
+    QVERIFY(!parse({}).value().usesRedis());
+}
+
+void TestServerConfig::redisPasswordFile()
+{
+    QTemporaryDir dir;
+    QFile f(dir.filePath(u"redis-password"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("s3cret pass\n");
+    f.close();
+    QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    const QStringList args {u"--redis"_s, u"redis://127.0.0.1:6379"_s, u"--redis-password-file"_s,
+                            f.fileName()};
+    const auto c = parse(args);
+    QVERIFY(c.ok());
+    QCOMPARE(c->redisPassword, QByteArray("s3cret pass"));
+    // A file others may read is refused: the secret would not be the service user's alone.
+    // The environment wins over the file (and is how a service manager passes it).
+    qputenv("ENCORE_REDIS_PASSWORD", "from-env");
+    const auto fromEnv = parse(args);
+    qunsetenv("ENCORE_REDIS_PASSWORD");
+    QVERIFY(fromEnv.ok());
+    QCOMPARE(fromEnv->redisPassword, QByteArray("from-env"));
+    QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    QVERIFY(!parse(args).ok());
+}
+
+void TestServerConfig::redisRejects_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addRow("TLS to Redis") << QStringList {u"--redis"_s, u"rediss://h:6380"_s};
+    QTest::addRow("not a redis URL") << QStringList {u"--redis"_s, u"http://h:6379"_s};
+    QTest::addRow("both a URL and sentinels")
+        << QStringList {u"--redis"_s, u"redis://h:6379"_s, u"--redis-sentinel"_s, u"h:26379"_s};
+    QTest::addRow("sentinel without port") << QStringList {u"--redis-sentinel"_s, u"h"_s};
+    QTest::addRow("sentinel bad port") << QStringList {u"--redis-sentinel"_s, u"h:1,h:99999"_s};
+    QTest::addRow("password file missing")
+        << QStringList {u"--redis"_s, u"redis://h:6379"_s, u"--redis-password-file"_s,
+                        u"/nonexistent/encore-redis-password"_s};
+}
+
+void TestServerConfig::redisRejects()
+{
+    QFETCH(QStringList, args);
+    const auto c = parse(args);
+    QVERIFY(!c.ok());
+    QCOMPARE(c.error().codeName(), u"VALIDATION_FAILED"_s);
+}
+
+void TestServerConfig::databaseHostList()
+{
+    using encore::server::ConnectionParams;
+    const auto multi = ConnectionParams::fromUrl(
+        u"postgresql://encore:p%40ss@10.0.0.1:5433,[::1],db3:6000/shop"_s);
+    QVERIFY(multi.ok());
+    QCOMPARE(multi->host, u"10.0.0.1,::1,db3"_s);
+    QCOMPARE(multi->portList, u"5433,5432,6000"_s);
+    QCOMPARE(multi->port, 5433);
+    QCOMPARE(multi->user, u"encore"_s);
+    QCOMPARE(multi->password, u"p@ss"_s);
+    QCOMPARE(multi->database, u"shop"_s);
+    // Several hosts: only the primary (the one that accepts writes) will do.
+    QCOMPARE(multi->targetSessionAttrs, u"read-write"_s);
+    QVERIFY(!multi->describe().contains(u"p@ss"_s));
+
+    const auto single = ConnectionParams::fromUrl(u"postgresql://u@h:5000/d"_s);
+    QVERIFY(single.ok());
+    QCOMPARE(single->host, u"h"_s);
+    QCOMPARE(single->port, 5000);
+    QVERIFY(single->portList.isEmpty());
+    QVERIFY(single->targetSessionAttrs.isEmpty());
+
+    const auto chosen
+        = ConnectionParams::fromUrl(u"postgresql://u@h/d?target_session_attrs=primary"_s);
+    QVERIFY(chosen.ok());
+    QCOMPARE(chosen->targetSessionAttrs, u"primary"_s);
+    QVERIFY(!ConnectionParams::fromUrl(u"postgresql://u@h/d?target_session_attrs=any-old"_s));
+    QVERIFY(parse({u"--database"_s, u"postgresql://u@a:5432,b:5433/db"_s}).ok());
 }
 
 QTEST_GUILESS_MAIN(TestServerConfig)

@@ -42,13 +42,13 @@ HttpRequest topUpRequest(const TestUser &user, qint64 amount, const QByteArray &
     return r;
 }
 
-bool openQueue(const HttpClient &client, Fixtures &fixtures, qint64 concertId)
+bool openQueue(const HttpClient &client, Fixtures &fixtures, qint64 concertId, int maxActive)
 {
     const TestUser staff = fixtures.createUsers(1, 0, u"staff"_s).first();
     fixtures.scalar(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid RETURNING 1"_s,
                     {staff.id.toString(QUuid::WithoutBraces)});
     HttpRequest put{"PUT", "/api/v1/admin/concerts/" + QByteArray::number(concertId) + "/queue-settings", {}, {}};
-    put.bearer(staff.token).json({{u"maxActive"_s, 1'000'000}, {u"admitPerMinute"_s, 1'000'000},
+    put.bearer(staff.token).json({{u"maxActive"_s, maxActive}, {u"admitPerMinute"_s, 1'000'000},
                                   {u"activeTtlSeconds"_s, 3600}, {u"paused"_s, false}});
     const HttpResponse r = client.send(put);
     if (r.status != 200)

@@ -16,9 +16,10 @@ HttpRequest payRequest(const TestUser &user, const QString &reservationId, const
 HttpRequest topUpRequest(const TestUser &user, qint64 amount, const QByteArray &key);
 
 // Opens the concert's queue wide through the staff API (PUT .../queue-settings: maxActive
-// 1,000,000, admitPerMinute 1,000,000, activeTtlSeconds 3600), so joinQueue() admits everyone at
+// 1,000,000 unless given, admitPerMinute 1,000,000, activeTtlSeconds 3600), so joinQueue() admits everyone at
 // once. Makes a staff user with `fixtures` for it. True on 200.
-bool openQueue(const HttpClient &client, Fixtures &fixtures, qint64 concertId);
+bool openQueue(const HttpClient &client, Fixtures &fixtures, qint64 concertId,
+               int maxActive = 1'000'000);
 
 // Joins the concert's queue for every user through the API (the queue store may be PostgreSQL or
 // Redis) and waits until each ticket is ACTIVE; sets the users' queue tokens. Needs a server
