@@ -481,7 +481,8 @@ QJsonObject AdminService::reconciliation()
                     "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'TOPUP'), "
                     "(SELECT coalesce(-sum(amount), 0) FROM wallet_ledger WHERE kind = 'PAYMENT'), "
                     "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'REFUND'), "
-                    "(SELECT coalesce(sum(amount), 0) FROM payments WHERE refunded_at IS NULL)"_s);
+                    "(SELECT coalesce(sum(amount), 0) FROM payments WHERE refunded_at IS NULL), "
+                    "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'ADJUSTMENT')"_s);
     totals.next();
     const bool clean = paymentsWithoutSeats.isEmpty() && seatsWithoutPayment.isEmpty()
         && ledgerMismatches.isEmpty() && paymentAmountMismatches.isEmpty()
@@ -497,7 +498,8 @@ QJsonObject AdminService::reconciliation()
                           {u"topUps"_s, totals.value(1).toLongLong()},
                           {u"payments"_s, totals.value(2).toLongLong()},
                           {u"refunds"_s, totals.value(3).toLongLong()},
-                          {u"revenue"_s, totals.value(4).toLongLong()}}}};
+                          {u"revenue"_s, totals.value(4).toLongLong()},
+                          {u"adjustments"_s, totals.value(5).toLongLong()}}}};
 }
 
 QJsonObject AdminService::audit(const QString &action, const QString &actor, int limit)

@@ -66,9 +66,11 @@ public:
     static void validate(const ScheduleInput &input);
     static void validateTiers(const QMap<QString, Money> &tierPrices);
 
-private:
+    // Writes one audit entry in the caller's transaction (and refreshes the listing).
     void record(const User &staff, const QString &action, const QString &target,
                 const QJsonObject &details);
+
+private:
     void requireNoSalesHistory(const QString &where, const QVariantList &values,
                                const QString &what);
 

@@ -10,9 +10,12 @@
 #include "queue/redisqueuestore.h"
 #include "services/adminservice.h"
 #include "services/concertservice.h"
+#include "services/customerlookupservice.h"
 #include "services/idempotencyservice.h"
 #include "services/paymentservice.h"
 #include "services/reservationservice.h"
+#include "services/staffmoneyservice.h"
+#include "services/staffqueueservice.h"
 #include "services/walletservice.h"
 
 namespace encore::server {
@@ -35,6 +38,9 @@ struct Services {
         , reservations(db, config, concerts, queue, wallet)
         , payments(db, reservations, wallet, queue, concerts)
         , admin(db, concerts, queue)
+        , staffMoney(db, admin, concerts, reservations, wallet, queue)
+        , staffQueue(db, admin, queue)
+        , customers(db, reservations, payments, wallet, queue)
     {
     }
 
@@ -51,6 +57,9 @@ struct Services {
     ReservationService reservations;
     PaymentService payments;
     AdminService admin;
+    StaffMoneyService staffMoney;
+    StaffQueueService staffQueue;
+    CustomerLookupService customers;
 };
 
 } // namespace encore::server

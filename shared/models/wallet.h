@@ -18,8 +18,8 @@ struct Wallet
     static Result<Wallet> fromJson(const QJsonObject &json);
 };
 
-enum class LedgerKind { TopUp, Payment, Refund };
-QString ledgerKindName(LedgerKind kind); // "TOPUP" | "PAYMENT" | "REFUND"
+enum class LedgerKind { TopUp, Payment, Refund, Adjustment }; // Adjustment: by staff, with a reason
+QString ledgerKindName(LedgerKind kind); // "TOPUP" | "PAYMENT" | "REFUND" | "ADJUSTMENT"
 std::optional<LedgerKind> ledgerKindFromName(const QString &name);
 
 struct LedgerEntry

@@ -2,6 +2,7 @@
 // sale, expiry) and queue change, on every worker and every instance; bad clients are closed.
 #include "bookingrequests.h"
 #include "fixtures.h"
+#include "liveclient.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -15,40 +16,6 @@ using namespace Qt::StringLiterals;
 using namespace encore::test;
 
 namespace {
-
-// A live-feed client that records every message.
-class LiveClient {
-public:
-    explicit LiveClient(quint16 port)
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString &text) {
-            messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
-        });
-        socket.open(QUrl(u"ws://127.0.0.1:%1/api/v1/live"_s.arg(port)));
-    }
-    bool waitConnected()
-    {
-        QSignalSpy connected(&socket, &QWebSocket::connected);
-        return socket.state() == QAbstractSocket::ConnectedState || connected.wait(10'000);
-    }
-    void send(const QJsonObject &o)
-    {
-        socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-    }
-    // The first message of this type, received at or after index `from`, whose predicate holds.
-    std::optional<QJsonObject> find(const QString &type,
-                                    const std::function<bool(const QJsonObject &)> &pred = {},
-                                    qsizetype from = 0) const
-    {
-        for (const QJsonObject &m : messages.mid(from)) {
-            if (m.value(u"type"_s).toString() == type && (!pred || pred(m)))
-                return m;
-        }
-        return std::nullopt;
-    }
-    QWebSocket socket;
-    QList<QJsonObject> messages;
-};
 
 std::function<bool(const QJsonObject &)> seatIs(int number, const QString &status,
                                                 std::optional<bool> mine = {})
