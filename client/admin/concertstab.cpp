@@ -1,6 +1,8 @@
 #include "concertstab.h"
 
 #include "admin/adminui.h"
+#include "admin/reasondialog.h"
+#include "net/staffapi.h"
 #include "models/displaytext.h"
 #include "net/adminapi.h"
 #include "net/errortext.h"
@@ -163,8 +165,11 @@ ConcertsTab::ConcertsTab(AdminApi *api, QWidget *parent)
     m_deleteDate = adminui::button(u"deleteDateButton"_s, dateCard, "danger");
     connect(m_saveDate, &QPushButton::clicked, this, &ConcertsTab::saveDate);
     connect(m_deleteDate, &QPushButton::clicked, this, &ConcertsTab::deleteDate);
+    m_cancelDate = adminui::button(u"cancelDateButton"_s, dateCard, "danger");
+    connect(m_cancelDate, &QPushButton::clicked, this, &ConcertsTab::cancelDate);
     auto *dateButtons = new QHBoxLayout;
     dateButtons->addWidget(m_deleteDate);
+    dateButtons->addWidget(m_cancelDate);
     dateButtons->addStretch();
     dateButtons->addWidget(m_saveDate);
     auto *dateLayout = new QVBoxLayout(dateCard);
@@ -226,7 +231,9 @@ void ConcertsTab::setConcerts(const QList<Concert> &concerts)
         for (const Schedule &s : c.schedules) {
             auto *child = new QTreeWidgetItem(top);
             child->setText(0, DisplayText::dateTime(s.startsAt));
-            child->setText(1, tr("%1 of %2 free").arg(s.availableSeats).arg(s.totalSeats));
+            child->setText(1, s.cancelledAt.isValid()
+                                  ? tr("Cancelled")
+                                  : tr("%1 of %2 free").arg(s.availableSeats).arg(s.totalSeats));
             child->setData(0, KindRole, int(ItemKind::Date));
             child->setData(0, IdRole, s.id);
             child->setData(0, ConcertRole, c.id);
@@ -361,6 +368,11 @@ void ConcertsTab::showDate(qint64 concertId, const Schedule *s)
             tr("A new date gets 50 seats: row 1 VIP, row 2 R, rows 3–4 S, row 5 A."));
     }
     m_deleteDate->setVisible(s != nullptr);
+    m_cancelDate->setVisible(s != nullptr && m_staff != nullptr);
+    m_cancelDate->setEnabled(s != nullptr && !s->cancelledAt.isValid());
+    if (s && s->cancelledAt.isValid())
+        m_dateInfo->setText(tr("Cancelled %1; every customer was refunded.")
+                                .arg(DisplayText::dateTime(s->cancelledAt)));
     setFormError(m_dateError, {});
     m_forms->setCurrentIndex(1);
     retranslate();
@@ -506,6 +518,41 @@ void ConcertsTab::saveDate()
                           });
 }
 
+void ConcertsTab::cancelDate()
+{
+    if (m_scheduleId == 0 || !m_staff)
+        return;
+    const QString when = DisplayText::dateTime(m_startsAt->dateTime());
+    auto *dialog = new ReasonDialog(
+        tr("Cancel date"),
+        tr("Cancel the date %1? Every hold is released, every ticket refunded to its buyer's "
+           "wallet, and the date goes off sale for good. Customers are told at once.")
+            .arg(when),
+        tr("Cancel the date"), this);
+    const qint64 concertId = m_dateConcertId;
+    const qint64 scheduleId = m_scheduleId;
+    connect(dialog, &ReasonDialog::confirmed, this, [this, dialog, concertId, scheduleId, when] {
+        setBusy(true);
+        m_staff->cancelSchedule(
+            scheduleId, dialog->reason(), this,
+            [this, concertId, scheduleId, when](const Result<ScheduleCancellation> &r) {
+                setBusy(false);
+                if (!r) {
+                    setFormError(m_dateError, ErrorText::describe(r.error()).text);
+                    return;
+                }
+                Q_EMIT succeeded(
+                    tr("Date %1 cancelled: %2 refunded (%3), %4 released.")
+                        .arg(when,
+                             tr("%n reservation(s)", nullptr, r->refundedReservations),
+                             money::format(r->refundedTotal),
+                             tr("%n hold(s)", nullptr, r->releasedHolds)));
+                Q_EMIT concertsChanged(concertId, scheduleId);
+            });
+    });
+    dialog->open();
+}
+
 void ConcertsTab::deleteDate()
 {
     if (m_scheduleId == 0)
@@ -555,6 +602,7 @@ void ConcertsTab::retranslate()
         m_priceLabels.value(tier)->setText(tr("%1 seats").arg(tier));
     m_saveDate->setText(m_scheduleId == 0 ? tr("Add date") : tr("Save date"));
     m_deleteDate->setText(tr("Delete date"));
+    m_cancelDate->setText(tr("Cancel date…"));
 }
 
 void ConcertsTab::changeEvent(QEvent *event)
