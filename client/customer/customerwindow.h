@@ -7,6 +7,7 @@
 
 #include "models/concert.h"
 #include "models/reservation.h"
+#include "models/staffops.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -90,6 +91,9 @@ private:
     void hold(const QList<int> &seats);
     void releaseHold();
     void onHoldExpired();
+    // Staff changed something of ours: say what and why, then show the money and tickets as
+    // they are now.
+    void onAccountNotice(const AccountNotice &notice);
     void confirmPayment();
     void pay();
     void showReceipt(const PaymentResult &result);

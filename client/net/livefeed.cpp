@@ -133,6 +133,9 @@ void LiveFeed::onMessage(const QJsonObject &message)
         } else if (auto t = QueueTicket::fromJson(ticket)) {
             Q_EMIT queueUpdated(t.value());
         }
+    } else if (type == u"account") {
+        if (auto notice = AccountNotice::fromJson(message))
+            Q_EMIT accountNotice(notice.value());
     } else if (type == u"error" && m_scheduleId > 0 && !m_loaded) {
         resync(); // the subscription's snapshot failed (database busy): fetch it instead
     }
