@@ -265,10 +265,28 @@ std::optional<Reservation> CustomersTab::selectedReservation() const
     return m_customer->reservations[row];
 }
 
-void CustomersTab::done(const QString &message)
+ReasonDialog *CustomersTab::ask(const QString &title, const QString &text,
+                                const QString &confirmText,
+                                const std::function<void(ReasonDialog *)> &send)
 {
-    Q_EMIT succeeded(message);
-    refresh();
+    auto *dialog = new ReasonDialog(title, text, confirmText, this);
+    connect(dialog, &ReasonDialog::confirmed, this, [dialog, send] { send(dialog); });
+    dialog->open();
+    return dialog;
+}
+
+template<typename T>
+std::function<void(const Result<T> &)>
+CustomersTab::outcome(std::function<QString(const T &)> message)
+{
+    return [this, message = std::move(message)](const Result<T> &r) {
+        if (!r) {
+            Q_EMIT failed(r.error());
+            return;
+        }
+        Q_EMIT succeeded(message(r.value()));
+        refresh();
+    };
 }
 
 void CustomersTab::refundSelected()
@@ -278,81 +296,72 @@ void CustomersTab::refundSelected()
         Q_EMIT failed(ApiError(ErrorCode::Conflict, tr("Pick a paid reservation to refund.")));
         return;
     }
-    auto *dialog = new ReasonDialog(
+    ReasonDialog *dialog = ask(
         tr("Refund"),
         tr("Refund %1 (%2, seats %3) to %4's wallet. The seats go back on sale; the customer's "
            "refund deadline does not apply.")
             .arg(r->concertTitle, DisplayText::dateTime(r->startsAt),
                  DisplayText::seatList(r->seats), m_customer->user.username),
-        tr("Refund"), this);
+        tr("Refund"), [this, id = r->id](ReasonDialog *d) {
+            m_api->refund(id, {d->reason(), d->seats()}, this,
+                          outcome<Reservation>([this](const Reservation &after) {
+                              return after.status == ReservationStatus::Refunded
+                                  ? tr("The whole reservation was refunded.")
+                                  : tr("Refunded; the reservation keeps seats %1.")
+                                        .arg(DisplayText::seatList(after.seats));
+                          }));
+        });
     if (r->seats.size() > 1)
         dialog->askSeats(r->seats);
-    connect(dialog, &ReasonDialog::confirmed, this, [this, dialog, id = r->id] {
-        m_api->refund(id, {dialog->reason(), dialog->seats()}, this,
-                      [this](const Result<Reservation> &done) {
-                          if (!done)
-                              Q_EMIT failed(done.error());
-                          else if (done->status == ReservationStatus::Refunded)
-                              this->done(tr("The whole reservation was refunded."));
-                          else
-                              this->done(tr("Refunded; the reservation keeps seats %1.")
-                                             .arg(DisplayText::seatList(done->seats)));
-                      });
-    });
-    dialog->open();
 }
 
 void CustomersTab::adjustWallet()
 {
     if (!m_customer)
         return;
-    auto *dialog = new ReasonDialog(
+    // One key per adjustment the staff member means: a lost answer retried is not a second one.
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ReasonDialog *dialog = ask(
         tr("Adjust wallet"),
         tr("%1's wallet holds %2. A credit adds money, a debit takes it away; the balance never "
            "goes below zero.")
             .arg(m_customer->user.username, money::format(m_customer->wallet.balance)),
-        tr("Adjust"), this);
-    dialog->askAmount(staffops::kMaxAdjustment);
-    // One key per adjustment the staff member means: a lost answer retried is not a second one.
-    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    connect(
-        dialog, &ReasonDialog::confirmed, this, [this, dialog, key, userId = m_customer->user.id] {
+        tr("Adjust"), [this, key, userId = m_customer->user.id](ReasonDialog *d) {
             m_api->adjustWallet(
-                userId, {dialog->amount(), dialog->reason()}, key, this,
-                [this](const Result<WalletAdjustment> &r) {
-                    if (!r)
-                        Q_EMIT failed(r.error());
-                    else
-                        done(
-                            tr("Wallet adjusted; it now holds %1.").arg(money::format(r->balance)));
-                });
+                userId, {d->amount(), d->reason()}, key, this,
+                outcome<WalletAdjustment>([this](const WalletAdjustment &a) {
+                    return tr("Wallet adjusted; it now holds %1.").arg(money::format(a.balance));
+                }));
         });
-    dialog->open();
+    dialog->askAmount(staffops::kMaxAdjustment);
+}
+
+std::optional<qint64> CustomersTab::selectedQueueRow(bool block)
+{
+    QTreeWidgetItem *item = m_queue->currentItem();
+    if (!m_customer || !item || item->data(0, kBlockRole).toBool() != block) {
+        Q_EMIT failed(
+            ApiError(ErrorCode::Conflict,
+                     block ? tr("Pick a block first.") : tr("Pick a queue ticket first.")));
+        return std::nullopt;
+    }
+    return item->data(0, kConcertRole).toLongLong();
 }
 
 void CustomersTab::removeFromQueue()
 {
-    QTreeWidgetItem *item = m_queue->currentItem();
-    if (!m_customer || !item || item->data(0, kBlockRole).toBool()) {
-        Q_EMIT failed(ApiError(ErrorCode::Conflict, tr("Pick a queue ticket first.")));
+    const auto concertId = selectedQueueRow(false);
+    if (!concertId)
         return;
-    }
-    const qint64 concertId = item->data(0, kConcertRole).toLongLong();
-    auto *dialog = new ReasonDialog(tr("Remove from queue"),
-                                    tr("End %1's place or turn in the queue for %2.")
-                                        .arg(m_customer->user.username, concertTitle(concertId)),
-                                    tr("Remove"), this);
-    connect(dialog, &ReasonDialog::confirmed, this,
-            [this, dialog, concertId, userId = m_customer->user.id] {
-                m_api->removeFromQueue(concertId, userId, dialog->reason(), this,
-                                       [this](const Result<Empty> &r) {
-                                           if (!r)
-                                               Q_EMIT failed(r.error());
-                                           else
-                                               done(tr("Removed from the queue."));
-                                       });
-            });
-    dialog->open();
+    ask(tr("Remove from queue"),
+        tr("End %1's place or turn in the queue for %2.")
+            .arg(m_customer->user.username, concertTitle(*concertId)),
+        tr("Remove"),
+        [this, concertId = *concertId, userId = m_customer->user.id](ReasonDialog *d) {
+            m_api->removeFromQueue(
+                concertId, userId, d->reason(), this,
+                outcome<Empty>([this](const Empty &) { return tr("Removed from the queue."); }));
+        });
 }
 
 void CustomersTab::blockFromQueue()
@@ -360,48 +369,32 @@ void CustomersTab::blockFromQueue()
     if (!m_customer || m_blockConcert->currentIndex() < 0)
         return;
     const qint64 concertId = m_blockConcert->currentData().toLongLong();
-    auto *dialog
-        = new ReasonDialog(tr("Block from queue"),
-                           tr("Block %1 from joining the queue for %2. Their place in it ends now.")
-                               .arg(m_customer->user.username, concertTitle(concertId)),
-                           tr("Block"), this);
-    connect(dialog, &ReasonDialog::confirmed, this,
-            [this, dialog, concertId, userId = m_customer->user.id] {
-                m_api->blockFromQueue(
-                    concertId, {userId, dialog->reason()}, this,
-                    [this](const Result<QueueBlock> &r) {
-                        if (!r)
-                            Q_EMIT failed(r.error());
-                        else
-                            done(tr("Blocked from the queue for %1.").arg(r->concertTitle));
-                    });
-            });
-    dialog->open();
+    ask(tr("Block from queue"),
+        tr("Block %1 from joining the queue for %2. Their place in it ends now.")
+            .arg(m_customer->user.username, concertTitle(concertId)),
+        tr("Block"), [this, concertId, userId = m_customer->user.id](ReasonDialog *d) {
+            m_api->blockFromQueue(
+                concertId, {userId, d->reason()}, this,
+                outcome<QueueBlock>([this](const QueueBlock &b) {
+                    return tr("Blocked from the queue for %1.").arg(b.concertTitle);
+                }));
+        });
 }
 
 void CustomersTab::unblockSelected()
 {
-    QTreeWidgetItem *item = m_queue->currentItem();
-    if (!m_customer || !item || !item->data(0, kBlockRole).toBool()) {
-        Q_EMIT failed(ApiError(ErrorCode::Conflict, tr("Pick a block first.")));
+    const auto concertId = selectedQueueRow(true);
+    if (!concertId)
         return;
-    }
-    const qint64 concertId = item->data(0, kConcertRole).toLongLong();
-    auto *dialog = new ReasonDialog(tr("Lift block"),
-                                    tr("Let %1 join the queue for %2 again.")
-                                        .arg(m_customer->user.username, concertTitle(concertId)),
-                                    tr("Lift block"), this);
-    connect(dialog, &ReasonDialog::confirmed, this,
-            [this, dialog, concertId, userId = m_customer->user.id] {
-                m_api->unblockFromQueue(concertId, userId, dialog->reason(), this,
-                                        [this](const Result<Empty> &r) {
-                                            if (!r)
-                                                Q_EMIT failed(r.error());
-                                            else
-                                                done(tr("The block is lifted."));
-                                        });
-            });
-    dialog->open();
+    ask(tr("Lift block"),
+        tr("Let %1 join the queue for %2 again.")
+            .arg(m_customer->user.username, concertTitle(*concertId)),
+        tr("Lift block"),
+        [this, concertId = *concertId, userId = m_customer->user.id](ReasonDialog *d) {
+            m_api->unblockFromQueue(
+                concertId, userId, d->reason(), this,
+                outcome<Empty>([this](const Empty &) { return tr("The block is lifted."); }));
+        });
 }
 
 void CustomersTab::retranslate()

@@ -6,6 +6,9 @@
 
 #include "models/concert.h"
 #include "models/staffops.h"
+#include "net/apitypes.h"
+
+#include <functional>
 
 #include <QWidget>
 
@@ -21,6 +24,7 @@ class QTreeWidget;
 namespace encore {
 
 class LedgerModel;
+class ReasonDialog;
 class ReservationListModel;
 class StaffApi;
 struct ApiError;
@@ -57,8 +61,14 @@ private:
     void showDetail(const CustomerDetail &detail);
     std::optional<Reservation> selectedReservation() const;
     QString concertTitle(qint64 concertId) const;
-    // Runs after a successful action: the message, then the customer reloaded.
-    void done(const QString &message);
+    // Opens the window-modal reason dialog; `send` runs with it once confirmed.
+    ReasonDialog *ask(const QString &title, const QString &text, const QString &confirmText,
+                      const std::function<void(ReasonDialog *)> &send);
+    // An action's answer: the refusal, or `message` of the result and the customer reloaded.
+    template<typename T>
+    std::function<void(const Result<T> &)> outcome(std::function<QString(const T &)> message);
+    // The concert of the selected queue row (a ticket, or a block); complains when none.
+    std::optional<qint64> selectedQueueRow(bool block);
     void retranslate();
 
     StaffApi *m_api;

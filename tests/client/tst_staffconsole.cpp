@@ -65,7 +65,10 @@ private:
     HttpResponse staff(const QByteArray &method, const QByteArray &path);
     qint64 balance(const TestUser &user);
     QString reservationStatus(const TestUser &user, const QString &id);
-    QString buy(const TestUser &user, qint64 schedule, const QList<int> &seats);
+    QString buy(const TestUser &user, qint64 schedule, const QList<int> &seats)
+    {
+        return buySeats(m_server->client(), user, schedule, seats);
+    }
     void findCustomer(const TestUser &user);
     void verifyReconciled();
     void screenshot(QWidget *widget, const QString &name);
@@ -162,15 +165,6 @@ QString TestStaffConsole::reservationStatus(const TestUser &user, const QString 
         .toObject()
         .value(u"status"_s)
         .toString();
-}
-
-QString TestStaffConsole::buy(const TestUser &user, qint64 schedule, const QList<int> &seats)
-{
-    const HttpResponse held = m_server->client().send(holdRequest(user, schedule, seats));
-    const QString id = held.json().value(u"reservation"_s).toObject().value(u"id"_s).toString();
-    const HttpResponse paid = m_server->client().send(
-        payRequest(user, id, QUuid::createUuid().toByteArray(QUuid::WithoutBraces)));
-    return paid.status == 201 ? id : QString();
 }
 
 void TestStaffConsole::findCustomer(const TestUser &user)

@@ -35,8 +35,10 @@ private Q_SLOTS:
 private:
     HttpResponse call(const QByteArray &method, const QByteArray &path, const QByteArray &token,
                       const QJsonObject &body = {}, const QByteArray &idempotencyKey = {});
-    // Holds and pays `seats` of the date for `user` (who needs an active queue ticket).
-    QString buy(const TestUser &user, qint64 schedule, const QList<int> &seats);
+    QString buy(const TestUser &user, qint64 schedule, const QList<int> &seats)
+    {
+        return buySeats(m_server->client(), user, schedule, seats);
+    }
     QString holdOnly(const TestUser &user, qint64 schedule, const QList<int> &seats);
     qint64 balance(const TestUser &user);
     int auditCount(const QString &action);
@@ -100,16 +102,6 @@ QString TestStaffOps::holdOnly(const TestUser &user, qint64 schedule, const QLis
     if (held.status != 201)
         qWarning("hold: %d %s", held.status, held.body.constData());
     return held.json().value(u"reservation"_s).toObject().value(u"id"_s).toString();
-}
-
-QString TestStaffOps::buy(const TestUser &user, qint64 schedule, const QList<int> &seats)
-{
-    const QString reservation = holdOnly(user, schedule, seats);
-    const HttpResponse paid = m_server->client().send(
-        payRequest(user, reservation, QUuid::createUuid().toByteArray(QUuid::WithoutBraces)));
-    if (paid.status != 201)
-        qWarning("pay: %d %s", paid.status, paid.body.constData());
-    return paid.status == 201 ? reservation : QString();
 }
 
 qint64 TestStaffOps::balance(const TestUser &user)
