@@ -463,22 +463,24 @@ void ConcertsTab::deleteConcert()
     const Concert *c = concert(m_concertId);
     if (!c)
         return;
-    if (!adminui::confirm(this, tr("Delete concert"),
-                          tr("Delete “%1” and all its dates? This cannot be undone.").arg(c->title),
-                          tr("Delete")))
-        return;
-    setBusy(true);
     const QString title = c->title;
-    m_api->deleteConcert(m_concertId, this, [this, title](const Result<Empty> &r) {
-        setBusy(false);
-        if (!r) {
-            setFormError(m_concertError, ErrorText::describe(r.error()).text);
-            return;
-        }
-        showConcert(nullptr);
-        Q_EMIT succeeded(tr("Concert “%1” deleted.").arg(title));
-        Q_EMIT concertsChanged(0, 0);
-    });
+    const qint64 concertId = m_concertId;
+    adminui::confirm(
+        this, tr("Delete concert"),
+        tr("Delete “%1” and all its dates? This cannot be undone.").arg(title), tr("Delete"),
+        [this, title, concertId] {
+            setBusy(true);
+            m_api->deleteConcert(concertId, this, [this, title](const Result<Empty> &r) {
+                setBusy(false);
+                if (!r) {
+                    setFormError(m_concertError, ErrorText::describe(r.error()).text);
+                    return;
+                }
+                showConcert(nullptr);
+                Q_EMIT succeeded(tr("Concert “%1” deleted.").arg(title));
+                Q_EMIT concertsChanged(0, 0);
+            });
+        });
 }
 
 void ConcertsTab::saveDate()
@@ -558,22 +560,25 @@ void ConcertsTab::deleteDate()
     if (m_scheduleId == 0)
         return;
     const QString when = DisplayText::dateTime(m_startsAt->dateTime());
-    if (!adminui::confirm(this, tr("Delete date"),
-                          tr("Delete the date %1? This cannot be undone.").arg(when), tr("Delete")))
-        return;
-    setBusy(true);
     const qint64 concertId = m_dateConcertId;
-    m_api->deleteSchedule(m_scheduleId, this, [this, concertId, when](const Result<Empty> &r) {
-        setBusy(false);
-        if (!r) {
-            setFormError(m_dateError, ErrorText::describe(r.error()).text);
-            return;
-        }
-        m_scheduleId = 0;
-        Q_EMIT succeeded(tr("Date %1 deleted.").arg(when));
-        Q_EMIT concertsChanged(concertId, 0);
-        selectConcert(concertId);
-    });
+    const qint64 scheduleId = m_scheduleId;
+    adminui::confirm(
+        this, tr("Delete date"), tr("Delete the date %1? This cannot be undone.").arg(when),
+        tr("Delete"), [this, concertId, scheduleId, when] {
+            setBusy(true);
+            m_api->deleteSchedule(
+                scheduleId, this, [this, concertId, when](const Result<Empty> &r) {
+                    setBusy(false);
+                    if (!r) {
+                        setFormError(m_dateError, ErrorText::describe(r.error()).text);
+                        return;
+                    }
+                    m_scheduleId = 0;
+                    Q_EMIT succeeded(tr("Date %1 deleted.").arg(when));
+                    Q_EMIT concertsChanged(concertId, 0);
+                    selectConcert(concertId);
+                });
+        });
 }
 
 void ConcertsTab::retranslate()

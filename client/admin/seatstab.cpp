@@ -285,40 +285,42 @@ void SeatsTab::releaseSelected()
     }
     if (seats.isEmpty())
         return;
-    if (!adminui::confirm(
-            this, tr("Release hold"),
-            tr("Release the hold of %1 on seat(s) %2? Every seat of that hold "
-               "becomes free for others at once.")
-                .arg(holders.join(u", "_s), DisplayText::seatList(selectedWith(SeatStatus::Held))),
-            tr("Release")))
-        return;
-    runActions(AdminApi::SeatAction::Release, seats, tr("Hold released."));
+    adminui::confirm(
+        this, tr("Release hold"),
+        tr("Release the hold of %1 on seat(s) %2? Every seat of that hold "
+           "becomes free for others at once.")
+            .arg(holders.join(u", "_s), DisplayText::seatList(selectedWith(SeatStatus::Held))),
+        tr("Release"), [this, seats] {
+            runActions(AdminApi::SeatAction::Release, seats, tr("Hold released."));
+        });
 }
 
 void SeatsTab::blockSelected()
 {
     const QList<int> seats = selectedWith(SeatStatus::Available);
-    if (seats.isEmpty()
-        || !adminui::confirm(this, tr("Block seats"),
-                             tr("Block seat(s) %1? Nobody can buy them until they are unblocked.")
-                                 .arg(DisplayText::seatList(seats)),
-                             tr("Block")))
+    if (seats.isEmpty())
         return;
-    runActions(AdminApi::SeatAction::Block, seats,
-               tr("Seat(s) %1 blocked.").arg(DisplayText::seatList(seats)));
+    adminui::confirm(this, tr("Block seats"),
+                     tr("Block seat(s) %1? Nobody can buy them until they are unblocked.")
+                         .arg(DisplayText::seatList(seats)),
+                     tr("Block"), [this, seats] {
+                         runActions(AdminApi::SeatAction::Block, seats,
+                                    tr("Seat(s) %1 blocked.").arg(DisplayText::seatList(seats)));
+                     });
 }
 
 void SeatsTab::unblockSelected()
 {
     const QList<int> seats = selectedWith(SeatStatus::Blocked);
-    if (seats.isEmpty()
-        || !adminui::confirm(
-            this, tr("Unblock seats"),
-            tr("Unblock seat(s) %1? They go on sale at once.").arg(DisplayText::seatList(seats)),
-            tr("Unblock")))
+    if (seats.isEmpty())
         return;
-    runActions(AdminApi::SeatAction::Unblock, seats,
-               tr("Seat(s) %1 unblocked.").arg(DisplayText::seatList(seats)));
+    adminui::confirm(
+        this, tr("Unblock seats"),
+        tr("Unblock seat(s) %1? They go on sale at once.").arg(DisplayText::seatList(seats)),
+        tr("Unblock"), [this, seats] {
+            runActions(AdminApi::SeatAction::Unblock, seats,
+                       tr("Seat(s) %1 unblocked.").arg(DisplayText::seatList(seats)));
+        });
 }
 
 void SeatsTab::runActions(AdminApi::SeatAction action, const QList<int> &seats, const QString &done)
