@@ -5,6 +5,7 @@
 #include "models/displaytext.h"
 #include "models/seatmapmodel.h"
 #include "net/errortext.h"
+#include "widgets/repolish.h"
 #include "widgets/seatmapwidget.h"
 
 #include <QComboBox>
@@ -359,6 +360,7 @@ void SeatsTab::retranslate()
     m_export->setText(tr("Export attendees (CSV)…"));
     m_live->setText(m_feed->isConnected() ? tr("● Live") : tr("○ Updating every few seconds"));
     m_live->setProperty("live", m_feed->isConnected());
+    repolish(m_live); // the style sheet selects on the property: green when live
     m_details->setHeaderLabels(
         {tr("Seat"), tr("Status"), tr("Customer"), tr("Reservation"), tr("Time")});
     m_release->setText(tr("Release hold"));

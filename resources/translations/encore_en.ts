@@ -898,6 +898,18 @@
         <source>Not for sale</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held by a customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::SeatMapWidget</name>

@@ -892,6 +892,18 @@
         <source>Not for sale</source>
         <translation>판매 안 함</translation>
     </message>
+    <message>
+        <source>Selected</source>
+        <translation>선택됨</translation>
+    </message>
+    <message>
+        <source>Held by a customer</source>
+        <translation>고객이 선점</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>판매 중지</translation>
+    </message>
 </context>
 <context>
     <name>encore::SeatMapWidget</name>

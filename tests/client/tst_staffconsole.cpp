@@ -8,6 +8,7 @@
 #include "admin/concertstab.h"
 #include "admin/customerstab.h"
 #include "admin/reasondialog.h"
+#include "app/style.h"
 #include "models/reservationlistmodel.h"
 #include "net/apiclient.h"
 #include "widgets/noticebar.h"
@@ -82,6 +83,7 @@ private:
 
 void TestStaffConsole::initTestCase()
 {
+    applyStyle(*qApp); // the app's own look, for the screenshots
     m_server = std::make_unique<TestServer>();
     QVERIFY2(m_server->start(), m_server->output().constData());
     m_fx = std::make_unique<Fixtures>(m_server->database());
