@@ -1238,6 +1238,110 @@
         <source>Details</source>
         <translation>세부 내용</translation>
     </message>
+    <message>
+        <source>Date cancelled</source>
+        <translation>회차 취소</translation>
+    </message>
+    <message>
+        <source>Refunded for a customer</source>
+        <translation>고객 대신 환불</translation>
+    </message>
+    <message>
+        <source>Wallet adjusted</source>
+        <translation>지갑 조정</translation>
+    </message>
+    <message>
+        <source>Removed from a queue</source>
+        <translation>대기열에서 제외</translation>
+    </message>
+    <message>
+        <source>Blocked from a queue</source>
+        <translation>대기열 차단</translation>
+    </message>
+    <message>
+        <source>Queue block lifted</source>
+        <translation>대기열 차단 해제</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>공연</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>회차</translation>
+    </message>
+    <message>
+        <source>Sales open</source>
+        <translation>판매 시작</translation>
+    </message>
+    <message>
+        <source>Sales close</source>
+        <translation>판매 종료</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>좌석</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>조정 후 잔액</translation>
+    </message>
+    <message>
+        <source>Reservations refunded</source>
+        <translation>환불된 예매</translation>
+    </message>
+    <message>
+        <source>Money back</source>
+        <translation>환불 금액</translation>
+    </message>
+    <message>
+        <source>Holds released</source>
+        <translation>해제된 선점</translation>
+    </message>
+    <message>
+        <source>Seats freed</source>
+        <translation>풀린 좌석</translation>
+    </message>
+    <message>
+        <source>Seats repriced</source>
+        <translation>가격이 바뀐 좌석</translation>
+    </message>
+    <message>
+        <source>At most in at once</source>
+        <translation>동시 입장 최대</translation>
+    </message>
+    <message>
+        <source>Let in per minute</source>
+        <translation>분당 입장</translation>
+    </message>
+    <message>
+        <source>Turn length (s)</source>
+        <translation>입장 유지 시간(초)</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>encore::ConcertsTab</name>

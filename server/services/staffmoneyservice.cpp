@@ -30,6 +30,12 @@ QJsonArray seatArray(const QList<int> &seats)
     return a;
 }
 
+QString username(Database &db, const QUuid &userId)
+{
+    QSqlQuery &q = db.exec(u"SELECT username FROM users WHERE id = ?::uuid"_s, {sql::uuid(userId)});
+    return q.next() ? q.value(0).toString() : QString();
+}
+
 } // namespace
 
 StaffMoneyService::StaffMoneyService(Database &db, AdminService &admin, ConcertService &concerts,
@@ -164,7 +170,7 @@ Reservation StaffMoneyService::refund(const User &staff, const QUuid &reservatio
         m_admin.record(
             staff, u"reservation.refund"_s, u"reservation:%1"_s.arg(sql::uuid(reservationId)),
             {{u"reason"_s, request.reason},
-             {u"customerId"_s, sql::uuid(owner)},
+             {u"customer"_s, username(m_db, owner)},
              {u"scheduleId"_s, locked.scheduleId},
              {u"concertTitle"_s, locked.concertTitle},
              {u"seats"_s, seatArray(request.seats.isEmpty() ? locked.seats : request.seats)},
@@ -196,6 +202,7 @@ WalletAdjustment StaffMoneyService::adjustWallet(const User &staff, const QUuid 
         out.entry = m_wallet.ledger(userId, 1).first();
         m_admin.record(staff, u"wallet.adjust"_s, u"user:%1"_s.arg(sql::uuid(userId)),
                        {{u"reason"_s, request.reason},
+                        {u"customer"_s, username(m_db, userId)},
                         {u"amount"_s, request.amount},
                         {u"balanceAfter"_s, out.balance}});
         notifyAccount(m_db,

@@ -19,6 +19,18 @@ QString target(qint64 concertId, const QUuid &userId)
     return u"concert:%1/user:%2"_s.arg(concertId).arg(sql::uuid(userId));
 }
 
+// The audit entry's details in words: who, which concert, why.
+QJsonObject details(Database &db, qint64 concertId, const QUuid &userId, const QString &reason)
+{
+    QSqlQuery &q = db.exec(u"SELECT (SELECT username FROM users WHERE id = ?::uuid), "
+                           "(SELECT title FROM concerts WHERE id = ?)"_s,
+                           {sql::uuid(userId), concertId});
+    q.next();
+    return {{u"reason"_s, reason},
+            {u"customer"_s, q.value(0).toString()},
+            {u"concertTitle"_s, q.value(1).toString()}};
+}
+
 } // namespace
 
 StaffQueueService::StaffQueueService(Database &db, AdminService &admin, QueueService &queue)
@@ -35,7 +47,7 @@ void StaffQueueService::removeEntry(const User &staff, qint64 concertId, const Q
         throw ApiError(ErrorCode::NotFound, u"This customer has no place in this queue."_s);
     m_db.transact([&] {
         m_admin.record(staff, u"queue.remove"_s, target(concertId, userId),
-                       {{u"reason"_s, reason}});
+                       details(m_db, concertId, userId, reason));
         notifyAccount(
             m_db, {userId, AccountNoticeKind::QueueRemoved, std::nullopt, 0, concertId, reason});
     });
@@ -46,7 +58,7 @@ QueueBlock StaffQueueService::block(const User &staff, qint64 concertId,
 {
     m_queue.block(concertId, request.userId, staff.id, request.reason, [&] {
         m_admin.record(staff, u"queue.block"_s, target(concertId, request.userId),
-                       {{u"reason"_s, request.reason}});
+                       details(m_db, concertId, request.userId, request.reason));
         notifyAccount(m_db,
                       {request.userId, AccountNoticeKind::QueueRemoved, std::nullopt, 0, concertId,
                        request.reason});
@@ -66,7 +78,7 @@ void StaffQueueService::unblock(const User &staff, qint64 concertId, const QUuid
 {
     const bool removed = m_queue.unblock(concertId, userId, [&] {
         m_admin.record(staff, u"queue.unblock"_s, target(concertId, userId),
-                       {{u"reason"_s, reason}});
+                       details(m_db, concertId, userId, reason));
     });
     if (!removed)
         throw ApiError(ErrorCode::NotFound, u"This account is not blocked from this queue."_s);

@@ -5,6 +5,7 @@
 // reason in a window-modal dialog, lands in the audit log with it, and leaves reconciliation
 // empty. Saves screenshots of the new tab and dialog (ENCORE_SCREENSHOT_DIR).
 #include "admin/adminwindow.h"
+#include "admin/audittab.h"
 #include "admin/concertstab.h"
 #include "admin/customerstab.h"
 #include "admin/reasondialog.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void findCustomerAndFixTheirWallet();
     void refundSomeSeatsFromTheCustomerTab();
     void removeAndBlockFromTheQueue();
+    void auditLogSaysItInWords();
 
 private:
     template<typename T> T *find(const QString &name)
@@ -360,6 +362,32 @@ void TestStaffConsole::removeAndBlockFromTheQueue()
                      .toArray()
                      .size(),
                  1);
+}
+
+void TestStaffConsole::auditLogSaysItInWords()
+{
+    AuditTab *audit = m_window->auditTab();
+    QSignalSpy loaded(audit, &AuditTab::entriesLoaded);
+    audit->setFilter(u"wallet.adjust"_s, m_staff.username);
+    m_window->showTab(AdminWindow::Tab::Audit); // shows the tab and loads it, filtered
+    QVERIFY(loaded.wait(kWaitMs));
+    auto *table = find<QTreeWidget>(u"auditTable"_s);
+    QCOMPARE(table->topLevelItemCount(), 1);
+    const QString words = table->topLevelItem(0)->text(4);
+    QVERIFY2(words.contains(u"Reason: Goodwill for the late doors"_s), qPrintable(words));
+    QVERIFY2(words.contains(u"Amount: 5,000 KRW"_s), qPrintable(words));
+    QVERIFY2(words.contains(u"Customer: wallet"_s), qPrintable(words));
+    QVERIFY(table->topLevelItem(0)->text(2).startsWith(u"Wallet adjusted"_s));
+
+    audit->setFilter(u"schedule.cancel"_s, QString());
+    audit->refresh();
+    QVERIFY(loaded.wait(kWaitMs));
+    QCOMPARE(table->topLevelItemCount(), 1);
+    QVERIFY(table->topLevelItem(0)->text(4).contains(u"Concert: Rained Out"_s));
+    audit->setFilter(QString(), QString());
+    audit->refresh();
+    QVERIFY(loaded.wait(kWaitMs));
+    screenshot(m_window.get(), u"admin-audit-staffops.png"_s);
 }
 
 QTEST_MAIN(TestStaffConsole)
