@@ -22,9 +22,8 @@ namespace encore {
 namespace {
 
 const QStringList kActionPrefixes {
-    QString(),         u"concert."_s,   u"schedule."_s, u"schedule.cancel"_s, u"seat."_s,
-    u"seat.release"_s, u"seat.block"_s, u"queue."_s,    u"reservation.refund"_s,
-    u"wallet.adjust"_s,
+    QString(),         u"concert."_s,   u"schedule."_s, u"schedule.cancel"_s,    u"seat."_s,
+    u"seat.release"_s, u"seat.block"_s, u"queue."_s,    u"reservation.refund"_s, u"wallet.adjust"_s,
 };
 
 QString rawValue(const QJsonValue &v)

@@ -2,10 +2,10 @@
 
 #include "admin/adminui.h"
 #include "admin/reasondialog.h"
-#include "net/staffapi.h"
 #include "models/displaytext.h"
 #include "net/adminapi.h"
 #include "net/errortext.h"
+#include "net/staffapi.h"
 #include "widgets/repolish.h"
 
 #include <QDateTimeEdit>
@@ -231,9 +231,10 @@ void ConcertsTab::setConcerts(const QList<Concert> &concerts)
         for (const Schedule &s : c.schedules) {
             auto *child = new QTreeWidgetItem(top);
             child->setText(0, DisplayText::dateTime(s.startsAt));
-            child->setText(1, s.cancelledAt.isValid()
-                                  ? tr("Cancelled")
-                                  : tr("%1 of %2 free").arg(s.availableSeats).arg(s.totalSeats));
+            child->setText(1,
+                           s.cancelledAt.isValid()
+                               ? tr("Cancelled")
+                               : tr("%1 of %2 free").arg(s.availableSeats).arg(s.totalSeats));
             child->setData(0, KindRole, int(ItemKind::Date));
             child->setData(0, IdRole, s.id);
             child->setData(0, ConcertRole, c.id);
@@ -543,12 +544,11 @@ void ConcertsTab::cancelDate()
                     setFormError(m_dateError, ErrorText::describe(r.error()).text);
                     return;
                 }
-                Q_EMIT succeeded(
-                    tr("Date %1 cancelled: %2 refunded (%3), %4 released.")
-                        .arg(when,
-                             tr("%n reservation(s)", nullptr, r->refundedReservations),
-                             money::format(r->refundedTotal),
-                             tr("%n hold(s)", nullptr, r->releasedHolds)));
+                Q_EMIT succeeded(tr("Date %1 cancelled: %2 refunded (%3), %4 released.")
+                                     .arg(when,
+                                          tr("%n reservation(s)", nullptr, r->refundedReservations),
+                                          money::format(r->refundedTotal),
+                                          tr("%n hold(s)", nullptr, r->releasedHolds)));
                 Q_EMIT concertsChanged(concertId, scheduleId);
             });
     });
@@ -562,23 +562,23 @@ void ConcertsTab::deleteDate()
     const QString when = DisplayText::dateTime(m_startsAt->dateTime());
     const qint64 concertId = m_dateConcertId;
     const qint64 scheduleId = m_scheduleId;
-    adminui::confirm(
-        this, tr("Delete date"), tr("Delete the date %1? This cannot be undone.").arg(when),
-        tr("Delete"), [this, concertId, scheduleId, when] {
-            setBusy(true);
-            m_api->deleteSchedule(
-                scheduleId, this, [this, concertId, when](const Result<Empty> &r) {
-                    setBusy(false);
-                    if (!r) {
-                        setFormError(m_dateError, ErrorText::describe(r.error()).text);
-                        return;
-                    }
-                    m_scheduleId = 0;
-                    Q_EMIT succeeded(tr("Date %1 deleted.").arg(when));
-                    Q_EMIT concertsChanged(concertId, 0);
-                    selectConcert(concertId);
-                });
-        });
+    adminui::confirm(this, tr("Delete date"),
+                     tr("Delete the date %1? This cannot be undone.").arg(when), tr("Delete"),
+                     [this, concertId, scheduleId, when] {
+                         setBusy(true);
+                         m_api->deleteSchedule(
+                             scheduleId, this, [this, concertId, when](const Result<Empty> &r) {
+                                 setBusy(false);
+                                 if (!r) {
+                                     setFormError(m_dateError, ErrorText::describe(r.error()).text);
+                                     return;
+                                 }
+                                 m_scheduleId = 0;
+                                 Q_EMIT succeeded(tr("Date %1 deleted.").arg(when));
+                                 Q_EMIT concertsChanged(concertId, 0);
+                                 selectConcert(concertId);
+                             });
+                     });
 }
 
 void ConcertsTab::retranslate()

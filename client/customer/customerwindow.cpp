@@ -390,19 +390,19 @@ void CustomerWindow::loadReservations()
 
 void CustomerWindow::onAccountNotice(const AccountNotice &n)
 {
-    const QString show = n.reservation ? tr("%1 on %2")
-                                             .arg(n.reservation->concertTitle,
-                                                  DisplayText::dateTime(n.reservation->startsAt))
-                                       : QString();
+    const QString show = n.reservation
+        ? tr("%1 on %2")
+              .arg(n.reservation->concertTitle, DisplayText::dateTime(n.reservation->startsAt))
+        : QString();
     QString text;
     switch (n.kind) {
     case AccountNoticeKind::Refunded:
         text = tr("We refunded %1 to your wallet for %2.").arg(money::format(n.amount), show);
         break;
     case AccountNoticeKind::DateCancelled:
-        text = n.amount > 0
-            ? tr("%1 was cancelled; %2 went back to your wallet.").arg(show, money::format(n.amount))
-            : tr("%1 was cancelled; your hold was released.").arg(show);
+        text = n.amount > 0 ? tr("%1 was cancelled; %2 went back to your wallet.")
+                                  .arg(show, money::format(n.amount))
+                            : tr("%1 was cancelled; your hold was released.").arg(show);
         break;
     case AccountNoticeKind::WalletAdjusted:
         text = n.amount > 0 ? tr("We added %1 to your wallet.").arg(money::format(n.amount))

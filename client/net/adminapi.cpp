@@ -3,6 +3,7 @@
 #include "apipaths.h"
 #include "jsonreader.h"
 
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
@@ -130,6 +131,19 @@ void AdminApi::setTierPrices(qint64 scheduleId, const QMap<QString, Money> &pric
                         admin(u"/schedules/%1/prices"_s.arg(scheduleId)),
                         {},
                         QJsonObject {{u"tiers"_s, tiers}}},
+                       context, std::move(done), &AdminSeatMap::fromJson);
+}
+
+void AdminApi::setSeatPrices(qint64 scheduleId, const QMap<int, Money> &prices, QObject *context,
+                             Callback<AdminSeatMap> done)
+{
+    QJsonArray seats;
+    for (auto it = prices.cbegin(); it != prices.cend(); ++it)
+        seats.append(QJsonObject {{u"number"_s, it.key()}, {u"price"_s, it.value()}});
+    call<AdminSeatMap>({"PUT",
+                        admin(u"/schedules/%1/prices"_s.arg(scheduleId)),
+                        {},
+                        QJsonObject {{u"seats"_s, seats}}},
                        context, std::move(done), &AdminSeatMap::fromJson);
 }
 

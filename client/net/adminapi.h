@@ -41,6 +41,9 @@ public:
     void deleteSchedule(qint64 scheduleId, QObject *context, Callback<Empty> done);
     void setTierPrices(qint64 scheduleId, const QMap<QString, Money> &prices, QObject *context,
                        Callback<AdminSeatMap> done);
+    // Prices of single unsold seats (seat number → KRW).
+    void setSeatPrices(qint64 scheduleId, const QMap<int, Money> &prices, QObject *context,
+                       Callback<AdminSeatMap> done);
 
     // Seats
     void seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap> done);

@@ -1906,6 +1906,22 @@
         <source>Clear selection</source>
         <translation>선택 해제</translation>
     </message>
+    <message>
+        <source>Seat price</source>
+        <translation>좌석 가격</translation>
+    </message>
+    <message>
+        <source>New price of seat(s) %1 in KRW (sold seats keep theirs):</source>
+        <translation>좌석 %1의 새 가격(원, 판매된 좌석은 기존 가격 유지):</translation>
+    </message>
+    <message>
+        <source>Seat(s) %1 now cost %2.</source>
+        <translation>좌석 %1의 가격이 이제 %2입니다.</translation>
+    </message>
+    <message>
+        <source>Set price…</source>
+        <translation>가격 설정…</translation>
+    </message>
 </context>
 <context>
     <name>encore::CustomersTab</name>

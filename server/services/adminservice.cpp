@@ -476,13 +476,13 @@ QJsonObject AdminService::reconciliation()
         u"SELECT schedule_id, number, reservation_id::text, held_until FROM seats "
         "WHERE status = 'HELD' AND held_until < now() - interval '30 seconds' ORDER BY held_until"_s,
         {u"scheduleId"_s, u"number"_s, u"reservationId"_s, u"heldUntil"_s});
-    QSqlQuery &totals
-        = m_db.exec(u"SELECT (SELECT coalesce(sum(balance), 0) FROM wallets), "
-                    "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'TOPUP'), "
-                    "(SELECT coalesce(-sum(amount), 0) FROM wallet_ledger WHERE kind = 'PAYMENT'), "
-                    "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'REFUND'), "
-                    "(SELECT coalesce(sum(amount), 0) FROM payments WHERE refunded_at IS NULL), "
-                    "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'ADJUSTMENT')"_s);
+    QSqlQuery &totals = m_db.exec(
+        u"SELECT (SELECT coalesce(sum(balance), 0) FROM wallets), "
+        "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'TOPUP'), "
+        "(SELECT coalesce(-sum(amount), 0) FROM wallet_ledger WHERE kind = 'PAYMENT'), "
+        "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'REFUND'), "
+        "(SELECT coalesce(sum(amount), 0) FROM payments WHERE refunded_at IS NULL), "
+        "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'ADJUSTMENT')"_s);
     totals.next();
     const bool clean = paymentsWithoutSeats.isEmpty() && seatsWithoutPayment.isEmpty()
         && ledgerMismatches.isEmpty() && paymentAmountMismatches.isEmpty()

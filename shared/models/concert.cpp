@@ -10,8 +10,7 @@ namespace encore {
 
 bool Schedule::isBookable(const QDateTime &now) const
 {
-    return !cancelledAt.isValid() && salesOpenAt <= now && now < salesCloseAt
-        && availableSeats > 0;
+    return !cancelledAt.isValid() && salesOpenAt <= now && now < salesCloseAt && availableSeats > 0;
 }
 
 QJsonObject Schedule::toJson() const

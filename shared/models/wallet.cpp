@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 namespace {
-constexpr std::array kKindNames{u"TOPUP", u"PAYMENT", u"REFUND", u"ADJUSTMENT"};
+constexpr std::array kKindNames {u"TOPUP", u"PAYMENT", u"REFUND", u"ADJUSTMENT"};
 constexpr qint64 kMaxAmount = std::numeric_limits<qint64>::max() / 2;
 } // namespace
 

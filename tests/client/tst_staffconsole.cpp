@@ -9,10 +9,12 @@
 #include "admin/concertstab.h"
 #include "admin/customerstab.h"
 #include "admin/reasondialog.h"
+#include "admin/seatstab.h"
 #include "app/style.h"
 #include "models/reservationlistmodel.h"
 #include "net/apiclient.h"
 #include "widgets/noticebar.h"
+#include "widgets/seatmapwidget.h"
 
 #include "bookingrequests.h"
 #include "fixtures.h"
@@ -22,6 +24,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -53,6 +56,7 @@ private Q_SLOTS:
     void refundSomeSeatsFromTheCustomerTab();
     void removeAndBlockFromTheQueue();
     void auditLogSaysItInWords();
+    void setsSeatPricesFromTheSeatsTab();
 
 private:
     template<typename T> T *find(const QString &name)
@@ -388,6 +392,38 @@ void TestStaffConsole::auditLogSaysItInWords()
     audit->refresh();
     QVERIFY(loaded.wait(kWaitMs));
     screenshot(m_window.get(), u"admin-audit-staffops.png"_s);
+}
+
+void TestStaffConsole::setsSeatPricesFromTheSeatsTab()
+{
+    const qint64 concert = m_fx->createConcert(u"Repriced"_s, 1);
+    const qint64 schedule = m_fx->schedulesOf(concert).first();
+    // Made behind the server's back: wait until the listing shows it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (m_window->reloadConcerts(),
+         std::any_of(m_window->concerts().cbegin(), m_window->concerts().cend(),
+                     [&](const Concert &c) { return c.id == concert; })),
+        kWaitMs);
+    m_window->showTab(AdminWindow::Tab::Seats);
+    SeatsTab *seats = m_window->seatsTab();
+    QSignalSpy loaded(seats, &SeatsTab::seatMapLoaded);
+    QVERIFY(seats->showSchedule(schedule));
+    QTRY_VERIFY_WITH_TIMEOUT(seats->seatMap().scheduleId == schedule, kWaitMs);
+    QVERIFY(seats->seatMapWidget()->setSeatSelected(1, true));
+    QVERIFY(seats->seatMapWidget()->setSeatSelected(2, true));
+    QTest::mouseClick(find<QPushButton>(u"seatPriceButton"_s), Qt::LeftButton);
+    QInputDialog *ask = nullptr;
+    QTRY_VERIFY((ask = m_window->findChild<QInputDialog *>(u"seatPriceDialog"_s)));
+    QCOMPARE(ask->windowModality(), Qt::WindowModal);
+    ask->setIntValue(123'000);
+    ask->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_fx->scalar(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND price = 123000"_s,
+                     {schedule})
+            .toInt(),
+        2, kWaitMs);
+    QTRY_COMPARE(seats->seatMap().seat(2)->seat.price, 123'000);
+    QVERIFY(seats->seatMap().seat(3)->seat.price != 123'000);
 }
 
 QTEST_MAIN(TestStaffConsole)

@@ -51,8 +51,8 @@ QString buySeats(const HttpClient &client, const TestUser &user, qint64 schedule
         qWarning("hold: %d %s", held.status, held.body.constData());
         return {};
     }
-    const HttpResponse paid = client.send(
-        payRequest(user, id, QUuid::createUuid().toByteArray(QUuid::WithoutBraces)));
+    const HttpResponse paid
+        = client.send(payRequest(user, id, QUuid::createUuid().toByteArray(QUuid::WithoutBraces)));
     if (paid.status != 201) {
         qWarning("pay: %d %s", paid.status, paid.body.constData());
         return {};
