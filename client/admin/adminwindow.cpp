@@ -166,6 +166,7 @@ void AdminWindow::setConcerts(const QList<Concert> &concerts)
     m_seatsTab->setConcerts(concerts);
     m_queueTab->setConcerts(concerts);
     m_customersTab->setConcerts(concerts);
+    m_salesTab->setConcerts(concerts);
 }
 
 void AdminWindow::showTab(Tab tab)

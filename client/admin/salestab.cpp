@@ -11,6 +11,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -43,8 +44,14 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
             [this] { Q_EMIT exportRequested(u"sales.csv"_s); });
     m_totals = new QLabel(this);
     m_totals->setObjectName(u"salesTotals"_s);
+    m_concertFilter = new QComboBox(this);
+    m_concertFilter->setObjectName(u"salesConcertFilter"_s);
+    m_concertFilter->setMinimumWidth(220);
+    m_concertFilter->addItem(QString(), qint64(0));
+    connect(m_concertFilter, &QComboBox::activated, this, &SalesTab::refresh);
     auto *top = new QHBoxLayout;
     top->addWidget(m_totals, 1);
+    top->addWidget(m_concertFilter);
     top->addWidget(m_refresh);
     top->addWidget(m_export);
 
@@ -137,16 +144,34 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
     retranslate();
 }
 
+void SalesTab::setConcerts(const QList<Concert> &concerts)
+{
+    const qint64 current = m_concertFilter->currentData().toLongLong();
+    while (m_concertFilter->count() > 1)
+        m_concertFilter->removeItem(1);
+    for (const Concert &c : concerts)
+        m_concertFilter->addItem(c.title, c.id);
+    setConcertFilter(current);
+}
+
+void SalesTab::setConcertFilter(qint64 concertId)
+{
+    m_concertFilter->setCurrentIndex(std::max(0, m_concertFilter->findData(concertId)));
+}
+
 void SalesTab::refresh()
 {
-    m_api->sales(this, [this](const Result<SalesReport> &r) {
-        if (!r) {
-            Q_EMIT failed(r.error());
-            return;
-        }
-        setSales(r.value());
-        Q_EMIT salesLoaded();
-    });
+    m_api->sales(
+        this,
+        [this](const Result<SalesReport> &r) {
+            if (!r) {
+                Q_EMIT failed(r.error());
+                return;
+            }
+            setSales(r.value());
+            Q_EMIT salesLoaded();
+        },
+        m_concertFilter->currentData().toLongLong());
     m_api->reconciliation(this, [this](const Result<ReconciliationReport> &r) {
         if (!r) {
             Q_EMIT failed(r.error());
@@ -292,6 +317,7 @@ void SalesTab::setReconciliation(const ReconciliationReport &report)
 void SalesTab::retranslate()
 {
     m_heading->setText(tr("Sales"));
+    m_concertFilter->setItemText(0, tr("All concerts"));
     m_refresh->setText(tr("Refresh"));
     m_export->setText(tr("Export sales (CSV)…"));
     int sold = 0;

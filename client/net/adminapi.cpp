@@ -182,9 +182,12 @@ void AdminApi::setQueueSettings(qint64 concertId, const QueueSettings &settings,
         context, std::move(done), &QueueSettings::fromJson);
 }
 
-void AdminApi::sales(QObject *context, Callback<SalesReport> done)
+void AdminApi::sales(QObject *context, Callback<SalesReport> done, qint64 concertId)
 {
-    call<SalesReport>({"GET", admin(u"/sales"_s)}, context, std::move(done),
+    QUrlQuery query;
+    if (concertId > 0)
+        query.addQueryItem(u"concertId"_s, QString::number(concertId));
+    call<SalesReport>({"GET", admin(u"/sales"_s), query}, context, std::move(done),
                       &SalesReport::fromJson);
 }
 

@@ -56,7 +56,8 @@ public:
                           Callback<QueueSettings> done);
 
     // Money
-    void sales(QObject *context, Callback<SalesReport> done);
+    // Every concert's dates, or only those of `concertId` (> 0).
+    void sales(QObject *context, Callback<SalesReport> done, qint64 concertId = 0);
     void reconciliation(QObject *context, Callback<ReconciliationReport> done);
     void audit(const QString &action, const QString &actor, int limit, QObject *context,
                Callback<QList<AuditEntry>> done);

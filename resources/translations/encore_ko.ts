@@ -1779,6 +1779,10 @@
         <source>Top-ups %1 · payments %2 · refunds %3 · revenue %4 · in wallets %5</source>
         <translation>충전 %1 · 결제 %2 · 환불 %3 · 매출 %4 · 지갑 잔액 %5</translation>
     </message>
+    <message>
+        <source>All concerts</source>
+        <translation>모든 공연</translation>
+    </message>
 </context>
 <context>
     <name>encore::SeatsTab</name>

@@ -9,6 +9,7 @@
 #include "admin/concertstab.h"
 #include "admin/customerstab.h"
 #include "admin/reasondialog.h"
+#include "admin/salestab.h"
 #include "admin/seatstab.h"
 #include "app/style.h"
 #include "models/reservationlistmodel.h"
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void removeAndBlockFromTheQueue();
     void auditLogSaysItInWords();
     void setsSeatPricesFromTheSeatsTab();
+    void salesFilteredByConcert();
 
 private:
     template<typename T> T *find(const QString &name)
@@ -424,6 +426,29 @@ void TestStaffConsole::setsSeatPricesFromTheSeatsTab()
         2, kWaitMs);
     QTRY_COMPARE(seats->seatMap().seat(2)->seat.price, 123'000);
     QVERIFY(seats->seatMap().seat(3)->seat.price != 123'000);
+}
+
+void TestStaffConsole::salesFilteredByConcert()
+{
+    QSignalSpy loaded(m_window.get(), &AdminWindow::concertsLoaded);
+    m_window->reloadConcerts();
+    QVERIFY(loaded.wait(kWaitMs));
+    QVERIFY(m_window->concerts().size() > 1);
+    const Concert only = m_window->concerts().first();
+    SalesTab *sales = m_window->salesTab();
+    QSignalSpy salesLoaded(sales, &SalesTab::salesLoaded);
+    sales->setConcertFilter(only.id);
+    m_window->showTab(AdminWindow::Tab::Sales); // loads, filtered
+    QVERIFY(salesLoaded.wait(kWaitMs));
+    auto *table = sales->findChild<QTreeWidget *>(u"salesTable"_s);
+    QVERIFY(table);
+    QCOMPARE(table->topLevelItemCount(), int(only.schedules.size()));
+    for (int i = 0; i < table->topLevelItemCount(); ++i)
+        QCOMPARE(table->topLevelItem(i)->text(0), only.title);
+    sales->setConcertFilter(0);
+    sales->refresh();
+    QVERIFY(salesLoaded.wait(kWaitMs));
+    QVERIFY(table->topLevelItemCount() > int(only.schedules.size()));
 }
 
 QTEST_MAIN(TestStaffConsole)
