@@ -37,15 +37,8 @@ template<typename T>
 void AdminApi::call(ApiCall c, QObject *context, Callback<T> done,
                     std::function<Result<T>(const QJsonObject &)> decode)
 {
-    if (m_offline)
-        return;
-    m_api->send(std::move(c), context,
-                [done = std::move(done), decode = std::move(decode)](Result<QJsonObject> r) {
-                    if (!r)
-                        done(r.error());
-                    else
-                        done(decode(r.value()));
-                });
+    if (!m_offline)
+        m_api->call<T>(std::move(c), context, std::move(done), std::move(decode));
 }
 
 void AdminApi::concerts(QObject *context, Callback<QList<Concert>> done)

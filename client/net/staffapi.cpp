@@ -36,19 +36,6 @@ StaffApi::StaffApi(ApiClient *api, QObject *parent)
 {
 }
 
-template<typename T>
-void StaffApi::call(ApiCall c, QObject *context, Callback<T> done,
-                    std::function<Result<T>(const QJsonObject &)> decode)
-{
-    m_api->send(std::move(c), context,
-                [done = std::move(done), decode = std::move(decode)](Result<QJsonObject> r) {
-                    if (!r)
-                        done(r.error());
-                    else
-                        done(decode(r.value()));
-                });
-}
-
 void StaffApi::cancelSchedule(qint64 scheduleId, const QString &reason, QObject *context,
                               Callback<ScheduleCancellation> done)
 {
@@ -58,32 +45,32 @@ void StaffApi::cancelSchedule(qint64 scheduleId, const QString &reason, QObject 
                {},
                ReasonRequest {reason}.toJson()};
     c.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    call<ScheduleCancellation>(std::move(c), context, std::move(done),
-                               &ScheduleCancellation::fromJson);
+    m_api->call<ScheduleCancellation>(std::move(c), context, std::move(done),
+                                      &ScheduleCancellation::fromJson);
 }
 
 void StaffApi::refund(const QUuid &reservationId, const StaffRefundRequest &request,
                       QObject *context, Callback<Reservation> done)
 {
-    call<Reservation>({"POST",
-                       admin(u"/reservations/%1/refund"_s.arg(uuidText(reservationId))),
-                       {},
-                       request.toJson()},
-                      context, std::move(done), &reservationOf);
+    m_api->call<Reservation>({"POST",
+                              admin(u"/reservations/%1/refund"_s.arg(uuidText(reservationId))),
+                              {},
+                              request.toJson()},
+                             context, std::move(done), &reservationOf);
 }
 
 void StaffApi::findCustomers(const QString &text, QObject *context, Callback<CustomerList> done)
 {
     QUrlQuery query;
     query.addQueryItem(u"query"_s, text);
-    call<CustomerList>({"GET", admin(u"/users"_s), query}, context, std::move(done),
-                       &CustomerList::fromJson);
+    m_api->call<CustomerList>({"GET", admin(u"/users"_s), query}, context, std::move(done),
+                              &CustomerList::fromJson);
 }
 
 void StaffApi::customer(const QUuid &userId, QObject *context, Callback<CustomerDetail> done)
 {
-    call<CustomerDetail>({"GET", admin(u"/users/%1"_s.arg(uuidText(userId)))}, context,
-                         std::move(done), &CustomerDetail::fromJson);
+    m_api->call<CustomerDetail>({"GET", admin(u"/users/%1"_s.arg(uuidText(userId)))}, context,
+                                std::move(done), &CustomerDetail::fromJson);
 }
 
 void StaffApi::adjustWallet(const QUuid &userId, const WalletAdjustmentRequest &request,
@@ -95,23 +82,24 @@ void StaffApi::adjustWallet(const QUuid &userId, const WalletAdjustmentRequest &
                {},
                request.toJson()};
     c.idempotencyKey = idempotencyKey;
-    call<WalletAdjustment>(std::move(c), context, std::move(done), &WalletAdjustment::fromJson);
+    m_api->call<WalletAdjustment>(std::move(c), context, std::move(done),
+                                  &WalletAdjustment::fromJson);
 }
 
 void StaffApi::removeFromQueue(qint64 concertId, const QUuid &userId, const QString &reason,
                                QObject *context, Callback<Empty> done)
 {
-    call<Empty>({"DELETE",
-                 admin(u"/concerts/%1/queue/%2"_s.arg(concertId).arg(uuidText(userId))),
-                 {},
-                 ReasonRequest {reason}.toJson()},
-                context, std::move(done), &nothing);
+    m_api->call<Empty>({"DELETE",
+                        admin(u"/concerts/%1/queue/%2"_s.arg(concertId).arg(uuidText(userId))),
+                        {},
+                        ReasonRequest {reason}.toJson()},
+                       context, std::move(done), &nothing);
 }
 
 void StaffApi::blockFromQueue(qint64 concertId, const QueueBlockRequest &request, QObject *context,
                               Callback<QueueBlock> done)
 {
-    call<QueueBlock>(
+    m_api->call<QueueBlock>(
         {"POST", admin(u"/concerts/%1/queue-blocks"_s.arg(concertId)), {}, request.toJson()},
         context, std::move(done), &QueueBlock::fromJson);
 }
@@ -119,11 +107,12 @@ void StaffApi::blockFromQueue(qint64 concertId, const QueueBlockRequest &request
 void StaffApi::unblockFromQueue(qint64 concertId, const QUuid &userId, const QString &reason,
                                 QObject *context, Callback<Empty> done)
 {
-    call<Empty>({"DELETE",
-                 admin(u"/concerts/%1/queue-blocks/%2"_s.arg(concertId).arg(uuidText(userId))),
-                 {},
-                 ReasonRequest {reason}.toJson()},
-                context, std::move(done), &nothing);
+    m_api->call<Empty>(
+        {"DELETE",
+         admin(u"/concerts/%1/queue-blocks/%2"_s.arg(concertId).arg(uuidText(userId))),
+         {},
+         ReasonRequest {reason}.toJson()},
+        context, std::move(done), &nothing);
 }
 
 } // namespace encore

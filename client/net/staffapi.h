@@ -36,10 +36,6 @@ public:
                           QObject *context, Callback<Empty> done);
 
 private:
-    template<typename T>
-    void call(ApiCall c, QObject *context, Callback<T> done,
-              std::function<Result<T>(const QJsonObject &)> decode);
-
     ApiClient *m_api;
 };
 
