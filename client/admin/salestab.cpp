@@ -57,7 +57,7 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
 
     m_chart = new QChart;
     m_chart->setBackgroundRoundness(12);
-    m_chart->setMargins(QMargins(6, 6, 6, 6));
+    m_chart->setMargins(QMargins(6, 6, 14, 6)); // room for the revenue axis title
     m_chart->legend()->setAlignment(Qt::AlignTop);
     m_bars = new QStackedBarSeries;
     m_bars->setBarWidth(0.6);
@@ -238,6 +238,8 @@ void SalesTab::rebuildChart()
     m_revenue->setName(tr("Revenue (thousand KRW)"));
     m_dateAxis->clear();
     m_dateAxis->append(categories);
+    // Slanted when there are many dates, so every label is read whole instead of cut to "12-14 …".
+    m_dateAxis->setLabelsAngle(categories.size() > 5 ? -45 : 0);
     m_seatAxis->setTitleText(tr("Seats"));
     m_moneyAxis->setTitleText(tr("Revenue (thousand KRW)"));
     m_moneyAxis->setRange(0, std::max<qreal>(100, top * 1.1));
