@@ -273,8 +273,13 @@ void AdminWindow::retranslate()
 
 void AdminWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        // Data the server words or the tab formats (sales, audit, seats) is read again in the new
+        // language rather than waiting for Refresh.
+        if (m_tabs->currentIndex() != int(Tab::Concerts))
+            onTabChanged(m_tabs->currentIndex());
+    }
     QMainWindow::changeEvent(event);
 }
 

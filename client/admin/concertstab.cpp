@@ -230,11 +230,7 @@ void ConcertsTab::setConcerts(const QList<Concert> &concerts)
         top->setFont(0, bold);
         for (const Schedule &s : c.schedules) {
             auto *child = new QTreeWidgetItem(top);
-            child->setText(0, DisplayText::dateTime(s.startsAt));
-            child->setText(1,
-                           s.cancelledAt.isValid()
-                               ? tr("Cancelled")
-                               : tr("%1 of %2 free").arg(s.availableSeats).arg(s.totalSeats));
+            labelDate(child, s);
             child->setData(0, KindRole, int(ItemKind::Date));
             child->setData(0, IdRole, s.id);
             child->setData(0, ConcertRole, c.id);
@@ -581,8 +577,24 @@ void ConcertsTab::deleteDate()
                      });
 }
 
+void ConcertsTab::labelDate(QTreeWidgetItem *item, const Schedule &s)
+{
+    item->setText(0, DisplayText::dateTime(s.startsAt));
+    item->setText(1,
+                  s.cancelledAt.isValid()
+                      ? tr("Cancelled")
+                      : tr("%1 of %2 free").arg(s.availableSeats).arg(s.totalSeats));
+}
+
 void ConcertsTab::retranslate()
 {
+    // The dates in the tree speak the new language too, without a reload.
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *top = m_tree->topLevelItem(i);
+        const Concert *c = concert(top->data(0, IdRole).toLongLong());
+        for (int j = 0; c && j < top->childCount() && j < c->schedules.size(); ++j)
+            labelDate(top->child(j), c->schedules.at(j));
+    }
     m_heading->setText(tr("Concerts and dates"));
     m_tree->setHeaderLabels({tr("Concert / date"), tr("Artist / seats")});
     m_newConcert->setText(tr("New concert"));

@@ -70,6 +70,7 @@ private:
     void setFormError(QLabel *label, const QString &text);
     void setBusy(bool busy);
     const Concert *concert(qint64 id) const;
+    void labelDate(QTreeWidgetItem *item, const Schedule &schedule);
     void retranslate();
 
     AdminApi *m_api;

@@ -11,6 +11,7 @@
 #include "admin/reasondialog.h"
 #include "admin/salestab.h"
 #include "admin/seatstab.h"
+#include "app/languagemanager.h"
 #include "app/style.h"
 #include "models/reservationlistmodel.h"
 #include "net/apiclient.h"
@@ -34,6 +35,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void auditLogSaysItInWords();
     void setsSeatPricesFromTheSeatsTab();
     void salesFilteredByConcert();
+    void languageSwitchRewordsTheData();
 
 private:
     template<typename T> T *find(const QString &name)
@@ -449,6 +452,24 @@ void TestStaffConsole::salesFilteredByConcert()
     sales->refresh();
     QVERIFY(salesLoaded.wait(kWaitMs));
     QVERIFY(table->topLevelItemCount() > int(only.schedules.size()));
+}
+
+void TestStaffConsole::languageSwitchRewordsTheData()
+{
+    m_window->showTab(AdminWindow::Tab::Concerts);
+    auto *tree = find<QTreeWidget>(u"concertTree"_s);
+    const auto cancelledIn = [tree](const QString &word) {
+        return !tree->findItems(word, Qt::MatchExactly | Qt::MatchRecursive, 1).isEmpty();
+    };
+    QTRY_VERIFY(cancelledIn(u"Cancelled"_s)); // the date cancelled by the first test
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(u"ko"_s, false));
+    QTRY_VERIFY(cancelledIn(u"취소됨"_s)); // no Refresh needed
+    QCOMPARE(m_window->findChild<QTabWidget *>(u"adminTabs"_s)
+                 ->tabText(int(AdminWindow::Tab::Customers)),
+             u"고객"_s);
+    QVERIFY(languages.setLanguage(u"en"_s, false));
+    QTRY_VERIFY(cancelledIn(u"Cancelled"_s));
 }
 
 QTEST_MAIN(TestStaffConsole)
