@@ -8,17 +8,24 @@ using namespace Qt::StringLiterals;
 
 namespace encore::adminui {
 
-bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes)
+void confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes,
+             std::function<void()> onYes)
 {
-    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
-    box.setObjectName(u"confirmDialog"_s);
-    QPushButton *ok = box.addButton(yes, QMessageBox::AcceptRole);
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    box->setObjectName(u"confirmDialog"_s);
+    box->setWindowModality(Qt::WindowModal);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *ok = box->addButton(yes, QMessageBox::AcceptRole);
     ok->setObjectName(u"confirmYesButton"_s);
-    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     cancel->setObjectName(u"confirmCancelButton"_s);
-    box.setDefaultButton(cancel);
-    box.exec();
-    return box.clickedButton() == ok;
+    box->setDefaultButton(cancel);
+    QObject::connect(box, &QMessageBox::buttonClicked, parent,
+                     [ok, onYes = std::move(onYes)](QAbstractButton *clicked) {
+                         if (clicked == ok)
+                             onYes();
+                     });
+    box->open();
 }
 
 QPushButton *button(const QString &objectName, QWidget *parent, const char *role)

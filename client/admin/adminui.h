@@ -1,8 +1,11 @@
 #pragma once
-// Small pieces the admin tabs share: the confirmation question before a staff action (one modal
-// box, objectName "confirmDialog", so tests can answer it), styled buttons and cards. GUI thread.
+// Small pieces the admin tabs share: the confirmation question before a staff action (one
+// window-modal box, objectName "confirmDialog", so tests can answer it), styled buttons and cards.
+// GUI thread.
 
 #include <QString>
+
+#include <functional>
 
 class QFrame;
 class QPushButton;
@@ -10,8 +13,10 @@ class QWidget;
 
 namespace encore::adminui {
 
-// Asks before a change that affects customers; true when the staff member confirms.
-bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes);
+// Asks before a change that affects customers and runs `onYes` if the staff member confirms.
+// Window-modal and opened with open(), not exec(): live updates keep running under it.
+void confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes,
+             std::function<void()> onYes);
 
 // A push button with an objectName and a style role ("primary", "danger", "flat" or empty).
 QPushButton *button(const QString &objectName, QWidget *parent, const char *role = nullptr);

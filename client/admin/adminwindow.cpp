@@ -6,12 +6,14 @@
 #include "admin/adminui.h"
 #include "admin/audittab.h"
 #include "admin/concertstab.h"
+#include "admin/customerstab.h"
 #include "admin/queuetab.h"
 #include "admin/salestab.h"
 #include "admin/seatstab.h"
 #include "app/languagemanager.h"
 #include "net/adminapi.h"
 #include "net/errortext.h"
+#include "net/staffapi.h"
 #include "widgets/connectionbanner.h"
 #include "widgets/icons.h"
 #include "widgets/noticebar.h"
@@ -35,6 +37,7 @@ AdminWindow::AdminWindow(ApiClient *api, const Session &session, LanguageManager
     : QMainWindow(parent)
     , m_api(api)
     , m_admin(new AdminApi(api, this))
+    , m_staff(new StaffApi(api, this))
     , m_feed(new AdminSeatFeed(api, this))
     , m_session(session)
     , m_languages(languages)
@@ -52,8 +55,10 @@ AdminWindow::AdminWindow(ApiClient *api, const Session &session, LanguageManager
     m_queueTab = new QueueTab(m_admin, m_tabs);
     m_salesTab = new SalesTab(m_admin, m_tabs);
     m_auditTab = new AuditTab(m_admin, m_tabs);
+    m_customersTab = new CustomersTab(m_staff, m_tabs);
+    m_concertsTab->setStaffApi(m_staff);
     for (QWidget *tab : std::initializer_list<QWidget *> {m_concertsTab, m_seatsTab, m_queueTab,
-                                                          m_salesTab, m_auditTab})
+                                                          m_salesTab, m_auditTab, m_customersTab})
         m_tabs->addTab(tab, QString());
 
     auto *layout = new QVBoxLayout(central);
@@ -76,6 +81,8 @@ AdminWindow::AdminWindow(ApiClient *api, const Session &session, LanguageManager
     connect(m_queueTab, &QueueTab::failed, this, &AdminWindow::showError);
     connect(m_salesTab, &SalesTab::failed, this, &AdminWindow::showError);
     connect(m_auditTab, &AuditTab::failed, this, &AdminWindow::showError);
+    connect(m_customersTab, &CustomersTab::failed, this, &AdminWindow::showError);
+    connect(m_customersTab, &CustomersTab::succeeded, this, &AdminWindow::showSuccess);
     connect(m_concertsTab, &ConcertsTab::succeeded, this, &AdminWindow::showSuccess);
     connect(m_seatsTab, &SeatsTab::succeeded, this, &AdminWindow::showSuccess);
     connect(m_queueTab, &QueueTab::succeeded, this, &AdminWindow::showSuccess);
@@ -158,6 +165,8 @@ void AdminWindow::setConcerts(const QList<Concert> &concerts)
     m_concertsTab->setConcerts(concerts);
     m_seatsTab->setConcerts(concerts);
     m_queueTab->setConcerts(concerts);
+    m_customersTab->setConcerts(concerts);
+    m_salesTab->setConcerts(concerts);
 }
 
 void AdminWindow::showTab(Tab tab)
@@ -183,6 +192,9 @@ void AdminWindow::onTabChanged(int index)
         break;
     case Tab::Audit:
         m_auditTab->refresh();
+        break;
+    case Tab::Customers:
+        m_customersTab->refresh();
         break;
     case Tab::Concerts:
     case Tab::Queue:
@@ -256,12 +268,18 @@ void AdminWindow::retranslate()
     m_tabs->setTabText(int(Tab::Queue), tr("Queue"));
     m_tabs->setTabText(int(Tab::Sales), tr("Sales"));
     m_tabs->setTabText(int(Tab::Audit), tr("Audit log"));
+    m_tabs->setTabText(int(Tab::Customers), tr("Customers"));
 }
 
 void AdminWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        // Data the server words or the tab formats (sales, audit, seats) is read again in the new
+        // language rather than waiting for Refresh.
+        if (m_tabs->currentIndex() != int(Tab::Concerts))
+            onTabChanged(m_tabs->currentIndex());
+    }
     QMainWindow::changeEvent(event);
 }
 

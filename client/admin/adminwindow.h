@@ -1,6 +1,7 @@
 #pragma once
 // AdminWindow: the staff console shown to staff accounts after login — tabs for concerts and
-// dates, live seats, the queue, sales with reconciliation, and the audit log, plus CSV exports.
+// dates, live seats, the queue, sales with reconciliation, the audit log and customers (refunds,
+// wallet adjustments, queue control), plus CSV exports.
 // Owns the AdminApi and the live seat feed; errors show in plain words in one notice bar. GUI
 // thread.
 
@@ -22,18 +23,20 @@ class ApiClient;
 class AuditTab;
 class ConcertsTab;
 class ConnectionBanner;
+class CustomersTab;
 class LanguageManager;
 class NoticeBar;
 class QueueTab;
 class SalesTab;
 class SeatsTab;
+class StaffApi;
 struct ApiError;
 
 class AdminWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum class Tab { Concerts, Seats, Queue, Sales, Audit };
+    enum class Tab { Concerts, Seats, Queue, Sales, Audit, Customers };
 
     AdminWindow(ApiClient *api, const Session &session, LanguageManager *languages,
                 QWidget *parent = nullptr);
@@ -60,6 +63,8 @@ public:
     QueueTab *queueTab() const { return m_queueTab; }
     SalesTab *salesTab() const { return m_salesTab; }
     AuditTab *auditTab() const { return m_auditTab; }
+    CustomersTab *customersTab() const { return m_customersTab; }
+    StaffApi *staffApi() const { return m_staff; }
     NoticeBar *notice() const { return m_notice; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
 
@@ -82,6 +87,7 @@ private:
 
     ApiClient *m_api;
     AdminApi *m_admin;
+    StaffApi *m_staff;
     AdminSeatFeed *m_feed;
     Session m_session;
     LanguageManager *m_languages;
@@ -101,6 +107,7 @@ private:
     QueueTab *m_queueTab;
     SalesTab *m_salesTab;
     AuditTab *m_auditTab;
+    CustomersTab *m_customersTab;
 };
 
 } // namespace encore

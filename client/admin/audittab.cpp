@@ -1,6 +1,7 @@
 #include "audittab.h"
 
 #include "admin/adminui.h"
+#include "jsonreader.h"
 #include "models/displaytext.h"
 #include "net/adminapi.h"
 
@@ -21,24 +22,21 @@ namespace encore {
 namespace {
 
 const QStringList kActionPrefixes {
-    QString(),         u"concert."_s,   u"schedule."_s, u"seat."_s,
-    u"seat.release"_s, u"seat.block"_s, u"queue."_s,
+    QString(),         u"concert."_s,   u"schedule."_s, u"schedule.cancel"_s,    u"seat."_s,
+    u"seat.release"_s, u"seat.block"_s, u"queue."_s,    u"reservation.refund"_s, u"wallet.adjust"_s,
 };
 
-QString detailsText(const QJsonObject &details)
+QString rawValue(const QJsonValue &v)
 {
-    QStringList parts;
-    for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
-        const QJsonValue v = it.value();
-        const QString value = v.isString() ? v.toString()
-            : v.isObject() || v.isArray()
-            ? QString::fromUtf8(v.isObject()
-                                    ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
-                                    : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact))
-            : v.toVariant().toString();
-        parts.append(it.key() + u'=' + value);
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue &item : v.toArray())
+            items.append(item.isDouble() ? QString::number(item.toInteger()) : item.toString());
+        return items.join(u", "_s);
     }
-    return parts.join(u", "_s);
+    return v.isString() ? v.toString() : v.toVariant().toString();
 }
 
 } // namespace
@@ -125,9 +123,11 @@ void AuditTab::setEntries(const QList<AuditEntry> &entries)
         item->setText(2, describeAction(e.action));
         item->setToolTip(2, e.action);
         item->setData(2, Qt::UserRole, e.action);
-        item->setText(3, e.target);
-        item->setText(4, detailsText(e.details));
-        item->setToolTip(4, detailsText(e.details));
+        item->setText(3, targetInWords(e.target, e.details));
+        item->setToolTip(3, e.target);
+        item->setData(4, Qt::UserRole, e.details);
+        item->setText(4, detailsInWords(e.details));
+        item->setToolTip(4, detailsInWords(e.details));
     }
     retranslate();
 }
@@ -146,9 +146,72 @@ QString AuditTab::describeAction(const QString &action)
         {u"seat.block"_s, QT_TR_NOOP("Seat blocked")},
         {u"seat.unblock"_s, QT_TR_NOOP("Seat unblocked")},
         {u"queue.settings"_s, QT_TR_NOOP("Queue settings")},
+        {u"schedule.cancel"_s, QT_TR_NOOP("Date cancelled")},
+        {u"reservation.refund"_s, QT_TR_NOOP("Refunded for a customer")},
+        {u"wallet.adjust"_s, QT_TR_NOOP("Wallet adjusted")},
+        {u"queue.remove"_s, QT_TR_NOOP("Removed from a queue")},
+        {u"queue.block"_s, QT_TR_NOOP("Blocked from a queue")},
+        {u"queue.unblock"_s, QT_TR_NOOP("Queue block lifted")},
     };
     const char *name = names.value(action);
     return name ? u"%1 (%2)"_s.arg(tr(name), action) : action;
+}
+
+QString AuditTab::targetInWords(const QString &target, const QJsonObject &details)
+{
+    QStringList parts;
+    for (const QString &key : {u"concertTitle"_s, u"title"_s, u"customer"_s}) {
+        if (const QString v = details.value(key).toString(); !v.isEmpty() && !parts.contains(v))
+            parts.append(v);
+    }
+    return parts.isEmpty() ? target : parts.join(u" / "_s);
+}
+
+QString AuditTab::detailsInWords(const QJsonObject &details)
+{
+    // Who and what first, why last.
+    static const QList<std::pair<QString, const char *>> kKeys {
+        {u"customer"_s, QT_TR_NOOP("Customer")},
+        {u"concertTitle"_s, QT_TR_NOOP("Concert")},
+        {u"title"_s, QT_TR_NOOP("Title")},
+        {u"startsAt"_s, QT_TR_NOOP("Date")},
+        {u"salesOpenAt"_s, QT_TR_NOOP("Sales open")},
+        {u"salesCloseAt"_s, QT_TR_NOOP("Sales close")},
+        {u"seats"_s, QT_TR_NOOP("Seats")},
+        {u"amount"_s, QT_TR_NOOP("Amount")},
+        {u"balanceAfter"_s, QT_TR_NOOP("Balance after")},
+        {u"refundedReservations"_s, QT_TR_NOOP("Reservations refunded")},
+        {u"refundedTotal"_s, QT_TR_NOOP("Money back")},
+        {u"releasedHolds"_s, QT_TR_NOOP("Holds released")},
+        {u"seatsFreed"_s, QT_TR_NOOP("Seats freed")},
+        {u"changedSeats"_s, QT_TR_NOOP("Seats repriced")},
+        {u"maxActive"_s, QT_TR_NOOP("At most in at once")},
+        {u"admitPerMinute"_s, QT_TR_NOOP("Let in per minute")},
+        {u"activeTtlSeconds"_s, QT_TR_NOOP("Turn length (s)")},
+        {u"paused"_s, QT_TR_NOOP("Paused")},
+        {u"reason"_s, QT_TR_NOOP("Reason")},
+    };
+    static const QStringList kMoney {u"amount"_s, u"balanceAfter"_s, u"refundedTotal"_s};
+    static const QStringList kTimes {u"startsAt"_s, u"salesOpenAt"_s, u"salesCloseAt"_s};
+    QStringList parts;
+    for (const auto &[key, label] : kKeys) {
+        const QJsonValue v = details.value(key);
+        if (v.isUndefined() || v.isNull())
+            continue;
+        QString value = rawValue(v);
+        if (kMoney.contains(key))
+            value = money::format(v.toInteger());
+        else if (kTimes.contains(key))
+            value = DisplayText::dateTime(parseIsoTime(v.toString()));
+        parts.append(tr("%1: %2").arg(tr(label), value));
+    }
+    for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
+        const bool known = std::any_of(kKeys.cbegin(), kKeys.cend(),
+                                       [&](const auto &k) { return k.first == it.key(); });
+        if (!known)
+            parts.append(it.key() + u'=' + rawValue(it.value()));
+    }
+    return parts.join(u" · "_s);
 }
 
 void AuditTab::retranslate()
@@ -165,6 +228,7 @@ void AuditTab::retranslate()
     for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_table->topLevelItem(i);
         item->setText(2, describeAction(item->data(2, Qt::UserRole).toString()));
+        item->setText(4, detailsInWords(item->data(4, Qt::UserRole).toJsonObject()));
     }
 }
 

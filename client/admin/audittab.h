@@ -38,6 +38,11 @@ protected:
 
 private:
     static QString describeAction(const QString &action);
+    // "Customer: yuna.k · Concert: Aurora Nights · Amount: 5,000 KRW · Reason: …" — who, what
+    // and why in words; keys it does not know show as they are.
+    static QString detailsInWords(const QJsonObject &details);
+    // The concert and customer an entry is about, by name; the raw target when it names none.
+    static QString targetInWords(const QString &target, const QJsonObject &details);
     void retranslate();
 
     AdminApi *m_api;

@@ -1,9 +1,11 @@
 #include "concertstab.h"
 
 #include "admin/adminui.h"
+#include "admin/reasondialog.h"
 #include "models/displaytext.h"
 #include "net/adminapi.h"
 #include "net/errortext.h"
+#include "net/staffapi.h"
 #include "widgets/repolish.h"
 
 #include <QDateTimeEdit>
@@ -163,8 +165,11 @@ ConcertsTab::ConcertsTab(AdminApi *api, QWidget *parent)
     m_deleteDate = adminui::button(u"deleteDateButton"_s, dateCard, "danger");
     connect(m_saveDate, &QPushButton::clicked, this, &ConcertsTab::saveDate);
     connect(m_deleteDate, &QPushButton::clicked, this, &ConcertsTab::deleteDate);
+    m_cancelDate = adminui::button(u"cancelDateButton"_s, dateCard, "danger");
+    connect(m_cancelDate, &QPushButton::clicked, this, &ConcertsTab::cancelDate);
     auto *dateButtons = new QHBoxLayout;
     dateButtons->addWidget(m_deleteDate);
+    dateButtons->addWidget(m_cancelDate);
     dateButtons->addStretch();
     dateButtons->addWidget(m_saveDate);
     auto *dateLayout = new QVBoxLayout(dateCard);
@@ -225,8 +230,7 @@ void ConcertsTab::setConcerts(const QList<Concert> &concerts)
         top->setFont(0, bold);
         for (const Schedule &s : c.schedules) {
             auto *child = new QTreeWidgetItem(top);
-            child->setText(0, DisplayText::dateTime(s.startsAt));
-            child->setText(1, tr("%1 of %2 free").arg(s.availableSeats).arg(s.totalSeats));
+            labelDate(child, s);
             child->setData(0, KindRole, int(ItemKind::Date));
             child->setData(0, IdRole, s.id);
             child->setData(0, ConcertRole, c.id);
@@ -361,6 +365,11 @@ void ConcertsTab::showDate(qint64 concertId, const Schedule *s)
             tr("A new date gets 50 seats: row 1 VIP, row 2 R, rows 3–4 S, row 5 A."));
     }
     m_deleteDate->setVisible(s != nullptr);
+    m_cancelDate->setVisible(s != nullptr && m_staff != nullptr);
+    m_cancelDate->setEnabled(s != nullptr && !s->cancelledAt.isValid());
+    if (s && s->cancelledAt.isValid())
+        m_dateInfo->setText(tr("Cancelled %1; every customer was refunded.")
+                                .arg(DisplayText::dateTime(s->cancelledAt)));
     setFormError(m_dateError, {});
     m_forms->setCurrentIndex(1);
     retranslate();
@@ -451,22 +460,24 @@ void ConcertsTab::deleteConcert()
     const Concert *c = concert(m_concertId);
     if (!c)
         return;
-    if (!adminui::confirm(this, tr("Delete concert"),
-                          tr("Delete “%1” and all its dates? This cannot be undone.").arg(c->title),
-                          tr("Delete")))
-        return;
-    setBusy(true);
     const QString title = c->title;
-    m_api->deleteConcert(m_concertId, this, [this, title](const Result<Empty> &r) {
-        setBusy(false);
-        if (!r) {
-            setFormError(m_concertError, ErrorText::describe(r.error()).text);
-            return;
-        }
-        showConcert(nullptr);
-        Q_EMIT succeeded(tr("Concert “%1” deleted.").arg(title));
-        Q_EMIT concertsChanged(0, 0);
-    });
+    const qint64 concertId = m_concertId;
+    adminui::confirm(
+        this, tr("Delete concert"),
+        tr("Delete “%1” and all its dates? This cannot be undone.").arg(title), tr("Delete"),
+        [this, title, concertId] {
+            setBusy(true);
+            m_api->deleteConcert(concertId, this, [this, title](const Result<Empty> &r) {
+                setBusy(false);
+                if (!r) {
+                    setFormError(m_concertError, ErrorText::describe(r.error()).text);
+                    return;
+                }
+                showConcert(nullptr);
+                Q_EMIT succeeded(tr("Concert “%1” deleted.").arg(title));
+                Q_EMIT concertsChanged(0, 0);
+            });
+        });
 }
 
 void ConcertsTab::saveDate()
@@ -506,31 +517,84 @@ void ConcertsTab::saveDate()
                           });
 }
 
+void ConcertsTab::cancelDate()
+{
+    if (m_scheduleId == 0 || !m_staff)
+        return;
+    const QString when = DisplayText::dateTime(m_startsAt->dateTime());
+    auto *dialog = new ReasonDialog(
+        tr("Cancel date"),
+        tr("Cancel the date %1? Every hold is released, every ticket refunded to its buyer's "
+           "wallet, and the date goes off sale for good. Customers are told at once.")
+            .arg(when),
+        tr("Cancel the date"), this);
+    const qint64 concertId = m_dateConcertId;
+    const qint64 scheduleId = m_scheduleId;
+    connect(dialog, &ReasonDialog::confirmed, this, [this, dialog, concertId, scheduleId, when] {
+        setBusy(true);
+        m_staff->cancelSchedule(
+            scheduleId, dialog->reason(), this,
+            [this, concertId, scheduleId, when](const Result<ScheduleCancellation> &r) {
+                setBusy(false);
+                if (!r) {
+                    setFormError(m_dateError, ErrorText::describe(r.error()).text);
+                    return;
+                }
+                Q_EMIT succeeded(tr("Date %1 cancelled: %2 refunded (%3), %4 released.")
+                                     .arg(when,
+                                          tr("%n reservation(s)", nullptr, r->refundedReservations),
+                                          money::format(r->refundedTotal),
+                                          tr("%n hold(s)", nullptr, r->releasedHolds)));
+                Q_EMIT concertsChanged(concertId, scheduleId);
+            });
+    });
+    dialog->open();
+}
+
 void ConcertsTab::deleteDate()
 {
     if (m_scheduleId == 0)
         return;
     const QString when = DisplayText::dateTime(m_startsAt->dateTime());
-    if (!adminui::confirm(this, tr("Delete date"),
-                          tr("Delete the date %1? This cannot be undone.").arg(when), tr("Delete")))
-        return;
-    setBusy(true);
     const qint64 concertId = m_dateConcertId;
-    m_api->deleteSchedule(m_scheduleId, this, [this, concertId, when](const Result<Empty> &r) {
-        setBusy(false);
-        if (!r) {
-            setFormError(m_dateError, ErrorText::describe(r.error()).text);
-            return;
-        }
-        m_scheduleId = 0;
-        Q_EMIT succeeded(tr("Date %1 deleted.").arg(when));
-        Q_EMIT concertsChanged(concertId, 0);
-        selectConcert(concertId);
-    });
+    const qint64 scheduleId = m_scheduleId;
+    adminui::confirm(this, tr("Delete date"),
+                     tr("Delete the date %1? This cannot be undone.").arg(when), tr("Delete"),
+                     [this, concertId, scheduleId, when] {
+                         setBusy(true);
+                         m_api->deleteSchedule(
+                             scheduleId, this, [this, concertId, when](const Result<Empty> &r) {
+                                 setBusy(false);
+                                 if (!r) {
+                                     setFormError(m_dateError, ErrorText::describe(r.error()).text);
+                                     return;
+                                 }
+                                 m_scheduleId = 0;
+                                 Q_EMIT succeeded(tr("Date %1 deleted.").arg(when));
+                                 Q_EMIT concertsChanged(concertId, 0);
+                                 selectConcert(concertId);
+                             });
+                     });
+}
+
+void ConcertsTab::labelDate(QTreeWidgetItem *item, const Schedule &s)
+{
+    item->setText(0, DisplayText::dateTime(s.startsAt));
+    item->setText(1,
+                  s.cancelledAt.isValid()
+                      ? tr("Cancelled")
+                      : tr("%1 of %2 free").arg(s.availableSeats).arg(s.totalSeats));
 }
 
 void ConcertsTab::retranslate()
 {
+    // The dates in the tree speak the new language too, without a reload.
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *top = m_tree->topLevelItem(i);
+        const Concert *c = concert(top->data(0, IdRole).toLongLong());
+        for (int j = 0; c && j < top->childCount() && j < c->schedules.size(); ++j)
+            labelDate(top->child(j), c->schedules.at(j));
+    }
     m_heading->setText(tr("Concerts and dates"));
     m_tree->setHeaderLabels({tr("Concert / date"), tr("Artist / seats")});
     m_newConcert->setText(tr("New concert"));
@@ -555,6 +619,7 @@ void ConcertsTab::retranslate()
         m_priceLabels.value(tier)->setText(tr("%1 seats").arg(tier));
     m_saveDate->setText(m_scheduleId == 0 ? tr("Add date") : tr("Save date"));
     m_deleteDate->setText(tr("Delete date"));
+    m_cancelDate->setText(tr("Cancel date…"));
 }
 
 void ConcertsTab::changeEvent(QEvent *event)

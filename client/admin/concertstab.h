@@ -22,6 +22,7 @@ class QTreeWidgetItem;
 namespace encore {
 
 class AdminApi;
+class StaffApi;
 struct ApiError;
 struct ConcertDraft;
 struct ScheduleDraft;
@@ -31,6 +32,10 @@ class ConcertsTab : public QWidget {
 
 public:
     explicit ConcertsTab(AdminApi *api, QWidget *parent = nullptr);
+    // Enables "Cancel date" (staff money operations).
+    void setStaffApi(StaffApi *staff) { m_staff = staff; }
+    // Asks for the reason (window-modal), then cancels the shown date.
+    void cancelDate();
 
     void setConcerts(const QList<Concert> &concerts);
     // Opens an empty concert form / an empty date form for the selected concert.
@@ -65,9 +70,11 @@ private:
     void setFormError(QLabel *label, const QString &text);
     void setBusy(bool busy);
     const Concert *concert(qint64 id) const;
+    void labelDate(QTreeWidgetItem *item, const Schedule &schedule);
     void retranslate();
 
     AdminApi *m_api;
+    StaffApi *m_staff = nullptr;
     QList<Concert> m_concerts;
     qint64 m_concertId = 0; // concert form: 0 = new
     qint64 m_dateConcertId = 0; // date form: the concert it belongs to
@@ -106,6 +113,7 @@ private:
     QLabel *m_dateError;
     QPushButton *m_saveDate;
     QPushButton *m_deleteDate;
+    QPushButton *m_cancelDate;
 };
 
 } // namespace encore

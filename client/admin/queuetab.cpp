@@ -313,13 +313,15 @@ void QueueTab::togglePause()
         return;
     QueueSettings s = m_stats.settings; // the applied values, not half-edited ones
     s.paused = !s.paused;
-    if (!s.paused
-        || adminui::confirm(this, tr("Pause the queue"),
-                            tr("Pause admissions to “%1”? People keep their place but nobody new "
-                               "is let in until you resume.")
-                                .arg(m_concerts->currentText()),
-                            tr("Pause")))
-        sendSettings(s, s.paused ? tr("The queue is paused.") : tr("The queue runs again."));
+    if (!s.paused) {
+        sendSettings(s, tr("The queue runs again."));
+        return;
+    }
+    adminui::confirm(this, tr("Pause the queue"),
+                     tr("Pause admissions to “%1”? People keep their place but nobody new "
+                        "is let in until you resume.")
+                         .arg(m_concerts->currentText()),
+                     tr("Pause"), [this, s] { sendSettings(s, tr("The queue is paused.")); });
 }
 
 void QueueTab::sendSettings(const QueueSettings &settings, const QString &done)

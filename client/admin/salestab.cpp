@@ -11,6 +11,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -43,14 +44,20 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
             [this] { Q_EMIT exportRequested(u"sales.csv"_s); });
     m_totals = new QLabel(this);
     m_totals->setObjectName(u"salesTotals"_s);
+    m_concertFilter = new QComboBox(this);
+    m_concertFilter->setObjectName(u"salesConcertFilter"_s);
+    m_concertFilter->setMinimumWidth(220);
+    m_concertFilter->addItem(QString(), qint64(0));
+    connect(m_concertFilter, &QComboBox::activated, this, &SalesTab::refresh);
     auto *top = new QHBoxLayout;
     top->addWidget(m_totals, 1);
+    top->addWidget(m_concertFilter);
     top->addWidget(m_refresh);
     top->addWidget(m_export);
 
     m_chart = new QChart;
     m_chart->setBackgroundRoundness(12);
-    m_chart->setMargins(QMargins(6, 6, 6, 6));
+    m_chart->setMargins(QMargins(6, 6, 14, 6)); // room for the revenue axis title
     m_chart->legend()->setAlignment(Qt::AlignTop);
     m_bars = new QStackedBarSeries;
     m_bars->setBarWidth(0.6);
@@ -137,16 +144,34 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
     retranslate();
 }
 
+void SalesTab::setConcerts(const QList<Concert> &concerts)
+{
+    const qint64 current = m_concertFilter->currentData().toLongLong();
+    while (m_concertFilter->count() > 1)
+        m_concertFilter->removeItem(1);
+    for (const Concert &c : concerts)
+        m_concertFilter->addItem(c.title, c.id);
+    setConcertFilter(current);
+}
+
+void SalesTab::setConcertFilter(qint64 concertId)
+{
+    m_concertFilter->setCurrentIndex(std::max(0, m_concertFilter->findData(concertId)));
+}
+
 void SalesTab::refresh()
 {
-    m_api->sales(this, [this](const Result<SalesReport> &r) {
-        if (!r) {
-            Q_EMIT failed(r.error());
-            return;
-        }
-        setSales(r.value());
-        Q_EMIT salesLoaded();
-    });
+    m_api->sales(
+        this,
+        [this](const Result<SalesReport> &r) {
+            if (!r) {
+                Q_EMIT failed(r.error());
+                return;
+            }
+            setSales(r.value());
+            Q_EMIT salesLoaded();
+        },
+        m_concertFilter->currentData().toLongLong());
     m_api->reconciliation(this, [this](const Result<ReconciliationReport> &r) {
         if (!r) {
             Q_EMIT failed(r.error());
@@ -213,6 +238,8 @@ void SalesTab::rebuildChart()
     m_revenue->setName(tr("Revenue (thousand KRW)"));
     m_dateAxis->clear();
     m_dateAxis->append(categories);
+    // Slanted when there are many dates, so every label is read whole instead of cut to "12-14 …".
+    m_dateAxis->setLabelsAngle(categories.size() > 5 ? -45 : 0);
     m_seatAxis->setTitleText(tr("Seats"));
     m_moneyAxis->setTitleText(tr("Revenue (thousand KRW)"));
     m_moneyAxis->setRange(0, std::max<qreal>(100, top * 1.1));
@@ -292,6 +319,7 @@ void SalesTab::setReconciliation(const ReconciliationReport &report)
 void SalesTab::retranslate()
 {
     m_heading->setText(tr("Sales"));
+    m_concertFilter->setItemText(0, tr("All concerts"));
     m_refresh->setText(tr("Refresh"));
     m_export->setText(tr("Export sales (CSV)…"));
     int sold = 0;

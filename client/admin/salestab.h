@@ -5,6 +5,8 @@
 
 #include "api/admintypes.h"
 
+#include "models/concert.h"
+
 #include <QWidget>
 
 class QBarCategoryAxis;
@@ -15,6 +17,7 @@ class QStackedBarSeries;
 class QValueAxis;
 class QChart;
 class QChartView;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -31,6 +34,9 @@ public:
     explicit SalesTab(AdminApi *api, QWidget *parent = nullptr);
 
     void refresh();
+    // The concerts the filter offers ("All concerts" first).
+    void setConcerts(const QList<Concert> &concerts);
+    void setConcertFilter(qint64 concertId); // 0: all
     void setSales(const SalesReport &report);
     void setReconciliation(const ReconciliationReport &report);
     const SalesReport &sales() const { return m_sales; }
@@ -57,6 +63,7 @@ private:
 
     QLabel *m_heading;
     QPushButton *m_refresh;
+    QComboBox *m_concertFilter;
     QPushButton *m_export;
     QLabel *m_totals;
     QChart *m_chart;

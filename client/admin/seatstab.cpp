@@ -5,12 +5,14 @@
 #include "models/displaytext.h"
 #include "models/seatmapmodel.h"
 #include "net/errortext.h"
+#include "widgets/repolish.h"
 #include "widgets/seatmapwidget.h"
 
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -80,7 +82,9 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     m_release = adminui::button(u"releaseButton"_s, detailsCard, "danger");
     m_block = adminui::button(u"blockButton"_s, detailsCard);
     m_unblock = adminui::button(u"unblockButton"_s, detailsCard);
+    m_price = adminui::button(u"seatPriceButton"_s, detailsCard);
     m_clear = adminui::button(u"clearSelectionButton"_s, detailsCard, "flat");
+    connect(m_price, &QPushButton::clicked, this, &SeatsTab::priceSelected);
     connect(m_release, &QPushButton::clicked, this, &SeatsTab::releaseSelected);
     connect(m_block, &QPushButton::clicked, this, &SeatsTab::blockSelected);
     connect(m_unblock, &QPushButton::clicked, this, &SeatsTab::unblockSelected);
@@ -89,6 +93,7 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     actions->addWidget(m_release);
     actions->addWidget(m_block);
     actions->addWidget(m_unblock);
+    actions->addWidget(m_price);
     actions->addStretch();
     actions->addWidget(m_clear);
     auto *detailsLayout = new QVBoxLayout(detailsCard);
@@ -265,6 +270,7 @@ void SeatsTab::updateDetails()
     m_release->setEnabled(!selectedWith(SeatStatus::Held).isEmpty());
     m_block->setEnabled(!selectedWith(SeatStatus::Available).isEmpty());
     m_unblock->setEnabled(!selectedWith(SeatStatus::Blocked).isEmpty());
+    m_price->setEnabled(!selectedUnsold().isEmpty());
     m_clear->setEnabled(selection);
     m_export->setEnabled(m_scheduleId > 0);
 }
@@ -285,40 +291,87 @@ void SeatsTab::releaseSelected()
     }
     if (seats.isEmpty())
         return;
-    if (!adminui::confirm(
-            this, tr("Release hold"),
-            tr("Release the hold of %1 on seat(s) %2? Every seat of that hold "
-               "becomes free for others at once.")
-                .arg(holders.join(u", "_s), DisplayText::seatList(selectedWith(SeatStatus::Held))),
-            tr("Release")))
-        return;
-    runActions(AdminApi::SeatAction::Release, seats, tr("Hold released."));
+    adminui::confirm(
+        this, tr("Release hold"),
+        tr("Release the hold of %1 on seat(s) %2? Every seat of that hold "
+           "becomes free for others at once.")
+            .arg(holders.join(u", "_s), DisplayText::seatList(selectedWith(SeatStatus::Held))),
+        tr("Release"),
+        [this, seats] { runActions(AdminApi::SeatAction::Release, seats, tr("Hold released.")); });
 }
 
 void SeatsTab::blockSelected()
 {
     const QList<int> seats = selectedWith(SeatStatus::Available);
-    if (seats.isEmpty()
-        || !adminui::confirm(this, tr("Block seats"),
-                             tr("Block seat(s) %1? Nobody can buy them until they are unblocked.")
-                                 .arg(DisplayText::seatList(seats)),
-                             tr("Block")))
+    if (seats.isEmpty())
         return;
-    runActions(AdminApi::SeatAction::Block, seats,
-               tr("Seat(s) %1 blocked.").arg(DisplayText::seatList(seats)));
+    adminui::confirm(this, tr("Block seats"),
+                     tr("Block seat(s) %1? Nobody can buy them until they are unblocked.")
+                         .arg(DisplayText::seatList(seats)),
+                     tr("Block"), [this, seats] {
+                         runActions(AdminApi::SeatAction::Block, seats,
+                                    tr("Seat(s) %1 blocked.").arg(DisplayText::seatList(seats)));
+                     });
 }
 
 void SeatsTab::unblockSelected()
 {
     const QList<int> seats = selectedWith(SeatStatus::Blocked);
-    if (seats.isEmpty()
-        || !adminui::confirm(
-            this, tr("Unblock seats"),
-            tr("Unblock seat(s) %1? They go on sale at once.").arg(DisplayText::seatList(seats)),
-            tr("Unblock")))
+    if (seats.isEmpty())
         return;
-    runActions(AdminApi::SeatAction::Unblock, seats,
-               tr("Seat(s) %1 unblocked.").arg(DisplayText::seatList(seats)));
+    adminui::confirm(
+        this, tr("Unblock seats"),
+        tr("Unblock seat(s) %1? They go on sale at once.").arg(DisplayText::seatList(seats)),
+        tr("Unblock"), [this, seats] {
+            runActions(AdminApi::SeatAction::Unblock, seats,
+                       tr("Seat(s) %1 unblocked.").arg(DisplayText::seatList(seats)));
+        });
+}
+
+QList<int> SeatsTab::selectedUnsold() const
+{
+    QList<int> seats;
+    for (int n : m_mapWidget->selectedSeats()) {
+        if (const auto s = m_map.seat(n); s && s->seat.status != SeatStatus::Sold)
+            seats.append(n);
+    }
+    return seats;
+}
+
+void SeatsTab::priceSelected()
+{
+    const QList<int> seats = selectedUnsold();
+    if (seats.isEmpty())
+        return;
+    auto *ask = new QInputDialog(this);
+    ask->setObjectName(u"seatPriceDialog"_s);
+    ask->setWindowModality(Qt::WindowModal);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Seat price"));
+    ask->setLabelText(tr("New price of seat(s) %1 in KRW (sold seats keep theirs):")
+                          .arg(DisplayText::seatList(seats)));
+    ask->setInputMode(QInputDialog::IntInput);
+    ask->setIntRange(0, int(money::kMaxPrice));
+    ask->setIntStep(1000);
+    ask->setIntValue(int(m_map.seat(seats.first())->seat.price));
+    const qint64 id = m_scheduleId;
+    connect(ask, &QInputDialog::intValueSelected, this, [this, id, seats](int price) {
+        QMap<int, Money> prices;
+        for (int n : seats)
+            prices.insert(n, price);
+        m_api->setSeatPrices(
+            id, prices, this, [this, id, seats, price](const Result<AdminSeatMap> &r) {
+                if (!r) {
+                    Q_EMIT failed(r.error());
+                    return;
+                }
+                if (id == m_scheduleId)
+                    setSeatMap(r.value());
+                Q_EMIT succeeded(tr("Seat(s) %1 now cost %2.")
+                                     .arg(DisplayText::seatList(seats), money::format(price)));
+            });
+    });
+    ask->open();
 }
 
 void SeatsTab::runActions(AdminApi::SeatAction action, const QList<int> &seats, const QString &done)
@@ -357,11 +410,13 @@ void SeatsTab::retranslate()
     m_export->setText(tr("Export attendees (CSV)…"));
     m_live->setText(m_feed->isConnected() ? tr("● Live") : tr("○ Updating every few seconds"));
     m_live->setProperty("live", m_feed->isConnected());
+    repolish(m_live); // the style sheet selects on the property: green when live
     m_details->setHeaderLabels(
         {tr("Seat"), tr("Status"), tr("Customer"), tr("Reservation"), tr("Time")});
     m_release->setText(tr("Release hold"));
     m_block->setText(tr("Block"));
     m_unblock->setText(tr("Unblock"));
+    m_price->setText(tr("Set price…"));
     m_clear->setText(tr("Clear selection"));
     updateDetails();
 }

@@ -39,6 +39,8 @@ public:
     void releaseSelected();
     void blockSelected();
     void unblockSelected();
+    // Asks (window-modal) for a new price of the selected unsold seats.
+    void priceSelected();
 
 Q_SIGNALS:
     void failed(const encore::ApiError &error);
@@ -55,6 +57,7 @@ private:
     void updateDetails();
     void runActions(AdminApi::SeatAction action, const QList<int> &seats, const QString &done);
     QList<int> selectedWith(SeatStatus status) const;
+    QList<int> selectedUnsold() const;
     void retranslate();
 
     AdminApi *m_api;
@@ -79,6 +82,7 @@ private:
     QPushButton *m_release;
     QPushButton *m_block;
     QPushButton *m_unblock;
+    QPushButton *m_price;
     QPushButton *m_clear;
 };
 

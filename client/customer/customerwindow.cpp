@@ -148,6 +148,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     });
     connect(m_feed, &LiveFeed::queueUpdated, m_queue, &QueueWatcher::applyPush);
     connect(m_feed, &LiveFeed::queueEnded, m_queue, &QueueWatcher::applyEnded);
+    connect(m_feed, &LiveFeed::accountNotice, this, &CustomerWindow::onAccountNotice);
 
     // Live seats.
     connect(m_feed, &LiveFeed::seatMapLoaded, this, [this](const SeatMap &map) {
@@ -379,6 +380,37 @@ void CustomerWindow::loadReservations()
         }
         m_reservations->setReservations(r.value());
     });
+}
+
+void CustomerWindow::onAccountNotice(const AccountNotice &n)
+{
+    const QString show = n.reservation
+        ? tr("%1 on %2")
+              .arg(n.reservation->concertTitle, DisplayText::dateTime(n.reservation->startsAt))
+        : QString();
+    QString text;
+    switch (n.kind) {
+    case AccountNoticeKind::Refunded:
+        text = tr("We refunded %1 to your wallet for %2.").arg(money::format(n.amount), show);
+        break;
+    case AccountNoticeKind::DateCancelled:
+        text = n.amount > 0 ? tr("%1 was cancelled; %2 went back to your wallet.")
+                                  .arg(show, money::format(n.amount))
+                            : tr("%1 was cancelled; your hold was released.").arg(show);
+        break;
+    case AccountNoticeKind::WalletAdjusted:
+        text = n.amount > 0 ? tr("We added %1 to your wallet.").arg(money::format(n.amount))
+                            : tr("We took %1 from your wallet.").arg(money::format(-n.amount));
+        break;
+    case AccountNoticeKind::QueueRemoved:
+        text = tr("Your place in the queue was ended by our staff.");
+        break;
+    }
+    if (!n.reason.isEmpty())
+        text += u' ' + tr("Reason: %1").arg(n.reason);
+    m_notice->showMessage(NoticeBar::Kind::Info, text);
+    loadReservations();
+    refreshBalance();
 }
 
 void CustomerWindow::refreshBalance()

@@ -8,6 +8,7 @@
 
 #include "models/concert.h"
 #include "models/reservation.h"
+#include "models/staffops.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -94,6 +95,9 @@ private:
     void onHoldFailed(const ApiError &error, const QList<int> &seats);
     void onPayFailed(const ApiError &error);
     void onHoldExpired();
+    // Staff changed something of ours: say what and why, then show the money and tickets as
+    // they are now.
+    void onAccountNotice(const AccountNotice &notice);
     void confirmPayment();
     void showReceipt(const PaymentReceipt &result);
     void cancelReservation(const Reservation &reservation);

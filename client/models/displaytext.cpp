@@ -47,6 +47,8 @@ QString DisplayText::ledgerKind(LedgerKind kind)
         return tr("Payment");
     case LedgerKind::Refund:
         return tr("Refund");
+    case LedgerKind::Adjustment:
+        return tr("Adjustment by staff");
     }
     return {};
 }

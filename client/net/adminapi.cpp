@@ -3,6 +3,7 @@
 #include "apipaths.h"
 #include "jsonreader.h"
 
+#include <QJsonArray>
 #include <QPointer>
 
 using namespace Qt::StringLiterals;
@@ -33,15 +34,8 @@ template<typename T>
 void AdminApi::call(ApiCall c, QObject *context, Callback<T> done,
                     std::function<Result<T>(const QJsonObject &)> decode)
 {
-    if (m_offline)
-        return;
-    m_api->send(std::move(c), context,
-                [done = std::move(done), decode = std::move(decode)](Result<QJsonObject> r) {
-                    if (!r)
-                        done(r.error());
-                    else
-                        done(decode(r.value()));
-                });
+    if (!m_offline)
+        m_api->call<T>(std::move(c), context, std::move(done), std::move(decode));
 }
 
 void AdminApi::concerts(QObject *context, Callback<QList<Concert>> done)
@@ -130,6 +124,19 @@ void AdminApi::setTierPrices(qint64 scheduleId, const QMap<QString, Money> &pric
                        context, std::move(done), &AdminSeatMap::fromJson);
 }
 
+void AdminApi::setSeatPrices(qint64 scheduleId, const QMap<int, Money> &prices, QObject *context,
+                             Callback<AdminSeatMap> done)
+{
+    QJsonArray seats;
+    for (auto it = prices.cbegin(); it != prices.cend(); ++it)
+        seats.append(QJsonObject {{u"number"_s, it.key()}, {u"price"_s, it.value()}});
+    call<AdminSeatMap>({"PUT",
+                        admin(u"/schedules/%1/prices"_s.arg(scheduleId)),
+                        {},
+                        QJsonObject {{u"seats"_s, seats}}},
+                       context, std::move(done), &AdminSeatMap::fromJson);
+}
+
 void AdminApi::seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap> done)
 {
     call<AdminSeatMap>({"GET", admin(u"/schedules/%1/seats"_s.arg(scheduleId))}, context,
@@ -165,9 +172,12 @@ void AdminApi::setQueueSettings(qint64 concertId, const QueueSettings &settings,
         context, std::move(done), &QueueSettings::fromJson);
 }
 
-void AdminApi::sales(QObject *context, Callback<SalesReport> done)
+void AdminApi::sales(QObject *context, Callback<SalesReport> done, qint64 concertId)
 {
-    call<SalesReport>({"GET", admin(u"/sales"_s)}, context, std::move(done),
+    QUrlQuery query;
+    if (concertId > 0)
+        query.addQueryItem(u"concertId"_s, QString::number(concertId));
+    call<SalesReport>({"GET", admin(u"/sales"_s), query}, context, std::move(done),
                       &SalesReport::fromJson);
 }
 

@@ -39,6 +39,9 @@ public:
     void deleteSchedule(qint64 scheduleId, QObject *context, Callback<Empty> done);
     void setTierPrices(qint64 scheduleId, const QMap<QString, Money> &prices, QObject *context,
                        Callback<AdminSeatMap> done);
+    // Prices of single unsold seats (seat number → KRW).
+    void setSeatPrices(qint64 scheduleId, const QMap<int, Money> &prices, QObject *context,
+                       Callback<AdminSeatMap> done);
 
     // Seats
     void seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap> done);
@@ -51,7 +54,8 @@ public:
                           Callback<QueueSettings> done);
 
     // Money
-    void sales(QObject *context, Callback<SalesReport> done);
+    // Every concert's dates, or only those of `concertId` (> 0).
+    void sales(QObject *context, Callback<SalesReport> done, qint64 concertId = 0);
     void reconciliation(QObject *context, Callback<ReconciliationReport> done);
     void audit(const QString &action, const QString &actor, int limit, QObject *context,
                Callback<QList<AuditEntry>> done);

@@ -117,18 +117,7 @@ public:
     void send(ApiCall call, QObject *context, Callback<QJsonObject> done);
     // Any call whose success is a file (CSV exports): its bytes; failures as for send().
     void download(ApiCall call, QObject *context, Callback<QByteArray> done);
-
-Q_SIGNALS:
-    void serverReachable();
-    void serverUnreachable(const QString &reason);
-    // A call with a session answered UNAUTHENTICATED: the session is over.
-    void sessionExpired();
-    // A call is about to be sent again (attempt ≥ 2); tests and logs watch this.
-    void retrying(const QString &path, int attempt, const QString &idempotencyKey);
-
-private:
-    struct Pending;
-
+    // Any call, its answer decoded into T (the staff APIs use this too).
     template<typename T>
     void call(ApiCall c, QObject *context, Callback<T> done,
               std::function<Result<T>(const QJsonObject &)> decode)
@@ -141,6 +130,17 @@ private:
                      done(decode(r.value()));
              });
     }
+
+Q_SIGNALS:
+    void serverReachable();
+    void serverUnreachable(const QString &reason);
+    // A call with a session answered UNAUTHENTICATED: the session is over.
+    void sessionExpired();
+    // A call is about to be sent again (attempt ≥ 2); tests and logs watch this.
+    void retrying(const QString &path, int attempt, const QString &idempotencyKey);
+
+private:
+    struct Pending;
 
     void dispatch(const std::shared_ptr<Pending> &pending);
     void onFinished(QNetworkReply *reply, const std::shared_ptr<Pending> &pending);

@@ -140,6 +140,9 @@ void LiveFeed::onMessage(const QJsonObject &message)
         } else if (auto t = QueueTicket::fromJson(ticket)) {
             Q_EMIT queueUpdated(t.value());
         }
+    } else if (type == u"account") {
+        if (auto notice = AccountNotice::fromJson(message))
+            Q_EMIT accountNotice(notice.value());
     } else if (type == u"error") {
         onErrorMessage(message);
     }

@@ -10,6 +10,8 @@
 #include "models/queueticket.h"
 #include "models/seat.h"
 
+#include "models/staffops.h"
+
 #include <QObject>
 #include <QTimer>
 
@@ -55,6 +57,8 @@ Q_SIGNALS:
     void queueUpdated(const encore::QueueTicket &ticket);
     // The followed queue ticket is over (paid, left, expired).
     void queueEnded(qint64 concertId, const encore::ApiError &reason);
+    // Staff refunded, cancelled, adjusted or removed something of this user's.
+    void accountNotice(const encore::AccountNotice &notice);
 
 private:
     void onConnected();

@@ -43,16 +43,31 @@ SeatLegend::SeatLegend(QWidget *parent)
         layout->addWidget(icon);
         layout->addWidget(text);
         layout->addSpacing(6);
+        m_icons.append(icon);
         m_labels.append(text);
     }
     layout->addStretch();
     retranslate();
 }
 
+void SeatLegend::setStaffWords(bool staff)
+{
+    m_staff = staff;
+    // Staff own no seats: the "yours" look never shows on their map.
+    const int mine
+        = int(std::find(std::begin(kLooks), std::end(kLooks), SeatLook::Mine) - std::begin(kLooks));
+    m_icons.at(mine)->setVisible(!staff);
+    m_labels.at(mine)->setVisible(!staff);
+    retranslate();
+}
+
 void SeatLegend::retranslate()
 {
-    const QStringList words {tr("Available"),      tr("Your selection"), tr("Yours"),
-                             tr("Held by others"), tr("Sold"),           tr("Not for sale")};
+    const QStringList words = m_staff
+        ? QStringList {tr("Available"),          tr("Selected"), QString(),
+                       tr("Held by a customer"), tr("Sold"),     tr("Blocked")}
+        : QStringList {tr("Available"),      tr("Your selection"), tr("Yours"),
+                       tr("Held by others"), tr("Sold"),           tr("Not for sale")};
     for (int i = 0; i < m_labels.size(); ++i)
         m_labels.at(i)->setText(words.at(i));
 }

@@ -13,13 +13,18 @@ class SeatLegend : public QWidget {
 
 public:
     explicit SeatLegend(QWidget *parent = nullptr);
+    // Staff see every customer's seats: no "yours", and a blocked seat is blocked, not "not for
+    // sale".
+    void setStaffWords(bool staff);
     void retranslate();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    QList<QLabel *> m_icons;
     QList<QLabel *> m_labels;
+    bool m_staff = false;
 };
 
 } // namespace encore

@@ -81,6 +81,7 @@ void SeatMapWidget::setModel(SeatMapModel *model)
 void SeatMapWidget::setStaffMode(bool staff)
 {
     m_staffMode = staff;
+    m_legend->setStaffWords(staff);
     syncAll();
 }
 

@@ -93,6 +93,10 @@
         <source>%1–%2 min</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Adjustment by staff</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -507,6 +511,38 @@
         <source>Keep ticket</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>We refunded %1 to your wallet for %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was cancelled; %2 went back to your wallet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was cancelled; your hold was released.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>We added %1 to your wallet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>We took %1 from your wallet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your place in the queue was ended by our staff.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::HoldCountdown</name>
@@ -862,6 +898,18 @@
         <source>Not for sale</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held by a customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::SeatMapWidget</name>
@@ -1041,6 +1089,290 @@
     <message>
         <source>Close</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::AdminWindow</name>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::ConcertsTab</name>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled %1; every customer was refunded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the date %1? Every hold is released, every ticket refunded to its buyer&apos;s wallet, and the date goes off sale for good. Customers are told at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date %1 cancelled: %2 refunded (%3), %4 released.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n reservation(s)</source>
+        <translation>
+            <numerusform>%n reservation</numerusform>
+            <numerusform>%n reservations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hold(s)</source>
+        <translation>
+            <numerusform>%n hold</numerusform>
+            <numerusform>%n holds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel date…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::CustomersTab</name>
+    <message>
+        <source>%1 (staff)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wallet: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Concert %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search for a customer by username.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Their turn, until %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting, number %1 in line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick a paid reservation to refund.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund %1 (%2, seats %3) to %4&apos;s wallet. The seats go back on sale; the customer&apos;s refund deadline does not apply.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The whole reservation was refunded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refunded; the reservation keeps seats %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Adjust wallet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1&apos;s wallet holds %2. A credit adds money, a debit takes it away; the balance never goes below zero.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wallet adjusted; it now holds %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick a queue ticket first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove from queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End %1&apos;s place or turn in the queue for %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed from the queue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block from queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block %1 from joining the queue for %2. Their place in it ends now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked from the queue for %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick a block first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lift block</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Let %1 join the queue for %2 again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The block is lifted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Username or part of it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Adjust wallet…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove from queue…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block from queue…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lift block…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wallet ledger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where they are</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::ReasonDialog</name>
+    <message>
+        <source>Reason (kept in the audit log; the customer sees it):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount in KRW (negative to debit):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seats to refund:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter an amount other than zero.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick at least one seat.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Please give a reason of at least %n character(s).</source>
+        <translation>
+            <numerusform>Please give a reason of at least %n character.</numerusform>
+            <numerusform>Please give a reason of at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A reason is at most %n character(s).</source>
+        <translation>
+            <numerusform>A reason is at most %n character.</numerusform>
+            <numerusform>A reason is at most %n characters.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -93,6 +93,10 @@
         <source>%1–%2 min</source>
         <translation>%1~%2분</translation>
     </message>
+    <message>
+        <source>Adjustment by staff</source>
+        <translation>직원 조정</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -501,6 +505,38 @@
         <source>Keep ticket</source>
         <translation>티켓 유지</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>We refunded %1 to your wallet for %2.</source>
+        <translation>%2의 %1을(를) 지갑으로 환불했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled; %2 went back to your wallet.</source>
+        <translation>%1 공연이 취소되어 %2이(가) 지갑으로 환불되었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled; your hold was released.</source>
+        <translation>%1 공연이 취소되어 선점한 좌석이 해제되었습니다.</translation>
+    </message>
+    <message>
+        <source>We added %1 to your wallet.</source>
+        <translation>지갑에 %1을(를) 넣어 드렸습니다.</translation>
+    </message>
+    <message>
+        <source>We took %1 from your wallet.</source>
+        <translation>지갑에서 %1을(를) 차감했습니다.</translation>
+    </message>
+    <message>
+        <source>Your place in the queue was ended by our staff.</source>
+        <translation>직원이 대기열 순서를 종료했습니다.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>사유: %1</translation>
+    </message>
 </context>
 <context>
     <name>encore::HoldCountdown</name>
@@ -856,6 +892,18 @@
         <source>Not for sale</source>
         <translation>판매 안 함</translation>
     </message>
+    <message>
+        <source>Selected</source>
+        <translation>선택됨</translation>
+    </message>
+    <message>
+        <source>Held by a customer</source>
+        <translation>고객이 선점</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>판매 중지</translation>
+    </message>
 </context>
 <context>
     <name>encore::SeatMapWidget</name>
@@ -1095,6 +1143,10 @@
         <source>Audit log</source>
         <translation>감사 로그</translation>
     </message>
+    <message>
+        <source>Customers</source>
+        <translation>고객</translation>
+    </message>
 </context>
 <context>
     <name>encore::AuditTab</name>
@@ -1185,6 +1237,110 @@
     <message>
         <source>Details</source>
         <translation>세부 내용</translation>
+    </message>
+    <message>
+        <source>Date cancelled</source>
+        <translation>회차 취소</translation>
+    </message>
+    <message>
+        <source>Refunded for a customer</source>
+        <translation>고객 대신 환불</translation>
+    </message>
+    <message>
+        <source>Wallet adjusted</source>
+        <translation>지갑 조정</translation>
+    </message>
+    <message>
+        <source>Removed from a queue</source>
+        <translation>대기열에서 제외</translation>
+    </message>
+    <message>
+        <source>Blocked from a queue</source>
+        <translation>대기열 차단</translation>
+    </message>
+    <message>
+        <source>Queue block lifted</source>
+        <translation>대기열 차단 해제</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>공연</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>회차</translation>
+    </message>
+    <message>
+        <source>Sales open</source>
+        <translation>판매 시작</translation>
+    </message>
+    <message>
+        <source>Sales close</source>
+        <translation>판매 종료</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>좌석</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>조정 후 잔액</translation>
+    </message>
+    <message>
+        <source>Reservations refunded</source>
+        <translation>환불된 예매</translation>
+    </message>
+    <message>
+        <source>Money back</source>
+        <translation>환불 금액</translation>
+    </message>
+    <message>
+        <source>Holds released</source>
+        <translation>해제된 선점</translation>
+    </message>
+    <message>
+        <source>Seats freed</source>
+        <translation>풀린 좌석</translation>
+    </message>
+    <message>
+        <source>Seats repriced</source>
+        <translation>가격이 바뀐 좌석</translation>
+    </message>
+    <message>
+        <source>At most in at once</source>
+        <translation>동시 입장 최대</translation>
+    </message>
+    <message>
+        <source>Let in per minute</source>
+        <translation>분당 입장</translation>
+    </message>
+    <message>
+        <source>Turn length (s)</source>
+        <translation>입장 유지 시간(초)</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1512,42 @@
     <message>
         <source>Save date</source>
         <translation>일정 저장</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Cancelled %1; every customer was refunded.</source>
+        <translation>%1에 취소됨. 모든 고객에게 환불되었습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel date</source>
+        <translation>회차 취소</translation>
+    </message>
+    <message>
+        <source>Cancel the date %1? Every hold is released, every ticket refunded to its buyer&apos;s wallet, and the date goes off sale for good. Customers are told at once.</source>
+        <translation>%1 회차를 취소할까요? 모든 선점이 해제되고, 모든 티켓이 구매자의 지갑으로 환불되며, 이 회차는 더 이상 판매되지 않습니다. 고객에게 즉시 알립니다.</translation>
+    </message>
+    <message>
+        <source>Cancel the date</source>
+        <translation>회차 취소</translation>
+    </message>
+    <message>
+        <source>Date %1 cancelled: %2 refunded (%3), %4 released.</source>
+        <translation>%1 회차 취소됨: %2 환불(%3), %4 해제.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reservation(s)</source>
+        <translation><numerusform>예매 %n건</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hold(s)</source>
+        <translation><numerusform>선점 %n건</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel date…</source>
+        <translation>회차 취소…</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1779,10 @@
         <source>Top-ups %1 · payments %2 · refunds %3 · revenue %4 · in wallets %5</source>
         <translation>충전 %1 · 결제 %2 · 환불 %3 · 매출 %4 · 지갑 잔액 %5</translation>
     </message>
+    <message>
+        <source>All concerts</source>
+        <translation>모든 공연</translation>
+    </message>
 </context>
 <context>
     <name>encore::SeatsTab</name>
@@ -1713,6 +1909,248 @@
     <message>
         <source>Clear selection</source>
         <translation>선택 해제</translation>
+    </message>
+    <message>
+        <source>Seat price</source>
+        <translation>좌석 가격</translation>
+    </message>
+    <message>
+        <source>New price of seat(s) %1 in KRW (sold seats keep theirs):</source>
+        <translation>좌석 %1의 새 가격(원, 판매된 좌석은 기존 가격 유지):</translation>
+    </message>
+    <message>
+        <source>Seat(s) %1 now cost %2.</source>
+        <translation>좌석 %1의 가격이 이제 %2입니다.</translation>
+    </message>
+    <message>
+        <source>Set price…</source>
+        <translation>가격 설정…</translation>
+    </message>
+</context>
+<context>
+    <name>encore::CustomersTab</name>
+    <message>
+        <source>%1 (staff)</source>
+        <translation>%1 (직원)</translation>
+    </message>
+    <message>
+        <source>Wallet: %1</source>
+        <translation>지갑: %1</translation>
+    </message>
+    <message>
+        <source>Concert %1</source>
+        <translation>공연 %1</translation>
+    </message>
+    <message>
+        <source>Search for a customer by username.</source>
+        <translation>사용자 이름으로 고객을 찾으세요.</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>%1 환불됨</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>결제됨</translation>
+    </message>
+    <message>
+        <source>Their turn, until %1</source>
+        <translation>입장 차례, %1까지</translation>
+    </message>
+    <message>
+        <source>Waiting, number %1 in line</source>
+        <translation>대기 중, %1번째</translation>
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation>차단됨: %1</translation>
+    </message>
+    <message>
+        <source>Pick a paid reservation to refund.</source>
+        <translation>환불할 결제 완료 예매를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>환불</translation>
+    </message>
+    <message>
+        <source>Refund %1 (%2, seats %3) to %4&apos;s wallet. The seats go back on sale; the customer&apos;s refund deadline does not apply.</source>
+        <translation>%1(%2, 좌석 %3)을(를) %4 님의 지갑으로 환불합니다. 좌석은 다시 판매되며 고객 환불 마감은 적용되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The whole reservation was refunded.</source>
+        <translation>예매 전체가 환불되었습니다.</translation>
+    </message>
+    <message>
+        <source>Refunded; the reservation keeps seats %1.</source>
+        <translation>환불했습니다. 예매에는 좌석 %1이(가) 남습니다.</translation>
+    </message>
+    <message>
+        <source>Adjust wallet</source>
+        <translation>지갑 조정</translation>
+    </message>
+    <message>
+        <source>%1&apos;s wallet holds %2. A credit adds money, a debit takes it away; the balance never goes below zero.</source>
+        <translation>%1 님의 지갑 잔액은 %2입니다. 적립은 금액을 더하고 차감은 금액을 뺍니다. 잔액은 0 미만이 되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>조정</translation>
+    </message>
+    <message>
+        <source>Wallet adjusted; it now holds %1.</source>
+        <translation>지갑을 조정했습니다. 현재 잔액은 %1입니다.</translation>
+    </message>
+    <message>
+        <source>Pick a queue ticket first.</source>
+        <translation>먼저 대기열 항목을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Remove from queue</source>
+        <translation>대기열에서 제외</translation>
+    </message>
+    <message>
+        <source>End %1&apos;s place or turn in the queue for %2.</source>
+        <translation>%2 대기열에서 %1 님의 순서를 종료합니다.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <source>Removed from the queue.</source>
+        <translation>대기열에서 제외했습니다.</translation>
+    </message>
+    <message>
+        <source>Block from queue</source>
+        <translation>대기열 차단</translation>
+    </message>
+    <message>
+        <source>Block %1 from joining the queue for %2. Their place in it ends now.</source>
+        <translation>%1 님이 %2 대기열에 들어오지 못하게 차단합니다. 현재 순서는 바로 종료됩니다.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>차단</translation>
+    </message>
+    <message>
+        <source>Blocked from the queue for %1.</source>
+        <translation>%1 대기열에서 차단했습니다.</translation>
+    </message>
+    <message>
+        <source>Pick a block first.</source>
+        <translation>먼저 차단 항목을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Lift block</source>
+        <translation>차단 해제</translation>
+    </message>
+    <message>
+        <source>Let %1 join the queue for %2 again.</source>
+        <translation>%1 님이 다시 %2 대기열에 들어올 수 있게 합니다.</translation>
+    </message>
+    <message>
+        <source>The block is lifted.</source>
+        <translation>차단을 해제했습니다.</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Username or part of it</source>
+        <translation>사용자 이름 또는 그 일부</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>Adjust wallet…</source>
+        <translation>지갑 조정…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>환불…</translation>
+    </message>
+    <message>
+        <source>Remove from queue…</source>
+        <translation>대기열에서 제외…</translation>
+    </message>
+    <message>
+        <source>Block from queue…</source>
+        <translation>대기열 차단…</translation>
+    </message>
+    <message>
+        <source>Lift block…</source>
+        <translation>차단 해제…</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>예매</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>Wallet ledger</source>
+        <translation>지갑 내역</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>공연</translation>
+    </message>
+    <message>
+        <source>Where they are</source>
+        <translation>현재 위치</translation>
+    </message>
+</context>
+<context>
+    <name>encore::ReasonDialog</name>
+    <message>
+        <source>Reason (kept in the audit log; the customer sees it):</source>
+        <translation>사유(감사 로그에 남고 고객에게도 보입니다):</translation>
+    </message>
+    <message>
+        <source>Amount in KRW (negative to debit):</source>
+        <translation>금액(원, 차감은 음수):</translation>
+    </message>
+    <message>
+        <source>Seats to refund:</source>
+        <translation>환불할 좌석:</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>좌석 %1</translation>
+    </message>
+    <message>
+        <source>Enter an amount other than zero.</source>
+        <translation>0이 아닌 금액을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Tick at least one seat.</source>
+        <translation>좌석을 하나 이상 선택하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Please give a reason of at least %n character(s).</source>
+        <translation><numerusform>사유를 %n자 이상 입력하세요.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>A reason is at most %n character(s).</source>
+        <translation><numerusform>사유는 최대 %n자입니다.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -15,5 +15,8 @@ void registerBookingRoutes(RouteRegistrar &routes,
                            Services &services); // concerts, queue, seats, reservations, payments
 void registerSystemRoutes(RouteRegistrar &routes, Services &services); // health, metrics
 void registerAdminRoutes(RouteRegistrar &routes, Services &services); // /api/v1/admin/...
+// Staff money and customer operations: cancel, refund, customers, wallet adjustments, queue
+// control.
+void registerStaffRoutes(RouteRegistrar &routes, Services &services);
 
 } // namespace encore::server

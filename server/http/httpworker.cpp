@@ -100,6 +100,8 @@ bool HttpWorker::start()
                          &LiveHub::onSeatsChanged);
         QObject::connect(&m_listener, &NotificationListener::queueChanged, &hub,
                          &LiveHub::onQueueChanged);
+        QObject::connect(&m_listener, &NotificationListener::accountNotice, &hub,
+                         &LiveHub::onAccountNotice);
         // The upgrade happens only when a route matches and writes nothing (QT64_NOTES.md).
         server.route(
             api::live(),

@@ -16,6 +16,7 @@ void registerApiRoutes(RouteRegistrar &routes, Services &services)
     registerAccountRoutes(routes, services);
     registerBookingRoutes(routes, services);
     registerAdminRoutes(routes, services);
+    registerStaffRoutes(routes, services);
     routes.installMissingHandler();
 }
 

@@ -306,6 +306,18 @@ void LiveHub::onQueueChanged(qint64 concertId)
         m_queueTimer.start(kQueuePushIntervalMs);
 }
 
+void LiveHub::onAccountNotice(const QByteArray &payload)
+{
+    const QJsonObject message = QJsonDocument::fromJson(payload).object();
+    const QUuid userId = QUuid::fromString(message.value(u"userId"_s).toString());
+    if (userId.isNull())
+        return;
+    for (auto &client : m_clients) {
+        if (client->user && client->user->id == userId)
+            send(client.get(), message);
+    }
+}
+
 void LiveHub::pushPendingQueues()
 {
     const QSet<qint64> concerts = std::exchange(m_pendingQueueConcerts, {});

@@ -10,7 +10,8 @@
 //   {"type":"subscribe","queueToken":Q}       ← {"type":"queue", ...ticket} →
 //   {"type":"unsubscribe","scheduleId":N}     → {"type":"ping"} ← {"type":"pong"} then, as things
 //   change: {"type":"seats","scheduleId":N,"version":V,"seats":[changed]} and
-//   {"type":"queue",...}. Per-seat versions only grow; a client that reconnects re-subscribes and
+//   {"type":"queue",...}, and {"type":"account",...} (an AccountNotice) when staff refunded,
+//   cancelled or adjusted something of the user's. Per-seat versions only grow; a client that reconnects re-subscribes and
 //   gets a full snapshot. Bad or unauthenticated messages close the socket with a reason; a
 //   consumer that falls more than kMaxBacklog bytes behind is disconnected.
 //
@@ -50,6 +51,8 @@ public:
 public Q_SLOTS:
     void onSeatsChanged(const QByteArray &payload);
     void onQueueChanged(qint64 concertId);
+    // Staff changed something of a customer's: {"type":"account",...} to that user's sockets.
+    void onAccountNotice(const QByteArray &payload);
 
 private:
     struct Client;

@@ -1,5 +1,7 @@
 #include "notificationlistener.h"
 
+#include "live/accountnotices.h"
+
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -15,6 +17,7 @@ namespace encore::server {
 namespace {
 const QString kSeats = u"encore_seats"_s;
 const QString kQueue = u"encore_queue"_s;
+const QString kAccount = QString::fromLatin1(kAccountChannel);
 } // namespace
 
 NotificationListener::NotificationListener(ConnectionParams params)
@@ -85,6 +88,7 @@ void NotificationListener::connectToDatabase()
     }
     m_db.driver()->subscribeToNotification(kSeats);
     m_db.driver()->subscribeToNotification(kQueue);
+    m_db.driver()->subscribeToNotification(kAccount);
     Q_EMIT listening();
 }
 
@@ -94,6 +98,8 @@ void NotificationListener::onNotification(const QString &channel, int, const QVa
         Q_EMIT seatsChanged(payload.toString().toUtf8());
     else if (channel == kQueue)
         Q_EMIT queueChanged(payload.toString().toLongLong());
+    else if (channel == kAccount)
+        Q_EMIT accountNotice(payload.toString().toUtf8());
 }
 
 } // namespace encore::server

@@ -108,6 +108,41 @@ void PgQueueStore::complete(const QUuid &userId, qint64 concertId)
               {sql::uuid(userId), concertId});
 }
 
+QList<UserQueueEntry> PgQueueStore::entriesOf(const QUuid &userId)
+{
+    QSqlQuery &q = m_db.exec(
+        u"SELECT e.user_id, e.concert_id, e.status, e.active_until, "
+        " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries w "
+        "   WHERE w.concert_id = e.concert_id AND w.status = 'WAITING' AND w.arrival < e.arrival) "
+        " ELSE 0 END "
+        "FROM queue_entries e WHERE e.user_id = ?::uuid AND (e.status = 'WAITING' "
+        " OR (e.status = 'ACTIVE' AND e.active_until > now())) ORDER BY e.concert_id"_s,
+        {sql::uuid(userId)});
+    QList<UserQueueEntry> out;
+    while (q.next())
+        out.append({entryFromRow(q), q.value(4).toLongLong()});
+    return out;
+}
+
+bool PgQueueStore::remove(const QUuid &userId, qint64 concertId)
+{
+    return m_db.exec(u"UPDATE queue_entries SET status = 'LEFT', ended_at = now() "
+                     "WHERE user_id = ?::uuid AND concert_id = ? AND status IN ('WAITING', "
+                     "'ACTIVE')"_s,
+                     {sql::uuid(userId), concertId})
+               .numRowsAffected()
+        > 0;
+}
+
+int PgQueueStore::removeAll(qint64 concertId)
+{
+    return m_db
+        .exec(u"UPDATE queue_entries SET status = 'LEFT', ended_at = now() "
+              "WHERE concert_id = ? AND status IN ('WAITING', 'ACTIVE')"_s,
+              {concertId})
+        .numRowsAffected();
+}
+
 void PgQueueStore::extendTurn(const QUuid &userId, qint64 concertId, const QDateTime &until)
 {
     m_db.exec(u"UPDATE queue_entries SET active_until = ? "

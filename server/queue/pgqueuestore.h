@@ -21,6 +21,9 @@ public:
     int admit(qint64 concertId) override;
     QList<qint64> concertsWithQueues() override;
     QueueCounts counts(qint64 concertId) override;
+    QList<UserQueueEntry> entriesOf(const QUuid &userId) override;
+    bool remove(const QUuid &userId, qint64 concertId) override;
+    int removeAll(qint64 concertId) override;
     void settingsChanged(qint64, const QueueSettings &) override { }
 
 private:

@@ -5,6 +5,7 @@
 #include "queue/etaestimate.h"
 #include "queue/queuestore.h"
 #include "storage/database.h"
+#include "storage/sqlvalues.h"
 
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -113,7 +114,20 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
 {
     const QByteArray token = tokens::generate();
     const CustomerJoinLock oneAtATime(m_db, userId, concertId);
-    requireConcert(concertId);
+    QSqlQuery &c = m_db.exec(
+        u"SELECT EXISTS (SELECT 1 FROM queue_blocks b WHERE b.concert_id = c.id "
+        "  AND b.user_id = ?::uuid), "
+        " EXISTS (SELECT 1 FROM schedules s WHERE s.concert_id = c.id) AND NOT EXISTS "
+        "  (SELECT 1 FROM schedules s WHERE s.concert_id = c.id AND s.cancelled_at IS NULL) "
+        "FROM concerts c WHERE c.id = ?"_s,
+        {sql::uuid(userId), concertId});
+    if (!c.next())
+        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+    if (c.value(0).toBool())
+        throw ApiError(ErrorCode::Forbidden,
+                       u"This account may not join this concert's queue; please contact us."_s);
+    if (c.value(1).toBool())
+        throw ApiError(ErrorCode::Conflict, u"Every date of this concert has been cancelled."_s);
     ensureSettings(concertId);
     // Re-joining keeps the place in line and rotates the token (we cannot give back a token we
     // only stored the hash of).
@@ -279,6 +293,76 @@ QueueStats QueueService::statistics(qint64 concertId)
     stats.etaAtBackSeconds = qint64(std::ceil(c.waiting / std::max(rate, 1e-6)));
     stats.settings = s;
     return stats;
+}
+
+QList<QueueTicket> QueueService::ticketsOf(const QUuid &userId)
+{
+    QList<QueueTicket> out;
+    for (const UserQueueEntry &e : m_store.entriesOf(userId)) {
+        QueueTicket t;
+        t.userId = userId;
+        t.concertId = e.entry.concertId;
+        t.status = e.entry.active ? QueueStatus::Active : QueueStatus::Waiting;
+        t.activeUntil = e.entry.activeUntil;
+        t.position = e.entry.active ? 0 : e.ahead + 1;
+        t.aheadCount = e.ahead;
+        // Staff see the line, not an estimate: the default reason says none was measured.
+        if (e.entry.active)
+            t.etaReason = EtaReason::Admitted;
+        out.append(t);
+    }
+    return out;
+}
+
+bool QueueService::removeEntry(const QUuid &userId, qint64 concertId)
+{
+    requireConcert(concertId);
+    return m_store.remove(userId, concertId);
+}
+
+int QueueService::close(qint64 concertId)
+{
+    return m_store.removeAll(concertId);
+}
+
+bool QueueService::block(qint64 concertId, const QUuid &userId, const QUuid &actorId,
+                         const QString &reason, const std::function<void()> &inTransaction)
+{
+    // The customer's join lock: a join in flight either finished (and its entry is ended below)
+    // or starts after the block is committed (and is refused).
+    const CustomerJoinLock noJoinMeanwhile(m_db, userId, concertId);
+    const bool added = m_db.transact([&] {
+        requireConcert(concertId);
+        QSqlQuery &u = m_db.exec(u"SELECT 1 FROM users WHERE id = ?::uuid"_s, {sql::uuid(userId)});
+        if (!u.next())
+            throw ApiError(ErrorCode::NotFound, u"No such account."_s);
+        QSqlQuery &q = m_db.exec(
+            u"INSERT INTO queue_blocks(concert_id, user_id, actor_id, reason) "
+            "VALUES (?, ?::uuid, ?::uuid, ?) ON CONFLICT (concert_id, user_id) DO UPDATE "
+            "SET reason = EXCLUDED.reason, actor_id = EXCLUDED.actor_id RETURNING (xmax = 0)"_s,
+            {concertId, sql::uuid(userId), sql::uuid(actorId), reason});
+        q.next();
+        inTransaction();
+        return q.value(0).toBool();
+    });
+    m_store.remove(userId, concertId);
+    return added;
+}
+
+bool QueueService::unblock(qint64 concertId, const QUuid &userId,
+                           const std::function<void()> &inTransaction)
+{
+    return m_db.transact([&] {
+        requireConcert(concertId);
+        const bool removed
+            = m_db.exec(u"DELETE FROM queue_blocks WHERE concert_id = ? AND user_id = ?::uuid"_s,
+                        {concertId, sql::uuid(userId)})
+                  .numRowsAffected()
+            > 0;
+        if (removed)
+            inTransaction();
+        return removed;
+    });
 }
 
 } // namespace encore::server

@@ -8,6 +8,8 @@
 #include "config/serverconfig.h"
 #include "models/queueticket.h"
 
+#include <functional>
+
 namespace encore::server {
 
 class Database;
@@ -42,6 +44,18 @@ public:
     // Staff view: waiting, active, admitted in the last minute, the wait at the back.
     QueueStats statistics(qint64 concertId);
     void ensureSettings(qint64 concertId);
+
+    // Staff (DESIGN.md §4): a user's live tickets (no tokens), ending one, and blocking an account
+    // from a concert's queue. Blocks live in PostgreSQL, so every instance and both stores honour
+    // them. `inTransaction` runs in the transaction that changes the block (for the audit entry).
+    QList<QueueTicket> ticketsOf(const QUuid &userId);
+    bool removeEntry(const QUuid &userId, qint64 concertId);
+    // Ends every live entry of the concert (none of its dates is on sale any more).
+    int close(qint64 concertId);
+    // Blocks (or re-words the block) and ends the user's live entry; false if already blocked.
+    bool block(qint64 concertId, const QUuid &userId, const QUuid &actorId, const QString &reason,
+               const std::function<void()> &inTransaction);
+    bool unblock(qint64 concertId, const QUuid &userId, const std::function<void()> &inTransaction);
 
 private:
     QueueTicket ticketFor(const QByteArray &tokenHash);

@@ -37,6 +37,12 @@ struct QueueSnapshot {
     bool settingsChanged = false; // changed in the last two minutes
 };
 
+// A user's live entry as staff see it: where it stands.
+struct UserQueueEntry {
+    QueueEntry entry;
+    qint64 ahead = 0; // waiting entries that arrived earlier (0 once active)
+};
+
 struct QueueCounts {
     qint64 waiting = 0;
     qint64 active = 0;
@@ -62,6 +68,12 @@ public:
     virtual int admit(qint64 concertId) = 0;
     virtual QList<qint64> concertsWithQueues() = 0;
     virtual QueueCounts counts(qint64 concertId) = 0;
+    // Staff: the user's live entries in every concert.
+    virtual QList<UserQueueEntry> entriesOf(const QUuid &userId) = 0;
+    // Staff: ends the user's live entry (waiting or active) in the concert; true if one ended.
+    virtual bool remove(const QUuid &userId, qint64 concertId) = 0;
+    // Ends every live entry of the concert (its dates were all cancelled); returns how many.
+    virtual int removeAll(qint64 concertId) = 0;
     // Settings were changed in PostgreSQL (stores that keep a copy refresh it).
     virtual void settingsChanged(qint64 concertId, const QueueSettings &settings) = 0;
 };

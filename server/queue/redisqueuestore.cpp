@@ -96,15 +96,49 @@ const RedisScript
            "redis.call('HDEL', k(c, 'tokens'), e[1]); redis.call('DEL', 'encore:qt:' .. ARGV[2])\n"
            "return 1\n");
 
+// Ends a user's entry in concert c (after payment, or on staff's word); returns how many of
+// the line and the active set it was in.
+#define LUA_END_ENTRY                                                                              \
+    "local function endEntry(user, c)\n"                                                           \
+    "  local n = redis.call('ZREM', k(c, 'waiting'), user) + redis.call('ZREM', k(c, 'active'), "  \
+    "user)\n"                                                                                      \
+    "  local hash = redis.call('HGET', k(c, 'tokens'), user)\n"                                    \
+    "  if hash then redis.call('DEL', 'encore:qt:' .. hash); redis.call('HDEL', k(c, 'tokens'), "  \
+    "user) end\n"                                                                                  \
+    "  return n\n"                                                                                 \
+    "end\n"
+
 // ARGV: user, concert. Ends the user's entry after payment.
-const RedisScript kComplete(LUA_PRELUDE "local user, c = ARGV[1], ARGV[2]\n"
-                                        "local n = redis.call('ZREM', k(c, 'waiting'), user) + "
-                                        "redis.call('ZREM', k(c, 'active'), user)\n"
-                                        "local hash = redis.call('HGET', k(c, 'tokens'), user)\n"
-                                        "if hash then redis.call('DEL', 'encore:qt:' .. hash); "
-                                        "redis.call('HDEL', k(c, 'tokens'), user) end\n"
-                                        "if n > 0 then redis.call('INCR', k(c, 'completed')) end\n"
-                                        "return n\n");
+const RedisScript kComplete(LUA_PRELUDE LUA_END_ENTRY
+                            "local n = endEntry(ARGV[1], ARGV[2])\n"
+                            "if n > 0 then redis.call('INCR', k(ARGV[2], 'completed')) end\n"
+                            "return n\n");
+
+// ARGV: user, concert. Ends the user's entry on staff's word.
+const RedisScript kRemove(LUA_PRELUDE LUA_END_ENTRY "return endEntry(ARGV[1], ARGV[2])\n");
+
+// ARGV: concert. Ends every entry of the concert; returns how many there were.
+const RedisScript kRemoveAll(LUA_PRELUDE LUA_END_ENTRY
+                             "local c = ARGV[1]; local n = 0\n"
+                             "for _, user in ipairs(redis.call('HKEYS', k(c, 'tokens'))) do\n"
+                             "  if endEntry(user, c) > 0 then n = n + 1 end\n"
+                             "end\n"
+                             "redis.call('DEL', k(c, 'waiting'), k(c, 'active'))\n"
+                             "return n\n");
+
+// ARGV: user. Returns {concert, active, activeUntilMs, ahead} for each live entry of the user.
+const RedisScript kEntriesOf(LUA_PRELUDE
+                             "local user = ARGV[1]; local out = {}\n"
+                             "for _, c in ipairs(redis.call('SMEMBERS', 'encore:q:concerts')) do\n"
+                             "  local a = redis.call('ZSCORE', k(c, 'active'), user)\n"
+                             "  if a and tonumber(a) > now then\n"
+                             "    table.insert(out, {c, 1, tonumber(a), 0})\n"
+                             "  else\n"
+                             "    local r = redis.call('ZRANK', k(c, 'waiting'), user)\n"
+                             "    if r then table.insert(out, {c, 0, 0, r}) end\n"
+                             "  end\n"
+                             "end\n"
+                             "return out\n");
 
 // ARGV: user, concert, new end of the turn (ms). Extends a live ACTIVE turn, never shortens one.
 const RedisScript kExtendTurn(LUA_PRELUDE
@@ -285,6 +319,43 @@ int RedisQueueStore::admit(qint64 concertId)
     if (admitted > 0 || v.array.value(1).toInteger() > 0)
         announce(concertId);
     return admitted;
+}
+
+QList<UserQueueEntry> RedisQueueStore::entriesOf(const QUuid &userId)
+{
+    QList<UserQueueEntry> out;
+    for (const RedisValue &v : m_redis.eval(kEntriesOf, {}, {userText(userId)}).array) {
+        QueueEntry e;
+        e.userId = userId;
+        e.concertId = v.array.value(0).toInteger();
+        e.active = v.array.value(1).toInteger() == 1;
+        if (e.active)
+            e.activeUntil = QDateTime::fromMSecsSinceEpoch(v.array.value(2).toInteger(), Qt::UTC);
+        out.append({e, v.array.value(3).toInteger()});
+    }
+    std::sort(out.begin(), out.end(), [](const UserQueueEntry &a, const UserQueueEntry &b) {
+        return a.entry.concertId < b.entry.concertId;
+    });
+    return out;
+}
+
+bool RedisQueueStore::remove(const QUuid &userId, qint64 concertId)
+{
+    const bool removed
+        = m_redis.eval(kRemove, {}, {userText(userId), QByteArray::number(concertId)}).toInteger()
+        > 0;
+    if (removed)
+        announce(concertId);
+    return removed;
+}
+
+int RedisQueueStore::removeAll(qint64 concertId)
+{
+    const int removed
+        = int(m_redis.eval(kRemoveAll, {}, {QByteArray::number(concertId)}).toInteger());
+    if (removed > 0)
+        announce(concertId);
+    return removed;
 }
 
 QList<qint64> RedisQueueStore::concertsWithQueues()

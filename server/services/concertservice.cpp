@@ -84,7 +84,7 @@ QList<Schedule> ConcertService::loadSchedules(const QList<qint64> &concertIds, b
         u"SELECT sc.id, sc.concert_id, sc.starts_at, sc.sales_open_at, sc.sales_close_at, "
         " count(*) FILTER (WHERE s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until <= "
         "now())), "
-        " count(s.number), coalesce(min(s.price), 0), coalesce(max(s.price), 0) "
+        " count(s.number), coalesce(min(s.price), 0), coalesce(max(s.price), 0), sc.cancelled_at "
         "FROM schedules sc LEFT JOIN seats s ON s.schedule_id = sc.id "
         "WHERE sc.concert_id = ANY(?::bigint[]) "
         "GROUP BY sc.id ORDER BY sc.concert_id, sc.starts_at"_s,
@@ -102,6 +102,7 @@ QList<Schedule> ConcertService::loadSchedules(const QList<qint64> &concertIds, b
         s.totalSeats = q.value(6).toInt();
         s.minPrice = q.value(7).toLongLong();
         s.maxPrice = q.value(8).toLongLong();
+        s.cancelledAt = q.value(9).toDateTime();
         if (!bookableOnly || s.isBookable(now))
             out.append(s);
     }

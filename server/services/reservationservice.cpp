@@ -68,6 +68,8 @@ ApiError seatsUnavailable(QList<int> lost)
         {{u"seats"_s, toJsonArray(lost)}});
 }
 
+const QString kNotOnSale = u"Tickets for this date are not on sale now."_s;
+
 const QString kFreeSeats
     = u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
       "version = nextval('seat_version_seq') "
@@ -84,6 +86,13 @@ ReservationService::ReservationService(Database &db, const ServerConfig &config,
     , m_queue(queue)
     , m_wallet(wallet)
 {
+}
+
+bool ReservationService::isCancelled(qint64 scheduleId)
+{
+    QSqlQuery &q = m_db.exec(u"SELECT 1 FROM schedules WHERE id = ? AND cancelled_at IS NOT NULL"_s,
+                             {scheduleId});
+    return q.next();
 }
 
 QList<Reservation> ReservationService::load(const QString &where, const QVariantList &values)
@@ -103,7 +112,8 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
         // Checks that need no lock come first, outside any transaction: in a flash sale almost
         // every attempt loses, and a loser should cost three round trips, not a dozen.
         QSqlQuery &sched = m_db.exec(
-            u"SELECT sc.concert_id, now() >= sc.sales_open_at AND now() < sc.sales_close_at, "
+            u"SELECT sc.concert_id, now() >= sc.sales_open_at AND now() < sc.sales_close_at "
+            " AND sc.cancelled_at IS NULL, "
             " (SELECT string_agg(s.number::text, ',' ORDER BY s.number) FROM seats s "
             "   WHERE s.schedule_id = sc.id AND s.number = ANY(?::int[]) "
             "     AND NOT (s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until < "
@@ -117,7 +127,7 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
         const QString taken = sched.value(2).toString();
         m_queue.requireActive(userId, queueToken, concertId);
         if (!onSale)
-            throw ApiError(ErrorCode::Conflict, u"Tickets for this date are not on sale now."_s);
+            throw ApiError(ErrorCode::Conflict, kNotOnSale);
         if (!taken.isEmpty()) {
             QList<int> lost;
             for (const QString &n : taken.split(u','))
@@ -155,20 +165,26 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             const QString reservationId = ins.value(0).toString();
             const QDateTime heldUntil = ins.value(1).toDateTime();
 
-            // The one statement that guards a seat (DESIGN.md §3).
+            // The one statement that guards a seat (DESIGN.md §3). The reservation's foreign key
+            // holds the date's row (KEY SHARE) until commit, which a staff cancellation's FOR
+            // UPDATE waits for; a hold that waited for the cancellation sees it here.
             QSqlQuery &take = m_db.exec(
                 u"UPDATE seats SET status = 'HELD', reservation_id = ?::uuid, held_until = ?, "
                 " version = nextval('seat_version_seq') "
                 "WHERE schedule_id = ? AND number = ANY(?::int[]) "
                 "  AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now())) "
+                "  AND NOT EXISTS (SELECT 1 FROM schedules c WHERE c.id = ? "
+                "                  AND c.cancelled_at IS NOT NULL) "
                 "RETURNING number, price"_s,
-                {reservationId, heldUntil, scheduleId, sql::intArray(seats)});
+                {reservationId, heldUntil, scheduleId, sql::intArray(seats), scheduleId});
             QList<int> held;
             Money total = 0;
             while (take.next()) {
                 held.append(take.value(0).toInt());
                 total += take.value(1).toLongLong();
             }
+            if (held.isEmpty() && isCancelled(scheduleId))
+                throw ApiError(ErrorCode::Conflict, kNotOnSale);
             if (held.size() != seats.size()) {
                 QList<int> lost;
                 for (int n : seats) {
@@ -236,6 +252,63 @@ Reservation ReservationService::lockOwn(const QUuid &userId, const QUuid &reserv
     return found.first();
 }
 
+std::pair<Reservation, QUuid> ReservationService::lockAny(const QUuid &reservationId)
+{
+    QSqlQuery &q = m_db.exec(u"SELECT user_id FROM reservations WHERE id = ?::uuid FOR UPDATE"_s,
+                             {sql::uuid(reservationId)});
+    if (!q.next())
+        throw ApiError(ErrorCode::NotFound, u"No such reservation."_s);
+    const QUuid owner = QUuid::fromString(q.value(0).toString());
+    return {lockOwn(owner, reservationId), owner};
+}
+
+std::pair<Reservation, Money>
+ReservationService::refundPaid(const QUuid &userId, const Reservation &r, const QList<int> &seats)
+{
+    if (r.status != ReservationStatus::Paid)
+        throw ApiError(ErrorCode::Conflict, u"Only a paid reservation can be refunded."_s);
+    const QString id = sql::uuid(r.id);
+    for (int n : seats) {
+        if (!r.seats.contains(n))
+            throw ApiError(ErrorCode::ValidationFailed,
+                           u"Seat %1 is not part of this reservation."_s.arg(n),
+                           {{u"field"_s, u"seats"_s}, {u"seat"_s, n}});
+    }
+    const bool whole = seats.isEmpty() || seats.size() == r.seats.size();
+    Money amount = r.total;
+    if (whole) {
+        m_db.exec(kFreeSeats, {id, u"SOLD"_s});
+        m_db.exec(u"UPDATE payments SET refunded_at = now() WHERE reservation_id = ?::uuid"_s,
+                  {id});
+        m_db.exec(
+            u"UPDATE reservations SET status = 'REFUNDED', ended_at = now() WHERE id = ?::uuid"_s,
+            {id});
+    } else {
+        // The seats' own prices, never more than is left of what was paid. The payment and the
+        // reservation shrink together, so reconciliation still finds them equal.
+        QSqlQuery &freed = m_db.exec(
+            u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
+            "version = nextval('seat_version_seq') "
+            "WHERE reservation_id = ?::uuid AND status = 'SOLD' AND number = ANY(?::int[]) "
+            "RETURNING price"_s,
+            {id, sql::intArray(seats)});
+        Money prices = 0;
+        while (freed.next())
+            prices += freed.value(0).toLongLong();
+        amount = std::min(prices, r.total);
+        m_db.exec(u"DELETE FROM reservation_seats WHERE reservation_id = ?::uuid "
+                  "AND number = ANY(?::int[])"_s,
+                  {id, sql::intArray(seats)});
+        m_db.exec(u"UPDATE reservations SET total = total - ? WHERE id = ?::uuid"_s, {amount, id});
+        m_db.exec(u"UPDATE payments SET amount = amount - ? WHERE reservation_id = ?::uuid"_s,
+                  {amount, id});
+    }
+    m_wallet.credit(userId, amount, LedgerKind::Refund, id);
+    m_db.afterCommit([] { Metrics::instance().increment(u"encore_refunds_total"_s); });
+    m_concerts.invalidateSeatMap(r.scheduleId); // deferred to the commit by itself
+    return {load(u"WHERE r.id = ?::uuid"_s, {id}).first(), amount};
+}
+
 Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reservationId)
 {
     const QString id = sql::uuid(reservationId);
@@ -257,14 +330,7 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
                 throw ApiError(
                     ErrorCode::Conflict,
                     u"Refunds close %1 hours before the show."_s.arg(m_config.refundCutoffHours));
-            m_db.exec(kFreeSeats, {id, u"SOLD"_s});
-            m_wallet.credit(userId, r.total, LedgerKind::Refund, id);
-            m_db.exec(u"UPDATE payments SET refunded_at = now() WHERE reservation_id = ?::uuid"_s,
-                      {id});
-            m_db.exec(
-                u"UPDATE reservations SET status = 'REFUNDED', ended_at = now() WHERE id = ?::uuid"_s,
-                {id});
-            m_db.afterCommit([] { Metrics::instance().increment(u"encore_refunds_total"_s); });
+            refundPaid(userId, r);
             break;
         }
         case ReservationStatus::Expired:

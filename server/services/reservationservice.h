@@ -31,8 +31,17 @@ public:
 
     // Locks the caller's reservation row (FOR UPDATE) and returns it; NOT_FOUND for others'.
     Reservation lockOwn(const QUuid &userId, const QUuid &reservationId);
+    // Staff: locks any reservation row and returns it with its owner; NOT_FOUND when none.
+    std::pair<Reservation, QUuid> lockAny(const QUuid &reservationId);
+    // The one refund, for customers and staff alike: in the caller's transaction, on a locked
+    // PAID reservation of `userId`. Frees the seats (all, or the listed ones), credits the wallet
+    // and ends the payment (or shrinks it by a partial refund). Returns the reservation after it
+    // and the money given back.
+    std::pair<Reservation, Money> refundPaid(const QUuid &userId, const Reservation &locked,
+                                             const QList<int> &seats = {});
 
 private:
+    bool isCancelled(qint64 scheduleId);
     QList<Reservation> load(const QString &where, const QVariantList &values);
 
     Database &m_db;

@@ -11,11 +11,14 @@
 #include "services/auditservice.h"
 #include "services/catalogueservice.h"
 #include "services/concertservice.h"
+#include "services/customerlookupservice.h"
 #include "services/idempotencyservice.h"
 #include "services/paymentservice.h"
 #include "services/reportservice.h"
 #include "services/reservationservice.h"
 #include "services/seatoperationsservice.h"
+#include "services/staffmoneyservice.h"
+#include "services/staffqueueservice.h"
 #include "services/walletservice.h"
 
 namespace encore::server {
@@ -46,6 +49,9 @@ struct Services {
         , seatOperations(db, audit)
         , catalogue(db, concerts, queue, seatOperations, audit)
         , reports(db, seatOperations)
+        , staffMoney(db, audit, concerts, reservations, wallet, queue)
+        , staffQueue(db, audit, queue)
+        , customers(db, reservations, payments, wallet, queue)
     {
     }
 
@@ -66,6 +72,9 @@ struct Services {
     SeatOperationsService seatOperations;
     CatalogueService catalogue;
     ReportService reports;
+    StaffMoneyService staffMoney;
+    StaffQueueService staffQueue;
+    CustomerLookupService customers;
 };
 
 } // namespace encore::server

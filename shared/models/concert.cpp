@@ -10,7 +10,7 @@ namespace encore {
 
 bool Schedule::isBookable(const QDateTime &now) const
 {
-    return salesOpenAt <= now && now < salesCloseAt && availableSeats > 0;
+    return !cancelledAt.isValid() && salesOpenAt <= now && now < salesCloseAt && availableSeats > 0;
 }
 
 QJsonObject Schedule::toJson() const
@@ -23,7 +23,8 @@ QJsonObject Schedule::toJson() const
             {u"availableSeats"_s, availableSeats},
             {u"totalSeats"_s, totalSeats},
             {u"minPrice"_s, minPrice},
-            {u"maxPrice"_s, maxPrice}};
+            {u"maxPrice"_s, maxPrice},
+            {u"cancelledAt"_s, isoTimeOrNull(cancelledAt)}};
 }
 
 Result<Schedule> Schedule::fromJson(const QJsonObject &json)
@@ -39,6 +40,7 @@ Result<Schedule> Schedule::fromJson(const QJsonObject &json)
     s.totalSeats = int(r.integer(u"totalSeats"_s, 0, 1000));
     s.minPrice = r.integer(u"minPrice"_s, 0, money::kMaxPrice);
     s.maxPrice = r.integer(u"maxPrice"_s, 0, money::kMaxPrice);
+    s.cancelledAt = r.optionalDateTime(u"cancelledAt"_s).value_or(QDateTime());
     if (!r.ok())
         return r.error();
     return s;

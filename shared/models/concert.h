@@ -21,8 +21,9 @@ struct Schedule
     int totalSeats = 0;
     Money minPrice = 0;
     Money maxPrice = 0;
+    QDateTime cancelledAt; // set when staff cancelled the date: off sale for good
 
-    // Bookable: sales are open now and seats remain.
+    // Bookable: not cancelled, sales are open now and seats remain.
     bool isBookable(const QDateTime &now) const;
 
     QJsonObject toJson() const;

@@ -20,11 +20,13 @@ struct Wallet
     friend bool operator==(const Wallet &, const Wallet &) = default;
 };
 
-enum class LedgerKind { TopUp, Payment, Refund };
+enum class LedgerKind { TopUp, Payment, Refund, Adjustment }; // Adjustment: by staff, with a reason
 template<> struct EnumWords<LedgerKind>
 {
-    static constexpr std::array<EnumWord<LedgerKind>, 3> words {
-        {{LedgerKind::TopUp, u"TOPUP"}, {LedgerKind::Payment, u"PAYMENT"}, {LedgerKind::Refund, u"REFUND"}}};
+    static constexpr std::array<EnumWord<LedgerKind>, 4> words {{{LedgerKind::TopUp, u"TOPUP"},
+                                                                 {LedgerKind::Payment, u"PAYMENT"},
+                                                                 {LedgerKind::Refund, u"REFUND"},
+                                                                 {LedgerKind::Adjustment, u"ADJUSTMENT"}}};
 };
 
 struct LedgerEntry

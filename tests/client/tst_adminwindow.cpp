@@ -113,13 +113,13 @@ void TestAdminWindow::cleanupTestCase()
 
 void TestAdminWindow::clickAndConfirm(QPushButton *button, bool yes)
 {
-    // The box is modal (exec): answer it from the event loop it runs.
+    // The box is window-modal (open(), no nested event loop): answer it once it shows.
     bool answered = false;
     auto *poll = new QTimer(this);
     poll->setInterval(20);
-    connect(poll, &QTimer::timeout, this, [&answered, poll, yes] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box || box->objectName() != u"confirmDialog")
+    connect(poll, &QTimer::timeout, this, [this, &answered, poll, yes] {
+        auto *box = m_window->findChild<QMessageBox *>(u"confirmDialog"_s);
+        if (!box || !box->isVisible() || box->windowModality() != Qt::WindowModal)
             return;
         poll->stop();
         answered = true;
@@ -128,8 +128,8 @@ void TestAdminWindow::clickAndConfirm(QPushButton *button, bool yes)
     });
     poll->start();
     QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(answered);
     poll->deleteLater();
-    QVERIFY(answered);
 }
 
 HttpResponse TestAdminWindow::staffGet(const QByteArray &path)
@@ -296,8 +296,9 @@ void TestAdminWindow::queueRateAndPauseAreApplied()
     QCOMPARE(settings[u"maxActive"_s].toInt(), 7);
     QCOMPARE(settings[u"paused"_s].toBool(), false);
 
+    const qsizetype appliedBefore = applied.count();
     clickAndConfirm(find<QPushButton>(u"pauseButton"_s));
-    QVERIFY(applied.wait(kWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() > appliedBefore, kWaitMs);
     settings = staffGet("/api/v1/admin/concerts/" + QByteArray::number(m_concert) + "/queue")
                    .json()[u"settings"_s]
                    .toObject();

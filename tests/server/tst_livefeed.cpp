@@ -3,6 +3,7 @@
 // date's seats follow the REST rule (an ACTIVE queue token of that concert, or the staff role).
 #include "bookingrequests.h"
 #include "fixtures.h"
+#include "liveclient.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -16,52 +17,6 @@ using namespace Qt::StringLiterals;
 using namespace encore::test;
 
 namespace {
-
-// A live-feed client that records every message.
-class LiveClient {
-public:
-    explicit LiveClient(quint16 port)
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString &text) {
-            messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
-        });
-        socket.open(QUrl(u"ws://127.0.0.1:%1/api/v1/live"_s.arg(port)));
-    }
-    bool waitConnected()
-    {
-        QSignalSpy connected(&socket, &QWebSocket::connected);
-        return socket.state() == QAbstractSocket::ConnectedState || connected.wait(10'000);
-    }
-    void send(const QJsonObject &o)
-    {
-        socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-    }
-    // Signs in and asks for a date's seats with this queue token (none: the key is left out).
-    void subscribeSeats(const QByteArray &session, qint64 schedule, const QByteArray &queueToken,
-                        const QJsonObject &extra = {})
-    {
-        send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(session)}});
-        QJsonObject sub = extra;
-        sub.insert(u"type"_s, u"subscribe"_s);
-        sub.insert(u"scheduleId"_s, schedule);
-        if (!queueToken.isNull())
-            sub.insert(u"queueToken"_s, QString::fromLatin1(queueToken));
-        send(sub);
-    }
-    // The first message of this type, received at or after index `from`, whose predicate holds.
-    std::optional<QJsonObject> find(const QString &type,
-                                    const std::function<bool(const QJsonObject &)> &pred = {},
-                                    qsizetype from = 0) const
-    {
-        for (const QJsonObject &m : messages.mid(from)) {
-            if (m.value(u"type"_s).toString() == type && (!pred || pred(m)))
-                return m;
-        }
-        return std::nullopt;
-    }
-    QWebSocket socket;
-    QList<QJsonObject> messages;
-};
 
 std::function<bool(const QJsonObject &)> seatIs(int number, const QString &status,
                                                 std::optional<bool> mine = {})

@@ -42,6 +42,24 @@ HttpRequest topUpRequest(const TestUser &user, qint64 amount, const QByteArray &
     return r;
 }
 
+QString buySeats(const HttpClient &client, const TestUser &user, qint64 scheduleId,
+                 const QList<int> &seats)
+{
+    const HttpResponse held = client.send(holdRequest(user, scheduleId, seats));
+    const QString id = held.json().value(u"reservation"_s).toObject().value(u"id"_s).toString();
+    if (held.status != 201) {
+        qWarning("hold: %d %s", held.status, held.body.constData());
+        return {};
+    }
+    const HttpResponse paid
+        = client.send(payRequest(user, id, QUuid::createUuid().toByteArray(QUuid::WithoutBraces)));
+    if (paid.status != 201) {
+        qWarning("pay: %d %s", paid.status, paid.body.constData());
+        return {};
+    }
+    return id;
+}
+
 bool openQueue(const HttpClient &client, Fixtures &fixtures, qint64 concertId, int maxActive)
 {
     const TestUser staff = fixtures.createUsers(1, 0, u"staff"_s).first();

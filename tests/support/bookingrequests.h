@@ -15,6 +15,10 @@ HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, const QList<int
 HttpRequest payRequest(const TestUser &user, const QString &reservationId, const QByteArray &key);
 HttpRequest topUpRequest(const TestUser &user, qint64 amount, const QByteArray &key);
 
+// Holds and pays `seats` of the date for `user` (who needs an active queue ticket); the
+// reservation's id, or empty (with a warning) when either step was refused.
+QString buySeats(const HttpClient &client, const TestUser &user, qint64 scheduleId,
+                 const QList<int> &seats);
 // Opens the concert's queue wide through the staff API (PUT .../queue-settings: maxActive
 // 1,000,000 unless given, admitPerMinute 1,000,000, activeTtlSeconds 3600), so joinQueue() admits everyone at
 // once. Makes a staff user with `fixtures` for it. True on 200.

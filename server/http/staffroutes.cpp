@@ -1,0 +1,99 @@
+// Staff money and customer operations (DESIGN.md §4): each parses its body with the shared
+// request type, authenticates staff (403 to customers) and calls one service method.
+#include "apiroutes.h"
+
+#include "http/routeregistrar.h"
+#include "models/staffops.h"
+#include "services/idempotencyservice.h"
+#include "services/services.h"
+
+using namespace Qt::StringLiterals;
+
+namespace encore::server {
+
+namespace {
+
+template<typename T> T parse(const RequestContext &ctx)
+{
+    auto r = T::fromJson(ctx.jsonBody());
+    if (!r)
+        throw r.error();
+    return r.value();
+}
+
+} // namespace
+
+void registerStaffRoutes(RouteRegistrar &routes, Services &s)
+{
+    const auto staff = [&s](const RequestContext &ctx) {
+        return s.auth.authenticateStaff(ctx.bearerToken());
+    };
+
+    routes.add(
+        Method::Post, u"/api/v1/admin/schedules/<arg>/cancel"_s, [&s, staff](RequestContext &ctx) {
+            const User user = staff(ctx);
+            const qint64 scheduleId = ctx.idArg(0);
+            const auto body = parse<ReasonRequest>(ctx);
+            return Reply::json(s.staffMoney.cancelSchedule(user, scheduleId, body.reason).toJson());
+        });
+    routes.add(
+        Method::Post, u"/api/v1/admin/reservations/<arg>/refund"_s,
+        [&s, staff](RequestContext &ctx) {
+            const User user = staff(ctx);
+            const QUuid id = ctx.uuidArg(0);
+            const auto body = parse<StaffRefundRequest>(ctx);
+            return Reply::json({{u"reservation"_s, s.staffMoney.refund(user, id, body).toJson()}});
+        });
+    routes.add(Method::Get, u"/api/v1/admin/users"_s, [&s, staff](RequestContext &ctx) {
+        staff(ctx);
+        const QString query = ctx.queryValue(u"query"_s);
+        if (query.trimmed().isEmpty() || query.size() > 64)
+            throw ApiError(ErrorCode::ValidationFailed, u"query: 1 to 64 characters"_s,
+                           {{u"field"_s, u"query"_s}});
+        return Reply::json(s.customers.search(query).toJson());
+    });
+    routes.add(Method::Get, u"/api/v1/admin/users/<arg>"_s, [&s, staff](RequestContext &ctx) {
+        staff(ctx);
+        return Reply::json(s.customers.detail(ctx.uuidArg(0)).toJson());
+    });
+    routes.add(Method::Post, u"/api/v1/admin/users/<arg>/wallet-adjustments"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   const QUuid customer = ctx.uuidArg(0);
+                   const QString key = ctx.requireIdempotencyKey();
+                   const auto body = parse<WalletAdjustmentRequest>(ctx);
+                   const auto hash = IdempotencyService::requestHash(
+                       "POST", ctx.request().url().path(), ctx.request().body());
+                   return s.idempotency.run(user.id, key, hash, [&] {
+                       return Reply::json(s.staffMoney.adjustWallet(user, customer, body).toJson(),
+                                          201);
+                   });
+               });
+    routes.add(Method::Delete, u"/api/v1/admin/concerts/<arg>/queue/<arg>"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   const qint64 concertId = ctx.idArg(0);
+                   const QUuid customer = ctx.uuidArg(1);
+                   const auto body = parse<ReasonRequest>(ctx);
+                   s.staffQueue.removeEntry(user, concertId, customer, body.reason);
+                   return Reply::noContent();
+               });
+    routes.add(Method::Post, u"/api/v1/admin/concerts/<arg>/queue-blocks"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   const qint64 concertId = ctx.idArg(0);
+                   const auto body = parse<QueueBlockRequest>(ctx);
+                   return Reply::json(s.staffQueue.block(user, concertId, body).toJson(), 201);
+               });
+    routes.add(Method::Delete, u"/api/v1/admin/concerts/<arg>/queue-blocks/<arg>"_s,
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   const qint64 concertId = ctx.idArg(0);
+                   const QUuid customer = ctx.uuidArg(1);
+                   const auto body = parse<ReasonRequest>(ctx);
+                   s.staffQueue.unblock(user, concertId, customer, body.reason);
+                   return Reply::noContent();
+               });
+}
+
+} // namespace encore::server

@@ -1,0 +1,31 @@
+#pragma once
+// StaffQueueService: staff's queue control (DESIGN.md §4) — end a customer's place or turn in a
+// concert's line, block or unblock an account from joining it; each audited with its reason and
+// the customer told live. Works the same on both queue stores. Any worker thread.
+
+#include "models/staffops.h"
+
+namespace encore::server {
+
+class AuditService;
+class Database;
+class QueueService;
+
+class StaffQueueService {
+public:
+    StaffQueueService(Database &db, AuditService &audit, QueueService &queue);
+
+    // NOT_FOUND when the customer has no live entry in that concert's line.
+    void removeEntry(const User &staff, qint64 concertId, const QUuid &userId,
+                     const QString &reason);
+    QueueBlock block(const User &staff, qint64 concertId, const QueueBlockRequest &request);
+    // NOT_FOUND when the account is not blocked there.
+    void unblock(const User &staff, qint64 concertId, const QUuid &userId, const QString &reason);
+
+private:
+    Database &m_db;
+    AuditService &m_audit;
+    QueueService &m_queue;
+};
+
+} // namespace encore::server
