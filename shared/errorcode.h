@@ -48,6 +48,5 @@ template<> struct EnumWords<ErrorCode>
 };
 
 int httpStatus(ErrorCode code);
-QString defaultMessage(ErrorCode code);
 
 } // namespace encore

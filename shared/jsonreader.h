@@ -39,7 +39,8 @@ public:
     bool ok() const { return !m_error.has_value(); }
     const ApiError &error() const { return *m_error; }
 
-    void fail(ErrorCode code, const QString &field, const QString &reason);
+    // Remembers the first problem: `reason` is a Msg whose %1 is the field, %2... are `args`.
+    void fail(ErrorCode code, const QString &field, Msg reason, const QStringList &args = {});
 
 private:
     bool present(const QString &key);

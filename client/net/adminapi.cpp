@@ -230,7 +230,7 @@ void AdminApi::download(const QString &path, QObject *context, Callback<QByteArr
             return;
         }
         if (status == 0) {
-            done(ApiError(ErrorCode::Unavailable,
+            done(ApiError::withText(ErrorCode::Unavailable,
                           ApiClient::tr("The Encore server at %1 cannot be reached.")
                               .arg(reply->url().host()),
                           {{u"network"_s, true}}));

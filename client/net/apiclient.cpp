@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
@@ -58,7 +59,7 @@ ApiError networkError(const QNetworkReply *reply, const QUrl &base)
                       .arg(where);
     else
         message = ApiClient::tr("The Encore server at %1 cannot be reached.").arg(where);
-    return ApiError(ErrorCode::Unavailable, message,
+    return ApiError::withText(ErrorCode::Unavailable, message,
                     {{u"network"_s, true}, {u"reason"_s, reply->errorString()}});
 }
 
@@ -179,6 +180,10 @@ void ApiClient::dispatch(const std::shared_ptr<Pending> &pending)
     // QHttpServer 6.4 does not implement 100-continue: never make it wait for one.
     request.setRawHeader("Expect", QByteArray(""));
     request.setRawHeader("User-Agent", "Encore-Desktop/" ENCORE_CLIENT_VERSION);
+    // The server writes its messages in the language the app runs in (LanguageManager sets the
+    // default locale).
+    request.setRawHeader(api::kAcceptLanguageHeader,
+                         QLocale().language() == QLocale::Korean ? "ko" : "en");
     if (c.needsSession && !m_sessionToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_sessionToken.toUtf8());
     if (c.needsQueueToken && !m_queueToken.isEmpty())
@@ -224,7 +229,7 @@ void ApiClient::onFinished(QNetworkReply *reply, const std::shared_ptr<Pending> 
         }
         auto parsed = JsonReader::parseObject(body);
         if (!parsed)
-            parsed = ApiError(ErrorCode::Internal,
+            parsed = ApiError::withText(ErrorCode::Internal,
                               tr("The server sent an answer Encore cannot read."));
         deliver(pending, std::move(parsed));
         return;

@@ -15,7 +15,7 @@ int seatArg(const RequestContext &ctx, int i)
 {
     const qint64 n = ctx.idArg(i);
     if (n > api::kSeatsPerSchedule)
-        throw ApiError(ErrorCode::NotFound, u"No such seat."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchSeat);
     return int(n);
 }
 
@@ -27,7 +27,7 @@ std::optional<qint64> concertFilter(const RequestContext &ctx)
     bool ok = false;
     const qint64 id = concert.toLongLong(&ok);
     if (!ok || id <= 0)
-        throw ApiError(ErrorCode::ValidationFailed, u"concertId must be a positive number."_s,
+        throw ApiError(ErrorCode::ValidationFailed, Msg::ConcertFilterInvalid, {},
                        {{u"field"_s, u"concertId"_s}});
     return id;
 }

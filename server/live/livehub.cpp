@@ -167,7 +167,7 @@ void LiveHub::onMessage(Client *c, const QString &text)
 void LiveHub::subscribeSeats(Client *c, qint64 scheduleId)
 {
     if (c->schedules.size() >= kMaxSubscriptions && !c->schedules.contains(scheduleId))
-        throw ApiError(ErrorCode::ValidationFailed, u"too many subscriptions"_s);
+        throw ApiError(ErrorCode::ValidationFailed, Msg::TooManySubscriptions);
     const SeatMap map = m_services.concerts.seatMap(scheduleId, c->user->id);
     c->schedules.insert(scheduleId);
     QJsonObject message = map.toJson();

@@ -50,9 +50,6 @@ Eta estimate(qint64 position, const QueueSnapshot &s)
     return eta;
 }
 
-const QString kTicketEnded = u"This queue ticket has ended; please join the queue again."_s;
-const QString kJoinFirst = u"Please join the queue for this concert first."_s;
-
 // Serialises one customer's joins of one concert (a double click sends two at once): each join
 // reads its ticket before the next one rotates the token, so none answers 404 for the ticket it
 // just made. Session-level, so it spans the store's own transactions; join() never runs inside one.
@@ -93,7 +90,7 @@ void QueueService::requireConcert(qint64 concertId)
 {
     QSqlQuery &c = m_db.exec(u"SELECT 1 FROM concerts WHERE id = ?"_s, {concertId});
     if (!c.next())
-        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
 }
 
 void QueueService::ensureSettings(qint64 concertId)
@@ -127,14 +124,14 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
 {
     const auto s = m_store.snapshot(tokenHash);
     if (!s)
-        throw ApiError(ErrorCode::NotFound, kTicketEnded);
+        throw ApiError(ErrorCode::NotFound, Msg::TicketEnded);
     QueueTicket t;
     t.userId = s->entry.userId;
     t.concertId = s->entry.concertId;
     if (s->entry.active) {
         if (s->entry.activeUntil <= QDateTime::currentDateTimeUtc())
             throw ApiError(ErrorCode::NotFound,
-                           u"Your turn has ended; please join the queue again."_s);
+                           Msg::TurnEnded);
         t.status = QueueStatus::Active;
         t.activeUntil = s->entry.activeUntil;
         t.pollAfterMs = 10'000;
@@ -158,38 +155,38 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
 QueueTicket QueueService::status(const QUuid &userId, const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128)
-        throw ApiError(ErrorCode::NotFound, u"No queue ticket given."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoQueueTicket);
     QueueTicket t = ticketFor(tokens::hash(token));
     if (t.userId != userId)
-        throw ApiError(ErrorCode::NotFound, kTicketEnded);
+        throw ApiError(ErrorCode::NotFound, Msg::TicketEnded);
     return t;
 }
 
 void QueueService::leave(const QUuid &userId, const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128 || !m_store.leave(userId, tokens::hash(token)))
-        throw ApiError(ErrorCode::NotFound, u"This queue ticket has already ended."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::TicketAlreadyEnded);
 }
 
 void QueueService::requireActive(const QUuid &userId, const QByteArray &token, qint64 concertId)
 {
     if (token.isEmpty() || token.size() > 128)
-        throw ApiError(ErrorCode::QueueNotActive, kJoinFirst);
+        throw ApiError(ErrorCode::QueueNotActive, Msg::JoinQueueFirst);
     const auto e = m_store.entry(tokens::hash(token));
     if (!e || e->userId != userId || e->concertId != concertId)
-        throw ApiError(ErrorCode::QueueNotActive, kJoinFirst);
+        throw ApiError(ErrorCode::QueueNotActive, Msg::JoinQueueFirst);
     if (e->active && e->activeUntil > QDateTime::currentDateTimeUtc())
         return;
     if (!e->active) {
         const QueueTicket t = ticketFor(tokens::hash(token));
         throw ApiError(ErrorCode::QueueNotActive,
-                       u"It is not your turn yet; you are number %1 in line."_s.arg(t.position),
+                       Msg::NotYourTurn, messageArgs(t.position),
                        {{u"position"_s, t.position},
                         {u"etaSeconds"_s,
                          t.eta ? QJsonValue(t.eta->seconds) : QJsonValue(QJsonValue::Null)}});
     }
     throw ApiError(ErrorCode::QueueNotActive,
-                   u"Your turn has ended; please join the queue again."_s);
+                   Msg::TurnEnded);
 }
 
 void QueueService::complete(const QUuid &userId, qint64 concertId)
@@ -221,7 +218,7 @@ QueueSettings QueueService::settings(qint64 concertId)
                              "FROM queue_settings WHERE concert_id = ?"_s,
                              {concertId});
     if (!q.next())
-        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
     return {q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toBool()};
 }
 

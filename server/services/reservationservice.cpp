@@ -62,9 +62,7 @@ ApiError seatsUnavailable(QList<int> lost)
         numbers.append(QString::number(n));
     return ApiError(
         ErrorCode::SeatUnavailable,
-        lost.size() == 1
-            ? u"Seat %1 was just taken; please pick another."_s.arg(lost.first())
-            : u"Seats %1 were just taken; please pick others."_s.arg(numbers.join(u", "_s)),
+        lost.size() == 1 ? Msg::SeatTaken : Msg::SeatsTaken, {numbers.join(u", "_s)},
         {{u"seats"_s, toJsonArray(lost)}});
 }
 
@@ -111,13 +109,13 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             "FROM schedules sc WHERE sc.id = ?"_s,
             {sql::intArray(seats), scheduleId});
         if (!sched.next())
-            throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
         const qint64 concertId = sched.value(0).toLongLong();
         const bool onSale = sched.value(1).toBool();
         const QString taken = sched.value(2).toString();
         m_queue.requireActive(userId, queueToken, concertId);
         if (!onSale)
-            throw ApiError(ErrorCode::Conflict, u"Tickets for this date are not on sale now."_s);
+            throw ApiError(ErrorCode::Conflict, Msg::NotOnSale);
         if (!taken.isEmpty()) {
             QList<int> lost;
             for (const QString &n : taken.split(u','))
@@ -142,9 +140,7 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             if (seatsAlready + seats.size() > api::kMaxSeatsPerHold)
                 throw ApiError(
                     ErrorCode::Conflict,
-                    u"A customer can have at most %1 seats per date; you already have %2."_s
-                        .arg(api::kMaxSeatsPerHold)
-                        .arg(seatsAlready),
+                    Msg::TooManySeats, messageArgs(api::kMaxSeatsPerHold, seatsAlready),
                     {{u"limit"_s, api::kMaxSeatsPerHold}, {u"alreadyHeld"_s, seatsAlready}});
 
             QSqlQuery &ins = m_db.exec(
@@ -180,12 +176,12 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             if (balance < openHolds + total)
                 throw ApiError(
                     ErrorCode::InsufficientBalance,
-                    (openHolds > 0
-                         ? u"These seats cost %1 and your other holds %2, but your wallet holds %3; please top up %4."_s
-                               .arg(money::format(total), money::format(openHolds))
-                         : u"These seats cost %1 but your wallet holds %2; please top up %3."_s.arg(
-                             money::format(total)))
-                        .arg(money::format(balance), money::format(openHolds + total - balance)),
+                    openHolds > 0 ? Msg::HoldsExceedBalance : Msg::SeatsExceedBalance,
+                    openHolds > 0 ? QStringList {money::format(total), money::format(openHolds),
+                                                 money::format(balance),
+                                                 money::format(openHolds + total - balance)}
+                                  : QStringList {money::format(total), money::format(balance),
+                                                 money::format(total - balance)},
                     {{u"balance"_s, balance},
                      {u"required"_s, openHolds + total},
                      {u"shortfall"_s, openHolds + total - balance}});
@@ -217,7 +213,7 @@ Reservation ReservationService::get(const QUuid &userId, const QUuid &reservatio
     const auto found = load(u"WHERE r.id = ?::uuid AND r.user_id = ?::uuid"_s,
                             {sql::uuid(reservationId), sql::uuid(userId)});
     if (found.isEmpty())
-        throw ApiError(ErrorCode::NotFound, u"No such reservation."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchReservation);
     return found.first();
 }
 
@@ -226,7 +222,7 @@ Reservation ReservationService::lockOwn(const QUuid &userId, const QUuid &reserv
     const auto found = load(u"WHERE r.id = ?::uuid AND r.user_id = ?::uuid FOR UPDATE OF r"_s,
                             {sql::uuid(reservationId), sql::uuid(userId)});
     if (found.isEmpty())
-        throw ApiError(ErrorCode::NotFound, u"No such reservation."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchReservation);
     return found.first();
 }
 
@@ -250,7 +246,7 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
             if (!open.value(0).toBool())
                 throw ApiError(
                     ErrorCode::Conflict,
-                    u"Refunds close %1 hours before the show."_s.arg(m_config.refundCutoffHours));
+                    Msg::RefundsClosed, messageArgs(m_config.refundCutoffHours));
             m_db.exec(kFreeSeats, {id, u"SOLD"_s});
             m_wallet.credit(userId, r.total, LedgerKind::Refund, id);
             m_db.exec(u"UPDATE payments SET refunded_at = now() WHERE reservation_id = ?::uuid"_s,
@@ -263,10 +259,10 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
         }
         case ReservationStatus::Expired:
             throw ApiError(ErrorCode::ReservationExpired,
-                           u"This hold has already expired; the seats are free again."_s);
+                           Msg::HoldAlreadyExpired);
         case ReservationStatus::Cancelled:
         case ReservationStatus::Refunded:
-            throw ApiError(ErrorCode::Conflict, u"This reservation has already been cancelled."_s);
+            throw ApiError(ErrorCode::Conflict, Msg::AlreadyCancelled);
         }
         return load(u"WHERE r.id = ?::uuid"_s, {id}).first();
     });

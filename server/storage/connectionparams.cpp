@@ -11,7 +11,7 @@ Result<ConnectionParams> ConnectionParams::fromUrl(const QString &text)
 {
     const QUrl url(text);
     if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres"))
-        return ApiError(ErrorCode::ValidationFailed, u"not a postgresql:// URL"_s);
+        return ApiError::withText(ErrorCode::ValidationFailed, u"not a postgresql:// URL"_s);
     ConnectionParams p;
     p.host = url.host();
     // postgresql://user@/db?host=/run/postgresql selects a socket directory.

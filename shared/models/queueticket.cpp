@@ -55,7 +55,7 @@ Result<QueueTicket> QueueTicket::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError(ErrorCode::BadRequest, u"status: unknown queue status"_s);
+        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord, {u"status"_s, json.value(u"status"_s).toString()});
     t.status = *status;
     return t;
 }

@@ -46,7 +46,7 @@ Result<Reservation> Reservation::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError(ErrorCode::BadRequest, u"status: unknown reservation status"_s);
+        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord, {u"status"_s, json.value(u"status"_s).toString()});
     res.status = *status;
     return res;
 }

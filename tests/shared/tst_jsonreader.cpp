@@ -112,7 +112,7 @@ void TestJsonReader::errorCodesMapToStatuses()
     QCOMPARE(wordOf(ErrorCode::IdempotencyMismatch), u"IDEMPOTENCY_MISMATCH"_s);
     for (int c = 0; c <= int(ErrorCode::Internal); ++c)
         QCOMPARE(enumFromWord<ErrorCode>(wordOf(ErrorCode(c))), std::optional(ErrorCode(c)));
-    const ApiError e(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray{3}}});
+    const ApiError e(ErrorCode::SeatUnavailable, QJsonObject {{u"seats"_s, QJsonArray {3}}});
     const ApiError back = ApiError::fromEnvelope(e.toEnvelope(u"r1"_s));
     QCOMPARE(back.code, ErrorCode::SeatUnavailable);
     QCOMPARE(back.details, e.details);
