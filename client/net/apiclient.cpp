@@ -1,5 +1,6 @@
 #include "apiclient.h"
 
+#include "api/requests.h"
 #include "apipaths.h"
 #include "jsonreader.h"
 #include "net/backoff.h"
@@ -129,7 +130,7 @@ QUrl ApiClient::liveUrl() const
 {
     QUrl url = m_baseUrl;
     url.setScheme(m_baseUrl.scheme() == u"https" ? u"wss"_s : u"ws"_s);
-    url.setPath(api::path(u"/live"));
+    url.setPath(api::live());
     return url;
 }
 
@@ -297,10 +298,7 @@ void ApiClient::probe()
 void ApiClient::registerUser(const QString &username, const QString &password, QObject *context,
                              Callback<Session> done)
 {
-    ApiCall c {"POST",
-               api::path(u"/auth/register"),
-               {},
-               QJsonObject {{u"username"_s, username}, {u"password"_s, password}}};
+    ApiCall c {"POST", api::authRegister(), {}, Credentials {username, password}.toJson()};
     c.needsSession = false;
     call<Session>(std::move(c), context, std::move(done), &Session::fromJson);
 }
@@ -308,17 +306,14 @@ void ApiClient::registerUser(const QString &username, const QString &password, Q
 void ApiClient::login(const QString &username, const QString &password, QObject *context,
                       Callback<Session> done)
 {
-    ApiCall c {"POST",
-               api::path(u"/auth/login"),
-               {},
-               QJsonObject {{u"username"_s, username}, {u"password"_s, password}}};
+    ApiCall c {"POST", api::authLogin(), {}, Credentials {username, password}.toJson()};
     c.needsSession = false;
     call<Session>(std::move(c), context, std::move(done), &Session::fromJson);
 }
 
 void ApiClient::logout(QObject *context, Callback<Empty> done)
 {
-    ApiCall c {"POST", api::path(u"/auth/logout"), {}, QJsonObject()};
+    ApiCall c {"POST", api::authLogout(), {}, QJsonObject()};
     c.retry = false;
     call<Empty>(std::move(c), context, std::move(done),
                 [](const QJsonObject &) { return Empty {}; });
@@ -326,45 +321,45 @@ void ApiClient::logout(QObject *context, Callback<Empty> done)
 
 void ApiClient::me(QObject *context, Callback<User> done)
 {
-    call<User>({"GET", api::path(u"/me")}, context, std::move(done),
-               [](const QJsonObject &o) { return decodeField<User>(o, u"user"_s); });
+    call<User>({"GET", api::me()}, context, std::move(done),
+               [](const QJsonObject &o) { return decodeField<User>(o, api::keys::kUser); });
 }
 
 void ApiClient::concerts(QObject *context, Callback<QList<Concert>> done)
 {
     call<QList<Concert>>(
-        {"GET", api::path(u"/concerts")}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<Concert>(o, u"concerts"_s); });
+        {"GET", api::concerts()}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<Concert>(o, api::keys::kConcerts); });
 }
 
 void ApiClient::bookableSchedules(qint64 concertId, QObject *context,
                                   Callback<QList<Schedule>> done)
 {
-    ApiCall c {"GET", api::path(u"/concerts/%1/schedules"_s.arg(concertId))};
+    ApiCall c {"GET", api::concertSchedules(concertId)};
     c.query.addQueryItem(u"available"_s, u"true"_s);
     call<QList<Schedule>>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
-        return decodeList<Schedule>(o, u"schedules"_s);
+        return decodeList<Schedule>(o, api::keys::kSchedules);
     });
 }
 
 void ApiClient::joinQueue(qint64 concertId, QObject *context, Callback<QueueTicket> done)
 {
     // Joining is idempotent per (user, concert) on the server, so a key makes it retryable.
-    ApiCall c {"POST", api::path(u"/concerts/%1/queue"_s.arg(concertId)), {}, QJsonObject()};
+    ApiCall c {"POST", api::concertQueue(concertId), {}, QJsonObject()};
     c.idempotencyKey = newIdempotencyKey();
     call<QueueTicket>(std::move(c), context, std::move(done), &QueueTicket::fromJson);
 }
 
 void ApiClient::queueStatus(QObject *context, Callback<QueueTicket> done)
 {
-    ApiCall c {"GET", api::path(u"/queue/status")};
+    ApiCall c {"GET", api::queueStatus()};
     c.needsQueueToken = true;
     call<QueueTicket>(std::move(c), context, std::move(done), &QueueTicket::fromJson);
 }
 
 void ApiClient::leaveQueue(QObject *context, Callback<Empty> done)
 {
-    ApiCall c {"DELETE", api::path(u"/queue")};
+    ApiCall c {"DELETE", api::queue()};
     c.needsQueueToken = true;
     call<Empty>(std::move(c), context, std::move(done),
                 [](const QJsonObject &) { return Empty {}; });
@@ -372,7 +367,7 @@ void ApiClient::leaveQueue(QObject *context, Callback<Empty> done)
 
 void ApiClient::seatMap(qint64 scheduleId, QObject *context, Callback<SeatMap> done)
 {
-    ApiCall c {"GET", api::path(u"/schedules/%1/seats"_s.arg(scheduleId))};
+    ApiCall c {"GET", api::scheduleSeats(scheduleId)};
     c.needsQueueToken = true;
     call<SeatMap>(std::move(c), context, std::move(done), &SeatMap::fromJson);
 }
@@ -380,51 +375,45 @@ void ApiClient::seatMap(qint64 scheduleId, QObject *context, Callback<SeatMap> d
 void ApiClient::holdSeats(qint64 scheduleId, const QList<int> &seats, const QString &idempotencyKey,
                           QObject *context, Callback<Reservation> done)
 {
-    QJsonArray numbers;
-    for (int n : seats)
-        numbers.append(n);
-    ApiCall c {"POST",
-               api::path(u"/reservations"),
-               {},
-               QJsonObject {{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}}};
+    ApiCall c {"POST", api::reservations(), {}, HoldRequest {scheduleId, seats}.toJson()};
     c.idempotencyKey = idempotencyKey;
     c.needsQueueToken = true;
     call<Reservation>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
-        return decodeField<Reservation>(o, u"reservation"_s);
+        return decodeField<Reservation>(o, api::keys::kReservation);
     });
 }
 
 void ApiClient::reservations(QObject *context, Callback<QList<Reservation>> done)
 {
     call<QList<Reservation>>(
-        {"GET", api::path(u"/reservations")}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<Reservation>(o, u"reservations"_s); });
+        {"GET", api::reservations()}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<Reservation>(o, api::keys::kReservations); });
 }
 
 void ApiClient::reservation(const QUuid &id, QObject *context, Callback<Reservation> done)
 {
     call<Reservation>(
-        {"GET", api::path(u"/reservations/") + uuidText(id)}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeField<Reservation>(o, u"reservation"_s); });
+        {"GET", api::reservation(id)}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeField<Reservation>(o, api::keys::kReservation); });
 }
 
 void ApiClient::cancelReservation(const QUuid &id, QObject *context, Callback<Reservation> done)
 {
     call<Reservation>(
-        {"DELETE", api::path(u"/reservations/") + uuidText(id)}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeField<Reservation>(o, u"reservation"_s); });
+        {"DELETE", api::reservation(id)}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeField<Reservation>(o, api::keys::kReservation); });
 }
 
 void ApiClient::wallet(QObject *context, Callback<WalletInfo> done)
 {
-    call<WalletInfo>({"GET", api::path(u"/wallet")}, context, std::move(done),
+    call<WalletInfo>({"GET", api::wallet()}, context, std::move(done),
                      &WalletInfo::fromJson);
 }
 
 void ApiClient::topUp(Money amount, const QString &idempotencyKey, QObject *context,
                       Callback<TopUpResult> done)
 {
-    ApiCall c {"POST", api::path(u"/wallet/top-ups"), {}, QJsonObject {{u"amount"_s, amount}}};
+    ApiCall c {"POST", api::walletTopUps(), {}, TopUpRequest {amount}.toJson()};
     c.idempotencyKey = idempotencyKey;
     call<TopUpResult>(std::move(c), context, std::move(done), &TopUpResult::fromJson);
 }
@@ -432,17 +421,14 @@ void ApiClient::topUp(Money amount, const QString &idempotencyKey, QObject *cont
 void ApiClient::ledger(QObject *context, Callback<QList<LedgerEntry>> done)
 {
     call<QList<LedgerEntry>>(
-        {"GET", api::path(u"/wallet/ledger")}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<LedgerEntry>(o, u"entries"_s); });
+        {"GET", api::walletLedger()}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<LedgerEntry>(o, api::keys::kEntries); });
 }
 
 void ApiClient::pay(const QUuid &reservationId, const QString &idempotencyKey, QObject *context,
                     Callback<PaymentReceipt> done)
 {
-    ApiCall c {"POST",
-               api::path(u"/payments"),
-               {},
-               QJsonObject {{u"reservationId"_s, uuidText(reservationId)}}};
+    ApiCall c {"POST", api::payments(), {}, PaymentRequest {reservationId}.toJson()};
     c.idempotencyKey = idempotencyKey;
     c.needsQueueToken = true;
     call<PaymentReceipt>(std::move(c), context, std::move(done), &PaymentReceipt::fromJson);
@@ -450,7 +436,7 @@ void ApiClient::pay(const QUuid &reservationId, const QString &idempotencyKey, Q
 
 void ApiClient::checkHealth(QObject *context, Callback<Empty> done)
 {
-    ApiCall c {"GET", u"/healthz"_s};
+    ApiCall c {"GET", api::healthz()};
     c.needsSession = false;
     c.retry = false;
     call<Empty>(std::move(c), context, std::move(done),

@@ -1,5 +1,6 @@
 #include "livefeed.h"
 
+#include "api/livemessage.h"
 #include "net/apiclient.h"
 
 #include "jsonreader.h"
@@ -55,9 +56,9 @@ void LiveFeed::onDisconnected()
 void LiveFeed::subscribe()
 {
     if (m_scheduleId > 0)
-        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
+        m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"scheduleId"_s, m_scheduleId}}));
     if (!m_queueToken.isEmpty())
-        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, m_queueToken}});
+        m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"queueToken"_s, m_queueToken}}));
 }
 
 void LiveFeed::watchSchedule(qint64 scheduleId)
@@ -65,14 +66,14 @@ void LiveFeed::watchSchedule(qint64 scheduleId)
     if (scheduleId == m_scheduleId)
         return;
     if (m_scheduleId > 0)
-        m_socket.send({{u"type"_s, u"unsubscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
+        m_socket.send(liveMessage(LiveMessageType::Unsubscribe, {{u"scheduleId"_s, m_scheduleId}}));
     m_scheduleId = scheduleId;
     m_version = 0;
     m_loaded = false;
     if (scheduleId > 0) {
         if (m_socket.isConnected())
             m_socket.send(
-                {{u"type"_s, u"subscribe"_s}, {u"scheduleId"_s, scheduleId}}); // → full map
+                liveMessage(LiveMessageType::Subscribe, {{u"scheduleId"_s, scheduleId}})); // → full map
         else
             resync();
     }
@@ -85,7 +86,7 @@ void LiveFeed::watchQueue(const QString &queueToken)
         return; // already following it (the server answers every subscribe with a message)
     m_queueToken = queueToken;
     if (!queueToken.isEmpty())
-        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, queueToken}});
+        m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"queueToken"_s, queueToken}}));
 }
 
 void LiveFeed::resync()
@@ -119,10 +120,10 @@ void LiveFeed::updatePolling()
 
 void LiveFeed::onMessage(const QJsonObject &message)
 {
-    const QString type = message.value(u"type"_s).toString();
-    if (type == u"seats") {
+    const auto type = liveMessageType(message);
+    if (type == LiveMessageType::Seats) {
         onSeatsMessage(message);
-    } else if (type == u"queue") {
+    } else if (type == LiveMessageType::Queue) {
         QJsonObject ticket = message;
         // Some servers nest the ticket; accept both shapes.
         if (ticket.value(u"ticket"_s).isObject())
@@ -133,7 +134,7 @@ void LiveFeed::onMessage(const QJsonObject &message)
         } else if (auto t = QueueTicket::fromJson(ticket)) {
             Q_EMIT queueUpdated(t.value());
         }
-    } else if (type == u"error" && m_scheduleId > 0 && !m_loaded) {
+    } else if (type == LiveMessageType::Error && m_scheduleId > 0 && !m_loaded) {
         resync(); // the subscription's snapshot failed (database busy): fetch it instead
     }
 }

@@ -1,5 +1,6 @@
 #include "livehub.h"
 
+#include "api/livemessage.h"
 #include "cache/redisclient.h"
 #include "jsonreader.h"
 #include "metrics/metrics.h"
@@ -112,35 +113,37 @@ void LiveHub::onMessage(Client *c, const QString &text)
         return;
     }
     JsonReader r(parsed.value());
-    const QString type = r.string(u"type"_s, 1, 32);
-    if (!r.ok()) {
-        drop(c, kCloseBadMessage, u"a message needs a type"_s);
+    const auto type = liveMessageType(parsed.value());
+    if (!type) {
+        drop(c, kCloseBadMessage,
+             parsed->value(u"type"_s).isString() ? u"unknown message type"_s
+                                                 : u"a message needs a type"_s);
         return;
     }
     try {
-        if (type == u"auth") {
+        if (type == LiveMessageType::Auth) {
             c->user = m_services.auth.authenticate(r.string(u"token"_s, 1, 128).toLatin1());
             c->authDeadline.stop();
-            send(c, {{u"type"_s, u"authenticated"_s}, {u"user"_s, c->user->toJson()}});
+            send(c, liveMessage(LiveMessageType::Authenticated, {{u"user"_s, c->user->toJson()}}));
             return;
         }
         if (!c->user) {
             drop(c, kCloseUnauthenticated, u"authenticate first"_s);
             return;
         }
-        if (type == u"ping") {
-            send(c, {{u"type"_s, u"pong"_s}});
-        } else if (type == u"subscribe" && parsed->contains(u"queueToken"_s)) {
+        if (type == LiveMessageType::Ping) {
+            send(c, liveMessage(LiveMessageType::Pong));
+        } else if (type == LiveMessageType::Subscribe && parsed->contains(u"queueToken"_s)) {
             const QString token = r.string(u"queueToken"_s, 1, 128);
             if (!r.ok())
                 throw r.error();
             subscribeQueue(c, token.toLatin1());
-        } else if (type == u"subscribe" || type == u"unsubscribe") {
+        } else if (type == LiveMessageType::Subscribe || type == LiveMessageType::Unsubscribe) {
             const qint64 scheduleId
                 = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
             if (!r.ok())
                 throw r.error();
-            if (type == u"unsubscribe")
+            if (type == LiveMessageType::Unsubscribe)
                 c->schedules.remove(scheduleId);
             else
                 subscribeSeats(c, scheduleId);
@@ -156,11 +159,11 @@ void LiveHub::onMessage(Client *c, const QString &text)
             drop(c, kCloseBadMessage, e.message);
             return;
         }
-        send(c, {{u"type"_s, u"error"_s}, {u"error"_s, e.toJson()}});
+        send(c, liveMessage(LiveMessageType::Error, {{u"error"_s, e.toJson()}}));
     } catch (const DbError &) {
-        send(c, {{u"type"_s, u"error"_s}, {u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}});
+        send(c, liveMessage(LiveMessageType::Error, {{u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}}));
     } catch (const RedisError &) {
-        send(c, {{u"type"_s, u"error"_s}, {u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}});
+        send(c, liveMessage(LiveMessageType::Error, {{u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}}));
     }
 }
 
@@ -171,7 +174,7 @@ void LiveHub::subscribeSeats(Client *c, qint64 scheduleId)
     const SeatMap map = m_services.concerts.seatMap(scheduleId, c->user->id);
     c->schedules.insert(scheduleId);
     QJsonObject message = map.toJson();
-    message.insert(u"type"_s, u"seats"_s);
+    message = liveMessage(LiveMessageType::Seats, message);
     message.insert(u"full"_s, true);
     send(c, message);
 }
@@ -182,7 +185,7 @@ void LiveHub::subscribeQueue(Client *c, const QByteArray &queueToken)
     c->queueToken = queueToken;
     c->queueConcert = ticket.concertId;
     QJsonObject message = ticket.toJson();
-    message.insert(u"type"_s, u"queue"_s);
+    message = liveMessage(LiveMessageType::Queue, message);
     send(c, message);
 }
 
@@ -190,15 +193,15 @@ void LiveHub::pushQueue(Client *c)
 {
     try {
         QJsonObject message = m_services.queue.status(c->user->id, c->queueToken).toJson();
-        message.insert(u"type"_s, u"queue"_s);
+        message = liveMessage(LiveMessageType::Queue, message);
         send(c, message);
     } catch (const ApiError &e) {
         // The ticket ended (paid, left, expired): say so once and stop following it.
         send(c,
-             {{u"type"_s, u"queue"_s},
+             liveMessage(LiveMessageType::Queue, {
               {u"status"_s, u"ENDED"_s},
               {u"concertId"_s, c->queueConcert},
-              {u"error"_s, e.toJson()}});
+              {u"error"_s, e.toJson()}}));
         c->queueToken.clear();
         c->queueConcert = 0;
     } catch (const DbError &) {
@@ -229,10 +232,10 @@ void LiveHub::onSeatsChanged(const QByteArray &payload)
             out.append(s);
         }
         send(c,
-             {{u"type"_s, u"seats"_s},
+             liveMessage(LiveMessageType::Seats, {
               {u"scheduleId"_s, scheduleId},
               {u"version"_s, change.value(u"version"_s)},
-              {u"seats"_s, out}});
+              {u"seats"_s, out}}));
     }
     Metrics::instance().increment(u"encore_live_seat_messages_total"_s);
 }

@@ -4,6 +4,8 @@
 
 #include "api/wordtable.h"
 
+#include <QJsonObject>
+
 namespace encore {
 
 enum class LiveMessageType {
@@ -30,5 +32,18 @@ template<> struct EnumWords<LiveMessageType>
          {LiveMessageType::Queue, u"queue"},
          {LiveMessageType::Error, u"error"}}};
 };
+
+// {"type": word, ...body}: a frame of the given type.
+inline QJsonObject liveMessage(LiveMessageType type, QJsonObject body = {})
+{
+    body.insert(QStringLiteral("type"), wordOf(type));
+    return body;
+}
+
+// The frame's type; nullopt for a missing or unknown word.
+inline std::optional<LiveMessageType> liveMessageType(const QJsonObject &message)
+{
+    return enumFromWord<LiveMessageType>(message.value(QStringLiteral("type")).toString());
+}
 
 } // namespace encore
