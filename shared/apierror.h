@@ -13,8 +13,7 @@
 
 namespace encore {
 
-struct ApiError
-{
+struct ApiError {
     ErrorCode code = ErrorCode::Internal;
     QString message; // English (server) or as received (client)
     QJsonObject details;

@@ -16,7 +16,10 @@ namespace {
 constexpr double kMaxExactInteger = 9007199254740992.0;
 } // namespace
 
-JsonReader::JsonReader(QJsonObject object) : m_object(std::move(object)) { }
+JsonReader::JsonReader(QJsonObject object)
+    : m_object(std::move(object))
+{
+}
 
 Result<QJsonObject> JsonReader::parseObject(const QByteArray &body)
 {
@@ -183,8 +186,7 @@ QList<qint64> JsonReader::integerList(const QString &key, int minCount, int maxC
     }
     const QJsonArray a = v.toArray();
     if (a.size() < minCount || a.size() > maxCount) {
-        fail(ErrorCode::ValidationFailed, key,
-             Msg::FieldListSize, messageArgs(minCount, maxCount));
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldListSize, messageArgs(minCount, maxCount));
         return {};
     }
     QList<qint64> out;

@@ -13,8 +13,7 @@
 namespace encore {
 
 enum class Language { English, Korean };
-template<> struct EnumWords<Language>
-{
+template<> struct EnumWords<Language> {
     static constexpr std::array<EnumWord<Language>, 2> words {
         {{Language::English, u"en"}, {Language::Korean, u"ko"}}};
 };
@@ -138,9 +137,18 @@ Msg defaultMessageKey(ErrorCode code);
 bool isDefaultMessage(ErrorCode code, const QString &text);
 
 // Arguments of a message: numbers and texts, as the sentence shows them.
-inline QString messageArg(const QString &text) { return text; }
-inline QString messageArg(qint64 number) { return QString::number(number); }
-inline QString messageArg(int number) { return QString::number(number); }
+inline QString messageArg(const QString &text)
+{
+    return text;
+}
+inline QString messageArg(qint64 number)
+{
+    return QString::number(number);
+}
+inline QString messageArg(int number)
+{
+    return QString::number(number);
+}
 template<typename... A> QStringList messageArgs(const A &...args)
 {
     return QStringList {messageArg(args)...};

@@ -66,8 +66,7 @@ void AdminApi::updateConcert(qint64 concertId, const ConcertDraft &draft, QObjec
 
 void AdminApi::deleteConcert(qint64 concertId, QObject *context, Callback<Empty> done)
 {
-    call<Empty>({"DELETE", api::adminConcert(concertId)}, context, std::move(done),
-                &nothing);
+    call<Empty>({"DELETE", api::adminConcert(concertId)}, context, std::move(done), &nothing);
 }
 
 void AdminApi::createSchedule(qint64 concertId, const ScheduleDraft &draft, QObject *context,
@@ -110,8 +109,7 @@ void AdminApi::updateSchedule(qint64 scheduleId, const ScheduleDraft &draft, QOb
 
 void AdminApi::deleteSchedule(qint64 scheduleId, QObject *context, Callback<Empty> done)
 {
-    call<Empty>({"DELETE", api::adminSchedule(scheduleId)}, context, std::move(done),
-                &nothing);
+    call<Empty>({"DELETE", api::adminSchedule(scheduleId)}, context, std::move(done), &nothing);
 }
 
 void AdminApi::setTierPrices(qint64 scheduleId, const QMap<QString, Money> &prices,
@@ -124,8 +122,8 @@ void AdminApi::setTierPrices(qint64 scheduleId, const QMap<QString, Money> &pric
 
 void AdminApi::seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap> done)
 {
-    call<AdminSeatMap>({"GET", api::adminScheduleSeats(scheduleId)}, context,
-                       std::move(done), &AdminSeatMap::fromJson);
+    call<AdminSeatMap>({"GET", api::adminScheduleSeats(scheduleId)}, context, std::move(done),
+                       &AdminSeatMap::fromJson);
 }
 
 void AdminApi::seatAction(qint64 scheduleId, int seat, SeatAction action, QObject *context,
@@ -142,22 +140,20 @@ void AdminApi::seatAction(qint64 scheduleId, int seat, SeatAction action, QObjec
 
 void AdminApi::queueStats(qint64 concertId, QObject *context, Callback<QueueStats> done)
 {
-    call<QueueStats>({"GET", api::adminConcertQueue(concertId)}, context,
-                     std::move(done), &QueueStats::fromJson);
+    call<QueueStats>({"GET", api::adminConcertQueue(concertId)}, context, std::move(done),
+                     &QueueStats::fromJson);
 }
 
 void AdminApi::setQueueSettings(qint64 concertId, const QueueSettings &settings, QObject *context,
                                 Callback<QueueSettings> done)
 {
-    call<QueueSettings>(
-        {"PUT", api::adminQueueSettings(concertId), {}, settings.toJson()},
-        context, std::move(done), &QueueSettings::fromJson);
+    call<QueueSettings>({"PUT", api::adminQueueSettings(concertId), {}, settings.toJson()}, context,
+                        std::move(done), &QueueSettings::fromJson);
 }
 
 void AdminApi::sales(QObject *context, Callback<SalesReport> done)
 {
-    call<SalesReport>({"GET", api::adminSales()}, context, std::move(done),
-                      &SalesReport::fromJson);
+    call<SalesReport>({"GET", api::adminSales()}, context, std::move(done), &SalesReport::fromJson);
 }
 
 void AdminApi::reconciliation(QObject *context, Callback<ReconciliationReport> done)
@@ -217,9 +213,9 @@ void AdminApi::download(const QString &path, QObject *context, Callback<QByteArr
         }
         if (status == 0) {
             done(ApiError::withText(ErrorCode::Unavailable,
-                          ApiClient::tr("The Encore server at %1 cannot be reached.")
-                              .arg(reply->url().host()),
-                          {{u"network"_s, true}}));
+                                    ApiClient::tr("The Encore server at %1 cannot be reached.")
+                                        .arg(reply->url().host()),
+                                    {{u"network"_s, true}}));
             return;
         }
         const auto parsed = JsonReader::parseObject(body);

@@ -61,7 +61,7 @@ ApiError networkError(const QNetworkReply *reply, const QUrl &base)
     else
         message = ApiClient::tr("The Encore server at %1 cannot be reached.").arg(where);
     return ApiError::withText(ErrorCode::Unavailable, message,
-                    {{u"network"_s, true}, {u"reason"_s, reply->errorString()}});
+                              {{u"network"_s, true}, {u"reason"_s, reply->errorString()}});
 }
 
 // An HTTP error answer: the server's envelope when there is one, else a code from the status.
@@ -231,7 +231,7 @@ void ApiClient::onFinished(QNetworkReply *reply, const std::shared_ptr<Pending> 
         auto parsed = JsonReader::parseObject(body);
         if (!parsed)
             parsed = ApiError::withText(ErrorCode::Internal,
-                              tr("The server sent an answer Encore cannot read."));
+                                        tr("The server sent an answer Encore cannot read."));
         deliver(pending, std::move(parsed));
         return;
     }
@@ -406,8 +406,7 @@ void ApiClient::cancelReservation(const QUuid &id, QObject *context, Callback<Re
 
 void ApiClient::wallet(QObject *context, Callback<WalletInfo> done)
 {
-    call<WalletInfo>({"GET", api::wallet()}, context, std::move(done),
-                     &WalletInfo::fromJson);
+    call<WalletInfo>({"GET", api::wallet()}, context, std::move(done), &WalletInfo::fromJson);
 }
 
 void ApiClient::topUp(Money amount, const QString &idempotencyKey, QObject *context,

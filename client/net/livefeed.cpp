@@ -72,8 +72,8 @@ void LiveFeed::watchSchedule(qint64 scheduleId)
     m_loaded = false;
     if (scheduleId > 0) {
         if (m_socket.isConnected())
-            m_socket.send(
-                liveMessage(LiveMessageType::Subscribe, {{u"scheduleId"_s, scheduleId}})); // → full map
+            m_socket.send(liveMessage(LiveMessageType::Subscribe,
+                                      {{u"scheduleId"_s, scheduleId}})); // → full map
         else
             resync();
     }

@@ -35,8 +35,7 @@ void AuthService::validateCredentials(const QString &username, const QString &pa
 {
     static const QRegularExpression kUsername(u"^[A-Za-z0-9_.-]{3,32}$"_s);
     if (!kUsername.match(username).hasMatch())
-        throw ApiError(ErrorCode::ValidationFailed,
-                       Msg::UsernameInvalid, {},
+        throw ApiError(ErrorCode::ValidationFailed, Msg::UsernameInvalid, {},
                        {{u"field"_s, u"username"_s}});
     if (password.size() < 8 || password.size() > 128)
         throw ApiError(ErrorCode::ValidationFailed, Msg::PasswordInvalid, {},
@@ -57,8 +56,7 @@ void AuthService::throttle(const QString &key)
     q.next();
     if (q.value(0).toInt() > m_config.authAttemptsPerMinute) {
         const int retryAfter = std::max(1, q.value(1).toInt());
-        throw ApiError(ErrorCode::RateLimited,
-                       Msg::TooManyAttempts, messageArgs(retryAfter),
+        throw ApiError(ErrorCode::RateLimited, Msg::TooManyAttempts, messageArgs(retryAfter),
                        {{u"retryAfterSeconds"_s, retryAfter}});
     }
 }
@@ -128,8 +126,7 @@ User AuthService::authenticate(const QByteArray &token)
         "WHERE s.token_hash = ? AND s.expires_at > now()"_s,
         {tokens::hash(token)});
     if (!q.next())
-        throw ApiError(ErrorCode::Unauthenticated,
-                       Msg::SessionEnded);
+        throw ApiError(ErrorCode::Unauthenticated, Msg::SessionEnded);
     return userFromRow(q, 0);
 }
 

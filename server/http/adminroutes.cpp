@@ -134,10 +134,10 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
         int limit = ctx.queryValue(u"limit"_s).toInt(&ok);
         if (!ok)
             limit = 200;
-        return Reply::json(wrapList(
-            api::keys::kEntries,
-            s.audit.entries(ctx.queryValue(u"action"_s).left(64),
-                            ctx.queryValue(u"actor"_s).left(64), std::clamp(limit, 1, 1000))));
+        return Reply::json(wrapList(api::keys::kEntries,
+                                    s.audit.entries(ctx.queryValue(u"action"_s).left(64),
+                                                    ctx.queryValue(u"actor"_s).left(64),
+                                                    std::clamp(limit, 1, 1000))));
     });
 }
 

@@ -94,8 +94,7 @@ std::optional<QString> RequestContext::idempotencyKey() const
     const bool printable
         = std::all_of(raw.begin(), raw.end(), [](char c) { return c > 32 && c < 127; });
     if (raw.size() > api::kMaxIdempotencyKeyLength || !printable)
-        throw ApiError(ErrorCode::ValidationFailed,
-                       Msg::IdempotencyKeyInvalid, {},
+        throw ApiError(ErrorCode::ValidationFailed, Msg::IdempotencyKeyInvalid, {},
                        {{u"field"_s, u"Idempotency-Key"_s}});
     return QString::fromLatin1(raw);
 }
@@ -104,8 +103,7 @@ QString RequestContext::requireIdempotencyKey() const
 {
     const auto key = idempotencyKey();
     if (!key)
-        throw ApiError(ErrorCode::ValidationFailed,
-                       Msg::IdempotencyKeyRequired, {},
+        throw ApiError(ErrorCode::ValidationFailed, Msg::IdempotencyKeyRequired, {},
                        {{u"field"_s, u"Idempotency-Key"_s}});
     return *key;
 }

@@ -73,8 +73,7 @@ QString RouteRegistrar::methodName(Method method)
     }
 }
 
-Reply RouteRegistrar::errorReply(const ApiError &error, const QString &requestId,
-                                 Language language)
+Reply RouteRegistrar::errorReply(const ApiError &error, const QString &requestId, Language language)
 {
     Reply reply = Reply::json(error.toEnvelope(requestId, language), error.httpStatus());
     if (error.code == ErrorCode::RateLimited || error.code == ErrorCode::Unavailable) {

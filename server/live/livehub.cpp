@@ -161,9 +161,13 @@ void LiveHub::onMessage(Client *c, const QString &text)
         }
         send(c, liveMessage(LiveMessageType::Error, {{u"error"_s, e.toJson()}}));
     } catch (const DbError &) {
-        send(c, liveMessage(LiveMessageType::Error, {{u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}}));
+        send(c,
+             liveMessage(LiveMessageType::Error,
+                         {{u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}}));
     } catch (const RedisError &) {
-        send(c, liveMessage(LiveMessageType::Error, {{u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}}));
+        send(c,
+             liveMessage(LiveMessageType::Error,
+                         {{u"error"_s, ApiError(ErrorCode::Unavailable).toJson()}}));
     }
 }
 
@@ -198,10 +202,10 @@ void LiveHub::pushQueue(Client *c)
     } catch (const ApiError &e) {
         // The ticket ended (paid, left, expired): say so once and stop following it.
         send(c,
-             liveMessage(LiveMessageType::Queue, {
-              {u"status"_s, u"ENDED"_s},
-              {u"concertId"_s, c->queueConcert},
-              {u"error"_s, e.toJson()}}));
+             liveMessage(LiveMessageType::Queue,
+                         {{u"status"_s, u"ENDED"_s},
+                          {u"concertId"_s, c->queueConcert},
+                          {u"error"_s, e.toJson()}}));
         c->queueToken.clear();
         c->queueConcert = 0;
     } catch (const DbError &) {
@@ -232,10 +236,10 @@ void LiveHub::onSeatsChanged(const QByteArray &payload)
             out.append(s);
         }
         send(c,
-             liveMessage(LiveMessageType::Seats, {
-              {u"scheduleId"_s, scheduleId},
-              {u"version"_s, change.value(u"version"_s)},
-              {u"seats"_s, out}}));
+             liveMessage(LiveMessageType::Seats,
+                         {{u"scheduleId"_s, scheduleId},
+                          {u"version"_s, change.value(u"version"_s)},
+                          {u"seats"_s, out}}));
     }
     Metrics::instance().increment(u"encore_live_seat_messages_total"_s);
 }

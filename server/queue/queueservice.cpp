@@ -130,8 +130,7 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
     t.concertId = s->entry.concertId;
     if (s->entry.active) {
         if (s->entry.activeUntil <= QDateTime::currentDateTimeUtc())
-            throw ApiError(ErrorCode::NotFound,
-                           Msg::TurnEnded);
+            throw ApiError(ErrorCode::NotFound, Msg::TurnEnded);
         t.status = QueueStatus::Active;
         t.activeUntil = s->entry.activeUntil;
         t.pollAfterMs = 10'000;
@@ -147,8 +146,7 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
     t.etaChange = estimate.change;
     // Near the front, ask often; far back, rarely (keeps 10,000 waiting fans from flooding us).
     // Paused: nothing moves until staff resume, which the live feed announces.
-    t.pollAfterMs
-        = t.eta ? int(std::clamp<qint64>(t.eta->seconds * 100, 500, 10'000)) : 10'000;
+    t.pollAfterMs = t.eta ? int(std::clamp<qint64>(t.eta->seconds * 100, 500, 10'000)) : 10'000;
     return t;
 }
 
@@ -179,14 +177,12 @@ void QueueService::requireActive(const QUuid &userId, const QByteArray &token, q
         return;
     if (!e->active) {
         const QueueTicket t = ticketFor(tokens::hash(token));
-        throw ApiError(ErrorCode::QueueNotActive,
-                       Msg::NotYourTurn, messageArgs(t.position),
-                       {{u"position"_s, t.position},
-                        {u"etaSeconds"_s,
-                         t.eta ? QJsonValue(t.eta->seconds) : QJsonValue(QJsonValue::Null)}});
+        throw ApiError(
+            ErrorCode::QueueNotActive, Msg::NotYourTurn, messageArgs(t.position),
+            {{u"position"_s, t.position},
+             {u"etaSeconds"_s, t.eta ? QJsonValue(t.eta->seconds) : QJsonValue(QJsonValue::Null)}});
     }
-    throw ApiError(ErrorCode::QueueNotActive,
-                   Msg::TurnEnded);
+    throw ApiError(ErrorCode::QueueNotActive, Msg::TurnEnded);
 }
 
 void QueueService::complete(const QUuid &userId, qint64 concertId)

@@ -41,15 +41,13 @@ void CatalogueService::validate(const ConcertDraft &in)
     if (in.title.trimmed().isEmpty() || in.title.size() > 200)
         throw invalid(u"title"_s, Msg::TitleInvalid);
     if (in.artist.size() > 200 || in.venue.size() > 200 || in.description.size() > 5000)
-        throw invalid(u"description"_s,
-                      Msg::ConcertTextTooLong);
+        throw invalid(u"description"_s, Msg::ConcertTextTooLong);
 }
 
 void CatalogueService::validate(const ScheduleDraft &in)
 {
     if (!in.startsAt.isValid() || !in.salesOpenAt.isValid() || !in.salesCloseAt.isValid())
-        throw invalid(u"startsAt"_s,
-                      Msg::TimesRequired);
+        throw invalid(u"startsAt"_s, Msg::TimesRequired);
     if (!(in.salesOpenAt < in.salesCloseAt))
         throw invalid(u"salesCloseAt"_s, Msg::SalesCloseBeforeOpen);
     if (in.salesCloseAt > in.startsAt)
@@ -77,11 +75,9 @@ void CatalogueService::requireNoSalesHistory(const QString &where, const QVarian
                     values);
     q.next();
     if (q.value(0).toLongLong() > 0)
-        throw ApiError(ErrorCode::Conflict,
-                       hasSales, {}, {{u"sold"_s, q.value(0).toLongLong()}});
+        throw ApiError(ErrorCode::Conflict, hasSales, {}, {{u"sold"_s, q.value(0).toLongLong()}});
     if (q.value(1).toLongLong() > 0)
-        throw ApiError(ErrorCode::Conflict,
-                       hasHolds, {}, {{u"held"_s, q.value(1).toLongLong()}});
+        throw ApiError(ErrorCode::Conflict, hasHolds, {}, {{u"held"_s, q.value(1).toLongLong()}});
 }
 
 Concert CatalogueService::createConcert(const User &staff, const ConcertDraft &in)
@@ -91,7 +87,8 @@ Concert CatalogueService::createConcert(const User &staff, const ConcertDraft &i
         const qint64 id
             = m_concerts.createConcert(in.title.trimmed(), in.artist, in.venue, in.description);
         m_queue.ensureSettings(id);
-        m_audit.record(staff, u"concert.create"_s, u"concert:%1"_s.arg(id), {{u"title"_s, in.title}});
+        m_audit.record(staff, u"concert.create"_s, u"concert:%1"_s.arg(id),
+                       {{u"title"_s, in.title}});
         return m_concerts.get(id);
     });
 }
@@ -107,7 +104,7 @@ Concert CatalogueService::updateConcert(const User &staff, qint64 concertId, con
         if (!q.next())
             throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
         m_audit.record(staff, u"concert.update"_s, u"concert:%1"_s.arg(concertId),
-               {{u"title"_s, in.title}});
+                       {{u"title"_s, in.title}});
         return m_concerts.get(concertId);
     });
 }
@@ -126,7 +123,8 @@ void CatalogueService::deleteConcert(const User &staff, qint64 concertId)
             u"DELETE FROM reservations WHERE schedule_id IN (SELECT id FROM schedules WHERE concert_id = ?)"_s,
             {concertId});
         m_db.exec(u"DELETE FROM concerts WHERE id = ?"_s, {concertId});
-        m_audit.record(staff, u"concert.delete"_s, u"concert:%1"_s.arg(concertId), {{u"title"_s, title}});
+        m_audit.record(staff, u"concert.delete"_s, u"concert:%1"_s.arg(concertId),
+                       {{u"title"_s, title}});
     });
 }
 
@@ -148,13 +146,13 @@ Schedule CatalogueService::createSchedule(const User &staff, qint64 concertId,
         const qint64 id = m_concerts.createSchedule(concertId, in.startsAt, in.salesOpenAt,
                                                     in.salesCloseAt, prices);
         m_audit.record(staff, u"schedule.create"_s, u"schedule:%1"_s.arg(id),
-               {{u"concertId"_s, concertId}, {u"startsAt"_s, isoTime(in.startsAt)}});
+                       {{u"concertId"_s, concertId}, {u"startsAt"_s, isoTime(in.startsAt)}});
         return schedule(id);
     });
 }
 
 Schedule CatalogueService::updateSchedule(const User &staff, qint64 scheduleId,
-                                         const ScheduleDraft &in)
+                                          const ScheduleDraft &in)
 {
     validate(in);
     return m_db.transact([&] {
@@ -164,9 +162,9 @@ Schedule CatalogueService::updateSchedule(const User &staff, qint64 scheduleId,
         if (!u.next())
             throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
         m_audit.record(staff, u"schedule.update"_s, u"schedule:%1"_s.arg(scheduleId),
-               {{u"startsAt"_s, isoTime(in.startsAt)},
-                {u"salesOpenAt"_s, isoTime(in.salesOpenAt)},
-                {u"salesCloseAt"_s, isoTime(in.salesCloseAt)}});
+                       {{u"startsAt"_s, isoTime(in.startsAt)},
+                        {u"salesOpenAt"_s, isoTime(in.salesOpenAt)},
+                        {u"salesCloseAt"_s, isoTime(in.salesCloseAt)}});
         return schedule(scheduleId);
     });
 }
@@ -218,7 +216,7 @@ AdminSeatMap CatalogueService::setPrices(const User &staff, qint64 scheduleId,
         for (auto it = seatPrices.cbegin(); it != seatPrices.cend(); ++it)
             seats.insert(QString::number(it.key()), it.value());
         m_audit.record(staff, u"schedule.prices"_s, u"schedule:%1"_s.arg(scheduleId),
-               {{u"tiers"_s, tiers}, {u"seats"_s, seats}, {u"changedSeats"_s, changed}});
+                       {{u"tiers"_s, tiers}, {u"seats"_s, seats}, {u"changedSeats"_s, changed}});
         return m_seats.seats(scheduleId);
     });
 }

@@ -37,9 +37,7 @@ PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueT
             if (r.status == ReservationStatus::Paid)
                 throw ApiError(ErrorCode::Conflict, Msg::AlreadyPaid);
             if (r.status == ReservationStatus::Expired)
-                throw ApiError(
-                    ErrorCode::ReservationExpired,
-                    Msg::HoldExpiredBeforePayment);
+                throw ApiError(ErrorCode::ReservationExpired, Msg::HoldExpiredBeforePayment);
             if (r.status != ReservationStatus::Held)
                 throw ApiError(ErrorCode::Conflict, Msg::ReservationCancelled);
             m_queue.requireActive(userId, queueToken, r.concertId);
@@ -52,9 +50,7 @@ PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueT
                 "WHERE reservation_id = ?::uuid AND status = 'HELD' AND held_until > now()"_s,
                 {id});
             if (sold.numRowsAffected() != r.seats.size())
-                throw ApiError(
-                    ErrorCode::ReservationExpired,
-                    Msg::HoldExpiredBeforePayment);
+                throw ApiError(ErrorCode::ReservationExpired, Msg::HoldExpiredBeforePayment);
             PaymentReceipt out;
             out.balance = m_wallet.debit(userId, r.total, id);
             QSqlQuery &p = m_db.exec(u"INSERT INTO payments(reservation_id, user_id, amount) "

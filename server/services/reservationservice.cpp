@@ -33,8 +33,8 @@ Reservation fromRow(const QSqlQuery &q)
     r.id = QUuid::fromString(q.value(0).toString());
     r.scheduleId = q.value(1).toLongLong();
     r.concertId = q.value(2).toLongLong();
-    r.status
-        = enumFromWord<ReservationStatus>(q.value(3).toString()).value_or(ReservationStatus::Expired);
+    r.status = enumFromWord<ReservationStatus>(q.value(3).toString())
+                   .value_or(ReservationStatus::Expired);
     r.total = q.value(4).toLongLong();
     r.heldUntil = q.value(5).toDateTime();
     r.createdAt = q.value(6).toDateTime();
@@ -60,10 +60,8 @@ ApiError seatsUnavailable(QList<int> lost)
     QStringList numbers;
     for (int n : lost)
         numbers.append(QString::number(n));
-    return ApiError(
-        ErrorCode::SeatUnavailable,
-        lost.size() == 1 ? Msg::SeatTaken : Msg::SeatsTaken, {numbers.join(u", "_s)},
-        {{u"seats"_s, toJsonArray(lost)}});
+    return ApiError(ErrorCode::SeatUnavailable, lost.size() == 1 ? Msg::SeatTaken : Msg::SeatsTaken,
+                    {numbers.join(u", "_s)}, {{u"seats"_s, toJsonArray(lost)}});
 }
 
 const QString kFreeSeats
@@ -139,8 +137,8 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             const int seatsAlready = open.value(1).toInt();
             if (seatsAlready + seats.size() > api::kMaxSeatsPerHold)
                 throw ApiError(
-                    ErrorCode::Conflict,
-                    Msg::TooManySeats, messageArgs(api::kMaxSeatsPerHold, seatsAlready),
+                    ErrorCode::Conflict, Msg::TooManySeats,
+                    messageArgs(api::kMaxSeatsPerHold, seatsAlready),
                     {{u"limit"_s, api::kMaxSeatsPerHold}, {u"alreadyHeld"_s, seatsAlready}});
 
             QSqlQuery &ins = m_db.exec(
@@ -174,17 +172,17 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
                 throw seatsUnavailable(lost);
             }
             if (balance < openHolds + total)
-                throw ApiError(
-                    ErrorCode::InsufficientBalance,
-                    openHolds > 0 ? Msg::HoldsExceedBalance : Msg::SeatsExceedBalance,
-                    openHolds > 0 ? QStringList {money::format(total), money::format(openHolds),
-                                                 money::format(balance),
-                                                 money::format(openHolds + total - balance)}
-                                  : QStringList {money::format(total), money::format(balance),
-                                                 money::format(total - balance)},
-                    {{u"balance"_s, balance},
-                     {u"required"_s, openHolds + total},
-                     {u"shortfall"_s, openHolds + total - balance}});
+                throw ApiError(ErrorCode::InsufficientBalance,
+                               openHolds > 0 ? Msg::HoldsExceedBalance : Msg::SeatsExceedBalance,
+                               openHolds > 0
+                                   ? QStringList {money::format(total), money::format(openHolds),
+                                                  money::format(balance),
+                                                  money::format(openHolds + total - balance)}
+                                   : QStringList {money::format(total), money::format(balance),
+                                                  money::format(total - balance)},
+                               {{u"balance"_s, balance},
+                                {u"required"_s, openHolds + total},
+                                {u"shortfall"_s, openHolds + total - balance}});
             m_db.exec(u"UPDATE reservations SET total = ? WHERE id = ?::uuid"_s,
                       {total, reservationId});
             m_db.exec(u"INSERT INTO reservation_seats(reservation_id, schedule_id, number) "
@@ -244,9 +242,8 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
                 {m_config.refundCutoffHours, r.scheduleId});
             open.next();
             if (!open.value(0).toBool())
-                throw ApiError(
-                    ErrorCode::Conflict,
-                    Msg::RefundsClosed, messageArgs(m_config.refundCutoffHours));
+                throw ApiError(ErrorCode::Conflict, Msg::RefundsClosed,
+                               messageArgs(m_config.refundCutoffHours));
             m_db.exec(kFreeSeats, {id, u"SOLD"_s});
             m_wallet.credit(userId, r.total, LedgerKind::Refund, id);
             m_db.exec(u"UPDATE payments SET refunded_at = now() WHERE reservation_id = ?::uuid"_s,
@@ -258,8 +255,7 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
             break;
         }
         case ReservationStatus::Expired:
-            throw ApiError(ErrorCode::ReservationExpired,
-                           Msg::HoldAlreadyExpired);
+            throw ApiError(ErrorCode::ReservationExpired, Msg::HoldAlreadyExpired);
         case ReservationStatus::Cancelled:
         case ReservationStatus::Refunded:
             throw ApiError(ErrorCode::Conflict, Msg::AlreadyCancelled);

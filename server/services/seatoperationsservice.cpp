@@ -44,7 +44,8 @@ AdminSeatMap SeatOperationsService::seats(qint64 scheduleId)
         s.seat.number = q.value(0).toInt();
         s.seat.tier = q.value(1).toString();
         s.seat.price = q.value(2).toLongLong();
-        s.seat.status = enumFromWord<SeatStatus>(q.value(3).toString()).value_or(SeatStatus::Blocked);
+        s.seat.status
+            = enumFromWord<SeatStatus>(q.value(3).toString()).value_or(SeatStatus::Blocked);
         s.seat.heldUntil = q.value(4).toDateTime();
         s.seat.version = q.value(5).toLongLong();
         if (!q.value(6).isNull()) {
@@ -104,8 +105,7 @@ AdminSeatMap SeatOperationsService::blockSeat(const User &staff, qint64 schedule
             {scheduleId, seat});
         if (!q.next()) {
             seats(scheduleId); // NOT_FOUND for a date that does not exist
-            throw ApiError(ErrorCode::SeatUnavailable,
-                           Msg::SeatNotFree, messageArgs(seat),
+            throw ApiError(ErrorCode::SeatUnavailable, Msg::SeatNotFree, messageArgs(seat),
                            {{u"seats"_s, QJsonArray {seat}}});
         }
         m_audit.record(staff, u"seat.block"_s, seatTarget(scheduleId, seat), {});

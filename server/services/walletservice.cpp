@@ -38,8 +38,7 @@ LedgerEntry WalletService::record(const QUuid &userId, Money amount, Money balan
 std::pair<Wallet, LedgerEntry> WalletService::topUp(const QUuid &userId, Money amount)
 {
     if (amount < money::kMinTopUp || amount > money::kMaxTopUp)
-        throw ApiError(ErrorCode::ValidationFailed,
-                       Msg::TopUpRange,
+        throw ApiError(ErrorCode::ValidationFailed, Msg::TopUpRange,
                        {money::format(money::kMinTopUp), money::format(money::kMaxTopUp)},
                        {{u"field"_s, u"amount"_s}});
     return m_db.transact([&] {
@@ -49,13 +48,12 @@ std::pair<Wallet, LedgerEntry> WalletService::topUp(const QUuid &userId, Money a
             {amount, sql::uuid(userId), amount, money::kMaxBalance});
         if (!q.next()) {
             const Wallet w = get(userId);
-            throw ApiError(ErrorCode::ValidationFailed,
-                           Msg::BalanceCap,
-                           {money::format(money::kMaxBalance),
-                            money::format(money::kMaxBalance - w.balance)},
-                           {{u"field"_s, u"amount"_s},
-                            {u"balance"_s, w.balance},
-                            {u"maxBalance"_s, money::kMaxBalance}});
+            throw ApiError(
+                ErrorCode::ValidationFailed, Msg::BalanceCap,
+                {money::format(money::kMaxBalance), money::format(money::kMaxBalance - w.balance)},
+                {{u"field"_s, u"amount"_s},
+                 {u"balance"_s, w.balance},
+                 {u"maxBalance"_s, money::kMaxBalance}});
         }
         const Wallet wallet {q.value(0).toLongLong(), q.value(1).toDateTime()};
         return std::pair {wallet,
@@ -94,8 +92,7 @@ Money WalletService::debit(const QUuid &userId, Money amount, const QString &ref
     if (!q.next()) {
         const Money balance = get(userId).balance;
         throw ApiError(
-            ErrorCode::InsufficientBalance,
-            Msg::BalanceTooLow,
+            ErrorCode::InsufficientBalance, Msg::BalanceTooLow,
             {money::format(amount), money::format(balance), money::format(amount - balance)},
             {{u"balance"_s, balance}, {u"required"_s, amount}, {u"shortfall"_s, amount - balance}});
     }

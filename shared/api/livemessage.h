@@ -19,8 +19,7 @@ enum class LiveMessageType {
     Queue, // ← {type, ...ticket} or {type, status: "ENDED", concertId, error}
     Error, // ← {type, error}
 };
-template<> struct EnumWords<LiveMessageType>
-{
+template<> struct EnumWords<LiveMessageType> {
     static constexpr std::array<EnumWord<LiveMessageType>, 9> words {
         {{LiveMessageType::Auth, u"auth"},
          {LiveMessageType::Authenticated, u"authenticated"},

@@ -10,8 +10,7 @@
 
 namespace encore {
 
-struct Wallet
-{
+struct Wallet {
     Money balance = 0;
     QDateTime updatedAt;
 
@@ -21,16 +20,15 @@ struct Wallet
 };
 
 enum class LedgerKind { TopUp, Payment, Refund };
-template<> struct EnumWords<LedgerKind>
-{
-    static constexpr std::array<EnumWord<LedgerKind>, 3> words {
-        {{LedgerKind::TopUp, u"TOPUP"}, {LedgerKind::Payment, u"PAYMENT"}, {LedgerKind::Refund, u"REFUND"}}};
+template<> struct EnumWords<LedgerKind> {
+    static constexpr std::array<EnumWord<LedgerKind>, 3> words {{{LedgerKind::TopUp, u"TOPUP"},
+                                                                 {LedgerKind::Payment, u"PAYMENT"},
+                                                                 {LedgerKind::Refund, u"REFUND"}}};
 };
 
-struct LedgerEntry
-{
+struct LedgerEntry {
     qint64 id = 0;
-    Money amount = 0;        // signed: top-ups and refunds positive, payments negative
+    Money amount = 0; // signed: top-ups and refunds positive, payments negative
     Money balanceAfter = 0;
     LedgerKind kind = LedgerKind::TopUp;
     QString reference;

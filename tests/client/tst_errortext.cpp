@@ -74,8 +74,8 @@ void TestErrorText::quotesTheRequestIdForInternalErrors()
 
 void TestErrorText::saysHowMuchIsMissing()
 {
-    const ApiError e(ErrorCode::InsufficientBalance, QJsonObject
-                     {{u"required"_s, 264000}, {u"balance"_s, 118000}});
+    const ApiError e(ErrorCode::InsufficientBalance,
+                     QJsonObject {{u"required"_s, 264000}, {u"balance"_s, 118000}});
     const QString text = ErrorText::describe(e).text;
     QVERIFY2(text.contains(u"118,000 KRW"_s) && text.contains(u"264,000 KRW"_s), qPrintable(text));
 }

@@ -477,11 +477,11 @@ void TestAdminApi::salesCountRevenueAndRefunds()
     QCOMPARE(paid.concerts.first().figures.revenue, total);
     QCOMPARE(paid.revenue(), total);
 
-    HttpRequest refund {"DELETE",
-                        api::reservation(QUuid::fromString(reservation.value(u"id"_s).toString()))
-                            .toUtf8(),
-                        {},
-                        {}};
+    HttpRequest refund {
+        "DELETE",
+        api::reservation(QUuid::fromString(reservation.value(u"id"_s).toString())).toUtf8(),
+        {},
+        {}};
     QCOMPARE(m_server->client().send(refund.bearer(fans[0].token)).status, 200);
     const SalesReport refunded = sales();
     QCOMPARE(refunded.schedules.first().figures.sold, 0);
@@ -512,9 +512,11 @@ void TestAdminApi::reconciliationFindsEveryCategory()
     const char *r3 = "00000000-0000-0000-0000-0000000000a3";
     // A payment whose seat was never sold.
     reservation(r1, 1000);
-    db.exec(u"INSERT INTO reservation_seats VALUES (?::uuid, ?, 1)"_s, {QString::fromLatin1(r1), schedule});
-    db.exec(u"INSERT INTO payments(reservation_id, user_id, amount) VALUES (?::uuid, ?::uuid, 1000)"_s,
-            {QString::fromLatin1(r1), user});
+    db.exec(u"INSERT INTO reservation_seats VALUES (?::uuid, ?, 1)"_s,
+            {QString::fromLatin1(r1), schedule});
+    db.exec(
+        u"INSERT INTO payments(reservation_id, user_id, amount) VALUES (?::uuid, ?::uuid, 1000)"_s,
+        {QString::fromLatin1(r1), user});
     // A seat sold without a payment.
     reservation(r2, 1000);
     db.exec(u"UPDATE seats SET status = 'SOLD', reservation_id = ?::uuid "
@@ -522,12 +524,14 @@ void TestAdminApi::reconciliationFindsEveryCategory()
             {QString::fromLatin1(r2), schedule});
     // A payment of another amount than its reservation's total.
     reservation(r3, 2000);
-    db.exec(u"INSERT INTO reservation_seats VALUES (?::uuid, ?, 3)"_s, {QString::fromLatin1(r3), schedule});
+    db.exec(u"INSERT INTO reservation_seats VALUES (?::uuid, ?, 3)"_s,
+            {QString::fromLatin1(r3), schedule});
     db.exec(u"UPDATE seats SET status = 'SOLD', reservation_id = ?::uuid "
             "WHERE schedule_id = ? AND number = 3"_s,
             {QString::fromLatin1(r3), schedule});
-    db.exec(u"INSERT INTO payments(reservation_id, user_id, amount) VALUES (?::uuid, ?::uuid, 1999)"_s,
-            {QString::fromLatin1(r3), user});
+    db.exec(
+        u"INSERT INTO payments(reservation_id, user_id, amount) VALUES (?::uuid, ?::uuid, 1999)"_s,
+        {QString::fromLatin1(r3), user});
     // A balance the ledger does not explain.
     db.exec(u"UPDATE wallets SET balance = balance + 7 WHERE user_id = ?::uuid"_s, {user});
     {

@@ -149,9 +149,9 @@ void TestBookingFlow::multiSeatHoldIsAllOrNothing()
     const HttpResponse lost = http.send(holdRequest(fans[1], schedule, {9, 10, 11}));
     QCOMPARE(lost.status, 409);
     QCOMPARE(lost.errorCode(), u"SEAT_UNAVAILABLE"_s);
-    QCOMPARE(lost.json().value(u"error"_s).toObject().value(u"details"_s).toObject().value(
-                 u"seats"_s),
-             QJsonValue(QJsonArray {10}));
+    QCOMPARE(
+        lost.json().value(u"error"_s).toObject().value(u"details"_s).toObject().value(u"seats"_s),
+        QJsonValue(QJsonArray {10}));
     QCOMPARE(seatStatuses(*m_fixtures, schedule, {9, 10, 11}), u"AVAILABLE,HELD,AVAILABLE"_s);
     QCOMPARE(m_fixtures
                  ->scalar(u"SELECT count(*) FROM reservations WHERE user_id = ?::uuid"_s,
@@ -189,7 +189,7 @@ void TestBookingFlow::messagesInTheCustomersLanguage()
     QCOMPARE(english.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
              encore::messageText(encore::Msg::WrongCredentials, encore::Language::English));
     login.headers.append(qMakePair(QByteArray(encore::api::kAcceptLanguageHeader),
-                                    QByteArray("ko-KR,ko;q=0.9,en;q=0.8")));
+                                   QByteArray("ko-KR,ko;q=0.9,en;q=0.8")));
     const HttpResponse korean = http.send(login);
     QCOMPARE(korean.errorCode(), u"UNAUTHENTICATED"_s);
     QCOMPARE(korean.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
@@ -198,10 +198,9 @@ void TestBookingFlow::messagesInTheCustomersLanguage()
     HttpRequest hold {"POST", encore::api::reservations().toUtf8(), {}, {}};
     hold.headers.append(
         qMakePair(QByteArray(encore::api::kAcceptLanguageHeader), QByteArray("ko")));
-    const HttpResponse invalid = http.send(hold.bearer(m_fixtures->createUsers(1, 0, u"ko"_s)
-                                                           .first()
-                                                           .token)
-                                               .json({{u"seats"_s, QJsonArray {1}}}));
+    const HttpResponse invalid
+        = http.send(hold.bearer(m_fixtures->createUsers(1, 0, u"ko"_s).first().token)
+                        .json({{u"seats"_s, QJsonArray {1}}}));
     QCOMPARE(invalid.errorCode(), u"VALIDATION_FAILED"_s);
     QCOMPARE(invalid.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
              u"scheduleId: 필수 항목입니다"_s);

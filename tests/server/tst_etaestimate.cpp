@@ -52,36 +52,36 @@ void TestEtaEstimate::reasonFollowsTheSituation_data()
         << quiet() << EtaReason::Estimating << EtaChange::None << qint64(6);
     QTest::addRow("four admissions are too few")
         << measured(4, 30) << EtaReason::Estimating << EtaChange::None << qint64(6);
-    QTest::addRow("measured 2/s over 30 s") << measured(60, 30) << EtaReason::Steady
-                                            << EtaChange::None << qint64(30);
+    QTest::addRow("measured 2/s over 30 s")
+        << measured(60, 30) << EtaReason::Steady << EtaChange::None << qint64(30);
 
     // The last minute's pace was 2/s (30 s for 60 people); staff now allow 30/min (0.5/s): 120 s.
     QueueSnapshot slower = measured(60, 30);
     slower.admitPerMinute = 30;
     slower.settingsChanged = true;
-    QTest::addRow("slowed to a quarter") << slower << EtaReason::RateChanged << EtaChange::Longer
-                                         << qint64(120);
+    QTest::addRow("slowed to a quarter")
+        << slower << EtaReason::RateChanged << EtaChange::Longer << qint64(120);
     // 150/min = 2.5/s: 24 s instead of 30 s — a fifth shorter, not a jump.
     QueueSnapshot slightly = measured(60, 30);
     slightly.admitPerMinute = 150;
     slightly.settingsChanged = true;
-    QTest::addRow("changed by a fifth") << slightly << EtaReason::RateChanged << EtaChange::None
-                                        << qint64(24);
+    QTest::addRow("changed by a fifth")
+        << slightly << EtaReason::RateChanged << EtaChange::None << qint64(24);
     // 600/min = 10/s: 6 s instead of 30 s.
     QueueSnapshot faster = measured(60, 30);
     faster.settingsChanged = true;
-    QTest::addRow("sped up fivefold") << faster << EtaReason::RateChanged << EtaChange::Shorter
-                                      << qint64(6);
+    QTest::addRow("sped up fivefold")
+        << faster << EtaReason::RateChanged << EtaChange::Shorter << qint64(6);
     // Changed, but nothing measured before: no earlier estimate to jump from.
     QueueSnapshot changedQuiet = quiet();
     changedQuiet.settingsChanged = true;
-    QTest::addRow("changed before any pace") << changedQuiet << EtaReason::RateChanged
-                                             << EtaChange::None << qint64(6);
+    QTest::addRow("changed before any pace")
+        << changedQuiet << EtaReason::RateChanged << EtaChange::None << qint64(6);
 
     QueueSnapshot full = quiet();
     full.activeCount = 200;
-    QTest::addRow("every turn taken") << full << EtaReason::AtCapacity << EtaChange::None
-                                      << qint64(6);
+    QTest::addRow("every turn taken")
+        << full << EtaReason::AtCapacity << EtaChange::None << qint64(6);
 }
 
 void TestEtaEstimate::reasonFollowsTheSituation()

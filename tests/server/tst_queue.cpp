@@ -505,11 +505,11 @@ void TestQueue::etaReasonFollowsTheQueue()
     const QList<TestUser> fans = m_fixtures->createUsers(3, 0, u"eta-"_s + situation);
     QJsonObject first, last;
     for (const TestUser &fan : fans) {
-        HttpRequest r {"POST", "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, {}};
+        HttpRequest r {
+            "POST", "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, {}};
         const HttpResponse joined = m_server->client().send(r.bearer(fan.token).json({}));
         QVERIFY2(joined.status == 201, joined.body.constData());
-        const HttpResponse status
-            = m_server->client().send(statusRequest(fan, tokenOf(joined)));
+        const HttpResponse status = m_server->client().send(statusRequest(fan, tokenOf(joined)));
         QVERIFY2(status.status == 200, status.body.constData());
         (first.isEmpty() ? first : last) = status.json();
     }

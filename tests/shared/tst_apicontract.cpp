@@ -156,9 +156,9 @@ void TestApiContract::customerShapesRoundTrip()
     QVERIFY(roundTrips(WalletInfo {wallet, WalletLimits {}}));
     QVERIFY(roundTrips(WalletInfo {wallet, WalletLimits {5'000, 500'000, 2'000'000}}));
     for (const LedgerKind kind : allValues<LedgerKind>()) {
-        const LedgerEntry entry {42, kind == LedgerKind::Payment ? -264'000 : 264'000, 1'000'000,
-                                 kind, kReservation.toString(QUuid::WithoutBraces),
-                                 at("2026-11-24T04:41:12.345Z")};
+        const LedgerEntry entry {
+            42,   kind == LedgerKind::Payment ? -264'000 : 264'000, 1'000'000,
+            kind, kReservation.toString(QUuid::WithoutBraces),      at("2026-11-24T04:41:12.345Z")};
         QVERIFY(roundTrips(entry));
         QVERIFY(roundTrips(TopUpResult {1'000'000, entry}));
     }
@@ -203,8 +203,10 @@ void TestApiContract::queueTicketRoundTrips()
 void TestApiContract::staffShapesRoundTrip()
 {
     QVERIFY(roundTrips(ConcertDraft {u"Aurora"_s, u"Aurora Band"_s, u"Olympic Hall"_s, u"Tour"_s}));
-    ScheduleDraft draft {at("2026-12-24T10:00:00.000Z"), at("2026-11-01T01:00:00.000Z"),
-                         at("2026-12-24T09:00:00.000Z"), {}};
+    ScheduleDraft draft {at("2026-12-24T10:00:00.000Z"),
+                         at("2026-11-01T01:00:00.000Z"),
+                         at("2026-12-24T09:00:00.000Z"),
+                         {}};
     QVERIFY(roundTrips(draft));
     draft.prices = {{u"VIP"_s, 200'000}, {u"A"_s, 50'000}};
     QVERIFY(roundTrips(draft));
@@ -215,8 +217,8 @@ void TestApiContract::staffShapesRoundTrip()
     seats.scheduleId = 11;
     seats.version = 45;
     seats.seats.append({seat(1, SeatStatus::Available), {}, {}, {}});
-    seats.seats.append({seat(2, SeatStatus::Held), u"minji"_s,
-                        kReservation.toString(QUuid::WithoutBraces), {}});
+    seats.seats.append(
+        {seat(2, SeatStatus::Held), u"minji"_s, kReservation.toString(QUuid::WithoutBraces), {}});
     seats.seats.append({seat(3, SeatStatus::Sold), u"jun"_s,
                         QUuid::createUuid().toString(QUuid::WithoutBraces),
                         at("2026-11-24T04:41:12.345Z")});
@@ -227,10 +229,10 @@ void TestApiContract::staffShapesRoundTrip()
     QVERIFY(roundTrips(QueueStats {3, 1200, 150, 290, 48, 250, settings}));
 
     SalesReport sales;
-    SalesRow first {11, 3, u"Aurora"_s, at("2026-12-24T10:00:00.000Z"),
-                    {30, 4, 15, 1, 3'960'000, 132'000}};
-    SalesRow second {12, 3, u"Aurora"_s, at("2026-12-25T10:00:00.000Z"),
-                     {10, 0, 40, 0, 1'320'000, 0}};
+    SalesRow first {
+        11, 3, u"Aurora"_s, at("2026-12-24T10:00:00.000Z"), {30, 4, 15, 1, 3'960'000, 132'000}};
+    SalesRow second {
+        12, 3, u"Aurora"_s, at("2026-12-25T10:00:00.000Z"), {10, 0, 40, 0, 1'320'000, 0}};
     sales.append(first);
     sales.append(second);
     QVERIFY(roundTrips(sales));
