@@ -4,24 +4,46 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-ApiError::ApiError(ErrorCode c, QString msg, QJsonObject d)
-    : code(c)
-    , message(msg.isEmpty() ? defaultMessage(c) : std::move(msg))
-    , details(std::move(d))
+ApiError::ApiError(ErrorCode c, QJsonObject d)
+    : ApiError(c, defaultMessageKey(c), {}, std::move(d))
 {
 }
 
-QJsonObject ApiError::toJson() const
+ApiError::ApiError(ErrorCode c, Msg messageKey, QStringList messageArgs, QJsonObject d)
+    : code(c)
+    , message(messageText(messageKey, Language::English, messageArgs))
+    , details(std::move(d))
+    , key(messageKey)
+    , args(std::move(messageArgs))
 {
-    QJsonObject o{{u"code"_s, codeName()}, {u"message"_s, message}};
+}
+
+ApiError ApiError::withText(ErrorCode c, QString text, QJsonObject d)
+{
+    ApiError e(c, std::move(d));
+    if (!text.isEmpty()) {
+        e.message = std::move(text);
+        e.key.reset();
+    }
+    return e;
+}
+
+QString ApiError::messageIn(Language language) const
+{
+    return key ? messageText(*key, language, args) : message;
+}
+
+QJsonObject ApiError::toJson(Language language) const
+{
+    QJsonObject o {{u"code"_s, codeName()}, {u"message"_s, messageIn(language)}};
     if (!details.isEmpty())
         o.insert(u"details"_s, details);
     return o;
 }
 
-QJsonObject ApiError::toEnvelope(const QString &requestId) const
+QJsonObject ApiError::toEnvelope(const QString &requestId, Language language) const
 {
-    return QJsonObject{{u"error"_s, toJson()}, {u"requestId"_s, requestId}};
+    return QJsonObject {{u"error"_s, toJson(language)}, {u"requestId"_s, requestId}};
 }
 
 ApiError ApiError::fromEnvelope(const QJsonObject &envelope)
@@ -30,7 +52,7 @@ ApiError ApiError::fromEnvelope(const QJsonObject &envelope)
     const auto code = enumFromWord<ErrorCode>(e.value(u"code"_s).toString());
     if (!code)
         return ApiError(ErrorCode::Internal);
-    return ApiError(*code, e.value(u"message"_s).toString(), e.value(u"details"_s).toObject());
+    return withText(*code, e.value(u"message"_s).toString(), e.value(u"details"_s).toObject());
 }
 
 } // namespace encore

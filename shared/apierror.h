@@ -1,31 +1,43 @@
 #pragma once
 // ApiError: an error as the API reports it (code, human message, details). The server throws it
-// from services; the client decodes it from the error envelope. Value type, any thread.
+// from services with a message key and arguments (rendered in the caller's language when the
+// reply is written); the client decodes it from the error envelope. Value type, any thread.
 
 #include "errorcode.h"
+#include "messages.h"
 
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace encore {
 
-struct ApiError
-{
+struct ApiError {
     ErrorCode code = ErrorCode::Internal;
-    QString message;
+    QString message; // English (server) or as received (client)
     QJsonObject details;
+    std::optional<Msg> key; // set on the server: the message in every language
+    QStringList args;
 
     ApiError() = default;
-    ApiError(ErrorCode c, QString msg = {}, QJsonObject d = {});
+    // The code's default message.
+    explicit ApiError(ErrorCode c, QJsonObject d = {});
+    ApiError(ErrorCode c, Msg messageKey, QStringList messageArgs = {}, QJsonObject d = {});
+    // A message outside the table: as received from a server (client side), or an operator-facing
+    // start-up error (never an HTTP answer). Empty → the code's default.
+    static ApiError withText(ErrorCode c, QString message, QJsonObject d = {});
 
     int httpStatus() const { return encore::httpStatus(code); }
     QString codeName() const { return wordOf(code); }
+    // The message in `language` (the received text when there is no key).
+    QString messageIn(Language language) const;
 
     // {"code": ..., "message": ..., "details": {...}} — the inner object of the envelope.
-    QJsonObject toJson() const;
+    QJsonObject toJson(Language language = Language::English) const;
     // The whole envelope {"error": {...}, "requestId": "..."}.
-    QJsonObject toEnvelope(const QString &requestId) const;
-    // Reads an envelope; anything unreadable becomes an INTERNAL error with the given status text.
+    QJsonObject toEnvelope(const QString &requestId, Language language = Language::English) const;
+    // Reads an envelope; an unknown code becomes INTERNAL.
     static ApiError fromEnvelope(const QJsonObject &envelope);
 };
 

@@ -21,10 +21,22 @@ inline constexpr RouteArg kArg;
 // One path segment that is an id.
 class PathArg {
 public:
-    PathArg(RouteArg) : m_text(QStringLiteral("<arg>")) { }
-    PathArg(qint64 id) : m_text(QString::number(id)) { }
-    PathArg(int id) : m_text(QString::number(id)) { }
-    PathArg(const QUuid &id) : m_text(id.toString(QUuid::WithoutBraces)) { }
+    PathArg(RouteArg)
+        : m_text(QStringLiteral("<arg>"))
+    {
+    }
+    PathArg(qint64 id)
+        : m_text(QString::number(id))
+    {
+    }
+    PathArg(int id)
+        : m_text(QString::number(id))
+    {
+    }
+    PathArg(const QUuid &id)
+        : m_text(id.toString(QUuid::WithoutBraces))
+    {
+    }
     const QString &text() const { return m_text; }
 
 private:
@@ -44,41 +56,104 @@ inline QString join(QStringView a, const PathArg &id, QStringView b, const PathA
 } // namespace detail
 
 // System (outside the versioned prefix).
-inline QString healthz() { return QStringLiteral("/healthz"); }
-inline QString readyz() { return QStringLiteral("/readyz"); }
-inline QString metrics() { return QStringLiteral("/metrics"); }
+inline QString healthz()
+{
+    return QStringLiteral("/healthz");
+}
+inline QString readyz()
+{
+    return QStringLiteral("/readyz");
+}
+inline QString metrics()
+{
+    return QStringLiteral("/metrics");
+}
 
 // Accounts and wallet.
-inline QString authRegister() { return path(u"/auth/register"); }
-inline QString authLogin() { return path(u"/auth/login"); }
-inline QString authLogout() { return path(u"/auth/logout"); }
-inline QString me() { return path(u"/me"); }
-inline QString wallet() { return path(u"/wallet"); }
-inline QString walletTopUps() { return path(u"/wallet/top-ups"); }
-inline QString walletLedger() { return path(u"/wallet/ledger"); }
+inline QString authRegister()
+{
+    return path(u"/auth/register");
+}
+inline QString authLogin()
+{
+    return path(u"/auth/login");
+}
+inline QString authLogout()
+{
+    return path(u"/auth/logout");
+}
+inline QString me()
+{
+    return path(u"/me");
+}
+inline QString wallet()
+{
+    return path(u"/wallet");
+}
+inline QString walletTopUps()
+{
+    return path(u"/wallet/top-ups");
+}
+inline QString walletLedger()
+{
+    return path(u"/wallet/ledger");
+}
 
 // Concerts, queue, seats, reservations, payments, live feed.
-inline QString concerts() { return path(u"/concerts"); }
-inline QString concert(const PathArg &id) { return detail::join(u"/concerts/", id); }
+inline QString concerts()
+{
+    return path(u"/concerts");
+}
+inline QString concert(const PathArg &id)
+{
+    return detail::join(u"/concerts/", id);
+}
 inline QString concertSchedules(const PathArg &id)
 {
     return detail::join(u"/concerts/", id, u"/schedules");
 }
-inline QString concertQueue(const PathArg &id) { return detail::join(u"/concerts/", id, u"/queue"); }
-inline QString queueStatus() { return path(u"/queue/status"); }
-inline QString queue() { return path(u"/queue"); }
+inline QString concertQueue(const PathArg &id)
+{
+    return detail::join(u"/concerts/", id, u"/queue");
+}
+inline QString queueStatus()
+{
+    return path(u"/queue/status");
+}
+inline QString queue()
+{
+    return path(u"/queue");
+}
 inline QString scheduleSeats(const PathArg &id)
 {
     return detail::join(u"/schedules/", id, u"/seats");
 }
-inline QString reservations() { return path(u"/reservations"); }
-inline QString reservation(const PathArg &id) { return detail::join(u"/reservations/", id); }
-inline QString payments() { return path(u"/payments"); }
-inline QString live() { return path(u"/live"); }
+inline QString reservations()
+{
+    return path(u"/reservations");
+}
+inline QString reservation(const PathArg &id)
+{
+    return detail::join(u"/reservations/", id);
+}
+inline QString payments()
+{
+    return path(u"/payments");
+}
+inline QString live()
+{
+    return path(u"/live");
+}
 
 // Staff.
-inline QString adminConcerts() { return path(u"/admin/concerts"); }
-inline QString adminConcert(const PathArg &id) { return detail::join(u"/admin/concerts/", id); }
+inline QString adminConcerts()
+{
+    return path(u"/admin/concerts");
+}
+inline QString adminConcert(const PathArg &id)
+{
+    return detail::join(u"/admin/concerts/", id);
+}
 inline QString adminConcertSchedules(const PathArg &id)
 {
     return detail::join(u"/admin/concerts/", id, u"/schedules");
@@ -91,7 +166,10 @@ inline QString adminQueueSettings(const PathArg &id)
 {
     return detail::join(u"/admin/concerts/", id, u"/queue-settings");
 }
-inline QString adminSchedule(const PathArg &id) { return detail::join(u"/admin/schedules/", id); }
+inline QString adminSchedule(const PathArg &id)
+{
+    return detail::join(u"/admin/schedules/", id);
+}
 inline QString adminSchedulePrices(const PathArg &id)
 {
     return detail::join(u"/admin/schedules/", id, u"/prices");
@@ -116,10 +194,22 @@ inline QString adminAttendeesCsv(const PathArg &id)
 {
     return detail::join(u"/admin/schedules/", id, u"/attendees.csv");
 }
-inline QString adminSales() { return path(u"/admin/sales"); }
-inline QString adminSalesCsv() { return path(u"/admin/exports/sales.csv"); }
-inline QString adminReconciliation() { return path(u"/admin/reconciliation"); }
-inline QString adminAudit() { return path(u"/admin/audit"); }
+inline QString adminSales()
+{
+    return path(u"/admin/sales");
+}
+inline QString adminSalesCsv()
+{
+    return path(u"/admin/exports/sales.csv");
+}
+inline QString adminReconciliation()
+{
+    return path(u"/admin/reconciliation");
+}
+inline QString adminAudit()
+{
+    return path(u"/admin/audit");
+}
 
 // Header names.
 inline constexpr char kQueueTokenHeader[] = "X-Queue-Token";

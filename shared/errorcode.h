@@ -27,8 +27,7 @@ enum class ErrorCode {
 };
 
 // An unknown code from a server decodes to INTERNAL (ApiError::fromEnvelope).
-template<> struct EnumWords<ErrorCode>
-{
+template<> struct EnumWords<ErrorCode> {
     static constexpr std::array<EnumWord<ErrorCode>, 15> words {
         {{ErrorCode::BadRequest, u"BAD_REQUEST"},
          {ErrorCode::ValidationFailed, u"VALIDATION_FAILED"},
@@ -48,6 +47,5 @@ template<> struct EnumWords<ErrorCode>
 };
 
 int httpStatus(ErrorCode code);
-QString defaultMessage(ErrorCode code);
 
 } // namespace encore

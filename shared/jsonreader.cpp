@@ -16,31 +16,32 @@ namespace {
 constexpr double kMaxExactInteger = 9007199254740992.0;
 } // namespace
 
-JsonReader::JsonReader(QJsonObject object) : m_object(std::move(object)) { }
+JsonReader::JsonReader(QJsonObject object)
+    : m_object(std::move(object))
+{
+}
 
 Result<QJsonObject> JsonReader::parseObject(const QByteArray &body)
 {
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder(body);
     if (decoder.hasError())
-        return ApiError(ErrorCode::BadRequest, u"The request body is not valid UTF-8."_s);
+        return ApiError(ErrorCode::BadRequest, Msg::BodyNotUtf8);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return ApiError(ErrorCode::BadRequest,
-                        u"The request body is not valid JSON: %1."_s.arg(parseError.errorString()),
+        return ApiError(ErrorCode::BadRequest, Msg::BodyNotJson, {parseError.errorString()},
                         {{u"offset"_s, parseError.offset}});
     if (!doc.isObject())
-        return ApiError(ErrorCode::BadRequest, u"The request body must be a JSON object."_s);
+        return ApiError(ErrorCode::BadRequest, Msg::BodyNotObject);
     return doc.object();
 }
 
-void JsonReader::fail(ErrorCode code, const QString &field, const QString &reason)
+void JsonReader::fail(ErrorCode code, const QString &field, Msg reason, const QStringList &args)
 {
     if (m_error)
         return;
-    m_error = ApiError(code, u"%1: %2"_s.arg(field, reason),
-                       {{u"field"_s, field}, {u"reason"_s, reason}});
+    m_error = ApiError(code, reason, QStringList {field} + args, {{u"field"_s, field}});
 }
 
 bool JsonReader::present(const QString &key)
@@ -52,14 +53,14 @@ bool JsonReader::present(const QString &key)
 QString JsonReader::string(const QString &key, int minLength, int maxLength)
 {
     if (!present(key)) {
-        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldRequired);
         return {};
     }
     const auto s = optionalString(key, maxLength);
     if (!s)
         return {};
     if (s->size() < minLength) {
-        fail(ErrorCode::ValidationFailed, key, u"must be at least %1 characters"_s.arg(minLength));
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldTooShort, messageArgs(minLength));
         return {};
     }
     return *s;
@@ -71,12 +72,12 @@ std::optional<QString> JsonReader::optionalString(const QString &key, int maxLen
         return std::nullopt;
     const QJsonValue v = m_object.value(key);
     if (!v.isString()) {
-        fail(ErrorCode::BadRequest, key, u"must be a string"_s);
+        fail(ErrorCode::BadRequest, key, Msg::FieldNotString);
         return std::nullopt;
     }
     const QString s = v.toString();
     if (s.size() > maxLength) {
-        fail(ErrorCode::ValidationFailed, key, u"must be at most %1 characters"_s.arg(maxLength));
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldTooLong, messageArgs(maxLength));
         return std::nullopt;
     }
     return s;
@@ -86,16 +87,16 @@ std::optional<qint64> JsonReader::toInteger(const QString &key, const QJsonValue
                                             qint64 max)
 {
     if (!v.isDouble()) {
-        fail(ErrorCode::BadRequest, key, u"must be a number"_s);
+        fail(ErrorCode::BadRequest, key, Msg::FieldNotNumber);
         return std::nullopt;
     }
     const double d = v.toDouble();
     if (!std::isfinite(d) || d != std::floor(d)) {
-        fail(ErrorCode::ValidationFailed, key, u"must be a whole number"_s);
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldNotWholeNumber);
         return std::nullopt;
     }
     if (std::fabs(d) > kMaxExactInteger || d < double(min) || d > double(max)) {
-        fail(ErrorCode::ValidationFailed, key, u"must be between %1 and %2"_s.arg(min).arg(max));
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldOutOfRange, messageArgs(min, max));
         return std::nullopt;
     }
     return static_cast<qint64>(d);
@@ -104,7 +105,7 @@ std::optional<qint64> JsonReader::toInteger(const QString &key, const QJsonValue
 qint64 JsonReader::integer(const QString &key, qint64 min, qint64 max)
 {
     if (!present(key)) {
-        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldRequired);
         return 0;
     }
     return optionalInteger(key, min, max).value_or(0);
@@ -120,7 +121,7 @@ std::optional<qint64> JsonReader::optionalInteger(const QString &key, qint64 min
 bool JsonReader::boolean(const QString &key)
 {
     if (!present(key)) {
-        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldRequired);
         return false;
     }
     return optionalBoolean(key).value_or(false);
@@ -132,7 +133,7 @@ std::optional<bool> JsonReader::optionalBoolean(const QString &key)
         return std::nullopt;
     const QJsonValue v = m_object.value(key);
     if (!v.isBool()) {
-        fail(ErrorCode::BadRequest, key, u"must be true or false"_s);
+        fail(ErrorCode::BadRequest, key, Msg::FieldNotBoolean);
         return std::nullopt;
     }
     return v.toBool();
@@ -145,14 +146,14 @@ QUuid JsonReader::uuid(const QString &key)
         return {};
     const QUuid id = QUuid::fromString(s);
     if (id.isNull())
-        fail(ErrorCode::ValidationFailed, key, u"must be a UUID"_s);
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldNotUuid);
     return id;
 }
 
 QDateTime JsonReader::dateTime(const QString &key)
 {
     if (!present(key)) {
-        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldRequired);
         return {};
     }
     return optionalDateTime(key).value_or(QDateTime());
@@ -165,7 +166,7 @@ std::optional<QDateTime> JsonReader::optionalDateTime(const QString &key)
         return std::nullopt;
     const QDateTime t = parseIsoTime(*s);
     if (!t.isValid()) {
-        fail(ErrorCode::ValidationFailed, key, u"must be an ISO-8601 time"_s);
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldNotTime);
         return std::nullopt;
     }
     return t;
@@ -175,18 +176,17 @@ QList<qint64> JsonReader::integerList(const QString &key, int minCount, int maxC
                                       qint64 max)
 {
     if (!present(key)) {
-        fail(ErrorCode::ValidationFailed, key, u"is required"_s);
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldRequired);
         return {};
     }
     const QJsonValue v = m_object.value(key);
     if (!v.isArray()) {
-        fail(ErrorCode::BadRequest, key, u"must be an array of numbers"_s);
+        fail(ErrorCode::BadRequest, key, Msg::FieldNotNumberList);
         return {};
     }
     const QJsonArray a = v.toArray();
     if (a.size() < minCount || a.size() > maxCount) {
-        fail(ErrorCode::ValidationFailed, key,
-             u"must hold between %1 and %2 items"_s.arg(minCount).arg(maxCount));
+        fail(ErrorCode::ValidationFailed, key, Msg::FieldListSize, messageArgs(minCount, maxCount));
         return {};
     }
     QList<qint64> out;
@@ -196,7 +196,7 @@ QList<qint64> JsonReader::integerList(const QString &key, int minCount, int maxC
         if (!n)
             return {};
         if (out.contains(*n)) {
-            fail(ErrorCode::ValidationFailed, key, u"must not repeat %1"_s.arg(*n));
+            fail(ErrorCode::ValidationFailed, key, Msg::FieldRepeats, messageArgs(*n));
             return {};
         }
         out.append(*n);
@@ -209,7 +209,7 @@ QJsonObject JsonReader::object(const QString &key)
     const QJsonValue v = m_object.value(key);
     if (!v.isObject()) {
         fail(v.isUndefined() ? ErrorCode::ValidationFailed : ErrorCode::BadRequest, key,
-             u"must be an object"_s);
+             Msg::FieldNotObject);
         return {};
     }
     return v.toObject();
@@ -220,7 +220,7 @@ QJsonArray JsonReader::array(const QString &key)
     const QJsonValue v = m_object.value(key);
     if (!v.isArray()) {
         fail(v.isUndefined() ? ErrorCode::ValidationFailed : ErrorCode::BadRequest, key,
-             u"must be an array"_s);
+             Msg::FieldNotArray);
         return {};
     }
     return v.toArray();

@@ -15,8 +15,7 @@
 
 namespace encore {
 
-class JsonReader
-{
+class JsonReader {
 public:
     explicit JsonReader(QJsonObject object);
 
@@ -32,18 +31,21 @@ public:
     QUuid uuid(const QString &key);
     QDateTime dateTime(const QString &key);
     std::optional<QDateTime> optionalDateTime(const QString &key);
-    QList<qint64> integerList(const QString &key, int minCount, int maxCount, qint64 min, qint64 max);
+    QList<qint64> integerList(const QString &key, int minCount, int maxCount, qint64 min,
+                              qint64 max);
     QJsonObject object(const QString &key);
     QJsonArray array(const QString &key);
 
     bool ok() const { return !m_error.has_value(); }
     const ApiError &error() const { return *m_error; }
 
-    void fail(ErrorCode code, const QString &field, const QString &reason);
+    // Remembers the first problem: `reason` is a Msg whose %1 is the field, %2... are `args`.
+    void fail(ErrorCode code, const QString &field, Msg reason, const QStringList &args = {});
 
 private:
     bool present(const QString &key);
-    std::optional<qint64> toInteger(const QString &key, const QJsonValue &value, qint64 min, qint64 max);
+    std::optional<qint64> toInteger(const QString &key, const QJsonValue &value, qint64 min,
+                                    qint64 max);
 
     QJsonObject m_object;
     std::optional<ApiError> m_error;

@@ -308,7 +308,8 @@ void ConcertsTab::newDate()
 {
     const qint64 concertId = m_forms->currentIndex() == 0 ? m_concertId : m_dateConcertId;
     if (!concert(concertId)) {
-        Q_EMIT failed(ApiError(ErrorCode::ValidationFailed, tr("Choose a concert first.")));
+        Q_EMIT failed(
+            ApiError::withText(ErrorCode::ValidationFailed, tr("Choose a concert first.")));
         return;
     }
     showDate(concertId, nullptr);

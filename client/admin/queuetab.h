@@ -3,8 +3,8 @@
 // the wait at the back, polled every ~2 s; a chart of admissions per minute and queue length over
 // time; the settings (maxActive, admitPerMinute, activeTtlSeconds) and pause/resume. GUI thread.
 
-#include "models/concert.h"
 #include "api/admintypes.h"
+#include "models/concert.h"
 
 #include <QDateTime>
 #include <QTimer>

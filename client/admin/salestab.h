@@ -47,12 +47,15 @@ Q_SIGNALS:
     void salesLoaded();
     void reconciliationLoaded(bool ok);
 
+public:
+    // What a kind of reconciliation finding means, in a heading.
+    static QString findingTitle(FindingKind kind);
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void rebuildChart();
-    static QString findingTitle(FindingKind kind);
     static QString findingRow(FindingKind kind, const FindingRow &row);
     void retranslate();
 

@@ -120,7 +120,7 @@ void Screenshotter::shootAll(const QString &suffix, bool everything)
             ApiClient::tr("The Encore server at %1 cannot be reached.")
                 .arg(u"tickets.example.kr"_s));
         window.notice()->showError(ErrorText::describe(
-            ApiError(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray {26, 27}}})));
+            ApiError(ErrorCode::SeatUnavailable, QJsonObject {{u"seats"_s, QJsonArray {26, 27}}})));
         save(&window, u"offline"_s);
     }
     window.hide();

@@ -12,11 +12,6 @@ namespace encore {
 
 namespace {
 
-QString admin(const QString &rest)
-{
-    return api::path(u"/admin"_s + rest);
-}
-
 Result<Empty> nothing(const QJsonObject &)
 {
     return Empty {};
@@ -41,14 +36,14 @@ void AdminApi::call(ApiCall c, QObject *context, Callback<T> done,
 void AdminApi::concerts(QObject *context, Callback<QList<Concert>> done)
 {
     call<QList<Concert>>(
-        {"GET", admin(u"/concerts"_s)}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<Concert>(o, u"concerts"_s); });
+        {"GET", api::adminConcerts()}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<Concert>(o, api::keys::kConcerts); });
 }
 
 void AdminApi::createConcert(const ConcertDraft &draft, QObject *context, Callback<Concert> done)
 {
     // No idempotency key: a retried create could make two concerts, so it is sent once.
-    ApiCall c {"POST", admin(u"/concerts"_s), {}, draft.toJson()};
+    ApiCall c {"POST", api::adminConcerts(), {}, draft.toJson()};
     c.retry = false;
     call<Concert>(std::move(c), context, std::move(done), &Concert::fromJson);
 }
@@ -56,28 +51,26 @@ void AdminApi::createConcert(const ConcertDraft &draft, QObject *context, Callba
 void AdminApi::updateConcert(qint64 concertId, const ConcertDraft &draft, QObject *context,
                              Callback<Concert> done)
 {
-    call<Concert>({"PUT", admin(u"/concerts/%1"_s.arg(concertId)), {}, draft.toJson()}, context,
+    call<Concert>({"PUT", api::adminConcert(concertId), {}, draft.toJson()}, context,
                   std::move(done), &Concert::fromJson);
 }
 
 void AdminApi::deleteConcert(qint64 concertId, QObject *context, Callback<Empty> done)
 {
-    call<Empty>({"DELETE", admin(u"/concerts/%1"_s.arg(concertId))}, context, std::move(done),
-                &nothing);
+    call<Empty>({"DELETE", api::adminConcert(concertId)}, context, std::move(done), &nothing);
 }
 
 void AdminApi::createSchedule(qint64 concertId, const ScheduleDraft &draft, QObject *context,
                               Callback<qint64> done)
 {
-    ApiCall c {"POST", admin(u"/concerts/%1/schedules"_s.arg(concertId)), {}, draft.toJson()};
+    ApiCall c {"POST", api::adminConcertSchedules(concertId), {}, draft.toJson()};
     c.retry = false;
     call<qint64>(std::move(c), context, std::move(done),
                  [](const QJsonObject &o) -> Result<qint64> {
-                     JsonReader r(o);
-                     const qint64 id = r.integer(u"id"_s, 1, std::numeric_limits<qint64>::max());
-                     if (!r.ok())
-                         return r.error();
-                     return id;
+                     const auto schedule = Schedule::fromJson(o);
+                     if (!schedule)
+                         return schedule.error();
+                     return schedule.value().id;
                  });
 }
 
@@ -89,7 +82,7 @@ void AdminApi::updateSchedule(qint64 scheduleId, const ScheduleDraft &draft, QOb
     const QMap<QString, Money> prices = draft.prices;
     QPointer<QObject> guard(context);
     call<Empty>(
-        {"PUT", admin(u"/schedules/%1"_s.arg(scheduleId)), {}, times.toJson()}, context,
+        {"PUT", api::adminSchedule(scheduleId), {}, times.toJson()}, context,
         [this, scheduleId, prices, guard, done](Result<Empty> r) {
             if (!r || prices.isEmpty() || !guard) {
                 done(std::move(r));
@@ -107,21 +100,15 @@ void AdminApi::updateSchedule(qint64 scheduleId, const ScheduleDraft &draft, QOb
 
 void AdminApi::deleteSchedule(qint64 scheduleId, QObject *context, Callback<Empty> done)
 {
-    call<Empty>({"DELETE", admin(u"/schedules/%1"_s.arg(scheduleId))}, context, std::move(done),
-                &nothing);
+    call<Empty>({"DELETE", api::adminSchedule(scheduleId)}, context, std::move(done), &nothing);
 }
 
 void AdminApi::setTierPrices(qint64 scheduleId, const QMap<QString, Money> &prices,
                              QObject *context, Callback<AdminSeatMap> done)
 {
-    QJsonObject tiers;
-    for (auto it = prices.cbegin(); it != prices.cend(); ++it)
-        tiers.insert(it.key(), it.value());
-    call<AdminSeatMap>({"PUT",
-                        admin(u"/schedules/%1/prices"_s.arg(scheduleId)),
-                        {},
-                        QJsonObject {{u"tiers"_s, tiers}}},
-                       context, std::move(done), &AdminSeatMap::fromJson);
+    call<AdminSeatMap>(
+        {"PUT", api::adminSchedulePrices(scheduleId), {}, PriceChange {prices, {}}.toJson()},
+        context, std::move(done), &AdminSeatMap::fromJson);
 }
 
 void AdminApi::setSeatPrices(qint64 scheduleId, const QMap<int, Money> &prices, QObject *context,
@@ -131,7 +118,7 @@ void AdminApi::setSeatPrices(qint64 scheduleId, const QMap<int, Money> &prices, 
     for (auto it = prices.cbegin(); it != prices.cend(); ++it)
         seats.append(QJsonObject {{u"number"_s, it.key()}, {u"price"_s, it.value()}});
     call<AdminSeatMap>({"PUT",
-                        admin(u"/schedules/%1/prices"_s.arg(scheduleId)),
+                        api::adminSchedulePrices(scheduleId),
                         {},
                         QJsonObject {{u"seats"_s, seats}}},
                        context, std::move(done), &AdminSeatMap::fromJson);
@@ -139,37 +126,33 @@ void AdminApi::setSeatPrices(qint64 scheduleId, const QMap<int, Money> &prices, 
 
 void AdminApi::seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap> done)
 {
-    call<AdminSeatMap>({"GET", admin(u"/schedules/%1/seats"_s.arg(scheduleId))}, context,
-                       std::move(done), &AdminSeatMap::fromJson);
+    call<AdminSeatMap>({"GET", api::adminScheduleSeats(scheduleId)}, context, std::move(done),
+                       &AdminSeatMap::fromJson);
 }
 
 void AdminApi::seatAction(qint64 scheduleId, int seat, SeatAction action, QObject *context,
                           Callback<AdminSeatMap> done)
 {
-    const QString verb = action == SeatAction::Release ? u"release"_s
-        : action == SeatAction::Block                  ? u"block"_s
-                                                       : u"unblock"_s;
+    const QString path = action == SeatAction::Release ? api::adminSeatRelease(scheduleId, seat)
+        : action == SeatAction::Block                  ? api::adminSeatBlock(scheduleId, seat)
+                                                       : api::adminSeatUnblock(scheduleId, seat);
     // Sent once: a repeat after a lost answer would only report "not held" for a done release.
-    ApiCall c {"POST",
-               admin(u"/schedules/%1/seats/%2/%3"_s.arg(scheduleId).arg(seat).arg(verb)),
-               {},
-               QJsonObject()};
+    ApiCall c {"POST", path, {}, QJsonObject()};
     c.retry = false;
     call<AdminSeatMap>(std::move(c), context, std::move(done), &AdminSeatMap::fromJson);
 }
 
 void AdminApi::queueStats(qint64 concertId, QObject *context, Callback<QueueStats> done)
 {
-    call<QueueStats>({"GET", admin(u"/concerts/%1/queue"_s.arg(concertId))}, context,
-                     std::move(done), &QueueStats::fromJson);
+    call<QueueStats>({"GET", api::adminConcertQueue(concertId)}, context, std::move(done),
+                     &QueueStats::fromJson);
 }
 
 void AdminApi::setQueueSettings(qint64 concertId, const QueueSettings &settings, QObject *context,
                                 Callback<QueueSettings> done)
 {
-    call<QueueSettings>(
-        {"PUT", admin(u"/concerts/%1/queue-settings"_s.arg(concertId)), {}, settings.toJson()},
-        context, std::move(done), &QueueSettings::fromJson);
+    call<QueueSettings>({"PUT", api::adminQueueSettings(concertId), {}, settings.toJson()}, context,
+                        std::move(done), &QueueSettings::fromJson);
 }
 
 void AdminApi::sales(QObject *context, Callback<SalesReport> done, qint64 concertId)
@@ -177,38 +160,38 @@ void AdminApi::sales(QObject *context, Callback<SalesReport> done, qint64 concer
     QUrlQuery query;
     if (concertId > 0)
         query.addQueryItem(u"concertId"_s, QString::number(concertId));
-    call<SalesReport>({"GET", admin(u"/sales"_s), query}, context, std::move(done),
+    call<SalesReport>({"GET", api::adminSales(), query}, context, std::move(done),
                       &SalesReport::fromJson);
 }
 
 void AdminApi::reconciliation(QObject *context, Callback<ReconciliationReport> done)
 {
-    call<ReconciliationReport>({"GET", admin(u"/reconciliation"_s)}, context, std::move(done),
+    call<ReconciliationReport>({"GET", api::adminReconciliation()}, context, std::move(done),
                                &ReconciliationReport::fromJson);
 }
 
 void AdminApi::audit(const QString &action, const QString &actor, int limit, QObject *context,
                      Callback<QList<AuditEntry>> done)
 {
-    ApiCall c {"GET", admin(u"/audit"_s)};
+    ApiCall c {"GET", api::adminAudit()};
     if (!action.isEmpty())
         c.query.addQueryItem(u"action"_s, action);
     if (!actor.isEmpty())
         c.query.addQueryItem(u"actor"_s, actor);
     c.query.addQueryItem(u"limit"_s, QString::number(limit));
     call<QList<AuditEntry>>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
-        return decodeList<AuditEntry>(o, u"entries"_s);
+        return decodeList<AuditEntry>(o, api::keys::kEntries);
     });
 }
 
 void AdminApi::salesCsv(QObject *context, Callback<QByteArray> done)
 {
-    download(admin(u"/exports/sales.csv"_s), context, std::move(done));
+    download(api::adminSalesCsv(), context, std::move(done));
 }
 
 void AdminApi::attendeesCsv(qint64 scheduleId, QObject *context, Callback<QByteArray> done)
 {
-    download(admin(u"/schedules/%1/attendees.csv"_s.arg(scheduleId)), context, std::move(done));
+    download(api::adminAttendeesCsv(scheduleId), context, std::move(done));
 }
 
 void AdminApi::download(const QString &path, QObject *context, Callback<QByteArray> done)

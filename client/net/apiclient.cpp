@@ -1,5 +1,6 @@
 #include "apiclient.h"
 
+#include "api/requests.h"
 #include "apipaths.h"
 #include "jsonreader.h"
 #include "net/backoff.h"
@@ -7,6 +8,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
@@ -58,8 +60,8 @@ ApiError networkError(const QNetworkReply *reply, const QUrl &base)
                       .arg(where);
     else
         message = ApiClient::tr("The Encore server at %1 cannot be reached.").arg(where);
-    return ApiError(ErrorCode::Unavailable, message,
-                    {{u"network"_s, true}, {u"reason"_s, reply->errorString()}});
+    return ApiError::withText(ErrorCode::Unavailable, message,
+                              {{u"network"_s, true}, {u"reason"_s, reply->errorString()}});
 }
 
 // An HTTP error answer: the server's envelope when there is one, else a code from the status.
@@ -128,7 +130,7 @@ QUrl ApiClient::liveUrl() const
 {
     QUrl url = m_baseUrl;
     url.setScheme(m_baseUrl.scheme() == u"https" ? u"wss"_s : u"ws"_s);
-    url.setPath(api::path(u"/live"));
+    url.setPath(api::live());
     return url;
 }
 
@@ -167,7 +169,7 @@ void ApiClient::send(ApiCall call, QObject *context, Callback<QJsonObject> done)
         }
         auto parsed = JsonReader::parseObject(r.value());
         if (!parsed)
-            parsed = ApiError(ErrorCode::Internal,
+            parsed = ApiError::withText(ErrorCode::Internal,
                               tr("The server sent an answer Encore cannot read."));
         done(std::move(parsed));
     });
@@ -198,6 +200,10 @@ void ApiClient::dispatch(const std::shared_ptr<Pending> &pending)
     // QHttpServer 6.4 does not implement 100-continue: never make it wait for one.
     request.setRawHeader("Expect", QByteArray(""));
     request.setRawHeader("User-Agent", "Encore-Desktop/" ENCORE_CLIENT_VERSION);
+    // The server writes its messages in the language the app runs in (LanguageManager sets the
+    // default locale).
+    request.setRawHeader(api::kAcceptLanguageHeader,
+                         QLocale().language() == QLocale::Korean ? "ko" : "en");
     if (c.needsSession && !m_sessionToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_sessionToken.toUtf8());
     if (c.needsQueueToken && !m_queueToken.isEmpty())
@@ -303,10 +309,7 @@ void ApiClient::probe()
 void ApiClient::registerUser(const QString &username, const QString &password, QObject *context,
                              Callback<Session> done)
 {
-    ApiCall c {"POST",
-               api::path(u"/auth/register"),
-               {},
-               QJsonObject {{u"username"_s, username}, {u"password"_s, password}}};
+    ApiCall c {"POST", api::authRegister(), {}, Credentials {username, password}.toJson()};
     c.needsSession = false;
     call<Session>(std::move(c), context, std::move(done), &Session::fromJson);
 }
@@ -314,17 +317,14 @@ void ApiClient::registerUser(const QString &username, const QString &password, Q
 void ApiClient::login(const QString &username, const QString &password, QObject *context,
                       Callback<Session> done)
 {
-    ApiCall c {"POST",
-               api::path(u"/auth/login"),
-               {},
-               QJsonObject {{u"username"_s, username}, {u"password"_s, password}}};
+    ApiCall c {"POST", api::authLogin(), {}, Credentials {username, password}.toJson()};
     c.needsSession = false;
     call<Session>(std::move(c), context, std::move(done), &Session::fromJson);
 }
 
 void ApiClient::logout(QObject *context, Callback<Empty> done)
 {
-    ApiCall c {"POST", api::path(u"/auth/logout"), {}, QJsonObject()};
+    ApiCall c {"POST", api::authLogout(), {}, QJsonObject()};
     c.retry = false;
     call<Empty>(std::move(c), context, std::move(done),
                 [](const QJsonObject &) { return Empty {}; });
@@ -332,45 +332,45 @@ void ApiClient::logout(QObject *context, Callback<Empty> done)
 
 void ApiClient::me(QObject *context, Callback<User> done)
 {
-    call<User>({"GET", api::path(u"/me")}, context, std::move(done),
-               [](const QJsonObject &o) { return decodeField<User>(o, u"user"_s); });
+    call<User>({"GET", api::me()}, context, std::move(done),
+               [](const QJsonObject &o) { return decodeField<User>(o, api::keys::kUser); });
 }
 
 void ApiClient::concerts(QObject *context, Callback<QList<Concert>> done)
 {
     call<QList<Concert>>(
-        {"GET", api::path(u"/concerts")}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<Concert>(o, u"concerts"_s); });
+        {"GET", api::concerts()}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<Concert>(o, api::keys::kConcerts); });
 }
 
 void ApiClient::bookableSchedules(qint64 concertId, QObject *context,
                                   Callback<QList<Schedule>> done)
 {
-    ApiCall c {"GET", api::path(u"/concerts/%1/schedules"_s.arg(concertId))};
+    ApiCall c {"GET", api::concertSchedules(concertId)};
     c.query.addQueryItem(u"available"_s, u"true"_s);
     call<QList<Schedule>>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
-        return decodeList<Schedule>(o, u"schedules"_s);
+        return decodeList<Schedule>(o, api::keys::kSchedules);
     });
 }
 
 void ApiClient::joinQueue(qint64 concertId, QObject *context, Callback<QueueTicket> done)
 {
     // Joining is idempotent per (user, concert) on the server, so a key makes it retryable.
-    ApiCall c {"POST", api::path(u"/concerts/%1/queue"_s.arg(concertId)), {}, QJsonObject()};
+    ApiCall c {"POST", api::concertQueue(concertId), {}, QJsonObject()};
     c.idempotencyKey = newIdempotencyKey();
     call<QueueTicket>(std::move(c), context, std::move(done), &QueueTicket::fromJson);
 }
 
 void ApiClient::queueStatus(QObject *context, Callback<QueueTicket> done)
 {
-    ApiCall c {"GET", api::path(u"/queue/status")};
+    ApiCall c {"GET", api::queueStatus()};
     c.needsQueueToken = true;
     call<QueueTicket>(std::move(c), context, std::move(done), &QueueTicket::fromJson);
 }
 
 void ApiClient::leaveQueue(QObject *context, Callback<Empty> done)
 {
-    ApiCall c {"DELETE", api::path(u"/queue")};
+    ApiCall c {"DELETE", api::queue()};
     c.needsQueueToken = true;
     call<Empty>(std::move(c), context, std::move(done),
                 [](const QJsonObject &) { return Empty {}; });
@@ -378,7 +378,7 @@ void ApiClient::leaveQueue(QObject *context, Callback<Empty> done)
 
 void ApiClient::seatMap(qint64 scheduleId, QObject *context, Callback<SeatMap> done)
 {
-    ApiCall c {"GET", api::path(u"/schedules/%1/seats"_s.arg(scheduleId))};
+    ApiCall c {"GET", api::scheduleSeats(scheduleId)};
     c.needsQueueToken = true;
     call<SeatMap>(std::move(c), context, std::move(done), &SeatMap::fromJson);
 }
@@ -386,51 +386,44 @@ void ApiClient::seatMap(qint64 scheduleId, QObject *context, Callback<SeatMap> d
 void ApiClient::holdSeats(qint64 scheduleId, const QList<int> &seats, const QString &idempotencyKey,
                           QObject *context, Callback<Reservation> done)
 {
-    QJsonArray numbers;
-    for (int n : seats)
-        numbers.append(n);
-    ApiCall c {"POST",
-               api::path(u"/reservations"),
-               {},
-               QJsonObject {{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}}};
+    ApiCall c {"POST", api::reservations(), {}, HoldRequest {scheduleId, seats}.toJson()};
     c.idempotencyKey = idempotencyKey;
     c.needsQueueToken = true;
     call<Reservation>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
-        return decodeField<Reservation>(o, u"reservation"_s);
+        return decodeField<Reservation>(o, api::keys::kReservation);
     });
 }
 
 void ApiClient::reservations(QObject *context, Callback<QList<Reservation>> done)
 {
     call<QList<Reservation>>(
-        {"GET", api::path(u"/reservations")}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<Reservation>(o, u"reservations"_s); });
+        {"GET", api::reservations()}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<Reservation>(o, api::keys::kReservations); });
 }
 
 void ApiClient::reservation(const QUuid &id, QObject *context, Callback<Reservation> done)
 {
     call<Reservation>(
-        {"GET", api::path(u"/reservations/") + uuidText(id)}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeField<Reservation>(o, u"reservation"_s); });
+        {"GET", api::reservation(id)}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeField<Reservation>(o, api::keys::kReservation); });
 }
 
 void ApiClient::cancelReservation(const QUuid &id, QObject *context, Callback<Reservation> done)
 {
     call<Reservation>(
-        {"DELETE", api::path(u"/reservations/") + uuidText(id)}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeField<Reservation>(o, u"reservation"_s); });
+        {"DELETE", api::reservation(id)}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeField<Reservation>(o, api::keys::kReservation); });
 }
 
 void ApiClient::wallet(QObject *context, Callback<WalletInfo> done)
 {
-    call<WalletInfo>({"GET", api::path(u"/wallet")}, context, std::move(done),
-                     &WalletInfo::fromJson);
+    call<WalletInfo>({"GET", api::wallet()}, context, std::move(done), &WalletInfo::fromJson);
 }
 
 void ApiClient::topUp(Money amount, const QString &idempotencyKey, QObject *context,
                       Callback<TopUpResult> done)
 {
-    ApiCall c {"POST", api::path(u"/wallet/top-ups"), {}, QJsonObject {{u"amount"_s, amount}}};
+    ApiCall c {"POST", api::walletTopUps(), {}, TopUpRequest {amount}.toJson()};
     c.idempotencyKey = idempotencyKey;
     call<TopUpResult>(std::move(c), context, std::move(done), &TopUpResult::fromJson);
 }
@@ -438,17 +431,14 @@ void ApiClient::topUp(Money amount, const QString &idempotencyKey, QObject *cont
 void ApiClient::ledger(QObject *context, Callback<QList<LedgerEntry>> done)
 {
     call<QList<LedgerEntry>>(
-        {"GET", api::path(u"/wallet/ledger")}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<LedgerEntry>(o, u"entries"_s); });
+        {"GET", api::walletLedger()}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<LedgerEntry>(o, api::keys::kEntries); });
 }
 
 void ApiClient::pay(const QUuid &reservationId, const QString &idempotencyKey, QObject *context,
                     Callback<PaymentReceipt> done)
 {
-    ApiCall c {"POST",
-               api::path(u"/payments"),
-               {},
-               QJsonObject {{u"reservationId"_s, uuidText(reservationId)}}};
+    ApiCall c {"POST", api::payments(), {}, PaymentRequest {reservationId}.toJson()};
     c.idempotencyKey = idempotencyKey;
     c.needsQueueToken = true;
     call<PaymentReceipt>(std::move(c), context, std::move(done), &PaymentReceipt::fromJson);
@@ -456,7 +446,7 @@ void ApiClient::pay(const QUuid &reservationId, const QString &idempotencyKey, Q
 
 void ApiClient::checkHealth(QObject *context, Callback<Empty> done)
 {
-    ApiCall c {"GET", u"/healthz"_s};
+    ApiCall c {"GET", api::healthz()};
     c.needsSession = false;
     c.retry = false;
     call<Empty>(std::move(c), context, std::move(done),

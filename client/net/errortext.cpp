@@ -21,7 +21,7 @@ QString seatList(const QJsonArray &seats)
 // The server's own message when it says more than our sentence (which field, which limit).
 QString serverDetail(const ApiError &error)
 {
-    if (error.message.isEmpty() || error.message == defaultMessage(error.code))
+    if (error.message.isEmpty() || isDefaultMessage(error.code, error.message))
         return {};
     return error.message;
 }

@@ -1,5 +1,6 @@
 #include "livefeed.h"
 
+#include "api/livemessage.h"
 #include "net/apiclient.h"
 
 #include "jsonreader.h"
@@ -57,7 +58,7 @@ void LiveFeed::subscribe()
     if (m_scheduleId > 0)
         subscribeSeats();
     if (!m_queueToken.isEmpty())
-        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, m_queueToken}});
+        m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"queueToken"_s, m_queueToken}}));
 }
 
 void LiveFeed::subscribeSeats()
@@ -73,7 +74,7 @@ void LiveFeed::watchSchedule(qint64 scheduleId)
     if (scheduleId == m_scheduleId)
         return;
     if (m_scheduleId > 0)
-        m_socket.send({{u"type"_s, u"unsubscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
+        m_socket.send(liveMessage(LiveMessageType::Unsubscribe, {{u"scheduleId"_s, m_scheduleId}}));
     m_scheduleId = scheduleId;
     m_version = 0;
     m_loaded = false;
@@ -92,7 +93,7 @@ void LiveFeed::watchQueue(const QString &queueToken)
         return; // already following it (the server answers every subscribe with a message)
     m_queueToken = queueToken;
     if (!queueToken.isEmpty())
-        m_socket.send({{u"type"_s, u"subscribe"_s}, {u"queueToken"_s, queueToken}});
+        m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"queueToken"_s, queueToken}}));
 }
 
 void LiveFeed::resync()
@@ -126,10 +127,10 @@ void LiveFeed::updatePolling()
 
 void LiveFeed::onMessage(const QJsonObject &message)
 {
-    const QString type = message.value(u"type"_s).toString();
-    if (type == u"seats") {
+    const auto type = liveMessageType(message);
+    if (type == LiveMessageType::Seats) {
         onSeatsMessage(message);
-    } else if (type == u"queue") {
+    } else if (type == LiveMessageType::Queue) {
         QJsonObject ticket = message;
         // Some servers nest the ticket; accept both shapes.
         if (ticket.value(u"ticket"_s).isObject())
@@ -140,10 +141,10 @@ void LiveFeed::onMessage(const QJsonObject &message)
         } else if (auto t = QueueTicket::fromJson(ticket)) {
             Q_EMIT queueUpdated(t.value());
         }
-    } else if (type == u"account") {
+    } else if (type == LiveMessageType::Account) {
         if (auto notice = AccountNotice::fromJson(message))
             Q_EMIT accountNotice(notice.value());
-    } else if (type == u"error") {
+    } else if (type == LiveMessageType::Error) {
         onErrorMessage(message);
     }
 }

@@ -1,5 +1,6 @@
 #include "livesocket.h"
 
+#include "api/livemessage.h"
 #include "net/apiclient.h"
 
 #include "jsonreader.h"
@@ -69,7 +70,7 @@ void LiveSocket::onConnected()
 {
     m_backoff.reset();
     m_connected = true;
-    send({{u"type"_s, u"auth"_s}, {u"token"_s, m_api->sessionToken()}});
+    send(liveMessage(LiveMessageType::Auth, {{u"token"_s, m_api->sessionToken()}}));
     Q_EMIT connected();
 }
 

@@ -141,10 +141,10 @@ void QueuePanel::retranslate()
     m_position->setText(tr("No. %1 in line").arg(m_ticket.position));
     m_ahead->setText(tr("%n person(s) ahead of you", nullptr, int(m_ticket.aheadCount)));
     // No estimate (paused): no made-up number.
-    m_eta->setText(m_ticket.eta ? tr("Expected wait: %1")
-                                      .arg(DisplayText::durationRange(m_ticket.eta->low,
-                                                                      m_ticket.eta->high))
-                                : tr("Expected wait: not known while admission is paused"));
+    m_eta->setText(m_ticket.eta
+                       ? tr("Expected wait: %1")
+                             .arg(DisplayText::durationRange(m_ticket.eta->low, m_ticket.eta->high))
+                       : tr("Expected wait: not known while admission is paused"));
     m_reason->setText(reasonText(m_ticket));
     m_reason->setVisible(!m_reason->text().isEmpty());
     m_note->setText(tr("The seat map opens by itself when it is your turn. Please keep this "

@@ -95,6 +95,37 @@
     </message>
     <message>
         <source>Adjustment by staff</source>
+    </message>
+    <message>
+        <source>Based on how fast the line moved in the last minute.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The estimate is still being measured and will settle soon.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organiser just changed how fast people are let in; the estimate follows the new pace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone admitted is still choosing seats; places free up as they finish.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Admission is paused by the organiser for now; your place is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It&apos;s your turn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your estimated wait just went up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your estimated wait just went down.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -718,30 +749,6 @@
 <context>
     <name>encore::QueuePanel</name>
     <message>
-        <source>Admission is paused by the organiser for now; your place is kept.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Admission slowed down, so the estimate went up.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Admission sped up, so the estimate went down.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Everyone admitted is still choosing seats; places free up as they finish.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The estimate is still being measured and will settle soon.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Estimate changed: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Waiting room</source>
         <translation type="unfinished" />
     </message>
@@ -787,6 +794,10 @@
     </message>
     <message>
         <source>Expected wait: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected wait: not known while admission is paused</source>
         <translation type="unfinished" />
     </message>
     <message>

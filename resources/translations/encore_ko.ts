@@ -97,6 +97,38 @@
         <source>Adjustment by staff</source>
         <translation>직원 조정</translation>
     </message>
+    <message>
+        <source>Based on how fast the line moved in the last minute.</source>
+        <translation>최근 1분 동안 줄이 줄어든 속도로 계산한 예상입니다.</translation>
+    </message>
+    <message>
+        <source>The estimate is still being measured and will settle soon.</source>
+        <translation>예상 시간을 측정하는 중이며 곧 안정됩니다.</translation>
+    </message>
+    <message>
+        <source>The organiser just changed how fast people are let in; the estimate follows the new pace.</source>
+        <translation>주최 측이 방금 입장 속도를 바꿨습니다. 예상 시간은 새 속도를 따릅니다.</translation>
+    </message>
+    <message>
+        <source>Everyone admitted is still choosing seats; places free up as they finish.</source>
+        <translation>입장한 분들이 아직 좌석을 고르는 중입니다. 선택이 끝나는 대로 자리가 납니다.</translation>
+    </message>
+    <message>
+        <source>Admission is paused by the organiser for now; your place is kept.</source>
+        <translation>주최 측이 입장을 잠시 멈췄습니다. 대기 순서는 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>It&apos;s your turn.</source>
+        <translation>고객님 차례입니다.</translation>
+    </message>
+    <message>
+        <source>Your estimated wait just went up.</source>
+        <translation>예상 대기 시간이 방금 늘었습니다.</translation>
+    </message>
+    <message>
+        <source>Your estimated wait just went down.</source>
+        <translation>예상 대기 시간이 방금 줄었습니다.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -712,30 +744,6 @@
 <context>
     <name>encore::QueuePanel</name>
     <message>
-        <source>Admission is paused by the organiser for now; your place is kept.</source>
-        <translation>주최 측이 입장을 잠시 멈췄습니다. 대기 순서는 유지됩니다.</translation>
-    </message>
-    <message>
-        <source>Admission slowed down, so the estimate went up.</source>
-        <translation>입장 속도가 느려져 예상 시간이 늘었습니다.</translation>
-    </message>
-    <message>
-        <source>Admission sped up, so the estimate went down.</source>
-        <translation>입장 속도가 빨라져 예상 시간이 줄었습니다.</translation>
-    </message>
-    <message>
-        <source>Everyone admitted is still choosing seats; places free up as they finish.</source>
-        <translation>입장한 분들이 아직 좌석을 고르는 중입니다. 선택이 끝나는 대로 자리가 납니다.</translation>
-    </message>
-    <message>
-        <source>The estimate is still being measured and will settle soon.</source>
-        <translation>예상 시간을 측정하는 중이며 곧 안정됩니다.</translation>
-    </message>
-    <message>
-        <source>Estimate changed: %1</source>
-        <translation>예상 시간 변경: %1</translation>
-    </message>
-    <message>
         <source>Waiting room</source>
         <translation>대기실</translation>
     </message>
@@ -782,6 +790,10 @@
     <message>
         <source>Expected wait: %1</source>
         <translation>예상 대기 시간: %1</translation>
+    </message>
+    <message>
+        <source>Expected wait: not known while admission is paused</source>
+        <translation>예상 대기 시간: 입장이 일시 중지된 동안에는 알 수 없습니다</translation>
     </message>
     <message>
         <source>The seat map opens by itself when it is your turn. Please keep this window open.</source>

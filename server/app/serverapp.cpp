@@ -164,8 +164,9 @@ int ServerApp::createStaff()
     Services services(db, m_config);
     const bool ready = prepare(db, [&] {
         if (!services.auth.ensureStaff(m_config.createStaff, readPassword()))
-            throw ApiError(ErrorCode::Conflict,
-                           u"user %1 exists with another password"_s.arg(m_config.createStaff));
+            throw ApiError::withText(
+                ErrorCode::Conflict,
+                u"user %1 exists with another password"_s.arg(m_config.createStaff));
     });
     if (!ready)
         return 1;

@@ -35,11 +35,10 @@ void AuthService::validateCredentials(const QString &username, const QString &pa
 {
     static const QRegularExpression kUsername(u"^[A-Za-z0-9_.-]{3,32}$"_s);
     if (!kUsername.match(username).hasMatch())
-        throw ApiError(ErrorCode::ValidationFailed,
-                       u"Usernames are 3 to 32 letters, digits, '.', '_' or '-'."_s,
+        throw ApiError(ErrorCode::ValidationFailed, Msg::UsernameInvalid, {},
                        {{u"field"_s, u"username"_s}});
     if (password.size() < 8 || password.size() > 128)
-        throw ApiError(ErrorCode::ValidationFailed, u"Passwords are 8 to 128 characters."_s,
+        throw ApiError(ErrorCode::ValidationFailed, Msg::PasswordInvalid, {},
                        {{u"field"_s, u"password"_s}});
 }
 
@@ -57,8 +56,7 @@ void AuthService::throttle(const QString &key)
     q.next();
     if (q.value(0).toInt() > m_config.authAttemptsPerMinute) {
         const int retryAfter = std::max(1, q.value(1).toInt());
-        throw ApiError(ErrorCode::RateLimited,
-                       u"Too many attempts; please wait %1 seconds."_s.arg(retryAfter),
+        throw ApiError(ErrorCode::RateLimited, Msg::TooManyAttempts, messageArgs(retryAfter),
                        {{u"retryAfterSeconds"_s, retryAfter}});
     }
 }
@@ -89,7 +87,7 @@ Session AuthService::registerUser(const QString &username, const QString &passwo
                                  "ON CONFLICT (username) DO NOTHING RETURNING id, username, role"_s,
                                  {username, QString::fromLatin1(hash)});
         if (!q.next())
-            throw ApiError(ErrorCode::Conflict, u"This username is taken; please choose another."_s,
+            throw ApiError(ErrorCode::Conflict, Msg::UsernameTaken, {},
                            {{u"field"_s, u"username"_s}});
         return createSession(userFromRow(q, 0));
     });
@@ -99,7 +97,7 @@ Session AuthService::login(const QString &username, const QString &password,
                            const QHostAddress &peer)
 {
     if (username.size() > 64 || password.size() > 128)
-        throw ApiError(ErrorCode::Unauthenticated, u"Wrong username or password."_s);
+        throw ApiError(ErrorCode::Unauthenticated, Msg::WrongCredentials);
     throttle(u"addr:"_s + peer.toString());
     throttle(u"user:"_s + username.toLower());
     QSqlQuery &q = m_db.exec(
@@ -109,7 +107,7 @@ Session AuthService::login(const QString &username, const QString &password,
     const QByteArray stored
         = found ? q.value(3).toString().toLatin1() : PasswordHasher::decoyHash();
     if (!PasswordHasher::verify(stored, password) || !found)
-        throw ApiError(ErrorCode::Unauthenticated, u"Wrong username or password."_s);
+        throw ApiError(ErrorCode::Unauthenticated, Msg::WrongCredentials);
     return createSession(user);
 }
 
@@ -122,14 +120,13 @@ void AuthService::logout(const QByteArray &token)
 User AuthService::authenticate(const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128)
-        throw ApiError(ErrorCode::Unauthenticated, u"Please log in."_s);
+        throw ApiError(ErrorCode::Unauthenticated, Msg::PleaseLogIn);
     QSqlQuery &q = m_db.exec(
         u"SELECT u.id, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id "
         "WHERE s.token_hash = ? AND s.expires_at > now()"_s,
         {tokens::hash(token)});
     if (!q.next())
-        throw ApiError(ErrorCode::Unauthenticated,
-                       u"Your session has ended; please log in again."_s);
+        throw ApiError(ErrorCode::Unauthenticated, Msg::SessionEnded);
     return userFromRow(q, 0);
 }
 
@@ -137,7 +134,7 @@ User AuthService::authenticateStaff(const QByteArray &token)
 {
     const User user = authenticate(token);
     if (user.role != Role::Staff)
-        throw ApiError(ErrorCode::Forbidden, u"This needs a staff account."_s);
+        throw ApiError(ErrorCode::Forbidden, Msg::StaffOnly);
     return user;
 }
 

@@ -19,7 +19,7 @@ namespace {
 
 ApiError invalid(const QString &message)
 {
-    return ApiError(ErrorCode::ValidationFailed, message);
+    return ApiError::withText(ErrorCode::ValidationFailed, message);
 }
 
 std::optional<int> intOption(const QCommandLineParser &p, const QString &name, int min, int max)

@@ -113,12 +113,13 @@ Result<QString> EmbeddedPostgres::runTool(const QString &tool, const QStringList
     if (!p.waitForFinished(timeoutMs) || p.exitStatus() != QProcess::NormalExit) {
         p.kill();
         p.waitForFinished(1000);
-        return ApiError(ErrorCode::Unavailable, u"%1 did not finish"_s.arg(tool));
+        return ApiError::withText(ErrorCode::Unavailable, u"%1 did not finish"_s.arg(tool));
     }
     const QString out = QString::fromLocal8Bit(p.readAll());
     if (p.exitCode() != 0)
-        return ApiError(ErrorCode::Unavailable,
-                        u"%1 failed (%2): %3"_s.arg(tool).arg(p.exitCode()).arg(out.trimmed()));
+        return ApiError::withText(
+            ErrorCode::Unavailable,
+            u"%1 failed (%2): %3"_s.arg(tool).arg(p.exitCode()).arg(out.trimmed()));
     return out;
 }
 
@@ -126,12 +127,14 @@ Result<ConnectionParams> EmbeddedPostgres::start()
 {
     m_binDir = findBinDir();
     if (m_binDir.isEmpty())
-        return ApiError(ErrorCode::Unavailable,
-                        u"PostgreSQL server binaries not found (install the postgresql package)"_s);
+        return ApiError::withText(
+            ErrorCode::Unavailable,
+            u"PostgreSQL server binaries not found (install the postgresql package)"_s);
     const QString dir = m_options.clusterDir;
     if (!QFileInfo::exists(dir + u"/PG_VERSION"_s)) {
         if (!QDir().mkpath(dir) || !handOver(dir))
-            return ApiError(ErrorCode::Unavailable, u"cannot prepare %1 for PostgreSQL"_s.arg(dir));
+            return ApiError::withText(ErrorCode::Unavailable,
+                                      u"cannot prepare %1 for PostgreSQL"_s.arg(dir));
         const auto init = runTool(u"initdb"_s,
                                   {u"-D"_s, dir, u"-U"_s, kSuperuser, u"-A"_s, u"trust"_s, u"-E"_s,
                                    u"UTF8"_s, u"--no-locale"_s, u"--no-sync"_s},
@@ -202,7 +205,8 @@ Result<bool> EmbeddedPostgres::ensureDatabase(const ConnectionParams &params) co
     }
     QSqlDatabase::removeDatabase(name);
     if (!ok)
-        return ApiError(ErrorCode::Unavailable, u"cannot create database: %1"_s.arg(error));
+        return ApiError::withText(ErrorCode::Unavailable,
+                                  u"cannot create database: %1"_s.arg(error));
     return true;
 }
 

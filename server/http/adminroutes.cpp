@@ -15,7 +15,7 @@ int seatArg(const RequestContext &ctx, int i)
 {
     const qint64 n = ctx.idArg(i);
     if (n > api::kSeatsPerSchedule)
-        throw ApiError(ErrorCode::NotFound, u"No such seat."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchSeat);
     return int(n);
 }
 
@@ -27,7 +27,7 @@ std::optional<qint64> concertFilter(const RequestContext &ctx)
     bool ok = false;
     const qint64 id = concert.toLongLong(&ok);
     if (!ok || id <= 0)
-        throw ApiError(ErrorCode::ValidationFailed, u"concertId must be a positive number."_s,
+        throw ApiError(ErrorCode::ValidationFailed, Msg::ConcertFilterInvalid, {},
                        {{u"field"_s, u"concertId"_s}});
     return id;
 }
@@ -134,10 +134,10 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
         int limit = ctx.queryValue(u"limit"_s).toInt(&ok);
         if (!ok)
             limit = 200;
-        return Reply::json(wrapList(
-            api::keys::kEntries,
-            s.audit.entries(ctx.queryValue(u"action"_s).left(64),
-                            ctx.queryValue(u"actor"_s).left(64), std::clamp(limit, 1, 1000))));
+        return Reply::json(wrapList(api::keys::kEntries,
+                                    s.audit.entries(ctx.queryValue(u"action"_s).left(64),
+                                                    ctx.queryValue(u"actor"_s).left(64),
+                                                    std::clamp(limit, 1, 1000))));
     });
 }
 

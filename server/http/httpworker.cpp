@@ -104,8 +104,7 @@ bool HttpWorker::start()
                          &LiveHub::onAccountNotice);
         // The upgrade happens only when a route matches and writes nothing (QT64_NOTES.md).
         server.route(
-            api::live(),
-            [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            api::live(), [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                 if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
                     responder.write(
                         R"({"error":{"code":"BAD_REQUEST","message":"This endpoint speaks WebSocket."}})",

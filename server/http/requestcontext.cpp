@@ -50,7 +50,7 @@ qint64 RequestContext::idArg(int i) const
         && std::all_of(s.begin(), s.end(),
                        [](QChar c) { return c.isDigit() && c.unicode() < 128; });
     if (!ok || !digits || id <= 0)
-        throw ApiError(ErrorCode::NotFound, u"No such object."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchObject);
     return id;
 }
 
@@ -58,7 +58,7 @@ QUuid RequestContext::uuidArg(int i) const
 {
     const QUuid id = QUuid::fromString(m_args.value(i));
     if (id.isNull())
-        throw ApiError(ErrorCode::NotFound, u"No such object."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchObject);
     return id;
 }
 
@@ -94,8 +94,7 @@ std::optional<QString> RequestContext::idempotencyKey() const
     const bool printable
         = std::all_of(raw.begin(), raw.end(), [](char c) { return c > 32 && c < 127; });
     if (raw.size() > api::kMaxIdempotencyKeyLength || !printable)
-        throw ApiError(ErrorCode::ValidationFailed,
-                       u"Idempotency-Key must be 1 to 255 visible ASCII characters."_s,
+        throw ApiError(ErrorCode::ValidationFailed, Msg::IdempotencyKeyInvalid, {},
                        {{u"field"_s, u"Idempotency-Key"_s}});
     return QString::fromLatin1(raw);
 }
@@ -104,8 +103,7 @@ QString RequestContext::requireIdempotencyKey() const
 {
     const auto key = idempotencyKey();
     if (!key)
-        throw ApiError(ErrorCode::ValidationFailed,
-                       u"This request needs an Idempotency-Key header."_s,
+        throw ApiError(ErrorCode::ValidationFailed, Msg::IdempotencyKeyRequired, {},
                        {{u"field"_s, u"Idempotency-Key"_s}});
     return *key;
 }

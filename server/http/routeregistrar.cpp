@@ -1,5 +1,6 @@
 #include "routeregistrar.h"
 
+#include "apipaths.h"
 #include "cache/redisclient.h"
 #include "config/serverconfig.h"
 #include "metrics/metrics.h"
@@ -23,6 +24,12 @@ QString newRequestId()
     quint64 words[2];
     QRandomGenerator::global()->fillRange(words);
     return QString::number(words[0], 16).rightJustified(16, u'0');
+}
+
+// The language of every message in the answer (DESIGN.md §4): English unless asked for Korean.
+Language languageOf(const QHttpServerRequest &request)
+{
+    return languageFromAcceptLanguage(request.value(api::kAcceptLanguageHeader));
 }
 
 QHttpServerResponse toResponse(const Reply &reply, const QString &requestId)
@@ -66,9 +73,9 @@ QString RouteRegistrar::methodName(Method method)
     }
 }
 
-Reply RouteRegistrar::errorReply(const ApiError &error, const QString &requestId)
+Reply RouteRegistrar::errorReply(const ApiError &error, const QString &requestId, Language language)
 {
-    Reply reply = Reply::json(error.toEnvelope(requestId), error.httpStatus());
+    Reply reply = Reply::json(error.toEnvelope(requestId, language), error.httpStatus());
     if (error.code == ErrorCode::RateLimited || error.code == ErrorCode::Unavailable) {
         const int after = std::max(1, error.details.value(u"retryAfterSeconds"_s).toInt(1));
         reply.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(after)));
@@ -109,8 +116,8 @@ void RouteRegistrar::installMissingHandler()
     m_server.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             const QString requestId = newRequestId();
-            const Reply reply
-                = errorReply(ApiError(ErrorCode::NotFound, u"No such endpoint."_s), requestId);
+            const Reply reply = errorReply(ApiError(ErrorCode::NotFound, Msg::NoSuchEndpoint),
+                                           requestId, languageOf(request));
             responder.write(
                 reply.body,
                 {{"Content-Type", reply.contentType}, {"X-Request-Id", requestId.toLatin1()}},
@@ -129,33 +136,33 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route,
     QElapsedTimer timer;
     timer.start();
     const QString requestId = newRequestId();
+    const Language language = languageOf(request);
+    const ApiError unavailable(ErrorCode::Unavailable, QJsonObject {{u"retryAfterSeconds"_s, 1}});
     Reply reply;
     try {
         if (request.body().size() > m_config.maxBodyBytes)
-            throw ApiError(ErrorCode::PayloadTooLarge, {},
-                           {{u"maxBytes"_s, m_config.maxBodyBytes}});
+            throw ApiError(ErrorCode::PayloadTooLarge,
+                           QJsonObject {{u"maxBytes"_s, m_config.maxBodyBytes}});
         RequestContext context(request, std::move(args), requestId,
                                RequestContext::clientAddressOf(request, m_config.trustedProxies));
         reply = handler(context);
     } catch (const ApiError &e) {
-        reply = errorReply(e, requestId);
+        reply = errorReply(e, requestId, language);
     } catch (const DbError &e) {
         if (e.isConnectionFailure()) {
             qCWarning(lcHttp).noquote() << requestId << "database unavailable:" << e.message();
-            reply = errorReply(ApiError(ErrorCode::Unavailable, {}, {{u"retryAfterSeconds"_s, 1}}),
-                               requestId);
+            reply = errorReply(unavailable, requestId, language);
         } else {
             qCWarning(lcHttp).noquote()
                 << requestId << "database error" << e.sqlState() << e.message();
-            reply = errorReply(ApiError(ErrorCode::Internal), requestId);
+            reply = errorReply(ApiError(ErrorCode::Internal), requestId, language);
         }
     } catch (const RedisError &e) {
         qCWarning(lcHttp).noquote() << requestId << "redis unavailable:" << e.what();
-        reply = errorReply(ApiError(ErrorCode::Unavailable, {}, {{u"retryAfterSeconds"_s, 1}}),
-                           requestId);
+        reply = errorReply(unavailable, requestId, language);
     } catch (const std::exception &e) {
         qCCritical(lcHttp).noquote() << requestId << "unexpected error:" << e.what();
-        reply = errorReply(ApiError(ErrorCode::Internal), requestId);
+        reply = errorReply(ApiError(ErrorCode::Internal), requestId, language);
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     Metrics::instance().observeRequest(route, reply.status, seconds);

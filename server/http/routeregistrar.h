@@ -33,8 +33,10 @@ public:
 
     const QList<RouteInfo> &routes() const { return m_routes; }
     static QString methodName(Method method);
-    // The error envelope as a Reply (also used by the missing-route handler).
-    static Reply errorReply(const ApiError &error, const QString &requestId);
+    // The error envelope as a Reply, its message in `language` (also used by the missing-route
+    // handler).
+    static Reply errorReply(const ApiError &error, const QString &requestId,
+                            Language language = Language::English);
 
 private:
     QHttpServerResponse dispatch(const QString &route, const QHttpServerRequest &request,

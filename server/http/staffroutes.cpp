@@ -48,7 +48,7 @@ void registerStaffRoutes(RouteRegistrar &routes, Services &s)
         staff(ctx);
         const QString query = ctx.queryValue(u"query"_s);
         if (query.trimmed().isEmpty() || query.size() > 64)
-            throw ApiError(ErrorCode::ValidationFailed, u"query: 1 to 64 characters"_s,
+            throw ApiError::withText(ErrorCode::ValidationFailed, u"query: 1 to 64 characters"_s,
                            {{u"field"_s, u"query"_s}});
         return Reply::json(s.customers.search(query).toJson());
     });

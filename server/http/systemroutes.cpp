@@ -27,9 +27,9 @@ void registerSystemRoutes(RouteRegistrar &routes, Services &s)
     });
     routes.add(Method::Get, api::readyz(), [&s](RequestContext &) {
         if (!s.db.ping())
-            throw ApiError(ErrorCode::Unavailable, u"The database is not reachable."_s);
+            throw ApiError(ErrorCode::Unavailable, Msg::DatabaseUnreachable);
         if (s.redis && !s.redis->ping())
-            throw ApiError(ErrorCode::Unavailable, u"Redis is not reachable."_s);
+            throw ApiError(ErrorCode::Unavailable, Msg::RedisUnreachable);
         return Reply::json({{u"status"_s, u"ready"_s}});
     });
     routes.add(Method::Get, api::metrics(), [](RequestContext &) {

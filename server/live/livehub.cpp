@@ -1,5 +1,6 @@
 #include "livehub.h"
 
+#include "api/livemessage.h"
 #include "cache/redisclient.h"
 #include "jsonreader.h"
 #include "metrics/metrics.h"
@@ -135,37 +136,39 @@ void LiveHub::onMessage(Client *c, const QString &text)
         return;
     }
     JsonReader r(parsed.value());
-    const QString type = r.string(u"type"_s, 1, 32);
-    if (!r.ok()) {
-        drop(c, kCloseBadMessage, u"a message needs a type"_s);
+    const auto type = liveMessageType(parsed.value());
+    if (!type) {
+        drop(c, kCloseBadMessage,
+             parsed->value(u"type"_s).isString() ? u"unknown message type"_s
+                                                 : u"a message needs a type"_s);
         return;
     }
     try {
-        if (type == u"auth") {
+        if (type == LiveMessageType::Auth) {
             c->user = m_services.auth.authenticate(r.string(u"token"_s, 1, 128).toLatin1());
             c->authDeadline.stop();
-            send(c, {{u"type"_s, u"authenticated"_s}, {u"user"_s, c->user->toJson()}});
+            send(c, liveMessage(LiveMessageType::Authenticated, {{u"user"_s, c->user->toJson()}}));
             return;
         }
         if (!c->user) {
             drop(c, kCloseUnauthenticated, u"authenticate first"_s);
             return;
         }
-        if (type == u"ping") {
-            send(c, {{u"type"_s, u"pong"_s}});
-        } else if (type == u"subscribe" && !parsed->contains(u"scheduleId"_s)) {
+        if (type == LiveMessageType::Ping) {
+            send(c, liveMessage(LiveMessageType::Pong));
+        } else if (type == LiveMessageType::Subscribe && !parsed->contains(u"scheduleId"_s)) {
             const QString token = r.string(u"queueToken"_s, 1, 128);
             if (!r.ok())
                 throw r.error();
             subscribeQueue(c, token.toLatin1());
-        } else if (type == u"subscribe" || type == u"unsubscribe") {
+        } else if (type == LiveMessageType::Subscribe || type == LiveMessageType::Unsubscribe) {
             const qint64 scheduleId
                 = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
             const QString token = r.optionalString(u"queueToken"_s, 128).value_or(QString());
             const QString role = r.optionalString(u"role"_s, 16).value_or(QString());
             if (!r.ok())
                 throw r.error();
-            if (type == u"unsubscribe")
+            if (type == LiveMessageType::Unsubscribe)
                 c->schedules.remove(scheduleId);
             else
                 subscribeSeats(c, scheduleId, token.toLatin1(),
@@ -202,10 +205,10 @@ void LiveHub::subscribeSeats(Client *c, qint64 scheduleId, const QByteArray &que
                              bool asStaff)
 {
     if (c->schedules.size() >= kMaxSubscriptions && !c->schedules.contains(scheduleId))
-        throw ApiError(ErrorCode::ValidationFailed, u"too many subscriptions"_s);
+        throw ApiError(ErrorCode::ValidationFailed, Msg::TooManySubscriptions);
     const bool staff = c->user->role == Role::Staff;
     if (asStaff && !staff)
-        throw ApiError(ErrorCode::Forbidden, u"Only staff can follow a date without a turn."_s);
+        throw ApiError(ErrorCode::Forbidden, Msg::StaffOnlyWithoutTurn);
     const SeatMap map = m_services.concerts.seatMap(scheduleId, c->user->id);
     // The same rule as GET /schedules/{id}/seats: the map is shown only to an admitted customer.
     SeatSubscription sub {queueToken, map.concertId, {}};
@@ -213,7 +216,7 @@ void LiveHub::subscribeSeats(Client *c, qint64 scheduleId, const QByteArray &que
         sub.until = m_services.queue.requireActive(c->user->id, queueToken, map.concertId);
     c->schedules.insert(scheduleId, sub);
     QJsonObject message = map.toJson();
-    message.insert(u"type"_s, u"seats"_s);
+    message = liveMessage(LiveMessageType::Seats, message);
     message.insert(u"full"_s, true);
     send(c, message);
 }
@@ -224,7 +227,7 @@ void LiveHub::subscribeQueue(Client *c, const QByteArray &queueToken)
     c->queueToken = queueToken;
     c->queueConcert = ticket.concertId;
     QJsonObject message = ticket.toJson();
-    message.insert(u"type"_s, u"queue"_s);
+    message = liveMessage(LiveMessageType::Queue, message);
     send(c, message);
 }
 
@@ -232,15 +235,15 @@ void LiveHub::pushQueue(Client *c)
 {
     try {
         QJsonObject message = m_services.queue.status(c->user->id, c->queueToken).toJson();
-        message.insert(u"type"_s, u"queue"_s);
+        message = liveMessage(LiveMessageType::Queue, message);
         send(c, message);
     } catch (const ApiError &e) {
         // The ticket ended (paid, left, expired): say so once and stop following it.
         send(c,
-             {{u"type"_s, u"queue"_s},
-              {u"status"_s, u"ENDED"_s},
-              {u"concertId"_s, c->queueConcert},
-              {u"error"_s, e.toJson()}});
+             liveMessage(LiveMessageType::Queue,
+                         {{u"status"_s, u"ENDED"_s},
+                          {u"concertId"_s, c->queueConcert},
+                          {u"error"_s, e.toJson()}}));
         c->queueToken.clear();
         c->queueConcert = 0;
     } catch (const DbError &) {
@@ -271,10 +274,10 @@ void LiveHub::onSeatsChanged(const QByteArray &payload)
             out.append(s);
         }
         send(c,
-             {{u"type"_s, u"seats"_s},
-              {u"scheduleId"_s, scheduleId},
-              {u"version"_s, change.value(u"version"_s)},
-              {u"seats"_s, out}});
+             liveMessage(LiveMessageType::Seats,
+                         {{u"scheduleId"_s, scheduleId},
+                          {u"version"_s, change.value(u"version"_s)},
+                          {u"seats"_s, out}}));
     }
     Metrics::instance().increment(u"encore_live_seat_messages_total"_s);
 }

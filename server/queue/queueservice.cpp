@@ -54,9 +54,6 @@ Eta estimate(qint64 position, const QueueSnapshot &s)
     return eta;
 }
 
-const QString kTicketEnded = u"This queue ticket has ended; please join the queue again."_s;
-const QString kJoinFirst = u"Please join the queue for this concert first."_s;
-
 // Serialises one customer's joins of one concert (a double click sends two at once): each join
 // reads its ticket before the next one rotates the token, so none answers 404 for the ticket it
 // just made. Session-level, so it spans the store's own transactions; join() never runs inside one.
@@ -97,7 +94,7 @@ void QueueService::requireConcert(qint64 concertId)
 {
     QSqlQuery &c = m_db.exec(u"SELECT 1 FROM concerts WHERE id = ?"_s, {concertId});
     if (!c.next())
-        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
 }
 
 void QueueService::ensureSettings(qint64 concertId)
@@ -122,12 +119,12 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
         "FROM concerts c WHERE c.id = ?"_s,
         {sql::uuid(userId), concertId});
     if (!c.next())
-        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+        throw ApiError::withText(ErrorCode::NotFound, u"No such concert."_s);
     if (c.value(0).toBool())
-        throw ApiError(ErrorCode::Forbidden,
+        throw ApiError::withText(ErrorCode::Forbidden,
                        u"This account may not join this concert's queue; please contact us."_s);
     if (c.value(1).toBool())
-        throw ApiError(ErrorCode::Conflict, u"Every date of this concert has been cancelled."_s);
+        throw ApiError::withText(ErrorCode::Conflict, u"Every date of this concert has been cancelled."_s);
     ensureSettings(concertId);
     // Re-joining keeps the place in line and rotates the token (we cannot give back a token we
     // only stored the hash of).
@@ -144,14 +141,13 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
 {
     const auto s = m_store.snapshot(tokenHash);
     if (!s)
-        throw ApiError(ErrorCode::NotFound, kTicketEnded);
+        throw ApiError(ErrorCode::NotFound, Msg::TicketEnded);
     QueueTicket t;
     t.userId = s->entry.userId;
     t.concertId = s->entry.concertId;
     if (s->entry.active) {
         if (s->entry.activeUntil <= QDateTime::currentDateTimeUtc())
-            throw ApiError(ErrorCode::NotFound,
-                           u"Your turn has ended; please join the queue again."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::TurnEnded);
         t.status = QueueStatus::Active;
         t.activeUntil = s->entry.activeUntil;
         t.pollAfterMs = 10'000;
@@ -167,47 +163,44 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
     t.etaChange = estimate.change;
     // Near the front, ask often; far back, rarely (keeps 10,000 waiting fans from flooding us).
     // Paused: nothing moves until staff resume, which the live feed announces.
-    t.pollAfterMs
-        = t.eta ? int(std::clamp<qint64>(t.eta->seconds * 100, 500, 10'000)) : 10'000;
+    t.pollAfterMs = t.eta ? int(std::clamp<qint64>(t.eta->seconds * 100, 500, 10'000)) : 10'000;
     return t;
 }
 
 QueueTicket QueueService::status(const QUuid &userId, const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128)
-        throw ApiError(ErrorCode::NotFound, u"No queue ticket given."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoQueueTicket);
     QueueTicket t = ticketFor(tokens::hash(token));
     if (t.userId != userId)
-        throw ApiError(ErrorCode::NotFound, kTicketEnded);
+        throw ApiError(ErrorCode::NotFound, Msg::TicketEnded);
     return t;
 }
 
 void QueueService::leave(const QUuid &userId, const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128 || !m_store.leave(userId, tokens::hash(token)))
-        throw ApiError(ErrorCode::NotFound, u"This queue ticket has already ended."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::TicketAlreadyEnded);
 }
 
 QDateTime QueueService::requireActive(const QUuid &userId, const QByteArray &token,
                                       qint64 concertId)
 {
     if (token.isEmpty() || token.size() > 128)
-        throw ApiError(ErrorCode::QueueNotActive, kJoinFirst);
+        throw ApiError(ErrorCode::QueueNotActive, Msg::JoinQueueFirst);
     const auto e = m_store.entry(tokens::hash(token));
     if (!e || e->userId != userId || e->concertId != concertId)
-        throw ApiError(ErrorCode::QueueNotActive, kJoinFirst);
+        throw ApiError(ErrorCode::QueueNotActive, Msg::JoinQueueFirst);
     if (e->active && e->activeUntil > QDateTime::currentDateTimeUtc())
         return e->activeUntil;
     if (!e->active) {
         const QueueTicket t = ticketFor(tokens::hash(token));
-        throw ApiError(ErrorCode::QueueNotActive,
-                       u"It is not your turn yet; you are number %1 in line."_s.arg(t.position),
-                       {{u"position"_s, t.position},
-                        {u"etaSeconds"_s,
-                         t.eta ? QJsonValue(t.eta->seconds) : QJsonValue(QJsonValue::Null)}});
+        throw ApiError(
+            ErrorCode::QueueNotActive, Msg::NotYourTurn, messageArgs(t.position),
+            {{u"position"_s, t.position},
+             {u"etaSeconds"_s, t.eta ? QJsonValue(t.eta->seconds) : QJsonValue(QJsonValue::Null)}});
     }
-    throw ApiError(ErrorCode::QueueNotActive,
-                   u"Your turn has ended; please join the queue again."_s);
+    throw ApiError(ErrorCode::QueueNotActive, Msg::TurnEnded);
 }
 
 void QueueService::complete(const QUuid &userId, qint64 concertId)
@@ -256,7 +249,7 @@ QueueSettings QueueService::settings(qint64 concertId)
                              "FROM queue_settings WHERE concert_id = ?"_s,
                              {concertId});
     if (!q.next())
-        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
     return {q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toBool()};
 }
 
@@ -335,7 +328,7 @@ bool QueueService::block(qint64 concertId, const QUuid &userId, const QUuid &act
         requireConcert(concertId);
         QSqlQuery &u = m_db.exec(u"SELECT 1 FROM users WHERE id = ?::uuid"_s, {sql::uuid(userId)});
         if (!u.next())
-            throw ApiError(ErrorCode::NotFound, u"No such account."_s);
+            throw ApiError::withText(ErrorCode::NotFound, u"No such account."_s);
         QSqlQuery &q = m_db.exec(
             u"INSERT INTO queue_blocks(concert_id, user_id, actor_id, reason) "
             "VALUES (?, ?::uuid, ?::uuid, ?) ON CONFLICT (concert_id, user_id) DO UPDATE "

@@ -19,9 +19,9 @@ namespace encore::server {
 
 namespace {
 
-ApiError invalid(const QString &field, const QString &message)
+ApiError invalid(const QString &field, Msg message)
 {
-    return ApiError(ErrorCode::ValidationFailed, message, {{u"field"_s, field}});
+    return ApiError(ErrorCode::ValidationFailed, message, {}, {{u"field"_s, field}});
 }
 
 } // namespace
@@ -39,35 +39,33 @@ CatalogueService::CatalogueService(Database &db, ConcertService &concerts, Queue
 void CatalogueService::validate(const ConcertDraft &in)
 {
     if (in.title.trimmed().isEmpty() || in.title.size() > 200)
-        throw invalid(u"title"_s, u"A title is 1 to 200 characters."_s);
+        throw invalid(u"title"_s, Msg::TitleInvalid);
     if (in.artist.size() > 200 || in.venue.size() > 200 || in.description.size() > 5000)
-        throw invalid(u"description"_s,
-                      u"Artist and venue are at most 200 characters, the description 5,000."_s);
+        throw invalid(u"description"_s, Msg::ConcertTextTooLong);
 }
 
 void CatalogueService::validate(const ScheduleDraft &in)
 {
     if (!in.startsAt.isValid() || !in.salesOpenAt.isValid() || !in.salesCloseAt.isValid())
-        throw invalid(u"startsAt"_s,
-                      u"startsAt, salesOpenAt and salesCloseAt are required times."_s);
+        throw invalid(u"startsAt"_s, Msg::TimesRequired);
     if (!(in.salesOpenAt < in.salesCloseAt))
-        throw invalid(u"salesCloseAt"_s, u"Sales must close after they open."_s);
+        throw invalid(u"salesCloseAt"_s, Msg::SalesCloseBeforeOpen);
     if (in.salesCloseAt > in.startsAt)
-        throw invalid(u"salesCloseAt"_s, u"Sales must close by the time the show starts."_s);
+        throw invalid(u"salesCloseAt"_s, Msg::SalesCloseAfterShow);
     if (in.startsAt <= QDateTime::currentDateTimeUtc())
-        throw invalid(u"startsAt"_s, u"The show must start in the future."_s);
+        throw invalid(u"startsAt"_s, Msg::ShowInPast);
 }
 
 void CatalogueService::validateTiers(const QMap<QString, Money> &tierPrices)
 {
     for (auto it = tierPrices.cbegin(); it != tierPrices.cend(); ++it) {
         if (!kSeatTiers.contains(it.key()))
-            throw invalid(u"tiers"_s, u"Tiers are VIP, R, S and A."_s);
+            throw invalid(u"tiers"_s, Msg::TiersInvalid);
     }
 }
 
 void CatalogueService::requireNoSalesHistory(const QString &where, const QVariantList &values,
-                                         const QString &what)
+                                             Msg hasSales, Msg hasHolds)
 {
     QSqlQuery &q
         = m_db.exec(u"SELECT count(*) FILTER (WHERE r.status IN ('PAID', 'REFUNDED')), "
@@ -77,13 +75,9 @@ void CatalogueService::requireNoSalesHistory(const QString &where, const QVarian
                     values);
     q.next();
     if (q.value(0).toLongLong() > 0)
-        throw ApiError(ErrorCode::Conflict,
-                       u"This %1 has sold tickets, so it cannot be deleted."_s.arg(what),
-                       {{u"sold"_s, q.value(0).toLongLong()}});
+        throw ApiError(ErrorCode::Conflict, hasSales, {}, {{u"sold"_s, q.value(0).toLongLong()}});
     if (q.value(1).toLongLong() > 0)
-        throw ApiError(ErrorCode::Conflict,
-                       u"Customers are holding seats of this %1; release them first."_s.arg(what),
-                       {{u"held"_s, q.value(1).toLongLong()}});
+        throw ApiError(ErrorCode::Conflict, hasHolds, {}, {{u"held"_s, q.value(1).toLongLong()}});
 }
 
 Concert CatalogueService::createConcert(const User &staff, const ConcertDraft &in)
@@ -93,7 +87,8 @@ Concert CatalogueService::createConcert(const User &staff, const ConcertDraft &i
         const qint64 id
             = m_concerts.createConcert(in.title.trimmed(), in.artist, in.venue, in.description);
         m_queue.ensureSettings(id);
-        m_audit.record(staff, u"concert.create"_s, u"concert:%1"_s.arg(id), {{u"title"_s, in.title}});
+        m_audit.record(staff, u"concert.create"_s, u"concert:%1"_s.arg(id),
+                       {{u"title"_s, in.title}});
         return m_concerts.get(id);
     });
 }
@@ -107,9 +102,9 @@ Concert CatalogueService::updateConcert(const User &staff, qint64 concertId, con
             {in.title.trimmed(), sql::text(in.artist), sql::text(in.venue),
              sql::text(in.description), concertId});
         if (!q.next())
-            throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
         m_audit.record(staff, u"concert.update"_s, u"concert:%1"_s.arg(concertId),
-               {{u"title"_s, in.title}});
+                       {{u"title"_s, in.title}});
         return m_concerts.get(concertId);
     });
 }
@@ -120,14 +115,16 @@ void CatalogueService::deleteConcert(const User &staff, qint64 concertId)
         QSqlQuery &q
             = m_db.exec(u"SELECT title FROM concerts WHERE id = ? FOR UPDATE"_s, {concertId});
         if (!q.next())
-            throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
         const QString title = q.value(0).toString();
-        requireNoSalesHistory(u"sc.concert_id = ?"_s, {concertId}, u"concert"_s);
+        requireNoSalesHistory(u"sc.concert_id = ?"_s, {concertId}, Msg::ConcertHasSales,
+                              Msg::ConcertHasHolds);
         m_db.exec(
             u"DELETE FROM reservations WHERE schedule_id IN (SELECT id FROM schedules WHERE concert_id = ?)"_s,
             {concertId});
         m_db.exec(u"DELETE FROM concerts WHERE id = ?"_s, {concertId});
-        m_audit.record(staff, u"concert.delete"_s, u"concert:%1"_s.arg(concertId), {{u"title"_s, title}});
+        m_audit.record(staff, u"concert.delete"_s, u"concert:%1"_s.arg(concertId),
+                       {{u"title"_s, title}});
     });
 }
 
@@ -145,17 +142,17 @@ Schedule CatalogueService::createSchedule(const User &staff, qint64 concertId,
     return m_db.transact([&] {
         QSqlQuery &c = m_db.exec(u"SELECT 1 FROM concerts WHERE id = ?"_s, {concertId});
         if (!c.next())
-            throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
         const qint64 id = m_concerts.createSchedule(concertId, in.startsAt, in.salesOpenAt,
                                                     in.salesCloseAt, prices);
         m_audit.record(staff, u"schedule.create"_s, u"schedule:%1"_s.arg(id),
-               {{u"concertId"_s, concertId}, {u"startsAt"_s, isoTime(in.startsAt)}});
+                       {{u"concertId"_s, concertId}, {u"startsAt"_s, isoTime(in.startsAt)}});
         return schedule(id);
     });
 }
 
 Schedule CatalogueService::updateSchedule(const User &staff, qint64 scheduleId,
-                                         const ScheduleDraft &in)
+                                          const ScheduleDraft &in)
 {
     validate(in);
     return m_db.transact([&] {
@@ -163,11 +160,11 @@ Schedule CatalogueService::updateSchedule(const User &staff, qint64 scheduleId,
             u"UPDATE schedules SET starts_at = ?, sales_open_at = ?, sales_close_at = ? WHERE id = ? RETURNING id"_s,
             {in.startsAt.toUTC(), in.salesOpenAt.toUTC(), in.salesCloseAt.toUTC(), scheduleId});
         if (!u.next())
-            throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
         m_audit.record(staff, u"schedule.update"_s, u"schedule:%1"_s.arg(scheduleId),
-               {{u"startsAt"_s, isoTime(in.startsAt)},
-                {u"salesOpenAt"_s, isoTime(in.salesOpenAt)},
-                {u"salesCloseAt"_s, isoTime(in.salesCloseAt)}});
+                       {{u"startsAt"_s, isoTime(in.startsAt)},
+                        {u"salesOpenAt"_s, isoTime(in.salesOpenAt)},
+                        {u"salesCloseAt"_s, isoTime(in.salesCloseAt)}});
         return schedule(scheduleId);
     });
 }
@@ -178,8 +175,8 @@ void CatalogueService::deleteSchedule(const User &staff, qint64 scheduleId)
         QSqlQuery &q = m_db.exec(u"SELECT concert_id FROM schedules WHERE id = ? FOR UPDATE"_s,
                                  {scheduleId});
         if (!q.next())
-            throw ApiError(ErrorCode::NotFound, u"No such date."_s);
-        requireNoSalesHistory(u"sc.id = ?"_s, {scheduleId}, u"date"_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
+        requireNoSalesHistory(u"sc.id = ?"_s, {scheduleId}, Msg::DateHasSales, Msg::DateHasHolds);
         m_db.exec(u"DELETE FROM reservations WHERE schedule_id = ?"_s, {scheduleId});
         m_db.exec(u"DELETE FROM schedules WHERE id = ?"_s, {scheduleId});
         m_audit.record(staff, u"schedule.delete"_s, u"schedule:%1"_s.arg(scheduleId), {});
@@ -196,7 +193,7 @@ AdminSeatMap CatalogueService::setPrices(const User &staff, qint64 scheduleId,
         QSqlQuery &q
             = m_db.exec(u"SELECT 1 FROM schedules WHERE id = ? FOR UPDATE"_s, {scheduleId});
         if (!q.next())
-            throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
         // Sold seats keep the price they were sold at; held seats' totals are already fixed.
         int changed = 0;
         for (auto it = tierPrices.cbegin(); it != tierPrices.cend(); ++it)
@@ -219,7 +216,7 @@ AdminSeatMap CatalogueService::setPrices(const User &staff, qint64 scheduleId,
         for (auto it = seatPrices.cbegin(); it != seatPrices.cend(); ++it)
             seats.insert(QString::number(it.key()), it.value());
         m_audit.record(staff, u"schedule.prices"_s, u"schedule:%1"_s.arg(scheduleId),
-               {{u"tiers"_s, tiers}, {u"seats"_s, seats}, {u"changedSeats"_s, changed}});
+                       {{u"tiers"_s, tiers}, {u"seats"_s, seats}, {u"changedSeats"_s, changed}});
         return m_seats.seats(scheduleId);
     });
 }
@@ -246,7 +243,7 @@ Schedule CatalogueService::schedule(qint64 scheduleId)
         "GROUP BY sc.id"_s,
         {scheduleId});
     if (!q.next())
-        throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
     Schedule s;
     s.id = q.value(0).toLongLong();
     s.concertId = q.value(1).toLongLong();

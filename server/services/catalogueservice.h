@@ -40,8 +40,8 @@ public:
 
 private:
     Schedule schedule(qint64 scheduleId);
-    void requireNoSalesHistory(const QString &where, const QVariantList &values,
-                               const QString &what);
+    void requireNoSalesHistory(const QString &where, const QVariantList &values, Msg hasSales,
+                               Msg hasHolds);
 
     Database &m_db;
     ConcertService &m_concerts;

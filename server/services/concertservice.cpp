@@ -147,7 +147,7 @@ Concert ConcertService::get(qint64 concertId)
 {
     QSqlQuery &q = m_db.exec(kSelectConcert + u"WHERE id = ?"_s, {concertId});
     if (!q.next())
-        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
     Concert c = concertFromRow(q);
     c.schedules = loadSchedules({concertId}, false);
     return c;
@@ -157,7 +157,7 @@ QList<Schedule> ConcertService::schedules(qint64 concertId, bool bookableOnly)
 {
     QSqlQuery &q = m_db.exec(u"SELECT 1 FROM concerts WHERE id = ?"_s, {concertId});
     if (!q.next())
-        throw ApiError(ErrorCode::NotFound, u"No such concert."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
     return loadSchedules({concertId}, bookableOnly);
 }
 
@@ -209,7 +209,7 @@ SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
 {
     const std::shared_ptr<const SeatRows> snapshot = loadSeatRows(scheduleId);
     if (snapshot->rows.isEmpty())
-        throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     SeatMap map;
     map.scheduleId = scheduleId;

@@ -43,8 +43,7 @@ Reply IdempotencyService::run(const QUuid &userId, const std::optional<QString> 
                                      "WHERE user_id = ?::uuid AND key = ?"_s,
                                      {user, *key});
             if (!q.next() || q.value(1).toInt() == 0)
-                throw ApiError(ErrorCode::Conflict,
-                               u"The same request is still being processed; retry shortly."_s);
+                throw ApiError(ErrorCode::Conflict, Msg::IdempotencyInProgress);
             if (q.value(0).toByteArray() != requestHash)
                 throw ApiError(ErrorCode::IdempotencyMismatch);
             Reply replay {q.value(1).toInt(), q.value(2).toByteArray(), "application/json", {}};

@@ -32,13 +32,11 @@ PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueT
         PaymentReceipt receipt = m_db.transact([&] {
             const Reservation r = m_reservations.lockOwn(userId, reservationId);
             if (r.status == ReservationStatus::Paid)
-                throw ApiError(ErrorCode::Conflict, u"This reservation is already paid."_s);
+                throw ApiError(ErrorCode::Conflict, Msg::AlreadyPaid);
             if (r.status == ReservationStatus::Expired)
-                throw ApiError(
-                    ErrorCode::ReservationExpired,
-                    u"Your hold on these seats expired before payment; please pick seats again."_s);
+                throw ApiError(ErrorCode::ReservationExpired, Msg::HoldExpiredBeforePayment);
             if (r.status != ReservationStatus::Held)
-                throw ApiError(ErrorCode::Conflict, u"This reservation was cancelled."_s);
+                throw ApiError(ErrorCode::Conflict, Msg::ReservationCancelled);
             m_queue.requireActive(userId, queueToken, r.concertId);
 
             // Re-check the hold in the same transaction as the debit: a hold that expires during
@@ -49,9 +47,7 @@ PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueT
                 "WHERE reservation_id = ?::uuid AND status = 'HELD' AND held_until > now()"_s,
                 {id});
             if (sold.numRowsAffected() != r.seats.size())
-                throw ApiError(
-                    ErrorCode::ReservationExpired,
-                    u"Your hold on these seats expired before payment; please pick seats again."_s);
+                throw ApiError(ErrorCode::ReservationExpired, Msg::HoldExpiredBeforePayment);
             PaymentReceipt out;
             out.balance = m_wallet.debit(userId, r.total, id);
             QSqlQuery &p = m_db.exec(u"INSERT INTO payments(reservation_id, user_id, amount) "

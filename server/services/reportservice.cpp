@@ -36,8 +36,7 @@ QByteArray csv(const QStringList &header, const QList<QStringList> &rows)
 }
 
 // Reads every row of one reconciliation query; `fill` maps a row to a FindingRow.
-template<typename Fill>
-QList<FindingRow> findingRows(Database &db, const QString &sql, Fill fill)
+template<typename Fill> QList<FindingRow> findingRows(Database &db, const QString &sql, Fill fill)
 {
     QList<FindingRow> rows;
     QSqlQuery &q = db.exec(sql);
@@ -83,8 +82,8 @@ SalesReport ReportService::sales(std::optional<qint64> concertId)
         row.concertId = q.value(1).toLongLong();
         row.title = q.value(2).toString();
         row.startsAt = q.value(3).toDateTime();
-        row.figures = {q.value(4).toInt(),       q.value(5).toInt(),      q.value(6).toInt(),
-                       q.value(7).toInt(),       q.value(8).toLongLong(), q.value(9).toLongLong()};
+        row.figures = {q.value(4).toInt(), q.value(5).toInt(),      q.value(6).toInt(),
+                       q.value(7).toInt(), q.value(8).toLongLong(), q.value(9).toLongLong()};
         report.append(row);
     }
     return report;
@@ -95,19 +94,18 @@ ReconciliationReport ReportService::reconciliation()
     ReconciliationReport report;
     report.findings.append(
         {FindingKind::PaymentsWithoutSoldSeats,
-         findingRows(
-             m_db,
-             u"SELECT p.id::text, p.reservation_id::text, p.amount FROM payments p WHERE "
-             "p.refunded_at IS NULL AND "
-             " (SELECT count(*) FROM seats s WHERE s.reservation_id = p.reservation_id AND "
-             "s.status = 'SOLD') "
-             " <> (SELECT count(*) FROM reservation_seats rs WHERE rs.reservation_id = "
-             "p.reservation_id)"_s,
-             [](const QSqlQuery &q, FindingRow &r) {
-                 r.paymentId = q.value(0).toString();
-                 r.reservationId = q.value(1).toString();
-                 r.amount = q.value(2).toLongLong();
-             })});
+         findingRows(m_db,
+                     u"SELECT p.id::text, p.reservation_id::text, p.amount FROM payments p WHERE "
+                     "p.refunded_at IS NULL AND "
+                     " (SELECT count(*) FROM seats s WHERE s.reservation_id = p.reservation_id AND "
+                     "s.status = 'SOLD') "
+                     " <> (SELECT count(*) FROM reservation_seats rs WHERE rs.reservation_id = "
+                     "p.reservation_id)"_s,
+                     [](const QSqlQuery &q, FindingRow &r) {
+                         r.paymentId = q.value(0).toString();
+                         r.reservationId = q.value(1).toString();
+                         r.amount = q.value(2).toLongLong();
+                     })});
     report.findings.append(
         {FindingKind::SoldSeatsWithoutPayment,
          findingRows(m_db,

@@ -60,12 +60,8 @@ ApiError seatsUnavailable(QList<int> lost)
     QStringList numbers;
     for (int n : lost)
         numbers.append(QString::number(n));
-    return ApiError(
-        ErrorCode::SeatUnavailable,
-        lost.size() == 1
-            ? u"Seat %1 was just taken; please pick another."_s.arg(lost.first())
-            : u"Seats %1 were just taken; please pick others."_s.arg(numbers.join(u", "_s)),
-        {{u"seats"_s, toJsonArray(lost)}});
+    return ApiError(ErrorCode::SeatUnavailable, lost.size() == 1 ? Msg::SeatTaken : Msg::SeatsTaken,
+                    {numbers.join(u", "_s)}, {{u"seats"_s, toJsonArray(lost)}});
 }
 
 const QString kNotOnSale = u"Tickets for this date are not on sale now."_s;
@@ -121,13 +117,13 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             "FROM schedules sc WHERE sc.id = ?"_s,
             {sql::intArray(seats), scheduleId});
         if (!sched.next())
-            throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
         const qint64 concertId = sched.value(0).toLongLong();
         const bool onSale = sched.value(1).toBool();
         const QString taken = sched.value(2).toString();
         m_queue.requireActive(userId, queueToken, concertId);
         if (!onSale)
-            throw ApiError(ErrorCode::Conflict, kNotOnSale);
+            throw ApiError(ErrorCode::Conflict, Msg::NotOnSale);
         if (!taken.isEmpty()) {
             QList<int> lost;
             for (const QString &n : taken.split(u','))
@@ -151,10 +147,8 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
             const int seatsAlready = open.value(1).toInt();
             if (seatsAlready + seats.size() > api::kMaxSeatsPerHold)
                 throw ApiError(
-                    ErrorCode::Conflict,
-                    u"A customer can have at most %1 seats per date; you already have %2."_s
-                        .arg(api::kMaxSeatsPerHold)
-                        .arg(seatsAlready),
+                    ErrorCode::Conflict, Msg::TooManySeats,
+                    messageArgs(api::kMaxSeatsPerHold, seatsAlready),
                     {{u"limit"_s, api::kMaxSeatsPerHold}, {u"alreadyHeld"_s, seatsAlready}});
 
             QSqlQuery &ins = m_db.exec(
@@ -184,7 +178,7 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
                 total += take.value(1).toLongLong();
             }
             if (held.isEmpty() && isCancelled(scheduleId))
-                throw ApiError(ErrorCode::Conflict, kNotOnSale);
+                throw ApiError::withText(ErrorCode::Conflict, kNotOnSale);
             if (held.size() != seats.size()) {
                 QList<int> lost;
                 for (int n : seats) {
@@ -194,17 +188,17 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
                 throw seatsUnavailable(lost);
             }
             if (balance < openHolds + total)
-                throw ApiError(
-                    ErrorCode::InsufficientBalance,
-                    (openHolds > 0
-                         ? u"These seats cost %1 and your other holds %2, but your wallet holds %3; please top up %4."_s
-                               .arg(money::format(total), money::format(openHolds))
-                         : u"These seats cost %1 but your wallet holds %2; please top up %3."_s.arg(
-                             money::format(total)))
-                        .arg(money::format(balance), money::format(openHolds + total - balance)),
-                    {{u"balance"_s, balance},
-                     {u"required"_s, openHolds + total},
-                     {u"shortfall"_s, openHolds + total - balance}});
+                throw ApiError(ErrorCode::InsufficientBalance,
+                               openHolds > 0 ? Msg::HoldsExceedBalance : Msg::SeatsExceedBalance,
+                               openHolds > 0
+                                   ? QStringList {money::format(total), money::format(openHolds),
+                                                  money::format(balance),
+                                                  money::format(openHolds + total - balance)}
+                                   : QStringList {money::format(total), money::format(balance),
+                                                  money::format(total - balance)},
+                               {{u"balance"_s, balance},
+                                {u"required"_s, openHolds + total},
+                                {u"shortfall"_s, openHolds + total - balance}});
             m_db.exec(u"UPDATE reservations SET total = ? WHERE id = ?::uuid"_s,
                       {total, reservationId});
             m_db.exec(u"INSERT INTO reservation_seats(reservation_id, schedule_id, number) "
@@ -239,7 +233,7 @@ Reservation ReservationService::get(const QUuid &userId, const QUuid &reservatio
     const auto found = load(u"WHERE r.id = ?::uuid AND r.user_id = ?::uuid"_s,
                             {sql::uuid(reservationId), sql::uuid(userId)});
     if (found.isEmpty())
-        throw ApiError(ErrorCode::NotFound, u"No such reservation."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchReservation);
     return found.first();
 }
 
@@ -248,7 +242,7 @@ Reservation ReservationService::lockOwn(const QUuid &userId, const QUuid &reserv
     const auto found = load(u"WHERE r.id = ?::uuid AND r.user_id = ?::uuid FOR UPDATE OF r"_s,
                             {sql::uuid(reservationId), sql::uuid(userId)});
     if (found.isEmpty())
-        throw ApiError(ErrorCode::NotFound, u"No such reservation."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchReservation);
     return found.first();
 }
 
@@ -257,7 +251,7 @@ std::pair<Reservation, QUuid> ReservationService::lockAny(const QUuid &reservati
     QSqlQuery &q = m_db.exec(u"SELECT user_id FROM reservations WHERE id = ?::uuid FOR UPDATE"_s,
                              {sql::uuid(reservationId)});
     if (!q.next())
-        throw ApiError(ErrorCode::NotFound, u"No such reservation."_s);
+        throw ApiError::withText(ErrorCode::NotFound, u"No such reservation."_s);
     const QUuid owner = QUuid::fromString(q.value(0).toString());
     return {lockOwn(owner, reservationId), owner};
 }
@@ -266,11 +260,11 @@ std::pair<Reservation, Money>
 ReservationService::refundPaid(const QUuid &userId, const Reservation &r, const QList<int> &seats)
 {
     if (r.status != ReservationStatus::Paid)
-        throw ApiError(ErrorCode::Conflict, u"Only a paid reservation can be refunded."_s);
+        throw ApiError::withText(ErrorCode::Conflict, u"Only a paid reservation can be refunded."_s);
     const QString id = sql::uuid(r.id);
     for (int n : seats) {
         if (!r.seats.contains(n))
-            throw ApiError(ErrorCode::ValidationFailed,
+            throw ApiError::withText(ErrorCode::ValidationFailed,
                            u"Seat %1 is not part of this reservation."_s.arg(n),
                            {{u"field"_s, u"seats"_s}, {u"seat"_s, n}});
     }
@@ -327,18 +321,16 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
                 {m_config.refundCutoffHours, r.scheduleId});
             open.next();
             if (!open.value(0).toBool())
-                throw ApiError(
-                    ErrorCode::Conflict,
-                    u"Refunds close %1 hours before the show."_s.arg(m_config.refundCutoffHours));
+                throw ApiError(ErrorCode::Conflict, Msg::RefundsClosed,
+                               messageArgs(m_config.refundCutoffHours));
             refundPaid(userId, r);
             break;
         }
         case ReservationStatus::Expired:
-            throw ApiError(ErrorCode::ReservationExpired,
-                           u"This hold has already expired; the seats are free again."_s);
+            throw ApiError(ErrorCode::ReservationExpired, Msg::HoldAlreadyExpired);
         case ReservationStatus::Cancelled:
         case ReservationStatus::Refunded:
-            throw ApiError(ErrorCode::Conflict, u"This reservation has already been cancelled."_s);
+            throw ApiError(ErrorCode::Conflict, Msg::AlreadyCancelled);
         }
         return load(u"WHERE r.id = ?::uuid"_s, {id}).first();
     });

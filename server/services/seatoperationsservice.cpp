@@ -44,7 +44,8 @@ AdminSeatMap SeatOperationsService::seats(qint64 scheduleId)
         s.seat.number = q.value(0).toInt();
         s.seat.tier = q.value(1).toString();
         s.seat.price = q.value(2).toLongLong();
-        s.seat.status = enumFromWord<SeatStatus>(q.value(3).toString()).value_or(SeatStatus::Blocked);
+        s.seat.status
+            = enumFromWord<SeatStatus>(q.value(3).toString()).value_or(SeatStatus::Blocked);
         s.seat.heldUntil = q.value(4).toDateTime();
         s.seat.version = q.value(5).toLongLong();
         if (!q.value(6).isNull()) {
@@ -56,7 +57,7 @@ AdminSeatMap SeatOperationsService::seats(qint64 scheduleId)
         map.seats.append(s);
     }
     if (map.seats.isEmpty())
-        throw ApiError(ErrorCode::NotFound, u"No such date."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
     return map;
 }
 
@@ -68,7 +69,7 @@ AdminSeatMap SeatOperationsService::releaseHold(const User &staff, qint64 schedu
                         "AND status = 'HELD' AND held_until > now()"_s,
                         {scheduleId, seat});
         if (!s.next())
-            throw ApiError(ErrorCode::Conflict, u"Seat %1 is not held."_s.arg(seat));
+            throw ApiError(ErrorCode::Conflict, Msg::SeatNotHeld, messageArgs(seat));
         const QString reservation = s.value(0).toString();
         // Same lock order as payment (reservation, then seats): a customer paying at this very
         // moment either pays first (and the release finds nothing held) or finds it cancelled.
@@ -77,7 +78,7 @@ AdminSeatMap SeatOperationsService::releaseHold(const User &staff, qint64 schedu
             "WHERE id = ?::uuid AND status = 'HELD' AND held_until > now() RETURNING user_id"_s,
             {reservation});
         if (!r.next())
-            throw ApiError(ErrorCode::Conflict, u"Seat %1 is no longer held."_s.arg(seat));
+            throw ApiError(ErrorCode::Conflict, Msg::SeatNoLongerHeld, messageArgs(seat));
         const QString holder = r.value(0).toString();
         const int freed
             = m_db.exec(
@@ -104,8 +105,7 @@ AdminSeatMap SeatOperationsService::blockSeat(const User &staff, qint64 schedule
             {scheduleId, seat});
         if (!q.next()) {
             seats(scheduleId); // NOT_FOUND for a date that does not exist
-            throw ApiError(ErrorCode::SeatUnavailable,
-                           u"Seat %1 is held or sold; only a free seat can be blocked."_s.arg(seat),
+            throw ApiError(ErrorCode::SeatUnavailable, Msg::SeatNotFree, messageArgs(seat),
                            {{u"seats"_s, QJsonArray {seat}}});
         }
         m_audit.record(staff, u"seat.block"_s, seatTarget(scheduleId, seat), {});
@@ -122,7 +122,7 @@ AdminSeatMap SeatOperationsService::unblockSeat(const User &staff, qint64 schedu
             {scheduleId, seat});
         if (!q.next()) {
             seats(scheduleId);
-            throw ApiError(ErrorCode::Conflict, u"Seat %1 is not blocked."_s.arg(seat));
+            throw ApiError(ErrorCode::Conflict, Msg::SeatNotBlocked, messageArgs(seat));
         }
         m_audit.record(staff, u"seat.unblock"_s, seatTarget(scheduleId, seat), {});
         return seats(scheduleId);

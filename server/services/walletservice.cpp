@@ -19,7 +19,7 @@ Wallet WalletService::get(const QUuid &userId)
     QSqlQuery &q = m_db.exec(u"SELECT balance, updated_at FROM wallets WHERE user_id = ?::uuid"_s,
                              {sql::uuid(userId)});
     if (!q.next())
-        throw ApiError(ErrorCode::NotFound, u"No wallet."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoWallet);
     return {q.value(0).toLongLong(), q.value(1).toDateTime()};
 }
 
@@ -38,9 +38,8 @@ LedgerEntry WalletService::record(const QUuid &userId, Money amount, Money balan
 std::pair<Wallet, LedgerEntry> WalletService::topUp(const QUuid &userId, Money amount)
 {
     if (amount < money::kMinTopUp || amount > money::kMaxTopUp)
-        throw ApiError(ErrorCode::ValidationFailed,
-                       u"A top-up is between %1 and %2."_s.arg(money::format(money::kMinTopUp),
-                                                               money::format(money::kMaxTopUp)),
+        throw ApiError(ErrorCode::ValidationFailed, Msg::TopUpRange,
+                       {money::format(money::kMinTopUp), money::format(money::kMaxTopUp)},
                        {{u"field"_s, u"amount"_s}});
     return m_db.transact([&] {
         QSqlQuery &q = m_db.exec(
@@ -49,13 +48,12 @@ std::pair<Wallet, LedgerEntry> WalletService::topUp(const QUuid &userId, Money a
             {amount, sql::uuid(userId), amount, money::kMaxBalance});
         if (!q.next()) {
             const Wallet w = get(userId);
-            throw ApiError(ErrorCode::ValidationFailed,
-                           u"A wallet holds at most %1; you can add up to %2 now."_s.arg(
-                               money::format(money::kMaxBalance),
-                               money::format(money::kMaxBalance - w.balance)),
-                           {{u"field"_s, u"amount"_s},
-                            {u"balance"_s, w.balance},
-                            {u"maxBalance"_s, money::kMaxBalance}});
+            throw ApiError(
+                ErrorCode::ValidationFailed, Msg::BalanceCap,
+                {money::format(money::kMaxBalance), money::format(money::kMaxBalance - w.balance)},
+                {{u"field"_s, u"amount"_s},
+                 {u"balance"_s, w.balance},
+                 {u"maxBalance"_s, money::kMaxBalance}});
         }
         const Wallet wallet {q.value(0).toLongLong(), q.value(1).toDateTime()};
         return std::pair {wallet,
@@ -82,7 +80,7 @@ Money WalletService::lockBalance(const QUuid &userId)
     QSqlQuery &q = m_db.exec(u"SELECT balance FROM wallets WHERE user_id = ?::uuid FOR UPDATE"_s,
                              {sql::uuid(userId)});
     if (!q.next())
-        throw ApiError(ErrorCode::NotFound, u"No wallet."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoWallet);
     return q.value(0).toLongLong();
 }
 
@@ -94,9 +92,8 @@ Money WalletService::debit(const QUuid &userId, Money amount, const QString &ref
     if (!q.next()) {
         const Money balance = get(userId).balance;
         throw ApiError(
-            ErrorCode::InsufficientBalance,
-            u"This costs %1 but your wallet holds %2; please top up %3."_s.arg(
-                money::format(amount), money::format(balance), money::format(amount - balance)),
+            ErrorCode::InsufficientBalance, Msg::BalanceTooLow,
+            {money::format(amount), money::format(balance), money::format(amount - balance)},
             {{u"balance"_s, balance}, {u"required"_s, amount}, {u"shortfall"_s, amount - balance}});
     }
     const Money after = q.value(0).toLongLong();

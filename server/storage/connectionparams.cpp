@@ -12,7 +12,7 @@ namespace {
 
 ApiError notAUrl()
 {
-    return ApiError(ErrorCode::ValidationFailed, u"not a postgresql:// URL"_s);
+    return ApiError::withText(ErrorCode::ValidationFailed, u"not a postgresql:// URL"_s);
 }
 
 // "a:5432,b:5433,[::1]:5434" → hosts "a,b,::1", ports "5432,5433,5434" (5432 when left out).
@@ -94,7 +94,7 @@ Result<ConnectionParams> ConnectionParams::fromUrl(const QString &text)
     static const QStringList kAttrs {u""_s,        u"any"_s,     u"read-write"_s,    u"read-only"_s,
                                      u"primary"_s, u"standby"_s, u"prefer-standby"_s};
     if (!kAttrs.contains(p.targetSessionAttrs))
-        return ApiError(ErrorCode::ValidationFailed, u"unknown target_session_attrs"_s);
+        return ApiError::withText(ErrorCode::ValidationFailed, u"unknown target_session_attrs"_s);
     return p;
 }
 

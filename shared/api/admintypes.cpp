@@ -183,7 +183,8 @@ Money AdminSeatMap::tierPrice(const QString &tier) const
 
 QJsonObject AdminSeatMap::toJson() const
 {
-    return {{u"scheduleId"_s, scheduleId}, {u"version"_s, version}, {u"seats"_s, encodeList(seats)}};
+    return {
+        {u"scheduleId"_s, scheduleId}, {u"version"_s, version}, {u"seats"_s, encodeList(seats)}};
 }
 
 Result<AdminSeatMap> AdminSeatMap::fromJson(const QJsonObject &json)
@@ -508,12 +509,8 @@ Result<ReconciliationReport> ReconciliationReport::fromJson(const QJsonObject &j
 
 QJsonObject AuditEntry::toJson() const
 {
-    return {{u"id"_s, id},
-            {u"actor"_s, actor},
-            {u"action"_s, action},
-            {u"target"_s, target},
-            {u"details"_s, details},
-            {u"createdAt"_s, isoTime(createdAt)}};
+    return {{u"id"_s, id},         {u"actor"_s, actor},     {u"action"_s, action},
+            {u"target"_s, target}, {u"details"_s, details}, {u"createdAt"_s, isoTime(createdAt)}};
 }
 
 Result<AuditEntry> AuditEntry::fromJson(const QJsonObject &json)

@@ -168,8 +168,7 @@ enum class FindingKind {
     PaymentAmountMismatches,
     OverdueHolds,
 };
-template<> struct EnumWords<FindingKind>
-{
+template<> struct EnumWords<FindingKind> {
     static constexpr std::array<EnumWord<FindingKind>, 5> words {
         {{FindingKind::PaymentsWithoutSoldSeats, u"paymentsWithoutSoldSeats"},
          {FindingKind::SoldSeatsWithoutPayment, u"soldSeatsWithoutPayment"},

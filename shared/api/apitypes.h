@@ -105,7 +105,7 @@ template<typename T> Result<QList<T>> decodeList(const QJsonObject &json, const 
 {
     const QJsonValue value = json.value(key);
     if (!value.isArray())
-        return ApiError(ErrorCode::BadRequest, key + QStringLiteral(": must be a list"));
+        return ApiError(ErrorCode::BadRequest, Msg::FieldNotArray, {key});
     QList<T> list;
     const QJsonArray array = value.toArray();
     list.reserve(array.size());
@@ -123,7 +123,7 @@ template<typename T> Result<T> decodeField(const QJsonObject &json, const QStrin
 {
     const QJsonValue value = json.value(key);
     if (!value.isObject())
-        return ApiError(ErrorCode::BadRequest, key + QStringLiteral(": must be an object"));
+        return ApiError(ErrorCode::BadRequest, Msg::FieldNotObject, {key});
     return T::fromJson(value.toObject());
 }
 

@@ -4,6 +4,8 @@
 
 #include "api/wordtable.h"
 
+#include <QJsonObject>
+
 namespace encore {
 
 enum class LiveMessageType {
@@ -15,11 +17,11 @@ enum class LiveMessageType {
     Pong, // ←
     Seats, // ← {type, scheduleId, version, full?, seats}
     Queue, // ← {type, ...ticket} or {type, status: "ENDED", concertId, error}
-    Error, // ← {type, error}
+    Error, // ← {type, error} or {type, subscription, scheduleId, error}
+    Account, // ← {type, ...AccountNotice}: staff refunded, cancelled or adjusted something of yours
 };
-template<> struct EnumWords<LiveMessageType>
-{
-    static constexpr std::array<EnumWord<LiveMessageType>, 9> words {
+template<> struct EnumWords<LiveMessageType> {
+    static constexpr std::array<EnumWord<LiveMessageType>, 10> words {
         {{LiveMessageType::Auth, u"auth"},
          {LiveMessageType::Authenticated, u"authenticated"},
          {LiveMessageType::Subscribe, u"subscribe"},
@@ -28,7 +30,21 @@ template<> struct EnumWords<LiveMessageType>
          {LiveMessageType::Pong, u"pong"},
          {LiveMessageType::Seats, u"seats"},
          {LiveMessageType::Queue, u"queue"},
-         {LiveMessageType::Error, u"error"}}};
+         {LiveMessageType::Error, u"error"},
+         {LiveMessageType::Account, u"account"}}};
 };
+
+// {"type": word, ...body}: a frame of the given type.
+inline QJsonObject liveMessage(LiveMessageType type, QJsonObject body = {})
+{
+    body.insert(QStringLiteral("type"), wordOf(type));
+    return body;
+}
+
+// The frame's type; nullopt for a missing or unknown word.
+inline std::optional<LiveMessageType> liveMessageType(const QJsonObject &message)
+{
+    return enumFromWord<LiveMessageType>(message.value(QStringLiteral("type")).toString());
+}
 
 } // namespace encore

@@ -10,8 +10,7 @@
 
 namespace encore {
 
-template<typename E> struct EnumWord
-{
+template<typename E> struct EnumWord {
     E value;
     const char16_t *word;
 };

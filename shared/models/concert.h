@@ -10,8 +10,7 @@
 
 namespace encore {
 
-struct Schedule
-{
+struct Schedule {
     qint64 id = 0;
     qint64 concertId = 0;
     QDateTime startsAt;
@@ -31,8 +30,7 @@ struct Schedule
     friend bool operator==(const Schedule &, const Schedule &) = default;
 };
 
-struct Concert
-{
+struct Concert {
     qint64 id = 0;
     QString title;
     QString artist;

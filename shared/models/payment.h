@@ -10,8 +10,7 @@
 
 namespace encore {
 
-struct Payment
-{
+struct Payment {
     QUuid id;
     QUuid reservationId;
     Money amount = 0;

@@ -42,9 +42,9 @@ Result<QueueTicket> QueueTicket::fromJson(const QJsonObject &json)
     t.aheadCount = r.integer(u"aheadCount"_s, 0, kMax);
     // null or absent: no estimate (paused, or active).
     if (const auto seconds = r.optionalInteger(u"etaSeconds"_s, 0, kMax)) {
-        t.eta = EtaRange {*seconds,
-                          r.optionalInteger(u"etaLowSeconds"_s, 0, kMax).value_or(*seconds),
-                          r.optionalInteger(u"etaHighSeconds"_s, 0, kMax).value_or(*seconds)};
+        t.eta
+            = EtaRange {*seconds, r.optionalInteger(u"etaLowSeconds"_s, 0, kMax).value_or(*seconds),
+                        r.optionalInteger(u"etaHighSeconds"_s, 0, kMax).value_or(*seconds)};
     }
     t.etaReason = enumFromWord<EtaReason>(r.optionalString(u"etaReason"_s, 64).value_or(QString()))
                       .value_or(EtaReason::Steady);
@@ -55,7 +55,8 @@ Result<QueueTicket> QueueTicket::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError(ErrorCode::BadRequest, u"status: unknown queue status"_s);
+        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
+                        {u"status"_s, json.value(u"status"_s).toString()});
     t.status = *status;
     return t;
 }

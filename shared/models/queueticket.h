@@ -14,8 +14,7 @@
 namespace encore {
 
 enum class QueueStatus { Waiting, Active };
-template<> struct EnumWords<QueueStatus>
-{
+template<> struct EnumWords<QueueStatus> {
     static constexpr std::array<EnumWord<QueueStatus>, 2> words {
         {{QueueStatus::Waiting, u"WAITING"}, {QueueStatus::Active, u"ACTIVE"}}};
 };
@@ -30,8 +29,7 @@ enum class EtaReason {
     Paused, // staff paused admission: no estimate at all
     Admitted, // the ticket is active
 };
-template<> struct EnumWords<EtaReason>
-{
+template<> struct EnumWords<EtaReason> {
     static constexpr std::array<EnumWord<EtaReason>, 6> words {
         {{EtaReason::Steady, u"steady"},
          {EtaReason::Estimating, u"estimating"},
@@ -44,23 +42,21 @@ template<> struct EnumWords<EtaReason>
 // Set when the estimate just moved by more than a third; absent (None) otherwise. Unknown words
 // decode to None.
 enum class EtaChange { None, Longer, Shorter };
-template<> struct EnumWords<EtaChange>
-{
-    static constexpr std::array<EnumWord<EtaChange>, 3> words {
-        {{EtaChange::None, u"none"}, {EtaChange::Longer, u"longer"}, {EtaChange::Shorter, u"shorter"}}};
+template<> struct EnumWords<EtaChange> {
+    static constexpr std::array<EnumWord<EtaChange>, 3> words {{{EtaChange::None, u"none"},
+                                                                {EtaChange::Longer, u"longer"},
+                                                                {EtaChange::Shorter, u"shorter"}}};
 };
 
 // A wait in seconds: a point and a low–high range.
-struct EtaRange
-{
+struct EtaRange {
     qint64 seconds = 0;
     qint64 low = 0;
     qint64 high = 0;
     friend bool operator==(const EtaRange &, const EtaRange &) = default;
 };
 
-struct QueueTicket
-{
+struct QueueTicket {
     QString token; // only in the join response and to its owner
     QUuid userId;
     qint64 concertId = 0;

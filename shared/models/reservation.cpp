@@ -33,7 +33,8 @@ Result<Reservation> Reservation::fromJson(const QJsonObject &json)
     Reservation res;
     res.id = r.uuid(u"id"_s);
     res.scheduleId = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
-    res.concertId = r.optionalInteger(u"concertId"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
+    res.concertId
+        = r.optionalInteger(u"concertId"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
     for (qint64 n : r.integerList(u"seats"_s, 1, api::kSeatsPerSchedule, 1, api::kSeatsPerSchedule))
         res.seats.append(int(n));
     const auto status = enumFromWord<ReservationStatus>(r.string(u"status"_s));
@@ -46,7 +47,8 @@ Result<Reservation> Reservation::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError(ErrorCode::BadRequest, u"status: unknown reservation status"_s);
+        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
+                        {u"status"_s, json.value(u"status"_s).toString()});
     res.status = *status;
     return res;
 }

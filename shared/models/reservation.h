@@ -13,8 +13,7 @@
 namespace encore {
 
 enum class ReservationStatus { Held, Paid, Cancelled, Expired, Refunded };
-template<> struct EnumWords<ReservationStatus>
-{
+template<> struct EnumWords<ReservationStatus> {
     static constexpr std::array<EnumWord<ReservationStatus>, 5> words {
         {{ReservationStatus::Held, u"HELD"},
          {ReservationStatus::Paid, u"PAID"},
@@ -23,8 +22,7 @@ template<> struct EnumWords<ReservationStatus>
          {ReservationStatus::Refunded, u"REFUNDED"}}};
 };
 
-struct Reservation
-{
+struct Reservation {
     QUuid id;
     qint64 scheduleId = 0;
     qint64 concertId = 0;

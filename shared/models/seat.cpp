@@ -36,7 +36,8 @@ Result<Seat> Seat::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError(ErrorCode::BadRequest, u"status: unknown seat status"_s);
+        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
+                        {u"status"_s, json.value(u"status"_s).toString()});
     s.status = *status;
     return s;
 }

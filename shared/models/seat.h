@@ -12,12 +12,12 @@
 namespace encore {
 
 enum class SeatStatus { Available, Held, Sold, Blocked };
-template<> struct EnumWords<SeatStatus>
-{
-    static constexpr std::array<EnumWord<SeatStatus>, 4> words {{{SeatStatus::Available, u"AVAILABLE"},
-                                                                 {SeatStatus::Held, u"HELD"},
-                                                                 {SeatStatus::Sold, u"SOLD"},
-                                                                 {SeatStatus::Blocked, u"BLOCKED"}}};
+template<> struct EnumWords<SeatStatus> {
+    static constexpr std::array<EnumWord<SeatStatus>, 4> words {
+        {{SeatStatus::Available, u"AVAILABLE"},
+         {SeatStatus::Held, u"HELD"},
+         {SeatStatus::Sold, u"SOLD"},
+         {SeatStatus::Blocked, u"BLOCKED"}}};
 };
 
 struct Seat {

@@ -26,7 +26,7 @@ template<typename T> Result<T> withReason(JsonReader &r, T value)
     if (!r.ok())
         return r.error();
     if (value.reason.size() < staffops::kMinReason)
-        return ApiError(ErrorCode::ValidationFailed,
+        return ApiError::withText(ErrorCode::ValidationFailed,
                         u"reason: must be at least %1 characters"_s.arg(staffops::kMinReason),
                         {{u"field"_s, u"reason"_s}});
     return value;
@@ -103,7 +103,7 @@ Result<WalletAdjustmentRequest> WalletAdjustmentRequest::fromJson(const QJsonObj
     out.amount = r.integer(u"amount"_s, -staffops::kMaxAdjustment, staffops::kMaxAdjustment);
     out.reason = readReason(r);
     if (r.ok() && out.amount == 0)
-        return ApiError(ErrorCode::ValidationFailed, u"amount: must not be zero"_s,
+        return ApiError::withText(ErrorCode::ValidationFailed, u"amount: must not be zero"_s,
                         {{u"field"_s, u"amount"_s}});
     return withReason(r, out);
 }
@@ -209,7 +209,7 @@ Result<CustomerSummary> CustomerSummary::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!role)
-        return ApiError(ErrorCode::BadRequest, u"role: unknown role"_s);
+        return ApiError::withText(ErrorCode::BadRequest, u"role: unknown role"_s);
     out.role = *role;
     return out;
 }
@@ -311,7 +311,7 @@ Result<AccountNotice> AccountNotice::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!kind)
-        return ApiError(ErrorCode::BadRequest, u"kind: unknown notice"_s);
+        return ApiError::withText(ErrorCode::BadRequest, u"kind: unknown notice"_s);
     out.kind = *kind;
     if (json.value(u"reservation"_s).isObject()) {
         auto res = Reservation::fromJson(json.value(u"reservation"_s).toObject());

@@ -23,7 +23,8 @@ Result<User> User::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!role)
-        return ApiError(ErrorCode::BadRequest, u"role: unknown"_s);
+        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
+                        {u"role"_s, json.value(u"role"_s).toString()});
     u.role = *role;
     return u;
 }

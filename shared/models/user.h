@@ -10,14 +10,12 @@
 namespace encore {
 
 enum class Role { Customer, Staff };
-template<> struct EnumWords<Role>
-{
+template<> struct EnumWords<Role> {
     static constexpr std::array<EnumWord<Role>, 2> words {
         {{Role::Customer, u"customer"}, {Role::Staff, u"staff"}}};
 };
 
-struct User
-{
+struct User {
     QUuid id;
     QString username;
     Role role = Role::Customer;

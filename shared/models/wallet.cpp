@@ -51,7 +51,8 @@ Result<LedgerEntry> LedgerEntry::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!kind)
-        return ApiError(ErrorCode::BadRequest, u"kind: unknown ledger kind"_s);
+        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
+                        {u"kind"_s, json.value(u"kind"_s).toString()});
     e.kind = *kind;
     return e;
 }

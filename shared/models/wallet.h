@@ -10,8 +10,7 @@
 
 namespace encore {
 
-struct Wallet
-{
+struct Wallet {
     Money balance = 0;
     QDateTime updatedAt;
 
@@ -29,10 +28,9 @@ template<> struct EnumWords<LedgerKind>
                                                                  {LedgerKind::Adjustment, u"ADJUSTMENT"}}};
 };
 
-struct LedgerEntry
-{
+struct LedgerEntry {
     qint64 id = 0;
-    Money amount = 0;        // signed: top-ups and refunds positive, payments negative
+    Money amount = 0; // signed: top-ups and refunds positive, payments negative
     Money balanceAfter = 0;
     LedgerKind kind = LedgerKind::TopUp;
     QString reference;

@@ -62,20 +62,20 @@ void TestErrorText::plainWordsForEveryCode()
 
 void TestErrorText::namesTheTakenSeats()
 {
-    const ApiError e(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray {7, 9}}});
+    const ApiError e(ErrorCode::SeatUnavailable, QJsonObject {{u"seats"_s, QJsonArray {7, 9}}});
     QVERIFY(ErrorText::describe(e).text.contains(u"7, 9"_s));
 }
 
 void TestErrorText::quotesTheRequestIdForInternalErrors()
 {
-    const ApiError e(ErrorCode::Internal, {}, {{u"requestId"_s, u"req-42"_s}});
+    const ApiError e(ErrorCode::Internal, QJsonObject {{u"requestId"_s, u"req-42"_s}});
     QVERIFY(ErrorText::describe(e).hint.contains(u"req-42"_s));
 }
 
 void TestErrorText::saysHowMuchIsMissing()
 {
-    const ApiError e(ErrorCode::InsufficientBalance, {},
-                     {{u"required"_s, 264000}, {u"balance"_s, 118000}});
+    const ApiError e(ErrorCode::InsufficientBalance,
+                     QJsonObject {{u"required"_s, 264000}, {u"balance"_s, 118000}});
     const QString text = ErrorText::describe(e).text;
     QVERIFY2(text.contains(u"118,000 KRW"_s) && text.contains(u"264,000 KRW"_s), qPrintable(text));
 }

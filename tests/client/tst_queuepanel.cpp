@@ -133,6 +133,8 @@ void TestQueuePanel::showsReasons()
 void TestQueuePanel::pausedShowsNoNumber()
 {
     QueueTicket t;
+    t.userId = QUuid::createUuid();
+    t.concertId = 3;
     t.position = 40;
     t.aheadCount = 39;
     t.etaReason = EtaReason::Paused;

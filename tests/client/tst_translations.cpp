@@ -1,12 +1,16 @@
 // Both languages are compiled in: Korean translates every string, English plurals read right,
-// and switching language retranslates live widgets.
+// switching language retranslates live widgets, and every word the server can send has words on
+// screen in both languages.
+#include "admin/salestab.h"
 #include "app/languagemanager.h"
 #include "models/displaytext.h"
+#include "net/errortext.h"
 #include "widgets/seatlegend.h"
 #include "widgets/seatmapwidget.h"
 
 #include <QDirIterator>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -24,6 +28,8 @@ private Q_SLOTS:
     void koreanTranslatesEveryString();
     void switchingRetranslatesWidgets();
     void englishPluralsReadRight();
+    void everyServerWordHasWordsInBothLanguages_data();
+    void everyServerWordHasWordsInBothLanguages();
 };
 
 void TestTranslations::initTestCase()
@@ -88,6 +94,51 @@ void TestTranslations::englishPluralsReadRight()
              u"Hold 1 seat"_s);
     QCOMPARE(QCoreApplication::translate("encore::SeatPage", "Hold %n seat(s)", nullptr, 3),
              u"Hold 3 seats"_s);
+}
+
+void TestTranslations::everyServerWordHasWordsInBothLanguages_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addRow("en") << u"en"_s;
+    QTest::addRow("ko") << u"ko"_s;
+}
+
+// For every value of every closed set of words the server sends and the app shows (walked from
+// the shared EnumWords tables, so a new value fails here until it has words), the display text
+// in this language: present, not the raw word, and Korean when the app runs in Korean.
+void TestTranslations::everyServerWordHasWordsInBothLanguages()
+{
+    QFETCH(QString, language);
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(language, false));
+    static const QRegularExpression kHangul(u"[\\x{AC00}-\\x{D7A3}]"_s);
+    const bool korean = language == u"ko";
+    QStringList missing;
+    int checked = 0;
+    const auto check = [&](const QString &word, const QString &shown) {
+        ++checked;
+        if (shown.isEmpty() || shown == word || shown.contains(kHangul) != korean)
+            missing.append(word + u" → \""_s + shown + u'"');
+    };
+    for (const SeatStatus v : allValues<SeatStatus>())
+        check(wordOf(v), DisplayText::seatStatus(v));
+    for (const ReservationStatus v : allValues<ReservationStatus>())
+        check(wordOf(v), DisplayText::reservationStatus(v));
+    for (const LedgerKind v : allValues<LedgerKind>())
+        check(wordOf(v), DisplayText::ledgerKind(v));
+    for (const EtaReason v : allValues<EtaReason>())
+        check(wordOf(v), DisplayText::etaReason(v));
+    for (const EtaChange v : allValues<EtaChange>()) {
+        if (v != EtaChange::None) // never sent: the field is absent instead
+            check(wordOf(v), DisplayText::etaChange(v));
+    }
+    for (const ErrorCode v : allValues<ErrorCode>())
+        check(wordOf(v), ErrorText::describe(ApiError(v)).text);
+    for (const FindingKind v : allValues<FindingKind>())
+        check(wordOf(v), SalesTab::findingTitle(v));
+    QVERIFY(checked >= 40);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u" | "_s)));
+    languages.setLanguage(u"en"_s, false);
 }
 
 QTEST_MAIN(TestTranslations)

@@ -1,6 +1,8 @@
 // The staff API: who may call it (endpoint by endpoint), what each action does, that every
 // action is audited, that staff and customers racing on one seat never break it, and that
 // reconciliation finds inconsistencies injected behind the server's back.
+#include "api/admintypes.h"
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
 #include "testserver.h"
@@ -9,7 +11,11 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <future>
+#include <thread>
+
 using namespace Qt::StringLiterals;
+using namespace encore;
 using namespace encore::test;
 
 class TestAdminApi final : public QObject {
@@ -25,6 +31,8 @@ private Q_SLOTS:
     void queueSettingsAppliedAndAudited();
     void salesAndCsv();
     void reconciliationFindsInjectedProblems();
+    void salesCountRevenueAndRefunds();
+    void reconciliationFindsEveryCategory();
     void cleanupTestCase();
 
 private:
@@ -398,6 +406,167 @@ void TestAdminApi::reconciliationFindsInjectedProblems()
         u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL WHERE schedule_id = ?"_s,
         {schedule});
     QVERIFY(report().value(u"ok"_s).toBool());
+}
+
+namespace {
+
+// Holds a KEY SHARE lock on one seat row from another connection (its own thread): the hold
+// sweeper's FOR UPDATE SKIP LOCKED passes the row by, while the test's own UPDATE (which takes
+// only NO KEY UPDATE) still commits — so an overdue hold stays put until the pin is released.
+class SeatRowPin {
+public:
+    SeatRowPin(encore::server::Database &db, qint64 schedule, int number)
+    {
+        std::promise<void> locked;
+        auto isLocked = locked.get_future();
+        m_thread = std::thread([&db, schedule, number, &locked, release = m_release.get_future()] {
+            db.transact([&] {
+                db.exec(u"SELECT 1 FROM seats WHERE schedule_id = ? AND number = ? FOR KEY SHARE"_s,
+                        {schedule, number});
+                locked.set_value();
+                release.wait();
+            });
+            db.closeThreadConnection();
+        });
+        isLocked.wait();
+    }
+    ~SeatRowPin()
+    {
+        m_release.set_value();
+        m_thread.join();
+    }
+    SeatRowPin(const SeatRowPin &) = delete;
+    SeatRowPin &operator=(const SeatRowPin &) = delete;
+
+private:
+    std::promise<void> m_release;
+    std::thread m_thread;
+};
+
+} // namespace
+
+// A customer pays two seats: the date's sales say 2 sold and the total as revenue; a refund moves
+// it to "refunded". Read through the shared SalesReport, as the staff console reads it.
+void TestAdminApi::salesCountRevenueAndRefunds()
+{
+    const qint64 concert = m_fx->createConcert(u"Revenue"_s, 1);
+    const qint64 schedule = m_fx->schedulesOf(concert).first();
+    QList<TestUser> fans = m_fx->createUsers(1, 1'000'000, u"payer"_s);
+    m_fx->admit(fans, concert);
+    const HttpResponse held = hold(fans[0], schedule, {1, 12});
+    QCOMPARE(held.status, 201);
+    const QJsonObject reservation = held.json().value(u"reservation"_s).toObject();
+    const qint64 total = reservation.value(u"total"_s).toInteger();
+    QCOMPARE(total, 165'000 + 132'000);
+    QCOMPARE(m_server->client()
+                 .send(payRequest(fans[0], reservation.value(u"id"_s).toString(), "pay-rev"))
+                 .status,
+             201);
+    const auto sales = [&] {
+        const auto report = SalesReport::fromJson(
+            call("GET", (api::adminSales() + u"?concertId="_s + QString::number(concert)).toUtf8(),
+                 m_staff.token)
+                .json());
+        return report ? report.value() : SalesReport {};
+    };
+    SalesReport paid = sales();
+    QCOMPARE(paid.schedules.size(), 1);
+    QCOMPARE(paid.schedules.first().figures.sold, 2);
+    QCOMPARE(paid.schedules.first().figures.revenue, total);
+    QCOMPARE(paid.schedules.first().figures.refunded, 0);
+    QCOMPARE(paid.concerts.first().figures.revenue, total);
+    QCOMPARE(paid.revenue(), total);
+
+    HttpRequest refund {
+        "DELETE",
+        api::reservation(QUuid::fromString(reservation.value(u"id"_s).toString())).toUtf8(),
+        {},
+        {}};
+    QCOMPARE(m_server->client().send(refund.bearer(fans[0].token)).status, 200);
+    const SalesReport refunded = sales();
+    QCOMPARE(refunded.schedules.first().figures.sold, 0);
+    QCOMPARE(refunded.schedules.first().figures.revenue, 0);
+    QCOMPARE(refunded.schedules.first().figures.refunded, total);
+}
+
+// Each of the five kinds of inconsistency, injected behind the server's back, is found — one row
+// each, decoded through the shared ReconciliationReport — and the report is clean once repaired.
+void TestAdminApi::reconciliationFindsEveryCategory()
+{
+    const auto report = [this] {
+        const auto r = ReconciliationReport::fromJson(
+            call("GET", api::adminReconciliation().toUtf8(), m_staff.token).json());
+        return r ? r.value() : ReconciliationReport {};
+    };
+    QVERIFY(report().ok);
+    auto &db = m_fx->db();
+    const QString user = m_customer.id.toString(QUuid::WithoutBraces);
+    const qint64 schedule = m_fx->schedulesOf(m_fx->createConcert(u"Ledger"_s, 1)).first();
+    const auto reservation = [&](const char *id, qint64 total) {
+        db.exec(u"INSERT INTO reservations(id, user_id, schedule_id, status, total, held_until) "
+                "VALUES (?::uuid, ?::uuid, ?, 'PAID', ?, now())"_s,
+                {QString::fromLatin1(id), user, schedule, total});
+    };
+    const char *r1 = "00000000-0000-0000-0000-0000000000a1";
+    const char *r2 = "00000000-0000-0000-0000-0000000000a2";
+    const char *r3 = "00000000-0000-0000-0000-0000000000a3";
+    // A payment whose seat was never sold.
+    reservation(r1, 1000);
+    db.exec(u"INSERT INTO reservation_seats VALUES (?::uuid, ?, 1)"_s,
+            {QString::fromLatin1(r1), schedule});
+    db.exec(
+        u"INSERT INTO payments(reservation_id, user_id, amount) VALUES (?::uuid, ?::uuid, 1000)"_s,
+        {QString::fromLatin1(r1), user});
+    // A seat sold without a payment.
+    reservation(r2, 1000);
+    db.exec(u"UPDATE seats SET status = 'SOLD', reservation_id = ?::uuid "
+            "WHERE schedule_id = ? AND number = 2"_s,
+            {QString::fromLatin1(r2), schedule});
+    // A payment of another amount than its reservation's total.
+    reservation(r3, 2000);
+    db.exec(u"INSERT INTO reservation_seats VALUES (?::uuid, ?, 3)"_s,
+            {QString::fromLatin1(r3), schedule});
+    db.exec(u"UPDATE seats SET status = 'SOLD', reservation_id = ?::uuid "
+            "WHERE schedule_id = ? AND number = 3"_s,
+            {QString::fromLatin1(r3), schedule});
+    db.exec(
+        u"INSERT INTO payments(reservation_id, user_id, amount) VALUES (?::uuid, ?::uuid, 1999)"_s,
+        {QString::fromLatin1(r3), user});
+    // A balance the ledger does not explain.
+    db.exec(u"UPDATE wallets SET balance = balance + 7 WHERE user_id = ?::uuid"_s, {user});
+    {
+        // A hold a minute past its time (the sweeper would have freed it: pinned, it cannot).
+        const SeatRowPin pin(db, schedule, 4);
+        db.exec(u"UPDATE seats SET status = 'HELD', held_until = now() - interval '1 minute', "
+                "reservation_id = ?::uuid WHERE schedule_id = ? AND number = 4"_s,
+                {QString::fromLatin1(r2), schedule});
+        const ReconciliationReport broken = report();
+        QVERIFY(!broken.ok);
+        for (const FindingKind kind : allValues<FindingKind>())
+            QVERIFY2(broken.finding(kind).rows.size() == 1, qPrintable(wordOf(kind)));
+        QCOMPARE(broken.finding(FindingKind::PaymentsWithoutSoldSeats).rows[0].reservationId,
+                 QString::fromLatin1(r1));
+        QCOMPARE(broken.finding(FindingKind::SoldSeatsWithoutPayment).rows[0].number, 2);
+        QCOMPARE(broken.finding(FindingKind::LedgerMismatches).rows[0].username,
+                 m_customer.username);
+        QCOMPARE(broken.finding(FindingKind::LedgerMismatches).rows[0].balance
+                     - broken.finding(FindingKind::LedgerMismatches).rows[0].ledgerSum,
+                 7);
+        QCOMPARE(broken.finding(FindingKind::PaymentAmountMismatches).rows[0].amount, 1999);
+        QCOMPARE(broken.finding(FindingKind::PaymentAmountMismatches).rows[0].reservationTotal,
+                 2000);
+        QCOMPARE(broken.finding(FindingKind::OverdueHolds).rows[0].number, 4);
+        db.exec(u"UPDATE seats SET status = 'AVAILABLE', held_until = NULL, reservation_id = NULL "
+                "WHERE schedule_id = ?"_s,
+                {schedule});
+    }
+    // Put it right again.
+    db.exec(u"UPDATE wallets SET balance = balance - 7 WHERE user_id = ?::uuid"_s, {user});
+    db.exec(u"DELETE FROM payments WHERE reservation_id IN (?::uuid, ?::uuid)"_s,
+            {QString::fromLatin1(r1), QString::fromLatin1(r3)});
+    db.exec(u"DELETE FROM reservations WHERE id IN (?::uuid, ?::uuid, ?::uuid)"_s,
+            {QString::fromLatin1(r1), QString::fromLatin1(r2), QString::fromLatin1(r3)});
+    QVERIFY(report().ok);
 }
 
 void TestAdminApi::cleanupTestCase()

@@ -1,7 +1,9 @@
 // The customer's whole path through the HTTP API: register, queue, seats, hold, top up, pay,
 // tickets, refund — against a real encore-server on a private PostgreSQL.
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
+#include "messages.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -17,6 +19,9 @@ private Q_SLOTS:
     void initTestCase();
     void registerQueueHoldPay();
     void holdLateInTurnIsPaidAfterTheTurnsEnd();
+    void multiSeatHoldIsAllOrNothing();
+    void sameKeyWithAnotherBodyIsRefused();
+    void messagesInTheCustomersLanguage();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -157,6 +162,91 @@ void TestBookingFlow::holdLateInTurnIsPaidAfterTheTurnsEnd()
              u"PAID"_s);
     // Paying ended the turn as always.
     QCOMPARE(http.send(status).status, 404);
+}
+
+namespace {
+
+QString seatStatuses(Fixtures &fixtures, qint64 schedule, const QList<int> &numbers)
+{
+    QStringList out;
+    for (int n : numbers)
+        out.append(fixtures
+                       .scalar(u"SELECT status FROM seats WHERE schedule_id = ? AND number = ?"_s,
+                               {schedule, n})
+                       .toString());
+    return out.join(u',');
+}
+
+} // namespace
+
+// One seat of three is taken: the hold fails with that seat named, and the other two stay free
+// (no partial hold, no reservation); the two alone can then be held.
+void TestBookingFlow::multiSeatHoldIsAllOrNothing()
+{
+    QList<TestUser> fans = m_fixtures->createUsers(2, 1'000'000, u"allornothing"_s);
+    m_fixtures->admit(fans, m_concert);
+    const qint64 schedule = m_fixtures->schedulesOf(m_concert).last();
+    const HttpClient http = m_server->client();
+    QCOMPARE(http.send(holdRequest(fans[0], schedule, {10})).status, 201);
+
+    const HttpResponse lost = http.send(holdRequest(fans[1], schedule, {9, 10, 11}));
+    QCOMPARE(lost.status, 409);
+    QCOMPARE(lost.errorCode(), u"SEAT_UNAVAILABLE"_s);
+    QCOMPARE(
+        lost.json().value(u"error"_s).toObject().value(u"details"_s).toObject().value(u"seats"_s),
+        QJsonValue(QJsonArray {10}));
+    QCOMPARE(seatStatuses(*m_fixtures, schedule, {9, 10, 11}), u"AVAILABLE,HELD,AVAILABLE"_s);
+    QCOMPARE(m_fixtures
+                 ->scalar(u"SELECT count(*) FROM reservations WHERE user_id = ?::uuid"_s,
+                          {fans[1].id.toString(QUuid::WithoutBraces)})
+                 .toInt(),
+             0);
+    QCOMPARE(http.send(holdRequest(fans[1], schedule, {9, 11})).status, 201);
+}
+
+// An Idempotency-Key belongs to one request body: reused for other seats it is refused with 422
+// IDEMPOTENCY_MISMATCH and nothing is held.
+void TestBookingFlow::sameKeyWithAnotherBodyIsRefused()
+{
+    QList<TestUser> fans = m_fixtures->createUsers(1, 1'000'000, u"samekey"_s);
+    m_fixtures->admit(fans, m_concert);
+    const qint64 schedule = m_fixtures->schedulesOf(m_concert).last();
+    const HttpClient http = m_server->client();
+    QCOMPARE(http.send(holdRequest(fans[0], schedule, {20}, "key-1")).status, 201);
+    const HttpResponse replay = http.send(holdRequest(fans[0], schedule, {20}, "key-1"));
+    QCOMPARE(replay.status, 201);
+    const HttpResponse other = http.send(holdRequest(fans[0], schedule, {21}, "key-1"));
+    QCOMPARE(other.status, 422);
+    QCOMPARE(other.errorCode(), u"IDEMPOTENCY_MISMATCH"_s);
+    QCOMPARE(seatStatuses(*m_fixtures, schedule, {20, 21}), u"HELD,AVAILABLE"_s);
+}
+
+// Accept-Language: ko gets the Korean sentence of the shared message table; no header, English.
+void TestBookingFlow::messagesInTheCustomersLanguage()
+{
+    const HttpClient http = m_server->client();
+    HttpRequest login {"POST", encore::api::authLogin().toUtf8(), {}, {}};
+    login.json({{u"username"_s, u"nobody-here"_s}, {u"password"_s, u"wrong password"_s}});
+    const HttpResponse english = http.send(login);
+    QCOMPARE(english.errorCode(), u"UNAUTHENTICATED"_s);
+    QCOMPARE(english.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
+             encore::messageText(encore::Msg::WrongCredentials, encore::Language::English));
+    login.headers.append(qMakePair(QByteArray(encore::api::kAcceptLanguageHeader),
+                                   QByteArray("ko-KR,ko;q=0.9,en;q=0.8")));
+    const HttpResponse korean = http.send(login);
+    QCOMPARE(korean.errorCode(), u"UNAUTHENTICATED"_s);
+    QCOMPARE(korean.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
+             u"사용자 이름 또는 비밀번호가 틀렸습니다."_s);
+    // A field error names the field in Korean too.
+    HttpRequest hold {"POST", encore::api::reservations().toUtf8(), {}, {}};
+    hold.headers.append(
+        qMakePair(QByteArray(encore::api::kAcceptLanguageHeader), QByteArray("ko")));
+    const HttpResponse invalid
+        = http.send(hold.bearer(m_fixtures->createUsers(1, 0, u"ko"_s).first().token)
+                        .json({{u"seats"_s, QJsonArray {1}}}));
+    QCOMPARE(invalid.errorCode(), u"VALIDATION_FAILED"_s);
+    QCOMPARE(invalid.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
+             u"scheduleId: 필수 항목입니다"_s);
 }
 
 QTEST_GUILESS_MAIN(TestBookingFlow)

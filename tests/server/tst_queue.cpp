@@ -82,6 +82,8 @@ private Q_SLOTS:
     void etaMatchesActualWait();
     void paymentEndsTicketAndFreesCapacity();
     void turnEndsAfterTtl();
+    void etaReasonFollowsTheQueue_data();
+    void etaReasonFollowsTheQueue();
 
 private:
     qint64 createConcert(const Settings &settings);
@@ -463,6 +465,67 @@ void TestQueue::turnEndsAfterTtl()
     QCOMPARE(countRows(m_fixtures->queueRows(concert),
                        [](const QueueRow &r) { return r.status == Status::Active; }),
              1);
+}
+
+void TestQueue::etaReasonFollowsTheQueue_data()
+{
+    QTest::addColumn<QString>("situation");
+    QTest::addColumn<QString>("reason");
+    QTest::addRow("paused") << u"paused"_s << u"paused"_s;
+    QTest::addRow("every turn taken") << u"full"_s << u"at_capacity"_s;
+    QTest::addRow("staff just slowed admission") << u"changed"_s << u"rate_changed"_s;
+    QTest::addRow("settings untouched, nothing measured") << u"untouched"_s << u"estimating"_s;
+}
+
+// Each reason the waiting room explains is produced by the situation that causes it, through
+// HTTP and whichever queue store the server runs (this suite also runs with Redis). The last of
+// three fans waits; the first is admitted (except while paused). "steady" and the jump
+// direction need a minute of measured admissions: tst_etaestimate covers them.
+void TestQueue::etaReasonFollowsTheQueue()
+{
+    QFETCH(QString, situation);
+    QFETCH(QString, reason);
+    qint64 concert = 0;
+    if (situation == u"untouched") {
+        // Settings as staff never changed them (defaults are written with updated_at 'epoch'),
+        // one admission a minute so the line stands still during the test.
+        concert = m_fixtures->createConcert(u"Queue"_s);
+        m_fixtures->scalar(u"INSERT INTO queue_settings(concert_id, max_active, admit_per_minute, "
+                           "active_ttl_seconds, updated_at) VALUES (?, 100000, 1, 600, 'epoch') "
+                           "ON CONFLICT (concert_id) DO UPDATE SET max_active = 100000, "
+                           "admit_per_minute = 1, paused = false, updated_at = 'epoch'"_s,
+                           {concert});
+    } else {
+        Settings settings;
+        settings.paused = situation == u"paused";
+        settings.maxActive = situation == u"full" ? 1 : 100'000;
+        settings.admitPerMinute = situation == u"changed" ? 1 : 600;
+        concert = createConcert(settings);
+    }
+    const QList<TestUser> fans = m_fixtures->createUsers(3, 0, u"eta-"_s + situation);
+    QJsonObject first, last;
+    for (const TestUser &fan : fans) {
+        HttpRequest r {
+            "POST", "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, {}};
+        const HttpResponse joined = m_server->client().send(r.bearer(fan.token).json({}));
+        QVERIFY2(joined.status == 201, joined.body.constData());
+        const HttpResponse status = m_server->client().send(statusRequest(fan, tokenOf(joined)));
+        QVERIFY2(status.status == 200, status.body.constData());
+        (first.isEmpty() ? first : last) = status.json();
+    }
+    QCOMPARE(last.value(u"status"_s).toString(), u"WAITING"_s);
+    QCOMPARE(last.value(u"etaReason"_s).toString(), reason);
+    QVERIFY(!last.contains(u"etaChange"_s));
+    if (reason == u"paused") {
+        // No made-up number while nothing moves.
+        for (const QString &key : {u"etaSeconds"_s, u"etaLowSeconds"_s, u"etaHighSeconds"_s})
+            QVERIFY2(last.value(key).isNull(), qPrintable(key));
+        QCOMPARE(first.value(u"etaReason"_s).toString(), u"paused"_s);
+    } else {
+        QVERIFY(last.value(u"etaSeconds"_s).toInteger() > 0);
+        QCOMPARE(first.value(u"status"_s).toString(), u"ACTIVE"_s);
+        QCOMPARE(first.value(u"etaReason"_s).toString(), u"admitted"_s);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQueue)

@@ -11,8 +11,7 @@
 using namespace Qt::StringLiterals;
 using namespace encore;
 
-class TestJsonReader final : public QObject
-{
+class TestJsonReader final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -60,7 +59,8 @@ void TestJsonReader::integer_data()
     QTest::addRow("negative") << QByteArray(R"({"n":-1})") << int(ErrorCode::ValidationFailed);
     QTest::addRow("fraction") << QByteArray(R"({"n":1.5})") << int(ErrorCode::ValidationFailed);
     QTest::addRow("string") << QByteArray(R"({"n":"100"})") << int(ErrorCode::BadRequest);
-    QTest::addRow("2^63") << QByteArray(R"({"n":9223372036854775808})") << int(ErrorCode::ValidationFailed);
+    QTest::addRow("2^63") << QByteArray(R"({"n":9223372036854775808})")
+                          << int(ErrorCode::ValidationFailed);
     QTest::addRow("huge") << QByteArray(R"({"n":1e308})") << int(ErrorCode::ValidationFailed);
     QTest::addRow("missing") << QByteArray(R"({})") << int(ErrorCode::ValidationFailed);
     QTest::addRow("null") << QByteArray(R"({"n":null})") << int(ErrorCode::ValidationFailed);
@@ -112,7 +112,7 @@ void TestJsonReader::errorCodesMapToStatuses()
     QCOMPARE(wordOf(ErrorCode::IdempotencyMismatch), u"IDEMPOTENCY_MISMATCH"_s);
     for (int c = 0; c <= int(ErrorCode::Internal); ++c)
         QCOMPARE(enumFromWord<ErrorCode>(wordOf(ErrorCode(c))), std::optional(ErrorCode(c)));
-    const ApiError e(ErrorCode::SeatUnavailable, {}, {{u"seats"_s, QJsonArray{3}}});
+    const ApiError e(ErrorCode::SeatUnavailable, QJsonObject {{u"seats"_s, QJsonArray {3}}});
     const ApiError back = ApiError::fromEnvelope(e.toEnvelope(u"r1"_s));
     QCOMPARE(back.code, ErrorCode::SeatUnavailable);
     QCOMPARE(back.details, e.details);
@@ -134,7 +134,7 @@ void TestJsonReader::reservationRoundTrip()
     QCOMPARE(back->seats, r.seats);
     QCOMPARE(back->status, ReservationStatus::Paid);
     QCOMPARE(back->total, 240000);
-    QVERIFY(!Reservation::fromJson(QJsonObject{{u"id"_s, 5}}).ok());
+    QVERIFY(!Reservation::fromJson(QJsonObject {{u"id"_s, 5}}).ok());
 }
 
 void TestJsonReader::moneyFormat()
