@@ -33,6 +33,8 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::IdempotencyMismatch, 422, u"IDEMPOTENCY_MISMATCH",
               u"This Idempotency-Key was already used for a different request."},
     ErrorInfo{ErrorCode::PayloadTooLarge, 413, u"PAYLOAD_TOO_LARGE", u"The request is too large."},
+    ErrorInfo{ErrorCode::HeadersTooLarge, 431, u"HEADERS_TOO_LARGE",
+              u"The request headers are too large."},
     ErrorInfo{ErrorCode::RateLimited, 429, u"RATE_LIMITED",
               u"Too many attempts; please wait a moment."},
     ErrorInfo{ErrorCode::Unavailable, 503, u"UNAVAILABLE",

@@ -21,6 +21,7 @@ enum class ErrorCode {
     InsufficientBalance,
     IdempotencyMismatch,
     PayloadTooLarge,
+    HeadersTooLarge,
     RateLimited,
     Unavailable,
     Internal,

@@ -3,6 +3,7 @@
 #include "app/backgroundjobs.h"
 #include "auth/passwordhasher.h"
 #include "embedded/embeddedpostgres.h"
+#include "http/connectionbudget.h"
 #include "http/httpworker.h"
 #include "live/notificationlistener.h"
 #include "services/demodata.h"
@@ -22,6 +23,7 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -144,6 +146,17 @@ bool prepare(Database &db, const std::function<void()> &step)
     return false;
 }
 
+// Every connection costs a descriptor: take the hard limit the system allows (the connection
+// budget is derived from it, below it, so accept() never runs out).
+void raiseDescriptorLimit()
+{
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 } // namespace
 
 ServerApp::ServerApp(ServerConfig config)
@@ -181,6 +194,7 @@ int ServerApp::run()
         return 1;
     }
     installSignalHandlers();
+    raiseDescriptorLimit();
     QString tlsError;
     const auto tls = loadTls(m_config, &tlsError);
     if (!tlsError.isEmpty()) {
@@ -240,10 +254,15 @@ int ServerApp::run()
         },
         Qt::DirectConnection);
     listener.start();
+    ConnectionBudget budget(m_config.effectiveMaxConnections(), m_config.maxConnectionsPerAddress,
+                            m_config.trustedProxies);
+    qCInfo(lcApp).noquote() << "connections: at most" << budget.maxConnections() << "(+"
+                            << budget.overflowSlots() << "for health checks),"
+                            << m_config.maxConnectionsPerAddress << "per address";
     std::vector<std::unique_ptr<HttpWorker>> workers;
     for (int i = 0; i < workerCount; ++i) {
         workers.push_back(std::make_unique<HttpWorker>(i, fds[std::size_t(i)], services, m_config,
-                                                       tls, listener));
+                                                       tls, listener, budget));
         if (!workers.back()->start())
             return 1;
     }

@@ -6,6 +6,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +44,18 @@ int ServerConfig::effectiveWorkers() const
     return workers > 0 ? workers : 4 * std::max(1, QThread::idealThreadCount());
 }
 
+int ServerConfig::effectiveMaxConnections() const
+{
+    if (maxConnections > 0)
+        return maxConnections;
+    // Leave room for the database connections, files and the budget's overflow slots, so a
+    // full server still has descriptors to accept (and refuse) with.
+    rlimit limit {};
+    const qint64 descriptors
+        = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 ? qint64(limit.rlim_cur) : 1024;
+    return int(std::clamp<qint64>((descriptors - 512) * 15 / 16, 64, 100'000));
+}
+
 Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -74,6 +87,20 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"refund-cutoff-hours"_s, u"Refunds are allowed until this long before the show."_s,
          u"N"_s, u"24"_s},
         {u"no-access-log"_s, u"Do not print one line per request."_s},
+        {u"max-header-bytes"_s, u"Largest request line + headers; more is refused with 431."_s,
+         u"N"_s, u"16384"_s},
+        {u"max-header-lines"_s, u"Most header lines in a request; more is refused with 431."_s,
+         u"N"_s, u"100"_s},
+        {u"request-timeout"_s,
+         u"Seconds a client has to send one request (TLS handshake, headers, body)."_s, u"S"_s,
+         u"20"_s},
+        {u"idle-timeout"_s, u"Seconds an idle keep-alive connection is kept."_s, u"S"_s, u"60"_s},
+        {u"max-connections"_s,
+         u"Open connections at most (default: from the descriptor limit); beyond it only health "
+         "checks are answered."_s,
+         u"N"_s, u"0"_s},
+        {u"max-connections-per-address"_s,
+         u"Open connections per client address (trusted proxies exempt)."_s, u"N"_s, u"128"_s},
         {u"trusted-proxy"_s,
          u"A load balancer whose X-Real-IP/X-Forwarded-For is believed (repeatable)."_s, u"ADDR"_s},
     });
@@ -114,6 +141,12 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"queue-active-ttl", &c.queue.activeTtlSeconds, 10, 86400},
         {u"auth-attempts-per-minute", &c.authAttemptsPerMinute, 1, 1'000'000},
         {u"refund-cutoff-hours", &c.refundCutoffHours, 0, 24 * 365},
+        {u"max-header-bytes", &c.maxHeaderBytes, 1024, 1 << 20},
+        {u"max-header-lines", &c.maxHeaderLines, 8, 10'000},
+        {u"request-timeout", &c.requestTimeoutSeconds, 1, 3600},
+        {u"idle-timeout", &c.idleTimeoutSeconds, 1, 86400},
+        {u"max-connections", &c.maxConnections, 0, 1'000'000},
+        {u"max-connections-per-address", &c.maxConnectionsPerAddress, 1, 1'000'000},
     };
     for (const IntOpt &o : ints) {
         const QString name = QString::fromUtf16(o.name);

@@ -37,9 +37,18 @@ struct ServerConfig {
     // Load balancers whose X-Real-IP / X-Forwarded-For we believe (for per-address throttling).
     QList<QHostAddress> trustedProxies;
     int refundCutoffHours = 24; // refunds allowed until this long before the show
+    // The HTTP edge (docs/SECURITY.md): limits enforced before a request reaches a route.
+    int maxHeaderBytes = 16 * 1024; // request line + headers
+    int maxHeaderLines = 100;
+    int requestTimeoutSeconds = 20; // TLS handshake + head + body of one request
+    int idleTimeoutSeconds = 60; // keep-alive connection with no request in progress
+    int maxConnections = 0; // 0: derived from the descriptor limit
+    int maxConnectionsPerAddress = 128; // trusted proxies are exempt
 
     bool tlsEnabled() const { return !tlsCert.isEmpty(); }
     int effectiveWorkers() const;
+    // maxConnections, or what the process's descriptor limit leaves room for.
+    int effectiveMaxConnections() const;
 
     // Parses argv (without any side effect); --help/--version print and exit inside.
     static Result<ServerConfig> parse(const QStringList &arguments);

@@ -1,6 +1,8 @@
 #include "httpworker.h"
 
+#include "config/serverconfig.h"
 #include "http/apiroutes.h"
+#include "http/edgeserver.h"
 #include "http/routeregistrar.h"
 #include "live/livehub.h"
 #include "live/notificationlistener.h"
@@ -10,8 +12,6 @@
 #include <QEventLoop>
 #include <QHttpServer>
 #include <QLoggingCategory>
-#include <QSslServer>
-#include <QTcpServer>
 #include <QWebSocket>
 
 #include <arpa/inet.h>
@@ -72,13 +72,15 @@ quint16 boundPort(int fd)
 }
 
 HttpWorker::HttpWorker(int index, int socketFd, Services &services, const ServerConfig &config,
-                       std::optional<QSslConfiguration> tls, NotificationListener &listener)
+                       std::optional<QSslConfiguration> tls, NotificationListener &listener,
+                       ConnectionBudget &budget)
     : m_index(index)
     , m_socketFd(socketFd)
     , m_services(services)
     , m_config(config)
     , m_tls(std::move(tls))
     , m_listener(listener)
+    , m_budget(budget)
 {
 }
 
@@ -109,19 +111,23 @@ bool HttpWorker::start()
                         "application/json", QHttpServerResponder::StatusCode::UpgradeRequired);
             });
         QObject::connect(&server, &QHttpServer::newWebSocketConnection, &hub, [&server, &hub] {
-            while (server.hasPendingWebSocketConnections())
-                hub.adopt(server.nextPendingWebSocketConnection());
+            while (server.hasPendingWebSocketConnections()) {
+                std::unique_ptr<QWebSocket> socket(server.nextPendingWebSocketConnection());
+                // The gate went with the TCP socket into the QWebSocket: let it watch frames.
+                for (auto *tcp : socket->findChildren<QTcpSocket *>()) {
+                    if (ConnectionGate *gate = ConnectionGate::of(tcp))
+                        gate->watchWebSocket();
+                }
+                hub.adopt(std::move(socket));
+            }
         });
         RouteRegistrar routes(server, m_config);
         registerApiRoutes(routes, m_services);
-        QTcpServer *tcp = nullptr;
-        if (m_tls) {
-            auto *ssl = new QSslServer(&server);
-            ssl->setSslConfiguration(*m_tls);
-            tcp = ssl;
-        } else {
-            tcp = new QTcpServer(&server);
-        }
+        EdgeSettings edge;
+        edge.limits = {m_config.maxBodyBytes, m_config.maxHeaderBytes, m_config.maxHeaderLines};
+        edge.requestTimeoutMs = m_config.requestTimeoutSeconds * 1000;
+        edge.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
+        auto *tcp = new EdgeServer(edge, m_budget, m_tls, &server);
         if (!tcp->setSocketDescriptor(m_socketFd)) {
             qCCritical(lcHttp) << "worker" << m_index
                                << "cannot adopt its socket:" << tcp->errorString();

@@ -64,7 +64,12 @@ QUuid RequestContext::uuidArg(int i) const
 
 QString RequestContext::queryValue(const QString &key) const
 {
-    return m_request.query().queryItemValue(key, QUrl::FullyDecoded);
+    QString value = m_request.query().queryItemValue(key, QUrl::FullyDecoded);
+    const QString problem = JsonReader::textProblem(value);
+    if (!problem.isEmpty())
+        throw ApiError(ErrorCode::ValidationFailed, u"%1: %2"_s.arg(key, problem),
+                       {{u"field"_s, key}, {u"reason"_s, problem}});
+    return value;
 }
 
 QByteArray RequestContext::header(const QByteArray &name) const

@@ -32,6 +32,8 @@ public:
     // Path argument i as a positive 63-bit id; anything else is NOT_FOUND (no such object).
     qint64 idArg(int i) const;
     QUuid uuidArg(int i) const;
+    // A query parameter, decoded; VALIDATION_FAILED naming it when it holds text that cannot be
+    // stored (JsonReader::textProblem).
     QString queryValue(const QString &key) const;
 
     QByteArray header(const QByteArray &name) const;

@@ -16,14 +16,14 @@ Q_LOGGING_CATEGORY(lcHttp, "encore.http")
 
 namespace encore::server {
 
-namespace {
-
-QString newRequestId()
+QString RouteRegistrar::newRequestId()
 {
     quint64 words[2];
     QRandomGenerator::global()->fillRange(words);
     return QString::number(words[0], 16).rightJustified(16, u'0');
 }
+
+namespace {
 
 QHttpServerResponse toResponse(const Reply &reply, const QString &requestId)
 {
@@ -108,7 +108,7 @@ void RouteRegistrar::installMissingHandler()
 {
     m_server.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            const QString requestId = newRequestId();
+            const QString requestId = RouteRegistrar::newRequestId();
             const Reply reply
                 = errorReply(ApiError(ErrorCode::NotFound, u"No such endpoint."_s), requestId);
             responder.write(

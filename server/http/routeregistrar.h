@@ -35,6 +35,7 @@ public:
     static QString methodName(Method method);
     // The error envelope as a Reply (also used by the missing-route handler).
     static Reply errorReply(const ApiError &error, const QString &requestId);
+    static QString newRequestId();
 
 private:
     QHttpServerResponse dispatch(const QString &route, const QHttpServerRequest &request,
