@@ -16,8 +16,6 @@ namespace encore::server {
 
 namespace {
 
-const char *const kGateProperty = "encoreConnectionGate";
-
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
@@ -51,9 +49,9 @@ ConnectionGate::ConnectionGate(QTcpSocket *socket, EdgeServer *server, const Edg
     , m_budget(budget)
     , m_admission(admission)
     , m_peer(socket->peerAddress())
+    , m_peerPort(socket->peerPort())
     , m_framer(settings.limits)
 {
-    socket->setProperty(kGateProperty, QVariant::fromValue<QObject *>(this));
     m_deadline = now()
         + (admission == ConnectionBudget::Admission::Normal ? m_settings.requestTimeoutMs
                                                             : m_settings.shedTimeoutMs);
@@ -70,13 +68,6 @@ ConnectionGate::~ConnectionGate()
     if (m_server)
         m_server->forget(this);
     m_budget.release(m_peer);
-}
-
-ConnectionGate *ConnectionGate::of(QObject *socket)
-{
-    return socket
-        ? qobject_cast<ConnectionGate *>(socket->property(kGateProperty).value<QObject *>())
-        : nullptr;
 }
 
 qint64 ConnectionGate::now()
@@ -98,21 +89,30 @@ void ConnectionGate::attachAfterServer()
     connect(m_socket, &QTcpSocket::bytesWritten, this, &ConnectionGate::onBytesWritten);
 }
 
+void ConnectionGate::takeOverForWebSocket()
+{
+    // QHttpServer would hand the socket to its own QWebSocketServer, after disconnecting every
+    // readyRead slot (ours too). Upgrading it here instead keeps this slot first in line.
+    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    disconnect(m_socket, &QTcpSocket::bytesWritten, this, nullptr);
+    if (m_socket->isTransactionStarted())
+        m_socket->rollbackTransaction(); // the handshake is read again, from its first byte
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGate::beforeRead);
+    m_state = State::WebSocket;
+    m_scanned = m_socket->bytesAvailable(); // all framed already (head, then any frames)
+    m_deadline = now() + m_settings.requestTimeoutMs; // the handshake must finish
+    if (m_server)
+        m_server->upgrade(this, m_socket);
+}
+
 void ConnectionGate::watchWebSocket()
 {
-    if (m_state == State::Closing)
-        return;
-    m_state = State::WebSocket;
     m_deadline = 0; // the live hub owns the socket's lifetime from here
-    m_scanned = 0;
-    m_framer.restartWebSocket();
-    // QWebSocket reads on a queued connection: this direct slot sees each new byte first, and
-    // the queued one after QWebSocket's tells how much of the buffer it left (already framed).
-    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGate::beforeRead);
-    connect(
-        m_socket, &QTcpSocket::readyRead, this, [this] { m_scanned = m_socket->bytesAvailable(); },
-        Qt::QueuedConnection);
-    beforeRead(); // frames that came with the handshake
+    // Qt 6.4's QWebSocket reads in a direct readyRead slot connected after beforeRead(): this
+    // one, connected after it, says how much of the buffer it left (framed already).
+    m_scanned = m_socket->bytesAvailable();
+    connect(m_socket, &QTcpSocket::readyRead, this,
+            [this] { m_scanned = m_socket->bytesAvailable(); });
 }
 
 void ConnectionGate::beforeRead()
@@ -151,8 +151,8 @@ void ConnectionGate::beforeRead()
         if (m_framer.head().closeAfter)
             m_closeAfterResponse = true;
         if (m_framer.phase() == RequestFramer::Phase::WebSocket)
-            m_deadline = 0; // upgrading; watchWebSocket() follows
-        else if (!m_framer.midRequest())
+            return takeOverForWebSocket();
+        if (!m_framer.midRequest())
             m_deadline = now() + m_settings.idleTimeoutMs;
     }
 }

@@ -37,10 +37,10 @@ public:
     void attachBeforeServer();
     // Right after QHttpServer connected its own slots (the socket is now its).
     void attachAfterServer();
-    // After a WebSocket upgrade (QHttpServer disconnected every readyRead slot): watch frames.
+    // Once the live hub has the QWebSocket: keep checking its client frames.
     void watchWebSocket();
-    // The gate of a socket, or null.
-    static ConnectionGate *of(QObject *socket);
+    const QHostAddress &peerAddress() const { return m_peer; }
+    quint16 peerPort() const { return m_peerPort; }
 
     // Called by the server's sweep; closes the connection when its deadline has passed.
     void checkDeadline(qint64 nowMs);
@@ -52,6 +52,7 @@ private:
     void beforeRead();
     void afterRead();
     void onBytesWritten();
+    void takeOverForWebSocket();
     void refuse(RequestFramer::Verdict verdict);
     void refuseShed();
     void answerAndLinger(const ApiError &error);
@@ -64,6 +65,7 @@ private:
     ConnectionBudget &m_budget;
     const ConnectionBudget::Admission m_admission;
     const QHostAddress m_peer;
+    const quint16 m_peerPort;
     RequestFramer m_framer;
     State m_state = State::Handshake;
     qint64 m_deadline = 0; // ms (steady clock); 0: none

@@ -4,6 +4,7 @@
 
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QSslSocket>
 
 #include <unistd.h>
@@ -25,6 +26,8 @@ EdgeServer::EdgeServer(const EdgeSettings &settings, ConnectionBudget &budget,
     , m_settings(settings)
     , m_budget(budget)
     , m_tls(std::move(tls))
+    , m_webSockets(u"encore-server"_s,
+                   m_tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode)
 {
     // QHttpServer takes each connection as soon as it is offered; the queue never fills.
     setMaxPendingConnections(1 << 20);
@@ -43,6 +46,38 @@ EdgeServer::~EdgeServer()
 {
     for (ConnectionGate *gate : std::as_const(m_gates))
         gate->detachFromServer();
+}
+
+void EdgeServer::forget(ConnectionGate *gate)
+{
+    m_gates.remove(gate);
+    m_upgrading.removeOne(gate);
+}
+
+void EdgeServer::upgrade(ConnectionGate *gate, QTcpSocket *socket)
+{
+    m_upgrading.append(gate);
+    // Outside the readyRead emission that saw the head, so the handshake slot is called.
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket = QPointer<QTcpSocket>(socket)] {
+            if (!socket)
+                return;
+            m_webSockets.handleConnection(socket);
+            if (socket->bytesAvailable() > 0)
+                Q_EMIT socket->readyRead();
+        },
+        Qt::QueuedConnection);
+}
+
+ConnectionGate *EdgeServer::takeUpgraded(const QHostAddress &peer, quint16 port)
+{
+    for (qsizetype i = 0; i < m_upgrading.size(); ++i) {
+        ConnectionGate *gate = m_upgrading.at(i);
+        if (gate->peerPort() == port && gate->peerAddress() == peer)
+            return m_upgrading.takeAt(i);
+    }
+    return nullptr;
 }
 
 void EdgeServer::incomingConnection(qintptr handle)

@@ -10,6 +10,7 @@
 #include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
+#include <QWebSocketServer>
 
 #include <optional>
 
@@ -23,7 +24,13 @@ public:
                std::optional<QSslConfiguration> tls, QObject *parent = nullptr);
     ~EdgeServer() override;
 
-    void forget(ConnectionGate *gate) { m_gates.remove(gate); }
+    void forget(ConnectionGate *gate);
+    // WebSocket upgrades of /api/v1/live, done here rather than by QHttpServer (so the gate
+    // stays ahead of the QWebSocket): newConnection() offers each upgraded socket.
+    QWebSocketServer &webSockets() { return m_webSockets; }
+    void upgrade(ConnectionGate *gate, QTcpSocket *socket);
+    // The gate of an upgraded socket, matched by its peer (QWebSocket hides its TCP socket).
+    ConnectionGate *takeUpgraded(const QHostAddress &peer, quint16 port);
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -36,6 +43,8 @@ private:
     ConnectionBudget &m_budget;
     const std::optional<QSslConfiguration> m_tls;
     QSet<ConnectionGate *> m_gates;
+    QList<ConnectionGate *> m_upgrading;
+    QWebSocketServer m_webSockets;
     QTimer m_sweep;
 };
 

@@ -101,33 +101,44 @@ bool HttpWorker::start()
                          &LiveHub::onSeatsChanged);
         QObject::connect(&m_listener, &NotificationListener::queueChanged, &hub,
                          &LiveHub::onQueueChanged);
-        // The upgrade happens only when a route matches and writes nothing (QT64_NOTES.md).
+        // Upgrades are done by the EdgeServer; this route answers plain requests with 426.
         server.route(
             u"/api/v1/live"_s,
             [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
-                    responder.write(
-                        R"({"error":{"code":"BAD_REQUEST","message":"This endpoint speaks WebSocket."}})",
-                        "application/json", QHttpServerResponder::StatusCode::UpgradeRequired);
+                if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+                    return;
+                const QString requestId = RouteRegistrar::newRequestId();
+                const Reply reply = RouteRegistrar::errorReply(
+                    ApiError(ErrorCode::BadRequest,
+                             u"This endpoint speaks WebSocket: send Upgrade: websocket."_s),
+                    requestId);
+                responder.write(request.method() == QHttpServerRequest::Method::Head ? QByteArray()
+                                                                                     : reply.body,
+                                {{"Content-Type", reply.contentType},
+                                 {"X-Request-Id", requestId.toLatin1()},
+                                 {"Upgrade", "websocket"},
+                                 {"Connection", "Upgrade"}},
+                                QHttpServerResponder::StatusCode::UpgradeRequired);
             });
-        QObject::connect(&server, &QHttpServer::newWebSocketConnection, &hub, [&server, &hub] {
-            while (server.hasPendingWebSocketConnections()) {
-                std::unique_ptr<QWebSocket> socket(server.nextPendingWebSocketConnection());
-                // The gate went with the TCP socket into the QWebSocket: let it watch frames.
-                for (auto *tcp : socket->findChildren<QTcpSocket *>()) {
-                    if (ConnectionGate *gate = ConnectionGate::of(tcp))
-                        gate->watchWebSocket();
-                }
-                hub.adopt(std::move(socket));
-            }
-        });
-        RouteRegistrar routes(server, m_config);
-        registerApiRoutes(routes, m_services);
         EdgeSettings edge;
         edge.limits = {m_config.maxBodyBytes, m_config.maxHeaderBytes, m_config.maxHeaderLines};
         edge.requestTimeoutMs = m_config.requestTimeoutSeconds * 1000;
         edge.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
         auto *tcp = new EdgeServer(edge, m_budget, m_tls, &server);
+        QWebSocketServer &webSockets = tcp->webSockets();
+        QObject::connect(
+            &webSockets, &QWebSocketServer::newConnection, &hub, [&webSockets, &hub, tcp] {
+                while (webSockets.hasPendingConnections()) {
+                    std::unique_ptr<QWebSocket> socket(webSockets.nextPendingConnection());
+                    // The connection's gate keeps watching it, now for unmasked frames.
+                    if (ConnectionGate *gate
+                        = tcp->takeUpgraded(socket->peerAddress(), socket->peerPort()))
+                        gate->watchWebSocket();
+                    hub.adopt(std::move(socket));
+                }
+            });
+        RouteRegistrar routes(server, m_config);
+        registerApiRoutes(routes, m_services);
         if (!tcp->setSocketDescriptor(m_socketFd)) {
             qCCritical(lcHttp) << "worker" << m_index
                                << "cannot adopt its socket:" << tcp->errorString();

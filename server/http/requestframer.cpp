@@ -208,7 +208,8 @@ RequestFramer::Verdict RequestFramer::feedLineByte(char c, Phase phase)
 
 RequestFramer::Verdict RequestFramer::chunkSizeEnded()
 {
-    const QByteArray digits = m_buffer.left(m_buffer.indexOf(';')).trimmed();
+    const qsizetype extension = m_buffer.indexOf(';');
+    const QByteArray digits = (extension < 0 ? m_buffer : m_buffer.left(extension)).trimmed();
     m_buffer.clear();
     bool ok = false;
     const qint64 size = digits.size() <= 15 ? digits.toLongLong(&ok, 16) : -1;

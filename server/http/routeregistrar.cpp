@@ -80,20 +80,23 @@ void RouteRegistrar::add(Method method, const QString &path, Handler handler)
 {
     m_routes.append({method, path});
     const QString route = methodName(method) + u' ' + path;
+    // HEAD is GET without the body (RFC 9110 §9.3.2): every GET route answers it.
+    const QHttpServerRequest::Methods methods
+        = method == Method::Get ? Method::Get | Method::Head : QHttpServerRequest::Methods(method);
     switch (path.count(u"<arg>"_s)) {
     case 0:
-        m_server.route(path, method, [this, route, handler](const QHttpServerRequest &r) {
+        m_server.route(path, methods, [this, route, handler](const QHttpServerRequest &r) {
             return dispatch(route, r, {}, handler);
         });
         break;
     case 1:
-        m_server.route(path, method,
+        m_server.route(path, methods,
                        [this, route, handler](const QString &a, const QHttpServerRequest &r) {
                            return dispatch(route, r, {a}, handler);
                        });
         break;
     case 2:
-        m_server.route(path, method,
+        m_server.route(path, methods,
                        [this, route, handler](const QString &a, const QString &b,
                                               const QHttpServerRequest &r) {
                            return dispatch(route, r, {a, b}, handler);
@@ -112,7 +115,7 @@ void RouteRegistrar::installMissingHandler()
             const Reply reply
                 = errorReply(ApiError(ErrorCode::NotFound, u"No such endpoint."_s), requestId);
             responder.write(
-                reply.body,
+                request.method() == Method::Head ? QByteArray() : reply.body,
                 {{"Content-Type", reply.contentType}, {"X-Request-Id", requestId.toLatin1()}},
                 QHttpServerResponder::StatusCode(reply.status));
             Metrics::instance().observeRequest(u"unmatched"_s, reply.status, 0);
@@ -163,6 +166,8 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route,
         qCInfo(lcAccess).noquote()
             << requestId << methodName(request.method()) << request.url().path() << reply.status
             << QString::number(seconds * 1000, 'f', 1) + u"ms"_s;
+    if (request.method() == Method::Head)
+        reply.body.clear();
     return toResponse(reply, requestId);
 }
 
