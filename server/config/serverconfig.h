@@ -31,7 +31,14 @@ struct ServerConfig {
     bool insecureHttp = false;
     QString redisUrl;
     QString createStaff; // non-empty: create this staff account and exit
-    int authAttemptsPerMinute = 20; // per address and per username
+    int authAttemptsPerMinute = 20; // login/register attempts per address
+    // Login failures (15-minute window): an address is refused for a username after this many
+    // of its own failures for it; after loginBackoffAfter failures of a username from anywhere,
+    // addresses that already failed for it wait 2^(n - loginBackoffAfter) s (at most
+    // loginBackoffMaxSeconds) between attempts. A fresh address is always heard.
+    int loginFailuresPerAddress = 5;
+    int loginBackoffAfter = 10;
+    int loginBackoffMaxSeconds = 60;
     qint64 maxBodyBytes = 1 << 20;
     bool accessLog = true;
     // Load balancers whose X-Real-IP / X-Forwarded-For we believe (for per-address throttling).
