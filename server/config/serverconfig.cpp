@@ -29,6 +29,21 @@ std::optional<int> intOption(const QCommandLineParser &p, const QString &name, i
     return v;
 }
 
+// "ADDR:PORT" ("[v6]:PORT", "localhost:PORT"); false when it is not that.
+bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    bool portOk = false;
+    const uint p = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
+    QString host = colon > 0 ? text.left(colon) : QString();
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (!portOk || p > 65535 || !address->setAddress(host == u"localhost" ? u"127.0.0.1"_s : host))
+        return false;
+    *port = quint16(p);
+    return true;
+}
+
 QString defaultDataDir()
 {
     // As root the embedded cluster runs as `postgres`, which cannot enter /root.
@@ -110,6 +125,10 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
          u"N"_s, u"0"_s},
         {u"max-connections-per-address"_s,
          u"Open connections per client address (trusted proxies exempt)."_s, u"N"_s, u"128"_s},
+        {u"metrics-listen"_s,
+         u"Serve GET /metrics without a session on this separate address (keep it private); "
+         "on the API address /metrics needs a staff session."_s,
+         u"ADDR:PORT"_s},
         {u"trusted-proxy"_s,
          u"A load balancer whose X-Real-IP/X-Forwarded-For is believed (repeatable)."_s, u"ADDR"_s},
     });
@@ -124,16 +143,14 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
 
     ServerConfig c;
     const QString listen = p.value(u"listen"_s);
-    const qsizetype colon = listen.lastIndexOf(u':');
-    bool portOk = false;
-    const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
-    QString host = colon > 0 ? listen.left(colon) : QString();
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    if (!portOk || port > 65535
-        || !c.listenAddress.setAddress(host == u"localhost" ? u"127.0.0.1"_s : host))
+    if (!parseHostPort(listen, &c.listenAddress, &c.port))
         return invalid(u"--listen must be ADDR:PORT, got %1"_s.arg(listen));
-    c.port = quint16(port);
+    if (p.isSet(u"metrics-listen"_s)) {
+        quint16 metricsPort = 0;
+        if (!parseHostPort(p.value(u"metrics-listen"_s), &c.metricsAddress, &metricsPort))
+            return invalid(u"--metrics-listen must be ADDR:PORT"_s);
+        c.metricsPort = metricsPort;
+    }
     c.portFile = p.value(u"port-file"_s);
 
     struct IntOpt {

@@ -51,6 +51,9 @@ struct ServerConfig {
     int idleTimeoutSeconds = 60; // keep-alive connection with no request in progress
     int maxConnections = 0; // 0: derived from the descriptor limit
     int maxConnectionsPerAddress = 128; // trusted proxies are exempt
+    // --metrics-listen: a private address serving GET /metrics to scrapers (-1: none).
+    QHostAddress metricsAddress;
+    int metricsPort = -1;
 
     bool tlsEnabled() const { return !tlsCert.isEmpty(); }
     int effectiveWorkers() const;

@@ -25,12 +25,17 @@ QString RouteRegistrar::newRequestId()
 
 namespace {
 
-QHttpServerResponse toResponse(const Reply &reply, const QString &requestId)
+// Browsers and other HSTS-aware clients stay on HTTPS for a year once they have seen it.
+constexpr char kHsts[] = "max-age=31536000";
+
+QHttpServerResponse toResponse(const Reply &reply, const QString &requestId, bool tls)
 {
     QHttpServerResponse response(reply.contentType, reply.body,
                                  QHttpServerResponse::StatusCode(reply.status));
     response.setHeader("X-Request-Id", requestId.toLatin1());
     response.setHeader("Cache-Control", "no-store");
+    if (tls)
+        response.setHeader("Strict-Transport-Security", kHsts);
     for (const auto &h : reply.headers)
         response.setHeader(h.first, h.second);
     return response;
@@ -168,7 +173,7 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route,
             << QString::number(seconds * 1000, 'f', 1) + u"ms"_s;
     if (request.method() == Method::Head)
         reply.body.clear();
-    return toResponse(reply, requestId);
+    return toResponse(reply, requestId, m_config.tlsEnabled());
 }
 
 } // namespace encore::server

@@ -4,6 +4,7 @@
 // clients dropped by the request timeout while /healthz answers; idle keep-alive connections
 // closed; the connection caps (total and per address) still answering health checks;
 // Connection: close, HEAD, the 426 of /api/v1/live and unmasked WebSocket frames.
+#include "fixtures.h"
 #include "testserver.h"
 
 #include <QDeadlineTimer>
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -135,6 +137,7 @@ private Q_SLOTS:
     void liveWithoutUpgradeIsAnEnvelope();
     void unmaskedWebSocketFrameClosesTheSocket();
     void connectionCaps();
+    void metricsNeedStaffOrThePrivateAddress();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -144,7 +147,8 @@ void TestEdge::initTestCase()
 {
     m_server = std::make_unique<TestServer>(
         QStringList {u"--request-timeout"_s, u"2"_s, u"--idle-timeout"_s, u"1"_s,
-                     u"--max-connections-per-address"_s, u"5000"_s, u"--no-access-log"_s});
+                     u"--max-connections-per-address"_s, u"5000"_s, u"--no-access-log"_s,
+                     u"--metrics-listen"_s, u"127.0.0.1:0"_s});
     QVERIFY(m_server->start());
 }
 
@@ -461,6 +465,27 @@ void TestEdge::connectionCaps()
     // Connections given back make room again.
     held.clear();
     QTRY_COMPARE_WITH_TIMEOUT(capped.client().get("/api/v1/concerts").status, 401, 10'000);
+}
+
+void TestEdge::metricsNeedStaffOrThePrivateAddress()
+{
+    Fixtures fixtures(m_server->database());
+    const QList<TestUser> users = fixtures.createUsers(2, 0, u"metrics"_s);
+    fixtures.scalar(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid RETURNING 1"_s,
+                    {users.at(1).id.toString(QUuid::WithoutBraces)});
+    // On the API address /metrics (revenue, traffic) is staff-only.
+    QCOMPARE(m_server->client().get("/metrics").status, 401);
+    QCOMPARE(m_server->client().get("/metrics", users.at(0).token).status, 403);
+    const HttpResponse staff = m_server->client().get("/metrics", users.at(1).token);
+    QCOMPARE(staff.status, 200);
+    QVERIFY(staff.body.contains("encore_"));
+    // Scrapers use the private --metrics-listen address, without a session.
+    static const QRegularExpression kAddress(u"metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics"_s);
+    const auto match = kAddress.match(QString::fromUtf8(m_server->output()));
+    QVERIFY2(match.hasMatch(), m_server->output().right(2000).constData());
+    const HttpResponse scraped = HttpClient(quint16(match.captured(1).toUInt())).get("/metrics");
+    QCOMPARE(scraped.status, 200);
+    QVERIFY(scraped.body.contains("encore_"));
 }
 
 QTEST_GUILESS_MAIN(TestEdge)
