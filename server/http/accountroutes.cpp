@@ -64,12 +64,21 @@ void registerAccountRoutes(RouteRegistrar &routes, Services &s)
             return Reply::json({{u"balance"_s, wallet.balance}, {u"entry"_s, entry.toJson()}}, 201);
         });
     });
+    // Pages, newest first: ?limit=1..200 (default 50) &before=<entry id>; nextBefore is the
+    // cursor of the next (older) page, null on the last one.
     routes.add(Method::Get, u"/api/v1/wallet/ledger"_s, [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
+        const int limit = int(ctx.queryInteger(u"limit"_s, 1, 200).value_or(50));
+        const auto before = ctx.queryInteger(u"before"_s, 1, std::numeric_limits<qint64>::max());
+        QList<LedgerEntry> page = s.wallet.ledger(user.id, limit + 1, before);
+        const bool more = page.size() > limit;
+        page.resize(std::min<qsizetype>(page.size(), limit));
         QJsonArray entries;
-        for (const LedgerEntry &e : s.wallet.ledger(user.id))
+        for (const LedgerEntry &e : std::as_const(page))
             entries.append(e.toJson());
-        return Reply::json({{u"entries"_s, entries}});
+        return Reply::json(
+            {{u"entries"_s, entries},
+             {u"nextBefore"_s, more ? QJsonValue(page.last().id) : QJsonValue(QJsonValue::Null)}});
     });
 }
 

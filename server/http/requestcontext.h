@@ -35,6 +35,9 @@ public:
     // A query parameter, decoded; VALIDATION_FAILED naming it when it holds text that cannot be
     // stored (JsonReader::textProblem).
     QString queryValue(const QString &key) const;
+    // A whole-number query parameter in [min, max], or nullopt when absent; anything else is
+    // VALIDATION_FAILED naming it.
+    std::optional<qint64> queryInteger(const QString &key, qint64 min, qint64 max) const;
 
     QByteArray header(const QByteArray &name) const;
     QByteArray bearerToken() const; // empty when absent
