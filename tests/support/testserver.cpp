@@ -72,6 +72,10 @@ bool TestServer::start()
                       u"--workers"_s,       u"4"_s,
                       u"--no-access-log"_s, u"--auth-attempts-per-minute"_s,
                       u"100000"_s};
+    // Tests drive thousands of parallel clients and logins from one loopback address; the
+    // suites that test these limits (tst_edge, tst_authapi) pass their own values.
+    args << u"--max-connections-per-address"_s << u"100000"_s << u"--login-failures-per-address"_s
+         << u"100000"_s << u"--login-backoff-after"_s << u"100000"_s;
     args << u"--listen"_s << u"127.0.0.1:%1"_s.arg(m_port);
     if (TestRedis::requested())
         args << u"--redis"_s << TestRedis::instance().urlFor(m_db.database);
