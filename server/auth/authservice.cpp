@@ -30,7 +30,7 @@ class HashSlot {
 public:
     HashSlot()
     {
-        if (!hashSlots().tryAcquire(1, 50))
+        if (!hashSlots().tryAcquire(1))
             throw ApiError(ErrorCode::Unavailable,
                            u"Many people are signing in right now; please try again."_s,
                            {{u"retryAfterSeconds"_s, 1}});
