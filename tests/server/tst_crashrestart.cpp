@@ -61,7 +61,8 @@ bool TestCrashRestart::startServer()
                      portFile, u"--workers"_s, u"2"_s, u"--no-access-log"_s});
     if (!m_server->waitForStarted(10'000))
         return false;
-    QTest::qWaitFor(
+    // Ends when the port file appears, the server exits, or time runs out (checked below).
+    (void)QTest::qWaitFor(
         [&] { return QFile(portFile).size() > 0 || m_server->state() == QProcess::NotRunning; },
         90'000);
     if (m_server->state() == QProcess::NotRunning || QFile(portFile).size() == 0) {

@@ -3,14 +3,10 @@
 // surrogates in every field, wrong types, huge and negative numbers, deep nesting — sent as a
 // customer, as staff and anonymously to a real server. Any 5xx fails the route's row, printing
 // the request. Deterministic: ENCORE_FUZZ_SEED picks another seed, ENCORE_FUZZ_ROUNDS more rounds.
-#include "config/serverconfig.h"
 #include "fixtures.h"
-#include "http/apiroutes.h"
-#include "http/routeregistrar.h"
-#include "services/services.h"
+#include "registeredroutes.h"
 #include "testserver.h"
 
-#include <QHttpServer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -154,17 +150,7 @@ void TestRouteFuzz::initTestCase()
     qInfo("seed %u, %d rounds per route and caller", seed, m_rounds);
     m_rng.seed(seed);
 
-    // The routes exactly as a worker registers them (no database is opened for this).
-    server::ServerConfig config;
-    server::ConnectionParams params;
-    params.host = u"/nonexistent"_s;
-    params.database = u"never-opened"_s;
-    server::Database db(params);
-    server::Services services(db, config);
-    QHttpServer http;
-    server::RouteRegistrar registrar(http, config);
-    server::registerApiRoutes(registrar, services);
-    m_routes = registrar.routes();
+    m_routes = registeredRoutes(); // exactly as a worker registers them
     QVERIFY(m_routes.size() >= 20);
 
     // Throttling would turn most auth requests into 429 before they reach the code under test.
