@@ -18,8 +18,10 @@ namespace {
 constexpr int kSessionDays = 7;
 constexpr auto kFailureWindow = "interval '15 minutes'";
 
-// Argon2id takes ~15 ms and 19 MiB: at most one per core at a time, whichever worker asks; the
-// others are told to retry at once instead of queueing behind them (workers are 4 x cores).
+// Argon2id takes ~15 ms and 19 MiB: at most one per core at a time, whichever worker asks. A
+// login waits a moment for a slot (a few at once is normal), then is told to retry rather than
+// stall its worker behind a flood (workers are 4 x cores).
+constexpr int kHashSlotWaitMs = 250;
 QSemaphore &hashSlots()
 {
     static QSemaphore slots(std::max(1, QThread::idealThreadCount()));
@@ -30,7 +32,7 @@ class HashSlot {
 public:
     HashSlot()
     {
-        if (!hashSlots().tryAcquire(1))
+        if (!hashSlots().tryAcquire(1, kHashSlotWaitMs))
             throw ApiError(ErrorCode::Unavailable,
                            u"Many people are signing in right now; please try again."_s,
                            {{u"retryAfterSeconds"_s, 1}});
