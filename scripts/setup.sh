@@ -12,6 +12,9 @@ set -euo pipefail
 PACKAGES=(
     # toolchain
     cmake ninja-build g++ pkg-config git ca-certificates
+    # the libFuzzer test (tst_fuzz_decoders): clang with its fuzzer and sanitizer runtimes
+    # (~36 MB download, ~10 s to install)
+    clang libclang-rt-14-dev
     # Qt 6.4 (qt6-httpserver-dev needs qt6-websockets-dev; Debian forgot the dependency)
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-psql
     # translations (LinguistTools), charts (need the OpenGL dev files)

@@ -25,6 +25,7 @@ constexpr std::array kErrors {
     ErrorInfo {ErrorCode::InsufficientBalance, 402},
     ErrorInfo {ErrorCode::IdempotencyMismatch, 422},
     ErrorInfo {ErrorCode::PayloadTooLarge, 413},
+    ErrorInfo {ErrorCode::HeadersTooLarge, 431},
     ErrorInfo {ErrorCode::RateLimited, 429},
     ErrorInfo {ErrorCode::Unavailable, 503},
     ErrorInfo {ErrorCode::Internal, 500},

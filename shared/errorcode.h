@@ -21,6 +21,7 @@ enum class ErrorCode {
     InsufficientBalance,
     IdempotencyMismatch,
     PayloadTooLarge,
+    HeadersTooLarge,
     RateLimited,
     Unavailable,
     Internal,
@@ -28,7 +29,7 @@ enum class ErrorCode {
 
 // An unknown code from a server decodes to INTERNAL (ApiError::fromEnvelope).
 template<> struct EnumWords<ErrorCode> {
-    static constexpr std::array<EnumWord<ErrorCode>, 15> words {
+    static constexpr std::array<EnumWord<ErrorCode>, 16> words {
         {{ErrorCode::BadRequest, u"BAD_REQUEST"},
          {ErrorCode::ValidationFailed, u"VALIDATION_FAILED"},
          {ErrorCode::Unauthenticated, u"UNAUTHENTICATED"},
@@ -41,6 +42,7 @@ template<> struct EnumWords<ErrorCode> {
          {ErrorCode::InsufficientBalance, u"INSUFFICIENT_BALANCE"},
          {ErrorCode::IdempotencyMismatch, u"IDEMPOTENCY_MISMATCH"},
          {ErrorCode::PayloadTooLarge, u"PAYLOAD_TOO_LARGE"},
+         {ErrorCode::HeadersTooLarge, u"HEADERS_TOO_LARGE"},
          {ErrorCode::RateLimited, u"RATE_LIMITED"},
          {ErrorCode::Unavailable, u"UNAVAILABLE"},
          {ErrorCode::Internal, u"INTERNAL"}}};

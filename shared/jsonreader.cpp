@@ -14,6 +14,37 @@ namespace {
 // Doubles represent every integer exactly only up to 2^53; beyond it "1e19" and "2^63" would
 // silently round, so such numbers are out of range for every field.
 constexpr double kMaxExactInteger = 9007199254740992.0;
+
+QString childPath(const QString &parent, const QString &key)
+{
+    return parent.isEmpty() ? key : parent + u'.' + key;
+}
+
+// The first string (key or value) below `value` that cannot be stored, as {field, reason}.
+std::optional<std::pair<QString, QString>> findBadText(const QJsonValue &value, const QString &path)
+{
+    if (value.isString()) {
+        const QString problem = JsonReader::textProblem(value.toString());
+        if (!problem.isEmpty())
+            return std::pair {path, problem};
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString problem = JsonReader::textProblem(it.key());
+            if (!problem.isEmpty())
+                return std::pair {childPath(path, u"(key)"_s), u"key "_s + problem};
+            if (auto bad = findBadText(it.value(), childPath(path, it.key())))
+                return bad;
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (auto bad = findBadText(array.at(i), u"%1[%2]"_s.arg(path).arg(i)))
+                return bad;
+        }
+    }
+    return std::nullopt;
+}
 } // namespace
 
 JsonReader::JsonReader(QJsonObject object)
@@ -34,7 +65,28 @@ Result<QJsonObject> JsonReader::parseObject(const QByteArray &body)
                         {{u"offset"_s, parseError.offset}});
     if (!doc.isObject())
         return ApiError(ErrorCode::BadRequest, Msg::BodyNotObject);
+    if (const auto bad = findBadText(doc.object(), {})) {
+        JsonReader r(QJsonObject {});
+        r.fail(ErrorCode::ValidationFailed, bad->first, Msg::FieldTextNotStorable);
+        return r.error();
+    }
     return doc.object();
+}
+
+QString JsonReader::textProblem(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isNull())
+            return u"must not contain NUL characters"_s;
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (c.isSurrogate())
+            return u"must not contain unpaired UTF-16 surrogates"_s;
+    }
+    return {};
 }
 
 void JsonReader::fail(ErrorCode code, const QString &field, Msg reason, const QStringList &args)

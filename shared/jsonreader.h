@@ -19,8 +19,13 @@ class JsonReader {
 public:
     explicit JsonReader(QJsonObject object);
 
-    // Parses a request/response body: must be valid UTF-8 holding one JSON object.
+    // Parses a request/response body: must be valid UTF-8 holding one JSON object whose
+    // strings (keys and values, at any depth) all pass textProblem() — else VALIDATION_FAILED
+    // naming the field ("seats[2]", "tiers.A").
     static Result<QJsonObject> parseObject(const QByteArray &body);
+    // Why this text cannot be stored (PostgreSQL cuts statements at NUL and refuses unpaired
+    // UTF-16 surrogates), or empty when it is fine. The one check for every string a client sends.
+    static QString textProblem(QStringView text);
 
     QString string(const QString &key, int minLength = 0, int maxLength = 10'000);
     std::optional<QString> optionalString(const QString &key, int maxLength = 10'000);

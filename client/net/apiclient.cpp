@@ -87,6 +87,8 @@ ApiError httpError(int status, const QByteArray &body, const QNetworkReply *repl
         code = ErrorCode::RateLimited;
     else if (status == 413)
         code = ErrorCode::PayloadTooLarge;
+    else if (status == 431)
+        code = ErrorCode::HeadersTooLarge;
     ApiError e(code);
     e.details.insert(u"status"_s, status);
     if (const QByteArray after = reply->rawHeader("Retry-After"); !after.isEmpty())

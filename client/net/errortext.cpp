@@ -105,6 +105,7 @@ ErrorText ErrorText::describe(const ApiError &error)
         t.hint = tr("Please start the action again.");
         break;
     case ErrorCode::PayloadTooLarge:
+    case ErrorCode::HeadersTooLarge:
         t.text = tr("What you sent is too large.");
         break;
     case ErrorCode::RateLimited:

@@ -3,8 +3,10 @@
 #include "app/backgroundjobs.h"
 #include "auth/passwordhasher.h"
 #include "embedded/embeddedpostgres.h"
+#include "http/connectionbudget.h"
 #include "http/httpworker.h"
 #include "live/notificationlistener.h"
+#include "metrics/metrics.h"
 #include "services/demodata.h"
 #include "services/services.h"
 #include "storage/database.h"
@@ -12,16 +14,19 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHttpServer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslKey>
 #include <QTextStream>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -83,6 +88,18 @@ std::optional<QSslConfiguration> loadTls(const ServerConfig &config, QString *er
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
+    // Forward secrecy and AEAD only: every TLS 1.3 suite, and TLS 1.2's ECDHE/DHE with GCM or
+    // ChaCha20-Poly1305 (no static-RSA key exchange, no CBC).
+    QList<QSslCipher> ciphers;
+    for (const QSslCipher &c : QSslConfiguration::supportedCiphers()) {
+        const QString name = c.name();
+        const bool tls13 = name.startsWith(u"TLS_"_s);
+        const bool forwardSecret = name.startsWith(u"ECDHE-"_s) || name.startsWith(u"DHE-"_s);
+        const bool aead = name.contains(u"GCM"_s) || name.contains(u"CHACHA20"_s);
+        if (tls13 || (forwardSecret && aead))
+            ciphers.append(c);
+    }
+    tls.setCiphers(ciphers);
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     return tls;
 }
@@ -144,6 +161,17 @@ bool prepare(Database &db, const std::function<void()> &step)
     return false;
 }
 
+// Every connection costs a descriptor: take the hard limit the system allows (the connection
+// budget is derived from it, below it, so accept() never runs out).
+void raiseDescriptorLimit()
+{
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 } // namespace
 
 ServerApp::ServerApp(ServerConfig config)
@@ -182,6 +210,7 @@ int ServerApp::run()
         return 1;
     }
     installSignalHandlers();
+    raiseDescriptorLimit();
     QString tlsError;
     const auto tls = loadTls(m_config, &tlsError);
     if (!tlsError.isEmpty()) {
@@ -241,10 +270,15 @@ int ServerApp::run()
         },
         Qt::DirectConnection);
     listener.start();
+    ConnectionBudget budget(m_config.effectiveMaxConnections(), m_config.maxConnectionsPerAddress,
+                            m_config.trustedProxies);
+    qCInfo(lcApp).noquote() << "connections: at most" << budget.maxConnections() << "(+"
+                            << budget.overflowSlots() << "for health checks),"
+                            << m_config.maxConnectionsPerAddress << "per address";
     std::vector<std::unique_ptr<HttpWorker>> workers;
     for (int i = 0; i < workerCount; ++i) {
         workers.push_back(std::make_unique<HttpWorker>(i, fds[std::size_t(i)], services, m_config,
-                                                       tls, listener));
+                                                       tls, listener, budget));
         if (!workers.back()->start())
             return 1;
     }
@@ -256,6 +290,23 @@ int ServerApp::run()
         f.open(QIODevice::WriteOnly);
         f.write(QByteArray::number(port) + '\n');
         f.commit();
+    }
+    // Scrapers read /metrics on a private address of its own, without a session.
+    QHttpServer metricsServer;
+    if (m_config.metricsPort >= 0) {
+        metricsServer.route(u"/metrics"_s, QHttpServerRequest::Method::Get, [] {
+            return QHttpServerResponse("text/plain; version=0.0.4", Metrics::instance().render());
+        });
+        const quint16 metricsPort
+            = metricsServer.listen(m_config.metricsAddress, quint16(m_config.metricsPort));
+        if (metricsPort == 0) {
+            qCCritical(lcApp).noquote()
+                << "cannot listen on --metrics-listen" << m_config.metricsAddress.toString();
+            return 1;
+        }
+        qCInfo(lcApp).noquote() << u"metrics on http://%1:%2/metrics"_s
+                                       .arg(m_config.metricsAddress.toString())
+                                       .arg(metricsPort);
     }
     const QString scheme = tls ? u"https"_s : u"http"_s;
     QString host = m_config.listenAddress.toString();

@@ -6,7 +6,9 @@
 #include "storage/database.h"
 
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSqlQuery>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -14,6 +16,39 @@ namespace encore::server {
 
 namespace {
 constexpr int kSessionDays = 7;
+constexpr auto kFailureWindow = "interval '15 minutes'";
+
+// Argon2id takes ~15 ms and 19 MiB: at most one per core at a time, whichever worker asks. A
+// login waits a moment for a slot (a few at once is normal), then is told to retry rather than
+// stall its worker behind a flood (workers are 4 x cores).
+constexpr int kHashSlotWaitMs = 250;
+QSemaphore &hashSlots()
+{
+    static QSemaphore slots(std::max(1, QThread::idealThreadCount()));
+    return slots;
+}
+
+class HashSlot {
+public:
+    HashSlot()
+    {
+        if (!hashSlots().tryAcquire(1, kHashSlotWaitMs))
+            throw ApiError::withText(ErrorCode::Unavailable,
+                           u"Many people are signing in right now; please try again."_s,
+                           {{u"retryAfterSeconds"_s, 1}});
+    }
+    ~HashSlot() { hashSlots().release(); }
+    HashSlot(const HashSlot &) = delete;
+    HashSlot &operator=(const HashSlot &) = delete;
+};
+
+ApiError tooManyAttempts(int retryAfter)
+{
+    retryAfter = std::max(1, retryAfter);
+    return ApiError::withText(ErrorCode::RateLimited,
+                    u"Too many attempts; please wait %1 seconds."_s.arg(retryAfter),
+                    {{u"retryAfterSeconds"_s, retryAfter}});
+}
 
 User userFromRow(const QSqlQuery &q, int first)
 {
@@ -54,11 +89,49 @@ void AuthService::throttle(const QString &key)
         "RETURNING attempts, ceil(extract(epoch FROM t.window_start + interval '1 minute' - now()))::int"_s,
         {key});
     q.next();
-    if (q.value(0).toInt() > m_config.authAttemptsPerMinute) {
-        const int retryAfter = std::max(1, q.value(1).toInt());
-        throw ApiError(ErrorCode::RateLimited, Msg::TooManyAttempts, messageArgs(retryAfter),
-                       {{u"retryAfterSeconds"_s, retryAfter}});
-    }
+    if (q.value(0).toInt() > m_config.authAttemptsPerMinute)
+        throw tooManyAttempts(q.value(1).toInt());
+}
+
+AuthService::Failures AuthService::failures(const QString &key)
+{
+    QSqlQuery &q = m_db.exec(
+        u"SELECT failures, extract(epoch FROM now() - last_at)::float8, "
+        "ceil(extract(epoch FROM first_at + %1 - now()))::int FROM auth_failures "
+        "WHERE key = ? AND first_at > now() - %1"_s.arg(QLatin1StringView(kFailureWindow)),
+        {key});
+    if (!q.next())
+        return {};
+    return {q.value(0).toInt(), q.value(1).toDouble(), q.value(2).toInt()};
+}
+
+void AuthService::recordFailure(const QString &key)
+{
+    m_db.exec(u"INSERT INTO auth_failures AS f (key, first_at, last_at, failures) "
+              "VALUES (?, now(), now(), 1) ON CONFLICT (key) DO UPDATE SET "
+              "  failures = CASE WHEN f.first_at <= now() - %1 THEN 1 ELSE f.failures + 1 END, "
+              "  first_at = CASE WHEN f.first_at <= now() - %1 THEN now() ELSE f.first_at END, "
+              "  last_at = now()"_s.arg(QLatin1StringView(kFailureWindow)),
+              {key});
+}
+
+void AuthService::checkLoginBudget(const QString &pairKey, const QString &userKey)
+{
+    // 1. This address has had its tries at this username.
+    const Failures pair = failures(pairKey);
+    if (pair.count >= m_config.loginFailuresPerAddress)
+        throw tooManyAttempts(pair.windowLeftSeconds);
+    // 2. The username is under attack: addresses that already failed for it slow down. A
+    // fresh address (the owner's, say) is still heard, so nobody can lock the owner out.
+    if (pair.count == 0)
+        return;
+    const Failures user = failures(userKey);
+    if (user.count < m_config.loginBackoffAfter)
+        return;
+    const int exponent = std::min(user.count - m_config.loginBackoffAfter, 20);
+    const double backoff = std::min<double>(1 << exponent, m_config.loginBackoffMaxSeconds);
+    if (user.secondsSinceLast < backoff)
+        throw tooManyAttempts(int(std::ceil(backoff - user.secondsSinceLast)));
 }
 
 Session AuthService::createSession(const User &user)
@@ -81,7 +154,10 @@ Session AuthService::registerUser(const QString &username, const QString &passwo
 {
     validateCredentials(username, password);
     throttle(u"addr:"_s + peer.toString());
-    const QByteArray hash = PasswordHasher::hash(password);
+    const QByteArray hash = [&] {
+        HashSlot slot;
+        return PasswordHasher::hash(password);
+    }();
     return m_db.transact([&] {
         QSqlQuery &q = m_db.exec(u"INSERT INTO users(username, password_hash) VALUES (?, ?) "
                                  "ON CONFLICT (username) DO NOTHING RETURNING id, username, role"_s,
@@ -99,15 +175,25 @@ Session AuthService::login(const QString &username, const QString &password,
     if (username.size() > 64 || password.size() > 128)
         throw ApiError(ErrorCode::Unauthenticated, Msg::WrongCredentials);
     throttle(u"addr:"_s + peer.toString());
-    throttle(u"user:"_s + username.toLower());
+    const QString userKey = u"user:"_s + username.toLower();
+    const QString pairKey = u"pair:"_s + peer.toString() + u'|' + username.toLower();
+    checkLoginBudget(pairKey, userKey);
     QSqlQuery &q = m_db.exec(
         u"SELECT id, username, role, password_hash FROM users WHERE username = ?"_s, {username});
     const bool found = q.next();
     const User user = found ? userFromRow(q, 0) : User {};
     const QByteArray stored
         = found ? q.value(3).toString().toLatin1() : PasswordHasher::decoyHash();
-    if (!PasswordHasher::verify(stored, password) || !found)
+    const bool verified = [&] {
+        HashSlot slot;
+        return PasswordHasher::verify(stored, password);
+    }();
+    if (!verified || !found) {
+        recordFailure(pairKey);
+        recordFailure(userKey);
         throw ApiError(ErrorCode::Unauthenticated, Msg::WrongCredentials);
+    }
+    m_db.exec(u"DELETE FROM auth_failures WHERE key = ?"_s, {pairKey});
     return createSession(user);
 }
 

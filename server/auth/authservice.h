@@ -1,7 +1,7 @@
 #pragma once
 // AuthService: accounts, password login, sessions (only token hashes stored) and login
-// throttling shared by every instance through PostgreSQL. Any worker thread; each call is
-// its own transaction.
+// throttling shared by every instance through PostgreSQL (per address, per address+username,
+// and a bounded per-username back-off). Any worker thread; each call is its own transaction.
 
 #include "api/apitypes.h"
 #include "models/user.h"
@@ -33,7 +33,17 @@ public:
     static void validateCredentials(const QString &username, const QString &password);
 
 private:
+    struct Failures {
+        int count = 0;
+        double secondsSinceLast = 0;
+        int windowLeftSeconds = 0;
+    };
+
     void throttle(const QString &key);
+    Failures failures(const QString &key);
+    void recordFailure(const QString &key);
+    // RATE_LIMITED when this address may not try this username now (docs/SECURITY.md).
+    void checkLoginBudget(const QString &pairKey, const QString &userKey);
     Session createSession(const User &user);
 
     Database &m_db;

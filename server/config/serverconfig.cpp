@@ -9,6 +9,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +30,21 @@ std::optional<int> intOption(const QCommandLineParser &p, const QString &name, i
     if (!ok || v < min || v > max)
         return std::nullopt;
     return v;
+}
+
+// "ADDR:PORT" ("[v6]:PORT", "localhost:PORT"); false when it is not that.
+bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    bool portOk = false;
+    const uint p = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
+    QString host = colon > 0 ? text.left(colon) : QString();
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (!portOk || p > 65535 || !address->setAddress(host == u"localhost" ? u"127.0.0.1"_s : host))
+        return false;
+    *port = quint16(p);
+    return true;
 }
 
 QString defaultDataDir()
@@ -75,6 +91,18 @@ int ServerConfig::effectiveWorkers() const
     return workers > 0 ? workers : 4 * std::max(1, QThread::idealThreadCount());
 }
 
+int ServerConfig::effectiveMaxConnections() const
+{
+    if (maxConnections > 0)
+        return maxConnections;
+    // Leave room for the database connections, files and the budget's overflow slots, so a
+    // full server still has descriptors to accept (and refuse) with.
+    rlimit limit {};
+    const qint64 descriptors
+        = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 ? qint64(limit.rlim_cur) : 1024;
+    return int(std::clamp<qint64>((descriptors - 512) * 15 / 16, 64, 100'000));
+}
+
 Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -109,11 +137,38 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"create-staff"_s,
          u"Create a staff account (password from ENCORE_STAFF_PASSWORD or stdin) and exit."_s,
          u"NAME"_s},
-        {u"auth-attempts-per-minute"_s, u"Login/register attempts per address and per username."_s,
+        {u"auth-attempts-per-minute"_s, u"Login/register attempts per address and minute."_s,
          u"N"_s, u"20"_s},
+        {u"login-failures-per-address"_s,
+         u"Failed logins for one username from one address (15 min) before it is refused."_s,
+         u"N"_s, u"5"_s},
+        {u"login-backoff-after"_s,
+         u"Failed logins for one username (15 min, any address) before addresses that failed "
+         "for it back off."_s,
+         u"N"_s, u"10"_s},
+        {u"login-backoff-max"_s, u"Longest back-off between such attempts, in seconds."_s, u"S"_s,
+         u"60"_s},
         {u"refund-cutoff-hours"_s, u"Refunds are allowed until this long before the show."_s,
          u"N"_s, u"24"_s},
         {u"no-access-log"_s, u"Do not print one line per request."_s},
+        {u"max-header-bytes"_s, u"Largest request line + headers; more is refused with 431."_s,
+         u"N"_s, u"16384"_s},
+        {u"max-header-lines"_s, u"Most header lines in a request; more is refused with 431."_s,
+         u"N"_s, u"100"_s},
+        {u"request-timeout"_s,
+         u"Seconds a client has to send one request (TLS handshake, headers, body)."_s, u"S"_s,
+         u"20"_s},
+        {u"idle-timeout"_s, u"Seconds an idle keep-alive connection is kept."_s, u"S"_s, u"60"_s},
+        {u"max-connections"_s,
+         u"Open connections at most (default: from the descriptor limit); beyond it only health "
+         "checks are answered."_s,
+         u"N"_s, u"0"_s},
+        {u"max-connections-per-address"_s,
+         u"Open connections per client address (trusted proxies exempt)."_s, u"N"_s, u"128"_s},
+        {u"metrics-listen"_s,
+         u"Serve GET /metrics without a session on this separate address (keep it private); "
+         "on the API address /metrics needs a staff session."_s,
+         u"ADDR:PORT"_s},
         {u"trusted-proxy"_s,
          u"A load balancer whose X-Real-IP/X-Forwarded-For is believed (repeatable)."_s, u"ADDR"_s},
     });
@@ -128,16 +183,14 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
 
     ServerConfig c;
     const QString listen = p.value(u"listen"_s);
-    const qsizetype colon = listen.lastIndexOf(u':');
-    bool portOk = false;
-    const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
-    QString host = colon > 0 ? listen.left(colon) : QString();
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    if (!portOk || port > 65535
-        || !c.listenAddress.setAddress(host == u"localhost" ? u"127.0.0.1"_s : host))
+    if (!parseHostPort(listen, &c.listenAddress, &c.port))
         return invalid(u"--listen must be ADDR:PORT, got %1"_s.arg(listen));
-    c.port = quint16(port);
+    if (p.isSet(u"metrics-listen"_s)) {
+        quint16 metricsPort = 0;
+        if (!parseHostPort(p.value(u"metrics-listen"_s), &c.metricsAddress, &metricsPort))
+            return invalid(u"--metrics-listen must be ADDR:PORT"_s);
+        c.metricsPort = metricsPort;
+    }
     c.portFile = p.value(u"port-file"_s);
 
     struct IntOpt {
@@ -153,7 +206,16 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"queue-admit-per-minute", &c.queue.admitPerMinute, 1, 1'000'000},
         {u"queue-active-ttl", &c.queue.activeTtlSeconds, 10, 86400},
         {u"auth-attempts-per-minute", &c.authAttemptsPerMinute, 1, 1'000'000},
+        {u"login-failures-per-address", &c.loginFailuresPerAddress, 1, 1'000'000},
+        {u"login-backoff-after", &c.loginBackoffAfter, 1, 1'000'000},
+        {u"login-backoff-max", &c.loginBackoffMaxSeconds, 1, 86400},
         {u"refund-cutoff-hours", &c.refundCutoffHours, 0, 24 * 365},
+        {u"max-header-bytes", &c.maxHeaderBytes, 1024, 1 << 20},
+        {u"max-header-lines", &c.maxHeaderLines, 8, 10'000},
+        {u"request-timeout", &c.requestTimeoutSeconds, 1, 3600},
+        {u"idle-timeout", &c.idleTimeoutSeconds, 1, 86400},
+        {u"max-connections", &c.maxConnections, 0, 1'000'000},
+        {u"max-connections-per-address", &c.maxConnectionsPerAddress, 1, 1'000'000},
     };
     for (const IntOpt &o : ints) {
         const QString name = QString::fromUtf16(o.name);

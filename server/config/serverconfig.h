@@ -36,16 +36,35 @@ struct ServerConfig {
     // From ENCORE_REDIS_PASSWORD or --redis-password-file (never a command-line value).
     QByteArray redisPassword;
     QString createStaff; // non-empty: create this staff account and exit
-    int authAttemptsPerMinute = 20; // per address and per username
+    int authAttemptsPerMinute = 20; // login/register attempts per address
+    // Login failures (15-minute window): an address is refused for a username after this many
+    // of its own failures for it; after loginBackoffAfter failures of a username from anywhere,
+    // addresses that already failed for it wait 2^(n - loginBackoffAfter) s (at most
+    // loginBackoffMaxSeconds) between attempts. A fresh address is always heard.
+    int loginFailuresPerAddress = 5;
+    int loginBackoffAfter = 10;
+    int loginBackoffMaxSeconds = 60;
     qint64 maxBodyBytes = 1 << 20;
     bool accessLog = true;
     // Load balancers whose X-Real-IP / X-Forwarded-For we believe (for per-address throttling).
     QList<QHostAddress> trustedProxies;
     int refundCutoffHours = 24; // refunds allowed until this long before the show
+    // The HTTP edge (docs/SECURITY.md): limits enforced before a request reaches a route.
+    int maxHeaderBytes = 16 * 1024; // request line + headers
+    int maxHeaderLines = 100;
+    int requestTimeoutSeconds = 20; // TLS handshake + head + body of one request
+    int idleTimeoutSeconds = 60; // keep-alive connection with no request in progress
+    int maxConnections = 0; // 0: derived from the descriptor limit
+    int maxConnectionsPerAddress = 128; // trusted proxies are exempt
+    // --metrics-listen: a private address serving GET /metrics to scrapers (-1: none).
+    QHostAddress metricsAddress;
+    int metricsPort = -1;
 
     bool tlsEnabled() const { return !tlsCert.isEmpty(); }
     bool usesRedis() const { return !redisUrl.isEmpty() || !redisSentinels.isEmpty(); }
     int effectiveWorkers() const;
+    // maxConnections, or what the process's descriptor limit leaves room for.
+    int effectiveMaxConnections() const;
 
     // Parses argv (without any side effect); --help/--version print and exit inside.
     static Result<ServerConfig> parse(const QStringList &arguments);

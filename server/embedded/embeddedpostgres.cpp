@@ -1,13 +1,20 @@
 #include "embeddedpostgres.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUuid>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/file.h>
 
 #include <grp.h>
 #include <pwd.h>
@@ -20,7 +27,11 @@ namespace encore::server {
 
 namespace {
 
+Q_LOGGING_CATEGORY(lcEmbedded, "encore.embedded")
+
 constexpr int kPort = 5432; // only names the socket file; the cluster listens on no TCP port
+constexpr int kStartPatienceMs = 30'000;
+constexpr int kRetryPauseMs = 250;
 const QString kSuperuser = u"encore"_s;
 
 bool isRoot()
@@ -145,10 +156,39 @@ Result<ConnectionParams> EmbeddedPostgres::start()
     const QString sock = socketDir();
     QDir().mkpath(sock);
     handOver(sock);
+    takeOwnership();
 
+    ConnectionParams params;
+    params.host = sock;
+    params.port = kPort;
+    params.user = kSuperuser;
+    params.database = m_options.databaseName;
+    // After a crash that took PostgreSQL down too, its old postmaster may still be exiting
+    // (pg_ctl sees it "running" but it refuses connections) or its backends may still hold the
+    // shared memory (a new start fails): wait for it to go, and try again, for a bounded time.
+    QDeadlineTimer deadline(kStartPatienceMs);
+    ApiError lastError(ErrorCode::Unavailable);
+    for (int attempt = 1;; ++attempt) {
+        const auto ready = startOnce(params);
+        if (ready)
+            return params;
+        lastError = ready.error();
+        if (deadline.hasExpired())
+            break;
+        qCInfo(lcEmbedded).noquote() << "PostgreSQL not ready (attempt" << attempt
+                                     << "):" << lastError.message << "- retrying";
+        waitForOldPostmaster(deadline);
+        QThread::msleep(kRetryPauseMs);
+    }
+    return lastError;
+}
+
+Result<bool> EmbeddedPostgres::startOnce(const ConnectionParams &params)
+{
+    const QString dir = m_options.clusterDir;
     const bool running = runTool(u"pg_ctl"_s, {u"status"_s, u"-D"_s, dir}, 10'000).ok();
     if (!running) {
-        QStringList settings {u"-k"_s, sock,
+        QStringList settings {u"-k"_s, params.host,
                               u"-p"_s, QString::number(kPort),
                               u"-c"_s, u"listen_addresses="_s,
                               u"-c"_s, u"max_connections=300"_s,
@@ -164,15 +204,32 @@ Result<ConnectionParams> EmbeddedPostgres::start()
             return started.error();
         m_started = true;
     }
+    return ensureDatabase(params);
+}
 
-    ConnectionParams params;
-    params.host = sock;
-    params.port = kPort;
-    params.user = kSuperuser;
-    params.database = m_options.databaseName;
-    if (auto ok = ensureDatabase(params); !ok)
-        return ok.error();
-    return params;
+void EmbeddedPostgres::waitForOldPostmaster(const QDeadlineTimer &deadline) const
+{
+    QFile pidFile(m_options.clusterDir + u"/postmaster.pid"_s);
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return;
+    const pid_t pid = pid_t(pidFile.readLine().trimmed().toLongLong());
+    if (pid <= 0)
+        return;
+    while (::kill(pid, 0) == 0 && !deadline.hasExpired())
+        QThread::msleep(50);
+}
+
+void EmbeddedPostgres::takeOwnership()
+{
+    // The encore-server holding this lock stops the cluster when it exits, whether it started
+    // it or found it running (left by a crashed server); the kernel drops the lock of a dead
+    // process. Another live server on the same data directory leaves the cluster to its owner.
+    const QByteArray path = QFile::encodeName(m_options.clusterDir + u".owner.lock"_s);
+    m_lockFd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    m_owner = m_lockFd >= 0 && ::flock(m_lockFd, LOCK_EX | LOCK_NB) == 0;
+    if (!m_owner)
+        qCInfo(lcEmbedded).noquote() << "another encore-server owns the PostgreSQL cluster in"
+                                     << m_options.clusterDir << "- it will stop it, not this one";
 }
 
 Result<bool> EmbeddedPostgres::ensureDatabase(const ConnectionParams &params) const
@@ -212,11 +269,14 @@ Result<bool> EmbeddedPostgres::ensureDatabase(const ConnectionParams &params) co
 
 void EmbeddedPostgres::stop()
 {
-    if (!m_started)
-        return;
+    if (m_started || m_owner)
+        runTool(u"pg_ctl"_s,
+                {u"stop"_s, u"-w"_s, u"-m"_s, u"fast"_s, u"-D"_s, m_options.clusterDir}, 60'000);
     m_started = false;
-    runTool(u"pg_ctl"_s, {u"stop"_s, u"-w"_s, u"-m"_s, u"fast"_s, u"-D"_s, m_options.clusterDir},
-            60'000);
+    m_owner = false;
+    if (m_lockFd >= 0)
+        ::close(m_lockFd);
+    m_lockFd = -1;
 }
 
 } // namespace encore::server

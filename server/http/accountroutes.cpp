@@ -43,9 +43,18 @@ void registerAccountRoutes(RouteRegistrar &routes, Services &s)
             return Reply::of(TopUpResult {wallet.balance, entry}, 201);
         });
     });
+    // Pages, newest first: ?limit=1..200 (default 50) &before=<entry id>; nextBefore is the
+    // cursor of the next (older) page, null on the last one.
     routes.add(Method::Get, api::walletLedger(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        return Reply::json(wrapList(api::keys::kEntries, s.wallet.ledger(user.id)));
+        const int limit = int(ctx.queryInteger(u"limit"_s, 1, 200).value_or(50));
+        const auto before = ctx.queryInteger(u"before"_s, 1, std::numeric_limits<qint64>::max());
+        QList<LedgerEntry> page = s.wallet.ledger(user.id, limit + 1, before);
+        const bool more = page.size() > limit;
+        page.resize(std::min<qsizetype>(page.size(), limit));
+        return Reply::json(
+            {{api::keys::kEntries, encodeList(page)},
+             {u"nextBefore"_s, more ? QJsonValue(page.last().id) : QJsonValue(QJsonValue::Null)}});
     });
 }
 

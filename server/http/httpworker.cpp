@@ -1,7 +1,9 @@
 #include "httpworker.h"
 
 #include "apipaths.h"
+#include "config/serverconfig.h"
 #include "http/apiroutes.h"
+#include "http/edgeserver.h"
 #include "http/routeregistrar.h"
 #include "live/livehub.h"
 #include "live/notificationlistener.h"
@@ -11,8 +13,6 @@
 #include <QEventLoop>
 #include <QHttpServer>
 #include <QLoggingCategory>
-#include <QSslServer>
-#include <QTcpServer>
 #include <QWebSocket>
 
 #include <arpa/inet.h>
@@ -73,13 +73,15 @@ quint16 boundPort(int fd)
 }
 
 HttpWorker::HttpWorker(int index, int socketFd, Services &services, const ServerConfig &config,
-                       std::optional<QSslConfiguration> tls, NotificationListener &listener)
+                       std::optional<QSslConfiguration> tls, NotificationListener &listener,
+                       ConnectionBudget &budget)
     : m_index(index)
     , m_socketFd(socketFd)
     , m_services(services)
     , m_config(config)
     , m_tls(std::move(tls))
     , m_listener(listener)
+    , m_budget(budget)
 {
 }
 
@@ -100,30 +102,46 @@ bool HttpWorker::start()
                          &LiveHub::onSeatsChanged);
         QObject::connect(&m_listener, &NotificationListener::queueChanged, &hub,
                          &LiveHub::onQueueChanged);
+        // Upgrades are done by the EdgeServer; this route answers plain requests with 426.
+        server.route(
+            api::live(),
+            [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+                    return;
+                const QString requestId = RouteRegistrar::newRequestId();
+                const Reply reply = RouteRegistrar::errorReply(
+                    ApiError::withText(ErrorCode::BadRequest,
+                                       u"This endpoint speaks WebSocket: send Upgrade: websocket."_s),
+                    requestId);
+                responder.write(request.method() == QHttpServerRequest::Method::Head ? QByteArray()
+                                                                                     : reply.body,
+                                {{"Content-Type", reply.contentType},
+                                 {"X-Request-Id", requestId.toLatin1()},
+                                 {"Upgrade", "websocket"},
+                                 {"Connection", "Upgrade"}},
+                                QHttpServerResponder::StatusCode::UpgradeRequired);
+            });
         QObject::connect(&m_listener, &NotificationListener::accountNotice, &hub,
                          &LiveHub::onAccountNotice);
-        // The upgrade happens only when a route matches and writes nothing (QT64_NOTES.md).
-        server.route(
-            api::live(), [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
-                    responder.write(
-                        R"({"error":{"code":"BAD_REQUEST","message":"This endpoint speaks WebSocket."}})",
-                        "application/json", QHttpServerResponder::StatusCode::UpgradeRequired);
+        EdgeSettings edge;
+        edge.limits = {m_config.maxBodyBytes, m_config.maxHeaderBytes, m_config.maxHeaderLines};
+        edge.requestTimeoutMs = m_config.requestTimeoutSeconds * 1000;
+        edge.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
+        auto *tcp = new EdgeServer(edge, m_budget, m_tls, &server);
+        QWebSocketServer &webSockets = tcp->webSockets();
+        QObject::connect(
+            &webSockets, &QWebSocketServer::newConnection, &hub, [&webSockets, &hub, tcp] {
+                while (webSockets.hasPendingConnections()) {
+                    std::unique_ptr<QWebSocket> socket(webSockets.nextPendingConnection());
+                    // The connection's gate keeps watching it, now for unmasked frames.
+                    if (ConnectionGate *gate
+                        = tcp->takeUpgraded(socket->peerAddress(), socket->peerPort()))
+                        gate->watchWebSocket();
+                    hub.adopt(std::move(socket));
+                }
             });
-        QObject::connect(&server, &QHttpServer::newWebSocketConnection, &hub, [&server, &hub] {
-            while (server.hasPendingWebSocketConnections())
-                hub.adopt(server.nextPendingWebSocketConnection());
-        });
         RouteRegistrar routes(server, m_config);
         registerApiRoutes(routes, m_services);
-        QTcpServer *tcp = nullptr;
-        if (m_tls) {
-            auto *ssl = new QSslServer(&server);
-            ssl->setSslConfiguration(*m_tls);
-            tcp = ssl;
-        } else {
-            tcp = new QTcpServer(&server);
-        }
         if (!tcp->setSocketDescriptor(m_socketFd)) {
             qCCritical(lcHttp) << "worker" << m_index
                                << "cannot adopt its socket:" << tcp->errorString();

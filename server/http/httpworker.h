@@ -11,6 +11,7 @@
 
 namespace encore::server {
 
+class ConnectionBudget;
 class NotificationListener;
 struct ServerConfig;
 struct Services;
@@ -18,7 +19,8 @@ struct Services;
 class HttpWorker {
 public:
     HttpWorker(int index, int socketFd, Services &services, const ServerConfig &config,
-               std::optional<QSslConfiguration> tls, NotificationListener &listener);
+               std::optional<QSslConfiguration> tls, NotificationListener &listener,
+               ConnectionBudget &budget);
     ~HttpWorker();
 
     // Starts the thread and returns once the server is listening (false on failure).
@@ -35,6 +37,7 @@ private:
     const ServerConfig &m_config;
     std::optional<QSslConfiguration> m_tls;
     NotificationListener &m_listener;
+    ConnectionBudget &m_budget;
     std::unique_ptr<QThread> m_thread;
 };
 

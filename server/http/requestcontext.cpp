@@ -64,7 +64,25 @@ QUuid RequestContext::uuidArg(int i) const
 
 QString RequestContext::queryValue(const QString &key) const
 {
-    return m_request.query().queryItemValue(key, QUrl::FullyDecoded);
+    QString value = m_request.query().queryItemValue(key, QUrl::FullyDecoded);
+    const QString problem = JsonReader::textProblem(value);
+    if (!problem.isEmpty())
+        throw ApiError(ErrorCode::ValidationFailed, Msg::FieldTextNotStorable, {key},
+                       {{u"field"_s, key}, {u"reason"_s, problem}});
+    return value;
+}
+
+std::optional<qint64> RequestContext::queryInteger(const QString &key, qint64 min, qint64 max) const
+{
+    if (!m_request.query().hasQueryItem(key))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 value = queryValue(key).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        throw ApiError::withText(ErrorCode::ValidationFailed,
+                       u"%1 must be a whole number from %2 to %3."_s.arg(key).arg(min).arg(max),
+                       {{u"field"_s, key}});
+    return value;
 }
 
 QByteArray RequestContext::header(const QByteArray &name) const

@@ -40,7 +40,12 @@ public:
     // Path argument i as a positive 63-bit id; anything else is NOT_FOUND (no such object).
     qint64 idArg(int i) const;
     QUuid uuidArg(int i) const;
+    // A query parameter, decoded; VALIDATION_FAILED naming it when it holds text that cannot be
+    // stored (JsonReader::textProblem).
     QString queryValue(const QString &key) const;
+    // A whole-number query parameter in [min, max], or nullopt when absent; anything else is
+    // VALIDATION_FAILED naming it.
+    std::optional<qint64> queryInteger(const QString &key, qint64 min, qint64 max) const;
 
     QByteArray header(const QByteArray &name) const;
     QByteArray bearerToken() const; // empty when absent

@@ -17,14 +17,14 @@ Q_LOGGING_CATEGORY(lcHttp, "encore.http")
 
 namespace encore::server {
 
-namespace {
-
-QString newRequestId()
+QString RouteRegistrar::newRequestId()
 {
     quint64 words[2];
     QRandomGenerator::global()->fillRange(words);
     return QString::number(words[0], 16).rightJustified(16, u'0');
 }
+
+namespace {
 
 // The language of every message in the answer (DESIGN.md §4): English unless asked for Korean.
 Language languageOf(const QHttpServerRequest &request)
@@ -32,12 +32,17 @@ Language languageOf(const QHttpServerRequest &request)
     return languageFromAcceptLanguage(request.value(api::kAcceptLanguageHeader));
 }
 
-QHttpServerResponse toResponse(const Reply &reply, const QString &requestId)
+// Browsers and other HSTS-aware clients stay on HTTPS for a year once they have seen it.
+constexpr char kHsts[] = "max-age=31536000";
+
+QHttpServerResponse toResponse(const Reply &reply, const QString &requestId, bool tls)
 {
     QHttpServerResponse response(reply.contentType, reply.body,
                                  QHttpServerResponse::StatusCode(reply.status));
     response.setHeader("X-Request-Id", requestId.toLatin1());
     response.setHeader("Cache-Control", "no-store");
+    if (tls)
+        response.setHeader("Strict-Transport-Security", kHsts);
     for (const auto &h : reply.headers)
         response.setHeader(h.first, h.second);
     return response;
@@ -87,20 +92,23 @@ void RouteRegistrar::add(Method method, const QString &path, Handler handler)
 {
     m_routes.append({method, path});
     const QString route = methodName(method) + u' ' + path;
+    // HEAD is GET without the body (RFC 9110 §9.3.2): every GET route answers it.
+    const QHttpServerRequest::Methods methods
+        = method == Method::Get ? Method::Get | Method::Head : QHttpServerRequest::Methods(method);
     switch (path.count(u"<arg>"_s)) {
     case 0:
-        m_server.route(path, method, [this, route, handler](const QHttpServerRequest &r) {
+        m_server.route(path, methods, [this, route, handler](const QHttpServerRequest &r) {
             return dispatch(route, r, {}, handler);
         });
         break;
     case 1:
-        m_server.route(path, method,
+        m_server.route(path, methods,
                        [this, route, handler](const QString &a, const QHttpServerRequest &r) {
                            return dispatch(route, r, {a}, handler);
                        });
         break;
     case 2:
-        m_server.route(path, method,
+        m_server.route(path, methods,
                        [this, route, handler](const QString &a, const QString &b,
                                               const QHttpServerRequest &r) {
                            return dispatch(route, r, {a, b}, handler);
@@ -119,7 +127,7 @@ void RouteRegistrar::installMissingHandler()
             const Reply reply = errorReply(ApiError(ErrorCode::NotFound, Msg::NoSuchEndpoint),
                                            requestId, languageOf(request));
             responder.write(
-                reply.body,
+                request.method() == Method::Head ? QByteArray() : reply.body,
                 {{"Content-Type", reply.contentType}, {"X-Request-Id", requestId.toLatin1()}},
                 QHttpServerResponder::StatusCode(reply.status));
             Metrics::instance().observeRequest(u"unmatched"_s, reply.status, 0);
@@ -170,7 +178,9 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route,
         qCInfo(lcAccess).noquote()
             << requestId << methodName(request.method()) << request.url().path() << reply.status
             << QString::number(seconds * 1000, 'f', 1) + u"ms"_s;
-    return toResponse(reply, requestId);
+    if (request.method() == Method::Head)
+        reply.body.clear();
+    return toResponse(reply, requestId, m_config.tlsEnabled());
 }
 
 } // namespace encore::server

@@ -37,6 +37,7 @@ public:
     // handler).
     static Reply errorReply(const ApiError &error, const QString &requestId,
                             Language language = Language::English);
+    static QString newRequestId();
 
 private:
     QHttpServerResponse dispatch(const QString &route, const QHttpServerRequest &request,

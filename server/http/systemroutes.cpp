@@ -32,7 +32,9 @@ void registerSystemRoutes(RouteRegistrar &routes, Services &s)
             throw ApiError(ErrorCode::Unavailable, Msg::RedisUnreachable);
         return Reply::json({{u"status"_s, u"ready"_s}});
     });
-    routes.add(Method::Get, api::metrics(), [](RequestContext &) {
+    // Metrics show revenue and traffic: staff only here; scrapers use --metrics-listen.
+    routes.add(Method::Get, api::metrics(), [&s](RequestContext &ctx) {
+        s.auth.authenticateStaff(ctx.bearerToken());
         return Reply::text(Metrics::instance().render(), "text/plain; version=0.0.4");
     });
 }

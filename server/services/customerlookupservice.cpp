@@ -53,7 +53,7 @@ CustomerDetail CustomerLookupService::detail(const QUuid &userId)
     out.wallet = m_wallet.get(userId);
     out.reservations = m_reservations.list(userId);
     out.payments = m_payments.list(userId);
-    out.ledger = m_wallet.ledger(userId);
+    out.ledger = m_wallet.ledger(userId, 200); // the newest; the customer's own view pages
     out.queueTickets = m_queue.ticketsOf(userId);
     QSqlQuery &b = m_db.exec(
         u"SELECT b.concert_id, c.title, b.reason, b.created_at FROM queue_blocks b "

@@ -61,12 +61,13 @@ std::pair<Wallet, LedgerEntry> WalletService::topUp(const QUuid &userId, Money a
     });
 }
 
-QList<LedgerEntry> WalletService::ledger(const QUuid &userId, int limit)
+QList<LedgerEntry> WalletService::ledger(const QUuid &userId, int limit,
+                                         std::optional<qint64> before)
 {
     QSqlQuery &q = m_db.exec(
         u"SELECT id, amount, balance_after, kind, reference, created_at FROM wallet_ledger "
-        "WHERE user_id = ?::uuid ORDER BY id DESC LIMIT ?"_s,
-        {sql::uuid(userId), limit});
+        "WHERE user_id = ?::uuid AND id < ? ORDER BY id DESC LIMIT ?"_s,
+        {sql::uuid(userId), before.value_or(std::numeric_limits<qint64>::max()), limit});
     QList<LedgerEntry> out;
     while (q.next())
         out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),

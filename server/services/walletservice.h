@@ -17,7 +17,9 @@ public:
     Wallet get(const QUuid &userId);
     // Adds `amount` (1..kMaxTopUp) unless the balance would pass kMaxBalance.
     std::pair<Wallet, LedgerEntry> topUp(const QUuid &userId, Money amount);
-    QList<LedgerEntry> ledger(const QUuid &userId, int limit = 200);
+    // The newest `limit` entries, or those older than entry `before` (newest first).
+    QList<LedgerEntry> ledger(const QUuid &userId, int limit,
+                              std::optional<qint64> before = std::nullopt);
 
     // In the caller's transaction: move money and write the ledger entry. debit throws
     // INSUFFICIENT_BALANCE when the balance is short.

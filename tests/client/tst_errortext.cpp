@@ -36,6 +36,7 @@ void TestErrorText::plainWordsForEveryCode_data()
         {ErrorCode::InsufficientBalance, ErrorAction::TopUp},
         {ErrorCode::IdempotencyMismatch, ErrorAction::None},
         {ErrorCode::PayloadTooLarge, ErrorAction::None},
+        {ErrorCode::HeadersTooLarge, ErrorAction::None},
         {ErrorCode::RateLimited, ErrorAction::Wait},
         {ErrorCode::Unavailable, ErrorAction::Retry},
         {ErrorCode::Internal, ErrorAction::Retry},

@@ -112,7 +112,9 @@ void TestAuthApi::initTestCase()
     QVERIFY(m_server->start());
     m_fixtures = std::make_unique<Fixtures>(m_server->database());
     // The limits count per address and per username; each test below uses its own of both.
-    m_limited = std::make_unique<TestServer>(QStringList {u"--auth-attempts-per-minute"_s, u"3"_s});
+    m_limited = std::make_unique<TestServer>(QStringList {u"--auth-attempts-per-minute"_s, u"3"_s,
+                                                          u"--login-failures-per-address"_s, u"2"_s,
+                                                          u"--login-backoff-after"_s, u"3"_s});
     QVERIFY(m_limited->start());
 }
 
@@ -319,36 +321,44 @@ void TestAuthApi::me()
 
 void TestAuthApi::rateLimitPerUsername()
 {
+    // --login-failures-per-address 2, --login-backoff-after 3 (docs/SECURITY.md).
     const TestServer &limited = *m_limited;
-    // Registering counts against the address only.
+    const auto login = [&](int from, const QString &username, const QString &password) {
+        return sendFrom(QHostAddress(u"127.0.0.%1"_s.arg(from)), limited.port(),
+                        loginRequest(username, password));
+    };
     QCOMPARE(sendFrom(QHostAddress(u"127.0.0.20"_s), limited.port(),
                       HttpRequest {"POST", "/api/v1/auth/register", {}, {}}.json(
                           credentials(u"victim"_s, u"victims password"_s)))
                  .status,
              201);
-    // Three wrong guesses for one username, each from its own address...
-    for (int i = 0; i < 3; ++i) {
-        const HttpResponse r = sendFrom(QHostAddress(u"127.0.0.%1"_s.arg(21 + i)), limited.port(),
-                                        loginRequest(u"victim"_s, u"guess %1"_s.arg(i)));
-        QCOMPARE(r.status, 401);
-    }
-    // ...and the fourth attempt is refused, from a fresh address and with the right password.
-    const HttpResponse blocked = sendFrom(QHostAddress(u"127.0.0.24"_s), limited.port(),
-                                          loginRequest(u"victim"_s, u"victims password"_s));
-    QCOMPARE(blocked.status, 429);
-    QCOMPARE(blocked.errorCode(), u"RATE_LIMITED"_s);
-    const int retryAfter = blocked.headers.value("retry-after").toInt();
-    QVERIFY2(retryAfter >= 1 && retryAfter <= 60, blocked.headers.value("retry-after").constData());
-    // The username counts case-insensitively.
-    QCOMPARE(
-        sendFrom(QHostAddress(u"127.0.0.25"_s), limited.port(), loginRequest(u"VICTIM"_s, u"x"_s))
-            .status,
-        429);
-    // Another username from a fresh address is not affected.
-    QCOMPARE(sendFrom(QHostAddress(u"127.0.0.26"_s), limited.port(),
-                      loginRequest(u"someone-else"_s, u"whatever1"_s))
-                 .status,
-             401);
+    // One address gets two tries at a username, then it is refused (even the right password).
+    QCOMPARE(login(21, u"victim"_s, u"guess 1"_s).status, 401);
+    QCOMPARE(login(21, u"victim"_s, u"guess 2"_s).status, 401);
+    const HttpResponse pairBlocked = login(21, u"victim"_s, u"victims password"_s);
+    QCOMPARE(pairBlocked.status, 429);
+    QCOMPARE(pairBlocked.errorCode(), u"RATE_LIMITED"_s);
+    const int retryAfter = pairBlocked.headers.value("retry-after").toInt();
+    QVERIFY2(retryAfter >= 1 && retryAfter <= 15 * 60,
+             pairBlocked.headers.value("retry-after").constData());
+    // Guesses from more addresses put the username under attack (4 failures >= 3)...
+    QCOMPARE(login(22, u"victim"_s, u"guess 3"_s).status, 401);
+    QCOMPARE(login(23, u"victim"_s, u"guess 4"_s).status, 401);
+    // ...so an address that already failed for it must back off (the username counts
+    // case-insensitively)...
+    const HttpResponse backoff = login(22, u"VICTIM"_s, u"guess 5"_s);
+    QCOMPARE(backoff.status, 429);
+    QVERIFY(backoff.headers.value("retry-after").toInt() >= 1);
+    QVERIFY(backoff.headers.value("retry-after").toInt() <= 60);
+    // ...while the owner, from an address of their own, is never locked out.
+    const HttpResponse owner = login(24, u"victim"_s, u"victims password"_s);
+    QCOMPARE(owner.status, 200);
+    QVERIFY(!owner.json().value(u"token"_s).toString().isEmpty());
+    // A fresh address is heard, but only once before it too backs off.
+    QCOMPARE(login(25, u"victim"_s, u"guess 6"_s).status, 401);
+    QCOMPARE(login(25, u"victim"_s, u"guess 7"_s).status, 429);
+    // Another username is not affected.
+    QCOMPARE(login(22, u"someone-else"_s, u"whatever1"_s).status, 401);
 }
 
 void TestAuthApi::rateLimitPerAddress()

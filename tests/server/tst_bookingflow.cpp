@@ -22,6 +22,7 @@ private Q_SLOTS:
     void multiSeatHoldIsAllOrNothing();
     void sameKeyWithAnotherBodyIsRefused();
     void messagesInTheCustomersLanguage();
+    void ledgerPages();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -247,6 +248,48 @@ void TestBookingFlow::messagesInTheCustomersLanguage()
     QCOMPARE(invalid.errorCode(), u"VALIDATION_FAILED"_s);
     QCOMPARE(invalid.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
              u"scheduleId: 필수 항목입니다"_s);
+}
+
+void TestBookingFlow::ledgerPages()
+{
+    // Seven ledger entries (10, 20, ... 70 KRW); the wallet holds their sum.
+    const TestUser user = m_fixtures->createUsers(1, 0, u"pager"_s).first();
+    const QString id = user.id.toString(QUuid::WithoutBraces);
+    for (int i = 1; i <= 7; ++i)
+        m_fixtures->scalar(u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, "
+                           "reference) VALUES (?::uuid, ?, ?, 'TOPUP', 'paging') RETURNING id"_s,
+                           {id, i * 10, i * (i + 1) * 5});
+    m_fixtures->scalar(u"UPDATE wallets SET balance = 280 WHERE user_id = ?::uuid RETURNING 1"_s,
+                       {id});
+    const HttpClient http = m_server->client();
+    QList<qint64> amounts;
+    QByteArray path = "/api/v1/wallet/ledger?limit=3";
+    for (int page = 0; page < 3; ++page) {
+        const HttpResponse r = http.get(path, user.token);
+        QCOMPARE(r.status, 200);
+        const QJsonArray entries = r.json().value(u"entries"_s).toArray();
+        QCOMPARE(entries.size(), page < 2 ? 3 : 1);
+        for (const QJsonValue &e : entries)
+            amounts.append(e.toObject().value(u"amount"_s).toInteger());
+        const QJsonValue next = r.json().value(u"nextBefore"_s);
+        if (page < 2) {
+            QVERIFY(next.isDouble());
+            QCOMPARE(next.toInteger(), entries.last().toObject().value(u"id"_s).toInteger());
+            path = "/api/v1/wallet/ledger?limit=3&before=" + QByteArray::number(next.toInteger());
+        } else {
+            QVERIFY(next.isNull()); // the last page says so
+        }
+    }
+    QCOMPARE(amounts, (QList<qint64> {70, 60, 50, 40, 30, 20, 10}));
+    // Without parameters: the newest 50 at most.
+    QCOMPARE(
+        http.get("/api/v1/wallet/ledger", user.token).json().value(u"entries"_s).toArray().size(),
+        7);
+    for (const QByteArray bad : {"limit=0", "limit=201", "limit=x", "before=0", "before=%00"}) {
+        const HttpResponse r = http.get("/api/v1/wallet/ledger?" + bad, user.token);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.errorCode(), u"VALIDATION_FAILED"_s);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBookingFlow)

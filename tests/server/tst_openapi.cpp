@@ -1,14 +1,9 @@
 // resources/openapi.yaml and the server's routes agree: every registered route is described, and
 // every described operation is served. The routes are registered on a QHttpServer in-process; no
 // database is opened (a Database connects only when a query runs).
-#include "config/serverconfig.h"
-#include "http/apiroutes.h"
-#include "http/routeregistrar.h"
-#include "services/services.h"
-#include "storage/database.h"
+#include "registeredroutes.h"
 
 #include <QFile>
-#include <QHttpServer>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -50,16 +45,7 @@ private:
 void TestOpenApi::initTestCase()
 {
     // Routes, exactly as every worker registers them.
-    server::ServerConfig config;
-    server::ConnectionParams params;
-    params.host = u"/nonexistent"_s;
-    params.database = u"never-opened"_s;
-    server::Database db(params);
-    server::Services services(db, config);
-    QHttpServer http;
-    server::RouteRegistrar registrar(http, config);
-    server::registerApiRoutes(registrar, services);
-    for (const server::RouteInfo &r : registrar.routes())
+    for (const server::RouteInfo &r : encore::test::registeredRoutes())
         m_routes.append(server::RouteRegistrar::methodName(r.method) + u' '
                         + normalizePath(r.path));
     QVERIFY(m_routes.size() >= 20);

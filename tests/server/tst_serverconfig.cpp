@@ -119,6 +119,15 @@ void TestServerConfig::integerBounds_data()
         {"queue-active-ttl", 10, 86400},
         {"auth-attempts-per-minute", 1, 1'000'000},
         {"refund-cutoff-hours", 0, 24 * 365},
+        {"max-header-bytes", 1024, 1 << 20},
+        {"max-header-lines", 8, 10'000},
+        {"request-timeout", 1, 3600},
+        {"idle-timeout", 1, 86400},
+        {"max-connections", 0, 1'000'000},
+        {"max-connections-per-address", 1, 1'000'000},
+        {"login-failures-per-address", 1, 1'000'000},
+        {"login-backoff-after", 1, 1'000'000},
+        {"login-backoff-max", 1, 86400},
     };
     for (const Bounds &o : options) {
         QTest::addRow("%s min", o.name)
@@ -159,6 +168,15 @@ void TestServerConfig::integerBounds()
         {u"queue-active-ttl"_s, cfg.queue.activeTtlSeconds},
         {u"auth-attempts-per-minute"_s, cfg.authAttemptsPerMinute},
         {u"refund-cutoff-hours"_s, cfg.refundCutoffHours},
+        {u"max-header-bytes"_s, cfg.maxHeaderBytes},
+        {u"max-header-lines"_s, cfg.maxHeaderLines},
+        {u"request-timeout"_s, cfg.requestTimeoutSeconds},
+        {u"idle-timeout"_s, cfg.idleTimeoutSeconds},
+        {u"max-connections"_s, cfg.maxConnections},
+        {u"max-connections-per-address"_s, cfg.maxConnectionsPerAddress},
+        {u"login-failures-per-address"_s, cfg.loginFailuresPerAddress},
+        {u"login-backoff-after"_s, cfg.loginBackoffAfter},
+        {u"login-backoff-max"_s, cfg.loginBackoffMaxSeconds},
     };
     QVERIFY(actual.contains(option));
     QCOMPARE(actual.value(option), expected);

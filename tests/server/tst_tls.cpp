@@ -10,6 +10,7 @@
 #include <QSslCertificate>
 #include <QSslCipher>
 #include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,9 @@ private Q_SLOTS:
     void httpsAnswers_data();
     void httpsAnswers();
     void untrustedCertificateIsRefused();
+    void oversizedHeaderIsRefusedOverTls();
+    void onlyForwardSecretAeadCiphers_data();
+    void onlyForwardSecretAeadCiphers();
     void plainHttpGetsNoAnswer();
 
 private:
@@ -112,6 +116,64 @@ void TestTls::httpsAnswers()
     QVERIFY(!reply->sslConfiguration().sessionCipher().isNull());
     QCOMPARE(reply->sslConfiguration().peerCertificate(), m_certificate);
     QVERIFY(QJsonDocument::fromJson(reply->readAll()).isObject());
+    QVERIFY2(reply->rawHeader("Strict-Transport-Security").startsWith("max-age="),
+             "no HSTS header");
+}
+
+void TestTls::oversizedHeaderIsRefusedOverTls()
+{
+    // The edge reads the decrypted stream too: a header that never ends is refused after
+    // 16 KiB, not decrypted and buffered in full (a 16 MiB one used to cost 15 s of CPU).
+    QSslSocket socket;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.addCaCertificate(m_certificate);
+    socket.setSslConfiguration(tls);
+    socket.connectToHostEncrypted(u"localhost"_s, m_server->port());
+    QVERIFY(socket.waitForEncrypted(10'000));
+    socket.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: " + QByteArray(4 << 20, 'a'));
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\r\n\r\n")
+                                 || socket.state() != QAbstractSocket::ConnectedState,
+                             30'000);
+    answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 431"), answer.left(200).constData());
+    QVERIFY(answer.contains("HEADERS_TOO_LARGE"));
+}
+
+void TestTls::onlyForwardSecretAeadCiphers_data()
+{
+    QTest::addColumn<QString>("cipher"); // empty: any TLS 1.3 suite
+    QTest::addColumn<bool>("accepted");
+    QTest::addRow("TLS 1.3") << QString() << true;
+    QTest::addRow("ECDHE + AES-GCM") << u"ECDHE-RSA-AES128-GCM-SHA256"_s << true;
+    QTest::addRow("ECDHE + ChaCha20") << u"ECDHE-RSA-CHACHA20-POLY1305"_s << true;
+    QTest::addRow("static RSA + AES-GCM (no forward secrecy)") << u"AES128-GCM-SHA256"_s << false;
+    QTest::addRow("static RSA + CBC") << u"AES256-SHA"_s << false;
+    QTest::addRow("ECDHE + CBC (not AEAD)") << u"ECDHE-RSA-AES128-SHA"_s << false;
+}
+
+void TestTls::onlyForwardSecretAeadCiphers()
+{
+    QFETCH(QString, cipher);
+    QFETCH(bool, accepted);
+    QSslSocket socket;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.addCaCertificate(m_certificate);
+    if (cipher.isEmpty()) {
+        tls.setProtocol(QSsl::TlsV1_3);
+    } else {
+        const QSslCipher offered(cipher);
+        if (offered.isNull())
+            QSKIP("this OpenSSL cannot offer that cipher");
+        tls.setProtocol(QSsl::TlsV1_2);
+        tls.setCiphers({offered});
+    }
+    socket.setSslConfiguration(tls);
+    socket.connectToHostEncrypted(u"localhost"_s, m_server->port());
+    const bool encrypted = socket.waitForEncrypted(10'000);
+    QCOMPARE(encrypted, accepted);
+    if (encrypted && !cipher.isEmpty())
+        QCOMPARE(socket.sessionCipher().name(), cipher);
 }
 
 void TestTls::untrustedCertificateIsRefused()

@@ -17,6 +17,8 @@ class TestJsonReader final : public QObject {
 private Q_SLOTS:
     void parseObject_data();
     void parseObject();
+    void unstorableText_data();
+    void unstorableText();
     void integer_data();
     void integer();
     void integerList_data();
@@ -104,8 +106,36 @@ void TestJsonReader::integerList()
     QCOMPARE(r.ok(), ok);
 }
 
+void TestJsonReader::unstorableText_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field"); // empty: accepted
+    QTest::addRow("plain") << QByteArray(R"({"a":"x","b":["y"]})") << QString();
+    QTest::addRow("surrogate pair") << QByteArray(R"({"a":"\ud83c\udfb5"})") << QString();
+    QTest::addRow("NUL") << QByteArray(R"({"title":"a\u0000"})") << u"title"_s;
+    QTest::addRow("lone high") << QByteArray(R"({"artist":"\ud800x"})") << u"artist"_s;
+    QTest::addRow("lone low") << QByteArray(R"({"venue":"\udc00"})") << u"venue"_s;
+    QTest::addRow("high at end") << QByteArray(R"({"v":"x\ud800"})") << u"v"_s;
+    QTest::addRow("in array") << QByteArray(R"({"seats":[1,"\u0000"]})") << u"seats[1]"_s;
+    QTest::addRow("nested") << QByteArray(R"({"tiers":{"A":{"b":"\u0000"}}})") << u"tiers.A.b"_s;
+    QTest::addRow("key") << QByteArray(R"({"tiers":{"\u0000":1}})") << u"tiers.(key)"_s;
+}
+
+void TestJsonReader::unstorableText()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    const auto r = JsonReader::parseObject(body);
+    QCOMPARE(r.ok(), field.isEmpty());
+    if (!field.isEmpty()) {
+        QCOMPARE(r.error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(r.error().details.value(u"field"_s).toString(), field);
+    }
+}
+
 void TestJsonReader::errorCodesMapToStatuses()
 {
+    QCOMPARE(httpStatus(ErrorCode::HeadersTooLarge), 431);
     QCOMPARE(httpStatus(ErrorCode::SeatUnavailable), 409);
     QCOMPARE(httpStatus(ErrorCode::InsufficientBalance), 402);
     QCOMPARE(httpStatus(ErrorCode::QueueNotActive), 403);

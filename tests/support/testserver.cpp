@@ -25,12 +25,14 @@ bool acceptsConnections(quint16 port)
 } // namespace
 
 TestServer::TestServer(QStringList extraArgs)
-    : m_args(std::move(extraArgs)), m_db(TestCluster::instance().createDatabase())
+    : m_args(std::move(extraArgs))
+    , m_db(TestCluster::instance().createDatabase())
 {
 }
 
 TestServer::TestServer(const server::ConnectionParams &database, QStringList extraArgs)
-    : m_args(std::move(extraArgs)), m_db(database)
+    : m_args(std::move(extraArgs))
+    , m_db(database)
 {
 }
 
@@ -47,6 +49,11 @@ QString TestServer::serverBinary()
     return QCoreApplication::applicationDirPath() + u"/../../server/encore-server"_s;
 }
 
+qint64 TestServer::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
 QByteArray TestServer::output() const
 {
     if (m_process)
@@ -60,8 +67,15 @@ bool TestServer::start()
     QFile::remove(portFile);
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    QStringList args{u"--database"_s, TestCluster::url(m_db), u"--port-file"_s, portFile,
-                     u"--workers"_s, u"4"_s, u"--no-access-log"_s, u"--auth-attempts-per-minute"_s, u"100000"_s};
+    QStringList args {u"--database"_s,      TestCluster::url(m_db),
+                      u"--port-file"_s,     portFile,
+                      u"--workers"_s,       u"4"_s,
+                      u"--no-access-log"_s, u"--auth-attempts-per-minute"_s,
+                      u"100000"_s};
+    // Tests drive thousands of parallel clients and logins from one loopback address; the
+    // suites that test these limits (tst_edge, tst_authapi) pass their own values.
+    args << u"--max-connections-per-address"_s << u"100000"_s << u"--login-failures-per-address"_s
+         << u"100000"_s << u"--login-backoff-after"_s << u"100000"_s;
     args << u"--listen"_s << u"127.0.0.1:%1"_s.arg(m_port);
     if (TestRedis::requested())
         args << u"--redis"_s << TestRedis::instance().urlFor(m_db.database);
@@ -76,7 +90,8 @@ bool TestServer::start()
         QFile f(portFile);
         if (f.open(QIODevice::ReadOnly)) {
             m_port = quint16(f.readAll().trimmed().toUInt());
-            if (m_port != 0 && (tls ? acceptsConnections(m_port) : client().get("/readyz").status == 200))
+            if (m_port != 0
+                && (tls ? acceptsConnections(m_port) : client().get("/readyz").status == 200))
                 return true;
         }
         if (m_process->state() == QProcess::NotRunning) {

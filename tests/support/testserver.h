@@ -14,8 +14,7 @@
 
 namespace encore::test {
 
-class TestServer
-{
+class TestServer {
 public:
     // `extraArgs` are added to the command line, e.g. {"--hold-seconds", "2"}.
     explicit TestServer(QStringList extraArgs = {});
@@ -23,13 +22,14 @@ public:
     TestServer(const server::ConnectionParams &database, QStringList extraArgs);
     ~TestServer();
 
-    bool start();          // waits until the port file appears and /readyz answers (with
-                           // --tls-cert: until the port accepts connections)
-    void stop();           // SIGTERM and wait
-    void kill();           // SIGKILL
-    bool restart();        // stop + start on the same database (and port if free)
+    bool start(); // waits until the port file appears and /readyz answers (with
+                  // --tls-cert: until the port accepts connections)
+    void stop(); // SIGTERM and wait
+    void kill(); // SIGKILL
+    bool restart(); // stop + start on the same database (and port if free)
 
     quint16 port() const { return m_port; }
+    qint64 pid() const; // the server process, 0 when not running
     HttpClient client() const { return HttpClient(m_port); }
     const server::ConnectionParams &database() const { return m_db; }
     QByteArray output() const; // everything the server printed so far
