@@ -96,6 +96,7 @@ private:
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<Fixtures> m_fx;
+    QByteArray m_metricsToken;
     qint64 m_concert = 0;
     qint64 m_schedule = 0;
     QList<TestUser> m_users;
@@ -157,7 +158,15 @@ QJsonObject TestAfterCommit::holdAndSettle(const TestUser &user, int seat)
 
 double TestAfterCommit::metric(const QString &name, const QString &labels)
 {
-    const QString text = QString::fromUtf8(m_server->client().get("/metrics").body);
+    // /metrics on the API address is staff-only (docs/SECURITY.md).
+    if (m_metricsToken.isEmpty()) {
+        const TestUser staff = m_fx->createUsers(1, 0, u"metrics"_s).first();
+        m_fx->scalar(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid RETURNING 1"_s,
+                     {staff.id.toString(QUuid::WithoutBraces)});
+        m_metricsToken = staff.token;
+    }
+    const QString text
+        = QString::fromUtf8(m_server->client().get("/metrics", m_metricsToken).body);
     const QString series = labels.isEmpty() ? name : name + u'{' + labels + u'}';
     const QRegularExpression line(u"^"_s + QRegularExpression::escape(series) + u" (\\S+)$"_s,
                                   QRegularExpression::MultilineOption);
