@@ -16,6 +16,7 @@
 #include <optional>
 
 class QAction;
+class QCloseEvent;
 class QLabel;
 class QMenu;
 class QPushButton;
@@ -76,6 +77,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Quitting with seats on hold asks whether to release them or keep them (My tickets).
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
@@ -94,6 +97,10 @@ private:
     void onHoldFailed(const ApiError &error, const QList<int> &seats);
     void onPayFailed(const ApiError &error);
     void onHoldExpired();
+    void onHoldEndedElsewhere(const Reservation &reservation);
+    void payKeptHold(const Reservation &reservation);
+    // Asks (window-modal) whether to release the current hold or keep it; `decided(release)`.
+    void askKeepOrRelease(const QString &question, std::function<void(bool release)> decided);
     void confirmPayment();
     void showReceipt(const PaymentReceipt &result);
     void cancelReservation(const Reservation &reservation);
@@ -115,6 +122,8 @@ private:
     Schedule m_schedule;
     std::function<void()> m_retry; // the action an interrupted call was doing
     QPointer<WalletDialog> m_walletDialog;
+    bool m_payWhenAdmitted = false; // a kept hold's Pay rejoined the line: pay once admitted
+    bool m_closeDecided = false; // the customer answered the question about the hold
 
     ConnectionBanner *m_banner;
     NoticeBar *m_notice;
