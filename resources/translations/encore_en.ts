@@ -507,6 +507,42 @@
         <source>Keep ticket</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>You are leaving the seat map with seats on hold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seats on hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep my hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are quitting Encore with seats on hold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seats %1 were paid for in another window of your account. Your tickets are below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your hold on seats %1 was released by the box office or from another window of your account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::HoldCountdown</name>
@@ -969,6 +1005,10 @@
     </message>
     <message>
         <source>Refund ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay for these seats</source>
         <translation type="unfinished" />
     </message>
 </context>

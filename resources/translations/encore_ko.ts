@@ -501,6 +501,42 @@
         <source>Keep ticket</source>
         <translation>티켓 유지</translation>
     </message>
+    <message>
+        <source>You are leaving the seat map with seats on hold.</source>
+        <translation>선점한 좌석이 있는 채로 좌석 배치도를 떠납니다.</translation>
+    </message>
+    <message>
+        <source>Seats on hold</source>
+        <translation>선점한 좌석</translation>
+    </message>
+    <message>
+        <source>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</source>
+        <translation>%1번 좌석을 유지하고 나중에 내 티켓에서 결제할까요(%2까지), 아니면 지금 해제할까요?</translation>
+    </message>
+    <message>
+        <source>Keep my hold</source>
+        <translation>선점 유지</translation>
+    </message>
+    <message>
+        <source>Release seats</source>
+        <translation>좌석 해제</translation>
+    </message>
+    <message>
+        <source>You are quitting Encore with seats on hold.</source>
+        <translation>선점한 좌석이 있는 채로 Encore를 종료합니다.</translation>
+    </message>
+    <message>
+        <source>Seats %1 were paid for in another window of your account. Your tickets are below.</source>
+        <translation>%1번 좌석은 같은 계정의 다른 창에서 결제되었습니다. 아래에서 티켓을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Your hold on seats %1 was released by the box office or from another window of your account.</source>
+        <translation>%1번 좌석의 선점이 매표소 또는 같은 계정의 다른 창에서 해제되었습니다.</translation>
+    </message>
+    <message>
+        <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
+        <translation>좌석이 다시 판매 중입니다. 차례가 끝나기 전까지 좌석을 다시 고를 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>encore::HoldCountdown</name>
@@ -964,6 +1000,10 @@
     <message>
         <source>Refund ticket</source>
         <translation>티켓 환불</translation>
+    </message>
+    <message>
+        <source>Pay for these seats</source>
+        <translation>이 좌석 결제하기</translation>
     </message>
 </context>
 <context>
