@@ -7,6 +7,7 @@
 #include "customer/concertspage.h"
 #include "customer/seatpage.h"
 #include "customer/ticketspage.h"
+#include "customer/turnendedpage.h"
 #include "dialogs/paymentconfirmdialog.h"
 #include "dialogs/receiptdialog.h"
 #include "dialogs/walletdialog.h"
@@ -60,6 +61,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     , m_queuePanel(new QueuePanel(this))
     , m_seatPage(new SeatPage(m_seats, this))
     , m_ticketsPage(new TicketsPage(m_reservations, this))
+    , m_turnEndedPage(new TurnEndedPage(this))
 {
     setObjectName(u"customerWindow"_s);
     setWindowIcon(Icons::icon(IconKind::App));
@@ -69,6 +71,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     m_stack->addWidget(m_queuePanel);
     m_stack->addWidget(m_seatPage);
     m_stack->addWidget(m_ticketsPage);
+    m_stack->addWidget(m_turnEndedPage);
 
     auto *central = new QWidget(this);
     central->setObjectName(u"central"_s);
@@ -177,6 +180,15 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
                                           .arg(DisplayText::seatList(seats)));
             });
     connectBooking();
+
+    // The turn's end.
+    connect(m_seatPage, &SeatPage::turnEnded, this, &CustomerWindow::onTurnEnded);
+    connect(m_turnEndedPage, &TurnEndedPage::rejoinRequested, this,
+            [this] { enterQueue(m_concert.id, m_schedule.id); });
+    connect(m_turnEndedPage, &TurnEndedPage::concertsRequested, this, [this] {
+        showPage(Page::Concerts);
+        loadConcerts();
+    });
 
     // My tickets.
     connect(m_ticketsPage, &TicketsPage::refreshRequested, this, &CustomerWindow::loadReservations);
@@ -467,8 +479,27 @@ void CustomerWindow::openSeats()
         confirmPayment();
 }
 
+void CustomerWindow::onTurnEnded()
+{
+    if (page() != Page::Seats)
+        return;
+    endBooking();
+    m_notice->dismiss();
+    m_turnEndedPage->setConcertTitle(m_concert.title);
+    showPage(Page::TurnEnded);
+}
+
+void CustomerWindow::refreshTurnEnd()
+{
+    m_api->queueStatus(this, [this](const Result<QueueTicket> &r) {
+        if (r && r->status == QueueStatus::Active && m_queue->isActive())
+            m_seatPage->setTurnEnd(r->activeUntil);
+    });
+}
+
 void CustomerWindow::endBooking()
 {
+    m_seatPage->setTurnEnd(QDateTime()); // no turn: its clock must not end anything later
     m_feed->watchSchedule(0);
     m_feed->watchQueue(QString());
     m_queue->reset();
@@ -519,6 +550,7 @@ void CustomerWindow::connectBooking()
                               tr("Seats %1 are yours for now. Pay before the timer runs out.")
                                   .arg(DisplayText::seatList(r.seats)));
         m_feed->resync();
+        refreshTurnEnd(); // the hold extended the turn
     });
     connect(m_booking, &BookingController::holdFailed, this, &CustomerWindow::onHoldFailed);
     connect(m_booking, &BookingController::released, this, [this](bool ok) {

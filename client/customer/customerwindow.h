@@ -38,6 +38,7 @@ class ReservationListModel;
 class SeatMapModel;
 class SeatPage;
 class TicketsPage;
+class TurnEndedPage;
 class WalletDialog;
 struct ApiError;
 
@@ -45,7 +46,7 @@ class CustomerWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum class Page { Concerts, Queue, Seats, Tickets };
+    enum class Page { Concerts, Queue, Seats, Tickets, TurnEnded };
 
     CustomerWindow(ApiClient *api, const Session &session, LanguageManager *languages,
                    QWidget *parent = nullptr);
@@ -98,6 +99,9 @@ private:
     void onPayFailed(const ApiError &error);
     void onHoldExpired();
     void onHoldEndedElsewhere(const Reservation &reservation);
+    void onTurnEnded();
+    // Re-reads the turn's end (a hold extends it) for the seat page's clock.
+    void refreshTurnEnd();
     void payKeptHold(const Reservation &reservation);
     // Asks (window-modal) whether to release the current hold or keep it; `decided(release)`.
     void askKeepOrRelease(const QString &question, std::function<void(bool release)> decided);
@@ -132,6 +136,7 @@ private:
     QueuePanel *m_queuePanel;
     SeatPage *m_seatPage;
     TicketsPage *m_ticketsPage;
+    TurnEndedPage *m_turnEndedPage;
     QLabel *m_userLabel;
     QPushButton *m_concertsNav;
     QPushButton *m_ticketsNav;

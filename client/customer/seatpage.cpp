@@ -4,6 +4,7 @@
 #include "models/seatmapmodel.h"
 #include "widgets/holdcountdown.h"
 #include "widgets/icons.h"
+#include "widgets/repolish.h"
 #include "widgets/seatmapwidget.h"
 
 #include <QEvent>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +43,8 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
     , m_map(new SeatMapWidget(this))
     , m_title(label(u"seatPageTitle"_s, this))
     , m_subtitle(label(u"seatPageSubtitle"_s, this))
+    , m_turnClock(label(u"turnClock"_s, this))
+    , m_turnTimer(new QTimer(this))
     , m_leave(button(u"leaveSeatsButton"_s, this))
     , m_side(new QStackedWidget(this))
 {
@@ -97,6 +101,7 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
     auto *titles = new QVBoxLayout;
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
+    titles->addWidget(m_turnClock);
     auto *top = new QHBoxLayout;
     top->addLayout(titles, 1);
     top->addWidget(m_leave, 0, Qt::AlignTop);
@@ -117,6 +122,8 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
     connect(m_release, &QPushButton::clicked, this, &SeatPage::releaseRequested);
     connect(m_leave, &QPushButton::clicked, this, &SeatPage::leaveRequested);
     connect(m_countdown, &HoldCountdown::expired, this, &SeatPage::holdExpired);
+    m_turnTimer->setInterval(1000);
+    connect(m_turnTimer, &QTimer::timeout, this, &SeatPage::updateTurnClock);
     retranslate();
 }
 
@@ -125,8 +132,41 @@ void SeatPage::setContext(const QString &concertTitle, const QDateTime &startsAt
 {
     m_concertTitle = concertTitle;
     m_startsAt = startsAt;
+    setTurnEnd(turnEndsAt);
+}
+
+void SeatPage::setTurnEnd(const QDateTime &turnEndsAt)
+{
     m_turnEndsAt = turnEndsAt;
+    if (turnEndsAt.isValid())
+        m_turnTimer->start();
+    else
+        m_turnTimer->stop();
     retranslate();
+}
+
+void SeatPage::updateTurnClock()
+{
+    m_turnClock->setVisible(m_turnEndsAt.isValid());
+    if (!m_turnEndsAt.isValid())
+        return;
+    const qint64 leftMs
+        = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(m_turnEndsAt));
+    const QString left = DisplayText::clock((leftMs + 999) / 1000);
+    const bool warning = leftMs < 60'000 && !m_hold;
+    m_turnClock->setText(warning ? tr("Your turn ends in %1. Hold seats now: a hold keeps your "
+                                      "turn open until it is paid or runs out.")
+                                       .arg(left)
+                                 : tr("Time left in your turn: %1").arg(left));
+    if (m_turnClock->property("warning").toBool() != warning) {
+        m_turnClock->setProperty("warning", warning);
+        repolish(m_turnClock);
+    }
+    // With a hold the server keeps the turn open until the hold ends; the window re-reads it.
+    if (leftMs == 0 && !m_hold && m_turnTimer->isActive()) {
+        m_turnTimer->stop();
+        Q_EMIT turnEnded();
+    }
 }
 
 void SeatPage::setHold(const Reservation &reservation)
@@ -188,6 +228,7 @@ void SeatPage::retranslate()
         subtitle += u"  ·  "_s
             + tr("Your turn lasts until %1").arg(m_turnEndsAt.toLocalTime().toString(u"HH:mm"));
     m_subtitle->setText(subtitle);
+    updateTurnClock();
     m_leave->setText(tr("Leave"));
     m_pickHeading->setText(tr("Your selection"));
     m_heldHeading->setText(tr("Seats on hold"));

@@ -980,6 +980,33 @@
         <source>No seats selected yet. Click free seats on the map.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Your turn ends in %1. Hold seats now: a hold keeps your turn open until it is paid or runs out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time left in your turn: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::TurnEndedPage</name>
+    <message>
+        <source>Your turn has ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your time to choose seats for %1 is over. Join the queue again for a new turn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join the queue again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to concerts</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::TicketsPage</name>

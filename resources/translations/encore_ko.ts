@@ -974,6 +974,33 @@
         <source>No seats selected yet. Click free seats on the map.</source>
         <translation>아직 고른 좌석이 없습니다. 배치도에서 빈 좌석을 누르세요.</translation>
     </message>
+    <message>
+        <source>Your turn ends in %1. Hold seats now: a hold keeps your turn open until it is paid or runs out.</source>
+        <translation>차례가 %1 후에 끝납니다. 지금 좌석을 선점하세요. 선점하면 결제하거나 선점 시간이 끝날 때까지 차례가 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Time left in your turn: %1</source>
+        <translation>남은 차례 시간: %1</translation>
+    </message>
+</context>
+<context>
+    <name>encore::TurnEndedPage</name>
+    <message>
+        <source>Your turn has ended</source>
+        <translation>차례가 끝났습니다</translation>
+    </message>
+    <message>
+        <source>Your time to choose seats for %1 is over. Join the queue again for a new turn.</source>
+        <translation>%1의 좌석 선택 시간이 끝났습니다. 새 차례를 받으려면 대기열에 다시 들어가세요.</translation>
+    </message>
+    <message>
+        <source>Join the queue again</source>
+        <translation>대기열 다시 들어가기</translation>
+    </message>
+    <message>
+        <source>Back to concerts</source>
+        <translation>공연 목록으로</translation>
+    </message>
 </context>
 <context>
     <name>encore::TicketsPage</name>
