@@ -175,8 +175,9 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     connect(m_seatPage->seatMap(), &SeatMapWidget::selectionLost, this,
             [this](const QList<int> &seats) {
                 m_notice->showMessage(NoticeBar::Kind::Info,
-                                      tr("Seat(s) %1 were just taken by someone else and left your "
-                                         "selection.")
+                                      tr("%n seat(s) you picked were just taken by someone else "
+                                         "and left your selection: %1.",
+                                         nullptr, int(seats.size()))
                                           .arg(DisplayText::seatList(seats)));
             });
     connectBooking();
@@ -547,7 +548,8 @@ void CustomerWindow::connectBooking()
     });
     connect(m_booking, &BookingController::held, this, [this](const Reservation &r) {
         m_notice->showMessage(NoticeBar::Kind::Success,
-                              tr("Seats %1 are yours for now. Pay before the timer runs out.")
+                              tr("%n seat(s) held for you: %1. Pay before the timer runs out.",
+                                 nullptr, int(r.seats.size()))
                                   .arg(DisplayText::seatList(r.seats)));
         m_feed->resync();
         refreshTurnEnd(); // the hold extended the turn
@@ -797,6 +799,7 @@ void CustomerWindow::askRefund(const Reservation &reservation)
     box->button(QMessageBox::Yes)->setObjectName(u"refundYesButton"_s);
     box->button(QMessageBox::No)->setText(tr("Keep ticket"));
     box->button(QMessageBox::No)->setObjectName(u"refundNoButton"_s);
+    box->setDefaultButton(QMessageBox::No); // Enter must not refund
     connect(box, &QMessageBox::finished, this, [this, reservation](int result) {
         if (result == QMessageBox::Yes)
             cancelReservation(reservation);

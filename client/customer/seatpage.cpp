@@ -174,6 +174,9 @@ void SeatPage::setHold(const Reservation &reservation)
     m_hold = reservation;
     m_map->clearSelection();
     m_map->setInteractive(false);
+    m_map->setLockedReason(tr("You are holding seats %1. Pay for them or release them to choose "
+                              "other seats.")
+                               .arg(DisplayText::seatList(reservation.seats)));
     m_countdown->start(reservation.heldUntil);
     m_side->setCurrentIndex(1);
     retranslate();
@@ -183,6 +186,7 @@ void SeatPage::clearHold()
 {
     m_hold.reset();
     m_countdown->stop();
+    m_map->setLockedReason({});
     m_map->setInteractive(true);
     m_side->setCurrentIndex(0);
     retranslate();
@@ -215,9 +219,10 @@ void SeatPage::updateSelection()
                                          : lines.join(u'\n'));
     m_total->setText(tr("Total %1").arg(money::format(total)));
     m_holdButton->setEnabled(!seats.isEmpty() && !m_busy);
-    m_holdButton->setText(
-        m_busy ? tr("Holding…")
-               : tr("Hold %n seat(s)", nullptr, int(std::max<qsizetype>(1, seats.size()))));
+    m_holdButton->setText(m_busy ? tr("Holding…")
+                              : seats.isEmpty()
+                              ? tr("Hold seats")
+                              : tr("Hold %n seat(s)", nullptr, int(seats.size())));
 }
 
 void SeatPage::retranslate()

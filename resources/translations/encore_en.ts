@@ -384,10 +384,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Seat(s) %1 were just taken by someone else and left your selection.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>About Encore</source>
         <translation type="unfinished" />
     </message>
@@ -453,10 +449,6 @@
     </message>
     <message>
         <source>&amp;About Encore</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Seats %1 are yours for now. Pay before the timer runs out.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -542,6 +534,14 @@
     <message>
         <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) you picked were just taken by someone else and left your selection: %1.</source>
+        <translation><numerusform>%n seat you picked was just taken by someone else and left your selection: %1.</numerusform><numerusform>%n seats you picked were just taken by someone else and left your selection: %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) held for you: %1. Pay before the timer runs out.</source>
+        <translation><numerusform>%n seat held for you: %1. Pay before the timer runs out.</numerusform><numerusform>%n seats held for you: %1. Pay before the timer runs out.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -986,6 +986,14 @@
     </message>
     <message>
         <source>Time left in your turn: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are holding seats %1. Pay for them or release them to choose other seats.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold seats</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -378,10 +378,6 @@
         <translation>대기열에 다시 참여하면 새 차례를 받을 수 있습니다.</translation>
     </message>
     <message>
-        <source>Seat(s) %1 were just taken by someone else and left your selection.</source>
-        <translation>%1번 좌석을 다른 분이 방금 선택하여 선택 목록에서 빠졌습니다.</translation>
-    </message>
-    <message>
         <source>About Encore</source>
         <translation>Encore 정보</translation>
     </message>
@@ -448,10 +444,6 @@
     <message>
         <source>&amp;About Encore</source>
         <translation>Encore 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Seats %1 are yours for now. Pay before the timer runs out.</source>
-        <translation>%1번 좌석을 선점했습니다. 시간이 끝나기 전에 결제해 주세요.</translation>
     </message>
     <message>
         <source>These seats cost %1 and your wallet has %2. Top up, then hold them again.</source>
@@ -536,6 +528,14 @@
     <message>
         <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
         <translation>좌석이 다시 판매 중입니다. 차례가 끝나기 전까지 좌석을 다시 고를 수 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) you picked were just taken by someone else and left your selection: %1.</source>
+        <translation><numerusform>고르신 좌석 %n개를 다른 분이 먼저 가져가 선택에서 빠졌습니다: %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) held for you: %1. Pay before the timer runs out.</source>
+        <translation><numerusform>좌석 %n개를 선점했습니다: %1. 시간이 끝나기 전에 결제해 주세요.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -981,6 +981,14 @@
     <message>
         <source>Time left in your turn: %1</source>
         <translation>남은 차례 시간: %1</translation>
+    </message>
+    <message>
+        <source>You are holding seats %1. Pay for them or release them to choose other seats.</source>
+        <translation>%1번 좌석을 선점 중입니다. 다른 좌석을 고르려면 먼저 결제하거나 선점을 해제하세요.</translation>
+    </message>
+    <message>
+        <source>Hold seats</source>
+        <translation>좌석 선점</translation>
     </message>
 </context>
 <context>

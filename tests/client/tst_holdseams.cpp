@@ -18,6 +18,8 @@
 #include <QAction>
 #include <QDir>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
 
@@ -109,10 +111,17 @@ void TestHoldSeams::staffReleaseClearsTheHoldersPanel()
     reachSeats(w, schedule);
     if (QTest::currentTestFailed())
         return;
+    // Nothing picked: the button does not pretend to hold one seat.
+    QCOMPARE(visibleChild<QAbstractButton>(w, u"holdButton"_s)->text(), u"Hold seats"_s);
     holdSeats(w, {7, 8});
     if (QTest::currentTestFailed())
         return;
     QVERIFY(w->findChild<QLabel *>(u"heldSeats"_s)->text().contains(u"7"_s));
+    // Another seat while holding: not picked, and the customer is told why.
+    QVERIFY(clickNamed(w, u"seat20"_s));
+    QVERIFY(!seatSelected(w, 20));
+    QVERIFY2(w->findChild<QLabel *>(u"seatHint"_s)->text().contains(u"release them"_s),
+             qPrintable(w->findChild<QLabel *>(u"seatHint"_s)->text()));
 
     // Staff release the held seat 7 (the whole reservation goes back on sale).
     HttpRequest release {"POST", api::adminSeatRelease(schedule, 7).toUtf8(), {}, {}};
@@ -166,6 +175,27 @@ void TestHoldSeams::paymentInAnotherWindowReachesThePanel()
     QTRY_VERIFY_WITH_TIMEOUT(!w->booking()->currentHold().has_value(), kGuiWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(w->page(), CustomerWindow::Page::Tickets, kGuiWaitMs);
     QVERIFY2(noticeText(w).contains(u"another window"_s), qPrintable(noticeText(w)));
+
+    // Refunding asks, and Enter keeps the ticket (Refund is not the default button).
+    auto *view = visibleChild<QTableView>(w, u"ticketsView"_s);
+    QTRY_VERIFY_WITH_TIMEOUT((view = visibleChild<QTableView>(w, u"ticketsView"_s))
+                                 && view->model()->rowCount() == 1,
+                             kGuiWaitMs);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(0, 0)).center());
+    QTRY_VERIFY_WITH_TIMEOUT(clickable(w, u"refundButton"_s), kGuiWaitMs);
+    QVERIFY(clickNamed(w, u"refundButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog(u"refundConfirmBox"_s), kGuiWaitMs);
+    auto *box = qobject_cast<QMessageBox *>(openDialog(u"refundConfirmBox"_s));
+    QVERIFY(box && box->defaultButton());
+    QCOMPARE(box->defaultButton()->objectName(), u"refundNoButton"_s);
+    QTest::keyClick(box, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!openDialog(u"refundConfirmBox"_s), kGuiWaitMs);
+    QCOMPARE(m_fixtures
+                 ->scalar(u"SELECT status FROM reservations WHERE user_id = '%1'::uuid"_s.arg(
+                     fan.id.toString(QUuid::WithoutBraces)))
+                 .toString(),
+             u"PAID"_s);
 }
 
 void TestHoldSeams::keptHoldIsPaidAfterARestart()
