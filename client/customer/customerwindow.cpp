@@ -337,6 +337,23 @@ void CustomerWindow::start()
     loadConcerts();
     refreshBalance();
     m_feed->start();
+    // A hold kept from an earlier run: say where to pay for it.
+    m_api->reservations(this, [this](const Result<QList<Reservation>> &r) {
+        if (!r)
+            return;
+        m_reservations->setReservations(r.value());
+        for (const Reservation &kept : r.value()) {
+            if (kept.status == ReservationStatus::Held
+                && kept.heldUntil > QDateTime::currentDateTimeUtc()) {
+                m_notice->showMessage(
+                    NoticeBar::Kind::Info,
+                    tr("You still hold seats %1 for %2 until %3. Pay for them in My tickets.")
+                        .arg(DisplayText::seatList(kept.seats), kept.concertTitle,
+                             kept.heldUntil.toLocalTime().toString(u"HH:mm"_s)));
+                return;
+            }
+        }
+    });
 }
 
 void CustomerWindow::showPage(Page page)

@@ -543,6 +543,10 @@
         <source>%n seat(s) held for you: %1. Pay before the timer runs out.</source>
         <translation><numerusform>%n seat held for you: %1. Pay before the timer runs out.</numerusform><numerusform>%n seats held for you: %1. Pay before the timer runs out.</numerusform></translation>
     </message>
+    <message>
+        <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::HoldCountdown</name>

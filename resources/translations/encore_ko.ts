@@ -537,6 +537,10 @@
         <source>%n seat(s) held for you: %1. Pay before the timer runs out.</source>
         <translation><numerusform>좌석 %n개를 선점했습니다: %1. 시간이 끝나기 전에 결제해 주세요.</numerusform></translation>
     </message>
+    <message>
+        <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
+        <translation>%2의 %1번 좌석을 %3까지 선점하고 있습니다. 내 티켓에서 결제하세요.</translation>
+    </message>
 </context>
 <context>
     <name>encore::HoldCountdown</name>

@@ -238,6 +238,8 @@ void TestHoldSeams::keptHoldIsPaidAfterARestart()
     SignedIn again = openCustomerWindow(m_server->port(), fan);
     w = again.window.get();
     QVERIFY(QTest::qWaitForWindowExposed(w));
+    QTRY_VERIFY2_WITH_TIMEOUT(noticeText(w).contains(u"Pay for them in My tickets"_s),
+                              qPrintable(noticeText(w)), kGuiWaitMs);
     QVERIFY(clickNamed(w, u"ticketsNavButton"_s));
     auto *view = visibleChild<QTableView>(w, u"ticketsView"_s);
     QTRY_VERIFY_WITH_TIMEOUT((view = visibleChild<QTableView>(w, u"ticketsView"_s))
