@@ -645,6 +645,15 @@ void CustomerWindow::payKeptHold(const Reservation &reservation)
         return;
     // Payment needs the account's turn: joining again keeps the place in line, and a hold kept
     // the turn open, so the customer is admitted at once and the payment is confirmed there.
+    // The reservation names its date, so this works before the concert list has loaded too.
+    Concert concert;
+    concert.id = reservation.concertId;
+    concert.title = reservation.concertTitle;
+    Schedule schedule;
+    schedule.id = reservation.scheduleId;
+    schedule.concertId = reservation.concertId;
+    schedule.startsAt = reservation.startsAt;
+    setBookingContext(concert, schedule);
     m_payWhenAdmitted = true;
     enterQueue(reservation.concertId, reservation.scheduleId);
 }
