@@ -54,11 +54,14 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
 
     auto *pick = new QWidget(m_side);
     m_pickHeading = label(u"sectionTitle"_s, pick);
+    m_tierPrices = label(u"tierPrices"_s, pick);
     m_selection = label(u"selectionSeats"_s, pick);
     m_total = label(u"selectionTotal"_s, pick);
     m_holdButton = button(u"holdButton"_s, pick, true);
     auto *pickLayout = new QVBoxLayout(pick);
     pickLayout->setContentsMargins(0, 0, 0, 0);
+    pickLayout->addWidget(m_tierPrices);
+    pickLayout->addSpacing(8);
     pickLayout->addWidget(m_pickHeading);
     pickLayout->addWidget(m_selection);
     pickLayout->addWidget(m_total);
@@ -116,6 +119,8 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
 
     connect(m_map, &SeatMapWidget::selectionChanged, this, &SeatPage::updateSelection);
     connect(model, &QAbstractItemModel::dataChanged, this, &SeatPage::updateSelection);
+    connect(model, &QAbstractItemModel::dataChanged, this, &SeatPage::updateTierPrices);
+    connect(model, &QAbstractItemModel::modelReset, this, &SeatPage::updateTierPrices);
     connect(m_holdButton, &QPushButton::clicked, this,
             [this] { Q_EMIT holdRequested(m_map->selectedSeats()); });
     connect(m_pay, &QPushButton::clicked, this, &SeatPage::payRequested);
@@ -225,6 +230,19 @@ void SeatPage::updateSelection()
                               : tr("Hold %n seat(s)", nullptr, int(seats.size())));
 }
 
+void SeatPage::updateTierPrices()
+{
+    // In the map's order (the dearest tier first), one line per tier and price.
+    QStringList lines;
+    for (const Seat &seat : m_model->seats()) {
+        const QString line = tr("%1 seats · %2").arg(seat.tier, money::format(seat.price));
+        if (!lines.contains(line))
+            lines.append(line);
+    }
+    m_tierPrices->setText(lines.join(u'\n'));
+    m_tierPrices->setVisible(!lines.isEmpty());
+}
+
 void SeatPage::retranslate()
 {
     m_title->setText(m_concertTitle);
@@ -236,6 +254,7 @@ void SeatPage::retranslate()
     updateTurnClock();
     m_leave->setText(tr("Leave"));
     m_pickHeading->setText(tr("Your selection"));
+    updateTierPrices();
     m_heldHeading->setText(tr("Seats on hold"));
     if (m_hold) {
         m_heldSeats->setText(tr("Seats %1").arg(DisplayText::seatList(m_hold->seats)));

@@ -54,6 +54,7 @@ protected:
 private:
     void updateSelection();
     void updateTurnClock();
+    void updateTierPrices();
     void retranslate();
 
     SeatMapModel *m_model;
@@ -71,6 +72,7 @@ private:
     QStackedWidget *m_side;
     // picking
     QLabel *m_pickHeading;
+    QLabel *m_tierPrices; // each tier's price, so prices are known without hovering
     QLabel *m_selection;
     QLabel *m_total;
     QPushButton *m_holdButton;

@@ -1000,6 +1000,10 @@
         <source>Hold seats</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 seats · %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::TurnEndedPage</name>

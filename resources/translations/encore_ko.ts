@@ -994,6 +994,10 @@
         <source>Hold seats</source>
         <translation>좌석 선점</translation>
     </message>
+    <message>
+        <source>%1 seats · %2</source>
+        <translation>%1석 · %2</translation>
+    </message>
 </context>
 <context>
     <name>encore::TurnEndedPage</name>

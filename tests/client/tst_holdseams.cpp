@@ -111,6 +111,10 @@ void TestHoldSeams::staffReleaseClearsTheHoldersPanel()
     reachSeats(w, schedule);
     if (QTest::currentTestFailed())
         return;
+    // Each tier's price is on the page, without hovering.
+    const QString prices = visibleChild<QLabel>(w, u"tierPrices"_s)->text();
+    QVERIFY2(prices.contains(u"VIP seats · "_s + money::format(165'000)), qPrintable(prices));
+    QVERIFY2(prices.contains(u"A seats · "_s + money::format(77'000)), qPrintable(prices));
     // Nothing picked: the button does not pretend to hold one seat.
     QCOMPARE(visibleChild<QAbstractButton>(w, u"holdButton"_s)->text(), u"Hold seats"_s);
     holdSeats(w, {7, 8});
