@@ -83,6 +83,17 @@ void BookingController::hold(const QList<int> &seats)
     });
 }
 
+void BookingController::adopt(const Reservation &reservation)
+{
+    if (m_busy || reservation.status != ReservationStatus::Held)
+        return;
+    if (m_hold && m_hold->id == reservation.id)
+        return;
+    m_interrupted = Action::None;
+    m_scheduleId = reservation.scheduleId;
+    setHold(reservation);
+}
+
 void BookingController::pay()
 {
     if (!m_hold || m_busy)
@@ -140,6 +151,35 @@ void BookingController::reservationChanged(const Reservation &reservation)
 {
     if (m_hold && m_hold->id == reservation.id && reservation.status != ReservationStatus::Held)
         forgetHold();
+}
+
+void BookingController::seatsChanged(const QList<Seat> &seats)
+{
+    // While a payment is in flight our own seats turn SOLD before its answer arrives.
+    if (!m_hold || m_busy)
+        return;
+    const bool lost = std::any_of(seats.begin(), seats.end(), [this](const Seat &seat) {
+        return m_hold->seats.contains(seat.number)
+            && !(seat.mine && seat.status == SeatStatus::Held);
+    });
+    if (lost)
+        verifyHold();
+}
+
+void BookingController::verifyHold()
+{
+    if (!m_hold || m_verifying)
+        return;
+    m_verifying = true;
+    const QUuid id = m_hold->id;
+    m_api->reservation(id, this, [this, id](const Result<Reservation> &r) {
+        m_verifying = false;
+        // Our own payment or release may have ended the hold meanwhile: then it is not news.
+        if (!r || !m_hold || m_hold->id != id || m_busy || r->status == ReservationStatus::Held)
+            return;
+        forgetHold();
+        Q_EMIT holdEndedElsewhere(r.value());
+    });
 }
 
 void BookingController::reset()

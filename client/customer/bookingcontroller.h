@@ -12,6 +12,7 @@
 #include "api/apitypes.h"
 
 #include "models/reservation.h"
+#include "models/seat.h"
 
 #include <QObject>
 
@@ -42,6 +43,8 @@ public:
 
     // Holds these seats (1..4) on the date; ignored while a request is in flight.
     void hold(const QList<int> &seats);
+    // Takes a hold kept from earlier (My tickets, another run of the app) as the current hold.
+    void adopt(const Reservation &reservation);
     // Pays the current hold.
     void pay();
     // Cancels the current hold on the server (the seats go back on sale).
@@ -53,6 +56,12 @@ public:
     // A reservation changed elsewhere (My tickets): if it was the current hold and is no longer
     // held, forget it.
     void reservationChanged(const Reservation &reservation);
+    // A live update of the date's seats: when a seat of the current hold is no longer held by
+    // this account (staff released it, it expired, another window paid), re-read the
+    // reservation and end the hold with holdEndedElsewhere.
+    void seatsChanged(const QList<encore::Seat> &seats);
+    // Re-reads the current hold from the server; ends it when it is no longer HELD.
+    void verifyHold();
     // The booking is over (paid, queue left, turn ended): forget everything.
     void reset();
 
@@ -66,6 +75,9 @@ Q_SIGNALS:
     void released(bool ok);
     void paid(const encore::PaymentReceipt &result);
     void payFailed(const encore::ApiError &error);
+    // The current hold ended outside this window; `reservation` has its new status (PAID,
+    // CANCELLED, EXPIRED) and says why.
+    void holdEndedElsewhere(const encore::Reservation &reservation);
 
 private:
     enum class Action { None, Hold, Pay };
@@ -89,6 +101,7 @@ private:
     Action m_interrupted = Action::None;
     QList<int> m_interruptedSeats;
     bool m_busy = false;
+    bool m_verifying = false;
 };
 
 } // namespace encore

@@ -7,6 +7,7 @@
 #include "customer/concertspage.h"
 #include "customer/seatpage.h"
 #include "customer/ticketspage.h"
+#include "customer/turnendedpage.h"
 #include "dialogs/paymentconfirmdialog.h"
 #include "dialogs/receiptdialog.h"
 #include "dialogs/walletdialog.h"
@@ -27,6 +28,7 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -59,6 +61,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     , m_queuePanel(new QueuePanel(this))
     , m_seatPage(new SeatPage(m_seats, this))
     , m_ticketsPage(new TicketsPage(m_reservations, this))
+    , m_turnEndedPage(new TurnEndedPage(this))
 {
     setObjectName(u"customerWindow"_s);
     setWindowIcon(Icons::icon(IconKind::App));
@@ -68,6 +71,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     m_stack->addWidget(m_queuePanel);
     m_stack->addWidget(m_seatPage);
     m_stack->addWidget(m_ticketsPage);
+    m_stack->addWidget(m_turnEndedPage);
 
     auto *central = new QWidget(this);
     central->setObjectName(u"central"_s);
@@ -134,6 +138,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     });
     connect(m_queue, &QueueWatcher::admitted, this, &CustomerWindow::openSeats);
     connect(m_queue, &QueueWatcher::failed, this, [this](const ApiError &e) {
+        m_payWhenAdmitted = false;
         showPage(Page::Concerts);
         showError(e, [this] { enterQueue(m_concert.id, m_schedule.id); });
     });
@@ -152,13 +157,17 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
 
     // Live seats.
     connect(m_feed, &LiveFeed::seatMapLoaded, this, [this](const SeatMap &map) {
-        if (map.scheduleId == m_schedule.id)
+        if (map.scheduleId == m_schedule.id) {
             m_seats->setSeatMap(map);
+            m_booking->seatsChanged(map.seats);
+        }
     });
     connect(m_feed, &LiveFeed::seatsChanged, this,
             [this](qint64 scheduleId, const QList<Seat> &seats) {
-                if (scheduleId == m_schedule.id)
+                if (scheduleId == m_schedule.id) {
                     m_seats->applySeats(seats);
+                    m_booking->seatsChanged(seats);
+                }
             });
     connect(m_feed, &LiveFeed::seatMapFailed, this, [this](const ApiError &e) {
         if (e.code != ErrorCode::Unavailable && page() == Page::Seats)
@@ -167,14 +176,25 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     connect(m_seatPage->seatMap(), &SeatMapWidget::selectionLost, this,
             [this](const QList<int> &seats) {
                 m_notice->showMessage(NoticeBar::Kind::Info,
-                                      tr("Seat(s) %1 were just taken by someone else and left your "
-                                         "selection.")
+                                      tr("%n seat(s) you picked were just taken by someone else "
+                                         "and left your selection: %1.",
+                                         nullptr, int(seats.size()))
                                           .arg(DisplayText::seatList(seats)));
             });
     connectBooking();
 
+    // The turn's end.
+    connect(m_seatPage, &SeatPage::turnEnded, this, &CustomerWindow::onTurnEnded);
+    connect(m_turnEndedPage, &TurnEndedPage::rejoinRequested, this,
+            [this] { enterQueue(m_concert.id, m_schedule.id); });
+    connect(m_turnEndedPage, &TurnEndedPage::concertsRequested, this, [this] {
+        showPage(Page::Concerts);
+        loadConcerts();
+    });
+
     // My tickets.
     connect(m_ticketsPage, &TicketsPage::refreshRequested, this, &CustomerWindow::loadReservations);
+    connect(m_ticketsPage, &TicketsPage::payHoldRequested, this, &CustomerWindow::payKeptHold);
     connect(m_ticketsPage, &TicketsPage::cancelHoldRequested, this,
             &CustomerWindow::cancelReservation);
     connect(m_ticketsPage, &TicketsPage::refundRequested, this, &CustomerWindow::askRefund);
@@ -254,7 +274,7 @@ void CustomerWindow::buildMenus()
     m_logoutAction = m_accountMenu->addAction(Icons::icon(IconKind::Logout), QString(), this,
                                               &CustomerWindow::logoutRequested);
     m_logoutAction->setObjectName(u"logoutAction"_s);
-    m_quitAction = m_accountMenu->addAction(QString(), qApp, &QApplication::quit);
+    m_quitAction = m_accountMenu->addAction(QString(), this, &QWidget::close); // asks about holds
     m_quitAction->setObjectName(u"quitAction"_s);
     m_quitAction->setShortcut(QKeySequence::Quit);
 
@@ -318,6 +338,23 @@ void CustomerWindow::start()
     loadConcerts();
     refreshBalance();
     m_feed->start();
+    // A hold kept from an earlier run: say where to pay for it.
+    m_api->reservations(this, [this](const Result<QList<Reservation>> &r) {
+        if (!r)
+            return;
+        m_reservations->setReservations(r.value());
+        for (const Reservation &kept : r.value()) {
+            if (kept.status == ReservationStatus::Held
+                && kept.heldUntil > QDateTime::currentDateTimeUtc()) {
+                m_notice->showMessage(
+                    NoticeBar::Kind::Info,
+                    tr("You still hold seats %1 for %2 until %3. Pay for them in My tickets.")
+                        .arg(DisplayText::seatList(kept.seats), kept.concertTitle,
+                             kept.heldUntil.toLocalTime().toString(u"HH:mm"_s)));
+                return;
+            }
+        }
+    });
 }
 
 void CustomerWindow::showPage(Page page)
@@ -488,14 +525,36 @@ void CustomerWindow::openSeats()
     m_feed->watchSchedule(m_schedule.id);
     m_feed->resync();
     showPage(Page::Seats);
+    if (std::exchange(m_payWhenAdmitted, false))
+        confirmPayment();
+}
+
+void CustomerWindow::onTurnEnded()
+{
+    if (page() != Page::Seats)
+        return;
+    endBooking();
+    m_notice->dismiss();
+    m_turnEndedPage->setConcertTitle(m_concert.title);
+    showPage(Page::TurnEnded);
+}
+
+void CustomerWindow::refreshTurnEnd()
+{
+    m_api->queueStatus(this, [this](const Result<QueueTicket> &r) {
+        if (r && r->status == QueueStatus::Active && m_queue->isActive())
+            m_seatPage->setTurnEnd(r->activeUntil);
+    });
 }
 
 void CustomerWindow::endBooking()
 {
+    m_seatPage->setTurnEnd(QDateTime()); // no turn: its clock must not end anything later
     m_feed->watchSchedule(0);
     m_feed->watchQueue(QString());
     m_queue->reset();
     m_booking->reset();
+    m_payWhenAdmitted = false;
     m_seatPage->clearHold();
     m_seats->clear();
 }
@@ -512,8 +571,22 @@ void CustomerWindow::connectBooking()
     connect(m_seatPage, &SeatPage::payRequested, this, &CustomerWindow::confirmPayment);
     connect(m_seatPage, &SeatPage::holdExpired, this, &CustomerWindow::onHoldExpired);
     connect(m_seatPage, &SeatPage::leaveRequested, this, [this] {
-        m_booking->release();
-        leaveQueue();
+        if (!m_booking->currentHold()) {
+            leaveQueue();
+            return;
+        }
+        askKeepOrRelease(tr("You are leaving the seat map with seats on hold."),
+                         [this](bool release) {
+                             if (release) {
+                                 m_booking->release();
+                                 leaveQueue();
+                                 return;
+                             }
+                             // Kept: the turn goes on (the hold extends it) and My tickets
+                             // shows the hold with its Pay button.
+                             showPage(Page::Tickets);
+                             loadReservations();
+                         });
     });
     connect(m_booking, &BookingController::busyChanged, m_seatPage, &SeatPage::setBusy);
     connect(m_booking, &BookingController::holdChanged, this, [this] {
@@ -524,9 +597,11 @@ void CustomerWindow::connectBooking()
     });
     connect(m_booking, &BookingController::held, this, [this](const Reservation &r) {
         m_notice->showMessage(NoticeBar::Kind::Success,
-                              tr("Seats %1 are yours for now. Pay before the timer runs out.")
+                              tr("%n seat(s) held for you: %1. Pay before the timer runs out.",
+                                 nullptr, int(r.seats.size()))
                                   .arg(DisplayText::seatList(r.seats)));
         m_feed->resync();
+        refreshTurnEnd(); // the hold extended the turn
     });
     connect(m_booking, &BookingController::holdFailed, this, &CustomerWindow::onHoldFailed);
     connect(m_booking, &BookingController::released, this, [this](bool ok) {
@@ -539,6 +614,111 @@ void CustomerWindow::connectBooking()
         showReceipt(result);
     });
     connect(m_booking, &BookingController::payFailed, this, &CustomerWindow::onPayFailed);
+    connect(m_booking, &BookingController::holdEndedElsewhere, this,
+            &CustomerWindow::onHoldEndedElsewhere);
+}
+
+void CustomerWindow::askKeepOrRelease(const QString &question,
+                                      std::function<void(bool release)> decided)
+{
+    const auto &hold = m_booking->currentHold();
+    if (!hold)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Seats on hold"), question, {}, this);
+    box->setObjectName(u"keepHoldBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->setInformativeText(
+        tr("Keep seats %1 to pay for them later in My tickets (until %2), or release them now?")
+            .arg(DisplayText::seatList(hold->seats),
+                 hold->heldUntil.toLocalTime().toString(u"HH:mm"_s)));
+    QPushButton *keep = box->addButton(tr("Keep my hold"), QMessageBox::AcceptRole);
+    keep->setObjectName(u"keepHoldButton"_s);
+    QPushButton *release = box->addButton(tr("Release seats"), QMessageBox::DestructiveRole);
+    release->setObjectName(u"releaseKeptHoldButton"_s);
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(u"keepHoldCancelButton"_s);
+    box->setDefaultButton(keep);
+    connect(box, &QMessageBox::finished, this, [box, keep, release, decided] {
+        if (box->clickedButton() == keep)
+            decided(false);
+        else if (box->clickedButton() == release)
+            decided(true);
+    });
+    box->open();
+}
+
+void CustomerWindow::closeEvent(QCloseEvent *event)
+{
+    // Logging out closes the window without quitting (the hold stays, in My tickets); quitting
+    // with a hold asks first.
+    if (m_closeDecided || !m_booking->currentHold() || !testAttribute(Qt::WA_QuitOnClose)) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    askKeepOrRelease(tr("You are quitting Encore with seats on hold."), [this](bool release) {
+        m_closeDecided = true;
+        if (!release) {
+            close();
+            return;
+        }
+        connect(m_booking, &BookingController::released, this, &QWidget::close,
+                Qt::SingleShotConnection);
+        m_booking->release();
+    });
+}
+
+void CustomerWindow::payKeptHold(const Reservation &reservation)
+{
+    m_booking->adopt(reservation);
+    const auto &hold = m_booking->currentHold();
+    if (!hold || hold->id != reservation.id)
+        return;
+    // Payment needs the account's turn: joining again keeps the place in line, and a hold kept
+    // the turn open, so the customer is admitted at once and the payment is confirmed there.
+    // The reservation names its date, so this works before the concert list has loaded too.
+    Concert concert;
+    concert.id = reservation.concertId;
+    concert.title = reservation.concertTitle;
+    Schedule schedule;
+    schedule.id = reservation.scheduleId;
+    schedule.concertId = reservation.concertId;
+    schedule.startsAt = reservation.startsAt;
+    setBookingContext(concert, schedule);
+    m_payWhenAdmitted = true;
+    enterQueue(reservation.concertId, reservation.scheduleId);
+}
+
+void CustomerWindow::onHoldEndedElsewhere(const Reservation &reservation)
+{
+    const QString seats = DisplayText::seatList(reservation.seats);
+    m_reservations->upsert(reservation);
+    switch (reservation.status) {
+    case ReservationStatus::Paid:
+        // Paying ends the turn on the server too: the booking is over, the tickets are kept.
+        endBooking();
+        showPage(Page::Tickets);
+        loadReservations();
+        refreshBalance();
+        m_notice->showMessage(NoticeBar::Kind::Success,
+                              tr("Seats %1 were paid for in another window of your account. "
+                                 "Your tickets are below.")
+                                  .arg(seats));
+        return;
+    case ReservationStatus::Expired:
+        onHoldExpired();
+        return;
+    default:
+        m_feed->resync();
+        m_notice->showError({tr("Your hold on seats %1 was released by the box office or from "
+                                "another window of your account.")
+                                 .arg(seats),
+                             tr("The seats are back on sale. You can pick seats again while "
+                                "your turn lasts."),
+                             ErrorAction::None});
+        return;
+    }
 }
 
 void CustomerWindow::onHoldFailed(const ApiError &e, const QList<int> &seats)
@@ -590,7 +770,11 @@ void CustomerWindow::confirmPayment()
             connect(wallet, &WalletDialog::balanceChanged, dialog,
                     &PaymentConfirmDialog::setBalance);
         });
-        connect(m_seatPage, &SeatPage::holdExpired, dialog, &QDialog::reject);
+        // The hold may end while the customer reads (it ran out, staff released it).
+        connect(m_booking, &BookingController::holdChanged, dialog, [this, dialog] {
+            if (!m_booking->currentHold())
+                dialog->reject();
+        });
         connect(dialog, &QDialog::accepted, this, [this] {
             m_notice->showMessage(NoticeBar::Kind::Info, tr("Paying…"));
             m_booking->pay();
@@ -673,6 +857,7 @@ void CustomerWindow::askRefund(const Reservation &reservation)
     box->button(QMessageBox::Yes)->setObjectName(u"refundYesButton"_s);
     box->button(QMessageBox::No)->setText(tr("Keep ticket"));
     box->button(QMessageBox::No)->setObjectName(u"refundNoButton"_s);
+    box->setDefaultButton(QMessageBox::No); // Enter must not refund
     connect(box, &QMessageBox::finished, this, [this, reservation](int result) {
         if (result == QMessageBox::Yes)
             cancelReservation(reservation);

@@ -17,6 +17,7 @@
 #include <optional>
 
 class QAction;
+class QCloseEvent;
 class QLabel;
 class QMenu;
 class QPushButton;
@@ -38,6 +39,7 @@ class ReservationListModel;
 class SeatMapModel;
 class SeatPage;
 class TicketsPage;
+class TurnEndedPage;
 class WalletDialog;
 struct ApiError;
 
@@ -45,7 +47,7 @@ class CustomerWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum class Page { Concerts, Queue, Seats, Tickets };
+    enum class Page { Concerts, Queue, Seats, Tickets, TurnEnded };
 
     CustomerWindow(ApiClient *api, const Session &session, LanguageManager *languages,
                    QWidget *parent = nullptr);
@@ -77,6 +79,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Quitting with seats on hold asks whether to release them or keep them (My tickets).
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
@@ -98,6 +102,13 @@ private:
     // Staff changed something of ours: say what and why, then show the money and tickets as
     // they are now.
     void onAccountNotice(const AccountNotice &notice);
+    void onHoldEndedElsewhere(const Reservation &reservation);
+    void onTurnEnded();
+    // Re-reads the turn's end (a hold extends it) for the seat page's clock.
+    void refreshTurnEnd();
+    void payKeptHold(const Reservation &reservation);
+    // Asks (window-modal) whether to release the current hold or keep it; `decided(release)`.
+    void askKeepOrRelease(const QString &question, std::function<void(bool release)> decided);
     void confirmPayment();
     void showReceipt(const PaymentReceipt &result);
     void cancelReservation(const Reservation &reservation);
@@ -119,6 +130,8 @@ private:
     Schedule m_schedule;
     std::function<void()> m_retry; // the action an interrupted call was doing
     QPointer<WalletDialog> m_walletDialog;
+    bool m_payWhenAdmitted = false; // a kept hold's Pay rejoined the line: pay once admitted
+    bool m_closeDecided = false; // the customer answered the question about the hold
 
     ConnectionBanner *m_banner;
     NoticeBar *m_notice;
@@ -127,6 +140,7 @@ private:
     QueuePanel *m_queuePanel;
     SeatPage *m_seatPage;
     TicketsPage *m_ticketsPage;
+    TurnEndedPage *m_turnEndedPage;
     QLabel *m_userLabel;
     QPushButton *m_concertsNav;
     QPushButton *m_ticketsNav;

@@ -4,6 +4,7 @@
 #include "models/seatmapmodel.h"
 #include "widgets/holdcountdown.h"
 #include "widgets/icons.h"
+#include "widgets/repolish.h"
 #include "widgets/seatmapwidget.h"
 
 #include <QEvent>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +43,8 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
     , m_map(new SeatMapWidget(this))
     , m_title(label(u"seatPageTitle"_s, this))
     , m_subtitle(label(u"seatPageSubtitle"_s, this))
+    , m_turnClock(label(u"turnClock"_s, this))
+    , m_turnTimer(new QTimer(this))
     , m_leave(button(u"leaveSeatsButton"_s, this))
     , m_side(new QStackedWidget(this))
 {
@@ -50,11 +54,14 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
 
     auto *pick = new QWidget(m_side);
     m_pickHeading = label(u"sectionTitle"_s, pick);
+    m_tierPrices = label(u"tierPrices"_s, pick);
     m_selection = label(u"selectionSeats"_s, pick);
     m_total = label(u"selectionTotal"_s, pick);
     m_holdButton = button(u"holdButton"_s, pick, true);
     auto *pickLayout = new QVBoxLayout(pick);
     pickLayout->setContentsMargins(0, 0, 0, 0);
+    pickLayout->addWidget(m_tierPrices);
+    pickLayout->addSpacing(8);
     pickLayout->addWidget(m_pickHeading);
     pickLayout->addWidget(m_selection);
     pickLayout->addWidget(m_total);
@@ -97,6 +104,7 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
     auto *titles = new QVBoxLayout;
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
+    titles->addWidget(m_turnClock);
     auto *top = new QHBoxLayout;
     top->addLayout(titles, 1);
     top->addWidget(m_leave, 0, Qt::AlignTop);
@@ -111,12 +119,16 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
 
     connect(m_map, &SeatMapWidget::selectionChanged, this, &SeatPage::updateSelection);
     connect(model, &QAbstractItemModel::dataChanged, this, &SeatPage::updateSelection);
+    connect(model, &QAbstractItemModel::dataChanged, this, &SeatPage::updateTierPrices);
+    connect(model, &QAbstractItemModel::modelReset, this, &SeatPage::updateTierPrices);
     connect(m_holdButton, &QPushButton::clicked, this,
             [this] { Q_EMIT holdRequested(m_map->selectedSeats()); });
     connect(m_pay, &QPushButton::clicked, this, &SeatPage::payRequested);
     connect(m_release, &QPushButton::clicked, this, &SeatPage::releaseRequested);
     connect(m_leave, &QPushButton::clicked, this, &SeatPage::leaveRequested);
     connect(m_countdown, &HoldCountdown::expired, this, &SeatPage::holdExpired);
+    m_turnTimer->setInterval(1000);
+    connect(m_turnTimer, &QTimer::timeout, this, &SeatPage::updateTurnClock);
     retranslate();
 }
 
@@ -125,8 +137,41 @@ void SeatPage::setContext(const QString &concertTitle, const QDateTime &startsAt
 {
     m_concertTitle = concertTitle;
     m_startsAt = startsAt;
+    setTurnEnd(turnEndsAt);
+}
+
+void SeatPage::setTurnEnd(const QDateTime &turnEndsAt)
+{
     m_turnEndsAt = turnEndsAt;
+    if (turnEndsAt.isValid())
+        m_turnTimer->start();
+    else
+        m_turnTimer->stop();
     retranslate();
+}
+
+void SeatPage::updateTurnClock()
+{
+    m_turnClock->setVisible(m_turnEndsAt.isValid());
+    if (!m_turnEndsAt.isValid())
+        return;
+    const qint64 leftMs
+        = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(m_turnEndsAt));
+    const QString left = DisplayText::clock((leftMs + 999) / 1000);
+    const bool warning = leftMs < 60'000 && !m_hold;
+    m_turnClock->setText(warning ? tr("Your turn ends in %1. Hold seats now: a hold keeps your "
+                                      "turn open until it is paid or runs out.")
+                                       .arg(left)
+                                 : tr("Time left in your turn: %1").arg(left));
+    if (m_turnClock->property("warning").toBool() != warning) {
+        m_turnClock->setProperty("warning", warning);
+        repolish(m_turnClock);
+    }
+    // With a hold the server keeps the turn open until the hold ends; the window re-reads it.
+    if (leftMs == 0 && !m_hold && m_turnTimer->isActive()) {
+        m_turnTimer->stop();
+        Q_EMIT turnEnded();
+    }
 }
 
 void SeatPage::setHold(const Reservation &reservation)
@@ -134,6 +179,9 @@ void SeatPage::setHold(const Reservation &reservation)
     m_hold = reservation;
     m_map->clearSelection();
     m_map->setInteractive(false);
+    m_map->setLockedReason(tr("You are holding seats %1. Pay for them or release them to choose "
+                              "other seats.")
+                               .arg(DisplayText::seatList(reservation.seats)));
     m_countdown->start(reservation.heldUntil);
     m_side->setCurrentIndex(1);
     retranslate();
@@ -143,6 +191,7 @@ void SeatPage::clearHold()
 {
     m_hold.reset();
     m_countdown->stop();
+    m_map->setLockedReason({});
     m_map->setInteractive(true);
     m_side->setCurrentIndex(0);
     retranslate();
@@ -175,9 +224,23 @@ void SeatPage::updateSelection()
                                          : lines.join(u'\n'));
     m_total->setText(tr("Total %1").arg(money::format(total)));
     m_holdButton->setEnabled(!seats.isEmpty() && !m_busy);
-    m_holdButton->setText(
-        m_busy ? tr("Holding…")
-               : tr("Hold %n seat(s)", nullptr, int(std::max<qsizetype>(1, seats.size()))));
+    m_holdButton->setText(m_busy ? tr("Holding…")
+                              : seats.isEmpty()
+                              ? tr("Hold seats")
+                              : tr("Hold %n seat(s)", nullptr, int(seats.size())));
+}
+
+void SeatPage::updateTierPrices()
+{
+    // In the map's order (the dearest tier first), one line per tier and price.
+    QStringList lines;
+    for (const Seat &seat : m_model->seats()) {
+        const QString line = tr("%1 seats · %2").arg(seat.tier, money::format(seat.price));
+        if (!lines.contains(line))
+            lines.append(line);
+    }
+    m_tierPrices->setText(lines.join(u'\n'));
+    m_tierPrices->setVisible(!lines.isEmpty());
 }
 
 void SeatPage::retranslate()
@@ -188,8 +251,10 @@ void SeatPage::retranslate()
         subtitle += u"  ·  "_s
             + tr("Your turn lasts until %1").arg(m_turnEndsAt.toLocalTime().toString(u"HH:mm"));
     m_subtitle->setText(subtitle);
+    updateTurnClock();
     m_leave->setText(tr("Leave"));
     m_pickHeading->setText(tr("Your selection"));
+    updateTierPrices();
     m_heldHeading->setText(tr("Seats on hold"));
     if (m_hold) {
         m_heldSeats->setText(tr("Seats %1").arg(DisplayText::seatList(m_hold->seats)));

@@ -1,6 +1,7 @@
 #pragma once
 // SeatPage: one date's live seat map with the selection, its total and "Hold"; once held, the
-// countdown with "Pay" and "Release". Emits what the user asks for; calls nothing. GUI thread.
+// countdown with "Pay" and "Release"; above it the turn's time left, a warning in its last minute.
+// Emits what the user asks for; calls nothing. GUI thread.
 
 #include "models/reservation.h"
 
@@ -11,6 +12,7 @@
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QTimer;
 
 namespace encore {
 
@@ -26,6 +28,9 @@ public:
 
     void setContext(const QString &concertTitle, const QDateTime &startsAt,
                     const QDateTime &turnEndsAt);
+    // The turn's end moved (a hold extends it).
+    void setTurnEnd(const QDateTime &turnEndsAt);
+    const QDateTime &turnEndsAt() const { return m_turnEndsAt; }
     void setHold(const Reservation &reservation);
     void clearHold();
     const std::optional<Reservation> &hold() const { return m_hold; }
@@ -40,12 +45,16 @@ Q_SIGNALS:
     void releaseRequested();
     void leaveRequested();
     void holdExpired();
+    // The turn ran out with no hold (a hold keeps the turn open until it ends).
+    void turnEnded();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void updateSelection();
+    void updateTurnClock();
+    void updateTierPrices();
     void retranslate();
 
     SeatMapModel *m_model;
@@ -57,10 +66,13 @@ private:
     bool m_busy = false;
     QLabel *m_title;
     QLabel *m_subtitle;
+    QLabel *m_turnClock;
+    QTimer *m_turnTimer;
     QPushButton *m_leave;
     QStackedWidget *m_side;
     // picking
     QLabel *m_pickHeading;
+    QLabel *m_tierPrices; // each tier's price, so prices are known without hovering
     QLabel *m_selection;
     QLabel *m_total;
     QPushButton *m_holdButton;

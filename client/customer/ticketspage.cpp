@@ -1,6 +1,7 @@
 #include "ticketspage.h"
 
 #include "models/reservationlistmodel.h"
+#include "widgets/holdcountdown.h"
 #include "widgets/icons.h"
 
 #include <QEvent>
@@ -23,6 +24,8 @@ TicketsPage::TicketsPage(ReservationListModel *model, QWidget *parent)
     , m_empty(new QLabel(this))
     , m_refresh(new QPushButton(this))
     , m_receipt(new QPushButton(this))
+    , m_payHold(new QPushButton(this))
+    , m_countdown(new HoldCountdown(this))
     , m_cancelHold(new QPushButton(this))
     , m_refund(new QPushButton(this))
 {
@@ -43,6 +46,9 @@ TicketsPage::TicketsPage(ReservationListModel *model, QWidget *parent)
     m_refresh->setObjectName(u"refreshTicketsButton"_s);
     m_refresh->setIcon(Icons::icon(IconKind::Refresh));
     m_receipt->setObjectName(u"receiptButton"_s);
+    m_payHold->setObjectName(u"payHoldButton"_s);
+    m_payHold->setProperty("primary", true);
+    m_countdown->setObjectName(u"ticketsHoldCountdown"_s);
     m_cancelHold->setObjectName(u"cancelHoldButton"_s);
     m_refund->setObjectName(u"refundButton"_s);
     m_refund->setProperty("danger", true);
@@ -51,8 +57,10 @@ TicketsPage::TicketsPage(ReservationListModel *model, QWidget *parent)
     top->addWidget(m_heading, 1);
     top->addWidget(m_refresh);
     auto *actions = new QHBoxLayout;
+    actions->addWidget(m_countdown, 1);
     actions->addStretch();
     actions->addWidget(m_receipt);
+    actions->addWidget(m_payHold);
     actions->addWidget(m_cancelHold);
     actions->addWidget(m_refund);
     auto *layout = new QVBoxLayout(this);
@@ -70,6 +78,8 @@ TicketsPage::TicketsPage(ReservationListModel *model, QWidget *parent)
     };
     connect(m_refresh, &QPushButton::clicked, this, &TicketsPage::refreshRequested);
     connect(m_receipt, &QPushButton::clicked, this, withSelected(&TicketsPage::receiptRequested));
+    connect(m_payHold, &QPushButton::clicked, this, withSelected(&TicketsPage::payHoldRequested));
+    connect(m_countdown, &HoldCountdown::expired, this, &TicketsPage::refreshRequested);
     connect(m_cancelHold, &QPushButton::clicked, this,
             withSelected(&TicketsPage::cancelHoldRequested));
     connect(m_refund, &QPushButton::clicked, this, withSelected(&TicketsPage::refundRequested));
@@ -96,7 +106,20 @@ void TicketsPage::updateButtons()
 {
     const Reservation *r = selected();
     m_receipt->setEnabled(r && r->status == ReservationStatus::Paid);
-    m_cancelHold->setEnabled(r && r->status == ReservationStatus::Held);
+    const bool held = r && r->status == ReservationStatus::Held
+        && r->heldUntil > QDateTime::currentDateTimeUtc();
+    m_payHold->setEnabled(held);
+    m_cancelHold->setEnabled(held);
+    // The selected hold's time left; a hold that runs out here is re-read (refreshRequested).
+    m_countdown->setVisible(held);
+    const QUuid shown = held ? r->id : QUuid();
+    if (shown != m_countdownFor) {
+        m_countdownFor = shown;
+        if (held)
+            m_countdown->start(r->heldUntil);
+        else
+            m_countdown->stop();
+    }
     m_refund->setEnabled(r && r->status == ReservationStatus::Paid);
     const bool empty = m_model->rowCount() == 0;
     m_view->setVisible(!empty);
@@ -109,6 +132,7 @@ void TicketsPage::retranslate()
     m_empty->setText(tr("No tickets yet. Pick a concert to get started."));
     m_refresh->setText(tr("Refresh"));
     m_receipt->setText(tr("Receipt"));
+    m_payHold->setText(tr("Pay for these seats"));
     m_cancelHold->setText(tr("Cancel hold"));
     m_refund->setText(tr("Refund ticket"));
     m_model->retranslate();

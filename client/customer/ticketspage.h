@@ -1,7 +1,9 @@
 #pragma once
-// TicketsPage: "My tickets" — the user's reservations with status; cancel a hold, refund a paid
-// ticket, see its receipt. Emits what the user asks for; calls nothing. GUI thread.
+// TicketsPage: "My tickets" — the user's reservations with status; pay or cancel a kept hold (its
+// countdown shown), refund a paid ticket, see its receipt. Emits what the user asks for; calls
+// nothing. GUI thread.
 
+#include <QUuid>
 #include <QWidget>
 
 class QLabel;
@@ -10,6 +12,7 @@ class QTableView;
 
 namespace encore {
 
+class HoldCountdown;
 class ReservationListModel;
 struct Reservation;
 
@@ -23,6 +26,7 @@ public:
     void select(int row);
 
 Q_SIGNALS:
+    void payHoldRequested(const encore::Reservation &reservation);
     void cancelHoldRequested(const encore::Reservation &reservation);
     void refundRequested(const encore::Reservation &reservation);
     void receiptRequested(const encore::Reservation &reservation);
@@ -41,6 +45,9 @@ private:
     QLabel *m_empty;
     QPushButton *m_refresh;
     QPushButton *m_receipt;
+    QPushButton *m_payHold;
+    HoldCountdown *m_countdown;
+    QUuid m_countdownFor; // the reservation the countdown counts for
     QPushButton *m_cancelHold;
     QPushButton *m_refund;
 };

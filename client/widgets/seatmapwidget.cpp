@@ -142,8 +142,15 @@ void SeatMapWidget::syncRow(int row)
 bool SeatMapWidget::setSeatSelected(int number, bool selected)
 {
     SeatButton *b = button(number);
-    if (!b || b->isHidden() || !m_interactive)
+    if (!b || b->isHidden())
         return false;
+    if (!m_interactive) {
+        if (!m_lockedReason.isEmpty()) {
+            m_hint->setText(m_lockedReason);
+            Q_EMIT selectionRefused(number, m_lockedReason);
+        }
+        return false;
+    }
     if (selected == m_selected.contains(number))
         return true;
     if (selected) {

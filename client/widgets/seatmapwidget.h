@@ -35,6 +35,8 @@ public:
     int maxSelection() const { return m_maxSelection; }
     // While busy (a hold is being placed) clicks change nothing.
     void setInteractive(bool interactive);
+    // Why seats cannot be picked while not interactive (told on a click); empty: say nothing.
+    void setLockedReason(const QString &reason) { m_lockedReason = reason; }
 
     QList<int> selectedSeats() const { return m_selected; }
     // Selects or deselects as a click would; false when the rules refuse it.
@@ -69,6 +71,7 @@ private:
     SeatLegend *m_legend;
     bool m_staffMode = false;
     bool m_interactive = true;
+    QString m_lockedReason;
     int m_maxSelection = 4;
 };
 

@@ -419,10 +419,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Seat(s) %1 were just taken by someone else and left your selection.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>About Encore</source>
         <translation type="unfinished" />
     </message>
@@ -488,10 +484,6 @@
     </message>
     <message>
         <source>&amp;About Encore</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Seats %1 are yours for now. Pay before the timer runs out.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -572,6 +564,54 @@
     </message>
     <message>
         <source>Reason: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are leaving the seat map with seats on hold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seats on hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep my hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are quitting Encore with seats on hold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seats %1 were paid for in another window of your account. Your tickets are below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your hold on seats %1 was released by the box office or from another window of your account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) you picked were just taken by someone else and left your selection: %1.</source>
+        <translation><numerusform>%n seat you picked was just taken by someone else and left your selection: %1.</numerusform><numerusform>%n seats you picked were just taken by someone else and left your selection: %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) held for you: %1. Pay before the timer runs out.</source>
+        <translation><numerusform>%n seat held for you: %1. Pay before the timer runs out.</numerusform><numerusform>%n seats held for you: %1. Pay before the timer runs out.</numerusform></translation>
+    </message>
+    <message>
+        <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1003,6 +1043,45 @@
         <source>No seats selected yet. Click free seats on the map.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Your turn ends in %1. Hold seats now: a hold keeps your turn open until it is paid or runs out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time left in your turn: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are holding seats %1. Pay for them or release them to choose other seats.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 seats · %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::TurnEndedPage</name>
+    <message>
+        <source>Your turn has ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your time to choose seats for %1 is over. Join the queue again for a new turn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join the queue again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to concerts</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::TicketsPage</name>
@@ -1028,6 +1107,10 @@
     </message>
     <message>
         <source>Refund ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay for these seats</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -414,10 +414,6 @@
         <translation>대기열에 다시 참여하면 새 차례를 받을 수 있습니다.</translation>
     </message>
     <message>
-        <source>Seat(s) %1 were just taken by someone else and left your selection.</source>
-        <translation>%1번 좌석을 다른 분이 방금 선택하여 선택 목록에서 빠졌습니다.</translation>
-    </message>
-    <message>
         <source>About Encore</source>
         <translation>Encore 정보</translation>
     </message>
@@ -484,10 +480,6 @@
     <message>
         <source>&amp;About Encore</source>
         <translation>Encore 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Seats %1 are yours for now. Pay before the timer runs out.</source>
-        <translation>%1번 좌석을 선점했습니다. 시간이 끝나기 전에 결제해 주세요.</translation>
     </message>
     <message>
         <source>These seats cost %1 and your wallet has %2. Top up, then hold them again.</source>
@@ -568,6 +560,54 @@
     <message>
         <source>Reason: %1</source>
         <translation>사유: %1</translation>
+    </message>
+    <message>
+        <source>You are leaving the seat map with seats on hold.</source>
+        <translation>선점한 좌석이 있는 채로 좌석 배치도를 떠납니다.</translation>
+    </message>
+    <message>
+        <source>Seats on hold</source>
+        <translation>선점한 좌석</translation>
+    </message>
+    <message>
+        <source>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</source>
+        <translation>%1번 좌석을 유지하고 나중에 내 티켓에서 결제할까요(%2까지), 아니면 지금 해제할까요?</translation>
+    </message>
+    <message>
+        <source>Keep my hold</source>
+        <translation>선점 유지</translation>
+    </message>
+    <message>
+        <source>Release seats</source>
+        <translation>좌석 해제</translation>
+    </message>
+    <message>
+        <source>You are quitting Encore with seats on hold.</source>
+        <translation>선점한 좌석이 있는 채로 Encore를 종료합니다.</translation>
+    </message>
+    <message>
+        <source>Seats %1 were paid for in another window of your account. Your tickets are below.</source>
+        <translation>%1번 좌석은 같은 계정의 다른 창에서 결제되었습니다. 아래에서 티켓을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Your hold on seats %1 was released by the box office or from another window of your account.</source>
+        <translation>%1번 좌석의 선점이 매표소 또는 같은 계정의 다른 창에서 해제되었습니다.</translation>
+    </message>
+    <message>
+        <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
+        <translation>좌석이 다시 판매 중입니다. 차례가 끝나기 전까지 좌석을 다시 고를 수 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) you picked were just taken by someone else and left your selection: %1.</source>
+        <translation><numerusform>고르신 좌석 %n개를 다른 분이 먼저 가져가 선택에서 빠졌습니다: %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) held for you: %1. Pay before the timer runs out.</source>
+        <translation><numerusform>좌석 %n개를 선점했습니다: %1. 시간이 끝나기 전에 결제해 주세요.</numerusform></translation>
+    </message>
+    <message>
+        <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
+        <translation>%2의 %1번 좌석을 %3까지 선점하고 있습니다. 내 티켓에서 결제하세요.</translation>
     </message>
 </context>
 <context>
@@ -998,6 +1038,45 @@
         <source>No seats selected yet. Click free seats on the map.</source>
         <translation>아직 고른 좌석이 없습니다. 배치도에서 빈 좌석을 누르세요.</translation>
     </message>
+    <message>
+        <source>Your turn ends in %1. Hold seats now: a hold keeps your turn open until it is paid or runs out.</source>
+        <translation>차례가 %1 후에 끝납니다. 지금 좌석을 선점하세요. 선점하면 결제하거나 선점 시간이 끝날 때까지 차례가 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Time left in your turn: %1</source>
+        <translation>남은 차례 시간: %1</translation>
+    </message>
+    <message>
+        <source>You are holding seats %1. Pay for them or release them to choose other seats.</source>
+        <translation>%1번 좌석을 선점 중입니다. 다른 좌석을 고르려면 먼저 결제하거나 선점을 해제하세요.</translation>
+    </message>
+    <message>
+        <source>Hold seats</source>
+        <translation>좌석 선점</translation>
+    </message>
+    <message>
+        <source>%1 seats · %2</source>
+        <translation>%1석 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>encore::TurnEndedPage</name>
+    <message>
+        <source>Your turn has ended</source>
+        <translation>차례가 끝났습니다</translation>
+    </message>
+    <message>
+        <source>Your time to choose seats for %1 is over. Join the queue again for a new turn.</source>
+        <translation>%1의 좌석 선택 시간이 끝났습니다. 새 차례를 받으려면 대기열에 다시 들어가세요.</translation>
+    </message>
+    <message>
+        <source>Join the queue again</source>
+        <translation>대기열 다시 들어가기</translation>
+    </message>
+    <message>
+        <source>Back to concerts</source>
+        <translation>공연 목록으로</translation>
+    </message>
 </context>
 <context>
     <name>encore::TicketsPage</name>
@@ -1024,6 +1103,10 @@
     <message>
         <source>Refund ticket</source>
         <translation>티켓 환불</translation>
+    </message>
+    <message>
+        <source>Pay for these seats</source>
+        <translation>이 좌석 결제하기</translation>
     </message>
 </context>
 <context>

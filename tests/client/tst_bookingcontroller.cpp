@@ -55,6 +55,7 @@ private Q_SLOTS:
     void otherSeatsGetANewKey();
     void lostPaymentAnswerChargesOnce();
     void releaseFreesTheSeats();
+    void seatUpdateEndsAHoldCancelledElsewhere();
 
 private:
     // A fresh admitted customer with money and a controller of their own on the test's date.
@@ -273,6 +274,36 @@ void TestBookingController::releaseFreesTheSeats()
     QVERIFY(released.first().first().toBool());
     QCOMPARE(m_fx->scalar(u"SELECT status FROM reservations WHERE id = ?::uuid"_s, {id}).toString(),
              u"CANCELLED"_s);
+}
+
+void TestBookingController::seatUpdateEndsAHoldCancelledElsewhere()
+{
+    Customer c = newCustomer();
+    QVERIFY(holdNow(c, {44}));
+    const Reservation hold = *c.booking->currentHold();
+    QSignalSpy ended(c.booking.get(), &BookingController::holdEndedElsewhere);
+
+    // An update that still shows the seat held by us keeps the hold.
+    Seat ours;
+    ours.number = 44;
+    ours.status = SeatStatus::Held;
+    ours.mine = true;
+    c.booking->seatsChanged({ours});
+    QVERIFY(c.booking->currentHold());
+
+    // The same account cancels it elsewhere; the live update that shows the seat free makes the
+    // controller re-read the reservation and end the hold with its new status.
+    bool cancelled = false;
+    c.api->cancelReservation(hold.id, this,
+                             [&cancelled](const Result<Reservation> &r) { cancelled = r.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT(cancelled, kWaitMs);
+    Seat freed = ours;
+    freed.status = SeatStatus::Available;
+    freed.mine = false;
+    c.booking->seatsChanged({freed});
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kWaitMs);
+    QCOMPARE(ended.first().first().value<Reservation>().status, ReservationStatus::Cancelled);
+    QVERIFY(!c.booking->currentHold());
 }
 
 QTEST_MAIN(TestBookingController)
