@@ -32,6 +32,8 @@ constexpr std::array kErrors{
               u"Your wallet balance is too low; please top up."},
     ErrorInfo{ErrorCode::IdempotencyMismatch, 422, u"IDEMPOTENCY_MISMATCH",
               u"This Idempotency-Key was already used for a different request."},
+    ErrorInfo{ErrorCode::PaymentDeclined, 402, u"PAYMENT_DECLINED",
+              u"The card payment was declined."},
     ErrorInfo{ErrorCode::PayloadTooLarge, 413, u"PAYLOAD_TOO_LARGE", u"The request is too large."},
     ErrorInfo{ErrorCode::RateLimited, 429, u"RATE_LIMITED",
               u"Too many attempts; please wait a moment."},

@@ -20,6 +20,7 @@ enum class ErrorCode {
     ReservationExpired,
     InsufficientBalance,
     IdempotencyMismatch,
+    PaymentDeclined,
     PayloadTooLarge,
     RateLimited,
     Unavailable,

@@ -47,6 +47,10 @@ QString DisplayText::ledgerKind(LedgerKind kind)
         return tr("Payment");
     case LedgerKind::Refund:
         return tr("Refund");
+    case LedgerKind::Adjustment:
+        return tr("Adjustment by staff");
+    case LedgerKind::CardRefund:
+        return tr("Top-up returned to card");
     }
     return {};
 }

@@ -50,20 +50,6 @@ void registerAccountRoutes(RouteRegistrar &routes, Services &s)
                                  {u"maxBalance"_s, money::kMaxBalance}});
         return Reply::json(body);
     });
-    routes.add(Method::Post, u"/api/v1/wallet/top-ups"_s, [&s](RequestContext &ctx) {
-        const User user = s.auth.authenticate(ctx.bearerToken());
-        const QString key = ctx.requireIdempotencyKey();
-        JsonReader r(ctx.jsonBody());
-        const Money amount = r.integer(u"amount"_s, money::kMinTopUp, money::kMaxTopUp);
-        if (!r.ok())
-            throw r.error();
-        const auto hash = IdempotencyService::requestHash("POST", ctx.request().url().path(),
-                                                          ctx.request().body());
-        return s.idempotency.run(user.id, key, hash, [&] {
-            const auto [wallet, entry] = s.wallet.topUp(user.id, amount);
-            return Reply::json({{u"balance"_s, wallet.balance}, {u"entry"_s, entry.toJson()}}, 201);
-        });
-    });
     routes.add(Method::Get, u"/api/v1/wallet/ledger"_s, [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
         QJsonArray entries;

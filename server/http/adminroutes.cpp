@@ -184,7 +184,9 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
     });
     routes.add(Method::Get, u"/api/v1/admin/reconciliation"_s, [&s, staff](RequestContext &ctx) {
         staff(ctx);
-        return Reply::json(s.admin.reconciliation());
+        QJsonObject report = s.admin.reconciliation();
+        s.topUps.addToReconciliation(report);
+        return Reply::json(report);
     });
     routes.add(Method::Get, u"/api/v1/admin/audit"_s, [&s, staff](RequestContext &ctx) {
         staff(ctx);

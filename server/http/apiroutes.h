@@ -15,5 +15,7 @@ void registerBookingRoutes(RouteRegistrar &routes,
                            Services &services); // concerts, queue, seats, reservations, payments
 void registerSystemRoutes(RouteRegistrar &routes, Services &services); // health, metrics
 void registerAdminRoutes(RouteRegistrar &routes, Services &services); // /api/v1/admin/...
+// card top-ups: orders, confirmation, the gateway's webhook, staff listing and refunds
+void registerTopUpRoutes(RouteRegistrar &routes, Services &services);
 
 } // namespace encore::server

@@ -15,6 +15,7 @@ void registerApiRoutes(RouteRegistrar &routes, Services &services)
     registerAccountRoutes(routes, services);
     registerBookingRoutes(routes, services);
     registerAdminRoutes(routes, services);
+    registerTopUpRoutes(routes, services);
     routes.installMissingHandler();
 }
 

@@ -5,6 +5,8 @@
 #include "auth/authservice.h"
 #include "cache/redisclient.h"
 #include "cache/snapshotcache.h"
+#include "payments/paymentprovider.h"
+#include "payments/topupservice.h"
 #include "queue/pgqueuestore.h"
 #include "queue/queueservice.h"
 #include "queue/redisqueuestore.h"
@@ -35,6 +37,8 @@ struct Services {
         , reservations(db, config, concerts, queue, wallet)
         , payments(db, reservations, wallet, queue, concerts)
         , admin(db, concerts, queue)
+        , gateway(config)
+        , topUps(db, gateway, wallet)
     {
     }
 
@@ -51,6 +55,8 @@ struct Services {
     ReservationService reservations;
     PaymentService payments;
     AdminService admin;
+    PaymentProvider gateway;
+    TopUpService topUps;
 };
 
 } // namespace encore::server

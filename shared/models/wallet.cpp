@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 namespace encore {
 
 namespace {
-constexpr std::array kKindNames{u"TOPUP", u"PAYMENT", u"REFUND"};
+constexpr std::array kKindNames{u"TOPUP", u"PAYMENT", u"REFUND", u"ADJUSTMENT", u"CARD_REFUND"};
 constexpr qint64 kMaxAmount = std::numeric_limits<qint64>::max() / 2;
 } // namespace
 

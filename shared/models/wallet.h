@@ -18,8 +18,10 @@ struct Wallet
     static Result<Wallet> fromJson(const QJsonObject &json);
 };
 
-enum class LedgerKind { TopUp, Payment, Refund };
-QString ledgerKindName(LedgerKind kind); // "TOPUP" | "PAYMENT" | "REFUND"
+// TOPUP: paid by card (one per top-up order); ADJUSTMENT: a staff correction; CARD_REFUND: a
+// top-up given back to the card by staff.
+enum class LedgerKind { TopUp, Payment, Refund, Adjustment, CardRefund };
+QString ledgerKindName(LedgerKind kind); // "TOPUP" | "PAYMENT" | "REFUND" | "ADJUSTMENT" | ...
 std::optional<LedgerKind> ledgerKindFromName(const QString &name);
 
 struct LedgerEntry
