@@ -299,8 +299,8 @@ std::optional<TopUpConfirmation> TopUpService::settle(const QUuid &orderId,
         m_db.exec(u"UPDATE top_up_orders SET status = 'PAID', payment_key = ?, card_brand = ?, "
                   "card_last4 = ?, failure_code = '', failure_message = '', settled_at = now() "
                   "WHERE id = ?::uuid"_s,
-                  {payment.paymentKey, payment.card.brand.left(20), payment.card.last4.left(4),
-                   sql::uuid(orderId)});
+                  {payment.paymentKey, sql::text(payment.card.brand.left(20)),
+                   sql::text(payment.card.last4.left(4)), sql::uuid(orderId)});
         const auto [wallet, entry]
             = m_wallet.postForOrder(order->userId, order->amount, LedgerKind::TopUp, orderId);
         OrderRow paid = *load(orderId, false);
@@ -327,7 +327,7 @@ void TopUpService::fail(const QUuid &orderId, const QString &code, const QString
 {
     m_db.exec(u"UPDATE top_up_orders SET status = 'FAILED', failure_code = ?, "
               "failure_message = ?, settled_at = now() WHERE id = ?::uuid AND status = 'PENDING'"_s,
-              {code.left(64), message.left(500), sql::uuid(orderId)});
+              {sql::text(code.left(64)), sql::text(message.left(500)), sql::uuid(orderId)});
 }
 
 int TopUpService::handleWebhook(const QByteArray &signatureHeader, const QByteArray &body)

@@ -159,7 +159,10 @@ void PaySandbox::handle(const QHttpServerRequest &request, QHttpServerResponder 
                       u"This Idempotency-Key was used for another request."_s);
     } else {
         answer = route(request, who, &delay);
-        if (post && !idempotencyKey.isEmpty() && idempotencyKey.size() <= 300
+        // Remembered: what changed something (2xx, and 402 refusals that abort a payment). A
+        // refusal that changed nothing may be retried with the same key once its cause is gone.
+        const bool remember = answer.status < 400 || answer.status == 402;
+        if (post && remember && !idempotencyKey.isEmpty() && idempotencyKey.size() <= 300
             && who != Principal::None)
             m_idempotent.insert(recordKey, {requestHash, answer});
     }

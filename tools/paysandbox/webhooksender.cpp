@@ -15,7 +15,7 @@ namespace encore::sandbox {
 
 namespace {
 constexpr int kMaxAttempts = 6;
-constexpr int kChaosWindowMs = 300;
+constexpr int kChaosWindowMs = 1000;
 } // namespace
 
 WebhookSender::WebhookSender(const SandboxConfig &config, QObject *parent)
@@ -47,10 +47,19 @@ void WebhookSender::flushChaos()
     for (auto it = held.crbegin(); it != held.crend(); ++it) {
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         const QByteArray signature = gateway::signWebhook(m_config.webhookSecret, now, *it);
-        deliver({*it, signature, 0});
-        deliver({*it, signature, 0}); // the same bytes again: a replay the merchant must refuse
-        deliver({*it, gateway::signWebhook(m_config.webhookSecret, now + 1, *it), 0});
+        m_line.append({*it, signature, 0});
+        m_line.append({*it, signature, 0}); // the same bytes again: a replay to be refused
+        m_line.append({*it, gateway::signWebhook(m_config.webhookSecret, now + 1, *it), 0});
     }
+    sendNextInLine();
+}
+
+void WebhookSender::sendNextInLine()
+{
+    if (m_lineBusy || m_line.isEmpty())
+        return;
+    m_lineBusy = true;
+    deliver(m_line.takeFirst());
 }
 
 void WebhookSender::deliver(Delivery delivery)
@@ -68,8 +77,13 @@ void WebhookSender::deliver(Delivery delivery)
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const bool retry = status == 0 || status >= 500;
         qCInfo(lcWebhook).noquote() << "delivered, answer" << status;
-        if (!retry || ++delivery.attempt >= kMaxAttempts)
+        if (!retry || ++delivery.attempt >= kMaxAttempts) {
+            if (m_config.webhookChaos) {
+                m_lineBusy = false;
+                sendNextInLine();
+            }
             return;
+        }
         // A fresh signature on each retry: the old timestamp may be too old by then.
         delivery.signature.clear();
         QTimer::singleShot(500 * (1 << delivery.attempt), this,

@@ -2,7 +2,8 @@
 // WebhookSender: delivers the sandbox's signed PAYMENT_STATUS_CHANGED events to the merchant,
 // retrying network failures and 5xx answers with a growing delay. In chaos mode (a test mode) it
 // also replays each delivery byte for byte, sends a re-signed duplicate and delivers events that
-// come close together newest first. Lives on the sandbox's main thread.
+// come close together newest first, one at a time (so the merchant really sees them reordered).
+// Lives on the sandbox's main thread.
 
 #include "sandboxconfig.h"
 
@@ -27,10 +28,13 @@ private:
     };
     void deliver(Delivery delivery);
     void flushChaos();
+    void sendNextInLine();
 
     const SandboxConfig &m_config;
     QNetworkAccessManager m_network;
     QList<QByteArray> m_held; // chaos mode: bodies waiting to go out in reverse order
+    QList<Delivery> m_line; // chaos mode: deliveries go one after another, in this order
+    bool m_lineBusy = false;
     QTimer m_chaosTimer;
 };
 

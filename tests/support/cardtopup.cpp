@@ -1,0 +1,48 @@
+#include "cardtopup.h"
+
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace encore::test {
+
+CardTopUpSteps prepareCardTopUp(const HttpClient &server, const TestPaySandbox &gateway,
+                                const TestUser &user, qint64 amount, const QString &card)
+{
+    CardTopUpSteps steps;
+    HttpRequest order {"POST", "/api/v1/wallet/top-up-orders", {}, {}};
+    order.bearer(user.token).json({{u"amount"_s, amount}});
+    steps.order = server.send(order);
+    if (steps.order.status != 201)
+        return steps;
+    steps.orderId = steps.order.json().value(u"order"_s).toObject().value(u"id"_s).toString();
+    steps.authorize = gateway.authorize(steps.orderId, amount, card);
+    steps.paymentKey = steps.authorize.json().value(u"paymentKey"_s).toString();
+    return steps;
+}
+
+HttpRequest confirmTopUpRequest(const TestUser &user, const CardTopUpSteps &steps, qint64 amount,
+                                const QByteArray &idempotencyKey)
+{
+    HttpRequest r {"POST", "/api/v1/wallet/top-ups", {}, {}};
+    r.bearer(user.token)
+        .idempotencyKey(idempotencyKey)
+        .json({{u"orderId"_s, steps.orderId},
+               {u"paymentKey"_s, steps.paymentKey},
+               {u"amount"_s, amount}});
+    return r;
+}
+
+HttpResponse cardTopUp(const HttpClient &server, const TestPaySandbox &gateway,
+                       const TestUser &user, qint64 amount, const QString &card)
+{
+    const CardTopUpSteps steps = prepareCardTopUp(server, gateway, user, amount, card);
+    if (steps.order.status != 201)
+        return steps.order;
+    if (steps.authorize.status != 200)
+        return steps.authorize;
+    return server.send(confirmTopUpRequest(
+        user, steps, amount, QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()));
+}
+
+} // namespace encore::test

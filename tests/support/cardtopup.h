@@ -1,0 +1,31 @@
+#pragma once
+// CardTopUp: the customer's whole card top-up as the desktop app does it — an order at the
+// Encore server, the card to the gateway, the confirmation back at the server. For tests that
+// need money in a wallet the way a customer gets it. Main thread.
+
+#include "fixtures.h"
+#include "httpclient.h"
+#include "testpaysandbox.h"
+
+namespace encore::test {
+
+struct CardTopUpSteps {
+    HttpResponse order; // POST /wallet/top-up-orders
+    HttpResponse authorize; // POST gateway /v1/cards/authorize
+    QString orderId;
+    QString paymentKey;
+};
+
+// Creates an order and authorises the card at the gateway (no confirmation yet).
+CardTopUpSteps prepareCardTopUp(const HttpClient &server, const TestPaySandbox &gateway,
+                                const TestUser &user, qint64 amount,
+                                const QString &card = QString::fromLatin1(cards::kApprove));
+// The confirmation request for prepared steps (amount: what the client claims it paid).
+HttpRequest confirmTopUpRequest(const TestUser &user, const CardTopUpSteps &steps, qint64 amount,
+                                const QByteArray &idempotencyKey);
+// All three steps; the confirmation's answer (or the failed step's).
+HttpResponse cardTopUp(const HttpClient &server, const TestPaySandbox &gateway,
+                       const TestUser &user, qint64 amount,
+                       const QString &card = QString::fromLatin1(cards::kApprove));
+
+} // namespace encore::test
