@@ -91,8 +91,6 @@ TopUpService::TopUpService(Database &db, PaymentProvider &provider, WalletServic
 
 TopUpOrderCreated TopUpService::createOrder(const QUuid &userId, Money amount)
 {
-    if (!m_provider.isConfigured())
-        throw ApiError(ErrorCode::Unavailable, u"Card payments are not set up on this server."_s);
     if (amount < money::kMinTopUp || amount > money::kMaxTopUp)
         throw ApiError(ErrorCode::ValidationFailed,
                        u"A top-up is between %1 and %2."_s.arg(money::format(money::kMinTopUp),
@@ -116,6 +114,9 @@ TopUpOrderCreated TopUpService::createOrder(const QUuid &userId, Money amount)
                 {{u"field"_s, u"amount"_s},
                  {u"balance"_s, balance},
                  {u"maxBalance"_s, money::kMaxBalance}});
+        if (!m_provider.isConfigured())
+            throw ApiError(ErrorCode::Unavailable,
+                           u"Card payments are not set up on this server."_s);
         QSqlQuery &q = m_db.exec(u"INSERT INTO top_up_orders(user_id, amount) VALUES (?::uuid, ?) "
                                  "RETURNING id"_s,
                                  {sql::uuid(userId), amount});

@@ -24,22 +24,13 @@ namespace {
 
 constexpr int kWaitMs = 30'000;
 
-// A server and its gateway, wired both ways (gateway URL and keys in; webhooks back).
-struct PaymentSetup {
-    std::unique_ptr<TestPaySandbox> gateway;
-    std::unique_ptr<TestServer> server;
+// A server, its gateway and the server's database.
+struct PaymentSetup : GatewayServer {
     std::unique_ptr<Fixtures> fixtures;
 
     bool start(const QStringList &gatewayArgs, const QStringList &serverArgs, bool webhooks = true)
     {
-        gateway = std::make_unique<TestPaySandbox>(gatewayArgs);
-        server = std::make_unique<TestServer>(gateway->serverArgs() + serverArgs);
-        server->setEnvironment(gateway->serverEnvironment());
-        if (!server->start())
-            return false;
-        const QString hook
-            = u"http://127.0.0.1:%1/api/v1/payment-gateway/webhook"_s.arg(server->port());
-        if (!gateway->start(webhooks ? hook : QString()))
+        if (!GatewayServer::start(gatewayArgs, serverArgs, webhooks))
             return false;
         fixtures = std::make_unique<Fixtures>(server->database());
         return true;

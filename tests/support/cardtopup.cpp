@@ -6,6 +6,19 @@ using namespace Qt::StringLiterals;
 
 namespace encore::test {
 
+bool GatewayServer::start(const QStringList &gatewayArgs, const QStringList &serverArgs,
+                          bool webhooks)
+{
+    gateway = std::make_unique<TestPaySandbox>(gatewayArgs);
+    server = std::make_unique<TestServer>(gateway->serverArgs() + serverArgs);
+    server->setEnvironment(gateway->serverEnvironment());
+    if (!server->start())
+        return false;
+    const QString hook
+        = u"http://127.0.0.1:%1/api/v1/payment-gateway/webhook"_s.arg(server->port());
+    return gateway->start(webhooks ? hook : QString());
+}
+
 CardTopUpSteps prepareCardTopUp(const HttpClient &server, const TestPaySandbox &gateway,
                                 const TestUser &user, qint64 amount, const QString &card)
 {

@@ -6,8 +6,21 @@
 #include "fixtures.h"
 #include "httpclient.h"
 #include "testpaysandbox.h"
+#include "testserver.h"
+
+#include <memory>
 
 namespace encore::test {
+
+// An encore-server and its gateway wired both ways: the gateway's URL (option) and keys
+// (environment) into the server, the server's webhook URL into the gateway.
+struct GatewayServer {
+    std::unique_ptr<TestPaySandbox> gateway;
+    std::unique_ptr<TestServer> server;
+
+    bool start(const QStringList &gatewayArgs = {}, const QStringList &serverArgs = {},
+               bool webhooks = true);
+};
 
 struct CardTopUpSteps {
     HttpResponse order; // POST /wallet/top-up-orders
