@@ -54,6 +54,10 @@ Result<TopUpResult> TopUpResult::fromJson(const QJsonObject &json)
     t.entry = std::move(entry).value();
     if (!r.ok())
         return r.error();
+    auto order = TopUpOrder::fromJson(json.value(u"order"_s).toObject());
+    if (!order)
+        return order.error();
+    t.order = std::move(order).value();
     return t;
 }
 

@@ -7,6 +7,7 @@
 #include "models/user.h"
 #include "models/wallet.h"
 #include "money.h"
+#include "payments/topuporder.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -43,6 +44,7 @@ struct WalletInfo {
 struct TopUpResult {
     Money balance = 0;
     LedgerEntry entry;
+    TopUpOrder order; // the card top-up this credit came from
 
     static Result<TopUpResult> fromJson(const QJsonObject &json);
 };

@@ -100,6 +100,11 @@ ErrorText ErrorText::describe(const ApiError &error)
         t.action = ErrorAction::TopUp;
         break;
     }
+    case ErrorCode::PaymentDeclined:
+        t.text = declinedCardText(error.details.value(u"gatewayCode"_s).toString(),
+                                  error.details.value(u"message"_s).toString());
+        t.hint = tr("Your card was not charged. Try another card or check its details.");
+        break;
     case ErrorCode::IdempotencyMismatch:
         t.text = tr("This request was already sent with different details.");
         t.hint = tr("Please start the action again.");
@@ -151,6 +156,27 @@ QString ErrorText::actionLabel(ErrorAction action)
         break;
     }
     return {};
+}
+
+QString ErrorText::declinedCardText(const QString &gatewayCode, const QString &gatewayMessage)
+{
+    if (gatewayCode == u"REJECT_CARD_COMPANY")
+        return tr("Your card company declined the payment.");
+    if (gatewayCode == u"NOT_ENOUGH_BALANCE")
+        return tr("The card's balance or credit limit is too low for this amount.");
+    if (gatewayCode == u"INVALID_CARD_NUMBER")
+        return tr("The card number is not valid.");
+    if (gatewayCode == u"INVALID_CARD_EXPIRATION")
+        return tr("The card has expired.");
+    if (gatewayCode == u"INVALID_CVC")
+        return tr("The security code (CVC) is not valid.");
+    if (gatewayCode == u"INVALID_AUTHENTICATION")
+        return tr("The one-time code is not correct.");
+    if (gatewayCode == u"NOT_AUTHENTICATED")
+        return tr("The card's second confirmation step was not finished.");
+    if (!gatewayMessage.isEmpty())
+        return tr("The card payment was declined: %1").arg(gatewayMessage);
+    return tr("The card payment was declined.");
 }
 
 } // namespace encore
