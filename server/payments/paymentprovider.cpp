@@ -37,6 +37,10 @@ struct PaymentProvider::Response {
 // Owns the network thread and its QNetworkAccessManager; send() may be called from any thread.
 class PaymentProvider::Transport {
 public:
+    // The context moves to the (not yet started) thread here, on the thread that owns it; the
+    // thread itself starts on first use, from whichever worker needs it.
+    Transport() { m_context.moveToThread(&m_thread); }
+
     ~Transport()
     {
         if (!m_thread.isRunning())
@@ -52,7 +56,6 @@ public:
     {
         std::call_once(m_started, [this] {
             m_thread.setObjectName(u"gateway"_s);
-            m_context.moveToThread(&m_thread);
             m_thread.start();
         });
         auto promise = std::make_shared<std::promise<Response>>();
