@@ -46,6 +46,16 @@ HttpRequest confirmTopUpRequest(const TestUser &user, const CardTopUpSteps &step
     return r;
 }
 
+HttpRequest preparedConfirmation(const HttpClient &server, const TestPaySandbox &gateway,
+                                 const TestUser &user, qint64 amount,
+                                 const QByteArray &idempotencyKey)
+{
+    const CardTopUpSteps steps = prepareCardTopUp(server, gateway, user, amount);
+    if (steps.authorize.status != 200)
+        return {};
+    return confirmTopUpRequest(user, steps, amount, idempotencyKey);
+}
+
 HttpResponse cardTopUp(const HttpClient &server, const TestPaySandbox &gateway,
                        const TestUser &user, qint64 amount, const QString &card)
 {

@@ -36,6 +36,11 @@ CardTopUpSteps prepareCardTopUp(const HttpClient &server, const TestPaySandbox &
 // The confirmation request for prepared steps (amount: what the client claims it paid).
 HttpRequest confirmTopUpRequest(const TestUser &user, const CardTopUpSteps &steps, qint64 amount,
                                 const QByteArray &idempotencyKey);
+// The first two steps done now, the third as a request to send later (e.g. all at once); a
+// request with an empty path when a step failed.
+HttpRequest preparedConfirmation(const HttpClient &server, const TestPaySandbox &gateway,
+                                 const TestUser &user, qint64 amount,
+                                 const QByteArray &idempotencyKey);
 // All three steps; the confirmation's answer (or the failed step's).
 HttpResponse cardTopUp(const HttpClient &server, const TestPaySandbox &gateway,
                        const TestUser &user, qint64 amount,
