@@ -6,6 +6,7 @@
 #include "payments/paymentprovider.h"
 #include "payments/topupservice.h"
 #include "storage/database.h"
+#include "storage/sqlvalues.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -18,15 +19,7 @@ namespace {
 
 QJsonArray rows(Database &db, const QString &sql, const QStringList &keys)
 {
-    QSqlQuery &q = db.exec(sql);
-    QJsonArray out;
-    while (q.next()) {
-        QJsonObject o;
-        for (int i = 0; i < keys.size(); ++i)
-            o.insert(keys[i], QJsonValue::fromVariant(q.value(i)));
-        out.append(o);
-    }
-    return out;
+    return sql::jsonRows(db.exec(sql), keys);
 }
 
 struct OrderFacts {

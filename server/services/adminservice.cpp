@@ -436,15 +436,7 @@ QJsonObject AdminService::sales(std::optional<qint64> concertId)
 QJsonObject AdminService::reconciliation()
 {
     const auto rows = [this](const QString &sql, const QStringList &keys) {
-        QJsonArray out;
-        QSqlQuery &q = m_db.exec(sql);
-        while (q.next()) {
-            QJsonObject o;
-            for (int i = 0; i < keys.size(); ++i)
-                o.insert(keys[i], QJsonValue::fromVariant(q.value(i)));
-            out.append(o);
-        }
-        return out;
+        return sql::jsonRows(m_db.exec(sql), keys);
     };
     const QJsonArray paymentsWithoutSeats = rows(
         u"SELECT p.id::text, p.reservation_id::text, p.amount FROM payments p WHERE p.refunded_at "

@@ -74,6 +74,11 @@ private:
     TestUser newUser(Fixtures &fx, const QString &prefix, qint64 money = 0);
     TestUser staffUser(Fixtures &fx);
     QByteArray postWebhook(const QByteArray &body, const QByteArray &signature, int *status);
+    // Starts `setup` without webhooks, its gateway answering the time-out card's first
+    // confirmation after `delayMs`, the server waiting `timeoutMs`; a customer's top-up with
+    // that card, authorised (empty on failure).
+    CardTopUpSteps slowTopUp(PaymentSetup &setup, int delayMs, int timeoutMs, qint64 amount,
+                             TestUser *user);
 
     PaymentSetup m_main;
     QList<PaymentSetup *> m_others; // every setup, for the final log and database search
@@ -541,17 +546,26 @@ void TestTopUps::reconciliationFindsInjectedMismatches()
     QVERIFY(report().value(u"ok"_s).toBool());
 }
 
+CardTopUpSteps TestTopUps::slowTopUp(PaymentSetup &setup, int delayMs, int timeoutMs, qint64 amount,
+                                     TestUser *user)
+{
+    if (!setup.start({u"--confirm-delay-ms"_s, QString::number(delayMs)},
+                     {u"--payment-timeout-ms"_s, QString::number(timeoutMs)}, false))
+        return {};
+    m_others.append(&setup);
+    *user = newUser(*setup.fixtures, u"slow"_s);
+    return prepareCardTopUp(setup.server->client(), *setup.gateway, *user, amount,
+                            QString::fromLatin1(cards::kTimeoutOnConfirm));
+}
+
 void TestTopUps::timeoutThenLookup()
 {
     // The gateway charges but answers after 4 s; the server waits 1 s.
-    QVERIFY(m_slow.start({u"--confirm-delay-ms"_s, u"4000"_s},
-                         {u"--payment-timeout-ms"_s, u"1000"_s}, false));
-    m_others.append(&m_slow);
+    TestUser user;
+    const CardTopUpSteps steps = slowTopUp(m_slow, 4'000, 1'000, 25'000, &user);
+    QVERIFY(!steps.paymentKey.isEmpty());
     Fixtures &fx = *m_slow.fixtures;
-    const TestUser user = newUser(fx, u"slow"_s);
     const HttpClient http = m_slow.server->client();
-    const CardTopUpSteps steps = prepareCardTopUp(http, *m_slow.gateway, user, 25'000,
-                                                  QString::fromLatin1(cards::kTimeoutOnConfirm));
     const HttpRequest confirm = confirmTopUpRequest(user, steps, 25'000, "slow-1");
     const HttpResponse first = http.send(confirm);
     QCOMPARE(first.status, 503);
@@ -570,14 +584,11 @@ void TestTopUps::timeoutThenLookup()
 void TestTopUps::crashBetweenChargeAndCommit()
 {
     // The gateway charges and answers after 3 s; the server is killed while it waits.
-    QVERIFY(m_crash.start({u"--confirm-delay-ms"_s, u"3000"_s},
-                          {u"--payment-timeout-ms"_s, u"20000"_s}, false));
-    m_others.append(&m_crash);
+    TestUser user;
+    const CardTopUpSteps steps = slowTopUp(m_crash, 3'000, 20'000, 35'000, &user);
+    QVERIFY(!steps.paymentKey.isEmpty());
     Fixtures &fx = *m_crash.fixtures;
-    const TestUser user = newUser(fx, u"crash"_s);
     const HttpClient http = m_crash.server->client();
-    const CardTopUpSteps steps = prepareCardTopUp(http, *m_crash.gateway, user, 35'000,
-                                                  QString::fromLatin1(cards::kTimeoutOnConfirm));
     const QList<HttpResponse> cut
         = http.parallel({confirmTopUpRequest(user, steps, 35'000, "crash-1")}, 1'000);
     QCOMPARE(cut.first().status, 0); // still waiting for the gateway

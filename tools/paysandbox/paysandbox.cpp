@@ -263,15 +263,15 @@ PaySandbox::Answer PaySandbox::authorize(const QJsonObject &body)
 PaySandbox::Answer PaySandbox::authenticate(const QJsonObject &body)
 {
     const QString key = body.value(u"paymentKey"_s).toString();
-    auto it = m_payments.find(key);
-    if (it == m_payments.end())
-        return refusal(404, u"NOT_FOUND_PAYMENT"_s, u"No such payment."_s);
-    if (it->payment.status != gateway::PaymentStatus::InProgress)
+    StoredPayment *stored = find(key);
+    if (!stored)
+        return unknownPayment();
+    if (stored->payment.status != gateway::PaymentStatus::InProgress)
         return refusal(400, u"ALREADY_PROCESSED_PAYMENT"_s, u"Nothing to authenticate."_s);
     if (body.value(u"code"_s).toString() != QStringView(kAuthenticationCode))
         return refusal(402, u"INVALID_AUTHENTICATION"_s, u"The one-time code is not correct."_s);
-    it->payment.status = gateway::PaymentStatus::Ready;
-    return {200, compact(gateway::Authorization {key, it->payment.status, {}}.toJson())};
+    stored->payment.status = gateway::PaymentStatus::Ready;
+    return {200, compact(gateway::Authorization {key, stored->payment.status, {}}.toJson())};
 }
 
 PaySandbox::Answer PaySandbox::confirm(const QJsonObject &body, bool *delay)
@@ -282,10 +282,10 @@ PaySandbox::Answer PaySandbox::confirm(const QJsonObject &body, bool *delay)
     const qint64 amount = r.integer(u"amount"_s, 1, std::numeric_limits<qint64>::max());
     if (!r.ok())
         return refusal(400, u"INVALID_REQUEST"_s, r.error().message);
-    auto it = m_payments.find(key);
-    if (it == m_payments.end())
-        return refusal(404, u"NOT_FOUND_PAYMENT"_s, u"No such payment."_s);
-    gateway::Payment &p = it->payment;
+    StoredPayment *stored = find(key);
+    if (!stored)
+        return unknownPayment();
+    gateway::Payment &p = stored->payment;
     if (p.orderId != orderId)
         return refusal(400, u"INVALID_REQUEST"_s, u"The order does not match the payment."_s);
     if (p.totalAmount != amount)
@@ -303,23 +303,23 @@ PaySandbox::Answer PaySandbox::confirm(const QJsonObject &body, bool *delay)
     case gateway::PaymentStatus::Canceled:
         return refusal(400, u"ALREADY_PROCESSED_PAYMENT"_s, u"This payment was processed."_s);
     }
-    if (it->behaviour == CardBehaviour::Decline
-        || it->behaviour == CardBehaviour::InsufficientFunds) {
-        const bool decline = it->behaviour == CardBehaviour::Decline;
+    if (stored->behaviour == CardBehaviour::Decline
+        || stored->behaviour == CardBehaviour::InsufficientFunds) {
+        const bool decline = stored->behaviour == CardBehaviour::Decline;
         p.status = gateway::PaymentStatus::Aborted;
         p.failureCode = decline ? u"REJECT_CARD_COMPANY"_s : u"NOT_ENOUGH_BALANCE"_s;
         p.failureMessage = decline ? u"The card company declined the payment."_s
                                    : u"The card's balance or limit is too low."_s;
-        changed(*it);
+        changed(*stored);
         return refusal(402, p.failureCode, p.failureMessage);
     }
     p.status = gateway::PaymentStatus::Done;
     p.approvedAt = QDateTime::currentDateTimeUtc();
-    if (it->behaviour == CardBehaviour::TimeoutOnConfirm && !it->delayedOnce) {
-        it->delayedOnce = true;
+    if (stored->behaviour == CardBehaviour::TimeoutOnConfirm && !stored->delayedOnce) {
+        stored->delayedOnce = true;
         *delay = true;
     }
-    changed(*it);
+    changed(*stored);
     return payment(p);
 }
 
@@ -330,10 +330,10 @@ PaySandbox::Answer PaySandbox::cancel(const QString &paymentKey, const QJsonObje
     const auto amount = r.optionalInteger(u"cancelAmount"_s, 1, std::numeric_limits<qint64>::max());
     if (!r.ok())
         return refusal(400, u"INVALID_REQUEST"_s, r.error().message);
-    auto it = m_payments.find(paymentKey);
-    if (it == m_payments.end())
-        return refusal(404, u"NOT_FOUND_PAYMENT"_s, u"No such payment."_s);
-    gateway::Payment &p = it->payment;
+    StoredPayment *stored = find(paymentKey);
+    if (!stored)
+        return unknownPayment();
+    gateway::Payment &p = stored->payment;
     if (amount && *amount != p.totalAmount)
         return refusal(400, u"INVALID_CANCEL_AMOUNT"_s,
                        u"The sandbox cancels whole payments only."_s);
@@ -343,16 +343,14 @@ PaySandbox::Answer PaySandbox::cancel(const QString &paymentKey, const QJsonObje
         return refusal(400, u"NOT_CANCELABLE_PAYMENT"_s, u"This payment was never charged."_s);
     p.status = gateway::PaymentStatus::Canceled;
     p.canceledAt = QDateTime::currentDateTimeUtc();
-    changed(*it);
+    changed(*stored);
     return payment(p);
 }
 
 PaySandbox::Answer PaySandbox::lookup(const QString &paymentKey) const
 {
     const auto it = m_payments.constFind(paymentKey);
-    if (it == m_payments.cend())
-        return refusal(404, u"NOT_FOUND_PAYMENT"_s, u"No such payment."_s);
-    return payment(it->payment);
+    return it == m_payments.cend() ? unknownPayment() : payment(it->payment);
 }
 
 PaySandbox::Answer PaySandbox::lookupByOrder(const QString &orderId) const
@@ -380,6 +378,17 @@ PaySandbox::Answer PaySandbox::settlements(const QString &date) const
     for (const gateway::Payment &p : found)
         list.append(p.toJson());
     return {200, compact({{u"date"_s, day.toString(Qt::ISODate)}, {u"payments"_s, list}})};
+}
+
+PaySandbox::StoredPayment *PaySandbox::find(const QString &paymentKey)
+{
+    const auto it = m_payments.find(paymentKey);
+    return it == m_payments.end() ? nullptr : &it.value();
+}
+
+PaySandbox::Answer PaySandbox::unknownPayment()
+{
+    return refusal(404, u"NOT_FOUND_PAYMENT"_s, u"No such payment."_s);
 }
 
 void PaySandbox::changed(const StoredPayment &stored)

@@ -54,6 +54,8 @@ private:
     Answer settlements(const QString &date) const;
 
     void changed(const StoredPayment &stored);
+    StoredPayment *find(const QString &paymentKey); // nullptr when unknown
+    static Answer unknownPayment();
     static Answer payment(const gateway::Payment &p);
     static Answer refusal(int status, const QString &code, const QString &message);
 
