@@ -155,6 +155,7 @@ void TestServerConfig::integerBounds()
         {u"queue-active-ttl"_s, cfg.queue.activeTtlSeconds},
         {u"auth-attempts-per-minute"_s, cfg.authAttemptsPerMinute},
         {u"refund-cutoff-hours"_s, cfg.refundCutoffHours},
+        {u"payment-timeout-ms"_s, cfg.paymentTimeoutMs},
     };
     QVERIFY(actual.contains(option));
     QCOMPARE(actual.value(option), expected);
