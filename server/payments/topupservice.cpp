@@ -173,7 +173,28 @@ TopUpService::OrderRow TopUpService::loadOwned(const QUuid &userId, const QUuid 
 TopUpConfirmation TopUpService::confirm(const QUuid &userId, const QUuid &orderId,
                                         const QString &paymentKey, Money amount)
 {
-    const OrderRow order = loadOwned(userId, orderId);
+    OrderRow order = loadOwned(userId, orderId);
+    // A concurrent confirmation may settle the order between the read and the attach: then it
+    // is answered like any settled order.
+    if (order.status == TopUpOrderStatus::Pending && !attachKey(order, paymentKey))
+        order = loadOwned(userId, orderId);
+    if (order.status != TopUpOrderStatus::Pending)
+        return settledAnswer(order, paymentKey);
+    if (amount != order.amount) {
+        refuseMismatch(order, paymentKey);
+        throw ApiError(ErrorCode::ValidationFailed,
+                       u"The amount does not match the top-up order; the card payment was "
+                       "cancelled."_s,
+                       {{u"field"_s, u"amount"_s}, {u"orderAmount"_s, order.amount}});
+    }
+    const auto done = confirmAttached(order, paymentKey);
+    if (!done)
+        throw unavailable();
+    return *done;
+}
+
+TopUpConfirmation TopUpService::settledAnswer(const OrderRow &order, const QString &paymentKey)
+{
     const bool sameKey = order.paymentKey == paymentKey;
     switch (order.status) {
     case TopUpOrderStatus::Paid:
@@ -189,21 +210,10 @@ TopUpConfirmation TopUpService::confirm(const QUuid &userId, const QUuid &orderI
     case TopUpOrderStatus::Pending:
         break;
     }
-    attachKey(order, paymentKey);
-    if (amount != order.amount) {
-        refuseMismatch(order, paymentKey);
-        throw ApiError(ErrorCode::ValidationFailed,
-                       u"The amount does not match the top-up order; the card payment was "
-                       "cancelled."_s,
-                       {{u"field"_s, u"amount"_s}, {u"orderAmount"_s, order.amount}});
-    }
-    const auto done = confirmAttached(order, paymentKey);
-    if (!done)
-        throw unavailable();
-    return *done;
+    throw ApiError(ErrorCode::Conflict, u"This top-up is still open."_s);
 }
 
-void TopUpService::attachKey(const OrderRow &order, const QString &paymentKey)
+bool TopUpService::attachKey(const OrderRow &order, const QString &paymentKey)
 {
     try {
         QSqlQuery &q = m_db.exec(
@@ -211,12 +221,15 @@ void TopUpService::attachKey(const OrderRow &order, const QString &paymentKey)
             "AND (payment_key IS NULL OR payment_key = ?) RETURNING 1"_s,
             {paymentKey, sql::uuid(order.id), paymentKey});
         if (q.next())
-            return;
+            return true;
     } catch (const DbError &e) {
         if (!e.isUniqueViolation())
             throw;
         throw ApiError(ErrorCode::Conflict, u"This payment belongs to another top-up."_s);
     }
+    const auto now = load(order.id, false);
+    if (now && now->status != TopUpOrderStatus::Pending)
+        return false; // settled meanwhile
     throw ApiError(ErrorCode::Conflict, u"This top-up is already being paid by another payment."_s);
 }
 
@@ -443,7 +456,8 @@ void TopUpService::resolve(const OrderRow &order)
     case gateway::PaymentStatus::Ready:
         // Authorised by the cardholder, never confirmed (the app or this server stopped in
         // between): finish what they asked for.
-        attachKey(order, o.payment.paymentKey);
+        if (!attachKey(order, o.payment.paymentKey))
+            break; // settled meanwhile
         if (o.payment.totalAmount != order.amount)
             refuseMismatch(order, o.payment.paymentKey);
         else

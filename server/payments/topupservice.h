@@ -56,7 +56,11 @@ private:
     struct OrderRow;
     std::optional<OrderRow> load(const QUuid &orderId, bool forUpdate);
     OrderRow loadOwned(const QUuid &userId, const QUuid &orderId);
-    void attachKey(const OrderRow &order, const QString &paymentKey);
+    // Records the payment key on a PENDING order (CONFLICT when another key is there); false
+    // when the order was settled meanwhile.
+    bool attachKey(const OrderRow &order, const QString &paymentKey);
+    // The answer for an order no longer PENDING: its credit again, or why not.
+    TopUpConfirmation settledAnswer(const OrderRow &order, const QString &paymentKey);
     void detachKey(const QUuid &orderId, const QString &paymentKey);
     // Confirms an order whose key is attached; nullopt when the gateway gave no answer.
     std::optional<TopUpConfirmation> confirmAttached(const OrderRow &order,
