@@ -36,6 +36,8 @@ constexpr std::array kMessages {
     MessageText {Msg::IdempotencyMismatch,
                  u"This Idempotency-Key was already used for a different request.",
                  u"이 Idempotency-Key는 이미 다른 요청에 사용되었습니다."},
+    MessageText {Msg::PaymentDeclined, u"The card payment was declined.",
+                 u"카드 결제가 거절되었습니다."},
     MessageText {Msg::PayloadTooLarge, u"The request is too large.", u"요청이 너무 큽니다."},
     MessageText {Msg::RateLimited, u"Too many attempts; please wait a moment.",
                  u"시도가 너무 많습니다. 잠시 후 다시 시도해 주세요."},

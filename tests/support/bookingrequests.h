@@ -13,7 +13,6 @@ namespace encore::test {
 HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, const QList<int> &seats,
                         const QByteArray &idempotencyKey = {});
 HttpRequest payRequest(const TestUser &user, const QString &reservationId, const QByteArray &key);
-HttpRequest topUpRequest(const TestUser &user, qint64 amount, const QByteArray &key);
 
 // Holds and pays `seats` of the date for `user` (who needs an active queue ticket); the
 // reservation's id, or empty (with a warning) when either step was refused.
@@ -35,11 +34,10 @@ bool joinQueue(const HttpClient &client, QList<TestUser> &users, qint64 concertI
 // instance (502/504) or the service is briefly unavailable (503).
 bool retryable(const HttpResponse &response);
 
-struct RetriedResponses
-{
+struct RetriedResponses {
     QList<HttpResponse> responses; // the last answer to each request
-    int rounds = 0;                // 1 when nothing had to be retried
-    int retried = 0;               // requests sent more than once
+    int rounds = 0; // 1 when nothing had to be retried
+    int retried = 0; // requests sent more than once
 };
 
 // Sends every request in parallel; then re-sends the retryable ones (same bytes, so the same
@@ -55,7 +53,7 @@ void verifyHoldRace(const HttpClient &client, Fixtures &fixtures, const QList<Te
                     qint64 scheduleId, const QList<int> &seats);
 
 QMap<int, int> tally(const QList<HttpResponse> &responses); // status → count (0: no answer)
-QString describe(const QMap<int, int> &counts);              // "49×201, 951×409"
+QString describe(const QMap<int, int> &counts); // "49×201, 951×409"
 QList<int> intList(const QJsonValue &array);
 
 } // namespace encore::test

@@ -60,6 +60,7 @@ bool TestServer::start()
     QFile::remove(portFile);
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setProcessEnvironment(m_environment);
     QStringList args{u"--database"_s, TestCluster::url(m_db), u"--port-file"_s, portFile,
                      u"--workers"_s, u"4"_s, u"--no-access-log"_s, u"--auth-attempts-per-minute"_s, u"100000"_s};
     args << u"--listen"_s << u"127.0.0.1:%1"_s.arg(m_port);
