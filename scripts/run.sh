@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, starts encore-server with demo data on its own private
-# PostgreSQL, and opens the desktop app when there is a display. Ctrl-C in this terminal, SIGINT
-# or SIGTERM to this script, or closing the app stops the app and the server.
+# PostgreSQL beside encore-pay-sandbox (the stand-in card gateway: top-ups are paid by card), and
+# opens the desktop app when there is a display. Ctrl-C in this terminal, SIGINT or SIGTERM to this
+# script, or closing the app stops the app, the server and the sandbox.
 #
 #   scripts/run.sh [--no-app]
 #
 # Environment:
 #   ENCORE_LISTEN         address the server listens on (default 127.0.0.1:8080, loopback only)
+#   ENCORE_PAY_LISTEN     address of the sandbox card gateway (default 127.0.0.1:8090)
 #   ENCORE_DATA_DIR       passed as --data-dir (default: the server's own, /var/lib/encore as root)
 #   ENCORE_READY_TIMEOUT  seconds to wait for /readyz (default 120)
 #   ENCORE_LOG_DIR        where encore-server.log goes (default /var/log/encore as root,
@@ -22,13 +24,15 @@ start_app=1
 for arg in "$@"; do
     case "$arg" in
         --no-app) start_app=0 ;;
-        -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run: unknown argument: $arg (try --help)" >&2; exit 2 ;;
     esac
 done
 
 listen=${ENCORE_LISTEN:-127.0.0.1:8080}
 url="http://$listen"
+pay_listen=${ENCORE_PAY_LISTEN:-127.0.0.1:8090}
+pay_url="http://$pay_listen"
 ready_timeout=${ENCORE_READY_TIMEOUT:-120}
 
 build_dir=${ENCORE_BUILD_DIR:-build}
@@ -40,10 +44,13 @@ fi
 
 server_bin="$build_dir/server/encore-server"
 client_bin="$build_dir/client/encore"
-if [[ ! -x "$server_bin" ]]; then
-    echo "run: $server_bin was not built" >&2
-    exit 1
-fi
+sandbox_bin="$build_dir/tools/paysandbox/encore-pay-sandbox"
+for bin in "$server_bin" "$sandbox_bin"; do
+    if [[ ! -x "$bin" ]]; then
+        echo "run: $bin was not built" >&2
+        exit 1
+    fi
+done
 
 if curl -s -o /dev/null --max-time 2 "$url/healthz" 2>/dev/null; then
     echo "run: something already answers at $url; stop it or set ENCORE_LISTEN=127.0.0.1:PORT" >&2
@@ -61,7 +68,19 @@ fi
 mkdir -p "$log_dir"
 log="$log_dir/encore-server.log"
 
-server_args=(--demo-data --listen "$listen")
+if curl -s -o /dev/null --max-time 2 "$pay_url/healthz" 2>/dev/null; then
+    echo "run: something already answers at $pay_url; stop it or set ENCORE_PAY_LISTEN=127.0.0.1:PORT" >&2
+    exit 1
+fi
+
+# Fresh gateway keys for this run, handed to both processes in their environment (never argv).
+random_key() { head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+pay_secret="test_sk_$(random_key)"
+pay_client="test_ck_$(random_key)"
+pay_webhook_secret="whsec_$(random_key)"
+sandbox_log="$log_dir/encore-pay-sandbox.log"
+
+server_args=(--demo-data --listen "$listen" --payment-gateway "$pay_url")
 if [[ -n "${ENCORE_DATA_DIR:-}" ]]; then
     server_args+=(--data-dir "$ENCORE_DATA_DIR")
 fi
@@ -78,7 +97,17 @@ stop_app() {
     wait "$app_pid" 2>/dev/null || true
     app_pid=""
 }
+sandbox_pid=""
 # shellcheck disable=SC2317  # called from the EXIT trap
+stop_all() {
+    stop_server
+    if [[ -n "$sandbox_pid" ]] && kill -0 "$sandbox_pid" 2>/dev/null; then
+        kill -TERM "$sandbox_pid" 2>/dev/null || true
+        wait "$sandbox_pid" 2>/dev/null || true
+    fi
+    sandbox_pid=""
+}
+# shellcheck disable=SC2317  # called from stop_all
 stop_server() {
     [[ -n "$server_pid" ]] || return 0
     if kill -0 "$server_pid" 2>/dev/null; then
@@ -98,12 +127,21 @@ stop_server() {
     wait "$server_pid" 2>/dev/null || true
     server_pid=""
 }
-trap 'stop_app; stop_server' EXIT
+trap 'stop_app; stop_all' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+echo "run: starting the SANDBOX card gateway $sandbox_bin on $pay_url (log: $sandbox_log)"
+env ENCORE_PAY_SECRET_KEY="$pay_secret" ENCORE_PAY_CLIENT_KEY="$pay_client" \
+    ENCORE_PAY_WEBHOOK_SECRET="$pay_webhook_secret" \
+    ENCORE_PAY_WEBHOOK_URL="$url/api/v1/payment-gateway/webhook" \
+    "$sandbox_bin" --listen "$pay_listen" >"$sandbox_log" 2>&1 &
+sandbox_pid=$!
+
 echo "run: starting $server_bin ${server_args[*]} (log: $log)"
-"$server_bin" "${server_args[@]}" >"$log" 2>&1 &
+env ENCORE_PAYMENT_SECRET_KEY="$pay_secret" ENCORE_PAYMENT_CLIENT_KEY="$pay_client" \
+    ENCORE_PAYMENT_WEBHOOK_SECRET="$pay_webhook_secret" \
+    "$server_bin" "${server_args[@]}" >"$log" 2>&1 &
 server_pid=$!
 
 deadline=$((SECONDS + ready_timeout))
@@ -130,6 +168,11 @@ cat <<EOF
    staff account:     staff / staff-password-1   (or as printed above)
    health:            $url/healthz   $url/readyz   $url/metrics
    server log:        $log
+ Top-ups are paid by card through a SANDBOX gateway at $pay_url (no real money):
+   test card:         4242 4242 4242 4242, any future expiry (e.g. 12/30), CVC 123
+   declined:          4000 0000 0000 0002    insufficient funds: 4000 0000 0000 9995
+   one-time code:     4000 0000 0000 3220 (code 123456)
+   gateway log:       $sandbox_log
 ================================================================================
 EOF
 

@@ -24,6 +24,7 @@ constexpr std::array kErrors {
     ErrorInfo {ErrorCode::ReservationExpired, 409},
     ErrorInfo {ErrorCode::InsufficientBalance, 402},
     ErrorInfo {ErrorCode::IdempotencyMismatch, 422},
+    ErrorInfo {ErrorCode::PaymentDeclined, 402},
     ErrorInfo {ErrorCode::PayloadTooLarge, 413},
     ErrorInfo {ErrorCode::HeadersTooLarge, 431},
     ErrorInfo {ErrorCode::RateLimited, 429},

@@ -20,6 +20,7 @@ enum class ErrorCode {
     ReservationExpired,
     InsufficientBalance,
     IdempotencyMismatch,
+    PaymentDeclined,
     PayloadTooLarge,
     HeadersTooLarge,
     RateLimited,
@@ -29,7 +30,7 @@ enum class ErrorCode {
 
 // An unknown code from a server decodes to INTERNAL (ApiError::fromEnvelope).
 template<> struct EnumWords<ErrorCode> {
-    static constexpr std::array<EnumWord<ErrorCode>, 16> words {
+    static constexpr std::array<EnumWord<ErrorCode>, 17> words {
         {{ErrorCode::BadRequest, u"BAD_REQUEST"},
          {ErrorCode::ValidationFailed, u"VALIDATION_FAILED"},
          {ErrorCode::Unauthenticated, u"UNAUTHENTICATED"},
@@ -41,6 +42,7 @@ template<> struct EnumWords<ErrorCode> {
          {ErrorCode::ReservationExpired, u"RESERVATION_EXPIRED"},
          {ErrorCode::InsufficientBalance, u"INSUFFICIENT_BALANCE"},
          {ErrorCode::IdempotencyMismatch, u"IDEMPOTENCY_MISMATCH"},
+         {ErrorCode::PaymentDeclined, u"PAYMENT_DECLINED"},
          {ErrorCode::PayloadTooLarge, u"PAYLOAD_TOO_LARGE"},
          {ErrorCode::HeadersTooLarge, u"HEADERS_TOO_LARGE"},
          {ErrorCode::RateLimited, u"RATE_LIMITED"},

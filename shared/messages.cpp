@@ -36,6 +36,8 @@ constexpr std::array kMessages {
     MessageText {Msg::IdempotencyMismatch,
                  u"This Idempotency-Key was already used for a different request.",
                  u"이 Idempotency-Key는 이미 다른 요청에 사용되었습니다."},
+    MessageText {Msg::PaymentDeclined, u"The card payment was declined.",
+                 u"카드 결제가 거절되었습니다."},
     MessageText {Msg::PayloadTooLarge, u"The request is too large.", u"요청이 너무 큽니다."},
     MessageText {Msg::HeadersTooLarge, u"The request headers are too large.",
                  u"요청 헤더가 너무 큽니다."},

@@ -37,6 +37,7 @@ enum class Msg {
     ReservationExpired,
     InsufficientBalance,
     IdempotencyMismatch,
+    PaymentDeclined,
     PayloadTooLarge,
     HeadersTooLarge,
     RateLimited,

@@ -1,8 +1,10 @@
 #include "walletdialog.h"
 
+#include "dialogs/carddialog.h"
 #include "models/ledgermodel.h"
 #include "net/apiclient.h"
 #include "net/errortext.h"
+#include "net/paymentgatewayclient.h"
 #include "widgets/icons.h"
 #include "widgets/repolish.h"
 
@@ -23,6 +25,7 @@ namespace encore {
 WalletDialog::WalletDialog(ApiClient *api, QWidget *parent)
     : QDialog(parent)
     , m_api(api)
+    , m_gateway(new PaymentGatewayClient(this))
     , m_ledger(new LedgerModel(this))
     , m_balanceCaption(new QLabel(this))
     , m_balance(new QLabel(this))
@@ -32,6 +35,7 @@ WalletDialog::WalletDialog(ApiClient *api, QWidget *parent)
     , m_amount(new QLineEdit(this))
     , m_amountNote(new QLabel(this))
     , m_topUp(new QPushButton(this))
+    , m_refundNote(new QLabel(this))
     , m_ledgerCaption(new QLabel(this))
     , m_ledgerView(new QTableView(this))
     , m_close(new QPushButton(this))
@@ -50,6 +54,8 @@ WalletDialog::WalletDialog(ApiClient *api, QWidget *parent)
     m_amount->setClearButtonEnabled(true);
     m_amountNote->setObjectName(u"amountNote"_s);
     m_amountNote->setWordWrap(true);
+    m_refundNote->setObjectName(u"refundNote"_s);
+    m_refundNote->setWordWrap(true);
     m_topUp->setObjectName(u"topUpButton"_s);
     m_topUp->setProperty("primary", true);
     m_topUp->setDefault(true);
@@ -97,6 +103,7 @@ WalletDialog::WalletDialog(ApiClient *api, QWidget *parent)
     layout->addWidget(m_amountCaption);
     layout->addLayout(amountRow);
     layout->addWidget(m_amountNote);
+    layout->addWidget(m_refundNote);
     layout->addWidget(m_ledgerCaption);
     layout->addWidget(m_ledgerView, 1);
     auto *buttons = new QHBoxLayout;
@@ -145,6 +152,14 @@ QString WalletDialog::amountProblem(const QString &text, Money balance, const Wa
 
 void WalletDialog::refresh()
 {
+    // A top-up interrupted by a crash or an outage: confirm it again, with its own key.
+    if (!m_pending && !m_confirming) {
+        if (const auto pending = PendingTopUp::load()) {
+            m_amountNote->setText(
+                tr("Finishing your interrupted top-up of %1…").arg(money::format(pending->amount)));
+            confirm(*pending);
+        }
+    }
     m_api->wallet(this, [this](const Result<WalletInfo> &r) {
         if (r)
             setWallet(r.value());
@@ -182,7 +197,7 @@ void WalletDialog::validateAmount()
 {
     const QString problem = amountProblem(m_amount->text(), m_info.wallet.balance, m_info.limits);
     const bool typed = !m_amount->text().trimmed().isEmpty();
-    m_topUp->setEnabled(problem.isEmpty() && m_pendingKey.isEmpty());
+    m_topUp->setEnabled(!m_confirming && (m_pending || problem.isEmpty()));
     m_amountNote->setProperty("invalid", typed && !problem.isEmpty());
     if (problem.isEmpty()) {
         const qint64 amount = parseAmount(m_amount->text());
@@ -200,41 +215,133 @@ void WalletDialog::validateAmount()
 
 void WalletDialog::topUp()
 {
+    if (m_confirming)
+        return;
+    if (m_pending) { // "Try again" after an outage: the same confirmation, never a second card
+        confirm(*m_pending);
+        return;
+    }
     if (!amountProblem(m_amount->text(), m_info.wallet.balance, m_info.limits).isEmpty())
         return;
-    const qint64 amount = parseAmount(m_amount->text());
-    // The same amount after an interrupted attempt is the same action: same key, charged once.
-    if (m_pendingKey.isEmpty() || m_pendingAmount != amount) {
-        m_pendingKey = ApiClient::newIdempotencyKey();
-        m_pendingAmount = amount;
-    }
-    m_topUp->setEnabled(false);
-    m_topUp->setText(tr("Adding…"));
-    m_api->topUp(amount, m_pendingKey, this, [this](const Result<TopUpResult> &r) {
-        const bool interrupted = !r && r.error().code == ErrorCode::Unavailable;
-        if (!interrupted)
-            m_pendingKey.clear();
-        m_topUp->setText(tr("Top up"));
+    const Money amount = parseAmount(m_amount->text());
+    auto *dialog = new CardDialog(amount, this);
+    m_cardDialog = dialog;
+    connect(dialog, &CardDialog::submitted, this,
+            [this, amount](const gateway::CardAuthorization &card) { payWithCard(amount, card); });
+    connect(dialog, &CardDialog::codeSubmitted, this, &WalletDialog::authenticate);
+    dialog->open();
+}
+
+void WalletDialog::payWithCard(Money amount, gateway::CardAuthorization card)
+{
+    // A new order for every card attempt: an order whose card was declined is closed for good.
+    m_api->createTopUpOrder(amount, this, [this, amount, card](const Result<TopUpOrderCreated> &r) {
         if (!r) {
-            validateAmount();
-            m_topUp->setEnabled(true);
-            m_amountNote->setText(ErrorText::describe(r.error()).full());
-            m_amountNote->setProperty("invalid", true);
-            repolish(m_amountNote);
+            if (m_cardDialog)
+                m_cardDialog->showDeclined(r.error());
             return;
         }
-        m_info.wallet.balance = r->balance;
-        m_amount->clear();
-        setWallet(m_info);
-        m_amountNote->setText(tr("Added %1. Your balance is now %2.")
-                                  .arg(money::format(r->entry.amount), money::format(r->balance)));
-        m_reason->hide();
-        m_api->ledger(this, [this](const Result<QList<LedgerEntry>> &l) {
-            if (l)
-                setLedger(l.value());
-        });
-        Q_EMIT balanceChanged(r->balance);
+        gateway::CardAuthorization entry = card;
+        entry.orderId = r->order.id.toString(QUuid::WithoutBraces);
+        entry.amount = amount;
+        const PaymentGatewayInfo gateway = r->gateway;
+        const QUuid orderId = r->order.id;
+        m_gateway->authorize(
+            gateway, entry, this,
+            [this, gateway, orderId, amount](const Result<gateway::Authorization> &a) {
+                if (!a) {
+                    if (m_cardDialog)
+                        m_cardDialog->showDeclined(a.error());
+                    return;
+                }
+                if (a->status == gateway::PaymentStatus::InProgress) {
+                    m_authentication = Authentication {gateway, orderId, a->paymentKey, amount};
+                    if (m_cardDialog)
+                        m_cardDialog->askForCode(a->challenge);
+                    return;
+                }
+                confirm({orderId, a->paymentKey, amount, ApiClient::newIdempotencyKey()});
+            });
     });
+}
+
+void WalletDialog::authenticate(const QString &code)
+{
+    if (!m_authentication)
+        return;
+    const Authentication pending = *m_authentication;
+    m_gateway->authenticate(pending.gateway, pending.paymentKey, code, this,
+                            [this, pending](const Result<gateway::Authorization> &a) {
+                                if (!a) {
+                                    if (m_cardDialog)
+                                        m_cardDialog->askForCode(
+                                            ErrorText::describe(a.error()).text);
+                                    return;
+                                }
+                                m_authentication.reset();
+                                confirm({pending.orderId, pending.paymentKey, pending.amount,
+                                         ApiClient::newIdempotencyKey()});
+                            });
+}
+
+void WalletDialog::confirm(const PendingTopUp &pending)
+{
+    // Saved before it is sent: if the app stops now, the next start sends the same request.
+    pending.save();
+    m_pending = pending;
+    m_confirming = true;
+    m_topUp->setEnabled(false);
+    m_topUp->setText(tr("Adding…"));
+    if (m_cardDialog)
+        m_cardDialog->setBusy(tr("Confirming the payment…"));
+    m_api->topUp(pending.orderId, pending.paymentKey, pending.amount, pending.idempotencyKey, this,
+                 [this](const Result<TopUpResult> &r) { finishTopUp(r); });
+}
+
+void WalletDialog::finishTopUp(const Result<TopUpResult> &r)
+{
+    m_confirming = false;
+    // No final answer (the server or the gateway is away): keep it and confirm again later.
+    const bool interrupted = !r && r.error().code == ErrorCode::Unavailable;
+    if (!interrupted) {
+        m_pending.reset();
+        PendingTopUp::clear();
+    }
+    m_topUp->setText(m_pending ? tr("Finish top-up") : tr("Top up"));
+    if (!r) {
+        validateAmount();
+        const QString why = interrupted
+            ? tr("The payment is not confirmed yet. It is kept and completed automatically; your "
+                 "card is charged at most once. Press \"Finish top-up\" to try now.")
+            : ErrorText::describe(r.error()).full();
+        m_amountNote->setText(why);
+        m_amountNote->setProperty("invalid", true);
+        repolish(m_amountNote);
+        if (m_cardDialog) {
+            if (interrupted)
+                m_cardDialog->reject();
+            else
+                m_cardDialog->showDeclined(r.error());
+        }
+        return;
+    }
+    m_info.wallet.balance = r->balance;
+    m_amount->clear();
+    setWallet(m_info);
+    const QString card = r->order.cardLast4.isEmpty()
+        ? QString()
+        : tr(" (card ending %1)").arg(r->order.cardLast4);
+    const QString done = tr("Approved: added %1%2. Your balance is now %3.")
+                             .arg(money::format(r->entry.amount), card, money::format(r->balance));
+    m_amountNote->setText(done);
+    m_reason->hide();
+    if (m_cardDialog)
+        m_cardDialog->showApproved(done);
+    m_api->ledger(this, [this](const Result<QList<LedgerEntry>> &l) {
+        if (l)
+            setLedger(l.value());
+    });
+    Q_EMIT balanceChanged(r->balance);
 }
 
 void WalletDialog::retranslate()
@@ -246,6 +353,9 @@ void WalletDialog::retranslate()
     m_amount->setPlaceholderText(tr("e.g. 50000"));
     m_topUp->setText(tr("Top up"));
     m_ledgerCaption->setText(tr("History"));
+    m_refundNote->setText(tr("Top-ups are paid by card. Refunds of tickets go back to this wallet, "
+                             "not to your card; to get wallet money back on the card, ask Encore "
+                             "staff."));
     m_close->setText(tr("Close"));
     m_ledger->retranslate();
     validateAmount();

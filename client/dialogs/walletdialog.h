@@ -1,9 +1,14 @@
 #pragma once
 // WalletDialog: the balance, quick and custom top-ups checked against the server's limits, and
-// the ledger. Does its own calls; a top-up keeps one Idempotency-Key until the server answers.
-// GUI thread.
+// the ledger. A top-up is paid by card: an order at Encore, the card to the gateway (CardDialog,
+// PaymentGatewayClient), the confirmation at Encore with one Idempotency-Key kept (PendingTopUp)
+// until it is answered — resumed after a crash or an outage, charged once. GUI thread.
 
 #include "api/apitypes.h"
+#include "net/pendingtopup.h"
+#include "payments/gatewaypayment.h"
+
+#include <QPointer>
 
 #include <QDialog>
 
@@ -15,7 +20,9 @@ class QTableView;
 namespace encore {
 
 class ApiClient;
+class CardDialog;
 class LedgerModel;
+class PaymentGatewayClient;
 
 class WalletDialog : public QDialog {
     Q_OBJECT
@@ -46,14 +53,29 @@ protected:
 
 private:
     void topUp();
+    void payWithCard(Money amount, gateway::CardAuthorization card);
+    void authenticate(const QString &code);
+    void confirm(const PendingTopUp &pending);
+    void finishTopUp(const Result<TopUpResult> &result);
     void validateAmount();
     void retranslate();
 
+    // A card that asked for its second step, waiting for the one-time code.
+    struct Authentication {
+        PaymentGatewayInfo gateway;
+        QUuid orderId;
+        QString paymentKey;
+        Money amount = 0;
+    };
+
     ApiClient *m_api;
+    PaymentGatewayClient *m_gateway;
     WalletInfo m_info;
     LedgerModel *m_ledger;
-    QString m_pendingKey; // the key of the top-up in flight or interrupted
-    Money m_pendingAmount = 0;
+    std::optional<PendingTopUp> m_pending; // authorised by the card, confirmation unanswered
+    std::optional<Authentication> m_authentication;
+    bool m_confirming = false;
+    QPointer<CardDialog> m_cardDialog;
     QString m_reasonText;
     QLabel *m_balanceCaption;
     QLabel *m_balance;
@@ -64,6 +86,7 @@ private:
     QLineEdit *m_amount;
     QLabel *m_amountNote;
     QPushButton *m_topUp;
+    QLabel *m_refundNote;
     QLabel *m_ledgerCaption;
     QTableView *m_ledgerView;
     QPushButton *m_close;

@@ -49,6 +49,8 @@ QString DisplayText::ledgerKind(LedgerKind kind)
         return tr("Refund");
     case LedgerKind::Adjustment:
         return tr("Adjustment by staff");
+    case LedgerKind::CardRefund:
+        return tr("Top-up returned to card");
     }
     return {};
 }

@@ -172,7 +172,7 @@ void ApiClient::send(ApiCall call, QObject *context, Callback<QJsonObject> done)
         auto parsed = JsonReader::parseObject(r.value());
         if (!parsed)
             parsed = ApiError::withText(ErrorCode::Internal,
-                              tr("The server sent an answer Encore cannot read."));
+                                        tr("The server sent an answer Encore cannot read."));
         done(std::move(parsed));
     });
 }
@@ -422,10 +422,29 @@ void ApiClient::wallet(QObject *context, Callback<WalletInfo> done)
     call<WalletInfo>({"GET", api::wallet()}, context, std::move(done), &WalletInfo::fromJson);
 }
 
-void ApiClient::topUp(Money amount, const QString &idempotencyKey, QObject *context,
-                      Callback<TopUpResult> done)
+void ApiClient::createTopUpOrder(Money amount, QObject *context, Callback<TopUpOrderCreated> done)
 {
-    ApiCall c {"POST", api::walletTopUps(), {}, TopUpRequest {amount}.toJson()};
+    ApiCall c {
+        "POST", api::path(u"/wallet/top-up-orders"), {}, QJsonObject {{u"amount"_s, amount}}};
+    call<TopUpOrderCreated>(std::move(c), context, std::move(done), &TopUpOrderCreated::fromJson);
+}
+
+void ApiClient::topUpOrders(QObject *context, Callback<QList<TopUpOrder>> done)
+{
+    call<QList<TopUpOrder>>(
+        {"GET", api::path(u"/wallet/top-up-orders")}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<TopUpOrder>(o, u"orders"_s); });
+}
+
+void ApiClient::topUp(const QUuid &orderId, const QString &paymentKey, Money amount,
+                      const QString &idempotencyKey, QObject *context, Callback<TopUpResult> done)
+{
+    ApiCall c {"POST",
+               api::walletTopUps(),
+               {},
+               QJsonObject {{u"orderId"_s, uuidText(orderId)},
+                            {u"paymentKey"_s, paymentKey},
+                            {u"amount"_s, amount}}};
     c.idempotencyKey = idempotencyKey;
     call<TopUpResult>(std::move(c), context, std::move(done), &TopUpResult::fromJson);
 }

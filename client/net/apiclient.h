@@ -106,8 +106,12 @@ public:
     void cancelReservation(const QUuid &id, QObject *context, Callback<Reservation> done);
     // Wallet and payments
     void wallet(QObject *context, Callback<WalletInfo> done);
-    void topUp(Money amount, const QString &idempotencyKey, QObject *context,
-               Callback<TopUpResult> done);
+    // Card top-ups (DESIGN.md §8): an order, then — after the card went to the gateway — the
+    // confirmation with the gateway's payment key (Idempotency-Key: the same on every retry).
+    void createTopUpOrder(Money amount, QObject *context, Callback<TopUpOrderCreated> done);
+    void topUpOrders(QObject *context, Callback<QList<TopUpOrder>> done);
+    void topUp(const QUuid &orderId, const QString &paymentKey, Money amount,
+               const QString &idempotencyKey, QObject *context, Callback<TopUpResult> done);
     void ledger(QObject *context, Callback<QList<LedgerEntry>> done);
     void pay(const QUuid &reservationId, const QString &idempotencyKey, QObject *context,
              Callback<PaymentReceipt> done);

@@ -100,6 +100,11 @@ ErrorText ErrorText::describe(const ApiError &error)
         t.action = ErrorAction::TopUp;
         break;
     }
+    case ErrorCode::PaymentDeclined:
+        t.text = declinedCardText(error.details.value(u"gatewayCode"_s).toString(),
+                                  error.details.value(u"message"_s).toString());
+        t.hint = tr("Your card was not charged. Try another card or check its details.");
+        break;
     case ErrorCode::IdempotencyMismatch:
         t.text = tr("This request was already sent with different details.");
         t.hint = tr("Please start the action again.");
@@ -152,6 +157,31 @@ QString ErrorText::actionLabel(ErrorAction action)
         break;
     }
     return {};
+}
+
+QString ErrorText::declinedCardText(const QString &gatewayCode, const QString &gatewayMessage)
+{
+    // The gateway's codes (DESIGN.md §8, Toss-style) in words; translated when shown.
+    static const struct {
+        const char16_t *code;
+        const char *text;
+    } kReasons[] = {
+        {u"REJECT_CARD_COMPANY", QT_TR_NOOP("Your card company declined the payment.")},
+        {u"NOT_ENOUGH_BALANCE",
+         QT_TR_NOOP("The card's balance or credit limit is too low for this amount.")},
+        {u"INVALID_CARD_NUMBER", QT_TR_NOOP("The card number is not valid.")},
+        {u"INVALID_CARD_EXPIRATION", QT_TR_NOOP("The card has expired.")},
+        {u"INVALID_CVC", QT_TR_NOOP("The security code (CVC) is not valid.")},
+        {u"INVALID_AUTHENTICATION", QT_TR_NOOP("The one-time code is not correct.")},
+        {u"NOT_AUTHENTICATED", QT_TR_NOOP("The card's second confirmation step was not finished.")},
+    };
+    for (const auto &reason : kReasons) {
+        if (gatewayCode == QStringView(reason.code))
+            return tr(reason.text);
+    }
+    if (!gatewayMessage.isEmpty())
+        return tr("The card payment was declined: %1").arg(gatewayMessage);
+    return tr("The card payment was declined.");
 }
 
 } // namespace encore

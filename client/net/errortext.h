@@ -25,6 +25,8 @@ public:
     static ErrorText describe(const ApiError &error);
     // The label for the button that does `action` ("Top up", "Try again", ...).
     static QString actionLabel(ErrorAction action);
+    // Why the card gateway refused a card, in words (English or Korean), from its code.
+    static QString declinedCardText(const QString &gatewayCode, const QString &gatewayMessage);
 };
 
 } // namespace encore

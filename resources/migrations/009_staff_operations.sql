@@ -3,7 +3,7 @@
 
 ALTER TABLE wallet_ledger DROP CONSTRAINT wallet_ledger_kind_check;
 ALTER TABLE wallet_ledger ADD CONSTRAINT wallet_ledger_kind_check
-    CHECK (kind IN ('TOPUP', 'PAYMENT', 'REFUND', 'ADJUSTMENT'));
+    CHECK (kind IN ('TOPUP', 'PAYMENT', 'REFUND', 'ADJUSTMENT', 'CARD_REFUND'));
 
 -- A cancelled date is off sale for good. The counts are the first cancellation's, so a repeat
 -- answers them unchanged.

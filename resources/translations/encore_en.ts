@@ -95,6 +95,11 @@
     </message>
     <message>
         <source>Adjustment by staff</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top-up returned to card</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Based on how fast the line moved in the last minute.</source>
@@ -281,6 +286,46 @@
     </message>
     <message>
         <source>Log in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your card was not charged. Try another card or check its details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your card company declined the payment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card&apos;s balance or credit limit is too low for this amount.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card number is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card has expired.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The security code (CVC) is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The one-time code is not correct.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card&apos;s second confirmation step was not finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card payment was declined: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card payment was declined.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1153,10 +1198,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Added %1. Your balance is now %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Wallet</source>
         <translation type="unfinished" />
     </message>
@@ -1182,6 +1223,132 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finishing your interrupted top-up of %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirming the payment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finish top-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The payment is not confirmed yet. It is kept and completed automatically; your card is charged at most once. Press &quot;Finish top-up&quot; to try now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (card ending %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approved: added %1%2. Your balance is now %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top-ups are paid by card. Refunds of tickets go back to this wallet, not to your card; to get wallet money back on the card, ask Encore staff.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::CardDialog</name>
+    <message>
+        <source>Enter the card number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card number is not valid; please check it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the expiry date as MM/YY.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card has expired.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the 3 or 4 digits on the back of the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the one-time code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending your card to the payment company…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your card company asks for a one-time code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top up %1 by card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1234 5678 9012 3456</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expiry (MM/YY)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CVC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name on card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your card goes straight to the payment company over an encrypted connection; Encore never sees or stores its number. Ticket refunds go back to your Encore wallet, not to this card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::PaymentGatewayClient</name>
+    <message>
+        <source>The card payment service cannot be reached. Your card was not charged.</source>
         <translation type="unfinished" />
     </message>
 </context>

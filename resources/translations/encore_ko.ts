@@ -129,6 +129,10 @@
         <source>Your estimated wait just went down.</source>
         <translation>예상 대기 시간이 방금 줄었습니다.</translation>
     </message>
+    <message>
+        <source>Top-up returned to card</source>
+        <translation>카드로 충전 취소</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -283,6 +287,46 @@
     <message>
         <source>Log in</source>
         <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Your card was not charged. Try another card or check its details.</source>
+        <translation>카드는 청구되지 않았습니다. 다른 카드를 사용하거나 카드 정보를 확인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Your card company declined the payment.</source>
+        <translation>카드사에서 결제를 거절했습니다.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s balance or credit limit is too low for this amount.</source>
+        <translation>카드 잔액 또는 한도가 이 금액에 부족합니다.</translation>
+    </message>
+    <message>
+        <source>The card number is not valid.</source>
+        <translation>카드 번호가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The card has expired.</source>
+        <translation>유효기간이 지난 카드입니다.</translation>
+    </message>
+    <message>
+        <source>The security code (CVC) is not valid.</source>
+        <translation>보안 코드(CVC)가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The one-time code is not correct.</source>
+        <translation>일회용 인증번호가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s second confirmation step was not finished.</source>
+        <translation>카드의 추가 인증 단계가 완료되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The card payment was declined: %1</source>
+        <translation>카드 결제가 거절되었습니다: %1</translation>
+    </message>
+    <message>
+        <source>The card payment was declined.</source>
+        <translation>카드 결제가 거절되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -1148,10 +1192,6 @@
         <translation>충전</translation>
     </message>
     <message>
-        <source>Added %1. Your balance is now %2.</source>
-        <translation>%1을 충전했습니다. 현재 잔액은 %2입니다.</translation>
-    </message>
-    <message>
         <source>Wallet</source>
         <translation>지갑</translation>
     </message>
@@ -1178,6 +1218,34 @@
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Finishing your interrupted top-up of %1…</source>
+        <translation>중단된 %1 충전을 마무리하는 중…</translation>
+    </message>
+    <message>
+        <source>Confirming the payment…</source>
+        <translation>결제를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Finish top-up</source>
+        <translation>충전 마무리</translation>
+    </message>
+    <message>
+        <source>The payment is not confirmed yet. It is kept and completed automatically; your card is charged at most once. Press &quot;Finish top-up&quot; to try now.</source>
+        <translation>결제가 아직 확인되지 않았습니다. 결제 정보는 보관되어 자동으로 완료되며, 카드는 최대 한 번만 청구됩니다. 지금 다시 시도하려면 &quot;충전 마무리&quot;를 누르세요.</translation>
+    </message>
+    <message>
+        <source> (card ending %1)</source>
+        <translation> (끝자리 %1 카드)</translation>
+    </message>
+    <message>
+        <source>Approved: added %1%2. Your balance is now %3.</source>
+        <translation>승인됨: %1%2 충전했습니다. 현재 잔액은 %3입니다.</translation>
+    </message>
+    <message>
+        <source>Top-ups are paid by card. Refunds of tickets go back to this wallet, not to your card; to get wallet money back on the card, ask Encore staff.</source>
+        <translation>충전은 카드로 결제됩니다. 티켓 환불은 카드가 아니라 이 지갑으로 돌아갑니다. 지갑의 돈을 카드로 돌려받으려면 Encore 직원에게 문의하세요.</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2314,104 @@
     <message numerus="yes">
         <source>A reason is at most %n character(s).</source>
         <translation><numerusform>사유는 최대 %n자입니다.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>encore::CardDialog</name>
+    <message>
+        <source>Enter the card number.</source>
+        <translation>카드 번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This card number is not valid; please check it.</source>
+        <translation>카드 번호가 올바르지 않습니다. 확인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Enter the expiry date as MM/YY.</source>
+        <translation>유효기간을 MM/YY 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This card has expired.</source>
+        <translation>유효기간이 지난 카드입니다.</translation>
+    </message>
+    <message>
+        <source>Enter the 3 or 4 digits on the back of the card.</source>
+        <translation>카드 뒷면의 숫자 3자리 또는 4자리를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code.</source>
+        <translation>일회용 인증번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>인증번호 확인 중…</translation>
+    </message>
+    <message>
+        <source>Sending your card to the payment company…</source>
+        <translation>결제사로 카드 정보를 보내는 중…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Your card company asks for a one-time code.</source>
+        <translation>카드사에서 일회용 인증번호를 요청합니다.</translation>
+    </message>
+    <message>
+        <source>Confirm code</source>
+        <translation>인증번호 확인</translation>
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation>카드 결제</translation>
+    </message>
+    <message>
+        <source>Top up %1 by card</source>
+        <translation>카드로 %1 충전</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>카드 번호</translation>
+    </message>
+    <message>
+        <source>1234 5678 9012 3456</source>
+        <translation>1234 5678 9012 3456</translation>
+    </message>
+    <message>
+        <source>Expiry (MM/YY)</source>
+        <translation>유효기간 (MM/YY)</translation>
+    </message>
+    <message>
+        <source>CVC</source>
+        <translation>CVC</translation>
+    </message>
+    <message>
+        <source>Name on card</source>
+        <translation>카드 소유자 이름</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>일회용 인증번호</translation>
+    </message>
+    <message>
+        <source>Your card goes straight to the payment company over an encrypted connection; Encore never sees or stores its number. Ticket refunds go back to your Encore wallet, not to this card.</source>
+        <translation>카드 정보는 암호화된 연결로 결제사에 바로 전달되며, Encore는 카드 번호를 보거나 저장하지 않습니다. 티켓 환불은 이 카드가 아니라 Encore 지갑으로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>%1 결제</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>encore::PaymentGatewayClient</name>
+    <message>
+        <source>The card payment service cannot be reached. Your card was not charged.</source>
+        <translation>카드 결제 서비스에 연결할 수 없습니다. 카드는 청구되지 않았습니다.</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,8 @@ namespace encore::server {
 
 namespace {
 constexpr int kTickMs = 200;
-}
+constexpr int kPaymentTickMs = 1000;
+} // namespace
 
 BackgroundJobs::BackgroundJobs(Services &services)
     : m_services(services)
@@ -30,28 +31,53 @@ BackgroundJobs::~BackgroundJobs()
     stop();
 }
 
-void BackgroundJobs::start()
+std::unique_ptr<QThread> BackgroundJobs::loop(const QString &name, int intervalMs,
+                                              std::function<void()> work, Services &services)
 {
-    m_thread.reset(QThread::create([this] {
+    std::unique_ptr<QThread> thread(QThread::create([intervalMs, work, &services] {
         QTimer timer;
-        QObject::connect(&timer, &QTimer::timeout, [this] { tick(); });
-        timer.start(kTickMs);
-        tick();
+        QObject::connect(&timer, &QTimer::timeout, work);
+        timer.start(intervalMs);
+        work();
         QEventLoop loop; // QThread::quit() ends it
         loop.exec();
-        m_services.db.closeThreadConnection();
+        services.db.closeThreadConnection();
     }));
-    m_thread->setObjectName(u"jobs"_s);
-    m_thread->start();
+    thread->setObjectName(name);
+    thread->start();
+    return thread;
+}
+
+void BackgroundJobs::start()
+{
+    m_thread = loop(
+        u"jobs"_s, kTickMs, [this] { tick(); }, m_services);
+    m_paymentThread = loop(
+        u"payments"_s, kPaymentTickMs, [this] { resolvePayments(); }, m_services);
 }
 
 void BackgroundJobs::stop()
 {
-    if (!m_thread)
-        return;
-    m_thread->quit();
-    m_thread->wait();
-    m_thread.reset();
+    for (auto *thread : {&m_thread, &m_paymentThread}) {
+        if (!*thread)
+            continue;
+        (*thread)->quit();
+        (*thread)->wait();
+        thread->reset();
+    }
+}
+
+void BackgroundJobs::resolvePayments()
+{
+    try {
+        const int settled = m_services.topUps.resolvePending();
+        if (settled > 0)
+            qCInfo(lcJobs) << "resolved" << settled << "pending top-up(s)";
+    } catch (const DbError &e) {
+        qCWarning(lcJobs) << "top-up resolver failed:" << e.what();
+    } catch (const ApiError &e) {
+        qCWarning(lcJobs) << "top-up resolver failed:" << e.message;
+    }
 }
 
 void BackgroundJobs::tick()

@@ -171,6 +171,16 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
          u"ADDR:PORT"_s},
         {u"trusted-proxy"_s,
          u"A load balancer whose X-Real-IP/X-Forwarded-For is believed (repeatable)."_s, u"ADDR"_s},
+        {u"payment-gateway"_s, u"Base URL of the card payment gateway."_s, u"URL"_s,
+         u"http://127.0.0.1:8090"_s},
+        {u"payment-secret-key"_s, u"Gateway secret key (prefer ENCORE_PAYMENT_SECRET_KEY)."_s,
+         u"K"_s},
+        {u"payment-client-key"_s,
+         u"Gateway client key for card entry (or ENCORE_PAYMENT_CLIENT_KEY)."_s, u"K"_s},
+        {u"payment-webhook-secret"_s,
+         u"Gateway webhook signing secret (prefer ENCORE_PAYMENT_WEBHOOK_SECRET)."_s, u"S"_s},
+        {u"payment-ca-file"_s, u"PEM CA certificates to trust for the gateway."_s, u"FILE"_s},
+        {u"payment-timeout-ms"_s, u"Timeout of one gateway call."_s, u"MS"_s, u"10000"_s},
     });
     if (!p.parse(arguments))
         return invalid(p.errorText());
@@ -216,6 +226,7 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"idle-timeout", &c.idleTimeoutSeconds, 1, 86400},
         {u"max-connections", &c.maxConnections, 0, 1'000'000},
         {u"max-connections-per-address", &c.maxConnectionsPerAddress, 1, 1'000'000},
+        {u"payment-timeout-ms", &c.paymentTimeoutMs, 100, 120'000},
     };
     for (const IntOpt &o : ints) {
         const QString name = QString::fromUtf16(o.name);
@@ -269,6 +280,24 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
             return invalid(u"--trusted-proxy must be an IP address, got %1"_s.arg(proxy));
         c.trustedProxies.append(address);
     }
+    c.paymentGateway = p.value(u"payment-gateway"_s);
+    const QUrl gateway(c.paymentGateway, QUrl::StrictMode);
+    if (!gateway.isValid() || (gateway.scheme() != u"https" && gateway.scheme() != u"http"))
+        return invalid(u"--payment-gateway must be an http(s) URL"_s);
+    // Card payment traffic is encrypted except to a gateway on this machine (the sandbox).
+    if (gateway.scheme() == u"http" && !c.insecureHttp
+        && !QHostAddress(gateway.host() == u"localhost" ? u"127.0.0.1"_s : gateway.host())
+                .isLoopback())
+        return invalid(u"--payment-gateway must be https:// unless it is on loopback"_s);
+    const auto fromOptionOrEnv = [&p](const QString &name, const char *env) {
+        return p.isSet(name) ? p.value(name).toUtf8() : qgetenv(env);
+    };
+    c.paymentSecretKey = fromOptionOrEnv(u"payment-secret-key"_s, "ENCORE_PAYMENT_SECRET_KEY");
+    c.paymentClientKey
+        = QString::fromUtf8(fromOptionOrEnv(u"payment-client-key"_s, "ENCORE_PAYMENT_CLIENT_KEY"));
+    c.paymentWebhookSecret
+        = fromOptionOrEnv(u"payment-webhook-secret"_s, "ENCORE_PAYMENT_WEBHOOK_SECRET");
+    c.paymentCaFile = p.value(u"payment-ca-file"_s);
     return c;
 }
 

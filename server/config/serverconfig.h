@@ -59,6 +59,13 @@ struct ServerConfig {
     // --metrics-listen: a private address serving GET /metrics to scrapers (-1: none).
     QHostAddress metricsAddress;
     int metricsPort = -1;
+    // The card gateway (DESIGN.md §8). Secrets come from the environment unless given as options.
+    QString paymentGateway = QStringLiteral("http://127.0.0.1:8090"); // what scripts/run.sh starts
+    QByteArray paymentSecretKey;
+    QString paymentClientKey;
+    QByteArray paymentWebhookSecret;
+    QString paymentCaFile; // extra CA certificates to trust for the gateway (e.g. a private CA)
+    int paymentTimeoutMs = 10'000; // per gateway call; a worker waits at most this long
 
     bool tlsEnabled() const { return !tlsCert.isEmpty(); }
     bool usesRedis() const { return !redisUrl.isEmpty() || !redisSentinels.isEmpty(); }

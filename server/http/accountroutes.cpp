@@ -32,17 +32,6 @@ void registerAccountRoutes(RouteRegistrar &routes, Services &s)
         const User user = s.auth.authenticate(ctx.bearerToken());
         return Reply::of(WalletInfo {s.wallet.get(user.id), WalletLimits {}});
     });
-    routes.add(Method::Post, api::walletTopUps(), [&s](RequestContext &ctx) {
-        const User user = s.auth.authenticate(ctx.bearerToken());
-        const QString key = ctx.requireIdempotencyKey();
-        const auto in = ctx.body<TopUpRequest>();
-        const auto hash = IdempotencyService::requestHash("POST", ctx.request().url().path(),
-                                                          ctx.request().body());
-        return s.idempotency.run(user.id, key, hash, [&] {
-            const auto [wallet, entry] = s.wallet.topUp(user.id, in.amount);
-            return Reply::of(TopUpResult {wallet.balance, entry}, 201);
-        });
-    });
     // Pages, newest first: ?limit=1..200 (default 50) &before=<entry id>; nextBefore is the
     // cursor of the next (older) page, null on the last one.
     routes.add(Method::Get, api::walletLedger(), [&s](RequestContext &ctx) {

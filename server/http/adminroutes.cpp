@@ -118,7 +118,9 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
     });
     routes.add(Method::Get, api::adminReconciliation(), [&s, staff](RequestContext &ctx) {
         staff(ctx);
-        return Reply::of(s.reports.reconciliation());
+        ReconciliationReport report = s.reports.reconciliation();
+        s.topUps.addToReconciliation(report);
+        return Reply::of(report);
     });
     routes.add(Method::Get, api::adminSalesCsv(), [&s, staff](RequestContext &ctx) {
         staff(ctx);

@@ -18,5 +18,7 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &services); // /api/v1
 // Staff money and customer operations: cancel, refund, customers, wallet adjustments, queue
 // control.
 void registerStaffRoutes(RouteRegistrar &routes, Services &services);
+// card top-ups: orders, confirmation, the gateway's webhook, staff listing and refunds
+void registerTopUpRoutes(RouteRegistrar &routes, Services &services);
 
 } // namespace encore::server

@@ -17,6 +17,7 @@ void registerApiRoutes(RouteRegistrar &routes, Services &services)
     registerBookingRoutes(routes, services);
     registerAdminRoutes(routes, services);
     registerStaffRoutes(routes, services);
+    registerTopUpRoutes(routes, services);
     routes.installMissingHandler();
 }
 

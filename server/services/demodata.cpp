@@ -66,7 +66,11 @@ bool DemoData::loadIfEmpty(Services &s)
         const Session session
             = s.auth.registerUser(customer, QString::fromUtf16(DemoAccounts::kCustomerPassword),
                                   QHostAddress(QHostAddress::LocalHost));
-        s.wallet.topUp(session.user.id, 300'000);
+        // A starting balance is a staff adjustment: money enters wallets only by card or staff.
+        s.db.transact([&] {
+            s.wallet.credit(session.user.id, 300'000, LedgerKind::Adjustment,
+                            u"demo starting balance"_s);
+        });
         s.auth.logout(session.token.toLatin1());
     }
     return true;

@@ -39,16 +39,9 @@ Reply IdempotencyService::run(const QUuid &userId, const std::optional<QString> 
             "ON CONFLICT (user_id, key) DO NOTHING RETURNING 1"_s,
             {user, *key, requestHash});
         if (!ins.next()) {
-            QSqlQuery &q = m_db.exec(u"SELECT request_hash, status, body FROM idempotency_keys "
-                                     "WHERE user_id = ?::uuid AND key = ?"_s,
-                                     {user, *key});
-            if (!q.next() || q.value(1).toInt() == 0)
-                throw ApiError(ErrorCode::Conflict, Msg::IdempotencyInProgress);
-            if (q.value(0).toByteArray() != requestHash)
-                throw ApiError(ErrorCode::IdempotencyMismatch);
-            Reply replay {q.value(1).toInt(), q.value(2).toByteArray(), "application/json", {}};
-            replay.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
-            return replay;
+            if (auto stored = replay(userId, *key, requestHash))
+                return *stored;
+            throw ApiError(ErrorCode::Conflict, Msg::IdempotencyInProgress);
         }
         const Reply reply = work();
         m_db.exec(
@@ -56,6 +49,21 @@ Reply IdempotencyService::run(const QUuid &userId, const std::optional<QString> 
             {reply.status, reply.body, user, *key});
         return reply;
     });
+}
+
+std::optional<Reply> IdempotencyService::replay(const QUuid &userId, const QString &key,
+                                                const QByteArray &requestHash)
+{
+    QSqlQuery &q = m_db.exec(u"SELECT request_hash, status, body FROM idempotency_keys "
+                             "WHERE user_id = ?::uuid AND key = ?"_s,
+                             {userId.toString(QUuid::WithoutBraces), key});
+    if (!q.next() || q.value(1).toInt() == 0)
+        return std::nullopt;
+    if (q.value(0).toByteArray() != requestHash)
+        throw ApiError(ErrorCode::IdempotencyMismatch);
+    Reply stored {q.value(1).toInt(), q.value(2).toByteArray(), "application/json", {}};
+    stored.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
+    return stored;
 }
 
 int IdempotencyService::purgeOld()

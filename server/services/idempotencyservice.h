@@ -23,6 +23,12 @@ public:
     Reply run(const QUuid &userId, const std::optional<QString> &key, const QByteArray &requestHash,
               const std::function<Reply()> &work);
 
+    // The stored response of a finished request with this key (IDEMPOTENCY_MISMATCH when the key
+    // was used for another request), or nullopt. For work that cannot sit inside run()'s
+    // transaction, such as a call to the card gateway: check first, store with run() after.
+    std::optional<Reply> replay(const QUuid &userId, const QString &key,
+                                const QByteArray &requestHash);
+
     static QByteArray requestHash(const QByteArray &method, const QString &path,
                                   const QByteArray &body);
     // Forgets keys older than a day.

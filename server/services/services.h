@@ -5,6 +5,8 @@
 #include "auth/authservice.h"
 #include "cache/redisclient.h"
 #include "cache/snapshotcache.h"
+#include "payments/paymentprovider.h"
+#include "payments/topupservice.h"
 #include "queue/pgqueuestore.h"
 #include "queue/queueservice.h"
 #include "queue/redisqueuestore.h"
@@ -52,6 +54,8 @@ struct Services {
         , staffMoney(db, audit, concerts, reservations, wallet, queue)
         , staffQueue(db, audit, queue)
         , customers(db, reservations, payments, wallet, queue)
+        , gateway(config)
+        , topUps(db, gateway, wallet)
     {
     }
 
@@ -75,6 +79,8 @@ struct Services {
     StaffMoneyService staffMoney;
     StaffQueueService staffQueue;
     CustomerLookupService customers;
+    PaymentProvider gateway;
+    TopUpService topUps;
 };
 
 } // namespace encore::server

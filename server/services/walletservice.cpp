@@ -24,41 +24,16 @@ Wallet WalletService::get(const QUuid &userId)
 }
 
 LedgerEntry WalletService::record(const QUuid &userId, Money amount, Money balanceAfter,
-                                  LedgerKind kind, const QString &reference)
+                                  LedgerKind kind, const QString &reference, const QUuid &orderId)
 {
-    QSqlQuery &q
-        = m_db.exec(u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, reference) "
-                    "VALUES (?::uuid, ?, ?, ?, ?) RETURNING id, created_at"_s,
-                    {sql::uuid(userId), amount, balanceAfter, wordOf(kind), reference});
+    QSqlQuery &q = m_db.exec(
+        u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, reference, "
+        "top_up_order_id) VALUES (?::uuid, ?, ?, ?, ?, ?::uuid) RETURNING id, created_at"_s,
+        {sql::uuid(userId), amount, balanceAfter, wordOf(kind), reference,
+         orderId.isNull() ? QVariant(QMetaType::fromType<QString>()) : sql::uuid(orderId)});
     q.next();
     return {q.value(0).toLongLong(), amount, balanceAfter, kind, reference,
             q.value(1).toDateTime()};
-}
-
-std::pair<Wallet, LedgerEntry> WalletService::topUp(const QUuid &userId, Money amount)
-{
-    if (amount < money::kMinTopUp || amount > money::kMaxTopUp)
-        throw ApiError(ErrorCode::ValidationFailed, Msg::TopUpRange,
-                       {money::format(money::kMinTopUp), money::format(money::kMaxTopUp)},
-                       {{u"field"_s, u"amount"_s}});
-    return m_db.transact([&] {
-        QSqlQuery &q = m_db.exec(
-            u"UPDATE wallets SET balance = balance + ?, updated_at = now() "
-            "WHERE user_id = ?::uuid AND balance + ? <= ? RETURNING balance, updated_at"_s,
-            {amount, sql::uuid(userId), amount, money::kMaxBalance});
-        if (!q.next()) {
-            const Wallet w = get(userId);
-            throw ApiError(
-                ErrorCode::ValidationFailed, Msg::BalanceCap,
-                {money::format(money::kMaxBalance), money::format(money::kMaxBalance - w.balance)},
-                {{u"field"_s, u"amount"_s},
-                 {u"balance"_s, w.balance},
-                 {u"maxBalance"_s, money::kMaxBalance}});
-        }
-        const Wallet wallet {q.value(0).toLongLong(), q.value(1).toDateTime()};
-        return std::pair {wallet,
-                          record(userId, amount, wallet.balance, LedgerKind::TopUp, u"top-up"_s)};
-    });
 }
 
 QList<LedgerEntry> WalletService::ledger(const QUuid &userId, int limit,
@@ -101,6 +76,25 @@ Money WalletService::debit(const QUuid &userId, Money amount, const QString &ref
     if (amount != 0)
         record(userId, -amount, after, LedgerKind::Payment, reference);
     return after;
+}
+
+std::pair<Wallet, LedgerEntry> WalletService::postForOrder(const QUuid &userId, Money signedAmount,
+                                                           LedgerKind kind, const QUuid &orderId)
+{
+    QSqlQuery &q = m_db.exec(u"UPDATE wallets SET balance = balance + ?, updated_at = now() "
+                             "WHERE user_id = ?::uuid AND balance + ? >= 0 "
+                             "RETURNING balance, updated_at"_s,
+                             {signedAmount, sql::uuid(userId), signedAmount});
+    if (!q.next()) {
+        const Money balance = get(userId).balance;
+        throw ApiError::withText(ErrorCode::InsufficientBalance,
+                                 u"The wallet holds %1, less than the %2 this top-up added."_s.arg(
+                                     money::format(balance), money::format(-signedAmount)),
+                                 {{u"balance"_s, balance}, {u"required"_s, -signedAmount}});
+    }
+    const Wallet wallet {q.value(0).toLongLong(), q.value(1).toDateTime()};
+    const QString reference = orderId.toString(QUuid::WithoutBraces);
+    return {wallet, record(userId, signedAmount, wallet.balance, kind, reference, orderId)};
 }
 
 Money WalletService::credit(const QUuid &userId, Money amount, LedgerKind kind,

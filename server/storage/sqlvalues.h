@@ -1,7 +1,11 @@
 #pragma once
-// Conversions between our values and the text forms bound into SQL (uuid, int[]).
+// Conversions between our values and the text forms bound into SQL (uuid, int[]), and rows
+// back as JSON.
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
+#include <QSqlQuery>
 #include <QStringList>
 #include <QUuid>
 
@@ -26,6 +30,19 @@ template<typename Int> QString intArray(const QList<Int> &values)
     for (Int v : values)
         parts.append(QString::number(v));
     return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+// The rest of a query's rows as JSON objects, column i under keys[i] (reports).
+inline QJsonArray jsonRows(QSqlQuery &q, const QStringList &keys)
+{
+    QJsonArray out;
+    while (q.next()) {
+        QJsonObject o;
+        for (int i = 0; i < keys.size(); ++i)
+            o.insert(keys[i], QJsonValue::fromVariant(q.value(i)));
+        out.append(o);
+    }
+    return out;
 }
 
 } // namespace encore::server::sql

@@ -475,6 +475,8 @@ QJsonObject ReconciliationReport::toJson() const
             rows.append(row.toJson(f.kind));
         o.insert(wordOf(f.kind), rows);
     }
+    if (!gateway.isEmpty())
+        o.insert(u"gateway"_s, gateway);
     return o;
 }
 
@@ -500,6 +502,7 @@ Result<ReconciliationReport> ReconciliationReport::fromJson(const QJsonObject &j
     report.payments = t.optionalInteger(u"payments"_s, -kMaxCount, kMaxCount).value_or(0);
     report.refunds = t.optionalInteger(u"refunds"_s, -kMaxCount, kMaxCount).value_or(0);
     report.revenue = t.optionalInteger(u"revenue"_s, -kMaxCount, kMaxCount).value_or(0);
+    report.gateway = json.value(u"gateway"_s).toObject();
     if (!r.ok())
         return r.error();
     if (!t.ok())

@@ -214,6 +214,9 @@ struct ReconciliationReport {
     Money payments = 0;
     Money refunds = 0;
     Money revenue = 0;
+    // The card gateway's findings (TopUpService::addToReconciliation): its own row shapes, kept
+    // as JSON because they mirror the gateway's settlement records; empty when not checked.
+    QJsonObject gateway;
 
     int problemCount() const;
     const Finding &finding(FindingKind kind) const;

@@ -65,7 +65,7 @@ Result<WalletInfo> WalletInfo::fromJson(const QJsonObject &json)
 
 QJsonObject TopUpResult::toJson() const
 {
-    return {{u"balance"_s, balance}, {u"entry"_s, entry.toJson()}};
+    return {{u"balance"_s, balance}, {u"entry"_s, entry.toJson()}, {u"order"_s, order.toJson()}};
 }
 
 Result<TopUpResult> TopUpResult::fromJson(const QJsonObject &json)
@@ -79,6 +79,10 @@ Result<TopUpResult> TopUpResult::fromJson(const QJsonObject &json)
     t.entry = std::move(entry).value();
     if (!r.ok())
         return r.error();
+    auto order = TopUpOrder::fromJson(json.value(u"order"_s).toObject());
+    if (!order)
+        return order.error();
+    t.order = std::move(order).value();
     return t;
 }
 

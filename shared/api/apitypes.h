@@ -8,6 +8,7 @@
 #include "models/user.h"
 #include "models/wallet.h"
 #include "money.h"
+#include "payments/topuporder.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -52,6 +53,7 @@ struct WalletInfo {
 struct TopUpResult {
     Money balance = 0;
     LedgerEntry entry;
+    TopUpOrder order; // the card top-up this credit came from
 
     QJsonObject toJson() const;
     static Result<TopUpResult> fromJson(const QJsonObject &json);

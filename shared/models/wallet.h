@@ -19,13 +19,16 @@ struct Wallet {
     friend bool operator==(const Wallet &, const Wallet &) = default;
 };
 
-enum class LedgerKind { TopUp, Payment, Refund, Adjustment }; // Adjustment: by staff, with a reason
-template<> struct EnumWords<LedgerKind>
-{
-    static constexpr std::array<EnumWord<LedgerKind>, 4> words {{{LedgerKind::TopUp, u"TOPUP"},
-                                                                 {LedgerKind::Payment, u"PAYMENT"},
-                                                                 {LedgerKind::Refund, u"REFUND"},
-                                                                 {LedgerKind::Adjustment, u"ADJUSTMENT"}}};
+// TOPUP: paid by card (one per top-up order); ADJUSTMENT: a staff correction with a reason;
+// CARD_REFUND: a top-up given back to the card by staff.
+enum class LedgerKind { TopUp, Payment, Refund, Adjustment, CardRefund };
+template<> struct EnumWords<LedgerKind> {
+    static constexpr std::array<EnumWord<LedgerKind>, 5> words {
+        {{LedgerKind::TopUp, u"TOPUP"},
+         {LedgerKind::Payment, u"PAYMENT"},
+         {LedgerKind::Refund, u"REFUND"},
+         {LedgerKind::Adjustment, u"ADJUSTMENT"},
+         {LedgerKind::CardRefund, u"CARD_REFUND"}}};
 };
 
 struct LedgerEntry {

@@ -7,6 +7,7 @@
 #include "net/apiclient.h"
 #include "net/errortext.h"
 
+#include "cardtopup.h"
 #include "fixtures.h"
 #include "scriptedhttpserver.h"
 #include "testserver.h"
@@ -62,16 +63,19 @@ private Q_SLOTS:
 
 private:
     ApiClient *newClient(const TestUser *user = nullptr);
+    // An order created through `api` and paid for at the gateway (not yet confirmed).
+    std::pair<QUuid, QString> authorisedOrder(ApiClient *api, Money amount);
 
-    std::unique_ptr<TestServer> m_server;
+    GatewayServer m_world; // the server and the card gateway
+    TestServer *m_server = nullptr;
     std::unique_ptr<Fixtures> m_fixtures;
     QList<std::shared_ptr<ApiClient>> m_clients;
 };
 
 void TestApiClient::initTestCase()
 {
-    m_server = std::make_unique<TestServer>(QStringList {u"--demo-data"_s});
-    QVERIFY2(m_server->start(), m_server->output().constData());
+    QVERIFY(m_world.start({}, {u"--demo-data"_s}));
+    m_server = m_world.server.get();
     m_fixtures = std::make_unique<Fixtures>(m_server->database());
 }
 
@@ -79,7 +83,20 @@ void TestApiClient::cleanupTestCase()
 {
     m_clients.clear();
     m_fixtures.reset();
-    m_server.reset();
+    m_world.server.reset();
+    m_world.gateway.reset();
+}
+
+std::pair<QUuid, QString> TestApiClient::authorisedOrder(ApiClient *api, Money amount)
+{
+    Wait<TopUpOrderCreated> order;
+    api->createTopUpOrder(amount, this, order.callback());
+    if (!QTest::qWaitFor([&] { return order.done(); }, kWaitMs) || !order.result())
+        return {};
+    const HttpResponse card
+        = m_world.gateway->authorize(order.result()->order.id.toString(QUuid::WithoutBraces),
+                                     amount, QString::fromLatin1(cards::kApprove));
+    return {order.result()->order.id, card.json().value(u"paymentKey"_s).toString()};
 }
 
 ApiClient *TestApiClient::newClient(const TestUser *user)
@@ -176,10 +193,14 @@ void TestApiClient::typedBookingFlow()
     // The same key twice is one top-up.
     const QString topUpKey = ApiClient::newIdempotencyKey();
     Wait<TopUpResult> first, second;
-    api->topUp(400'000, topUpKey, this, first.callback());
+    const auto [orderId, paymentKey] = authorisedOrder(api, 400'000);
+    QVERIFY(!paymentKey.isEmpty());
+    api->topUp(orderId, paymentKey, 400'000, topUpKey, this, first.callback());
     QTRY_VERIFY_WITH_TIMEOUT(first.done(), kWaitMs);
     QCOMPARE(first.result()->balance, 400'000);
-    api->topUp(400'000, topUpKey, this, second.callback());
+    QCOMPARE(first.result()->order.status, TopUpOrderStatus::Paid);
+    QCOMPARE(first.result()->order.cardLast4, u"4242"_s);
+    api->topUp(orderId, paymentKey, 400'000, topUpKey, this, second.callback());
     QTRY_VERIFY_WITH_TIMEOUT(second.done(), kWaitMs);
     QCOMPARE(second.result()->balance, 400'000);
     QCOMPARE(second.result()->entry.id, first.result()->entry.id);
@@ -230,7 +251,7 @@ void TestApiClient::networkFailureIsPlainAndRetried()
     QSignalSpy retrying(&api, &ApiClient::retrying);
     const QString key = ApiClient::newIdempotencyKey();
     Wait<TopUpResult> topUp;
-    api.topUp(1000, key, this, topUp.callback());
+    api.topUp(QUuid::createUuid(), u"tpk_test"_s, 1000, key, this, topUp.callback());
     QTRY_VERIFY_WITH_TIMEOUT(topUp.done(), kWaitMs);
     const ApiError &e = topUp.result().error();
     QCOMPARE(e.code, ErrorCode::Unavailable);
@@ -258,10 +279,12 @@ void TestApiClient::retriedTopUpAcrossRestartChargesOnce()
     QSignalSpy unreachable(api, &ApiClient::serverUnreachable);
     QSignalSpy reachable(api, &ApiClient::serverReachable);
 
+    const auto [orderId, paymentKey] = authorisedOrder(api, 50'000);
+    QVERIFY(!paymentKey.isEmpty());
     m_server->stop();
     const QString key = ApiClient::newIdempotencyKey();
     Wait<TopUpResult> topUp;
-    api->topUp(50'000, key, this, topUp.callback());
+    api->topUp(orderId, paymentKey, 50'000, key, this, topUp.callback());
     QTRY_VERIFY_WITH_TIMEOUT(unreachable.count() == 1, kWaitMs);
     QVERIFY(!topUp.done());
     QVERIFY2(m_server->start(), m_server->output().right(2000).constData());
@@ -273,7 +296,7 @@ void TestApiClient::retriedTopUpAcrossRestartChargesOnce()
 
     // Sending it again by hand (the user pressing "Try again") still charges once.
     Wait<TopUpResult> again;
-    api->topUp(50'000, key, this, again.callback());
+    api->topUp(orderId, paymentKey, 50'000, key, this, again.callback());
     QTRY_VERIFY_WITH_TIMEOUT(again.done(), kWaitMs);
     QCOMPARE(again.result()->balance, 50'000);
     Wait<QList<LedgerEntry>> ledger;

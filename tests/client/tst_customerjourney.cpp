@@ -1,10 +1,12 @@
 // The whole customer journey through the real widgets, found by objectName, against a real
 // encore-server on a fresh database: register → concert and date → queue → admitted → seats →
-// hold refused for the balance → the wallet offered → top up → hold → confirm → pay → receipt →
+// hold refused for the balance → the wallet offered → top up by card (declined, then approved,
+// through the sandbox gateway) → hold → confirm → pay → receipt →
 // My tickets → the balance right in the window, over the API and in the database.
 #include "app/appcontroller.h"
 #include "customer/customerwindow.h"
 #include "customer/seatpage.h"
+#include "dialogs/carddialog.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/walletdialog.h"
 #include "models/concertlistmodel.h"
@@ -12,6 +14,7 @@
 #include "widgets/noticebar.h"
 #include "widgets/seatbutton.h"
 
+#include "cardtopup.h"
 #include "journeyhelpers.h"
 #include "queue/queueservice.h"
 #include "services/services.h"
@@ -39,7 +42,8 @@ private Q_SLOTS:
     void wrongPasswordIsClearedAndTypingResumesThere();
 
 private:
-    std::unique_ptr<TestServer> m_server;
+    GatewayServer m_world; // the server and the card gateway
+    TestServer *m_server = nullptr;
     std::unique_ptr<Fixtures> m_fixtures;
 };
 
@@ -49,15 +53,16 @@ void TestCustomerJourney::initTestCase()
     QCoreApplication::setOrganizationName(u"EncoreTest"_s);
     QCoreApplication::setApplicationName(u"tst_customerjourney"_s);
     QSettings().clear(); // nothing remembered from an earlier run
-    m_server = std::make_unique<TestServer>();
-    QVERIFY2(m_server->start(), m_server->output().constData());
+    QVERIFY(m_world.start());
+    m_server = m_world.server.get();
     m_fixtures = std::make_unique<Fixtures>(m_server->database());
 }
 
 void TestCustomerJourney::cleanupTestCase()
 {
     m_fixtures.reset();
-    m_server.reset();
+    m_world.server.reset();
+    m_world.gateway.reset();
 }
 
 void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
@@ -142,7 +147,42 @@ void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
     QTRY_VERIFY2_WITH_TIMEOUT(clickable(wallet, u"topUpButton"_s), qPrintable(note->text()),
                               kGuiWaitMs);
     QVERIFY(clickNamed(wallet, u"topUpButton"_s));
+
+    // The card goes to the gateway in a dialog of its own; first a card the bank declines.
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog(u"cardDialog"_s), kGuiWaitMs);
+    QDialog *card = openDialog(u"cardDialog"_s);
+    QVERIFY(card->findChild<QLabel *>(u"cardNotice"_s)->text().contains(u"wallet"_s));
+    auto *number = card->findChild<QLineEdit *>(u"cardNumberEdit"_s);
+    QTest::keyClicks(number, u"4000000000000002"_s);
+    QCOMPARE(number->text(), u"4000 0000 0000 0002"_s); // grouped as typed
+    QTest::keyClicks(card->findChild<QLineEdit *>(u"cardExpiryEdit"_s),
+                     u"12%1"_s.arg(QDate::currentDate().year() % 100 + 2));
+    QTest::keyClicks(card->findChild<QLineEdit *>(u"cardCvcEdit"_s), u"123"_s);
+    QTest::keyClicks(card->findChild<QLineEdit *>(u"cardHolderEdit"_s), u"Journey Fan"_s);
+    QVERIFY(clickNamed(card, u"cardPayButton"_s));
+    auto *status = card->findChild<QLabel *>(u"cardStatus"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(u"declined"_s), qPrintable(status->text()),
+                              kGuiWaitMs);
+    QCOMPARE(window->balance(), Money(0));
+
+    // A mistyped number is caught before anything is sent; then a card that pays.
+    number->clear();
+    QTest::keyClicks(number, u"4242424242424241"_s);
+    QVERIFY(!clickable(card, u"cardPayButton"_s));
+    QVERIFY(status->text().contains(u"not valid"_s));
+    number->clear();
+    QTest::keyClicks(number, u"4242424242424242"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(clickable(card, u"cardPayButton"_s), kGuiWaitMs);
+    QVERIFY(clickNamed(card, u"cardPayButton"_s));
     QTRY_COMPARE_WITH_TIMEOUT(window->balance(), Money(300'000), kGuiWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!openDialog(u"cardDialog"_s), kGuiWaitMs);
+    QVERIFY2(note->text().contains(u"4242"_s), qPrintable(note->text()));
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM top_up_orders WHERE status = 'PAID'"_s).toInt(),
+        1);
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM top_up_orders WHERE status = 'FAILED'"_s).toInt(),
+        1);
     QCOMPARE(wallet->findChild<QLabel *>(u"walletBalance"_s)->text(), money::format(300'000));
     QVERIFY(clickNamed(wallet, u"walletCloseButton"_s));
     QTRY_VERIFY_WITH_TIMEOUT(!openDialog(u"walletDialog"_s), kGuiWaitMs);

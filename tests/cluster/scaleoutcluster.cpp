@@ -179,6 +179,19 @@ bool ScaleOutCluster::serverSupportsRedis()
     return supported;
 }
 
+ScaleOutCluster::Options ScaleOutCluster::withGateway(const TestPaySandbox &gateway)
+{
+    Options options;
+    options.serverArgs = gateway.serverArgs();
+    options.serverEnvironment = gateway.serverEnvironment();
+    return options;
+}
+
+QString ScaleOutCluster::webhookUrl() const
+{
+    return u"http://127.0.0.1:%1/api/v1/payment-gateway/webhook"_s.arg(m_nginx.port());
+}
+
 bool ScaleOutCluster::start()
 {
     if (!m_dir.isValid())
@@ -193,13 +206,18 @@ bool ScaleOutCluster::start()
         args << u"--redis"_s << m_redis->url();
         m_redisArg = true;
     }
+    const bool ownEnvironment = !m_options.serverEnvironment.isEmpty();
     // The first instance creates the database and migrates it; the others share it.
     m_instances.push_back(std::make_unique<TestServer>(args));
+    if (ownEnvironment)
+        m_instances.front()->setEnvironment(m_options.serverEnvironment);
     if (!m_instances.front()->start())
         return false;
     for (int i = 1; i < m_options.instances; ++i)
         m_instances.push_back(std::make_unique<TestServer>(m_instances.front()->database(), args));
     for (size_t i = 1; i < m_instances.size(); ++i) {
+        if (ownEnvironment)
+            m_instances[i]->setEnvironment(m_options.serverEnvironment);
         if (!m_instances[i]->start())
             return false;
     }

@@ -5,6 +5,7 @@
 // the same template as scripts/cluster.sh (resources/cluster/). Main thread.
 
 #include "httpclient.h"
+#include "testpaysandbox.h"
 #include "testserver.h"
 
 #include <QProcess>
@@ -73,7 +74,13 @@ public:
         // share PostgreSQL only, e.g. to tell a Redis-store problem from others).
         bool redis = qEnvironmentVariable("ENCORE_CLUSTER_TEST_REDIS") != QLatin1String("0");
         QStringList serverArgs; // for every instance
+        // The instances' environment (e.g. TestPaySandbox::serverEnvironment()); empty: ours.
+        QProcessEnvironment serverEnvironment;
     };
+    // Every instance paying by card through `gateway` (start the gateway after the cluster, with
+    // webhookUrl()).
+    static Options withGateway(const TestPaySandbox &gateway);
+    QString webhookUrl() const; // the gateway's webhook, through nginx
 
     ScaleOutCluster();
     explicit ScaleOutCluster(Options options);

@@ -50,6 +50,9 @@ void TestHaPartition::instanceCutFromDatabase()
     const HttpClient http = m_cluster->client();
     TestServer &cutOff = m_cluster->instance(m_cluster->instanceCount() - 1);
     const QList<TestUser> users = m_fixtures->createUsers(kCustomers, 0, u"part"_s);
+    const TestUser staff = m_fixtures->createUsers(1, 0, u"partstaff"_s).first();
+    makeStaff(*m_fixtures, staff);
+    const QByteArray staffToken = staff.token;
     QCOMPARE(cutOff.client().get("/readyz").status, 200);
 
     m_cluster->databaseCut(0)->cut();
@@ -73,7 +76,8 @@ void TestHaPartition::instanceCutFromDatabase()
     // (it may have done something); the client retries it with its Idempotency-Key.
     QList<HttpRequest> writes;
     for (int i = 0; i < kCustomers; ++i)
-        writes.append(topUpRequest(users[i], 1'000, "part-top-" + QByteArray::number(i)));
+        writes.append(
+            adjustmentRequest(staffToken, users[i], 1'000, "part-top-" + QByteArray::number(i)));
     const RetriedResponses written = sendRetrying(http, writes, kRecoveryBoundMs);
     qInfo("through nginx while cut off: %d reads %s; %d top-ups %s after %d round(s), %d retried",
           kCustomers, qPrintable(describe(readCounts)), kCustomers,
@@ -81,7 +85,7 @@ void TestHaPartition::instanceCutFromDatabase()
     QCOMPARE(readCounts.value(200), kCustomers);
     QCOMPARE(tally(written.responses).value(201), kCustomers);
     QCOMPARE(m_fixtures
-                 ->scalar(u"SELECT count(*) FROM wallet_ledger WHERE kind = 'TOPUP' AND "
+                 ->scalar(u"SELECT count(*) FROM wallet_ledger WHERE kind = 'ADJUSTMENT' AND "
                           "reference <> 'fixture' AND user_id = ANY(SELECT id FROM users WHERE "
                           "username LIKE 'part%')"_s)
                  .toInt(),

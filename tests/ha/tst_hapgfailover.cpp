@@ -57,6 +57,10 @@ void TestHaPgFailover::primaryCrashedDuringPayments()
     const qint64 concert = m_fixtures->createConcert(u"Payments through a failover"_s, 1);
     const qint64 schedule = m_fixtures->schedulesOf(concert).first();
     QList<TestUser> users = m_fixtures->createUsers(kCustomers, kBalance, u"pgfo"_s);
+    // Money other than by card is a staff adjustment (with its Idempotency-Key, like a payment).
+    const TestUser staff = m_fixtures->createUsers(1, 0, u"pgfostaff"_s).first();
+    makeStaff(*m_fixtures, staff);
+    const QByteArray staffToken = staff.token;
     QVERIFY(openQueue(http, *m_fixtures, concert));
     QVERIFY(joinQueue(http, users, concert));
 
@@ -73,7 +77,8 @@ void TestHaPgFailover::primaryCrashedDuringPayments()
             = held[i].json().value(u"reservation"_s).toObject().value(u"id"_s).toString();
         writes.append(payRequest(users[i], reservation, "pgfo-pay-" + QByteArray::number(i)));
         topUps.append(1'000 + i);
-        writes.append(topUpRequest(users[i], topUps.last(), "pgfo-top-" + QByteArray::number(i)));
+        writes.append(adjustmentRequest(staffToken, users[i], topUps.last(),
+                                        "pgfo-top-" + QByteArray::number(i)));
     }
 
     // The crash lands while the payments and top-ups are in flight (the timer fires inside the
@@ -111,9 +116,9 @@ void TestHaPgFailover::primaryCrashedDuringPayments()
         QCOMPARE(
             scalar(u"SELECT balance FROM wallets WHERE user_id = ?::uuid"_s, user).toLongLong(),
             kBalance + topUps[i] - paid);
-        // (The fixture's starting balance is a TOPUP row of its own, reference 'fixture'.)
+        // (The fixture's starting balance is an ADJUSTMENT row of its own, reference 'fixture'.)
         QCOMPARE(scalar(u"SELECT count(*) FROM wallet_ledger WHERE user_id = ?::uuid AND kind = "
-                        "'TOPUP' AND reference <> 'fixture'"_s,
+                        "'ADJUSTMENT' AND reference <> 'fixture'"_s,
                         user)
                      .toInt(),
                  1);

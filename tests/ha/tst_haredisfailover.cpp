@@ -115,7 +115,10 @@ void TestHaRedisFailover::primaryKilledDuringFlashSale()
     const qint64 concert = m_fixtures->createConcert(u"Flash sale, Redis fails over"_s, 1);
     const qint64 schedule = m_fixtures->schedulesOf(concert).first();
     QList<TestUser> users = m_fixtures->createUsers(kCustomers, 500'000, u"rfo"_s);
-    QVERIFY(openQueue(http, *m_fixtures, concert, kMaxActive));
+    // Right after the switchover the instances may still refuse writes with 503 until they see a
+    // replica again (a write no replica confirmed could be lost); a client retries, as here.
+    QVERIFY(QTest::qWaitFor([&] { return openQueue(http, *m_fixtures, concert, kMaxActive); },
+                            kRecoveryBoundMs));
 
     // Everybody joins; each token handed out is acknowledged (it reached the replica).
     QList<HttpRequest> joins;

@@ -121,10 +121,16 @@ void TestBadInput::rejected_data()
     const auto topUp
         = [&](const char *name, const QByteArray &body, int status, const QString &code,
               const QString &who = u"alice"_s, const QByteArray &key = "top-up-key") {
-              QTest::addRow("top-up: %s", name)
-                  << who << QByteArray("POST") << QByteArray("/api/v1/wallet/top-ups") << body
-                  << key << status << code;
+              QTest::addRow("top-up order: %s", name)
+                  << who << QByteArray("POST") << QByteArray("/api/v1/wallet/top-up-orders")
+                  << body << key << status << code;
           };
+    const auto confirmTopUp = [&](const char *name, const QByteArray &body, int status,
+                                  const QString &code, const QByteArray &key) {
+        QTest::addRow("top-up confirmation: %s", name)
+            << alice << QByteArray("POST") << QByteArray("/api/v1/wallet/top-ups") << body << key
+            << status << code;
+    };
     const auto pay = [&](const char *name, const QByteArray &body, int status, const QString &code,
                          const QByteArray &key = "pay-key") {
         QTest::addRow("pay: %s", name)
@@ -270,13 +276,18 @@ void TestBadInput::rejected_data()
          413, u"PAYLOAD_TOO_LARGE"_s);
 
     // Idempotency-Key: required on payments and top-ups, 1..255 visible ASCII characters.
-    topUp("no Idempotency-Key", R"({"amount": 100})", 422, invalid, alice, noKey);
-    topUp("empty Idempotency-Key", R"({"amount": 100})", 422, invalid, alice, "");
-    topUp("256-char Idempotency-Key", R"({"amount": 100})", 422, invalid, alice,
-          QByteArray(256, 'k'));
-    topUp("Idempotency-Key with a space", R"({"amount": 100})", 422, invalid, alice, "two words");
-    topUp("Idempotency-Key with UTF-8", R"({"amount": 100})", 422, invalid, alice,
-          "\xec\x95\x88\xeb\x85\x95");
+    const QByteArray paid = R"({"orderId": "0b7d6f1e-5c4a-4e43-9a57-8f6f3f1c2d10", )"
+                            R"("paymentKey": "tpk_x", "amount": 100})";
+    confirmTopUp("no Idempotency-Key", paid, 422, invalid, noKey);
+    confirmTopUp("empty Idempotency-Key", paid, 422, invalid, "");
+    confirmTopUp("256-char Idempotency-Key", paid, 422, invalid, QByteArray(256, 'k'));
+    confirmTopUp("Idempotency-Key with a space", paid, 422, invalid, "two words");
+    confirmTopUp("Idempotency-Key with UTF-8", paid, 422, invalid, "\xec\x95\x88\xeb\x85\x95");
+    confirmTopUp("not a uuid orderId", R"({"orderId": "1", "paymentKey": "k", "amount": 100})",
+                 422, invalid, "confirm-key");
+    confirmTopUp("paymentKey a number", R"({"orderId": "0b7d6f1e-5c4a-4e43-9a57-8f6f3f1c2d10", )"
+                 R"("paymentKey": 5, "amount": 100})", 400, bad, "confirm-key");
+    confirmTopUp("someone else's or no order", paid, 404, u"NOT_FOUND"_s, "confirm-key");
     pay("no Idempotency-Key", R"({"reservationId": "{reservation}"})", 422, invalid, noKey);
     pay("256-char Idempotency-Key", R"({"reservationId": "{reservation}"})", 422, invalid,
         QByteArray(256, 'k'));

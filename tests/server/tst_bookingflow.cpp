@@ -2,6 +2,7 @@
 // tickets, refund — against a real encore-server on a private PostgreSQL.
 #include "apipaths.h"
 #include "bookingrequests.h"
+#include "cardtopup.h"
 #include "fixtures.h"
 #include "messages.h"
 #include "testserver.h"
@@ -25,15 +26,16 @@ private Q_SLOTS:
     void ledgerPages();
 
 private:
-    std::unique_ptr<TestServer> m_server;
+    GatewayServer m_world; // the server and the card gateway
+    TestServer *m_server = nullptr;
     std::unique_ptr<Fixtures> m_fixtures;
     qint64 m_concert = 0;
 };
 
 void TestBookingFlow::initTestCase()
 {
-    m_server = std::make_unique<TestServer>();
-    QVERIFY(m_server->start());
+    QVERIFY(m_world.start());
+    m_server = m_world.server.get();
     m_fixtures = std::make_unique<Fixtures>(m_server->database());
     m_concert = m_fixtures->createConcert(u"Flow"_s, 2);
 }
@@ -81,8 +83,12 @@ void TestBookingFlow::registerQueueHoldPay()
                  .toInt(),
              330000);
 
-    HttpRequest topUp {"POST", "/api/v1/wallet/top-ups", {}, {}};
-    topUp.bearer(token).idempotencyKey("t1").json({{u"amount"_s, 400000}});
+    // Top up by card: an order here, the card at the gateway, the confirmation here.
+    TestUser alice;
+    alice.token = token;
+    const CardTopUpSteps card = prepareCardTopUp(http, *m_world.gateway, alice, 400000);
+    QCOMPARE(card.authorize.status, 200);
+    const HttpRequest topUp = confirmTopUpRequest(alice, card, 400000, "t1");
     QCOMPARE(http.send(topUp).status, 201);
     QCOMPARE(http.send(topUp).json().value(u"balance"_s).toInt(),
              400000); // replayed, not added twice

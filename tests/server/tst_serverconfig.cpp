@@ -23,6 +23,9 @@ private Q_SLOTS:
     void plainHttpOnPublicAddress();
     void tlsNeedsBothFiles_data();
     void tlsNeedsBothFiles();
+    void paymentGateway_data();
+    void paymentGateway();
+    void paymentSecretsFromEnvironment();
     void rejectsJunk_data();
     void rejectsJunk();
     void redisSentinels();
@@ -128,6 +131,7 @@ void TestServerConfig::integerBounds_data()
         {"login-failures-per-address", 1, 1'000'000},
         {"login-backoff-after", 1, 1'000'000},
         {"login-backoff-max", 1, 86400},
+        {"payment-timeout-ms", 100, 120'000},
     };
     for (const Bounds &o : options) {
         QTest::addRow("%s min", o.name)
@@ -177,6 +181,7 @@ void TestServerConfig::integerBounds()
         {u"login-failures-per-address"_s, cfg.loginFailuresPerAddress},
         {u"login-backoff-after"_s, cfg.loginBackoffAfter},
         {u"login-backoff-max"_s, cfg.loginBackoffMaxSeconds},
+        {u"payment-timeout-ms"_s, cfg.paymentTimeoutMs},
     };
     QVERIFY(actual.contains(option));
     QCOMPARE(actual.value(option), expected);
@@ -347,6 +352,48 @@ void TestServerConfig::databaseHostList()
     QCOMPARE(chosen->targetSessionAttrs, u"primary"_s);
     QVERIFY(!ConnectionParams::fromUrl(u"postgresql://u@h/d?target_session_attrs=any-old"_s));
     QVERIFY(parse({u"--database"_s, u"postgresql://u@a:5432,b:5433/db"_s}).ok());
+}
+
+void TestServerConfig::paymentGateway_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("valid");
+    QTest::addRow("sandbox on loopback") << u"http://127.0.0.1:8090"_s << true;
+    QTest::addRow("localhost") << u"http://localhost:8090"_s << true;
+    QTest::addRow("https anywhere") << u"https://api.tosspayments.com"_s << true;
+    QTest::addRow("plain http elsewhere") << u"http://10.1.2.3:8090"_s << false;
+    QTest::addRow("not http") << u"ftp://127.0.0.1"_s << false;
+    QTest::addRow("not a url") << u"::"_s << false;
+}
+
+// Card payment traffic is encrypted, except to a gateway on this machine (the sandbox).
+void TestServerConfig::paymentGateway()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, valid);
+    const auto c = ServerConfig::parse({u"encore-server"_s, u"--payment-gateway"_s, url});
+    QCOMPARE(c.ok(), valid);
+    if (valid)
+        QCOMPARE(c->paymentGateway, url);
+}
+
+// Secrets come from the environment (never needed on the command line); an option wins.
+void TestServerConfig::paymentSecretsFromEnvironment()
+{
+    qputenv("ENCORE_PAYMENT_SECRET_KEY", "sk-from-env");
+    qputenv("ENCORE_PAYMENT_WEBHOOK_SECRET", "wh-from-env");
+    qputenv("ENCORE_PAYMENT_CLIENT_KEY", "ck-from-env");
+    const auto fromEnv = ServerConfig::parse({u"encore-server"_s});
+    QVERIFY(fromEnv.ok());
+    QCOMPARE(fromEnv->paymentSecretKey, QByteArray("sk-from-env"));
+    QCOMPARE(fromEnv->paymentWebhookSecret, QByteArray("wh-from-env"));
+    QCOMPARE(fromEnv->paymentClientKey, u"ck-from-env"_s);
+    const auto fromFlag
+        = ServerConfig::parse({u"encore-server"_s, u"--payment-secret-key"_s, u"sk-flag"_s});
+    QCOMPARE(fromFlag->paymentSecretKey, QByteArray("sk-flag"));
+    qunsetenv("ENCORE_PAYMENT_SECRET_KEY");
+    qunsetenv("ENCORE_PAYMENT_WEBHOOK_SECRET");
+    qunsetenv("ENCORE_PAYMENT_CLIENT_KEY");
 }
 
 QTEST_GUILESS_MAIN(TestServerConfig)

@@ -160,7 +160,16 @@ void TestApiContract::customerShapesRoundTrip()
             42,   kind == LedgerKind::Payment ? -264'000 : 264'000, 1'000'000,
             kind, kReservation.toString(QUuid::WithoutBraces),      at("2026-11-24T04:41:12.345Z")};
         QVERIFY(roundTrips(entry));
-        QVERIFY(roundTrips(TopUpResult {1'000'000, entry}));
+        TopUpOrder order;
+        order.id = kReservation;
+        order.amount = 264'000;
+        order.status = TopUpOrderStatus::Paid;
+        order.createdAt = at("2026-11-24T04:41:12.345Z");
+        order.settledAt = at("2026-11-24T04:41:12.345Z");
+        order.paymentKey = u"tpk_test"_s;
+        order.cardBrand = u"VISA"_s;
+        order.cardLast4 = u"4242"_s;
+        QVERIFY(roundTrips(TopUpResult {1'000'000, entry, order}));
     }
 }
 

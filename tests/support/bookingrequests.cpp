@@ -21,8 +21,10 @@ HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, const QList<int
     QJsonArray numbers;
     for (int n : seats)
         numbers.append(n);
-    HttpRequest r{"POST", "/api/v1/reservations", {}, {}};
-    r.bearer(user.token).queueToken(user.queueToken).json({{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}});
+    HttpRequest r {"POST", "/api/v1/reservations", {}, {}};
+    r.bearer(user.token)
+        .queueToken(user.queueToken)
+        .json({{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}});
     if (!idempotencyKey.isEmpty())
         r.idempotencyKey(idempotencyKey);
     return r;
@@ -30,16 +32,32 @@ HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, const QList<int
 
 HttpRequest payRequest(const TestUser &user, const QString &reservationId, const QByteArray &key)
 {
-    HttpRequest r{"POST", "/api/v1/payments", {}, {}};
-    r.bearer(user.token).queueToken(user.queueToken).idempotencyKey(key).json({{u"reservationId"_s, reservationId}});
+    HttpRequest r {"POST", "/api/v1/payments", {}, {}};
+    r.bearer(user.token)
+        .queueToken(user.queueToken)
+        .idempotencyKey(key)
+        .json({{u"reservationId"_s, reservationId}});
     return r;
 }
 
-HttpRequest topUpRequest(const TestUser &user, qint64 amount, const QByteArray &key)
+HttpRequest adjustmentRequest(const QByteArray &staffToken, const TestUser &user, qint64 amount,
+                              const QByteArray &key)
 {
-    HttpRequest r{"POST", "/api/v1/wallet/top-ups", {}, {}};
-    r.bearer(user.token).idempotencyKey(key).json({{u"amount"_s, amount}});
+    HttpRequest r {"POST",
+                   "/api/v1/admin/users/" + user.id.toString(QUuid::WithoutBraces).toLatin1()
+                       + "/wallet-adjustments",
+                   {},
+                   {}};
+    r.bearer(staffToken)
+        .idempotencyKey(key)
+        .json({{u"amount"_s, amount}, {u"reason"_s, u"test adjustment"_s}});
     return r;
+}
+
+void makeStaff(Fixtures &fixtures, const TestUser &user)
+{
+    fixtures.scalar(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid RETURNING 1"_s,
+                    {user.id.toString(QUuid::WithoutBraces)});
 }
 
 QString buySeats(const HttpClient &client, const TestUser &user, qint64 scheduleId,
@@ -65,9 +83,15 @@ bool openQueue(const HttpClient &client, Fixtures &fixtures, qint64 concertId, i
     const TestUser staff = fixtures.createUsers(1, 0, u"staff"_s).first();
     fixtures.scalar(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid RETURNING 1"_s,
                     {staff.id.toString(QUuid::WithoutBraces)});
-    HttpRequest put{"PUT", "/api/v1/admin/concerts/" + QByteArray::number(concertId) + "/queue-settings", {}, {}};
-    put.bearer(staff.token).json({{u"maxActive"_s, maxActive}, {u"admitPerMinute"_s, 1'000'000},
-                                  {u"activeTtlSeconds"_s, 3600}, {u"paused"_s, false}});
+    HttpRequest put {"PUT",
+                     "/api/v1/admin/concerts/" + QByteArray::number(concertId) + "/queue-settings",
+                     {},
+                     {}};
+    put.bearer(staff.token)
+        .json({{u"maxActive"_s, maxActive},
+               {u"admitPerMinute"_s, 1'000'000},
+               {u"activeTtlSeconds"_s, 3600},
+               {u"paused"_s, false}});
     const HttpResponse r = client.send(put);
     if (r.status != 200)
         qWarning("queue settings: %d %s", r.status, r.body.constData());
@@ -79,8 +103,11 @@ bool joinQueue(const HttpClient &client, QList<TestUser> &users, qint64 concertI
     const QDeadlineTimer deadline(timeoutMs);
     QList<HttpRequest> joins;
     for (const TestUser &u : users)
-        joins.append(HttpRequest{"POST", "/api/v1/concerts/" + QByteArray::number(concertId) + "/queue", {}, {}}
-                         .bearer(u.token));
+        joins.append(HttpRequest {
+            "POST",
+            "/api/v1/concerts/" + QByteArray::number(concertId) + "/queue",
+            {},
+            {}}.bearer(u.token));
     const QList<HttpResponse> joined = sendRetrying(client, joins, timeoutMs).responses;
     QList<qsizetype> waiting;
     for (qsizetype i = 0; i < users.size(); ++i) {
@@ -99,7 +126,7 @@ bool joinQueue(const HttpClient &client, QList<TestUser> &users, qint64 concertI
             return false;
         QList<HttpRequest> polls;
         for (qsizetype i : waiting)
-            polls.append(HttpRequest{"GET", "/api/v1/queue/status", {}, {}}
+            polls.append(HttpRequest {"GET", "/api/v1/queue/status", {}, {}}
                              .bearer(users[i].token)
                              .queueToken(users[i].queueToken));
         const QList<HttpResponse> answers = client.pooled(polls, 16);
@@ -122,7 +149,8 @@ bool retryable(const HttpResponse &response)
         || response.status == 504;
 }
 
-RetriedResponses sendRetrying(const HttpClient &client, const QList<HttpRequest> &requests, int deadlineMs)
+RetriedResponses sendRetrying(const HttpClient &client, const QList<HttpRequest> &requests,
+                              int deadlineMs)
 {
     RetriedResponses out;
     out.responses = QList<HttpResponse>(requests.size());
@@ -193,8 +221,8 @@ void verifyHoldRace(const HttpClient &client, Fixtures &fixtures, const QList<Te
     clock.start();
     const QList<HttpResponse> responses = client.parallel(requests);
     const QMap<int, int> counts = tally(responses);
-    qInfo("%d hold attempts on %d seats in %lld ms: %s", attempts, int(seats.size()), clock.elapsed(),
-          qPrintable(describe(counts)));
+    qInfo("%d hold attempts on %d seats in %lld ms: %s", attempts, int(seats.size()),
+          clock.elapsed(), qPrintable(describe(counts)));
     QCOMPARE(counts.value(201), seats.size());
     QCOMPARE(counts.value(409), attempts - seats.size());
 
@@ -204,12 +232,13 @@ void verifyHoldRace(const HttpClient &client, Fixtures &fixtures, const QList<Te
         const HttpResponse &r = responses[i];
         if (r.status != 201) {
             QCOMPARE(r.errorCode(), u"SEAT_UNAVAILABLE"_s);
-            const QJsonObject details = r.json().value(u"error"_s).toObject().value(u"details"_s).toObject();
-            QCOMPARE(intList(details.value(u"seats"_s)), QList<int>{wanted[i]});
+            const QJsonObject details
+                = r.json().value(u"error"_s).toObject().value(u"details"_s).toObject();
+            QCOMPARE(intList(details.value(u"seats"_s)), QList<int> {wanted[i]});
             continue;
         }
         const QJsonObject reservation = r.json().value(u"reservation"_s).toObject();
-        QCOMPARE(intList(reservation.value(u"seats"_s)), QList<int>{wanted[i]});
+        QCOMPARE(intList(reservation.value(u"seats"_s)), QList<int> {wanted[i]});
         QCOMPARE(reservation.value(u"status"_s).toString(), u"HELD"_s);
         QVERIFY2(!winnerOfSeat.contains(wanted[i]), "two holds won the same seat");
         winnerOfSeat.insert(wanted[i], reservation.value(u"id"_s).toString());
@@ -217,21 +246,31 @@ void verifyHoldRace(const HttpClient &client, Fixtures &fixtures, const QList<Te
     }
     QCOMPARE(winners.size(), seats.size()); // distinct holders
 
-    const QVariantList s{scheduleId};
-    const auto count = [&](const QString &sql) { return fixtures.scalar(sql, s).toInt(); };
-    QCOMPARE(count(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s), seats.size());
-    QCOMPARE(count(u"SELECT count(DISTINCT reservation_id) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s),
+    const QVariantList s {scheduleId};
+    const auto count = [&](const QString &sql) {
+        return fixtures.scalar(sql, s).toInt();
+    };
+    QCOMPARE(count(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s),
              seats.size());
-    QCOMPARE(count(u"SELECT count(DISTINCT r.user_id) FROM seats st JOIN reservations r ON r.id = st.reservation_id "
+    QCOMPARE(
+        count(
+            u"SELECT count(DISTINCT reservation_id) FROM seats WHERE schedule_id = ? AND status = 'HELD'"_s),
+        seats.size());
+    QCOMPARE(count(u"SELECT count(DISTINCT r.user_id) FROM seats st JOIN reservations r ON r.id = "
+                   u"st.reservation_id "
                    "WHERE st.schedule_id = ?"_s),
              seats.size());
-    QCOMPARE(count(u"SELECT count(*) FROM reservation_seats WHERE schedule_id = ?"_s), seats.size());
+    QCOMPARE(count(u"SELECT count(*) FROM reservation_seats WHERE schedule_id = ?"_s),
+             seats.size());
     QCOMPARE(count(u"SELECT count(*) FROM reservations WHERE schedule_id = ?"_s), seats.size());
     for (auto it = winnerOfSeat.cbegin(); it != winnerOfSeat.cend(); ++it)
-        QCOMPARE(fixtures.scalar(u"SELECT reservation_id::text FROM seats WHERE schedule_id = ? AND number = ?"_s,
-                                 {scheduleId, it.key()})
-                     .toString(),
-                 it.value());
+        QCOMPARE(
+            fixtures
+                .scalar(
+                    u"SELECT reservation_id::text FROM seats WHERE schedule_id = ? AND number = ?"_s,
+                    {scheduleId, it.key()})
+                .toString(),
+            it.value());
 }
 
 } // namespace encore::test

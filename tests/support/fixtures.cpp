@@ -99,7 +99,7 @@ QList<TestUser> Fixtures::createUsers(int count, Money balance, const QString &p
         if (balance > 0) {
             m_db->exec(u"UPDATE wallets SET balance = ? WHERE user_id = ANY(?::uuid[])"_s, {balance, textArray(idTexts)});
             m_db->exec(u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, reference) "
-                       "SELECT unnest(?::uuid[]), ?, ?, 'TOPUP', 'fixture'"_s,
+                       "SELECT unnest(?::uuid[]), ?, ?, 'ADJUSTMENT', 'fixture'"_s,
                        {textArray(idTexts), balance, balance});
         }
     });

@@ -67,6 +67,7 @@ bool TestServer::start()
     QFile::remove(portFile);
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setProcessEnvironment(m_environment);
     QStringList args {u"--database"_s,      TestCluster::url(m_db),
                       u"--port-file"_s,     portFile,
                       u"--workers"_s,       u"4"_s,

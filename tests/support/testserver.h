@@ -22,6 +22,8 @@ public:
     TestServer(const server::ConnectionParams &database, QStringList extraArgs);
     ~TestServer();
 
+    // The server's environment (e.g. TestPaySandbox::serverEnvironment(): keys stay out of argv).
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
     bool start(); // waits until the port file appears and /readyz answers (with
                   // --tls-cert: until the port accepts connections)
     void stop(); // SIGTERM and wait
@@ -41,6 +43,7 @@ private:
     server::ConnectionParams m_db;
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     quint16 m_port = 0;
     mutable QByteArray m_output;
 };
