@@ -263,7 +263,7 @@ void TestBookingFlow::ledgerPages()
     const QString id = user.id.toString(QUuid::WithoutBraces);
     for (int i = 1; i <= 7; ++i)
         m_fixtures->scalar(u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, "
-                           "reference) VALUES (?::uuid, ?, ?, 'TOPUP', 'paging') RETURNING id"_s,
+                           "reference) VALUES (?::uuid, ?, ?, 'ADJUSTMENT', 'paging') RETURNING id"_s,
                            {id, i * 10, i * (i + 1) * 5});
     m_fixtures->scalar(u"UPDATE wallets SET balance = 280 WHERE user_id = ?::uuid RETURNING 1"_s,
                        {id});
