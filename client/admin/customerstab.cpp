@@ -293,7 +293,8 @@ void CustomersTab::refundSelected()
 {
     const auto r = selectedReservation();
     if (!r || r->status != ReservationStatus::Paid) {
-        Q_EMIT failed(ApiError::withText(ErrorCode::Conflict, tr("Pick a paid reservation to refund.")));
+        Q_EMIT failed(
+            ApiError::withText(ErrorCode::Conflict, tr("Pick a paid reservation to refund.")));
         return;
     }
     ReasonDialog *dialog = ask(
@@ -340,9 +341,9 @@ std::optional<qint64> CustomersTab::selectedQueueRow(bool block)
 {
     QTreeWidgetItem *item = m_queue->currentItem();
     if (!m_customer || !item || item->data(0, kBlockRole).toBool() != block) {
-        Q_EMIT failed(
-            ApiError::withText(ErrorCode::Conflict,
-                     block ? tr("Pick a block first.") : tr("Pick a queue ticket first.")));
+        Q_EMIT failed(ApiError::withText(ErrorCode::Conflict,
+                                         block ? tr("Pick a block first.")
+                                               : tr("Pick a queue ticket first.")));
         return std::nullopt;
     }
     return item->data(0, kConcertRole).toLongLong();

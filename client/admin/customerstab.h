@@ -4,9 +4,9 @@
 // some seats), adjust the wallet, end their place in a queue, block or unblock them from a
 // concert's queue. Every action asks for a reason (ReasonDialog, window-modal). GUI thread.
 
+#include "api/apitypes.h"
 #include "models/concert.h"
 #include "models/staffops.h"
-#include "api/apitypes.h"
 
 #include <functional>
 

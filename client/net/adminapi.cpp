@@ -117,11 +117,9 @@ void AdminApi::setSeatPrices(qint64 scheduleId, const QMap<int, Money> &prices, 
     QJsonArray seats;
     for (auto it = prices.cbegin(); it != prices.cend(); ++it)
         seats.append(QJsonObject {{u"number"_s, it.key()}, {u"price"_s, it.value()}});
-    call<AdminSeatMap>({"PUT",
-                        api::adminSchedulePrices(scheduleId),
-                        {},
-                        QJsonObject {{u"seats"_s, seats}}},
-                       context, std::move(done), &AdminSeatMap::fromJson);
+    call<AdminSeatMap>(
+        {"PUT", api::adminSchedulePrices(scheduleId), {}, QJsonObject {{u"seats"_s, seats}}},
+        context, std::move(done), &AdminSeatMap::fromJson);
 }
 
 void AdminApi::seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap> done)

@@ -34,8 +34,8 @@ public:
     {
         if (!hashSlots().tryAcquire(1, kHashSlotWaitMs))
             throw ApiError::withText(ErrorCode::Unavailable,
-                           u"Many people are signing in right now; please try again."_s,
-                           {{u"retryAfterSeconds"_s, 1}});
+                                     u"Many people are signing in right now; please try again."_s,
+                                     {{u"retryAfterSeconds"_s, 1}});
     }
     ~HashSlot() { hashSlots().release(); }
     HashSlot(const HashSlot &) = delete;
@@ -46,8 +46,8 @@ ApiError tooManyAttempts(int retryAfter)
 {
     retryAfter = std::max(1, retryAfter);
     return ApiError::withText(ErrorCode::RateLimited,
-                    u"Too many attempts; please wait %1 seconds."_s.arg(retryAfter),
-                    {{u"retryAfterSeconds"_s, retryAfter}});
+                              u"Too many attempts; please wait %1 seconds."_s.arg(retryAfter),
+                              {{u"retryAfterSeconds"_s, retryAfter}});
 }
 
 User userFromRow(const QSqlQuery &q, int first)

@@ -191,7 +191,7 @@ void ConnectionGate::refuse(RequestFramer::Verdict verdict)
     if (verdict == RequestFramer::Verdict::HeadersTooLarge) {
         error = ApiError(ErrorCode::HeadersTooLarge,
                          QJsonObject {{u"maxBytes"_s, m_settings.limits.maxHeaderBytes},
-                          {u"maxLines"_s, m_settings.limits.maxHeaderLines}});
+                                      {u"maxLines"_s, m_settings.limits.maxHeaderLines}});
         reason = u"headers_too_large"_s;
     } else if (verdict == RequestFramer::Verdict::BodyTooLarge) {
         error = ApiError(ErrorCode::PayloadTooLarge,
@@ -208,10 +208,11 @@ void ConnectionGate::refuseShed()
     Metrics::instance().increment(u"encore_edge_refused_total"_s,
                                   total ? u"reason=\"over_connections\""_s
                                         : u"reason=\"over_address_connections\""_s);
-    const ApiError error = ApiError::withText(total ? ErrorCode::Unavailable : ErrorCode::RateLimited,
-                         total ? u"The server is at its connection limit; please retry."_s
-                               : u"Too many connections from your address."_s,
-                         {{u"retryAfterSeconds"_s, 1}});
+    const ApiError error
+        = ApiError::withText(total ? ErrorCode::Unavailable : ErrorCode::RateLimited,
+                             total ? u"The server is at its connection limit; please retry."_s
+                                   : u"Too many connections from your address."_s,
+                             {{u"retryAfterSeconds"_s, 1}});
     answerAndLinger(error);
 }
 

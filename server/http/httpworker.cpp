@@ -104,14 +104,14 @@ bool HttpWorker::start()
                          &LiveHub::onQueueChanged);
         // Upgrades are done by the EdgeServer; this route answers plain requests with 426.
         server.route(
-            api::live(),
-            [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            api::live(), [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                 if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
                     return;
                 const QString requestId = RouteRegistrar::newRequestId();
                 const Reply reply = RouteRegistrar::errorReply(
-                    ApiError::withText(ErrorCode::BadRequest,
-                                       u"This endpoint speaks WebSocket: send Upgrade: websocket."_s),
+                    ApiError::withText(
+                        ErrorCode::BadRequest,
+                        u"This endpoint speaks WebSocket: send Upgrade: websocket."_s),
                     requestId);
                 responder.write(request.method() == QHttpServerRequest::Method::Head ? QByteArray()
                                                                                      : reply.body,

@@ -11,9 +11,9 @@
 //   {"type":"unsubscribe","scheduleId":N}     → {"type":"ping"} ← {"type":"pong"} then, as things
 //   change: {"type":"seats","scheduleId":N,"version":V,"seats":[changed]} and
 //   {"type":"queue",...}, and {"type":"account",...} (an AccountNotice) when staff refunded,
-//   cancelled or adjusted something of the user's. Per-seat versions only grow; a client that reconnects re-subscribes and
-//   gets a full snapshot. Bad or unauthenticated messages close the socket with a reason; a
-//   consumer that falls more than kMaxBacklog bytes behind is disconnected.
+//   cancelled or adjusted something of the user's. Per-seat versions only grow; a client that
+//   reconnects re-subscribes and gets a full snapshot. Bad or unauthenticated messages close the
+//   socket with a reason; a consumer that falls more than kMaxBacklog bytes behind is disconnected.
 //
 // The seats follow the REST rule (DESIGN.md §4): a customer's seat subscription needs an ACTIVE
 // queue token of that date's concert, staff need none. A refused subscription is answered with

@@ -121,10 +121,12 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
     if (!c.next())
         throw ApiError::withText(ErrorCode::NotFound, u"No such concert."_s);
     if (c.value(0).toBool())
-        throw ApiError::withText(ErrorCode::Forbidden,
-                       u"This account may not join this concert's queue; please contact us."_s);
+        throw ApiError::withText(
+            ErrorCode::Forbidden,
+            u"This account may not join this concert's queue; please contact us."_s);
     if (c.value(1).toBool())
-        throw ApiError::withText(ErrorCode::Conflict, u"Every date of this concert has been cancelled."_s);
+        throw ApiError::withText(ErrorCode::Conflict,
+                                 u"Every date of this concert has been cancelled."_s);
     ensureSettings(concertId);
     // Re-joining keeps the place in line and rotates the token (we cannot give back a token we
     // only stored the hash of).

@@ -260,13 +260,14 @@ std::pair<Reservation, Money>
 ReservationService::refundPaid(const QUuid &userId, const Reservation &r, const QList<int> &seats)
 {
     if (r.status != ReservationStatus::Paid)
-        throw ApiError::withText(ErrorCode::Conflict, u"Only a paid reservation can be refunded."_s);
+        throw ApiError::withText(ErrorCode::Conflict,
+                                 u"Only a paid reservation can be refunded."_s);
     const QString id = sql::uuid(r.id);
     for (int n : seats) {
         if (!r.seats.contains(n))
             throw ApiError::withText(ErrorCode::ValidationFailed,
-                           u"Seat %1 is not part of this reservation."_s.arg(n),
-                           {{u"field"_s, u"seats"_s}, {u"seat"_s, n}});
+                                     u"Seat %1 is not part of this reservation."_s.arg(n),
+                                     {{u"field"_s, u"seats"_s}, {u"seat"_s, n}});
     }
     const bool whole = seats.isEmpty() || seats.size() == r.seats.size();
     Money amount = r.total;

@@ -187,9 +187,9 @@ WalletAdjustment StaffMoneyService::adjustWallet(const User &staff, const QUuid 
         const Money balance = m_wallet.lockBalance(userId); // NOT_FOUND for no such account
         if (balance + request.amount < 0)
             throw ApiError::withText(ErrorCode::Conflict,
-                           u"The wallet holds %1; a debit can take at most that."_s.arg(
-                               money::format(balance)),
-                           {{u"field"_s, u"amount"_s}, {u"balance"_s, balance}});
+                                     u"The wallet holds %1; a debit can take at most that."_s.arg(
+                                         money::format(balance)),
+                                     {{u"field"_s, u"amount"_s}, {u"balance"_s, balance}});
         if (balance + request.amount > money::kMaxBalance)
             throw ApiError::withText(
                 ErrorCode::Conflict,

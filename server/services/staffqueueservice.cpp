@@ -44,7 +44,8 @@ void StaffQueueService::removeEntry(const User &staff, qint64 concertId, const Q
                                     const QString &reason)
 {
     if (!m_queue.removeEntry(userId, concertId))
-        throw ApiError::withText(ErrorCode::NotFound, u"This customer has no place in this queue."_s);
+        throw ApiError::withText(ErrorCode::NotFound,
+                                 u"This customer has no place in this queue."_s);
     m_db.transact([&] {
         m_audit.record(staff, u"queue.remove"_s, target(concertId, userId),
                        details(m_db, concertId, userId, reason));
@@ -81,7 +82,8 @@ void StaffQueueService::unblock(const User &staff, qint64 concertId, const QUuid
                        details(m_db, concertId, userId, reason));
     });
     if (!removed)
-        throw ApiError::withText(ErrorCode::NotFound, u"This account is not blocked from this queue."_s);
+        throw ApiError::withText(ErrorCode::NotFound,
+                                 u"This account is not blocked from this queue."_s);
 }
 
 } // namespace encore::server

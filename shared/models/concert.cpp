@@ -32,7 +32,8 @@ Result<Schedule> Schedule::fromJson(const QJsonObject &json)
     JsonReader r(json);
     Schedule s;
     s.id = r.integer(u"id"_s, 1, std::numeric_limits<qint64>::max());
-    s.concertId = r.optionalInteger(u"concertId"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
+    s.concertId
+        = r.optionalInteger(u"concertId"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
     s.startsAt = r.dateTime(u"startsAt"_s);
     s.salesOpenAt = r.dateTime(u"salesOpenAt"_s);
     s.salesCloseAt = r.optionalDateTime(u"salesCloseAt"_s).value_or(s.startsAt);
@@ -51,9 +52,12 @@ QJsonObject Concert::toJson() const
     QJsonArray list;
     for (const Schedule &s : schedules)
         list.append(s.toJson());
-    return {{u"id"_s, id},         {u"title"_s, title},
-            {u"artist"_s, artist}, {u"venue"_s, venue},
-            {u"description"_s, description}, {u"schedules"_s, list}};
+    return {{u"id"_s, id},
+            {u"title"_s, title},
+            {u"artist"_s, artist},
+            {u"venue"_s, venue},
+            {u"description"_s, description},
+            {u"schedules"_s, list}};
 }
 
 Result<Concert> Concert::fromJson(const QJsonObject &json)

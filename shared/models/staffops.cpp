@@ -26,9 +26,10 @@ template<typename T> Result<T> withReason(JsonReader &r, T value)
     if (!r.ok())
         return r.error();
     if (value.reason.size() < staffops::kMinReason)
-        return ApiError::withText(ErrorCode::ValidationFailed,
-                        u"reason: must be at least %1 characters"_s.arg(staffops::kMinReason),
-                        {{u"field"_s, u"reason"_s}});
+        return ApiError::withText(
+            ErrorCode::ValidationFailed,
+            u"reason: must be at least %1 characters"_s.arg(staffops::kMinReason),
+            {{u"field"_s, u"reason"_s}});
     return value;
 }
 
@@ -104,7 +105,7 @@ Result<WalletAdjustmentRequest> WalletAdjustmentRequest::fromJson(const QJsonObj
     out.reason = readReason(r);
     if (r.ok() && out.amount == 0)
         return ApiError::withText(ErrorCode::ValidationFailed, u"amount: must not be zero"_s,
-                        {{u"field"_s, u"amount"_s}});
+                                  {{u"field"_s, u"amount"_s}});
     return withReason(r, out);
 }
 
