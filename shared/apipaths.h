@@ -210,6 +210,15 @@ inline QString adminAudit()
 {
     return path(u"/admin/audit");
 }
+// Card top-up orders of every customer (staff), and giving a paid one back to the card.
+inline QString adminTopUpOrders()
+{
+    return path(u"/admin/top-up-orders");
+}
+inline QString adminTopUpOrderRefund(const PathArg &id)
+{
+    return detail::join(u"/admin/top-up-orders/", id, u"/refund");
+}
 
 // Header names.
 inline constexpr char kQueueTokenHeader[] = "X-Queue-Token";

@@ -195,6 +195,9 @@ constexpr std::array kMessages {
                  u"먼저 이 공연의 대기열에 들어가 주세요."},
     MessageText {Msg::NotYourTurn, u"It is not your turn yet; you are number %1 in line.",
                  u"아직 차례가 아닙니다. 현재 대기 순서는 %1번입니다."},
+    MessageText {Msg::TimeZoneUnknown,
+                 u"The venue time zone is not a known IANA name (for example Asia/Seoul).",
+                 u"공연장 시간대가 알 수 없는 IANA 이름입니다 (예: Asia/Seoul)."},
 };
 
 constexpr bool inEnumOrder()

@@ -129,6 +129,8 @@ enum class Msg {
     TicketAlreadyEnded,
     JoinQueueFirst,
     NotYourTurn,
+    // Concerts (venue time zone).
+    TimeZoneUnknown,
 };
 
 // The sentence for `key` in `language`, with %1, %2, ... replaced by `args`.

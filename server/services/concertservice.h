@@ -3,6 +3,7 @@
 // date's live seat map. Also creates concerts and dates with their 50 priced seats (demo data,
 // staff). Any worker thread.
 
+#include "api/admintypes.h"
 #include "models/concert.h"
 #include "models/seat.h"
 
@@ -54,8 +55,8 @@ public:
     QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
     SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
 
-    qint64 createConcert(const QString &title, const QString &artist, const QString &venue,
-                         const QString &description);
+    // A concert from a validated draft (an empty time zone takes the column's default).
+    qint64 createConcert(const ConcertDraft &draft);
     qint64 createSchedule(qint64 concertId, const QDateTime &startsAt, const QDateTime &salesOpenAt,
                           const QDateTime &salesCloseAt, const TierPrices &prices);
     // Staff changed concerts or dates: drop the cached listing once the caller's transaction

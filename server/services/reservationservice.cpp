@@ -24,7 +24,7 @@ const QString kSelectReservation
       " CASE WHEN r.status = 'HELD' AND r.held_until <= now() THEN 'EXPIRED' ELSE r.status END, "
       " r.total, r.held_until, r.created_at, r.paid_at, c.title, sc.starts_at, "
       " (SELECT string_agg(rs.number::text, ',' ORDER BY rs.number) FROM reservation_seats rs "
-      "   WHERE rs.reservation_id = r.id) "
+      "   WHERE rs.reservation_id = r.id), c.time_zone "
       "FROM reservations r JOIN schedules sc ON sc.id = r.schedule_id JOIN concerts c ON c.id = sc.concert_id "_s;
 
 Reservation fromRow(const QSqlQuery &q)
@@ -43,6 +43,7 @@ Reservation fromRow(const QSqlQuery &q)
     r.startsAt = q.value(9).toDateTime();
     for (const QString &n : q.value(10).toString().split(u',', Qt::SkipEmptyParts))
         r.seats.append(n.toInt());
+    r.timeZone = q.value(11).toString();
     return r;
 }
 
