@@ -153,6 +153,7 @@ ConcertsTab::ConcertsTab(AdminApi *api, QWidget *parent)
     QFrame *dateCard = adminui::card(u"dateFormCard"_s, this);
     m_dateHeading = new QLabel(dateCard);
     m_dateHeading->setObjectName(u"sectionTitle"_s);
+    m_dateHeading->setWordWrap(true); // it names the concert, whose title may be long
     m_startsLabel = new QLabel(dateCard);
     m_startsAt = dateTimeEdit(u"startsAtEdit"_s, dateCard);
     m_openLabel = new QLabel(dateCard);

@@ -100,6 +100,7 @@ CustomersTab::CustomersTab(StaffApi *api, QWidget *parent)
     m_unblock = adminui::button(u"queueUnblockButton"_s, queuePage);
     m_blockConcert = new QComboBox(queuePage);
     m_blockConcert->setObjectName(u"blockConcert"_s);
+    adminui::sizeByCharacters(m_blockConcert, 24);
     m_block = adminui::button(u"queueBlockButton"_s, queuePage, "danger");
     auto *queueLayout = new QVBoxLayout(queuePage);
     queueLayout->addWidget(m_queue, 1);

@@ -36,7 +36,7 @@ QueueTab::QueueTab(AdminApi *api, QWidget *parent)
     m_concertLabel = new QLabel(this);
     m_concerts = new QComboBox(this);
     m_concerts->setObjectName(u"queueConcertCombo"_s);
-    m_concerts->setMinimumWidth(280);
+    adminui::sizeByCharacters(m_concerts, 28);
     connect(m_concerts, &QComboBox::currentIndexChanged, this, &QueueTab::onConcertChosen);
     m_state = new QLabel(this);
     m_state->setObjectName(u"queueState"_s);

@@ -46,7 +46,7 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
     m_totals->setObjectName(u"salesTotals"_s);
     m_concertFilter = new QComboBox(this);
     m_concertFilter->setObjectName(u"salesConcertFilter"_s);
-    m_concertFilter->setMinimumWidth(220);
+    adminui::sizeByCharacters(m_concertFilter, 24);
     m_concertFilter->addItem(QString(), qint64(0));
     connect(m_concertFilter, &QComboBox::activated, this, &SalesTab::refresh);
     auto *top = new QHBoxLayout;

@@ -38,8 +38,7 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     m_dates->setObjectName(u"seatDateCombo"_s);
     // Sized by a fixed number of characters, not by its longest entry (a long title and date
     // made the Seats tab wider than the window and the window grew with it); long entries elide.
-    m_dates->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_dates->setMinimumContentsLength(36);
+    adminui::sizeByCharacters(m_dates, 36);
     m_dates->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     connect(m_dates, &QComboBox::currentIndexChanged, this, &SeatsTab::onDateChosen);
     m_refresh = adminui::button(u"seatRefreshButton"_s, this);
@@ -93,13 +92,19 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     connect(m_block, &QPushButton::clicked, this, &SeatsTab::blockSelected);
     connect(m_unblock, &QPushButton::clicked, this, &SeatsTab::unblockSelected);
     connect(m_clear, &QPushButton::clicked, m_mapWidget, &SeatMapWidget::clearSelection);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_release);
-    actions->addWidget(m_block);
-    actions->addWidget(m_unblock);
-    actions->addWidget(m_price);
-    actions->addStretch();
-    actions->addWidget(m_clear);
+    // Two rows: in one, the five buttons made the card (and the window) wider than 1180 px.
+    auto *seatActions = new QHBoxLayout;
+    seatActions->addWidget(m_release);
+    seatActions->addWidget(m_block);
+    seatActions->addWidget(m_unblock);
+    seatActions->addStretch();
+    auto *otherActions = new QHBoxLayout;
+    otherActions->addWidget(m_price);
+    otherActions->addStretch();
+    otherActions->addWidget(m_clear);
+    auto *actions = new QVBoxLayout;
+    actions->addLayout(seatActions);
+    actions->addLayout(otherActions);
     auto *detailsLayout = new QVBoxLayout(detailsCard);
     detailsLayout->setContentsMargins(18, 14, 18, 14);
     detailsLayout->addWidget(m_detailsTitle);

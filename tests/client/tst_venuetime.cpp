@@ -7,6 +7,7 @@
 #include "admin/adminwindow.h"
 #include "admin/concertstab.h"
 #include "admin/seatstab.h"
+#include "customer/seatpage.h"
 #include "models/concertlistmodel.h"
 #include "models/displaytext.h"
 #include "models/reservationlistmodel.h"
