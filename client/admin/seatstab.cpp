@@ -249,7 +249,11 @@ void SeatsTab::updateDetails()
             continue;
         auto *item = new QTreeWidgetItem(m_details);
         item->setText(0, u"%1 · %2"_s.arg(n).arg(s->seat.tier));
-        item->setText(1, DisplayText::seatStatus(s->seat.status));
+        // Staff words: the customer's "not for sale" is a seat staff blocked.
+        item->setText(1,
+                      s->seat.status == SeatStatus::Blocked
+                          ? tr("blocked")
+                          : DisplayText::seatStatus(s->seat.status));
         item->setText(2, s->holder.isEmpty() ? tr("—") : s->holder);
         item->setText(3, s->reservationId.isEmpty() ? tr("—") : s->reservationId.left(8));
         item->setToolTip(3, s->reservationId);
@@ -259,6 +263,7 @@ void SeatsTab::updateDetails()
         else if (s->seat.status == SeatStatus::Sold && s->paidAt.isValid())
             when = tr("paid %1").arg(DisplayText::dateTime(s->paidAt, zone));
         item->setText(4, when);
+        item->setToolTip(4, when); // the column may be too narrow for a whole date
         item->setData(0, Qt::UserRole, n);
     }
     int held = 0, sold = 0, blocked = 0;

@@ -75,8 +75,8 @@ Reservation reservation(const QString &title, int daysAhead, QList<int> seats,
         r.total += tierPrice(tierOf(n));
     r.concertTitle = title;
     const QTimeZone seoul(kDefaultVenueTimeZone);
-    r.startsAt
-        = QDateTime(now().toTimeZone(seoul).date().addDays(daysAhead), QTime(19, 30), seoul).toUTC();
+    r.startsAt = QDateTime(now().toTimeZone(seoul).date().addDays(daysAhead), QTime(19, 30), seoul)
+                     .toUTC();
     r.timeZone = QString::fromLatin1(kDefaultVenueTimeZone);
     r.createdAt = now().addDays(-2);
     if (status == ReservationStatus::Held)

@@ -1037,6 +1037,10 @@
         <source>%1 of %2 seats selected</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Click seats to select them, then act on them at the right.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::SeatPage</name>

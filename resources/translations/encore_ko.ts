@@ -1031,6 +1031,10 @@
         <source>%1 of %2 seats selected</source>
         <translation>%2석 중 %1석 선택됨</translation>
     </message>
+    <message>
+        <source>Click seats to select them, then act on them at the right.</source>
+        <translation>좌석을 눌러 고른 뒤 오른쪽에서 작업하세요.</translation>
+    </message>
 </context>
 <context>
     <name>encore::SeatPage</name>
@@ -2116,6 +2120,10 @@
     <message>
         <source>Set price…</source>
         <translation>가격 설정…</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>차단됨</translation>
     </message>
 </context>
 <context>

@@ -277,6 +277,8 @@ void TestStaffWindow::seatMapSpeaksStaffWordsAndSaysLive()
     QVERIFY2(words.contains(u"Blocked"_s), qPrintable(words.join(u", ")));
     for (const QString &customerWord : {u"Your selection"_s, u"Yours"_s, u"Held by others"_s})
         QVERIFY2(!words.contains(customerWord), qPrintable(words.join(u", ")));
+    // Staff pick any number of seats: no customer limit in the hint.
+    QVERIFY2(!words.join(u' ').contains(u"Pick up to"_s), qPrintable(words.join(u", ")));
     // "Live" in words and in green (the style sheet selects on the property), not a grey dot.
     auto *live = m_window->findChild<QLabel *>(u"liveStatus"_s);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->seatFeed()->isConnected(), kGuiWaitMs);

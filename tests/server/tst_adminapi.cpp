@@ -4,9 +4,9 @@
 #include "api/admintypes.h"
 #include "apipaths.h"
 #include "bookingrequests.h"
+#include "fixtures.h"
 #include "messages.h"
 #include "models/concert.h"
-#include "fixtures.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -418,9 +418,9 @@ void TestAdminApi::venueTimeZoneStoredValidatedReturned()
                  .status,
              422);
     QCOMPARE(m_fx->scalar(u"SELECT count(*) FROM concerts WHERE title = 'Nowhere'"_s).toInt(), 0);
-    QCOMPARE(
-        m_fx->scalar(u"SELECT time_zone FROM concerts WHERE id = ?"_s, {QVariant(concert->id)}).toString(),
-        u"Europe/Berlin"_s);
+    QCOMPARE(m_fx->scalar(u"SELECT time_zone FROM concerts WHERE id = ?"_s, {QVariant(concert->id)})
+                 .toString(),
+             u"Europe/Berlin"_s);
 
     // An update without a zone keeps it; with one it changes, audited; the public listing and
     // reservations carry it.
