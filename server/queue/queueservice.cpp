@@ -119,14 +119,11 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
         "FROM concerts c WHERE c.id = ?"_s,
         {sql::uuid(userId), concertId});
     if (!c.next())
-        throw ApiError::withText(ErrorCode::NotFound, u"No such concert."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
     if (c.value(0).toBool())
-        throw ApiError::withText(
-            ErrorCode::Forbidden,
-            u"This account may not join this concert's queue; please contact us."_s);
+        throw ApiError(ErrorCode::Forbidden, Msg::QueueBlocked);
     if (c.value(1).toBool())
-        throw ApiError::withText(ErrorCode::Conflict,
-                                 u"Every date of this concert has been cancelled."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::ConcertCancelled);
     ensureSettings(concertId);
     // Re-joining keeps the place in line and rotates the token (we cannot give back a token we
     // only stored the hash of).
@@ -330,7 +327,7 @@ bool QueueService::block(qint64 concertId, const QUuid &userId, const QUuid &act
         requireConcert(concertId);
         QSqlQuery &u = m_db.exec(u"SELECT 1 FROM users WHERE id = ?::uuid"_s, {sql::uuid(userId)});
         if (!u.next())
-            throw ApiError::withText(ErrorCode::NotFound, u"No such account."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchAccount);
         QSqlQuery &q = m_db.exec(
             u"INSERT INTO queue_blocks(concert_id, user_id, actor_id, reason) "
             "VALUES (?, ?::uuid, ?::uuid, ?) ON CONFLICT (concert_id, user_id) DO UPDATE "
