@@ -226,6 +226,15 @@ inline QString adminAudit()
 {
     return path(u"/admin/audit");
 }
+// Staff: a concert's pre-queue and the abuse counters (issue 15).
+inline QString adminPreQueue(const PathArg &id)
+{
+    return detail::join(u"/admin/concerts/", id, u"/pre-queue");
+}
+inline QString adminAbuseCounters()
+{
+    return path(u"/admin/abuse-counters");
+}
 
 // Header names.
 inline constexpr char kQueueTokenHeader[] = "X-Queue-Token";

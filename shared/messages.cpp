@@ -287,6 +287,18 @@ constexpr std::array kMessages {
                  u"먼저 이 공연의 대기열에 들어가 주세요."},
     MessageText {Msg::NotYourTurn, u"It is not your turn yet; you are number %1 in line.",
                  u"아직 차례가 아닙니다. 현재 대기 순서는 %1번입니다."},
+    MessageText {Msg::PreQueueNotOpen,
+                 u"This queue opens at %1, %2 minutes before sales open; please come back then.",
+                 u"이 대기열은 판매 시작 %2분 전인 %1에 열립니다. 그때 다시 와 주세요."},
+    MessageText {Msg::SlowDown, u"Too many requests; please wait %1 seconds.",
+                 u"요청이 너무 많습니다. %1초 후에 다시 시도해 주세요."},
+    MessageText {Msg::PollTooSoon,
+                 u"You are asking faster than the queue moves; please ask again in %1 seconds.",
+                 u"대기열이 움직이는 것보다 자주 확인하고 있습니다. %1초 후에 다시 확인해 주세요."},
+    MessageText {Msg::TooManyAccountsFromAddress,
+                 u"Too many accounts from your network are already in this queue.",
+                 u"같은 네트워크에서 이미 너무 많은 계정이 이 대기열에 있습니다."},
+    MessageText {Msg::NoSuchAbuseCounter, u"No such counter.", u"그런 카운터가 없습니다."},
 };
 
 constexpr bool inEnumOrder()

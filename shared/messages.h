@@ -173,6 +173,12 @@ enum class Msg {
     TicketAlreadyEnded,
     JoinQueueFirst,
     NotYourTurn,
+    // Pre-queue and abuse limits (issue 15).
+    PreQueueNotOpen,
+    SlowDown,
+    PollTooSoon,
+    TooManyAccountsFromAddress,
+    NoSuchAbuseCounter,
 };
 
 // The sentence for `key` in `language`, with %1, %2, ... replaced by `args`.
