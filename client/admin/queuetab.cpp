@@ -190,8 +190,11 @@ void QueueTab::setConcerts(const QList<Concert> &concerts)
     {
         const QSignalBlocker block(m_concerts);
         m_concerts->clear();
-        for (const Concert &c : concerts)
+        m_venueZones.clear();
+        for (const Concert &c : concerts) {
             m_concerts->addItem(c.title, c.id);
+            m_venueZones.insert(c.id, c.zone());
+        }
     }
     if (keep > 0 && showConcert(keep))
         return;
@@ -219,7 +222,7 @@ void QueueTab::onConcertChosen(int index)
     m_concertId = id;
     m_editing = false;
     m_hasStats = false;
-    m_fairQueue->setConcert(id);
+    m_fairQueue->setConcert(id, m_venueZones.value(id));
     clearChart();
     refresh();
 }
