@@ -137,12 +137,13 @@ CREATE TYPE encore_hold_result AS (
     starts_at timestamptz, seats text,
     notices text[], turn_concert bigint, replayed boolean);
 
--- Holds p_seats of date p_schedule for p_user (DESIGN.md §3), all or nothing. p_extend_turn:
+-- Holds p_seats of date p_schedule for p_user (DESIGN.md §3), all or nothing. p_turn_concert:
+-- the concert of the caller's ACTIVE turn (NULL: none); it must be the date's. p_extend_turn:
 -- the queue entries live in PostgreSQL, so the user's ACTIVE turn is extended here to last
 -- p_turn_grace_seconds beyond the hold (with Redis the server does it after the commit).
 CREATE FUNCTION encore_hold(p_user uuid, p_schedule bigint, p_seats int[], p_hold_seconds int,
-                            p_max_seats int, p_extend_turn boolean, p_turn_grace_seconds int,
-                            p_key text, p_request_hash bytea)
+                            p_max_seats int, p_turn_concert bigint, p_extend_turn boolean,
+                            p_turn_grace_seconds int, p_key text, p_request_hash bytea)
 RETURNS SETOF encore_hold_result LANGUAGE plpgsql AS $$
 DECLARE
     v_stored jsonb;
@@ -170,6 +171,9 @@ BEGIN
       INTO v_concert, v_on_sale FROM schedules sc WHERE sc.id = p_schedule;
     IF NOT FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'EN404', MESSAGE = 'no such date';
+    END IF;
+    IF p_turn_concert IS DISTINCT FROM v_concert THEN
+        RAISE EXCEPTION USING ERRCODE = 'ENQUE', MESSAGE = v_concert::text;
     END IF;
     IF NOT v_on_sale THEN
         RAISE EXCEPTION USING ERRCODE = 'EN409', MESSAGE = 'not on sale';

@@ -69,6 +69,9 @@ QByteArray SeatRows::encode() const
 std::shared_ptr<const SeatRows> SeatRows::decode(const QByteArray &bytes)
 {
     const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+    // Not a copy this version wrote (another version's, or damaged): not a copy at all.
+    if (!o.contains(u"salesCloseAt"_s) || o.value(u"rows"_s).toArray().isEmpty())
+        return nullptr;
     auto out = std::make_shared<SeatRows>();
     out->concertId = o.value(u"concertId"_s).toInteger();
     out->salesOpenAt = parseIsoTime(o.value(u"salesOpenAt"_s).toString());
@@ -196,9 +199,10 @@ std::shared_ptr<const SeatRows> ConcertService::seatRows(qint64 scheduleId)
     }
     const QByteArray key = SnapshotCache::seatMapKey(scheduleId);
     std::shared_ptr<const SeatRows> rows;
-    if (auto cached = m_cache.get(key)) {
+    const auto cached = m_cache.get(key);
+    if (cached)
         rows = SeatRows::decode(*cached);
-    } else {
+    if (!rows) {
         QSqlQuery &q = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, "
                                  u"r.user_id, s.version, sc.concert_id, sc.sales_open_at, "
                                  u"sc.sales_close_at, sc.cancelled_at IS NOT NULL "
@@ -222,7 +226,7 @@ std::shared_ptr<const SeatRows> ConcertService::seatRows(qint64 scheduleId)
         // writes, which no other reader must get from a cache.
         if (fresh->rows.isEmpty() || m_db.inTransaction())
             return fresh;
-        if (m_cache.enabled())
+        if (m_cache.enabled() && !cached) // an unreadable copy is left to its writer
             m_cache.put(key, fresh->encode(), SnapshotCache::kSeatMapTtlMs);
         rows = std::move(fresh);
     }

@@ -54,6 +54,7 @@ struct SeatRows {
     QList<int> unavailable(const QList<int> &numbers, const QDateTime &now) const;
 
     QByteArray encode() const;
+    // nullptr when `bytes` is not a copy encode() wrote.
     static std::shared_ptr<const SeatRows> decode(const QByteArray &bytes);
 };
 

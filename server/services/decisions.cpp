@@ -49,8 +49,12 @@ void announce(Database &db, NoticePublisher &notices, const QString &seatNotices
 
 QList<qint64> numbers(const QString &message)
 {
+    // libpq's text: "ERROR:  1,2,3" then CONTEXT lines.
+    QString primary = message.section(u'\n', 0, 0).trimmed();
+    if (primary.startsWith(u"ERROR:"_s))
+        primary = primary.mid(6).trimmed();
     QList<qint64> out;
-    for (const QString &n : message.split(u',', Qt::SkipEmptyParts))
+    for (const QString &n : primary.split(u',', Qt::SkipEmptyParts))
         out.append(n.toLongLong());
     return out;
 }

@@ -107,16 +107,19 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
         // From memory first: in a flash sale almost every attempt loses, and a loser should
         // cost no round trip. A seat this copy wrongly shows free goes on to the guarded UPDATE;
         // one wrongly shown taken lasts at most the copy's bound (ConcertService::seatRows).
-        const auto rows = m_concerts.seatRows(scheduleId);
-        if (rows->rows.isEmpty())
-            throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
-        m_queue.requireActive(userId, queueToken, rows->concertId);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (!rows->onSale(now))
-            throw ApiError(ErrorCode::Conflict, Msg::NotOnSale);
-        if (const QList<int> taken = rows->unavailable(seats, now); !taken.isEmpty())
-            throw seatsUnavailable(taken);
-
+        // With an Idempotency-Key the stored answer comes first, so encore_hold decides.
+        if (!idempotencyKey) {
+            const auto rows = m_concerts.seatRows(scheduleId);
+            if (rows->rows.isEmpty())
+                throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
+            m_queue.requireActive(userId, queueToken, rows->concertId);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            if (!rows->onSale(now))
+                throw ApiError(ErrorCode::Conflict, Msg::NotOnSale);
+            if (const QList<int> taken = rows->unavailable(seats, now); !taken.isEmpty())
+                throw seatsUnavailable(taken);
+        }
+        const qint64 turn = m_queue.activeConcert(userId, queueToken);
         const bool turnHere = m_queue.entriesInPostgres();
         QSqlQuery &q = [&]() -> QSqlQuery & {
             try {
@@ -124,14 +127,17 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
                     m_db,
                     u"SELECT id, schedule_id, concert_id, status, total, held_until, created_at, "
                     "paid_at, title, starts_at, seats, array_to_json(notices)::text, "
-                    "turn_concert, replayed FROM encore_hold(?::uuid, ?, ?::int[], ?, ?, ?, ?, ?, ?)"_s,
+                    "turn_concert, replayed "
+                    "FROM encore_hold(?::uuid, ?, ?::int[], ?, ?, ?, ?, ?, ?, ?)"_s,
                     {sql::uuid(userId), scheduleId, sql::intArray(seats), m_config.holdSeconds,
-                     api::kMaxSeatsPerHold, turnHere, QueueService::kPaymentGraceSeconds,
+                     api::kMaxSeatsPerHold,
+                     turn > 0 ? QVariant(turn) : QVariant(QMetaType::fromType<qint64>()),
+                     turnHere, QueueService::kPaymentGraceSeconds,
                      idempotencyKey ? QVariant(*idempotencyKey)
                                     : QVariant(QMetaType::fromType<QString>()),
                      requestHash});
             } catch (const DbError &e) {
-                throw holdError(e, seats);
+                throw holdError(e, userId, queueToken, seats);
             }
         }();
         q.next();
@@ -157,7 +163,8 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
     }
 }
 
-ApiError ReservationService::holdError(const DbError &e, const QList<int> &seats)
+ApiError ReservationService::holdError(const DbError &e, const QUuid &userId,
+                                       const QByteArray &queueToken, const QList<int> &seats)
 {
     const auto code = decisions::outcome(e);
     if (!code)
@@ -169,6 +176,11 @@ ApiError ReservationService::holdError(const DbError &e, const QList<int> &seats
         return ApiError(ErrorCode::Conflict, Msg::NotOnSale);
     if (*code == u"ENWAL")
         return ApiError(ErrorCode::NotFound, Msg::NoWallet);
+    if (*code == u"ENQUE") {
+        // Not this concert's active turn: the queue says exactly why (its error is thrown).
+        m_queue.requireActive(userId, queueToken, n.value(0));
+        return ApiError(ErrorCode::QueueNotActive, Msg::JoinQueueFirst);
+    }
     if (*code == u"ENIDM")
         return ApiError(ErrorCode::IdempotencyMismatch);
     if (*code == u"ENIPR")

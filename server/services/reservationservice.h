@@ -59,7 +59,8 @@ public:
 
 private:
     // The API error for a failed encore_hold (rethrows what is not a business outcome).
-    static ApiError holdError(const DbError &e, const QList<int> &seats);
+    ApiError holdError(const DbError &e, const QUuid &userId, const QByteArray &queueToken,
+                       const QList<int> &seats);
     QList<Reservation> load(const QString &where, const QVariantList &values);
 
     Database &m_db;
