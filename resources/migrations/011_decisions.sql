@@ -335,3 +335,97 @@ BEGIN
     v_out.turn_concert := v_turn;
     RETURN NEXT v_out;
 END $$;
+
+-- Card top-ups (DESIGN.md §8) in two round trips: the payment key attached to the order (before
+-- the gateway call), then the settlement (after it). Both return the order as the API shows it.
+CREATE TYPE encore_top_up_order AS (
+    id uuid, user_id uuid, amount bigint, status text, payment_key text, card_brand text,
+    card_last4 text, failure_code text, failure_message text, created_at timestamptz,
+    settled_at timestamptz, username text);
+
+CREATE FUNCTION top_up_order_row(p_order uuid) RETURNS SETOF encore_top_up_order
+LANGUAGE sql STABLE AS $$
+    SELECT o.id, o.user_id, o.amount, o.status, coalesce(o.payment_key, ''), o.card_brand,
+           o.card_last4, o.failure_code, o.failure_message, o.created_at, o.settled_at, u.username
+    FROM top_up_orders o JOIN users u ON u.id = o.user_id WHERE o.id = p_order
+$$;
+
+-- Attaches p_key to p_user's PENDING order p_order (or finds it attached already) and returns
+-- the order; a settled order is returned as it is. Errors: ENTOP no such order of this user,
+-- ENKEY the key belongs to another order, ENBSY another key is attached.
+CREATE FUNCTION encore_top_up_attach(p_user uuid, p_order uuid, p_key text)
+RETURNS SETOF encore_top_up_order LANGUAGE plpgsql AS $$
+DECLARE
+    v_status text;
+BEGIN
+    SELECT status INTO v_status FROM top_up_orders WHERE id = p_order AND user_id = p_user;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'ENTOP', MESSAGE = 'no such top-up order';
+    END IF;
+    IF v_status = 'PENDING' THEN
+        BEGIN
+            UPDATE top_up_orders SET payment_key = p_key
+            WHERE id = p_order AND status = 'PENDING' AND (payment_key IS NULL OR payment_key = p_key);
+        EXCEPTION WHEN unique_violation THEN
+            RAISE EXCEPTION USING ERRCODE = 'ENKEY', MESSAGE = 'key of another order';
+        END;
+        IF NOT FOUND AND EXISTS (SELECT 1 FROM top_up_orders WHERE id = p_order AND status = 'PENDING') THEN
+            RAISE EXCEPTION USING ERRCODE = 'ENBSY', MESSAGE = 'another key attached';
+        END IF;
+    END IF;
+    RETURN QUERY SELECT * FROM top_up_order_row(p_order);
+END $$;
+
+-- encore_settle_top_up: outcome 'PAID' (credited now), 'SETTLED' (paid or refunded before: its
+-- credit again), 'FAILED' (the order failed: older news, nothing credited) or 'MISMATCH' (not a
+-- payment of this order); the order, the wallet and the order's TOPUP ledger entry.
+CREATE TYPE encore_top_up_settlement AS (
+    outcome text,
+    id uuid, user_id uuid, amount bigint, status text, payment_key text, card_brand text,
+    card_last4 text, failure_code text, failure_message text, created_at timestamptz,
+    settled_at timestamptz, username text,
+    balance bigint, wallet_updated_at timestamptz,
+    entry_id bigint, entry_amount bigint, entry_balance_after bigint, entry_reference text,
+    entry_created_at timestamptz);
+
+-- Credits order p_order for the gateway's DONE payment p_key of p_amount, exactly once: the
+-- order row is locked and re-checked, and the ledger allows one TOPUP entry per order.
+CREATE FUNCTION encore_settle_top_up(p_order uuid, p_key text, p_amount bigint, p_brand text,
+                                     p_last4 text)
+RETURNS SETOF encore_top_up_settlement LANGUAGE plpgsql AS $$
+DECLARE
+    o record;
+    v_outcome text;
+    v_mismatch encore_top_up_settlement;
+BEGIN
+    SELECT * INTO o FROM top_up_orders WHERE id = p_order FOR UPDATE;
+    IF NOT FOUND OR p_amount <> o.amount
+       OR (coalesce(o.payment_key, '') <> '' AND o.payment_key <> p_key) THEN
+        v_mismatch.outcome := 'MISMATCH';
+        RETURN NEXT v_mismatch;
+        RETURN;
+    END IF;
+    IF o.status = 'FAILED' THEN
+        v_outcome := 'FAILED';
+    ELSIF o.status IN ('PAID', 'CANCELLED') THEN
+        v_outcome := 'SETTLED';
+    ELSE
+        v_outcome := 'PAID';
+        UPDATE top_up_orders SET status = 'PAID', payment_key = p_key, card_brand = p_brand,
+               card_last4 = p_last4, failure_code = '', failure_message = '', settled_at = now()
+        WHERE id = p_order;
+        WITH w AS (UPDATE wallets SET balance = balance + o.amount, updated_at = now()
+                   WHERE user_id = o.user_id RETURNING balance)
+        INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, reference, top_up_order_id)
+            SELECT o.user_id, o.amount, w.balance, 'TOPUP', p_order::text, p_order FROM w;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION USING ERRCODE = 'ENWAL', MESSAGE = 'no wallet';
+        END IF;
+    END IF;
+    RETURN QUERY
+        SELECT v_outcome, r.*, w.balance, w.updated_at, l.id, l.amount, l.balance_after,
+               l.reference, l.created_at
+        FROM top_up_order_row(p_order) r
+        JOIN wallets w ON w.user_id = r.user_id
+        LEFT JOIN wallet_ledger l ON l.top_up_order_id = p_order AND l.kind = 'TOPUP';
+END $$;

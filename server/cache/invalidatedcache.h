@@ -53,8 +53,8 @@ public:
         const auto old = m_entries.constFind(key);
         if (old == m_entries.cend())
             m_groups.insert(group, key);
-        m_entries.insert(
-            key, {std::move(value), group, QDateTime::currentMSecsSinceEpoch() + m_ttlMs});
+        m_entries.insert(key,
+                         {std::move(value), group, QDateTime::currentMSecsSinceEpoch() + m_ttlMs});
     }
 
     void invalidateGroup(const QByteArray &group)

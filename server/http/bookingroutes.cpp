@@ -96,8 +96,8 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         const User user = s.auth.authenticate(ctx.bearerToken());
         const QString key = ctx.requireIdempotencyKey();
         const auto in = ctx.body<PaymentRequest>();
-        const auto paid = s.payments.pay(user.id, ctx.queueToken(), in.reservationId, key,
-                                         requestHash(ctx));
+        const auto paid
+            = s.payments.pay(user.id, ctx.queueToken(), in.reservationId, key, requestHash(ctx));
         return replayable(Reply::of(paid.receipt, 201), paid.replayed);
     });
     routes.add(Method::Get, api::payments(), [&s](RequestContext &ctx) {

@@ -70,8 +70,9 @@ void NoticePublisher::run()
         try {
             // One statement, its own transaction: it writes no WAL, so its commit waits for no
             // disk flush while it holds the notify lock.
-            m_db.exec(u"SELECT count(pg_notify(e->>0, e->>1)) FROM jsonb_array_elements(?::jsonb) e"_s,
-                      {QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact))});
+            m_db.exec(
+                u"SELECT count(pg_notify(e->>0, e->>1)) FROM jsonb_array_elements(?::jsonb) e"_s,
+                {QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact))});
         } catch (const std::exception &e) {
             qCWarning(lcNotice) << "could not send" << batch.size() << "notices:" << e.what();
         }

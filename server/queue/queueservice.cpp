@@ -106,8 +106,7 @@ QueueService::QueueService(Database &db, const ServerConfig &config, QueueStore 
 {
 }
 
-std::optional<QueueEntry> QueueService::liveEntry(const QUuid &userId,
-                                                  const QByteArray &tokenHash)
+std::optional<QueueEntry> QueueService::liveEntry(const QUuid &userId, const QByteArray &tokenHash)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (auto cached = m_turns.get(tokenHash)) {
@@ -247,8 +246,8 @@ qint64 QueueService::activeConcert(const QUuid &userId, const QByteArray &token)
     if (token.isEmpty() || token.size() > 128)
         return 0;
     const auto e = liveEntry(userId, tokens::hash(token));
-    const bool mine = e && e->userId == userId && e->active
-        && e->activeUntil > QDateTime::currentDateTimeUtc();
+    const bool mine
+        = e && e->userId == userId && e->active && e->activeUntil > QDateTime::currentDateTimeUtc();
     return mine ? e->concertId : 0;
 }
 

@@ -91,8 +91,8 @@ QList<int> SeatRows::unavailable(const QList<int> &numbers, const QDateTime &now
 {
     QList<int> out;
     for (int n : numbers) {
-        const auto row = std::find_if(rows.cbegin(), rows.cend(),
-                                      [n](const Row &r) { return r.number == n; });
+        const auto row
+            = std::find_if(rows.cbegin(), rows.cend(), [n](const Row &r) { return r.number == n; });
         const bool free = row != rows.cend()
             && (row->status == SeatStatus::Available
                 || (row->status == SeatStatus::Held && row->heldUntil < now));

@@ -45,8 +45,8 @@ PaymentService::Paid PaymentService::pay(const QUuid &userId, const QByteArray &
                     "array_to_json(notices)::text, turn_concert, replayed "
                     "FROM encore_pay(?::uuid, ?::uuid, ?, ?, ?, ?)"_s,
                     {sql::uuid(userId), sql::uuid(reservationId),
-                     turn > 0 ? QVariant(turn) : QVariant(QMetaType::fromType<qint64>()),
-                     turnHere, idempotencyKey, requestHash});
+                     turn > 0 ? QVariant(turn) : QVariant(QMetaType::fromType<qint64>()), turnHere,
+                     idempotencyKey, requestHash});
             } catch (const DbError &e) {
                 throw payError(e, userId, queueToken);
             }
@@ -54,8 +54,11 @@ PaymentService::Paid PaymentService::pay(const QUuid &userId, const QByteArray &
         q.next();
         Paid out;
         out.receipt.reservation = ReservationService::fromRow(q);
-        out.receipt.payment = {QUuid::fromString(q.value(11).toString()), reservationId,
-                               out.receipt.reservation.total, q.value(12).toDateTime(), {}};
+        out.receipt.payment = {QUuid::fromString(q.value(11).toString()),
+                               reservationId,
+                               out.receipt.reservation.total,
+                               q.value(12).toDateTime(),
+                               {}};
         out.receipt.balance = q.value(13).toLongLong();
         out.replayed = q.value(16).toBool();
         if (out.replayed)

@@ -69,7 +69,6 @@ ApiError seatsUnavailable(QList<int> lost)
                     {numbers.join(u", "_s)}, {{u"seats"_s, toJsonArray(lost)}});
 }
 
-
 const QString kFreeSeats
     = u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
       "version = nextval('seat_version_seq') "
@@ -99,9 +98,9 @@ QList<Reservation> ReservationService::load(const QString &where, const QVariant
 }
 
 ReservationService::Held ReservationService::hold(const QUuid &userId, const QByteArray &queueToken,
-                                                 qint64 scheduleId, const QList<int> &seats,
-                                                 const std::optional<QString> &idempotencyKey,
-                                                 const QByteArray &requestHash)
+                                                  qint64 scheduleId, const QList<int> &seats,
+                                                  const std::optional<QString> &idempotencyKey,
+                                                  const QByteArray &requestHash)
 {
     try {
         // From memory first: in a flash sale almost every attempt loses, and a loser should
@@ -131,8 +130,8 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
                     "FROM encore_hold(?::uuid, ?, ?::int[], ?, ?, ?, ?, ?, ?, ?)"_s,
                     {sql::uuid(userId), scheduleId, sql::intArray(seats), m_config.holdSeconds,
                      api::kMaxSeatsPerHold,
-                     turn > 0 ? QVariant(turn) : QVariant(QMetaType::fromType<qint64>()),
-                     turnHere, QueueService::kPaymentGraceSeconds,
+                     turn > 0 ? QVariant(turn) : QVariant(QMetaType::fromType<qint64>()), turnHere,
+                     QueueService::kPaymentGraceSeconds,
                      idempotencyKey ? QVariant(*idempotencyKey)
                                     : QVariant(QMetaType::fromType<QString>()),
                      requestHash});
@@ -201,12 +200,11 @@ ApiError ReservationService::holdError(const DbError &e, const QUuid &userId,
         const Money balance = n.value(0), openHolds = n.value(1), total = n.value(2);
         return ApiError(ErrorCode::InsufficientBalance,
                         openHolds > 0 ? Msg::HoldsExceedBalance : Msg::SeatsExceedBalance,
-                        openHolds > 0
-                            ? QStringList {money::format(total), money::format(openHolds),
-                                           money::format(balance),
-                                           money::format(openHolds + total - balance)}
-                            : QStringList {money::format(total), money::format(balance),
-                                           money::format(total - balance)},
+                        openHolds > 0 ? QStringList {money::format(total), money::format(openHolds),
+                                                     money::format(balance),
+                                                     money::format(openHolds + total - balance)}
+                                      : QStringList {money::format(total), money::format(balance),
+                                                     money::format(total - balance)},
                         {{u"balance"_s, balance},
                          {u"required"_s, openHolds + total},
                          {u"shortfall"_s, openHolds + total - balance}});

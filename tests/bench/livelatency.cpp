@@ -41,7 +41,6 @@ void waitUntil(const std::function<bool()> &done, int timeoutMs)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
 }
 
-
 struct Sweep {
     int subscribers = 0;
     int changes = 0;
@@ -152,8 +151,12 @@ int main(int argc, char *argv[])
         files.rlim_cur = files.rlim_max;
         setrlimit(RLIMIT_NOFILE, &files);
     }
-    const QStringList args {u"--hold-seconds"_s, u"600"_s, u"--max-connections"_s,
-                            u"30000"_s, u"--max-connections-per-address"_s, u"30000"_s};
+    const QStringList args {u"--hold-seconds"_s,
+                            u"600"_s,
+                            u"--max-connections"_s,
+                            u"30000"_s,
+                            u"--max-connections-per-address"_s,
+                            u"30000"_s};
     TestServer watchServer(args);
     if (!watchServer.start()) {
         std::fprintf(stderr, "server did not start\n");

@@ -201,8 +201,8 @@ qint64 rssKb(qint64 pid)
 
 int openDescriptors(qint64 pid)
 {
-    return int(QDir(u"/proc/%1/fd"_s.arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
-                   .size());
+    return int(
+        QDir(u"/proc/%1/fd"_s.arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
 }
 
 // One second's worth of a customer mix: seat maps and queue polls, and a hold of one seat
@@ -217,11 +217,10 @@ struct SoakMix {
         QList<HttpRequest> out;
         for (int i = 0; i < n; ++i, ++cursor) {
             const TestUser &u = users[int(cursor % users.size())];
-            out.append(cursor % 2 ? authed("GET", "/api/v1/queue/status", u)
-                                  : authed("GET",
-                                           "/api/v1/schedules/" + QByteArray::number(date)
-                                               + "/seats",
-                                           u));
+            out.append(
+                cursor % 2
+                    ? authed("GET", "/api/v1/queue/status", u)
+                    : authed("GET", "/api/v1/schedules/" + QByteArray::number(date) + "/seats", u));
         }
         return out;
     }
@@ -259,8 +258,8 @@ void soakSecond(const test::HttpClient &client, SoakMix &mix, int rate, int conn
         const QString id
             = held[i].json().value(u"reservation"_s).toObject().value(u"id"_s).toString();
         if (!id.isEmpty())
-            second.append(authed("DELETE", "/api/v1/reservations/" + id.toLatin1(),
-                                 mix.users[who[i]]));
+            second.append(
+                authed("DELETE", "/api/v1/reservations/" + id.toLatin1(), mix.users[who[i]]));
     }
     const QList<HttpResponse> answered = client.pooled(second, conns);
     const double ms = double(t.nsecsElapsed()) / 1e6;
@@ -276,8 +275,8 @@ void soakSecond(const test::HttpClient &client, SoakMix &mix, int rate, int conn
     c.latencies.append(ms);
 }
 
-int runSoak(test::TestServer &server, test::Fixtures &fx, const QList<TestUser> &users,
-            qint64 date, int conns, double minutes, const QString &durability)
+int runSoak(test::TestServer &server, test::Fixtures &fx, const QList<TestUser> &users, qint64 date,
+            int conns, double minutes, const QString &durability)
 {
     const test::HttpClient client = server.client();
     SoakMix mix {users, date};
@@ -295,7 +294,8 @@ int runSoak(test::TestServer &server, test::Fixtures &fx, const QList<TestUser> 
                  .arg(minutes));
     const qint64 pid = server.pid();
     const auto pgConnections = [&] {
-        return fx.scalar(u"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"_s)
+        return fx
+            .scalar(u"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"_s)
             .toLongLong();
     };
     QList<SoakSample> samples;
@@ -338,16 +338,17 @@ int runSoak(test::TestServer &server, test::Fixtures &fx, const QList<TestUser> 
         out() << "- source: " << qEnvironmentVariable("BENCH_SOURCE") << "\n";
     out() << "- " << durability << "\n";
     out() << "- mix per second: 90 % reads (seat map, queue status; " << users.size()
-          << " admitted users), 5 % holds of one seat, 5 % cancellations of those holds; "
-          << conns << " connections\n";
-    out() << "- peak of the mix: " << QString::number(peak, 'f', 0) << " req/s; soak at "
-          << rate << " req/s for " << QString::number(minutes, 'f', 1) << " min\n\n";
+          << " admitted users), 5 % holds of one seat, 5 % cancellations of those holds; " << conns
+          << " connections\n";
+    out() << "- peak of the mix: " << QString::number(peak, 'f', 0) << " req/s; soak at " << rate
+          << " req/s for " << QString::number(minutes, 'f', 1) << " min\n\n";
     out() << "| minute | server RSS MiB | open descriptors | PostgreSQL connections | requests | "
-             "errors (none/5xx) | slowest 1-s batch ms (p99) |\n|---:|---:|---:|---:|---:|---:|---:|\n";
+             "errors (none/5xx) | slowest 1-s batch ms (p99) "
+             "|\n|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const SoakSample &x : samples)
         out() << "| " << QString::number(x.minutes, 'f', 1) << " | "
-              << QString::number(double(x.rssKb) / 1024, 'f', 1) << " | " << x.descriptors
-              << " | " << x.pgConnections << " | " << x.requests << " | " << x.errors << " | "
+              << QString::number(double(x.rssKb) / 1024, 'f', 1) << " | " << x.descriptors << " | "
+              << x.pgConnections << " | " << x.requests << " | " << x.errors << " | "
               << QString::number(x.p99Ms, 'f', 0) << " |\n";
     out() << "\nstart → end: RSS " << QString::number(double(first.rssKb) / 1024, 'f', 1) << " → "
           << QString::number(double(last.rssKb) / 1024, 'f', 1) << " MiB, descriptors "
@@ -657,13 +658,17 @@ int main(int argc, char **argv)
     const qsizetype half = payHolds.size() / 2;
     const QString holdName = u"(d0) holds, uncontended (1 seat each, %1 dates)"_s.arg(payDates);
     QList<HttpResponse> holdResponses, laterHolds;
-    measure([&] {
-        return runHttpClient(holdName, client, payHolds.mid(0, half), lowConns, 201,
-                             &holdResponses);
-    }, false);
-    measure([&] {
-        return runHttpClient(holdName, client, payHolds.mid(half), conns, 201, &laterHolds);
-    }, false);
+    measure(
+        [&] {
+            return runHttpClient(holdName, client, payHolds.mid(0, half), lowConns, 201,
+                                 &holdResponses);
+        },
+        false);
+    measure(
+        [&] {
+            return runHttpClient(holdName, client, payHolds.mid(half), conns, 201, &laterHolds);
+        },
+        false);
     holdResponses += laterHolds;
     QList<HttpRequest> pays;
     for (int i = 0; i < payUsers.size(); ++i) {
@@ -681,12 +686,12 @@ int main(int argc, char **argv)
         pays.append(r);
     }
     const QString payName = u"(d) payments POST /payments"_s;
-    const LoadResult payLow = measure([&] {
-        return runHttpClient(payName, client, pays.mid(0, pays.size() / 2), lowConns, 201);
-    }, false);
-    const LoadResult payHigh = measure([&] {
-        return runHttpClient(payName, client, pays.mid(pays.size() / 2), conns, 201);
-    }, false);
+    const LoadResult payLow = measure(
+        [&] { return runHttpClient(payName, client, pays.mid(0, pays.size() / 2), lowConns, 201); },
+        false);
+    const LoadResult payHigh = measure(
+        [&] { return runHttpClient(payName, client, pays.mid(pays.size() / 2), conns, 201); },
+        false);
     LoadResult payRun = payHigh;
     payRun.successes = payLow.successes + payHigh.successes;
     QString payNote;
@@ -762,12 +767,11 @@ int main(int argc, char **argv)
         QList<HttpRequest> me;
         for (int i = 0; i < 30'000; ++i) {
             HttpRequest r {"GET", "/api/v1/me", {}, {}};
-            r.bearer("mil-" + QByteArray::number(QRandomGenerator::global()->bounded(1, 1'000'001)));
+            r.bearer("mil-"
+                     + QByteArray::number(QRandomGenerator::global()->bounded(1, 1'000'001)));
             me.append(r);
         }
-        measure([&] {
-            return runHttpClient(kMillion, client, me, conns, 200);
-        }, false);
+        measure([&] { return runHttpClient(kMillion, client, me, conns, 200); }, false);
     }
 
     // ---- plans of the hot statements (where the database time goes) -----------------------
@@ -844,11 +848,12 @@ int main(int argc, char **argv)
               "LATERAL encore_hold(u.user_id, (SELECT id FROM bench_dates WHERE i = s.k / 50 + 1), "
               "ARRAY[(s.k % 50 + 1)::int], 600, 4, true, 30, 'pgbench-hold-' || s.k, "
               "'\\x00'::bytea) h;\n"_s);
-        fx.db().exec(u"CREATE TABLE bench_held AS SELECT (row_number() OVER (ORDER BY r.created_at, "
-                     "r.id) - 1)::int AS k, r.id, r.user_id FROM reservations r "
-                     "JOIN schedules sc ON sc.id = r.schedule_id "
-                     "WHERE sc.concert_id = ? AND r.status = 'HELD'"_s,
-                     {poolConcert});
+        fx.db().exec(
+            u"CREATE TABLE bench_held AS SELECT (row_number() OVER (ORDER BY r.created_at, "
+            "r.id) - 1)::int AS k, r.id, r.user_id FROM reservations r "
+            "JOIN schedules sc ON sc.id = r.schedule_id "
+            "WHERE sc.concert_id = ? AND r.status = 'HELD'"_s,
+            {poolConcert});
         fx.db().execScript(u"ALTER TABLE bench_held ADD PRIMARY KEY (k); ANALYZE bench_held"_s);
         const qint64 held = fx.scalar(u"SELECT count(*) FROM bench_held"_s).toLongLong();
         bench(kPgPay,
@@ -983,7 +988,9 @@ int main(int argc, char **argv)
         const double tps = pgTps(pgName);
         return tps > 0 ? bestRate(prefix) / tps : 0.0;
     };
-    const auto percent = [](double v) { return QString::number(100 * v, 'f', 0) + u" %"_s; };
+    const auto percent = [](double v) {
+        return QString::number(100 * v, 'f', 0) + u" %"_s;
+    };
     out() << "\n### Targets (issue 13, durable default, one instance on " << cores
           << " cores)\n\n| target | measured | verdict |\n|---|---|---|\n";
     out() << "| seat map ≥ 50 % of /healthz | " << percent(share(u"(a)"_s)) << " | "

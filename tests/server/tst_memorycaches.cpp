@@ -72,8 +72,9 @@ HttpResponse TestMemoryCaches::status(const TestServer &server, const TestUser &
 HttpResponse TestMemoryCaches::hold(const TestServer &server, const TestUser &u, int seat) const
 {
     HttpRequest r {"POST", path(api::reservations()), {}, {}};
-    r.bearer(u.token).queueToken(u.queueToken).json(
-        {{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {seat}}});
+    r.bearer(u.token)
+        .queueToken(u.queueToken)
+        .json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {seat}}});
     return server.client().send(r);
 }
 
@@ -112,7 +113,8 @@ void TestMemoryCaches::admissionIsSeenAtOnce()
                  {concert});
     QList<TestUser> users = m_fx->createUsers(2, 0, u"admission"_s);
     for (TestUser &u : users) {
-        const HttpResponse joined = m_a->client().post(path(api::concertQueue(concert)), {}, u.token);
+        const HttpResponse joined
+            = m_a->client().post(path(api::concertQueue(concert)), {}, u.token);
         QVERIFY2(joined.status == 201, joined.body.constData());
         u.queueToken = joined.json().value(u"token"_s).toString().toLatin1();
     }
@@ -137,9 +139,11 @@ void TestMemoryCaches::paymentEndsCachedTurnEverywhere()
     QVERIFY2(held.status == 201, held.body.constData());
     QCOMPARE(status(*m_b, u).json().value(u"status"_s).toString(), u"ACTIVE"_s); // cached on B
     HttpRequest pay {"POST", path(api::payments()), {}, {}};
-    pay.bearer(u.token).queueToken(u.queueToken).idempotencyKey("cache-pay-1").json(
-        {{u"reservationId"_s,
-          held.json().value(u"reservation"_s).toObject().value(u"id"_s).toString()}});
+    pay.bearer(u.token)
+        .queueToken(u.queueToken)
+        .idempotencyKey("cache-pay-1")
+        .json({{u"reservationId"_s,
+                held.json().value(u"reservation"_s).toObject().value(u"id"_s).toString()}});
     QCOMPARE(m_a->client().send(pay).status, 201);
     QCOMPARE(status(*m_a, u).status, 404); // the paying instance: at once
     QTRY_COMPARE_WITH_TIMEOUT(status(*m_b, u).status, 404, kNoticeWaitMs);
