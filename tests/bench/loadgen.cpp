@@ -255,8 +255,14 @@ PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db
     const auto tx
         = QRegularExpression(u"number of transactions actually processed: (\\d+)"_s).match(out);
     const auto failed = QRegularExpression(u"number of failed transactions: (\\d+)"_s).match(out);
+    // The cause (e.g. a statement that would not prepare) comes before pgbench's summary.
+    QStringList errors;
+    for (const QString &line : out.split(u'\n')) {
+        if (line.contains(u"ERROR"_s) || line.contains(u"error"_s))
+            errors.append(line.trimmed());
+    }
     if (!tps.hasMatch()) {
-        r.error = out.trimmed().right(400);
+        r.error = errors.isEmpty() ? out.trimmed().right(400) : errors.mid(0, 4).join(u' ');
         return r;
     }
     r.tps = tps.captured(1).toDouble();
@@ -264,7 +270,7 @@ PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db
     r.transactions = tx.captured(1).toLongLong();
     r.failed = failed.captured(1).toLongLong();
     if (out.contains(u"aborted"_s) || out.contains(u"ERROR"_s))
-        r.error = out.section(u'\n', 0, 2).trimmed();
+        r.error = errors.mid(0, 4).join(u' ');
     return r;
 }
 

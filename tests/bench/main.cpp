@@ -27,12 +27,14 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
+#include <QTimer>
 
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace encore;
@@ -130,6 +132,54 @@ CpuUse cpuBetween(const CpuSample &a, const CpuSample &b, double wallSeconds, bo
 struct Row {
     LoadResult result;
     CpuUse cpu;
+    QString waits; // what the server's PostgreSQL backends were doing, sampled
+};
+
+// Samples pg_stat_activity every 20 ms while a scenario runs (through the event loop the load
+// generator spins): the share of samples per state/wait event of the server's backends — the
+// evidence of where a write waits (e.g. Lock:object on the notify lock, IO:WALSync, CPU).
+class WaitSampler {
+public:
+    explicit WaitSampler(server::Database &db)
+        : m_db(db)
+    {
+        m_timer.setInterval(20);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { sample(); });
+        m_timer.start();
+    }
+    QString summary() const
+    {
+        qint64 total = 0;
+        for (qint64 n : m_counts)
+            total += n;
+        QList<QPair<qint64, QString>> sorted;
+        for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it)
+            sorted.append({it.value(), it.key()});
+        std::sort(sorted.begin(), sorted.end(), std::greater<>());
+        QStringList parts;
+        for (const auto &[n, what] : sorted.mid(0, 4))
+            parts.append(u"%1 %2 %"_s.arg(what).arg(100.0 * double(n) / double(total), 0, 'f', 0));
+        return total > 0 ? parts.join(u", "_s) : u"–"_s;
+    }
+
+private:
+    void sample()
+    {
+        QSqlQuery &q = m_db.exec(
+            u"SELECT CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || "
+            "wait_event, 'CPU') ELSE state END, count(*) FROM pg_stat_activity "
+            "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() "
+            "AND datname = current_database() AND application_name NOT LIKE 'encore-listen%' "
+            "GROUP BY 1"_s);
+        while (q.next()) {
+            if (q.value(0).toString() != u"idle"_s) // the pool's idle connections say nothing
+                m_counts[q.value(0).toString()] += q.value(1).toLongLong();
+        }
+    }
+
+    server::Database &m_db;
+    QTimer m_timer;
+    QMap<QString, qint64> m_counts;
 };
 
 QString textArray(const QStringList &values)
@@ -506,9 +556,13 @@ int main(int argc, char **argv)
     QList<Row> rows;
     const auto measure = [&](auto &&run, bool childGenerator) {
         const CpuSample a = CpuSample::now();
+        std::optional<WaitSampler> waits;
+        if (!childGenerator) // wrk runs in a child: nothing spins this event loop meanwhile
+            waits.emplace(fx.db());
         LoadResult r = run();
         const CpuSample b = CpuSample::now();
-        rows.append({r, cpuBetween(a, b, r.seconds, childGenerator)});
+        rows.append(
+            {r, cpuBetween(a, b, r.seconds, childGenerator), waits ? waits->summary() : u"–"_s});
         progress(u"%1 [%2]: %3 req/s, p99 %4 ms"_s.arg(r.scenario, r.generator)
                      .arg(r.rate(), 0, 'f', 0)
                      .arg(r.p99Ms, 0, 'f', 1));
@@ -762,8 +816,9 @@ int main(int argc, char **argv)
             "INSERT INTO sessions(token_hash, user_id, expires_at) "
             "SELECT sha256(('mil-' || i)::bytea), user_id, now() + interval '7 days' "
             "FROM bench_million; "
-            "ALTER TABLE bench_million ADD PRIMARY KEY (i); VACUUM ANALYZE users; "
-            "VACUUM ANALYZE sessions"_s);
+            "ALTER TABLE bench_million ADD PRIMARY KEY (i)"_s);
+        fx.db().execScript(u"VACUUM ANALYZE users"_s);
+        fx.db().execScript(u"VACUUM ANALYZE sessions"_s);
         QList<HttpRequest> me;
         for (int i = 0; i < 30'000; ++i) {
             HttpRequest r {"GET", "/api/v1/me", {}, {}};
@@ -835,25 +890,24 @@ int main(int argc, char **argv)
                      "132000 FROM schedules s CROSS JOIN generate_series(1, 50) n "
                      "WHERE s.concert_id = ?"_s,
                      {poolConcert});
-        fx.db().exec(u"CREATE TABLE bench_dates AS SELECT (row_number() OVER (ORDER BY id))::int "
-                     "AS i, id FROM schedules WHERE concert_id = ?"_s,
-                     {poolConcert});
+        fx.db().execScript(
+            u"CREATE TABLE bench_dates AS SELECT (row_number() OVER (ORDER BY "
+            "id))::int AS i, id FROM schedules WHERE concert_id = %1"_s.arg(poolConcert));
         fx.db().execScript(u"ALTER TABLE bench_dates ADD PRIMARY KEY (i); "
                            "CREATE SEQUENCE bench_hold_seq MINVALUE 0 START 0; "
-                           "CREATE SEQUENCE bench_pay_seq MINVALUE 0 START 0; "
-                           "VACUUM ANALYZE"_s);
+                           "CREATE SEQUENCE bench_pay_seq MINVALUE 0 START 0"_s);
+        fx.db().execScript(u"VACUUM ANALYZE"_s); // not inside the script's implicit transaction
         bench(kPgHold,
               u"SELECT h.* FROM (SELECT nextval('bench_hold_seq') AS k) s, "
               "LATERAL (SELECT user_id FROM bench_payers WHERE i = s.k % 2000 + 1) u, "
               "LATERAL encore_hold(u.user_id, (SELECT id FROM bench_dates WHERE i = s.k / 50 + 1), "
-              "ARRAY[(s.k % 50 + 1)::int], 600, 4, true, 30, 'pgbench-hold-' || s.k, "
-              "'\\x00'::bytea) h;\n"_s);
-        fx.db().exec(
+              "ARRAY[(s.k % 50 + 1)::int], 600, 4, %1, true, 30, 'pgbench-hold-' || s.k, "
+              "'\\x00'::bytea) h;\n"_s.arg(poolConcert));
+        fx.db().execScript(
             u"CREATE TABLE bench_held AS SELECT (row_number() OVER (ORDER BY r.created_at, "
             "r.id) - 1)::int AS k, r.id, r.user_id FROM reservations r "
             "JOIN schedules sc ON sc.id = r.schedule_id "
-            "WHERE sc.concert_id = ? AND r.status = 'HELD'"_s,
-            {poolConcert});
+            "WHERE sc.concert_id = %1 AND r.status = 'HELD'"_s.arg(poolConcert));
         fx.db().execScript(u"ALTER TABLE bench_held ADD PRIMARY KEY (k); ANALYZE bench_held"_s);
         const qint64 held = fx.scalar(u"SELECT count(*) FROM bench_held"_s).toLongLong();
         bench(kPgPay,
@@ -901,12 +955,13 @@ int main(int argc, char **argv)
     out() << "\n" << flashNote << ".\n\n" << payNote << ".\n\n";
     out() << "CPU during each run (machine = all " << cores
           << " cores busy %; generator = load generator's own CPU, % of one core):\n\n";
-    out() << "| scenario | load generator | machine busy % | generator CPU % "
-             "|\n|---|---|---:|---:|\n";
+    out() << "| scenario | load generator | conns | machine busy % | generator CPU % | server's "
+             "PostgreSQL backends, sampled (not idle) |\n|---|---|---:|---:|---:|---|\n";
     for (const Row &r : rows)
         out() << "| " << r.result.scenario << " | " << r.result.generator << " | "
-              << QString::number(r.cpu.machinePercent, 'f', 0) << " | "
-              << QString::number(r.cpu.generatorPercent, 'f', 0) << " |\n";
+              << r.result.connections << " | " << QString::number(r.cpu.machinePercent, 'f', 0)
+              << " | " << QString::number(r.cpu.generatorPercent, 'f', 0) << " | " << r.waits
+              << " |\n";
 
     const auto bestRate = [&](const QString &prefix) {
         double best = 0;
