@@ -23,7 +23,7 @@ public:
     // Sessions are answered from memory (docs/PERFORMANCE.md, "Reads from memory"): a logout
     // reaches every instance's cache through the listener; without the listener a cached
     // session lives at most this long, and never past its own expiry.
-    static constexpr qint64 kSessionCacheMs = 5'000;
+    static constexpr qint64 kSessionCacheMs = 15'000;
 
     Session registerUser(const QString &username, const QString &password,
                          const QHostAddress &peer);

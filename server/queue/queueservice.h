@@ -28,7 +28,7 @@ public:
     // reaches every instance's cache through the listener; without the listener a cached turn
     // lives at most this long, and never past its own end. Waiting entries are not cached, so an
     // admission is seen at once.
-    static constexpr qint64 kTurnCacheMs = 5'000;
+    static constexpr qint64 kTurnCacheMs = 15'000;
 
     // Returns the ticket (with a fresh token) and whether the entry is new.
     std::pair<QueueTicket, bool> join(const QUuid &userId, qint64 concertId);

@@ -538,14 +538,19 @@ int main(int argc, char **argv)
     }
     fx.db().execScript(u"VACUUM ANALYZE"_s);
 
-    // ---- warm-up: every worker prepares its statements ------------------------------------
+    // ---- warm-up: every worker prepares its statements, and every admitted customer has
+    // polled the queue once (as each did to learn of the admission), so the server knows their
+    // session and turn — the in-process caches a running sale works from -----------------------
     {
         QList<HttpRequest> warm;
         for (int i = 0; i < 400; ++i) {
             const TestUser &u = flashUsers[i % flashUsers.size()];
             warm.append(
                 authed("GET", "/api/v1/schedules/" + QByteArray::number(flashDate) + "/seats", u));
-            warm.append(authed("GET", "/api/v1/queue/status", u));
+        }
+        for (const QList<TestUser> *users : {&flashUsers, &payUsers}) {
+            for (const TestUser &u : *users)
+                warm.append(authed("GET", "/api/v1/queue/status", u));
         }
         client.pooled(warm, conns);
     }
