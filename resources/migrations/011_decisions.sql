@@ -321,8 +321,9 @@ BEGIN
     UPDATE reservations SET status = 'PAID', paid_at = now() WHERE id = p_reservation;
     IF p_complete_turn THEN
         PERFORM set_config('encore.caller_announces', 'on', true);
+        -- Only the ACTIVE turn that paid: a WAITING entry's departure is the store's to count.
         UPDATE queue_entries SET status = 'COMPLETED', ended_at = now()
-        WHERE user_id = p_user AND concert_id = r.concert_id AND status IN ('WAITING', 'ACTIVE');
+        WHERE user_id = p_user AND concert_id = r.concert_id AND status = 'ACTIVE';
         IF FOUND THEN
             v_turn := r.concert_id;
         END IF;

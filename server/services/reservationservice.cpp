@@ -241,7 +241,7 @@ std::pair<Reservation, QUuid> ReservationService::lockAny(const QUuid &reservati
     QSqlQuery &q = m_db.exec(u"SELECT user_id FROM reservations WHERE id = ?::uuid FOR UPDATE"_s,
                              {sql::uuid(reservationId)});
     if (!q.next())
-        throw ApiError::withText(ErrorCode::NotFound, u"No such reservation."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchReservation);
     const QUuid owner = QUuid::fromString(q.value(0).toString());
     return {lockOwn(owner, reservationId), owner};
 }
@@ -250,14 +250,12 @@ std::pair<Reservation, Money>
 ReservationService::refundPaid(const QUuid &userId, const Reservation &r, const QList<int> &seats)
 {
     if (r.status != ReservationStatus::Paid)
-        throw ApiError::withText(ErrorCode::Conflict,
-                                 u"Only a paid reservation can be refunded."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::OnlyPaidRefundable);
     const QString id = sql::uuid(r.id);
     for (int n : seats) {
         if (!r.seats.contains(n))
-            throw ApiError::withText(ErrorCode::ValidationFailed,
-                                     u"Seat %1 is not part of this reservation."_s.arg(n),
-                                     {{u"field"_s, u"seats"_s}, {u"seat"_s, n}});
+            throw ApiError(ErrorCode::ValidationFailed, Msg::SeatNotInReservation, messageArgs(n),
+                           {{u"field"_s, u"seats"_s}, {u"seat"_s, n}});
     }
     const bool whole = seats.isEmpty() || seats.size() == r.seats.size();
     Money amount = r.total;

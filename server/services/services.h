@@ -17,6 +17,7 @@
 #include "services/customerlookupservice.h"
 #include "services/idempotencyservice.h"
 #include "services/paymentservice.h"
+#include "services/ratelimiter.h"
 #include "services/reportservice.h"
 #include "services/reservationservice.h"
 #include "services/seatoperationsservice.h"
@@ -44,7 +45,8 @@ struct Services {
         , notices(db)
         , auth(db, config, notices)
         , idempotency(db)
-        , queue(db, config, *queueStore, notices)
+        , limits(db, redis.get(), config)
+        , queue(db, config, *queueStore, limits, notices)
         , concerts(db, cache)
         , wallet(db)
         , reservations(db, config, concerts, queue, wallet, notices)
@@ -54,7 +56,7 @@ struct Services {
         , catalogue(db, concerts, queue, seatOperations, audit)
         , reports(db, seatOperations)
         , staffMoney(db, audit, concerts, reservations, wallet, queue)
-        , staffQueue(db, audit, queue)
+        , staffQueue(db, audit, queue, limits)
         , customers(db, reservations, payments, wallet, queue)
         , gateway(config)
         , topUps(db, gateway, wallet)
@@ -82,6 +84,7 @@ struct Services {
     NoticePublisher notices; // NOTIFYs after the commit, one connection (docs/PERFORMANCE.md)
     AuthService auth;
     IdempotencyService idempotency;
+    RateLimiter limits; // the fair queue's abuse limits (issue 15)
     QueueService queue;
     ConcertService concerts;
     WalletService wallet;
