@@ -170,6 +170,15 @@ QList<Concert> ConcertService::list()
     return concerts;
 }
 
+QString ConcertService::timeZoneOf(qint64 concertId)
+{
+    for (const Concert &c : list()) {
+        if (c.id == concertId)
+            return c.timeZone;
+    }
+    return QString::fromLatin1(kDefaultVenueTimeZone);
+}
+
 Concert ConcertService::get(qint64 concertId)
 {
     QSqlQuery &q = m_db.exec(kSelectConcert + u"WHERE id = ?"_s, {concertId});

@@ -65,6 +65,8 @@ public:
 
     QList<Concert> list();
     Concert get(qint64 concertId);
+    // The venue's IANA zone of a concert, from the cached listing (no round trip when warm).
+    QString timeZoneOf(qint64 concertId);
     QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
     SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
     // A date's seats as this process last read them: at most SnapshotCache::kSeatMapBoundMs
