@@ -299,6 +299,9 @@ constexpr std::array kMessages {
                  u"Too many accounts from your network are already in this queue.",
                  u"같은 네트워크에서 이미 너무 많은 계정이 이 대기열에 있습니다."},
     MessageText {Msg::NoSuchAbuseCounter, u"No such counter.", u"그런 카운터가 없습니다."},
+    MessageText {Msg::TimeZoneUnknown,
+                 u"The venue time zone is not a known IANA name (for example Asia/Seoul).",
+                 u"공연장 시간대가 알 수 없는 IANA 이름입니다 (예: Asia/Seoul)."},
 };
 
 constexpr bool inEnumOrder()

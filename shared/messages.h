@@ -179,6 +179,8 @@ enum class Msg {
     PollTooSoon,
     TooManyAccountsFromAddress,
     NoSuchAbuseCounter,
+    // Concerts (venue time zone).
+    TimeZoneUnknown,
 };
 
 // The sentence for `key` in `language`, with %1, %2, ... replaced by `args`.

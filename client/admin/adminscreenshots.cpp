@@ -8,6 +8,7 @@
 #include "admin/queuetab.h"
 #include "admin/salestab.h"
 #include "admin/seatstab.h"
+#include "admin/topupstab.h"
 #include "app/sampledata.h"
 #include "net/adminapi.h"
 #include "widgets/noticebar.h"
@@ -147,6 +148,51 @@ QList<AuditEntry> auditEntries()
     };
 }
 
+// Card top-ups of a busy evening: paid ones, a declined card, one given back to the card.
+QList<TopUpOrder> topUpOrders()
+{
+    struct Sample {
+        const char16_t *who;
+        Money amount;
+        TopUpOrderStatus status;
+        int minutesAgo;
+    };
+    const Sample samples[] {
+        {u"minji", 300'000, TopUpOrderStatus::Paid, 4},
+        {u"jisoo.park", 100'000, TopUpOrderStatus::Failed, 9},
+        {u"hyun_woo", 500'000, TopUpOrderStatus::Paid, 17},
+        {u"dana", 50'000, TopUpOrderStatus::Cancelled, 41},
+        {u"seojun", 200'000, TopUpOrderStatus::Pending, 1},
+        {u"yuna.k", 150'000, TopUpOrderStatus::Paid, 63},
+    };
+    QList<TopUpOrder> orders;
+    int i = 0;
+    for (const Sample &s : samples) {
+        TopUpOrder o;
+        o.id = QUuid(uuidFor(u"topup"_s + QString::number(i)));
+        o.username = QString::fromUtf16(s.who);
+        o.amount = s.amount;
+        o.status = s.status;
+        o.createdAt = sample::now().addSecs(-60 * s.minutesAgo);
+        if (s.status != TopUpOrderStatus::Pending) {
+            o.paymentKey = u"pay_%1"_s.arg(uuidFor(o.username).remove(u'-').left(20));
+            o.cardBrand = i % 2 ? u"MASTERCARD"_s : u"VISA"_s;
+            o.cardLast4 = i % 2 ? u"4444"_s : u"4242"_s;
+            o.settledAt = o.createdAt.addSecs(3);
+        }
+        if (s.status == TopUpOrderStatus::Failed) {
+            o.failureCode = u"REJECT_CARD_COMPANY"_s;
+            o.failureMessage = u"The card company declined the payment."_s;
+            o.settledAt = QDateTime();
+        }
+        orders.append(o);
+        ++i;
+    }
+    std::sort(orders.begin(), orders.end(),
+              [](const TopUpOrder &a, const TopUpOrder &b) { return a.createdAt > b.createdAt; });
+    return orders;
+}
+
 } // namespace
 
 void Screenshotter::shootAdmin(const QString &suffix, bool everything)
@@ -209,6 +255,12 @@ void Screenshotter::shootAdmin(const QString &suffix, bool everything)
     window.auditTab()->setEntries(auditEntries());
     window.showTab(AdminWindow::Tab::Audit);
     save(&window, u"admin-audit"_s + suffix);
+
+    // Last: showing the tab asks the (absent) server, whose failure would show in later shots.
+    window.topUpsTab()->setOrders(topUpOrders());
+    window.showTab(AdminWindow::Tab::TopUps);
+    window.topUpsTab()->selectOrder(window.topUpsTab()->orders().at(1).id);
+    save(&window, u"admin-topups"_s + suffix);
     window.hide();
 }
 

@@ -2,6 +2,8 @@
 
 #include "models/user.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace encore {
@@ -17,7 +19,11 @@ AdminSeatFeed::AdminSeatFeed(ApiClient *api, QObject *parent)
     });
     connect(&m_socket, &LiveSocket::connected, this, [this] {
         if (m_scheduleId > 0)
-            subscribe();
+            subscribe(m_scheduleId);
+        for (auto it = m_followed.cbegin(); it != m_followed.cend(); ++it) {
+            if (it.key() != m_scheduleId)
+                subscribe(it.key());
+        }
         updatePolling();
         Q_EMIT connectedChanged(true);
     });
@@ -46,20 +52,45 @@ void AdminSeatFeed::watch(qint64 scheduleId)
 {
     if (scheduleId == m_scheduleId)
         return;
-    if (m_scheduleId > 0)
-        m_socket.send({{u"type"_s, u"unsubscribe"_s}, {u"scheduleId"_s, m_scheduleId}});
+    if (m_scheduleId > 0 && !m_followed.contains(m_scheduleId))
+        unsubscribe(m_scheduleId);
     m_scheduleId = scheduleId;
-    if (scheduleId > 0)
-        subscribe();
+    if (scheduleId > 0 && !m_followed.contains(scheduleId))
+        subscribe(scheduleId);
     updatePolling();
 }
 
-void AdminSeatFeed::subscribe()
+void AdminSeatFeed::follow(const QList<qint64> &scheduleIds)
+{
+    const QList<qint64> wanted = scheduleIds.mid(0, kMaxFollowed);
+    const QList<qint64> before = m_followed.keys();
+    for (qint64 id : before) {
+        if (wanted.contains(id))
+            continue;
+        m_followed.remove(id);
+        if (id != m_scheduleId)
+            unsubscribe(id);
+    }
+    for (qint64 id : wanted) {
+        if (m_followed.contains(id))
+            continue;
+        m_followed.insert(id, {});
+        if (id != m_scheduleId)
+            subscribe(id); // the answer is the date's full map, which sets its counts
+    }
+}
+
+void AdminSeatFeed::subscribe(qint64 scheduleId)
 {
     // Staff follow any date by their role; a customer's subscription needs a queue turn.
     m_socket.send({{u"type"_s, u"subscribe"_s},
-                   {u"scheduleId"_s, m_scheduleId},
+                   {u"scheduleId"_s, scheduleId},
                    {u"role"_s, wordOf(Role::Staff)}});
+}
+
+void AdminSeatFeed::unsubscribe(qint64 scheduleId)
+{
+    m_socket.send({{u"type"_s, u"unsubscribe"_s}, {u"scheduleId"_s, scheduleId}});
 }
 
 void AdminSeatFeed::onMessage(const QJsonObject &message)
@@ -67,8 +98,29 @@ void AdminSeatFeed::onMessage(const QJsonObject &message)
     if (message.value(u"type"_s).toString() != u"seats")
         return;
     const qint64 scheduleId = message.value(u"scheduleId"_s).toInteger();
+    if (m_followed.contains(scheduleId))
+        updateCounts(scheduleId, message);
     if (scheduleId == m_scheduleId && scheduleId > 0)
         Q_EMIT changed(scheduleId);
+}
+
+void AdminSeatFeed::updateCounts(qint64 scheduleId, const QJsonObject &message)
+{
+    QHash<int, Seat> &seats = m_followed[scheduleId];
+    // A full map replaces what was known; a change applies seat by seat, newer versions only.
+    if (message.value(u"full"_s).toBool())
+        seats.clear();
+    for (const QJsonValue &v : message.value(u"seats"_s).toArray()) {
+        const auto seat = Seat::fromJson(v.toObject());
+        if (seat && seat->version >= seats.value(seat->number).version)
+            seats.insert(seat->number, seat.value());
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto available = std::count_if(seats.cbegin(), seats.cend(), [&now](const Seat &s) {
+        return s.status == SeatStatus::Available
+            || (s.status == SeatStatus::Held && s.heldUntil.isValid() && s.heldUntil <= now);
+    });
+    Q_EMIT countsChanged(scheduleId, int(available), int(seats.size()));
 }
 
 void AdminSeatFeed::updatePolling()

@@ -1,5 +1,6 @@
 #include "adminui.h"
 
+#include <QComboBox>
 #include <QFrame>
 #include <QMessageBox>
 #include <QPushButton>
@@ -44,6 +45,12 @@ QFrame *card(const QString &objectName, QWidget *parent)
     frame->setProperty("adminCard", true);
     frame->setAttribute(Qt::WA_StyledBackground);
     return frame;
+}
+
+void sizeByCharacters(QComboBox *combo, int characters)
+{
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(characters);
 }
 
 } // namespace encore::adminui

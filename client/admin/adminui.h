@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QComboBox;
 class QFrame;
 class QPushButton;
 class QWidget;
@@ -23,5 +24,9 @@ QPushButton *button(const QString &objectName, QWidget *parent, const char *role
 
 // A white rounded card (the customer window's look).
 QFrame *card(const QString &objectName, QWidget *parent);
+
+// A list of concerts or dates: as wide as `characters` characters whatever its entries say (a
+// long concert title must not widen its tab, and with it the whole window); long entries elide.
+void sizeByCharacters(QComboBox *combo, int characters);
 
 } // namespace encore::adminui

@@ -10,6 +10,7 @@
 #include "admin/queuetab.h"
 #include "admin/salestab.h"
 #include "admin/seatstab.h"
+#include "admin/topupstab.h"
 #include "app/languagemanager.h"
 #include "net/adminapi.h"
 #include "net/errortext.h"
@@ -56,9 +57,11 @@ AdminWindow::AdminWindow(ApiClient *api, const Session &session, LanguageManager
     m_salesTab = new SalesTab(m_admin, m_tabs);
     m_auditTab = new AuditTab(m_admin, m_tabs);
     m_customersTab = new CustomersTab(m_staff, m_tabs);
+    m_topUpsTab = new TopUpsTab(m_staff, m_tabs);
     m_concertsTab->setStaffApi(m_staff);
-    for (QWidget *tab : std::initializer_list<QWidget *> {m_concertsTab, m_seatsTab, m_queueTab,
-                                                          m_salesTab, m_auditTab, m_customersTab})
+    for (QWidget *tab :
+         std::initializer_list<QWidget *> {m_concertsTab, m_seatsTab, m_queueTab, m_salesTab,
+                                           m_auditTab, m_customersTab, m_topUpsTab})
         m_tabs->addTab(tab, QString());
 
     auto *layout = new QVBoxLayout(central);
@@ -77,12 +80,15 @@ AdminWindow::AdminWindow(ApiClient *api, const Session &session, LanguageManager
     connect(m_tabs, &QTabWidget::currentChanged, this, &AdminWindow::onTabChanged);
     connect(m_concertsTab, &ConcertsTab::concertsChanged, this, &AdminWindow::reloadConcerts);
     connect(m_concertsTab, &ConcertsTab::failed, this, &AdminWindow::showError);
+    connect(m_feed, &AdminSeatFeed::countsChanged, m_concertsTab, &ConcertsTab::setSeatCounts);
     connect(m_seatsTab, &SeatsTab::failed, this, &AdminWindow::showError);
     connect(m_queueTab, &QueueTab::failed, this, &AdminWindow::showError);
     connect(m_salesTab, &SalesTab::failed, this, &AdminWindow::showError);
     connect(m_auditTab, &AuditTab::failed, this, &AdminWindow::showError);
     connect(m_customersTab, &CustomersTab::failed, this, &AdminWindow::showError);
     connect(m_customersTab, &CustomersTab::succeeded, this, &AdminWindow::showSuccess);
+    connect(m_topUpsTab, &TopUpsTab::failed, this, &AdminWindow::showError);
+    connect(m_topUpsTab, &TopUpsTab::succeeded, this, &AdminWindow::showSuccess);
     connect(m_concertsTab, &ConcertsTab::succeeded, this, &AdminWindow::showSuccess);
     connect(m_seatsTab, &SeatsTab::succeeded, this, &AdminWindow::showSuccess);
     connect(m_queueTab, &QueueTab::succeeded, this, &AdminWindow::showSuccess);
@@ -163,6 +169,7 @@ void AdminWindow::setConcerts(const QList<Concert> &concerts)
 {
     m_concerts = concerts;
     m_concertsTab->setConcerts(concerts);
+    m_feed->follow(m_concertsTab->liveDates());
     m_seatsTab->setConcerts(concerts);
     m_queueTab->setConcerts(concerts);
     m_customersTab->setConcerts(concerts);
@@ -195,6 +202,9 @@ void AdminWindow::onTabChanged(int index)
         break;
     case Tab::Customers:
         m_customersTab->refresh();
+        break;
+    case Tab::TopUps:
+        m_topUpsTab->refresh();
         break;
     case Tab::Concerts:
     case Tab::Queue:
@@ -269,6 +279,7 @@ void AdminWindow::retranslate()
     m_tabs->setTabText(int(Tab::Sales), tr("Sales"));
     m_tabs->setTabText(int(Tab::Audit), tr("Audit log"));
     m_tabs->setTabText(int(Tab::Customers), tr("Customers"));
+    m_tabs->setTabText(int(Tab::TopUps), tr("Card top-ups"));
 }
 
 void AdminWindow::changeEvent(QEvent *event)

@@ -30,13 +30,14 @@ class QueueTab;
 class SalesTab;
 class SeatsTab;
 class StaffApi;
+class TopUpsTab;
 struct ApiError;
 
 class AdminWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum class Tab { Concerts, Seats, Queue, Sales, Audit, Customers };
+    enum class Tab { Concerts, Seats, Queue, Sales, Audit, Customers, TopUps };
 
     AdminWindow(ApiClient *api, const Session &session, LanguageManager *languages,
                 QWidget *parent = nullptr);
@@ -64,6 +65,7 @@ public:
     SalesTab *salesTab() const { return m_salesTab; }
     AuditTab *auditTab() const { return m_auditTab; }
     CustomersTab *customersTab() const { return m_customersTab; }
+    TopUpsTab *topUpsTab() const { return m_topUpsTab; }
     StaffApi *staffApi() const { return m_staff; }
     NoticeBar *notice() const { return m_notice; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
@@ -108,6 +110,7 @@ private:
     SalesTab *m_salesTab;
     AuditTab *m_auditTab;
     CustomersTab *m_customersTab;
+    TopUpsTab *m_topUpsTab;
 };
 
 } // namespace encore

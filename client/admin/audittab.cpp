@@ -118,7 +118,9 @@ void AuditTab::setEntries(const QList<AuditEntry> &entries)
     m_table->clear();
     for (const AuditEntry &e : entries) {
         auto *item = new QTreeWidgetItem(m_table);
-        item->setText(0, QLocale().toString(e.createdAt.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s));
+        // The staff member's own zone (the log spans venues); the abbreviation says which.
+        item->setText(0, DisplayText::dateTime(e.createdAt, DisplayText::localZone()));
+        item->setToolTip(0, isoTime(e.createdAt));
         item->setText(1, e.actor);
         item->setText(2, describeAction(e.action));
         item->setToolTip(2, e.action);
@@ -174,6 +176,7 @@ QString AuditTab::detailsInWords(const QJsonObject &details)
         {u"customer"_s, QT_TR_NOOP("Customer")},
         {u"concertTitle"_s, QT_TR_NOOP("Concert")},
         {u"title"_s, QT_TR_NOOP("Title")},
+        {u"timeZone"_s, QT_TR_NOOP("Venue time zone")},
         {u"startsAt"_s, QT_TR_NOOP("Date")},
         {u"salesOpenAt"_s, QT_TR_NOOP("Sales open")},
         {u"salesCloseAt"_s, QT_TR_NOOP("Sales close")},
@@ -202,7 +205,7 @@ QString AuditTab::detailsInWords(const QJsonObject &details)
         if (kMoney.contains(key))
             value = money::format(v.toInteger());
         else if (kTimes.contains(key))
-            value = DisplayText::dateTime(parseIsoTime(v.toString()));
+            value = DisplayText::dateTime(parseIsoTime(v.toString()), DisplayText::localZone());
         parts.append(tr("%1: %2").arg(tr(label), value));
     }
     for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
@@ -224,7 +227,8 @@ void AuditTab::retranslate()
     m_actor->setPlaceholderText(tr("Anyone"));
     m_refresh->setText(tr("Show"));
     m_countLabel->setText(tr("%1 entries (newest first)").arg(m_count));
-    m_table->setHeaderLabels({tr("When"), tr("Staff"), tr("Action"), tr("Target"), tr("Details")});
+    m_table->setHeaderLabels(
+        {tr("When (your time zone)"), tr("Staff"), tr("Action"), tr("Target"), tr("Details")});
     for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_table->topLevelItem(i);
         item->setText(2, describeAction(item->data(2, Qt::UserRole).toString()));

@@ -8,6 +8,8 @@
 #include "net/staffapi.h"
 #include "widgets/repolish.h"
 
+#include <QComboBox>
+#include <QCompleter>
 #include <QDateTimeEdit>
 #include <QEvent>
 #include <QFormLayout>
@@ -40,9 +42,23 @@ QDateTimeEdit *dateTimeEdit(const QString &objectName, QWidget *parent)
     auto *edit = new QDateTimeEdit(parent);
     edit->setObjectName(objectName);
     edit->setCalendarPopup(true);
-    edit->setTimeSpec(Qt::LocalTime);
+    // The edit holds the venue's wall-clock time as if it were UTC (ConcertsTab::venueTime
+    // converts): in the machine's own zone a summer-time gap could refuse a valid venue time.
+    edit->setTimeSpec(Qt::UTC);
     edit->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
     return edit;
+}
+
+// Every IANA zone the time-zone database knows, for the venue time-zone picker.
+QStringList ianaZones()
+{
+    QStringList zones;
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds()) {
+        const QString name = QString::fromUtf8(id);
+        if (isKnownTimeZone(name))
+            zones.append(name);
+    }
+    return zones;
 }
 
 } // namespace
@@ -95,6 +111,14 @@ ConcertsTab::ConcertsTab(AdminApi *api, QWidget *parent)
     m_venue = new QLineEdit(concertCard);
     m_venue->setObjectName(u"concertVenueEdit"_s);
     m_venue->setMaxLength(200);
+    m_timeZoneLabel = new QLabel(concertCard);
+    m_timeZone = new QComboBox(concertCard);
+    m_timeZone->setObjectName(u"concertTimeZoneEdit"_s);
+    m_timeZone->setEditable(true);
+    m_timeZone->setInsertPolicy(QComboBox::NoInsert);
+    m_timeZone->addItems(ianaZones());
+    m_timeZone->completer()->setFilterMode(Qt::MatchContains);
+    m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_descriptionLabel = new QLabel(concertCard);
     m_description = new QPlainTextEdit(concertCard);
     m_description->setObjectName(u"concertDescriptionEdit"_s);
@@ -111,6 +135,7 @@ ConcertsTab::ConcertsTab(AdminApi *api, QWidget *parent)
     concertForm->addRow(m_titleLabel, m_title);
     concertForm->addRow(m_artistLabel, m_artist);
     concertForm->addRow(m_venueLabel, m_venue);
+    concertForm->addRow(m_timeZoneLabel, m_timeZone);
     concertForm->addRow(m_descriptionLabel, m_description);
     auto *concertButtons = new QHBoxLayout;
     concertButtons->addWidget(m_deleteConcert);
@@ -128,6 +153,7 @@ ConcertsTab::ConcertsTab(AdminApi *api, QWidget *parent)
     QFrame *dateCard = adminui::card(u"dateFormCard"_s, this);
     m_dateHeading = new QLabel(dateCard);
     m_dateHeading->setObjectName(u"sectionTitle"_s);
+    m_dateHeading->setWordWrap(true); // it names the concert, whose title may be long
     m_startsLabel = new QLabel(dateCard);
     m_startsAt = dateTimeEdit(u"startsAtEdit"_s, dateCard);
     m_openLabel = new QLabel(dateCard);
@@ -137,6 +163,10 @@ ConcertsTab::ConcertsTab(AdminApi *api, QWidget *parent)
     m_pricesLabel = new QLabel(dateCard);
     m_pricesLabel->setObjectName(u"sectionTitle"_s);
     auto *dateForm = new QFormLayout;
+    m_dateZone = new QLabel(dateCard);
+    m_dateZone->setObjectName(u"dateZoneLabel"_s);
+    m_dateZone->setWordWrap(true);
+    dateForm->addRow(m_dateZone);
     dateForm->addRow(m_startsLabel, m_startsAt);
     dateForm->addRow(m_openLabel, m_salesOpen);
     dateForm->addRow(m_closeLabel, m_salesClose);
@@ -230,7 +260,7 @@ void ConcertsTab::setConcerts(const QList<Concert> &concerts)
         top->setFont(0, bold);
         for (const Schedule &s : c.schedules) {
             auto *child = new QTreeWidgetItem(top);
-            labelDate(child, s);
+            labelDate(child, s, c.zone());
             child->setData(0, KindRole, int(ItemKind::Date));
             child->setData(0, IdRole, s.id);
             child->setData(0, ConcertRole, c.id);
@@ -245,6 +275,45 @@ void ConcertsTab::setConcerts(const QList<Concert> &concerts)
     if (m_forms->currentIndex() == 0 && m_concertId != 0 && !concert(m_concertId))
         newConcert();
     m_addDate->setEnabled(m_concertId != 0 || m_dateConcertId != 0);
+}
+
+void ConcertsTab::setSeatCounts(qint64 scheduleId, int available, int total)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *top = m_tree->topLevelItem(i);
+        Concert *c = nullptr;
+        for (Concert &each : m_concerts) {
+            if (each.id == top->data(0, IdRole).toLongLong())
+                c = &each;
+        }
+        for (int j = 0; c && j < top->childCount() && j < c->schedules.size(); ++j) {
+            Schedule &s = c->schedules[j];
+            if (s.id != scheduleId)
+                continue;
+            s.availableSeats = available;
+            s.totalSeats = total;
+            labelDate(top->child(j), s, c->zone());
+            return;
+        }
+    }
+}
+
+QList<qint64> ConcertsTab::liveDates() const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<const Schedule *> dates;
+    for (const Concert &c : m_concerts) {
+        for (const Schedule &s : c.schedules) {
+            if (!s.cancelledAt.isValid() && s.startsAt > now)
+                dates.append(&s);
+        }
+    }
+    std::sort(dates.begin(), dates.end(),
+              [](const Schedule *a, const Schedule *b) { return a->startsAt < b->startsAt; });
+    QList<qint64> ids;
+    for (const Schedule *s : dates)
+        ids.append(s->id);
+    return ids;
 }
 
 bool ConcertsTab::selectConcert(qint64 concertId)
@@ -322,6 +391,7 @@ void ConcertsTab::showConcert(const Concert *c)
     m_title->setText(c ? c->title : QString());
     m_artist->setText(c ? c->artist : QString());
     m_venue->setText(c ? c->venue : QString());
+    m_timeZone->setCurrentText(c ? c->timeZone : QString::fromLatin1(kDefaultVenueTimeZone));
     m_description->setPlainText(c ? c->description : QString());
     m_deleteConcert->setVisible(c != nullptr);
     m_addDate->setEnabled(c != nullptr);
@@ -335,11 +405,12 @@ void ConcertsTab::showDate(qint64 concertId, const Schedule *s)
     m_dateConcertId = concertId;
     m_scheduleId = s ? s->id : 0;
     m_addDate->setEnabled(true);
-    const QDateTime now = QDateTime::currentDateTime();
+    // "Now" and every time of the form are clocks at the venue.
+    const QDateTime now = QDateTime::currentDateTimeUtc().toTimeZone(dateZone());
     if (s) {
-        m_startsAt->setDateTime(s->startsAt.toLocalTime());
-        m_salesOpen->setDateTime(s->salesOpenAt.toLocalTime());
-        m_salesClose->setDateTime(s->salesCloseAt.toLocalTime());
+        setVenueTime(m_startsAt, s->startsAt);
+        setVenueTime(m_salesOpen, s->salesOpenAt);
+        setVenueTime(m_salesClose, s->salesCloseAt);
         m_dateInfo->setText(tr("%1 of %2 seats free; prices from %3 to %4.")
                                 .arg(s->availableSeats)
                                 .arg(s->totalSeats)
@@ -356,10 +427,10 @@ void ConcertsTab::showDate(qint64 concertId, const Schedule *s)
         });
     } else {
         // A sensible start: a month from now at 19:00, sales open now, close an hour before.
-        const QDateTime starts(now.date().addDays(30), QTime(19, 0));
-        m_startsAt->setDateTime(starts);
-        m_salesOpen->setDateTime(QDateTime(now.date(), QTime(now.time().hour(), 0)));
-        m_salesClose->setDateTime(starts.addSecs(-3600));
+        const QDateTime starts(now.date().addDays(30), QTime(19, 0), dateZone());
+        setVenueTime(m_startsAt, starts);
+        setVenueTime(m_salesOpen, QDateTime(now.date(), QTime(now.time().hour(), 0), dateZone()));
+        setVenueTime(m_salesClose, starts.addSecs(-3600));
         for (const QString &tier : kSeatTiers)
             m_prices.value(tier)->setValue(int(defaultPrice(tier)));
         m_dateInfo->setText(
@@ -370,23 +441,41 @@ void ConcertsTab::showDate(qint64 concertId, const Schedule *s)
     m_cancelDate->setEnabled(s != nullptr && !s->cancelledAt.isValid());
     if (s && s->cancelledAt.isValid())
         m_dateInfo->setText(tr("Cancelled %1; every customer was refunded.")
-                                .arg(DisplayText::dateTime(s->cancelledAt)));
+                                .arg(DisplayText::dateTime(s->cancelledAt, dateZone())));
     setFormError(m_dateError, {});
     m_forms->setCurrentIndex(1);
     retranslate();
 }
 
+QTimeZone ConcertsTab::dateZone() const
+{
+    return zoneOfConcert(m_concerts, m_dateConcertId);
+}
+
+void ConcertsTab::setVenueTime(QDateTimeEdit *edit, const QDateTime &time)
+{
+    const QDateTime there = time.toTimeZone(dateZone());
+    edit->setDateTime(QDateTime(there.date(), there.time(), Qt::UTC));
+}
+
+QDateTime ConcertsTab::venueTime(const QDateTimeEdit *edit) const
+{
+    const QDateTime clock = edit->dateTime();
+    return QDateTime(clock.date(), clock.time(), dateZone()).toUTC();
+}
+
 ConcertDraft ConcertsTab::concertDraft() const
 {
-    return {m_title->text(), m_artist->text(), m_venue->text(), m_description->toPlainText()};
+    return {m_title->text(), m_artist->text(), m_venue->text(), m_description->toPlainText(),
+            m_timeZone->currentText().trimmed()};
 }
 
 ScheduleDraft ConcertsTab::dateDraft() const
 {
     ScheduleDraft d;
-    d.startsAt = m_startsAt->dateTime().toUTC();
-    d.salesOpenAt = m_salesOpen->dateTime().toUTC();
-    d.salesCloseAt = m_salesClose->dateTime().toUTC();
+    d.startsAt = venueTime(m_startsAt);
+    d.salesOpenAt = venueTime(m_salesOpen);
+    d.salesCloseAt = venueTime(m_salesClose);
     for (const QString &tier : kSeatTiers)
         d.prices.insert(tier, m_prices.value(tier)->value());
     return d;
@@ -399,6 +488,8 @@ QString ConcertsTab::validateConcert() const
         return tr("Enter the concert's title.");
     if (d.description.size() > 5000)
         return tr("The description is at most 5,000 characters.");
+    if (!isKnownTimeZone(d.timeZone))
+        return tr("Choose the venue's time zone from the list (for example Asia/Seoul).");
     return {};
 }
 
@@ -490,7 +581,7 @@ void ConcertsTab::saveDate()
     setFormError(m_dateError, {});
     setBusy(true);
     const qint64 concertId = m_dateConcertId;
-    const QString when = DisplayText::dateTime(dateDraft().startsAt);
+    const QString when = DisplayText::dateTime(dateDraft().startsAt, dateZone());
     if (m_scheduleId == 0) {
         m_api->createSchedule(
             concertId, dateDraft(), this, [this, concertId, when](const Result<qint64> &r) {
@@ -522,7 +613,7 @@ void ConcertsTab::cancelDate()
 {
     if (m_scheduleId == 0 || !m_staff)
         return;
-    const QString when = DisplayText::dateTime(m_startsAt->dateTime());
+    const QString when = DisplayText::dateTime(venueTime(m_startsAt), dateZone());
     auto *dialog = new ReasonDialog(
         tr("Cancel date"),
         tr("Cancel the date %1? Every hold is released, every ticket refunded to its buyer's "
@@ -556,7 +647,7 @@ void ConcertsTab::deleteDate()
 {
     if (m_scheduleId == 0)
         return;
-    const QString when = DisplayText::dateTime(m_startsAt->dateTime());
+    const QString when = DisplayText::dateTime(venueTime(m_startsAt), dateZone());
     const qint64 concertId = m_dateConcertId;
     const qint64 scheduleId = m_scheduleId;
     adminui::confirm(this, tr("Delete date"),
@@ -578,9 +669,9 @@ void ConcertsTab::deleteDate()
                      });
 }
 
-void ConcertsTab::labelDate(QTreeWidgetItem *item, const Schedule &s)
+void ConcertsTab::labelDate(QTreeWidgetItem *item, const Schedule &s, const QTimeZone &zone)
 {
-    item->setText(0, DisplayText::dateTime(s.startsAt));
+    item->setText(0, DisplayText::dateTime(s.startsAt, zone));
     item->setText(1,
                   s.cancelledAt.isValid()
                       ? tr("Cancelled")
@@ -594,7 +685,7 @@ void ConcertsTab::retranslate()
         QTreeWidgetItem *top = m_tree->topLevelItem(i);
         const Concert *c = concert(top->data(0, IdRole).toLongLong());
         for (int j = 0; c && j < top->childCount() && j < c->schedules.size(); ++j)
-            labelDate(top->child(j), c->schedules.at(j));
+            labelDate(top->child(j), c->schedules.at(j), c->zone());
     }
     m_heading->setText(tr("Concerts and dates"));
     m_tree->setHeaderLabels({tr("Concert / date"), tr("Artist / seats")});
@@ -604,6 +695,8 @@ void ConcertsTab::retranslate()
     m_titleLabel->setText(tr("Title"));
     m_artistLabel->setText(tr("Artist"));
     m_venueLabel->setText(tr("Venue"));
+    m_timeZoneLabel->setText(tr("Venue time zone"));
+    m_timeZone->setToolTip(tr("Every date and time of this concert is shown in this zone."));
     m_descriptionLabel->setText(tr("Description"));
     m_title->setPlaceholderText(tr("Required"));
     m_saveConcert->setText(m_concertId == 0 ? tr("Create concert") : tr("Save concert"));
@@ -612,6 +705,12 @@ void ConcertsTab::retranslate()
     m_dateHeading->setText(m_scheduleId == 0
                                ? tr("New date for “%1”").arg(c ? c->title : QString())
                                : tr("Edit date of “%1”").arg(c ? c->title : QString()));
+    const QTimeZone zone = dateZone();
+    const QString abbreviation = zone.abbreviation(venueTime(m_startsAt));
+    m_dateZone->setText(
+        tr("Times are at the venue: %1 (%2).").arg(QString::fromUtf8(zone.id()), abbreviation));
+    for (QDateTimeEdit *edit : {m_startsAt, m_salesOpen, m_salesClose})
+        edit->setDisplayFormat(u"yyyy-MM-dd HH:mm '%1'"_s.arg(abbreviation));
     m_startsLabel->setText(tr("Show starts"));
     m_openLabel->setText(tr("Sales open"));
     m_closeLabel->setText(tr("Sales close"));

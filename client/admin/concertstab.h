@@ -1,7 +1,8 @@
 #pragma once
 // ConcertsTab: the staff editor of concerts and their dates — a tree of concerts with their dates,
-// a concert form (title, artist, venue, description) and a date form (start, sales open/close,
-// tier prices), validated before sending; the server's refusals show in plain words. GUI thread.
+// a concert form (title, artist, venue, venue time zone, description) and a date form (start,
+// sales open/close in the venue's zone, tier prices), validated before sending; the server's
+// refusals show in plain words. GUI thread.
 
 #include "models/concert.h"
 #include "money.h"
@@ -9,6 +10,7 @@
 #include <QMap>
 #include <QWidget>
 
+class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
@@ -43,6 +45,11 @@ public:
     void newDate();
     bool selectConcert(qint64 concertId);
     bool selectSchedule(qint64 scheduleId);
+    // Live seat counts of a date (AdminSeatFeed::countsChanged): relabels it in the tree, leaving
+    // the forms alone.
+    void setSeatCounts(qint64 scheduleId, int available, int total);
+    // The dates whose counts are worth keeping live: upcoming and not cancelled, soonest first.
+    QList<qint64> liveDates() const;
 
     // What is wrong with the forms, or empty when they can be sent.
     QString validateConcert() const;
@@ -70,7 +77,11 @@ private:
     void setFormError(QLabel *label, const QString &text);
     void setBusy(bool busy);
     const Concert *concert(qint64 id) const;
-    void labelDate(QTreeWidgetItem *item, const Schedule &schedule);
+    // The venue zone of the date form's concert (its times are edited as clocks there).
+    QTimeZone dateZone() const;
+    void setVenueTime(QDateTimeEdit *edit, const QDateTime &time);
+    QDateTime venueTime(const QDateTimeEdit *edit) const;
+    void labelDate(QTreeWidgetItem *item, const Schedule &schedule, const QTimeZone &zone);
     void retranslate();
 
     AdminApi *m_api;
@@ -93,6 +104,8 @@ private:
     QLineEdit *m_artist;
     QLabel *m_venueLabel;
     QLineEdit *m_venue;
+    QLabel *m_timeZoneLabel;
+    QComboBox *m_timeZone; // editable, offering every IANA zone
     QLabel *m_descriptionLabel;
     QPlainTextEdit *m_description;
     QLabel *m_concertError;
@@ -109,6 +122,7 @@ private:
     QLabel *m_pricesLabel;
     QMap<QString, QSpinBox *> m_prices;
     QMap<QString, QLabel *> m_priceLabels;
+    QLabel *m_dateZone; // "Times are at the venue: Asia/Seoul (KST)."
     QLabel *m_dateInfo;
     QLabel *m_dateError;
     QPushButton *m_saveDate;

@@ -100,6 +100,7 @@ CustomersTab::CustomersTab(StaffApi *api, QWidget *parent)
     m_unblock = adminui::button(u"queueUnblockButton"_s, queuePage);
     m_blockConcert = new QComboBox(queuePage);
     m_blockConcert->setObjectName(u"blockConcert"_s);
+    adminui::sizeByCharacters(m_blockConcert, 24);
     m_block = adminui::button(u"queueBlockButton"_s, queuePage, "danger");
     auto *queueLayout = new QVBoxLayout(queuePage);
     queueLayout->addWidget(m_queue, 1);
@@ -227,11 +228,17 @@ void CustomersTab::showDetail(const CustomerDetail &d)
     m_ledgerModel->setEntries(d.ledger);
     m_payments->clear();
     for (const Payment &p : d.payments) {
+        // A payment's times are in the venue zone of the reservation it paid for.
+        const auto paid
+            = std::find_if(d.reservations.cbegin(), d.reservations.cend(),
+                           [&](const Reservation &r) { return r.id == p.reservationId; });
+        const QTimeZone zone = paid != d.reservations.cend() ? paid->zone() : venueTimeZone({});
         auto *item = new QTreeWidgetItem(
             m_payments,
-            {DisplayText::dateTime(p.paidAt), money::format(p.amount),
-             p.refundedAt.isValid() ? tr("Refunded %1").arg(DisplayText::dateTime(p.refundedAt))
-                                    : tr("Paid")});
+            {DisplayText::dateTime(p.paidAt, zone), money::format(p.amount),
+             p.refundedAt.isValid()
+                 ? tr("Refunded %1").arg(DisplayText::dateTime(p.refundedAt, zone))
+                 : tr("Paid")});
         item->setToolTip(0, p.reservationId.toString(QUuid::WithoutBraces));
     }
     m_queue->clear();
@@ -240,7 +247,9 @@ void CustomersTab::showDetail(const CustomerDetail &d)
             m_queue,
             {concertTitle(t.concertId),
              t.status == QueueStatus::Active
-                 ? tr("Their turn, until %1").arg(DisplayText::dateTime(t.activeUntil))
+                 ? tr("Their turn, until %1")
+                       .arg(DisplayText::dateTime(t.activeUntil,
+                                                  zoneOfConcert(m_concerts, t.concertId)))
                  : tr("Waiting, number %1 in line").arg(t.position)});
         item->setData(0, kConcertRole, t.concertId);
         item->setData(0, kBlockRole, false);
@@ -301,7 +310,7 @@ void CustomersTab::refundSelected()
         tr("Refund"),
         tr("Refund %1 (%2, seats %3) to %4's wallet. The seats go back on sale; the customer's "
            "refund deadline does not apply.")
-            .arg(r->concertTitle, DisplayText::dateTime(r->startsAt),
+            .arg(r->concertTitle, DisplayText::dateTime(r->startsAt, r->zone()),
                  DisplayText::seatList(r->seats), m_customer->user.username),
         tr("Refund"), [this, id = r->id](ReasonDialog *d) {
             m_api->refund(id, {d->reason(), d->seats()}, this,

@@ -85,9 +85,10 @@ FairQueuePanel::FairQueuePanel(AdminApi *api, QWidget *parent)
     retranslate();
 }
 
-void FairQueuePanel::setConcert(qint64 concertId)
+void FairQueuePanel::setConcert(qint64 concertId, const QTimeZone &zone)
 {
     m_concertId = concertId;
+    m_zone = zone;
     m_view = PreQueueView();
     retranslate();
 }
@@ -218,8 +219,8 @@ void FairQueuePanel::retranslate()
             tr("Sales open %1; the pre-queue takes joins from %2 (%3 min before). %n waiting; "
                "they get random places at the opening.",
                nullptr, int(m_view.count))
-                .arg(DisplayText::dateTime(m_view.opensAt),
-                     DisplayText::dateTime(m_view.acceptsJoinsFrom))
+                .arg(DisplayText::dateTime(m_view.opensAt, m_zone),
+                     DisplayText::dateTime(m_view.acceptsJoinsFrom, m_zone))
                 .arg(m_view.preQueueMinutes));
     else
         m_preQueueSummary->setText(
@@ -228,12 +229,13 @@ void FairQueuePanel::retranslate()
     m_preQueueList->clear();
     for (const PreQueueEntry &e : m_view.entries)
         m_preQueueList->addTopLevelItem(
-            new QTreeWidgetItem({e.username, DisplayText::dateTime(e.joinedAt)}));
-    m_openings->setText(m_view.openings.isEmpty()
-                            ? tr("No opening yet.")
-                            : tr("Last opening %1: %n customer(s) placed at random.", nullptr,
-                                 int(m_view.openings.first().placed))
-                                  .arg(DisplayText::dateTime(m_view.openings.first().opensAt)));
+            new QTreeWidgetItem({e.username, DisplayText::dateTime(e.joinedAt, m_zone)}));
+    m_openings->setText(
+        m_view.openings.isEmpty()
+            ? tr("No opening yet.")
+            : tr("Last opening %1: %n customer(s) placed at random.", nullptr,
+                 int(m_view.openings.first().placed))
+                  .arg(DisplayText::dateTime(m_view.openings.first().opensAt, m_zone)));
     m_clearPreQueue->setText(tr("Clear pre-queue…"));
     m_clearPreQueue->setEnabled(m_view.count > 0);
 
@@ -246,7 +248,9 @@ void FairQueuePanel::retranslate()
             {kindText(c.kind), c.subject,
              c.limit > 0 ? u"%1 / %2"_s.arg(locale.toString(c.count), locale.toString(c.limit))
                          : locale.toString(c.count),
-             locale.toString(c.refused), c.resetsAt.toLocalTime().toString(u"HH:mm:ss"_s)}));
+             locale.toString(c.refused),
+             // No venue: the staff member's own zone, named.
+             DisplayText::timeOfDay(c.resetsAt, DisplayText::localZone())}));
     m_clearCounter->setText(tr("Clear selected…"));
     m_clearCounter->setEnabled(m_counterList->currentItem());
     m_clearAll->setText(tr("Clear all…"));

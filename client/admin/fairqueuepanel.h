@@ -6,6 +6,7 @@
 
 #include "api/fairqueuetypes.h"
 
+#include <QTimeZone>
 #include <QWidget>
 
 class QLabel;
@@ -23,7 +24,8 @@ class FairQueuePanel : public QWidget {
 public:
     explicit FairQueuePanel(AdminApi *api, QWidget *parent = nullptr);
 
-    void setConcert(qint64 concertId);
+    // `zone`: the concert's venue zone, in which the opening and join times are shown.
+    void setConcert(qint64 concertId, const QTimeZone &zone);
     void refresh();
     void showPreQueue(const PreQueueView &view);
     void showCounters(const QList<AbuseCounter> &counters);
@@ -47,6 +49,7 @@ private:
 
     AdminApi *m_api;
     qint64 m_concertId = 0;
+    QTimeZone m_zone;
     bool m_preQueueInFlight = false;
     bool m_countersInFlight = false;
     PreQueueView m_view;

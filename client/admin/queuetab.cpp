@@ -37,7 +37,7 @@ QueueTab::QueueTab(AdminApi *api, QWidget *parent)
     m_concertLabel = new QLabel(this);
     m_concerts = new QComboBox(this);
     m_concerts->setObjectName(u"queueConcertCombo"_s);
-    m_concerts->setMinimumWidth(280);
+    adminui::sizeByCharacters(m_concerts, 28);
     connect(m_concerts, &QComboBox::currentIndexChanged, this, &QueueTab::onConcertChosen);
     m_state = new QLabel(this);
     m_state->setObjectName(u"queueState"_s);
@@ -190,8 +190,11 @@ void QueueTab::setConcerts(const QList<Concert> &concerts)
     {
         const QSignalBlocker block(m_concerts);
         m_concerts->clear();
-        for (const Concert &c : concerts)
+        m_venueZones.clear();
+        for (const Concert &c : concerts) {
             m_concerts->addItem(c.title, c.id);
+            m_venueZones.insert(c.id, c.zone());
+        }
     }
     if (keep > 0 && showConcert(keep))
         return;
@@ -219,7 +222,7 @@ void QueueTab::onConcertChosen(int index)
     m_concertId = id;
     m_editing = false;
     m_hasStats = false;
-    m_fairQueue->setConcert(id);
+    m_fairQueue->setConcert(id, m_venueZones.value(id));
     clearChart();
     refresh();
 }

@@ -9,6 +9,8 @@
 #include "models/concert.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QTimeZone>
 #include <QTimer>
 #include <QWidget>
 
@@ -102,6 +104,7 @@ private:
     QLabel *m_perAddressLabel;
     QSpinBox *m_perAddress;
     FairQueuePanel *m_fairQueue;
+    QHash<qint64, QTimeZone> m_venueZones; // by concert id
     QPushButton *m_apply;
     QPushButton *m_pause;
     QLabel *m_settingsNote;

@@ -46,7 +46,7 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
     m_totals->setObjectName(u"salesTotals"_s);
     m_concertFilter = new QComboBox(this);
     m_concertFilter->setObjectName(u"salesConcertFilter"_s);
-    m_concertFilter->setMinimumWidth(220);
+    adminui::sizeByCharacters(m_concertFilter, 24);
     m_concertFilter->addItem(QString(), qint64(0));
     connect(m_concertFilter, &QComboBox::activated, this, &SalesTab::refresh);
     auto *top = new QHBoxLayout;
@@ -146,6 +146,7 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
 
 void SalesTab::setConcerts(const QList<Concert> &concerts)
 {
+    m_concerts = concerts;
     const qint64 current = m_concertFilter->currentData().toLongLong();
     while (m_concertFilter->count() > 1)
         m_concertFilter->removeItem(1);
@@ -190,7 +191,8 @@ void SalesTab::setSales(const SalesReport &report)
     for (const SalesRow &row : report.schedules) {
         auto *item = new QTreeWidgetItem(m_table);
         item->setText(0, row.title);
-        item->setText(1, DisplayText::dateTime(row.startsAt));
+        item->setText(
+            1, DisplayText::dateTime(row.startsAt, zoneOfConcert(m_concerts, row.concertId)));
         item->setText(2, locale.toString(row.figures.sold));
         item->setText(3, locale.toString(row.figures.held));
         item->setText(4, locale.toString(row.figures.available));
@@ -228,7 +230,12 @@ void SalesTab::rebuildChart()
         revenue.append({qreal(i), thousands});
         top = std::max(top, thousands);
         // The table names the concerts; the axis only needs to tell the dates apart.
-        categories.append(QLocale().toString(row.startsAt.toLocalTime(), u"MM-dd HH:mm"_s));
+        // In the venue's zone, like every time; a category must be unique (equal ones merge).
+        QString label = QLocale().toString(
+            row.startsAt.toTimeZone(zoneOfConcert(m_concerts, row.concertId)), u"MM-dd HH:mm"_s);
+        if (categories.contains(label))
+            label += u" #%1"_s.arg(row.scheduleId);
+        categories.append(label);
     }
     for (QBarSet *set : {sold, held, available, blocked})
         set->setBorderColor(Qt::white);
@@ -267,7 +274,7 @@ QString SalesTab::findingTitle(FindingKind kind)
     return {};
 }
 
-QString SalesTab::findingRow(FindingKind kind, const FindingRow &row)
+QString SalesTab::findingRow(FindingKind kind, const FindingRow &row) const
 {
     switch (kind) {
     case FindingKind::PaymentsWithoutSoldSeats:
@@ -287,7 +294,7 @@ QString SalesTab::findingRow(FindingKind kind, const FindingRow &row)
     case FindingKind::OverdueHolds:
         return tr("Date %1, seat %2, held until %3")
             .arg(QString::number(row.scheduleId), QString::number(row.number),
-                 DisplayText::dateTime(row.heldUntil));
+                 DisplayText::dateTime(row.heldUntil, zoneOfSchedule(m_concerts, row.scheduleId)));
     }
     return {};
 }

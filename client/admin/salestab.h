@@ -56,10 +56,11 @@ protected:
 
 private:
     void rebuildChart();
-    static QString findingRow(FindingKind kind, const FindingRow &row);
+    QString findingRow(FindingKind kind, const FindingRow &row) const;
     void retranslate();
 
     AdminApi *m_api;
+    QList<Concert> m_concerts; // their venue zones show the dates
     SalesReport m_sales;
     ReconciliationReport m_recon;
     bool m_hasRecon = false;

@@ -2,6 +2,7 @@
 
 #include "admin/adminseatfeed.h"
 #include "admin/adminui.h"
+#include "admin/reasondialog.h"
 #include "models/displaytext.h"
 #include "models/seatmapmodel.h"
 #include "net/errortext.h"
@@ -35,8 +36,10 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     m_dateLabel = new QLabel(this);
     m_dates = new QComboBox(this);
     m_dates->setObjectName(u"seatDateCombo"_s);
-    m_dates->setMinimumWidth(360);
-    m_dates->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Sized by a fixed number of characters, not by its longest entry (a long title and date
+    // made the Seats tab wider than the window and the window grew with it); long entries elide.
+    adminui::sizeByCharacters(m_dates, 36);
+    m_dates->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     connect(m_dates, &QComboBox::currentIndexChanged, this, &SeatsTab::onDateChosen);
     m_refresh = adminui::button(u"seatRefreshButton"_s, this);
     connect(m_refresh, &QPushButton::clicked, this, &SeatsTab::reload);
@@ -49,9 +52,9 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     m_live->setObjectName(u"liveStatus"_s);
     auto *top = new QHBoxLayout;
     top->addWidget(m_dateLabel);
-    top->addWidget(m_dates);
+    top->addWidget(m_dates, 1);
     top->addWidget(m_refresh);
-    top->addStretch();
+    top->addSpacing(12);
     top->addWidget(m_live);
     top->addWidget(m_export);
 
@@ -89,13 +92,19 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     connect(m_block, &QPushButton::clicked, this, &SeatsTab::blockSelected);
     connect(m_unblock, &QPushButton::clicked, this, &SeatsTab::unblockSelected);
     connect(m_clear, &QPushButton::clicked, m_mapWidget, &SeatMapWidget::clearSelection);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_release);
-    actions->addWidget(m_block);
-    actions->addWidget(m_unblock);
-    actions->addWidget(m_price);
-    actions->addStretch();
-    actions->addWidget(m_clear);
+    // Two rows: in one, the five buttons made the card (and the window) wider than 1180 px.
+    auto *seatActions = new QHBoxLayout;
+    seatActions->addWidget(m_release);
+    seatActions->addWidget(m_block);
+    seatActions->addWidget(m_unblock);
+    seatActions->addStretch();
+    auto *otherActions = new QHBoxLayout;
+    otherActions->addWidget(m_price);
+    otherActions->addStretch();
+    otherActions->addWidget(m_clear);
+    auto *actions = new QVBoxLayout;
+    actions->addLayout(seatActions);
+    actions->addLayout(otherActions);
     auto *detailsLayout = new QVBoxLayout(detailsCard);
     detailsLayout->setContentsMargins(18, 14, 18, 14);
     detailsLayout->addWidget(m_detailsTitle);
@@ -130,8 +139,8 @@ void SeatsTab::setConcerts(const QList<Concert> &concerts)
         m_dates->clear();
         for (const Concert &c : concerts) {
             for (const Schedule &s : c.schedules)
-                m_dates->addItem(u"%1 — %2"_s.arg(c.title, DisplayText::dateTime(s.startsAt)),
-                                 s.id);
+                m_dates->addItem(
+                    u"%1 — %2"_s.arg(c.title, DisplayText::dateTime(s.startsAt, c.zone())), s.id);
         }
     }
     if (keep > 0 && showSchedule(keep))
@@ -233,24 +242,28 @@ void SeatsTab::updateDetails()
     }
     std::sort(shown.begin(), shown.end());
     m_details->clear();
+    const QTimeZone zone = zoneOfSchedule(m_concerts, m_scheduleId);
     for (int n : std::as_const(shown)) {
         const auto s = m_map.seat(n);
         if (!s)
             continue;
         auto *item = new QTreeWidgetItem(m_details);
         item->setText(0, u"%1 · %2"_s.arg(n).arg(s->seat.tier));
-        item->setText(1, DisplayText::seatStatus(s->seat.status));
+        // Staff words: the customer's "not for sale" is a seat staff blocked.
+        item->setText(1,
+                      s->seat.status == SeatStatus::Blocked
+                          ? tr("blocked")
+                          : DisplayText::seatStatus(s->seat.status));
         item->setText(2, s->holder.isEmpty() ? tr("—") : s->holder);
         item->setText(3, s->reservationId.isEmpty() ? tr("—") : s->reservationId.left(8));
         item->setToolTip(3, s->reservationId);
         QString when = tr("—");
         if (s->seat.status == SeatStatus::Held && s->seat.heldUntil.isValid())
-            when = tr("until %1")
-                       .arg(QLocale().toString(s->seat.heldUntil.toLocalTime().time(),
-                                               u"HH:mm:ss"_s));
+            when = tr("until %1").arg(DisplayText::timeOfDay(s->seat.heldUntil, zone));
         else if (s->seat.status == SeatStatus::Sold && s->paidAt.isValid())
-            when = tr("paid %1").arg(DisplayText::dateTime(s->paidAt));
+            when = tr("paid %1").arg(DisplayText::dateTime(s->paidAt, zone));
         item->setText(4, when);
+        item->setToolTip(4, when); // the column may be too narrow for a whole date
         item->setData(0, Qt::UserRole, n);
     }
     int held = 0, sold = 0, blocked = 0;
@@ -291,13 +304,12 @@ void SeatsTab::releaseSelected()
     }
     if (seats.isEmpty())
         return;
-    adminui::confirm(
-        this, tr("Release hold"),
+    askReason(
+        tr("Release hold"),
         tr("Release the hold of %1 on seat(s) %2? Every seat of that hold "
            "becomes free for others at once.")
             .arg(holders.join(u", "_s), DisplayText::seatList(selectedWith(SeatStatus::Held))),
-        tr("Release"),
-        [this, seats] { runActions(AdminApi::SeatAction::Release, seats, tr("Hold released.")); });
+        tr("Release"), AdminApi::SeatAction::Release, seats, tr("Hold released."));
 }
 
 void SeatsTab::blockSelected()
@@ -305,13 +317,11 @@ void SeatsTab::blockSelected()
     const QList<int> seats = selectedWith(SeatStatus::Available);
     if (seats.isEmpty())
         return;
-    adminui::confirm(this, tr("Block seats"),
-                     tr("Block seat(s) %1? Nobody can buy them until they are unblocked.")
-                         .arg(DisplayText::seatList(seats)),
-                     tr("Block"), [this, seats] {
-                         runActions(AdminApi::SeatAction::Block, seats,
-                                    tr("Seat(s) %1 blocked.").arg(DisplayText::seatList(seats)));
-                     });
+    askReason(tr("Block seats"),
+              tr("Block seat(s) %1? Nobody can buy them until they are unblocked.")
+                  .arg(DisplayText::seatList(seats)),
+              tr("Block"), AdminApi::SeatAction::Block, seats,
+              tr("Seat(s) %1 blocked.").arg(DisplayText::seatList(seats)));
 }
 
 void SeatsTab::unblockSelected()
@@ -319,13 +329,10 @@ void SeatsTab::unblockSelected()
     const QList<int> seats = selectedWith(SeatStatus::Blocked);
     if (seats.isEmpty())
         return;
-    adminui::confirm(
-        this, tr("Unblock seats"),
-        tr("Unblock seat(s) %1? They go on sale at once.").arg(DisplayText::seatList(seats)),
-        tr("Unblock"), [this, seats] {
-            runActions(AdminApi::SeatAction::Unblock, seats,
-                       tr("Seat(s) %1 unblocked.").arg(DisplayText::seatList(seats)));
-        });
+    askReason(tr("Unblock seats"),
+              tr("Unblock seat(s) %1? They go on sale at once.").arg(DisplayText::seatList(seats)),
+              tr("Unblock"), AdminApi::SeatAction::Unblock, seats,
+              tr("Seat(s) %1 unblocked.").arg(DisplayText::seatList(seats)));
 }
 
 QList<int> SeatsTab::selectedUnsold() const
@@ -374,19 +381,31 @@ void SeatsTab::priceSelected()
     ask->open();
 }
 
-void SeatsTab::runActions(AdminApi::SeatAction action, const QList<int> &seats, const QString &done)
+void SeatsTab::askReason(const QString &title, const QString &text, const QString &confirmText,
+                         AdminApi::SeatAction action, const QList<int> &seats, const QString &done)
+{
+    // Why, in the staff member's words, for the audit log; window-modal like every question.
+    auto *dialog = new ReasonDialog(title, text, confirmText, this);
+    connect(dialog, &ReasonDialog::confirmed, this, [this, dialog, action, seats, done] {
+        runActions(action, seats, done, dialog->reason());
+    });
+    dialog->open();
+}
+
+void SeatsTab::runActions(AdminApi::SeatAction action, const QList<int> &seats, const QString &done,
+                          const QString &reason)
 {
     // One seat after another; the first refusal stops the rest and is shown.
     const qint64 id = m_scheduleId;
     auto next = std::make_shared<std::function<void(int)>>();
-    *next = [this, id, action, seats, done, next](int i) {
+    *next = [this, id, action, seats, done, reason, next](int i) {
         if (i >= seats.size()) {
             m_mapWidget->clearSelection();
             Q_EMIT succeeded(done);
             reload();
             return;
         }
-        m_api->seatAction(id, seats.at(i), action, this,
+        m_api->seatAction(id, seats.at(i), action, reason, this,
                           [this, next, i](const Result<AdminSeatMap> &r) {
                               if (!r) {
                                   Q_EMIT failed(r.error());

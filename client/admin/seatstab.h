@@ -55,7 +55,11 @@ protected:
 private:
     void onDateChosen(int index);
     void updateDetails();
-    void runActions(AdminApi::SeatAction action, const QList<int> &seats, const QString &done);
+    // Asks why (ReasonDialog), then runs the action on each seat.
+    void askReason(const QString &title, const QString &text, const QString &confirmText,
+                   AdminApi::SeatAction action, const QList<int> &seats, const QString &done);
+    void runActions(AdminApi::SeatAction action, const QList<int> &seats, const QString &done,
+                    const QString &reason);
     QList<int> selectedWith(SeatStatus status) const;
     QList<int> selectedUnsold() const;
     void retranslate();

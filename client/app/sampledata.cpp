@@ -36,8 +36,10 @@ Schedule schedule(qint64 id, qint64 concertId, int daysAhead, int hour, int avai
     Schedule s;
     s.id = id;
     s.concertId = concertId;
-    const QDate day = now().toLocalTime().date().addDays(daysAhead);
-    s.startsAt = QDateTime(day, QTime(hour, 0)).toUTC();
+    // Sample concerts are at Seoul venues: their evenings are Seoul evenings.
+    const QTimeZone seoul(kDefaultVenueTimeZone);
+    const QDate day = now().toTimeZone(seoul).date().addDays(daysAhead);
+    s.startsAt = QDateTime(day, QTime(hour, 0), seoul).toUTC();
     s.salesOpenAt = now().addDays(salesOpenDays);
     s.salesCloseAt = s.startsAt.addSecs(-3600);
     s.availableSeats = available;
@@ -72,7 +74,10 @@ Reservation reservation(const QString &title, int daysAhead, QList<int> seats,
     for (int n : seats)
         r.total += tierPrice(tierOf(n));
     r.concertTitle = title;
-    r.startsAt = QDateTime(now().toLocalTime().date().addDays(daysAhead), QTime(19, 30)).toUTC();
+    const QTimeZone seoul(kDefaultVenueTimeZone);
+    r.startsAt = QDateTime(now().toTimeZone(seoul).date().addDays(daysAhead), QTime(19, 30), seoul)
+                     .toUTC();
+    r.timeZone = QString::fromLatin1(kDefaultVenueTimeZone);
     r.createdAt = now().addDays(-2);
     if (status == ReservationStatus::Held)
         r.heldUntil = now().addSecs(240);

@@ -95,7 +95,8 @@ void Screenshotter::shootAll(const QString &suffix, bool everything)
     save(&window, u"queue"_s + suffix);
 
     window.seatModel()->setSeatMap(sample::seatMap(date.id));
-    window.seatPage()->setContext(concert.title, date.startsAt, sample::now().addSecs(540));
+    window.seatPage()->setContext(concert.title, date.startsAt, concert.zone(),
+                                  sample::now().addSecs(540));
     SeatMapModel *seats = window.seatModel();
     Q_UNUSED(seats);
     window.seatPage()->seatMap()->setSeatSelected(26, true);

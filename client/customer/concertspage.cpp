@@ -137,7 +137,7 @@ void ConcertsPage::updateDetails()
                                   "sale are greyed out."));
     if (s) {
         m_dateInfo->setText(tr("%1\n%2 of %3 seats left · %4 – %5")
-                                .arg(DisplayText::dateTime(s->startsAt))
+                                .arg(DisplayText::dateTime(s->startsAt, c->zone()))
                                 .arg(s->availableSeats)
                                 .arg(s->totalSeats)
                                 .arg(money::format(s->minPrice), money::format(s->maxPrice)));

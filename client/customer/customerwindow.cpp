@@ -350,7 +350,7 @@ void CustomerWindow::start()
                     NoticeBar::Kind::Info,
                     tr("You still hold seats %1 for %2 until %3. Pay for them in My tickets.")
                         .arg(DisplayText::seatList(kept.seats), kept.concertTitle,
-                             kept.heldUntil.toLocalTime().toString(u"HH:mm"_s)));
+                             DisplayText::timeOfDay(kept.heldUntil, kept.zone())));
                 return;
             }
         }
@@ -380,6 +380,7 @@ void CustomerWindow::setBookingContext(const Concert &concert, const Schedule &s
     m_concert = concert;
     m_schedule = schedule;
     m_queuePanel->setConcertTitle(concert.title);
+    m_queuePanel->setVenueZone(concert.zone());
 }
 
 void CustomerWindow::showError(const ApiError &error, std::function<void()> retry)
@@ -423,7 +424,8 @@ void CustomerWindow::onAccountNotice(const AccountNotice &n)
 {
     const QString show = n.reservation
         ? tr("%1 on %2")
-              .arg(n.reservation->concertTitle, DisplayText::dateTime(n.reservation->startsAt))
+              .arg(n.reservation->concertTitle,
+                   DisplayText::dateTime(n.reservation->startsAt, n.reservation->zone()))
         : QString();
     QString text;
     switch (n.kind) {
@@ -518,7 +520,8 @@ void CustomerWindow::openSeats()
 {
     m_booking->setSchedule(m_schedule.id);
     m_feed->watchQueue(QString());
-    m_seatPage->setContext(m_concert.title, m_schedule.startsAt, m_queue->ticket().activeUntil);
+    m_seatPage->setContext(m_concert.title, m_schedule.startsAt, m_concert.zone(),
+                           m_queue->ticket().activeUntil);
     if (m_seats->scheduleId() != m_schedule.id)
         m_seats->clear();
     m_seatPage->seatMap()->clearSelection();
@@ -631,7 +634,7 @@ void CustomerWindow::askKeepOrRelease(const QString &question,
     box->setInformativeText(
         tr("Keep seats %1 to pay for them later in My tickets (until %2), or release them now?")
             .arg(DisplayText::seatList(hold->seats),
-                 hold->heldUntil.toLocalTime().toString(u"HH:mm"_s)));
+                 DisplayText::timeOfDay(hold->heldUntil, m_concert.zone())));
     QPushButton *keep = box->addButton(tr("Keep my hold"), QMessageBox::AcceptRole);
     keep->setObjectName(u"keepHoldButton"_s);
     QPushButton *release = box->addButton(tr("Release seats"), QMessageBox::DestructiveRole);

@@ -133,10 +133,11 @@ SeatPage::SeatPage(SeatMapModel *model, QWidget *parent)
 }
 
 void SeatPage::setContext(const QString &concertTitle, const QDateTime &startsAt,
-                          const QDateTime &turnEndsAt)
+                          const QTimeZone &zone, const QDateTime &turnEndsAt)
 {
     m_concertTitle = concertTitle;
     m_startsAt = startsAt;
+    m_zone = zone;
     setTurnEnd(turnEndsAt);
 }
 
@@ -246,10 +247,10 @@ void SeatPage::updateTierPrices()
 void SeatPage::retranslate()
 {
     m_title->setText(m_concertTitle);
-    QString subtitle = DisplayText::dateTime(m_startsAt);
+    QString subtitle = DisplayText::dateTime(m_startsAt, m_zone);
     if (m_turnEndsAt.isValid())
         subtitle += u"  ·  "_s
-            + tr("Your turn lasts until %1").arg(m_turnEndsAt.toLocalTime().toString(u"HH:mm"));
+            + tr("Your turn lasts until %1").arg(DisplayText::timeOfDay(m_turnEndsAt, m_zone));
     m_subtitle->setText(subtitle);
     updateTurnClock();
     m_leave->setText(tr("Leave"));

@@ -26,7 +26,8 @@ class SeatPage : public QWidget {
 public:
     explicit SeatPage(SeatMapModel *model, QWidget *parent = nullptr);
 
-    void setContext(const QString &concertTitle, const QDateTime &startsAt,
+    // `zone`: the venue's, in which the date and the turn's end are shown.
+    void setContext(const QString &concertTitle, const QDateTime &startsAt, const QTimeZone &zone,
                     const QDateTime &turnEndsAt);
     // The turn's end moved (a hold extends it).
     void setTurnEnd(const QDateTime &turnEndsAt);
@@ -62,6 +63,7 @@ private:
     std::optional<Reservation> m_hold;
     QString m_concertTitle;
     QDateTime m_startsAt;
+    QTimeZone m_zone; // the venue's
     QDateTime m_turnEndsAt;
     bool m_busy = false;
     QLabel *m_title;

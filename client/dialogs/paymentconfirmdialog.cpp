@@ -106,7 +106,7 @@ void PaymentConfirmDialog::retranslate()
     for (int i = 0; i < RowCount; ++i)
         m_captions.at(i)->setText(captions.at(i));
     m_values.at(ConcertRow)->setText(m_title);
-    m_values.at(DateRow)->setText(DisplayText::dateTime(m_startsAt));
+    m_values.at(DateRow)->setText(DisplayText::dateTime(m_startsAt, m_reservation.zone()));
     m_values.at(SeatsRow)->setText(DisplayText::seatList(m_reservation.seats));
     m_values.at(TotalRow)->setText(money::format(m_reservation.total));
     m_values.at(BeforeRow)->setText(money::format(m_balance));

@@ -80,10 +80,10 @@ void ReceiptDialog::retranslate()
     };
     QString html = u"<table>"_s;
     html += row(tr("Concert"), m_reservation.concertTitle);
-    html += row(tr("Date"), DisplayText::dateTime(m_reservation.startsAt));
+    html += row(tr("Date"), DisplayText::dateTime(m_reservation.startsAt, m_reservation.zone()));
     html += row(tr("Seats"), DisplayText::seatList(m_reservation.seats));
     html += row(tr("Paid"), money::format(m_reservation.total));
-    html += row(tr("Paid at"), DisplayText::dateTime(m_paidAt));
+    html += row(tr("Paid at"), DisplayText::dateTime(m_paidAt, m_reservation.zone()));
     if (m_balance >= 0)
         html += row(tr("Wallet balance"), money::format(m_balance));
     html += row(tr("Reference"), m_reference);

@@ -126,7 +126,7 @@ QVariant ConcertListModel::data(const QModelIndex &index, int role) const
             return s->id;
         if (role == BookableRole)
             return isBookable(*s);
-        return scheduleData(*s, index.column(), role);
+        return scheduleData(*concert, *s, index.column(), role);
     }
     if (role == ScheduleIdRole)
         return 0;
@@ -166,14 +166,15 @@ QVariant ConcertListModel::concertData(const Concert &c, int column, int role) c
     return {};
 }
 
-QVariant ConcertListModel::scheduleData(const Schedule &s, int column, int role) const
+QVariant ConcertListModel::scheduleData(const Concert &c, const Schedule &s, int column,
+                                        int role) const
 {
     const bool bookable = isBookable(s);
     QString state;
     if (s.availableSeats == 0)
         state = tr("Sold out");
     else if (now() < s.salesOpenAt)
-        state = tr("Sales open %1").arg(DisplayText::dateTime(s.salesOpenAt));
+        state = tr("Sales open %1").arg(DisplayText::dateTime(s.salesOpenAt, c.zone()));
     else if (!bookable)
         state = tr("Sales closed");
     if (role == Qt::ToolTipRole)
@@ -184,7 +185,7 @@ QVariant ConcertListModel::scheduleData(const Schedule &s, int column, int role)
         return {};
     switch (column) {
     case TitleColumn:
-        return DisplayText::dateTime(s.startsAt);
+        return DisplayText::dateTime(s.startsAt, c.zone());
     case WhereColumn:
         return state;
     case SeatsColumn:

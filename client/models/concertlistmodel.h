@@ -46,7 +46,7 @@ public:
 private:
     QDateTime now() const;
     QVariant concertData(const Concert &c, int column, int role) const;
-    QVariant scheduleData(const Schedule &s, int column, int role) const;
+    QVariant scheduleData(const Concert &c, const Schedule &s, int column, int role) const;
 
     QList<Concert> m_concerts;
     QDateTime m_now;

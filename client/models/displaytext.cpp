@@ -91,19 +91,33 @@ QString DisplayText::etaChange(EtaChange change)
     return {};
 }
 
-QString DisplayText::dateTime(const QDateTime &time)
+namespace {
+// `format` applied to the time as a clock in `zone` shows it, then the zone's abbreviation
+// ("KST"; at that instant, so summer time reads "CEST").
+QString zoned(const QDateTime &time, const QTimeZone &zone, const QString &format)
+{
+    const QDateTime there = time.toTimeZone(zone.isValid() ? zone : QTimeZone::utc());
+    return QLocale().toString(there, format) + u' ' + there.timeZoneAbbreviation();
+}
+} // namespace
+
+QString DisplayText::dateTime(const QDateTime &time, const QTimeZone &zone)
 {
     if (!time.isValid())
         return tr("—");
-    const QLocale locale;
-    return locale.toString(time.toLocalTime(), tr("ddd d MMM yyyy, HH:mm", "date-time format"));
+    return zoned(time, zone, tr("ddd d MMM yyyy, HH:mm", "date-time format"));
 }
 
-QString DisplayText::date(const QDateTime &time)
+QString DisplayText::timeOfDay(const QDateTime &time, const QTimeZone &zone)
 {
     if (!time.isValid())
         return tr("—");
-    return QLocale().toString(time.toLocalTime(), tr("ddd d MMM yyyy", "date format"));
+    return zoned(time, zone, u"HH:mm"_s);
+}
+
+QTimeZone DisplayText::localZone()
+{
+    return QTimeZone::systemTimeZone();
 }
 
 QString DisplayText::seatList(const QList<int> &seats)

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace encore {
 
@@ -23,9 +24,14 @@ public:
     static QString etaReason(EtaReason reason);
     // "Your estimated wait just went up." — empty for EtaChange::None.
     static QString etaChange(EtaChange change);
-    // "Sat 24 Nov 2026, 19:30" in local time.
-    static QString dateTime(const QDateTime &time);
-    static QString date(const QDateTime &time);
+    // "Sat 14 Dec 2026, 19:30 KST": the time in `zone` (a concert's venue zone,
+    // Concert::zone()) with the zone's abbreviation, whatever the machine's zone is. Every date
+    // and time on screen goes through here.
+    static QString dateTime(const QDateTime &time, const QTimeZone &zone);
+    // "19:30 KST"
+    static QString timeOfDay(const QDateTime &time, const QTimeZone &zone);
+    // The machine's own zone, for times that belong to no venue (wallet ledger, audit log).
+    static QTimeZone localZone();
     // "7, 8, 9"
     static QString seatList(const QList<int> &seats);
     // "2:05" for a countdown

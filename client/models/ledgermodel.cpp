@@ -41,7 +41,7 @@ QVariant LedgerModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case DateColumn:
-        return DisplayText::dateTime(e.createdAt);
+        return DisplayText::dateTime(e.createdAt, DisplayText::localZone());
     case KindColumn:
         return DisplayText::ledgerKind(e.kind);
     case AmountColumn:

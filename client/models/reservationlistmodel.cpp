@@ -49,7 +49,7 @@ QVariant ReservationListModel::data(const QModelIndex &index, int role) const
     case ConcertColumn:
         return r.concertTitle.isEmpty() ? tr("Concert #%1").arg(r.concertId) : r.concertTitle;
     case DateColumn:
-        return DisplayText::dateTime(r.startsAt);
+        return DisplayText::dateTime(r.startsAt, r.zone());
     case SeatsColumn:
         return DisplayText::seatList(r.seats);
     case TotalColumn:
@@ -58,7 +58,7 @@ QVariant ReservationListModel::data(const QModelIndex &index, int role) const
         if (r.status == ReservationStatus::Held && r.heldUntil.isValid())
             return tr("%1 until %2")
                 .arg(DisplayText::reservationStatus(r.status),
-                     r.heldUntil.toLocalTime().toString(u"HH:mm"));
+                     DisplayText::timeOfDay(r.heldUntil, r.zone()));
         return DisplayText::reservationStatus(r.status);
     }
     return {};

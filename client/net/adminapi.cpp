@@ -129,14 +129,15 @@ void AdminApi::seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap>
                        &AdminSeatMap::fromJson);
 }
 
-void AdminApi::seatAction(qint64 scheduleId, int seat, SeatAction action, QObject *context,
-                          Callback<AdminSeatMap> done)
+void AdminApi::seatAction(qint64 scheduleId, int seat, SeatAction action, const QString &reason,
+                          QObject *context, Callback<AdminSeatMap> done)
 {
     const QString path = action == SeatAction::Release ? api::adminSeatRelease(scheduleId, seat)
         : action == SeatAction::Block                  ? api::adminSeatBlock(scheduleId, seat)
                                                        : api::adminSeatUnblock(scheduleId, seat);
     // Sent once: a repeat after a lost answer would only report "not held" for a done release.
-    ApiCall c {"POST", path, {}, QJsonObject()};
+    ApiCall c {
+        "POST", path, {}, reason.isEmpty() ? QJsonObject() : ReasonRequest {reason}.toJson()};
     c.retry = false;
     call<AdminSeatMap>(std::move(c), context, std::move(done), &AdminSeatMap::fromJson);
 }

@@ -46,8 +46,9 @@ public:
 
     // Seats
     void seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap> done);
-    void seatAction(qint64 scheduleId, int seat, SeatAction action, QObject *context,
-                    Callback<AdminSeatMap> done);
+    // `reason`: the staff member's words, kept in the audit log.
+    void seatAction(qint64 scheduleId, int seat, SeatAction action, const QString &reason,
+                    QObject *context, Callback<AdminSeatMap> done);
 
     // Queue
     void queueStats(qint64 concertId, QObject *context, Callback<QueueStats> done);

@@ -115,4 +115,24 @@ void StaffApi::unblockFromQueue(qint64 concertId, const QUuid &userId, const QSt
         context, std::move(done), &nothing);
 }
 
+void StaffApi::topUpOrders(std::optional<TopUpOrderStatus> status, QObject *context,
+                           Callback<QList<TopUpOrder>> done)
+{
+    QUrlQuery query;
+    if (status)
+        query.addQueryItem(u"status"_s, topUpOrderStatusName(*status));
+    m_api->call<QList<TopUpOrder>>(
+        {"GET", api::adminTopUpOrders(), query}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<TopUpOrder>(o, u"orders"_s); });
+}
+
+void StaffApi::refundTopUpToCard(const QUuid &orderId, const QString &reason, QObject *context,
+                                 Callback<TopUpOrder> done)
+{
+    m_api->call<TopUpOrder>(
+        {"POST", api::adminTopUpOrderRefund(orderId), {}, ReasonRequest {reason}.toJson()}, context,
+        std::move(done),
+        [](const QJsonObject &o) { return TopUpOrder::fromJson(o.value(u"order"_s).toObject()); });
+}
+
 } // namespace encore

@@ -5,6 +5,9 @@
 
 #include "models/staffops.h"
 #include "net/apiclient.h"
+#include "payments/topuporder.h"
+
+#include <optional>
 
 #include <QObject>
 
@@ -34,6 +37,13 @@ public:
                         Callback<QueueBlock> done);
     void unblockFromQueue(qint64 concertId, const QUuid &userId, const QString &reason,
                           QObject *context, Callback<Empty> done);
+    // Card top-up orders of every customer, newest first; only those in `status` when given.
+    void topUpOrders(std::optional<TopUpOrderStatus> status, QObject *context,
+                     Callback<QList<TopUpOrder>> done);
+    // Gives a paid top-up back to the card (the wallet is debited first; CONFLICT when the money
+    // is spent). Answers the order, now CANCELLED.
+    void refundTopUpToCard(const QUuid &orderId, const QString &reason, QObject *context,
+                           Callback<TopUpOrder> done);
 
 private:
     ApiClient *m_api;

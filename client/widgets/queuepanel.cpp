@@ -79,6 +79,12 @@ void QueuePanel::setConcertTitle(const QString &title)
     retranslate();
 }
 
+void QueuePanel::setVenueZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    retranslate();
+}
+
 void QueuePanel::setJoining()
 {
     m_joining = true;
@@ -154,7 +160,7 @@ void QueuePanel::retranslate()
         m_ahead->clear();
         m_eta->setText(m_ticket.activeUntil.isValid()
                            ? tr("Choose your seats before %1.")
-                                 .arg(m_ticket.activeUntil.toLocalTime().toString(u"HH:mm"))
+                                 .arg(DisplayText::timeOfDay(m_ticket.activeUntil, m_zone))
                            : QString());
         m_reason->clear();
         m_note->setText(tr("Opening the seat map…"));

@@ -6,6 +6,7 @@
 #include "models/queueticket.h"
 
 #include <QTimer>
+#include <QTimeZone>
 #include <QWidget>
 
 class QLabel;
@@ -21,6 +22,8 @@ public:
     explicit QueuePanel(QWidget *parent = nullptr);
 
     void setConcertTitle(const QString &title);
+    // The venue's zone, in which the turn's end is shown.
+    void setVenueZone(const QTimeZone &zone);
     // `initialAhead`: the most people ahead seen since joining (progress is measured against it).
     void setTicket(const QueueTicket &ticket, qint64 initialAhead);
     // Before the first ticket arrives.
@@ -47,6 +50,7 @@ private:
     qint64 m_initialAhead = 0;
     bool m_joining = true;
     QString m_concertTitle;
+    QTimeZone m_zone;
     QLabel *m_title;
     QLabel *m_status;
     QLabel *m_position;

@@ -83,6 +83,7 @@ void SeatMapWidget::setStaffMode(bool staff)
     m_staffMode = staff;
     m_legend->setStaffWords(staff);
     syncAll();
+    retranslate(); // the hint speaks to staff now (no "pick up to 4")
 }
 
 void SeatMapWidget::setInteractive(bool interactive)
@@ -249,7 +250,9 @@ bool SeatMapWidget::eventFilter(QObject *watched, QEvent *event)
 void SeatMapWidget::retranslate()
 {
     m_stage->setText(tr("STAGE"));
-    if (m_staffMode)
+    if (m_staffMode && m_selected.isEmpty())
+        m_hint->setText(tr("Click seats to select them, then act on them at the right."));
+    else if (m_staffMode)
         m_hint->setText(tr("%n seat(s) selected", nullptr, int(m_selected.size())));
     else if (m_selected.isEmpty())
         m_hint->setText(tr("Pick up to %n seat(s). Use the arrow keys and Space to choose.",

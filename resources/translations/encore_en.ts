@@ -1061,6 +1061,10 @@
         <source>%1 of %2 seats selected</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Click seats to select them, then act on them at the right.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::SeatPage</name>
@@ -1382,6 +1386,10 @@
         <source>Customers</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Card top-ups</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::ConcertsTab</name>
@@ -1425,6 +1433,22 @@
     </message>
     <message>
         <source>Cancel date…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the venue&apos;s time zone from the list (for example Asia/Seoul).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Venue time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every date and time of this concert is shown in this zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Times are at the venue: %1 (%2).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1803,6 +1827,116 @@
     </message>
     <message>
         <source>Clear all…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::AuditTab</name>
+    <message>
+        <source>Venue time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When (your time zone)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::TopUpsTab</name>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ending %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settled %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund to card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give %1 back to %2&apos;s card (%3)? The wallet is debited first, so this is refused when the money has been spent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 went back to %2&apos;s card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refunded to card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card top-ups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every card top-up of every customer, newest first. Times are in your own time zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gateway payment id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund to card…</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1055,6 +1055,10 @@
         <source>%1 of %2 seats selected</source>
         <translation>%2석 중 %1석 선택됨</translation>
     </message>
+    <message>
+        <source>Click seats to select them, then act on them at the right.</source>
+        <translation>좌석을 눌러 고른 뒤 오른쪽에서 작업하세요.</translation>
+    </message>
 </context>
 <context>
     <name>encore::SeatPage</name>
@@ -1334,6 +1338,10 @@
         <source>Customers</source>
         <translation>고객</translation>
     </message>
+    <message>
+        <source>Card top-ups</source>
+        <translation>카드 충전</translation>
+    </message>
 </context>
 <context>
     <name>encore::AuditTab</name>
@@ -1528,6 +1536,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Venue time zone</source>
+        <translation>공연장 시간대</translation>
+    </message>
+    <message>
+        <source>When (your time zone)</source>
+        <translation>시각 (내 시간대)</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +1751,22 @@
     <message>
         <source>Cancel date…</source>
         <translation>회차 취소…</translation>
+    </message>
+    <message>
+        <source>Choose the venue&apos;s time zone from the list (for example Asia/Seoul).</source>
+        <translation>목록에서 공연장 시간대를 고르세요 (예: Asia/Seoul).</translation>
+    </message>
+    <message>
+        <source>Venue time zone</source>
+        <translation>공연장 시간대</translation>
+    </message>
+    <message>
+        <source>Every date and time of this concert is shown in this zone.</source>
+        <translation>이 공연의 모든 날짜와 시각은 이 시간대로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Times are at the venue: %1 (%2).</source>
+        <translation>시각은 공연장 기준입니다: %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2156,10 @@
     <message>
         <source>Set price…</source>
         <translation>가격 설정…</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>차단됨</translation>
     </message>
 </context>
 <context>
@@ -2579,6 +2615,105 @@
     <message>
         <source>Clear all…</source>
         <translation>모두 비우기…</translation>
+    </message>
+</context>
+<context>
+    <name>encore::TopUpsTab</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 ending %2</source>
+        <translation>%1 끝자리 %2</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>주문 %1</translation>
+    </message>
+    <message>
+        <source>Settled %1</source>
+        <translation>처리 %1</translation>
+    </message>
+    <message>
+        <source>Refund to card</source>
+        <translation>카드로 환불</translation>
+    </message>
+    <message>
+        <source>Give %1 back to %2&apos;s card (%3)? The wallet is debited first, so this is refused when the money has been spent.</source>
+        <translation>%1을(를) %2 님의 카드(%3)로 돌려줄까요? 먼저 지갑에서 차감하므로, 이미 쓴 돈이면 거절됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 went back to %2&apos;s card.</source>
+        <translation>%1이(가) %2 님의 카드로 환불되었습니다.</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>처리 중</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>결제됨</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Refunded to card</source>
+        <translation>카드로 환불됨</translation>
+    </message>
+    <message>
+        <source>Card top-ups</source>
+        <translation>카드 충전</translation>
+    </message>
+    <message>
+        <source>Every card top-up of every customer, newest first. Times are in your own time zone.</source>
+        <translation>모든 고객의 카드 충전 내역입니다 (최신순). 시각은 내 시간대 기준입니다.</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>카드</translation>
+    </message>
+    <message>
+        <source>Gateway payment id</source>
+        <translation>결제대행사 결제 ID</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>비고</translation>
+    </message>
+    <message>
+        <source>Refund to card…</source>
+        <translation>카드로 환불…</translation>
     </message>
 </context>
 </TS>

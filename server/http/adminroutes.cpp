@@ -3,6 +3,7 @@
 #include "api/apitypes.h"
 #include "apipaths.h"
 #include "http/routeregistrar.h"
+#include "models/staffops.h"
 #include "services/services.h"
 
 using namespace Qt::StringLiterals;
@@ -17,6 +18,18 @@ int seatArg(const RequestContext &ctx, int i)
     if (n > api::kSeatsPerSchedule)
         throw ApiError(ErrorCode::NotFound, Msg::NoSuchSeat);
     return int(n);
+}
+
+// The staff member's reason for a seat action ({"reason": "..."}, 3..500 characters, kept in the
+// audit log); empty when the body gives none (older clients send an empty object).
+QString seatReason(const RequestContext &ctx)
+{
+    if (ctx.request().body().trimmed().isEmpty())
+        return {};
+    const QJsonObject body = ctx.jsonBody();
+    if (!body.contains(u"reason"_s))
+        return {};
+    return ctx.body<ReasonRequest>().reason;
 }
 
 std::optional<qint64> concertFilter(const RequestContext &ctx)
@@ -100,15 +113,18 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
     });
     routes.add(Method::Post, api::adminSeatRelease(kArg, kArg), [&s, staff](RequestContext &ctx) {
         const User user = staff(ctx);
-        return Reply::of(s.seatOperations.releaseHold(user, ctx.idArg(0), seatArg(ctx, 1)));
+        return Reply::of(
+            s.seatOperations.releaseHold(user, ctx.idArg(0), seatArg(ctx, 1), seatReason(ctx)));
     });
     routes.add(Method::Post, api::adminSeatBlock(kArg, kArg), [&s, staff](RequestContext &ctx) {
         const User user = staff(ctx);
-        return Reply::of(s.seatOperations.blockSeat(user, ctx.idArg(0), seatArg(ctx, 1)));
+        return Reply::of(
+            s.seatOperations.blockSeat(user, ctx.idArg(0), seatArg(ctx, 1), seatReason(ctx)));
     });
     routes.add(Method::Post, api::adminSeatUnblock(kArg, kArg), [&s, staff](RequestContext &ctx) {
         const User user = staff(ctx);
-        return Reply::of(s.seatOperations.unblockSeat(user, ctx.idArg(0), seatArg(ctx, 1)));
+        return Reply::of(
+            s.seatOperations.unblockSeat(user, ctx.idArg(0), seatArg(ctx, 1), seatReason(ctx)));
     });
 
     // Reports and audit.

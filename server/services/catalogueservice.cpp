@@ -42,6 +42,8 @@ void CatalogueService::validate(const ConcertDraft &in)
         throw invalid(u"title"_s, Msg::TitleInvalid);
     if (in.artist.size() > 200 || in.venue.size() > 200 || in.description.size() > 5000)
         throw invalid(u"description"_s, Msg::ConcertTextTooLong);
+    if (!in.timeZone.isEmpty() && !isKnownTimeZone(in.timeZone))
+        throw invalid(u"timeZone"_s, Msg::TimeZoneUnknown);
 }
 
 void CatalogueService::validate(const ScheduleDraft &in)
@@ -84,8 +86,7 @@ Concert CatalogueService::createConcert(const User &staff, const ConcertDraft &i
 {
     validate(in);
     return m_db.transact([&] {
-        const qint64 id
-            = m_concerts.createConcert(in.title.trimmed(), in.artist, in.venue, in.description);
+        const qint64 id = m_concerts.createConcert(in);
         m_queue.ensureSettings(id);
         m_audit.record(staff, u"concert.create"_s, u"concert:%1"_s.arg(id),
                        {{u"title"_s, in.title}});
@@ -97,14 +98,17 @@ Concert CatalogueService::updateConcert(const User &staff, qint64 concertId, con
 {
     validate(in);
     return m_db.transact([&] {
-        QSqlQuery &q = m_db.exec(
-            u"UPDATE concerts SET title = ?, artist = ?, venue = ?, description = ? WHERE id = ? RETURNING id"_s,
-            {in.title.trimmed(), sql::text(in.artist), sql::text(in.venue),
-             sql::text(in.description), concertId});
+        QSqlQuery &q
+            = m_db.exec(u"UPDATE concerts SET title = ?, artist = ?, venue = ?, description = ?, "
+                        "time_zone = coalesce(?, time_zone) WHERE id = ? RETURNING id"_s,
+                        {in.title.trimmed(), sql::text(in.artist), sql::text(in.venue),
+                         sql::text(in.description), sql::textOrNull(in.timeZone), concertId});
         if (!q.next())
             throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
-        m_audit.record(staff, u"concert.update"_s, u"concert:%1"_s.arg(concertId),
-                       {{u"title"_s, in.title}});
+        QJsonObject details {{u"title"_s, in.title}};
+        if (!in.timeZone.isEmpty())
+            details.insert(u"timeZone"_s, in.timeZone);
+        m_audit.record(staff, u"concert.update"_s, u"concert:%1"_s.arg(concertId), details);
         return m_concerts.get(concertId);
     });
 }

@@ -14,7 +14,8 @@ using namespace Qt::StringLiterals;
 namespace encore::server {
 
 namespace {
-const QString kSelectConcert = u"SELECT id, title, artist, venue, description FROM concerts "_s;
+const QString kSelectConcert
+    = u"SELECT id, title, artist, venue, description, time_zone FROM concerts "_s;
 
 Concert concertFromRow(const QSqlQuery &q)
 {
@@ -24,6 +25,7 @@ Concert concertFromRow(const QSqlQuery &q)
     c.artist = q.value(2).toString();
     c.venue = q.value(3).toString();
     c.description = q.value(4).toString();
+    c.timeZone = q.value(5).toString();
     return c;
 }
 } // namespace
@@ -168,6 +170,15 @@ QList<Concert> ConcertService::list()
     return concerts;
 }
 
+QString ConcertService::timeZoneOf(qint64 concertId)
+{
+    for (const Concert &c : list()) {
+        if (c.id == concertId)
+            return c.timeZone;
+    }
+    return QString::fromLatin1(kDefaultVenueTimeZone);
+}
+
 Concert ConcertService::get(qint64 concertId)
 {
     QSqlQuery &q = m_db.exec(kSelectConcert + u"WHERE id = ?"_s, {concertId});
@@ -264,12 +275,14 @@ SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
     return map;
 }
 
-qint64 ConcertService::createConcert(const QString &title, const QString &artist,
-                                     const QString &venue, const QString &description)
+qint64 ConcertService::createConcert(const ConcertDraft &draft)
 {
-    QSqlQuery &q = m_db.exec(
-        u"INSERT INTO concerts(title, artist, venue, description) VALUES (?, ?, ?, ?) RETURNING id"_s,
-        {sql::text(title), sql::text(artist), sql::text(venue), sql::text(description)});
+    QSqlQuery &q
+        = m_db.exec(u"INSERT INTO concerts(title, artist, venue, description, time_zone) "
+                    "VALUES (?, ?, ?, ?, coalesce(?, ?)) RETURNING id"_s,
+                    {sql::text(draft.title.trimmed()), sql::text(draft.artist),
+                     sql::text(draft.venue), sql::text(draft.description),
+                     sql::textOrNull(draft.timeZone), QString::fromLatin1(kDefaultVenueTimeZone)});
     q.next();
     return q.value(0).toLongLong();
 }

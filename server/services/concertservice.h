@@ -3,6 +3,7 @@
 // date's live seat map. Also creates concerts and dates with their 50 priced seats (demo data,
 // staff). Any worker thread.
 
+#include "api/admintypes.h"
 #include "models/concert.h"
 #include "models/seat.h"
 
@@ -64,14 +65,16 @@ public:
 
     QList<Concert> list();
     Concert get(qint64 concertId);
+    // The venue's IANA zone of a concert, from the cached listing (no round trip when warm).
+    QString timeZoneOf(qint64 concertId);
     QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
     SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
     // A date's seats as this process last read them: at most SnapshotCache::kSeatMapBoundMs
     // old, and dropped on every seat change any instance announces. Empty: no such date.
     std::shared_ptr<const SeatRows> seatRows(qint64 scheduleId);
 
-    qint64 createConcert(const QString &title, const QString &artist, const QString &venue,
-                         const QString &description);
+    // A concert from a validated draft (an empty time zone takes the column's default).
+    qint64 createConcert(const ConcertDraft &draft);
     qint64 createSchedule(qint64 concertId, const QDateTime &startsAt, const QDateTime &salesOpenAt,
                           const QDateTime &salesCloseAt, const TierPrices &prices);
     // Staff changed concerts or dates: drop the cached listing once the caller's transaction

@@ -47,7 +47,8 @@ bool DemoData::loadIfEmpty(Services &s)
     s.db.transact([&] {
         int week = 0;
         for (const DemoConcert &c : concerts) {
-            const qint64 id = s.concerts.createConcert(c.title, c.artist, c.venue, c.description);
+            const qint64 id
+                = s.concerts.createConcert({c.title, c.artist, c.venue, c.description, {}});
             s.queue.ensureSettings(id);
             for (int d = 0; d < 3; ++d) {
                 const QDateTime startsAt

@@ -54,6 +54,7 @@ PaymentService::Paid PaymentService::pay(const QUuid &userId, const QByteArray &
         q.next();
         Paid out;
         out.receipt.reservation = ReservationService::fromRow(q);
+        out.receipt.reservation.timeZone = m_concerts.timeZoneOf(out.receipt.reservation.concertId);
         out.receipt.payment = {QUuid::fromString(q.value(11).toString()),
                                reservationId,
                                out.receipt.reservation.total,

@@ -1,10 +1,13 @@
 #include "reportservice.h"
 
 #include "jsonreader.h"
+#include "models/concert.h"
 #include "services/seatoperationsservice.h"
 #include "storage/database.h"
 
+#include <QHash>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -25,7 +28,8 @@ QString csvCell(QString value)
 
 QByteArray csv(const QStringList &header, const QList<QStringList> &rows)
 {
-    QString out = header.join(u',') + u"\r\n"_s;
+    // The byte-order mark is how Excel knows the file is UTF-8 (without it, Hangul garbles).
+    QString out = QChar(0xFEFF) + header.join(u',') + u"\r\n"_s;
     for (const QStringList &row : rows) {
         QStringList cells;
         for (const QString &c : row)
@@ -46,6 +50,12 @@ template<typename Fill> QList<FindingRow> findingRows(Database &db, const QStrin
         rows.append(row);
     }
     return rows;
+}
+
+// "2026-12-14 19:30:00": the wall-clock time at the venue (the zone is in its own column).
+QString venueTime(const QDateTime &time, const QTimeZone &zone)
+{
+    return time.isValid() ? time.toTimeZone(zone).toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
 }
 
 } // namespace
@@ -174,29 +184,41 @@ ReconciliationReport ReportService::reconciliation()
 
 QByteArray ReportService::salesCsv()
 {
+    QHash<qint64, QString> zones;
+    QSqlQuery &q = m_db.exec(u"SELECT id, time_zone FROM concerts"_s);
+    while (q.next())
+        zones.insert(q.value(0).toLongLong(), q.value(1).toString());
     QList<QStringList> rows;
     for (const SalesRow &row : sales(std::nullopt).schedules) {
         const SalesFigures &f = row.figures;
+        const QString zone = zones.value(row.concertId);
         rows.append({QString::number(row.concertId), row.title, QString::number(row.scheduleId),
-                     isoTime(row.startsAt), QString::number(f.sold), QString::number(f.held),
-                     QString::number(f.available), QString::number(f.blocked),
-                     QString::number(f.revenue), QString::number(f.refunded)});
+                     venueTime(row.startsAt, venueTimeZone(zone)), QString::number(f.sold),
+                     QString::number(f.held), QString::number(f.available),
+                     QString::number(f.blocked), QString::number(f.revenue),
+                     QString::number(f.refunded), zone});
     }
     return csv({u"concert_id"_s, u"title"_s, u"schedule_id"_s, u"starts_at"_s, u"sold"_s, u"held"_s,
-                u"available"_s, u"blocked"_s, u"revenue_krw"_s, u"refunded_krw"_s},
+                u"available"_s, u"blocked"_s, u"revenue_krw"_s, u"refunded_krw"_s, u"time_zone"_s},
                rows);
 }
 
 QByteArray ReportService::attendeesCsv(qint64 scheduleId)
 {
+    QSqlQuery &q = m_db.exec(u"SELECT c.time_zone FROM schedules sc JOIN concerts c "
+                             "ON c.id = sc.concert_id WHERE sc.id = ?"_s,
+                             {scheduleId});
+    const QString zoneName = q.next() ? q.value(0).toString() : QString();
+    const QTimeZone zone = venueTimeZone(zoneName);
     QList<QStringList> rows;
     for (const AdminSeat &s : m_seats.seats(scheduleId).seats) {
+        if (s.seat.status != SeatStatus::Sold)
+            continue;
         rows.append({QString::number(s.seat.number), s.seat.tier, QString::number(s.seat.price),
-                     wordOf(s.seat.status), s.holder, s.reservationId, isoTime(s.seat.heldUntil),
-                     isoTime(s.paidAt)});
+                     s.holder, s.reservationId, venueTime(s.paidAt, zone), zoneName});
     }
-    return csv({u"seat"_s, u"tier"_s, u"price_krw"_s, u"status"_s, u"customer"_s,
-                u"reservation_id"_s, u"held_until"_s, u"paid_at"_s},
+    return csv({u"seat"_s, u"tier"_s, u"price_krw"_s, u"customer"_s, u"reservation_id"_s,
+                u"paid_at"_s, u"time_zone"_s},
                rows);
 }
 

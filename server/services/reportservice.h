@@ -19,7 +19,10 @@ public:
 
     SalesReport sales(std::optional<qint64> concertId);
     ReconciliationReport reconciliation();
+    // The CSV files are UTF-8 with a byte-order mark (so a spreadsheet reads Korean titles), and
+    // their times are wall-clock times in each concert's venue zone, named in a time_zone column.
     QByteArray salesCsv();
+    // The sold (paid) seats of a date: who comes to the show.
     QByteArray attendeesCsv(qint64 scheduleId);
 
 private:

@@ -10,6 +10,8 @@
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
 
+#include <QSqlRecord>
+
 #include <QJsonArray>
 #include <QSqlQuery>
 
@@ -25,7 +27,7 @@ const QString kSelectReservation
       " CASE WHEN r.status = 'HELD' AND r.held_until <= now() THEN 'EXPIRED' ELSE r.status END, "
       " r.total, r.held_until, r.created_at, r.paid_at, c.title, sc.starts_at, "
       " (SELECT string_agg(rs.number::text, ',' ORDER BY rs.number) FROM reservation_seats rs "
-      "   WHERE rs.reservation_id = r.id) "
+      "   WHERE rs.reservation_id = r.id), c.time_zone "
       "FROM reservations r JOIN schedules sc ON sc.id = r.schedule_id JOIN concerts c ON c.id = sc.concert_id "_s;
 
 } // namespace
@@ -46,6 +48,10 @@ Reservation ReservationService::fromRow(const QSqlQuery &q)
     r.startsAt = q.value(9).toDateTime();
     for (const QString &n : q.value(10).toString().split(u',', Qt::SkipEmptyParts))
         r.seats.append(n.toInt());
+    // Only the plain SELECT names the venue zone; the hold and payment functions (encore_hold,
+    // encore_pay) return the same first columns without it and their callers add it.
+    if (const int zone = q.record().indexOf(u"time_zone"_s); zone >= 0)
+        r.timeZone = q.value(zone).toString();
     return r;
 }
 
@@ -141,6 +147,7 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
         }();
         q.next();
         Held out {fromRow(q), q.value(13).toBool()};
+        out.reservation.timeZone = m_concerts.timeZoneOf(out.reservation.concertId);
         if (out.replayed)
             return out;
         decisions::announce(m_db, m_notices, q.value(11).toString(), q.value(12).toLongLong());

@@ -61,7 +61,18 @@ AdminSeatMap SeatOperationsService::seats(qint64 scheduleId)
     return map;
 }
 
-AdminSeatMap SeatOperationsService::releaseHold(const User &staff, qint64 scheduleId, int seat)
+namespace {
+// Audit details with the staff member's reason, when one was given.
+QJsonObject withReason(QJsonObject details, const QString &reason)
+{
+    if (!reason.isEmpty())
+        details.insert(u"reason"_s, reason);
+    return details;
+}
+} // namespace
+
+AdminSeatMap SeatOperationsService::releaseHold(const User &staff, qint64 scheduleId, int seat,
+                                                const QString &reason)
 {
     return m_db.transact([&] {
         QSqlQuery &s
@@ -87,14 +98,17 @@ AdminSeatMap SeatOperationsService::releaseHold(const User &staff, qint64 schedu
                       "version = nextval('seat_version_seq') WHERE reservation_id = ?::uuid AND status = 'HELD'"_s,
                       {reservation})
                   .numRowsAffected();
-        m_audit.record(
-            staff, u"seat.release"_s, seatTarget(scheduleId, seat),
-            {{u"reservationId"_s, reservation}, {u"holder"_s, holder}, {u"seatsFreed"_s, freed}});
+        m_audit.record(staff, u"seat.release"_s, seatTarget(scheduleId, seat),
+                       withReason({{u"reservationId"_s, reservation},
+                                   {u"holder"_s, holder},
+                                   {u"seatsFreed"_s, freed}},
+                                  reason));
         return seats(scheduleId);
     });
 }
 
-AdminSeatMap SeatOperationsService::blockSeat(const User &staff, qint64 scheduleId, int seat)
+AdminSeatMap SeatOperationsService::blockSeat(const User &staff, qint64 scheduleId, int seat,
+                                              const QString &reason)
 {
     return m_db.transact([&] {
         QSqlQuery &q = m_db.exec(
@@ -108,12 +122,14 @@ AdminSeatMap SeatOperationsService::blockSeat(const User &staff, qint64 schedule
             throw ApiError(ErrorCode::SeatUnavailable, Msg::SeatNotFree, messageArgs(seat),
                            {{u"seats"_s, QJsonArray {seat}}});
         }
-        m_audit.record(staff, u"seat.block"_s, seatTarget(scheduleId, seat), {});
+        m_audit.record(staff, u"seat.block"_s, seatTarget(scheduleId, seat),
+                       withReason({}, reason));
         return seats(scheduleId);
     });
 }
 
-AdminSeatMap SeatOperationsService::unblockSeat(const User &staff, qint64 scheduleId, int seat)
+AdminSeatMap SeatOperationsService::unblockSeat(const User &staff, qint64 scheduleId, int seat,
+                                                const QString &reason)
 {
     return m_db.transact([&] {
         QSqlQuery &q = m_db.exec(
@@ -124,7 +140,8 @@ AdminSeatMap SeatOperationsService::unblockSeat(const User &staff, qint64 schedu
             seats(scheduleId);
             throw ApiError(ErrorCode::Conflict, Msg::SeatNotBlocked, messageArgs(seat));
         }
-        m_audit.record(staff, u"seat.unblock"_s, seatTarget(scheduleId, seat), {});
+        m_audit.record(staff, u"seat.unblock"_s, seatTarget(scheduleId, seat),
+                       withReason({}, reason));
         return seats(scheduleId);
     });
 }

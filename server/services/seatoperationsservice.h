@@ -17,9 +17,10 @@ public:
 
     // NOT_FOUND for a date that does not exist.
     AdminSeatMap seats(qint64 scheduleId);
-    AdminSeatMap releaseHold(const User &staff, qint64 scheduleId, int seat);
-    AdminSeatMap blockSeat(const User &staff, qint64 scheduleId, int seat);
-    AdminSeatMap unblockSeat(const User &staff, qint64 scheduleId, int seat);
+    // `reason`: why, in the staff member's words (audited); may be empty.
+    AdminSeatMap releaseHold(const User &staff, qint64 scheduleId, int seat, const QString &reason);
+    AdminSeatMap blockSeat(const User &staff, qint64 scheduleId, int seat, const QString &reason);
+    AdminSeatMap unblockSeat(const User &staff, qint64 scheduleId, int seat, const QString &reason);
 
 private:
     Database &m_db;

@@ -22,6 +22,12 @@ inline QString text(const QString &value)
     return value.isNull() ? QString(QLatin1String("")) : value;
 }
 
+// An empty text binds as SQL NULL ("not given", for coalesce with a default or the old value).
+inline QVariant textOrNull(const QString &value)
+{
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
 // A PostgreSQL array literal, "{1,2,3}", bound as text and cast with ?::int[] / ?::bigint[].
 template<typename Int> QString intArray(const QList<Int> &values)
 {

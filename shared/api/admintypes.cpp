@@ -43,10 +43,13 @@ QJsonValue textOrNull(const QString &text)
 
 QJsonObject ConcertDraft::toJson() const
 {
-    return {{u"title"_s, title.trimmed()},
-            {u"artist"_s, artist.trimmed()},
-            {u"venue"_s, venue.trimmed()},
-            {u"description"_s, description.trimmed()}};
+    QJsonObject o {{u"title"_s, title.trimmed()},
+                   {u"artist"_s, artist.trimmed()},
+                   {u"venue"_s, venue.trimmed()},
+                   {u"description"_s, description.trimmed()}};
+    if (!timeZone.isEmpty())
+        o.insert(u"timeZone"_s, timeZone.trimmed());
+    return o;
 }
 
 Result<ConcertDraft> ConcertDraft::fromJson(const QJsonObject &json)
@@ -57,6 +60,8 @@ Result<ConcertDraft> ConcertDraft::fromJson(const QJsonObject &json)
     d.artist = r.optionalString(u"artist"_s, 200).value_or(QString());
     d.venue = r.optionalString(u"venue"_s, 200).value_or(QString());
     d.description = r.optionalString(u"description"_s, 5000).value_or(QString());
+    // Checked against the time-zone database by the server (a 422 naming the field).
+    d.timeZone = r.optionalString(u"timeZone"_s, 64).value_or(QString()).trimmed();
     if (!r.ok())
         return r.error();
     return d;

@@ -29,8 +29,9 @@ struct ConcertDraft {
     QString artist;
     QString venue;
     QString description;
+    QString timeZone; // IANA name; empty: the default zone on create, unchanged on update
 
-    QJsonObject toJson() const;
+    QJsonObject toJson() const; // "timeZone" only when set
     static Result<ConcertDraft> fromJson(const QJsonObject &json);
     friend bool operator==(const ConcertDraft &, const ConcertDraft &) = default;
 };

@@ -8,6 +8,42 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
+bool isKnownTimeZone(const QString &ianaName)
+{
+    // Only "Area/City" style names and UTC: Qt also accepts offsets such as "UTC+09:00", which
+    // are not venue zones (no daylight rules, no abbreviation).
+    const QByteArray id = ianaName.toUtf8();
+    return !id.isEmpty() && id.size() <= 64 && !id.startsWith("UTC+") && !id.startsWith("UTC-")
+        && QTimeZone::isTimeZoneIdAvailable(id);
+}
+
+QTimeZone venueTimeZone(const QString &ianaName)
+{
+    if (isKnownTimeZone(ianaName))
+        return QTimeZone(ianaName.toUtf8());
+    return QTimeZone(kDefaultVenueTimeZone);
+}
+
+QTimeZone zoneOfConcert(const QList<Concert> &concerts, qint64 concertId)
+{
+    for (const Concert &c : concerts) {
+        if (c.id == concertId)
+            return c.zone();
+    }
+    return venueTimeZone({});
+}
+
+QTimeZone zoneOfSchedule(const QList<Concert> &concerts, qint64 scheduleId)
+{
+    for (const Concert &c : concerts) {
+        for (const Schedule &s : c.schedules) {
+            if (s.id == scheduleId)
+                return c.zone();
+        }
+    }
+    return venueTimeZone({});
+}
+
 bool Schedule::isBookable(const QDateTime &now) const
 {
     return !cancelledAt.isValid() && salesOpenAt <= now && now < salesCloseAt && availableSeats > 0;
@@ -57,6 +93,7 @@ QJsonObject Concert::toJson() const
             {u"artist"_s, artist},
             {u"venue"_s, venue},
             {u"description"_s, description},
+            {u"timeZone"_s, timeZone},
             {u"schedules"_s, list}};
 }
 
@@ -69,6 +106,8 @@ Result<Concert> Concert::fromJson(const QJsonObject &json)
     c.artist = r.optionalString(u"artist"_s).value_or(QString());
     c.venue = r.optionalString(u"venue"_s).value_or(QString());
     c.description = r.optionalString(u"description"_s).value_or(QString());
+    c.timeZone
+        = r.optionalString(u"timeZone"_s, 64).value_or(QString::fromLatin1(kDefaultVenueTimeZone));
     const QJsonArray list = r.array(u"schedules"_s);
     if (!r.ok())
         return r.error();

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QTimeZone>
 
 namespace encore {
 
@@ -30,6 +31,15 @@ struct Schedule {
     friend bool operator==(const Schedule &, const Schedule &) = default;
 };
 
+// The venue time zone of concerts that name none (the demo data's, and the column default).
+inline constexpr char kDefaultVenueTimeZone[] = "Asia/Seoul";
+
+// The zone an IANA name stands for; the default venue zone when the name is empty or unknown
+// (the server refuses unknown names, so that only happens with an older server).
+QTimeZone venueTimeZone(const QString &ianaName);
+// Whether the time-zone database knows `ianaName`.
+bool isKnownTimeZone(const QString &ianaName);
+
 struct Concert {
     qint64 id = 0;
     QString title;
@@ -37,10 +47,18 @@ struct Concert {
     QString venue;
     QString description;
     QList<Schedule> schedules;
+    QString timeZone = QString::fromLatin1(kDefaultVenueTimeZone); // IANA name of the venue's zone
+
+    QTimeZone zone() const { return venueTimeZone(timeZone); }
 
     QJsonObject toJson() const;
     static Result<Concert> fromJson(const QJsonObject &json);
     friend bool operator==(const Concert &, const Concert &) = default;
 };
+
+// The venue zone of concert `concertId` among `concerts` (the default zone when it is not there).
+QTimeZone zoneOfConcert(const QList<Concert> &concerts, qint64 concertId);
+// The venue zone of the concert that date `scheduleId` belongs to (likewise).
+QTimeZone zoneOfSchedule(const QList<Concert> &concerts, qint64 scheduleId);
 
 } // namespace encore

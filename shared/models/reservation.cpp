@@ -24,7 +24,8 @@ QJsonObject Reservation::toJson() const
             {u"createdAt"_s, isoTimeOrNull(createdAt)},
             {u"paidAt"_s, isoTimeOrNull(paidAt)},
             {u"concertTitle"_s, concertTitle},
-            {u"startsAt"_s, isoTimeOrNull(startsAt)}};
+            {u"startsAt"_s, isoTimeOrNull(startsAt)},
+            {u"timeZone"_s, timeZone}};
 }
 
 Result<Reservation> Reservation::fromJson(const QJsonObject &json)
@@ -44,6 +45,7 @@ Result<Reservation> Reservation::fromJson(const QJsonObject &json)
     res.paidAt = r.optionalDateTime(u"paidAt"_s).value_or(QDateTime());
     res.concertTitle = r.optionalString(u"concertTitle"_s).value_or(QString());
     res.startsAt = r.optionalDateTime(u"startsAt"_s).value_or(QDateTime());
+    res.timeZone = r.optionalString(u"timeZone"_s, 64).value_or(QString());
     if (!r.ok())
         return r.error();
     if (!status)

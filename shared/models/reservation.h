@@ -2,6 +2,7 @@
 // Reservation: a hold on 1..4 seats of one date, then a purchase. Value type.
 
 #include "api/wordtable.h"
+#include "models/concert.h"
 #include "money.h"
 #include "result.h"
 
@@ -35,6 +36,9 @@ struct Reservation {
     // Display helpers the API adds so a ticket list needs no second request.
     QString concertTitle;
     QDateTime startsAt;
+    QString timeZone; // the venue's IANA zone, in which every time of this reservation is shown
+
+    QTimeZone zone() const { return venueTimeZone(timeZone); }
 
     QJsonObject toJson() const;
     static Result<Reservation> fromJson(const QJsonObject &json);

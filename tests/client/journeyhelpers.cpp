@@ -4,6 +4,7 @@
 #include "widgets/seatbutton.h"
 #include "widgets/seatmapwidget.h"
 
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 
@@ -92,6 +93,28 @@ SignedIn openCustomerWindow(quint16 port, const TestUser &user)
     useQuickRetries(s.api.get());
     s.window->show();
     s.window->start();
+    return s;
+}
+
+SignedInStaff openAdminWindow(quint16 port, const TestUser &staff)
+{
+    SignedInStaff s;
+    s.api = std::make_unique<ApiClient>();
+    s.api->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
+    s.api->setSessionToken(QString::fromLatin1(staff.token));
+    Session session;
+    session.user.id = staff.id;
+    session.user.username = staff.username;
+    session.user.role = Role::Staff;
+    session.token = QString::fromLatin1(staff.token);
+    s.window = std::make_unique<AdminWindow>(s.api.get(), session, nullptr);
+    s.window->resize(1180, 780);
+    s.window->show();
+    if (!QTest::qWaitForWindowExposed(s.window.get()))
+        return s;
+    QSignalSpy loaded(s.window.get(), &AdminWindow::concertsLoaded);
+    s.window->start();
+    s.loaded = loaded.wait(kGuiWaitMs);
     return s;
 }
 

@@ -3,6 +3,7 @@
 // encore-server: finding widgets and open dialogs, clicking, and the common walk from the concert
 // list to an admitted seat map. Main (GUI) thread; no waiting by sleeping — callers QTRY.
 
+#include "admin/adminwindow.h"
 #include "customer/customerwindow.h"
 #include "models/seat.h"
 #include "net/apiclient.h"
@@ -57,6 +58,15 @@ struct SignedIn {
     std::unique_ptr<CustomerWindow> window;
 };
 SignedIn openCustomerWindow(quint16 port, const TestUser &user);
+
+// A staff member (a Fixtures user made staff) in the staff console: its own ApiClient and a shown
+// AdminWindow, started; `loaded` is false when the concerts did not load in time.
+struct SignedInStaff {
+    std::unique_ptr<ApiClient> api;
+    std::unique_ptr<AdminWindow> window;
+    bool loaded = false;
+};
+SignedInStaff openAdminWindow(quint16 port, const TestUser &staff);
 
 // Fast retries and probes, so outages and recoveries happen within a test's patience.
 void useQuickRetries(ApiClient *api);

@@ -6,6 +6,7 @@
 #include "admin/adminwindow.h"
 #include "admin/concertstab.h"
 #include "admin/queuetab.h"
+#include "admin/reasondialog.h"
 #include "admin/seatstab.h"
 #include "models/seatmapmodel.h"
 #include "net/apiclient.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -118,6 +120,19 @@ void TestAdminWindow::clickAndConfirm(QPushButton *button, bool yes)
     auto *poll = new QTimer(this);
     poll->setInterval(20);
     connect(poll, &QTimer::timeout, this, [this, &answered, poll, yes] {
+        // Seat actions ask why: a reason dialog, window-modal too, answered with a reason.
+        if (auto *why = m_window->findChild<ReasonDialog *>(u"reasonDialog"_s);
+            why && why->isVisible() && why->windowModality() == Qt::WindowModal) {
+            poll->stop();
+            answered = true;
+            if (!yes) {
+                why->findChild<QPushButton *>(u"reasonCancelButton"_s)->click();
+                return;
+            }
+            why->findChild<QPlainTextEdit *>(u"reasonEdit"_s)->setPlainText(u"Test reason"_s);
+            why->findChild<QPushButton *>(u"reasonOkButton"_s)->click();
+            return;
+        }
         auto *box = m_window->findChild<QMessageBox *>(u"confirmDialog"_s);
         if (!box || !box->isVisible() || box->windowModality() != Qt::WindowModal)
             return;
@@ -249,6 +264,11 @@ void TestAdminWindow::customerHoldAppearsLiveAndIsReleased()
              u"CANCELLED"_s);
     QCOMPARE(
         m_fx->scalar(u"SELECT count(*) FROM audit_log WHERE action = 'seat.release'"_s).toInt(), 1);
+    // The release asked why, and the audit log keeps it.
+    QCOMPARE(
+        m_fx->scalar(u"SELECT details->>'reason' FROM audit_log WHERE action = 'seat.release'"_s)
+            .toString(),
+        u"Test reason"_s);
 
     // Block and unblock a free seat the same way.
     QVERIFY(seats->seatMapWidget()->setSeatSelected(9, true));
@@ -258,6 +278,10 @@ void TestAdminWindow::customerHoldAppearsLiveAndIsReleased()
     clickAndConfirm(find<QPushButton>(u"unblockButton"_s));
     QTRY_VERIFY_WITH_TIMEOUT(seats->seatMap().seat(9)->seat.status == SeatStatus::Available,
                              kWaitMs);
+    QCOMPARE(m_fx->scalar(u"SELECT count(*) FROM audit_log WHERE action IN ('seat.block', "
+                          "'seat.unblock') AND details->>'reason' = 'Test reason'"_s)
+                 .toInt(),
+             2);
 }
 
 void TestAdminWindow::serverRefusalIsShownInPlainWords()
@@ -318,15 +342,21 @@ void TestAdminWindow::exportsCsvFiles()
     QVERIFY(m_window->seatsTab()->showSchedule(m_schedule));
     QTest::mouseClick(find<QPushButton>(u"exportAttendeesButton"_s), Qt::LeftButton);
     QVERIFY(exported.wait(kWaitMs));
-    QCOMPARE(exported.last().at(1).toInt(), 50);
+    // The attendees are the sold seats only: seat 20, still held by the customer (from the
+    // refusal test), is not one.
+    const int sold = m_fx->scalar(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND "
+                                  "status = 'SOLD'"_s,
+                                  {m_schedule})
+                         .toInt();
+    QCOMPARE(exported.last().at(1).toInt(), sold);
     QFile file(attendees);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> rows = file.readAll().trimmed().split('\n');
-    QCOMPARE(rows.size(), 51);
-    QVERIFY(rows.first().startsWith("seat,tier,price_krw,status,customer"));
-    // Seat 20 is still held by the customer (from the refusal test).
-    QVERIFY2(rows.at(20).startsWith("20,R,132000,HELD," + m_customers.first().username.toUtf8()),
-             rows.at(20).constData());
+    QCOMPARE(rows.size(), 1 + sold);
+    QVERIFY(rows.first().startsWith("\xEF\xBB\xBF"
+                                    "seat,tier,price_krw,customer"));
+    for (const QByteArray &row : rows)
+        QVERIFY2(!row.startsWith("20,"), row.constData());
 
     const QString sales = m_dir.filePath(u"sales.csv"_s);
     m_window->setExportPath(sales);
@@ -337,7 +367,8 @@ void TestAdminWindow::exportsCsvFiles()
     QVERIFY(salesFile.open(QIODevice::ReadOnly));
     const QList<QByteArray> salesRows = salesFile.readAll().trimmed().split('\n');
     QCOMPARE(salesRows.size(), 3); // header + the fixture date + the date created above
-    QVERIFY(salesRows.first().startsWith("concert_id,title,schedule_id"));
+    QVERIFY(salesRows.first().startsWith("\xEF\xBB\xBF"
+                                         "concert_id,title,schedule_id"));
     QVERIFY(salesRows.at(1).contains(",Fixture Live,")
             || salesRows.at(2).contains(",Fixture Live,"));
     QVERIFY(salesRows.at(1).contains(",Spring Strings,")

@@ -5,11 +5,14 @@
 #include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
+#include "messages.h"
+#include "models/concert.h"
 #include "testserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 #include <future>
 #include <thread>
@@ -30,6 +33,9 @@ private Q_SLOTS:
     void staffAndCustomerRaceOnOneSeat();
     void queueSettingsAppliedAndAudited();
     void salesAndCsv();
+    void venueTimeZoneStoredValidatedReturned();
+    void csvExportsHaveBomSoldSeatsAndVenueTimes();
+    void seatActionsKeepTheReason();
     void reconciliationFindsInjectedProblems();
     void salesCountRevenueAndRefunds();
     void reconciliationFindsEveryCategory();
@@ -356,13 +362,166 @@ void TestAdminApi::salesAndCsv()
         m_staff.token);
     QCOMPARE(csv.status, 200);
     QVERIFY(csv.headers.value("content-type").startsWith("text/csv"));
+    // Only sold seats are attendees (csvExportsHaveBomSoldSeatsAndVenueTimes checks the rows).
     const QList<QByteArray> lines = csv.body.trimmed().split('\n');
-    QCOMPARE(lines.size(), 51);
-    QVERIFY(lines[0].startsWith("seat,tier,price_krw,status,customer"));
-    QVERIFY(lines[1].startsWith("1,VIP,165000,"));
+    QCOMPARE(
+        lines.size(),
+        1
+            + m_fx->scalar(
+                      u"SELECT count(*) FROM seats WHERE schedule_id = ? AND status = 'SOLD'"_s,
+                      {m_schedule})
+                  .toInt());
+    QVERIFY(lines[0].startsWith("\xEF\xBB\xBF"
+                                "seat,tier,price_krw,customer"));
     const HttpResponse salesCsv = call("GET", "/api/v1/admin/exports/sales.csv", m_staff.token);
-    QVERIFY(salesCsv.body.startsWith("concert_id,title,schedule_id"));
+    QVERIFY(salesCsv.body.startsWith("\xEF\xBB\xBF"
+                                     "concert_id,title,schedule_id"));
     QVERIFY(salesCsv.body.split('\n').size() > 2);
+}
+
+void TestAdminApi::venueTimeZoneStoredValidatedReturned()
+{
+    // A concert without a zone is at the default venue (Seoul), like every existing row.
+    const HttpResponse plain = call("POST", api::adminConcerts().toUtf8(), m_staff.token,
+                                    {{u"title"_s, u"Seoul by default"_s}});
+    QCOMPARE(plain.status, 201);
+    QCOMPARE(plain.json().value(u"timeZone"_s).toString(), u"Asia/Seoul"_s);
+    QCOMPARE(m_fx->scalar(u"SELECT time_zone FROM concerts WHERE id = ?"_s, {m_concert}).toString(),
+             u"Asia/Seoul"_s);
+
+    const HttpResponse created
+        = call("POST", api::adminConcerts().toUtf8(), m_staff.token,
+               {{u"title"_s, u"Berlin night"_s}, {u"timeZone"_s, u"Europe/Berlin"_s}});
+    QCOMPARE(created.status, 201);
+    const auto concert = Concert::fromJson(created.json());
+    QVERIFY(concert);
+    QCOMPARE(concert->timeZone, u"Europe/Berlin"_s);
+    QCOMPARE(concert->zone().id(), QByteArray("Europe/Berlin"));
+    const QByteArray path = api::adminConcert(concert->id).toUtf8();
+
+    // Unknown names (and bare offsets, which are no venue's zone) are refused, naming the field,
+    // in the caller's language, and change nothing.
+    for (const QString &bad : {u"Mars/Olympus_Mons"_s, u"UTC+09:00"_s, u"asia seoul"_s}) {
+        HttpRequest r {"PUT", path, {}, {}};
+        r.bearer(m_staff.token).json({{u"title"_s, u"Berlin night"_s}, {u"timeZone"_s, bad}});
+        r.headers.append(qMakePair(QByteArray("Accept-Language"), QByteArray("ko")));
+        const HttpResponse refused = m_server->client().send(r);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.errorCode(), u"VALIDATION_FAILED"_s);
+        const QJsonObject error = refused.json().value(u"error"_s).toObject();
+        QCOMPARE(error.value(u"details"_s).toObject().value(u"field"_s).toString(), u"timeZone"_s);
+        QCOMPARE(error.value(u"message"_s).toString(),
+                 messageText(Msg::TimeZoneUnknown, Language::Korean));
+    }
+    QCOMPARE(call("POST", api::adminConcerts().toUtf8(), m_staff.token,
+                  {{u"title"_s, u"Nowhere"_s}, {u"timeZone"_s, u"Nowhere/City"_s}})
+                 .status,
+             422);
+    QCOMPARE(m_fx->scalar(u"SELECT count(*) FROM concerts WHERE title = 'Nowhere'"_s).toInt(), 0);
+    QCOMPARE(m_fx->scalar(u"SELECT time_zone FROM concerts WHERE id = ?"_s, {QVariant(concert->id)})
+                 .toString(),
+             u"Europe/Berlin"_s);
+
+    // An update without a zone keeps it; with one it changes, audited; the public listing and
+    // reservations carry it.
+    QCOMPARE(call("PUT", path, m_staff.token, {{u"title"_s, u"Renamed night"_s}})
+                 .json()
+                 .value(u"timeZone"_s)
+                 .toString(),
+             u"Europe/Berlin"_s);
+    const HttpResponse moved
+        = call("PUT", path, m_staff.token,
+               {{u"title"_s, u"Renamed night"_s}, {u"timeZone"_s, u"America/New_York"_s}});
+    QCOMPARE(moved.status, 200);
+    QCOMPARE(moved.json().value(u"timeZone"_s).toString(), u"America/New_York"_s);
+    QCOMPARE(m_fx->scalar(u"SELECT count(*) FROM audit_log WHERE action = 'concert.update' "
+                          "AND details->>'timeZone' = 'America/New_York'"_s)
+                 .toInt(),
+             1);
+    const auto listed
+        = m_server->client().get(api::concert(concert->id).toUtf8(), m_customer.token);
+    QCOMPARE(listed.status, 200);
+    QCOMPARE(listed.json().value(u"timeZone"_s).toString(), u"America/New_York"_s);
+
+    const qint64 concertId = m_fx->createConcert(u"Zoned"_s, 1);
+    m_fx->db().exec(u"UPDATE concerts SET time_zone = 'Europe/London' WHERE id = ?"_s, {concertId});
+    QList<TestUser> fans = m_fx->createUsers(1, 1'000'000, u"zonefan"_s);
+    m_fx->admit(fans, concertId);
+    const HttpResponse held = hold(fans[0], m_fx->schedulesOf(concertId).first(), {3});
+    QCOMPARE(held.status, 201);
+    QCOMPARE(held.json().value(u"reservation"_s).toObject().value(u"timeZone"_s).toString(),
+             u"Europe/London"_s);
+}
+
+void TestAdminApi::csvExportsHaveBomSoldSeatsAndVenueTimes()
+{
+    // A date in New York with one seat sold, one held and the rest free.
+    const qint64 concertId = m_fx->createConcert(u"서울 재즈 / CSV"_s, 1);
+    m_fx->db().exec(u"UPDATE concerts SET time_zone = 'America/New_York' WHERE id = ?"_s,
+                    {concertId});
+    const qint64 schedule = m_fx->schedulesOf(concertId).first();
+    QList<TestUser> fans = m_fx->createUsers(2, 1'000'000, u"csvfan"_s);
+    m_fx->admit(fans, concertId);
+    const QString bought = buySeats(m_server->client(), fans[0], schedule, {7});
+    QVERIFY(!bought.isEmpty());
+    QCOMPARE(hold(fans[1], schedule, {8}).status, 201);
+
+    const HttpResponse csv = call("GET", api::adminAttendeesCsv(schedule).toUtf8(), m_staff.token);
+    QCOMPARE(csv.status, 200);
+    QVERIFY2(csv.body.startsWith("\xEF\xBB\xBF"), csv.body.left(16).toHex().constData());
+    const QList<QByteArray> lines = csv.body.mid(3).trimmed().split('\n');
+    QCOMPARE(lines.size(), 2); // the header and the one sold seat: no held or free seats
+    QCOMPARE(lines[0].trimmed(),
+             QByteArray("seat,tier,price_krw,customer,reservation_id,paid_at,time_zone"));
+    QVERIFY2(lines[1].startsWith("7,VIP,165000," + fans[0].username.toUtf8() + ","),
+             lines[1].constData());
+    // paid_at is the wall-clock time in New York, not UTC.
+    const QDateTime paidAt
+        = m_fx->scalar(u"SELECT paid_at FROM reservations WHERE id = ?::uuid"_s, {bought})
+              .toDateTime();
+    const QByteArray inNewYork = paidAt.toTimeZone(QTimeZone("America/New_York"))
+                                     .toString(u"yyyy-MM-dd HH:mm:ss"_s)
+                                     .toUtf8();
+    QVERIFY2(lines[1].trimmed().endsWith("," + inNewYork + ",America/New_York"),
+             lines[1].constData());
+
+    const HttpResponse sales = call("GET", api::adminSalesCsv().toUtf8(), m_staff.token);
+    QVERIFY(sales.body.startsWith("\xEF\xBB\xBF"
+                                  "concert_id,title,schedule_id,starts_at"));
+    // The Korean title survives as UTF-8 and the date reads in its venue's zone.
+    const QDateTime startsAt
+        = m_fx->scalar(u"SELECT starts_at FROM schedules WHERE id = ?"_s, {schedule}).toDateTime();
+    const QString row = QString::fromUtf8(sales.body).split(u"\r\n"_s).filter(u"CSV"_s).value(0);
+    QVERIFY2(row.contains(u",서울 재즈 / CSV,"_s), qPrintable(row));
+    QVERIFY2(
+        row.contains(
+            u","_s
+            + startsAt.toTimeZone(QTimeZone("America/New_York")).toString(u"yyyy-MM-dd HH:mm:ss"_s)
+            + u","_s),
+        qPrintable(row));
+    QVERIFY2(row.endsWith(u",America/New_York"_s), qPrintable(row));
+}
+
+void TestAdminApi::seatActionsKeepTheReason()
+{
+    const qint64 schedule = m_fx->schedulesOf(m_fx->createConcert(u"Reasons"_s, 1)).first();
+    const QByteArray block = api::adminSeatBlock(schedule, 30).toUtf8();
+    // A reason too short is refused and changes nothing.
+    QCOMPARE(call("POST", block, m_staff.token, {{u"reason"_s, u"no"_s}}).status, 422);
+    QCOMPARE(m_fx->scalar(u"SELECT status FROM seats WHERE schedule_id = ? AND number = 30"_s,
+                          {schedule})
+                 .toString(),
+             u"AVAILABLE"_s);
+    QCOMPARE(call("POST", block, m_staff.token, {{u"reason"_s, u"Camera platform"_s}}).status, 200);
+    QCOMPARE(call("POST", api::adminSeatUnblock(schedule, 30).toUtf8(), m_staff.token,
+                  {{u"reason"_s, u"Camera moved"_s}})
+                 .status,
+             200);
+    QCOMPARE(m_fx->scalar(u"SELECT string_agg(details->>'reason', '|' ORDER BY id) FROM audit_log "
+                          "WHERE target = ?"_s,
+                          {u"schedule:%1/seat:30"_s.arg(schedule)})
+                 .toString(),
+             u"Camera platform|Camera moved"_s);
 }
 
 void TestAdminApi::reconciliationFindsInjectedProblems()

@@ -122,6 +122,23 @@ void TestApiContract::customerShapesRoundTrip()
     QVERIFY(roundTrips(date));
     Concert concert {3, u"Aurora"_s, u"Aurora Band"_s, u"Olympic Hall"_s, u"Winter tour"_s, {date}};
     QVERIFY(roundTrips(concert));
+    QCOMPARE(concert.timeZone, u"Asia/Seoul"_s); // the default venue zone
+    concert.timeZone = u"Europe/Berlin"_s;
+    QVERIFY(roundTrips(concert));
+    QCOMPARE(concert.toJson().value(u"timeZone"_s).toString(), u"Europe/Berlin"_s);
+    QCOMPARE(concert.zone().id(), QByteArray("Europe/Berlin"));
+    // An older server that names no zone: the default venue zone.
+    QJsonObject noZone = concert.toJson();
+    noZone.remove(u"timeZone"_s);
+    QCOMPARE(Concert::fromJson(noZone)->timeZone, u"Asia/Seoul"_s);
+    QVERIFY(isKnownTimeZone(u"Asia/Seoul"_s));
+    QVERIFY(!isKnownTimeZone(u"Mars/Olympus_Mons"_s));
+    QVERIFY(!isKnownTimeZone(u"UTC+09:00"_s));
+    QVERIFY(!isKnownTimeZone(QString()));
+    QCOMPARE(venueTimeZone(u"Nowhere/City"_s).id(), QByteArray("Asia/Seoul"));
+    QCOMPARE(zoneOfConcert({concert}, 3).id(), QByteArray("Europe/Berlin"));
+    QCOMPARE(zoneOfSchedule({concert}, 11).id(), QByteArray("Europe/Berlin"));
+    QCOMPARE(zoneOfSchedule({concert}, 12).id(), QByteArray("Asia/Seoul"));
 
     SeatMap map;
     map.scheduleId = 11;
@@ -144,7 +161,9 @@ void TestApiContract::customerShapesRoundTrip()
     res.paidAt = at("2026-11-24T04:41:12.345Z");
     res.concertTitle = u"Aurora"_s;
     res.startsAt = date.startsAt;
+    res.timeZone = u"America/New_York"_s;
     QVERIFY(roundTrips(res));
+    QCOMPARE(res.zone().id(), QByteArray("America/New_York"));
 
     const Payment payment {QUuid::createUuid(), kReservation, 264'000,
                            at("2026-11-24T04:41:12.345Z"), QDateTime()};
@@ -212,6 +231,9 @@ void TestApiContract::queueTicketRoundTrips()
 void TestApiContract::staffShapesRoundTrip()
 {
     QVERIFY(roundTrips(ConcertDraft {u"Aurora"_s, u"Aurora Band"_s, u"Olympic Hall"_s, u"Tour"_s}));
+    QVERIFY(roundTrips(ConcertDraft {u"Aurora"_s, u"Aurora Band"_s, u"Olympic Hall"_s, u"Tour"_s,
+                                     u"Asia/Seoul"_s}));
+    QVERIFY(!ConcertDraft {}.toJson().contains(u"timeZone"_s)); // left out: unchanged on update
     ScheduleDraft draft {at("2026-12-24T10:00:00.000Z"),
                          at("2026-11-01T01:00:00.000Z"),
                          at("2026-12-24T09:00:00.000Z"),

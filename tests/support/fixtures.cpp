@@ -183,7 +183,8 @@ QList<QueueRow> Fixtures::queueRows(qint64 concertId)
 
 qint64 Fixtures::createConcert(const QString &title, int dates)
 {
-    const qint64 id = m_services->concerts.createConcert(title, u"Test Artist"_s, u"Test Hall"_s, {});
+    const qint64 id = m_services->concerts.createConcert(
+        {title, u"Test Artist"_s, u"Test Hall"_s, {}, {}});
     m_services->queue.ensureSettings(id);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int d = 0; d < dates; ++d) {
