@@ -7,6 +7,7 @@
 #   BENCH_SKIP_BUILD=1 scripts/bench.sh             re-use the binaries already in build-bench/
 #   TZ=UTC scripts/bench.sh                         the server with TZ set (see docs/PERFORMANCE.md)
 #   scripts/bench.sh --cluster [encore-cluster-bench options...]
+#   scripts/bench.sh --queue-sweep [encore-queue-sweep options...]   poll/join cost at 10^3..10^6 waiting
 #       flash sale and queue poll against 1 instance (direct and behind nginx) and 3 instances
 #       behind nginx (e.g. --instances 3 --workers 8 --flash-attempts 3000)
 #
@@ -30,6 +31,10 @@ report="bench-report.md"
 if [[ "${1:-}" == --cluster ]]; then
     bench=encore-cluster-bench
     report="cluster-bench-report.md"
+    shift
+elif [[ "${1:-}" == --queue-sweep ]]; then
+    bench=encore-queue-sweep
+    report="queue-sweep-report.md"
     shift
 fi
 cmake --build "$build_dir" --parallel "$jobs" --target encore-server "$bench" >&2

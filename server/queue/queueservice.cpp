@@ -361,6 +361,11 @@ void QueueService::coverHold(const QUuid &userId, qint64 concertId, const QDateT
     m_store.extendTurn(userId, concertId, heldUntil.addSecs(kPaymentGraceSeconds));
 }
 
+void QueueService::grantTurn(const QUuid &userId, qint64 concertId, const QDateTime &until)
+{
+    m_store.grantTurn(userId, concertId, until);
+}
+
 int QueueService::admitAll()
 {
     openDuePreQueues();

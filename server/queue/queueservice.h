@@ -45,6 +45,11 @@ public:
     // A hold extends the holder's turn to cover it (docs/ARCHITECTURE.md, "A hold outlives no
     // turn"): the turn, and the capacity it takes, lasts until the hold can no longer be paid.
     void coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil);
+    // A turn outside the line's order, until `until` (for a waiting-list offer: issue 15 item 3).
+    // A waiting or pre-queue entry leaves the line (those behind move up), an ACTIVE turn is
+    // extended, a customer with no entry gets one: their next join (POST .../queue) answers it
+    // ACTIVE with a fresh token. Takes a turn's capacity like any other.
+    void grantTurn(const QUuid &userId, qint64 concertId, const QDateTime &until);
 
     // Expires stale tickets and admits waiting ones for every concert with a queue; safe to
     // call from several threads and instances at once. Returns the number admitted.
