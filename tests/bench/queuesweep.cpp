@@ -42,20 +42,22 @@ struct Row {
     LoadResult join;
 };
 
-// Redis: `count` waiting entries (members need not be accounts: only the line's length matters).
+// Redis: waiting entries from..to (members need not be accounts: only the line's length matters),
+// seeded in slices that each stay well inside the client's 250 ms timeout.
 const server::RedisScript
-    kSeedRedis("local c, n = ARGV[1], tonumber(ARGV[2])\n"
-               "local key = 'encore:q:' .. c .. ':waiting'\n"
-               "for i = 1, n, 1000 do\n"
-               "  local args = {}\n"
-               "  for j = i, math.min(n, i + 999) do\n"
-               "    table.insert(args, redis.call('INCR', 'encore:q:' .. c .. ':seq'))\n"
-               "    table.insert(args, 'seed-' .. j)\n"
-               "  end\n"
-               "  redis.call('ZADD', key, unpack(args))\n"
-               "end\n"
-               "redis.call('SADD', 'encore:q:concerts', c)\n"
-               "return n\n");
+    kSeedRedis(
+    "local c, from, to = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])\n"
+    "local key = 'encore:q:' .. c .. ':waiting'\n"
+    "for i = from, to, 1000 do\n"
+    "  local args = {}\n"
+    "  for j = i, math.min(to, i + 999) do\n"
+    "    table.insert(args, redis.call('INCR', 'encore:q:' .. c .. ':seq'))\n"
+    "    table.insert(args, 'seed-' .. j)\n"
+    "  end\n"
+    "  redis.call('ZADD', key, unpack(args))\n"
+    "end\n"
+    "redis.call('SADD', 'encore:q:concerts', c)\n"
+    "return to - from + 1\n");
 
 // PostgreSQL: `count` waiting entries of the first `count` seed accounts, placed 1..count.
 void seedPostgres(Fixtures &fx, qint64 concertId, qint64 count)
@@ -108,10 +110,13 @@ QList<Row> sweep(const QString &store, const QList<qint64> &sizes, int seconds, 
         const qint64 concert = fx.createConcert(u"Sweep %1"_s.arg(size));
         fx.db().exec(u"UPDATE queue_settings SET paused = true WHERE concert_id = ?"_s, {concert});
         progress(u"%1: seeding %2 waiting"_s.arg(store).arg(size));
-        if (fx.services().redis)
-            fx.services().redis->eval(kSeedRedis, {},
-                                      {QByteArray::number(concert), QByteArray::number(size)});
-        else
+        if (fx.services().redis) {
+            constexpr qint64 kSlice = 20'000;
+            for (qint64 from = 1; from <= size; from += kSlice)
+                fx.services().redis->eval(kSeedRedis, {},
+                                          {QByteArray::number(concert), QByteArray::number(from),
+                                           QByteArray::number(std::min(size, from + kSlice - 1))});
+        } else
             seedPostgres(fx, concert, size);
 
         // Pollers join at the back of the line, then poll (each its own ticket).
