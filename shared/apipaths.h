@@ -94,6 +94,14 @@ inline QString walletTopUps()
 {
     return path(u"/wallet/top-ups");
 }
+inline QString walletTopUpOrders()
+{
+    return path(u"/wallet/top-up-orders");
+}
+inline QString paymentGatewayWebhook()
+{
+    return path(u"/payment-gateway/webhook");
+}
 inline QString walletLedger()
 {
     return path(u"/wallet/ledger");
@@ -205,6 +213,14 @@ inline QString adminSalesCsv()
 inline QString adminReconciliation()
 {
     return path(u"/admin/reconciliation");
+}
+inline QString adminTopUpOrders()
+{
+    return path(u"/admin/top-up-orders");
+}
+inline QString adminTopUpOrderRefund(const PathArg &id)
+{
+    return detail::join(u"/admin/top-up-orders/", id, u"/refund");
 }
 inline QString adminAudit()
 {

@@ -1,14 +1,14 @@
 #include "authservice.h"
 
 #include "auth/passwordhasher.h"
+#include "auth/passwordhashpool.h"
 #include "config/serverconfig.h"
 #include "jsonreader.h"
+#include "live/noticepublisher.h"
 #include "storage/database.h"
 
 #include <QRegularExpression>
-#include <QSemaphore>
 #include <QSqlQuery>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -16,38 +16,16 @@ namespace encore::server {
 
 namespace {
 constexpr int kSessionDays = 7;
+// Cache notices: one session ended (its token hash in hex), or every cached session.
+constexpr QByteArrayView kSessionNotice = "session:";
+constexpr QByteArrayView kAllSessionsNotice = "sessions";
 constexpr auto kFailureWindow = "interval '15 minutes'";
-
-// Argon2id takes ~15 ms and 19 MiB: at most one per core at a time, whichever worker asks. A
-// login waits a moment for a slot (a few at once is normal), then is told to retry rather than
-// stall its worker behind a flood (workers are 4 x cores).
-constexpr int kHashSlotWaitMs = 250;
-QSemaphore &hashSlots()
-{
-    static QSemaphore slots(std::max(1, QThread::idealThreadCount()));
-    return slots;
-}
-
-class HashSlot {
-public:
-    HashSlot()
-    {
-        if (!hashSlots().tryAcquire(1, kHashSlotWaitMs))
-            throw ApiError::withText(ErrorCode::Unavailable,
-                                     u"Many people are signing in right now; please try again."_s,
-                                     {{u"retryAfterSeconds"_s, 1}});
-    }
-    ~HashSlot() { hashSlots().release(); }
-    HashSlot(const HashSlot &) = delete;
-    HashSlot &operator=(const HashSlot &) = delete;
-};
 
 ApiError tooManyAttempts(int retryAfter)
 {
     retryAfter = std::max(1, retryAfter);
-    return ApiError::withText(ErrorCode::RateLimited,
-                              u"Too many attempts; please wait %1 seconds."_s.arg(retryAfter),
-                              {{u"retryAfterSeconds"_s, retryAfter}});
+    return ApiError(ErrorCode::RateLimited, Msg::TooManyAttempts, messageArgs(retryAfter),
+                    {{u"retryAfterSeconds"_s, retryAfter}});
 }
 
 User userFromRow(const QSqlQuery &q, int first)
@@ -60,10 +38,29 @@ User userFromRow(const QSqlQuery &q, int first)
 }
 } // namespace
 
-AuthService::AuthService(Database &db, const ServerConfig &config)
+AuthService::AuthService(Database &db, const ServerConfig &config, NoticePublisher &notices)
     : m_db(db)
     , m_config(config)
+    , m_notices(notices)
 {
+}
+
+bool AuthService::onCacheNotice(const QByteArray &payload)
+{
+    if (payload.startsWith(kSessionNotice)) {
+        m_sessions.invalidateGroup(QByteArray::fromHex(payload.mid(kSessionNotice.size())));
+        return true;
+    }
+    if (payload == kAllSessionsNotice) {
+        forgetAllSessions();
+        return true;
+    }
+    return false;
+}
+
+void AuthService::forgetAllSessions()
+{
+    m_sessions.clear();
 }
 
 void AuthService::validateCredentials(const QString &username, const QString &password)
@@ -149,19 +146,31 @@ Session AuthService::createSession(const User &user)
     return s;
 }
 
-Session AuthService::registerUser(const QString &username, const QString &password,
-                                  const QHostAddress &peer)
+void AuthService::Registration::computeHash()
+{
+    hash = PasswordHasher::hash(password);
+}
+
+void AuthService::LoginAttempt::verify()
+{
+    verified = PasswordHasher::verify(stored, password);
+}
+
+AuthService::Registration AuthService::beginRegistration(const QString &username,
+                                                         const QString &password,
+                                                         const QHostAddress &peer)
 {
     validateCredentials(username, password);
     throttle(u"addr:"_s + peer.toString());
-    const QByteArray hash = [&] {
-        HashSlot slot;
-        return PasswordHasher::hash(password);
-    }();
+    return {username, password, {}};
+}
+
+Session AuthService::finishRegistration(const Registration &registration)
+{
     return m_db.transact([&] {
         QSqlQuery &q = m_db.exec(u"INSERT INTO users(username, password_hash) VALUES (?, ?) "
                                  "ON CONFLICT (username) DO NOTHING RETURNING id, username, role"_s,
-                                 {username, QString::fromLatin1(hash)});
+                                 {registration.username, QString::fromLatin1(registration.hash)});
         if (!q.next())
             throw ApiError(ErrorCode::Conflict, Msg::UsernameTaken, {},
                            {{u"field"_s, u"username"_s}});
@@ -169,51 +178,79 @@ Session AuthService::registerUser(const QString &username, const QString &passwo
     });
 }
 
-Session AuthService::login(const QString &username, const QString &password,
-                           const QHostAddress &peer)
+Session AuthService::registerUser(const QString &username, const QString &password,
+                                  const QHostAddress &peer)
+{
+    Registration registration = beginRegistration(username, password, peer);
+    if (!PasswordHashPool::instance().runHere([&] { registration.computeHash(); }))
+        throw PasswordHashPool::busy();
+    return finishRegistration(registration);
+}
+
+AuthService::LoginAttempt AuthService::beginLogin(const QString &username, const QString &password,
+                                                  const QHostAddress &peer)
 {
     if (username.size() > 64 || password.size() > 128)
         throw ApiError(ErrorCode::Unauthenticated, Msg::WrongCredentials);
     throttle(u"addr:"_s + peer.toString());
-    const QString userKey = u"user:"_s + username.toLower();
-    const QString pairKey = u"pair:"_s + peer.toString() + u'|' + username.toLower();
-    checkLoginBudget(pairKey, userKey);
+    LoginAttempt attempt;
+    attempt.password = password;
+    attempt.userKey = u"user:"_s + username.toLower();
+    attempt.pairKey = u"pair:"_s + peer.toString() + u'|' + username.toLower();
+    checkLoginBudget(attempt.pairKey, attempt.userKey);
     QSqlQuery &q = m_db.exec(
         u"SELECT id, username, role, password_hash FROM users WHERE username = ?"_s, {username});
-    const bool found = q.next();
-    const User user = found ? userFromRow(q, 0) : User {};
-    const QByteArray stored
-        = found ? q.value(3).toString().toLatin1() : PasswordHasher::decoyHash();
-    const bool verified = [&] {
-        HashSlot slot;
-        return PasswordHasher::verify(stored, password);
-    }();
-    if (!verified || !found) {
-        recordFailure(pairKey);
-        recordFailure(userKey);
+    attempt.found = q.next();
+    if (attempt.found)
+        attempt.user = userFromRow(q, 0);
+    // Unknown usernames cost a hash too, so timing does not tell which accounts exist.
+    attempt.stored = attempt.found ? q.value(3).toString().toLatin1() : PasswordHasher::decoyHash();
+    return attempt;
+}
+
+Session AuthService::finishLogin(const LoginAttempt &attempt)
+{
+    if (!attempt.verified || !attempt.found) {
+        recordFailure(attempt.pairKey);
+        recordFailure(attempt.userKey);
         throw ApiError(ErrorCode::Unauthenticated, Msg::WrongCredentials);
     }
-    m_db.exec(u"DELETE FROM auth_failures WHERE key = ?"_s, {pairKey});
-    return createSession(user);
+    m_db.exec(u"DELETE FROM auth_failures WHERE key = ?"_s, {attempt.pairKey});
+    return createSession(attempt.user);
 }
 
 void AuthService::logout(const QByteArray &token)
 {
     authenticate(token);
-    m_db.exec(u"DELETE FROM sessions WHERE token_hash = ?"_s, {tokens::hash(token)});
+    const QByteArray hash = tokens::hash(token);
+    m_db.exec(u"DELETE FROM sessions WHERE token_hash = ?"_s, {hash});
+    // This instance forgets it before answering; the others when the notice reaches them.
+    m_sessions.invalidateGroup(hash);
+    m_notices.publish(QString::fromLatin1(kCacheChannel),
+                      QString::fromLatin1(kSessionNotice.toByteArray() + hash.toHex()));
 }
 
 User AuthService::authenticate(const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128)
         throw ApiError(ErrorCode::Unauthenticated, Msg::PleaseLogIn);
+    const QByteArray hash = tokens::hash(token);
+    if (const auto cached = m_sessions.get(hash)) {
+        if (cached->expiresAt > QDateTime::currentDateTimeUtc())
+            return cached->user;
+    }
+    const quint64 ticket = m_sessions.ticket(hash);
     QSqlQuery &q = m_db.exec(
-        u"SELECT u.id, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id "
-        "WHERE s.token_hash = ? AND s.expires_at > now()"_s,
-        {tokens::hash(token)});
+        u"SELECT u.id, u.username, u.role, s.expires_at FROM sessions s "
+        "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > now()"_s,
+        {hash});
     if (!q.next())
         throw ApiError(ErrorCode::Unauthenticated, Msg::SessionEnded);
-    return userFromRow(q, 0);
+    CachedSession session {userFromRow(q, 0), q.value(3).toDateTime()};
+    // Inside a transaction the row may be this transaction's own, not yet committed.
+    if (!m_db.inTransaction())
+        m_sessions.put(hash, hash, session, ticket);
+    return session.user;
 }
 
 User AuthService::authenticateStaff(const QByteArray &token)
@@ -234,6 +271,11 @@ bool AuthService::ensureStaff(const QString &username, const QString &password)
             if (!PasswordHasher::verify(q.value(0).toString().toLatin1(), password))
                 return false;
             m_db.exec(u"UPDATE users SET role = 'staff' WHERE username = ?"_s, {username});
+            m_db.afterCommit([this] {
+                forgetAllSessions();
+                m_notices.publish(QString::fromLatin1(kCacheChannel),
+                                  QString::fromLatin1(kAllSessionsNotice.toByteArray()));
+            });
             return true;
         }
         m_db.exec(u"INSERT INTO users(username, password_hash, role) VALUES (?, ?, 'staff')"_s,

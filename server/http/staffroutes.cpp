@@ -50,8 +50,8 @@ void registerStaffRoutes(RouteRegistrar &routes, Services &s)
         staff(ctx);
         const QString query = ctx.queryValue(u"query"_s);
         if (query.trimmed().isEmpty() || query.size() > 64)
-            throw ApiError::withText(ErrorCode::ValidationFailed, u"query: 1 to 64 characters"_s,
-                                     {{u"field"_s, u"query"_s}});
+            throw ApiError(ErrorCode::ValidationFailed, Msg::FieldLength,
+                           messageArgs(u"query"_s, 1, 64), {{u"field"_s, u"query"_s}});
         return Reply::json(s.customers.search(query).toJson());
     });
     routes.add(Method::Get, u"/api/v1/admin/users/<arg>"_s, [&s, staff](RequestContext &ctx) {

@@ -67,8 +67,7 @@ void StaffQueueService::removeEntry(const User &staff, qint64 concertId, const Q
                                     const QString &reason)
 {
     if (!m_queue.removeEntry(userId, concertId))
-        throw ApiError::withText(ErrorCode::NotFound,
-                                 u"This customer has no place in this queue."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoQueuePlace);
     m_db.transact([&] {
         m_audit.record(staff, u"queue.remove"_s, target(concertId, userId),
                        details(m_db, concertId, userId, reason));
@@ -92,7 +91,7 @@ QueueBlock StaffQueueService::block(const User &staff, qint64 concertId,
                     "ON c.id = b.concert_id WHERE b.concert_id = ? AND b.user_id = ?::uuid"_s,
                     {concertId, sql::uuid(request.userId)});
     if (!q.next()) // unblocked again in the meantime
-        throw ApiError::withText(ErrorCode::Conflict, u"The block was lifted meanwhile."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::BlockLifted);
     return {concertId, q.value(0).toString(), request.userId, q.value(1).toString(),
             q.value(2).toDateTime()};
 }
@@ -105,8 +104,7 @@ void StaffQueueService::unblock(const User &staff, qint64 concertId, const QUuid
                        details(m_db, concertId, userId, reason));
     });
     if (!removed)
-        throw ApiError::withText(ErrorCode::NotFound,
-                                 u"This account is not blocked from this queue."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NotBlocked);
 }
 
 } // namespace encore::server

@@ -65,8 +65,7 @@ Result<QueueTicket> QueueTicket::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
-                        {u"status"_s, json.value(u"status"_s).toString()});
+        return ApiError::unknownWord(u"status"_s, json.value(u"status"_s));
     t.status = *status;
     return t;
 }
