@@ -10,6 +10,7 @@
 #   scripts/bench.sh --no-live ...                  skip the live-feed fan-out sweep
 #   LIVE_SWEEP=100,1000 scripts/bench.sh            other subscriber counts for the sweep
 #   scripts/bench.sh --cluster [encore-cluster-bench options...]
+#   scripts/bench.sh --queue-sweep [encore-queue-sweep options...]   poll/join cost at 10^3..10^6 waiting
 #       flash sale and queue poll against 1 instance (direct and behind nginx) and 3 instances
 #       behind nginx (e.g. --instances 3 --workers 8 --flash-attempts 3000)
 #
@@ -36,6 +37,10 @@ if [[ "${1:-}" == --cluster ]]; then
     bench=encore-cluster-bench
     report="cluster-bench-report.md"
     live=0
+    shift
+elif [[ "${1:-}" == --queue-sweep ]]; then
+    bench=encore-queue-sweep
+    report="queue-sweep-report.md"
     shift
 fi
 args=()

@@ -22,8 +22,8 @@ struct QueueDefaults {
 struct AbuseLimits {
     int joinsPerAccount = 10;
     int joinsPerAddress = 60;
-    int pollsPerAccount = 120;
-    int pollsPerAddress = 1200;
+    int pollsPerAccount = 150; // an honest client at the shortest pollAfterMs (500 ms) asks 120
+    int pollsPerAddress = 3000;
     // A poll is refused until this share (percent) of the pollAfterMs it was given has passed.
     int pollPacePercent = 80;
     int holdsPerAccount = 30;

@@ -267,11 +267,36 @@ void PgQueueStore::extendTurn(const QUuid &userId, qint64 concertId, const QDate
               {until, sql::uuid(userId), concertId, until});
 }
 
+void PgQueueStore::grantTurn(const QUuid &userId, qint64 concertId, const QDateTime &until)
+{
+    // One statement: activate (or extend) the live entry, take a waiting one out of the line's
+    // arithmetic, or add an active entry with a token nobody holds (a join rotates it).
+    m_db.exec(
+        u"WITH o AS (SELECT id, status, line_seq FROM queue_entries WHERE concert_id = ? "
+        "   AND user_id = ?::uuid AND status IN ('WAITING', 'ACTIVE') FOR UPDATE), "
+        "upd AS (UPDATE queue_entries e SET status = 'ACTIVE', "
+        "   admitted_at = coalesce(e.admitted_at, now()), "
+        "   active_until = greatest(coalesce(e.active_until, now()), ?), "
+        "   line_seq = CASE WHEN o.status = 'WAITING' THEN NULL ELSE e.line_seq END "
+        "   FROM o WHERE e.id = o.id RETURNING o.status AS was, o.line_seq AS seq), "
+        "gone AS (SELECT queue_depart(?, seq) FROM upd WHERE was = 'WAITING'), "
+        "ins AS (INSERT INTO queue_entries(concert_id, user_id, token_hash, status, "
+        "   admitted_at, active_until) "
+        "   SELECT ?, ?::uuid, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), "
+        "   'ACTIVE', now(), ? WHERE NOT EXISTS (SELECT 1 FROM o) RETURNING id) "
+        "SELECT (SELECT count(*) FROM gone), (SELECT count(*) FROM ins)"_s,
+        {concertId, sql::uuid(userId), until, concertId, concertId, sql::uuid(userId), until});
+}
+
 QList<qint64> PgQueueStore::concertsWithQueues()
 {
     QList<qint64> concerts;
+    // Every admission tick asks this: from the lines' rows and the (bounded) active turns, not a
+    // scan of every waiting entry (issue 13: nothing grows with the crowd).
     QSqlQuery &q = m_db.exec(
-        u"SELECT DISTINCT concert_id FROM queue_entries WHERE status IN ('WAITING', 'ACTIVE')"_s);
+        u"SELECT concert_id FROM queue_lines WHERE pre_count > 0 "
+        " OR next_seq - front_gone > queue_departed_before(concert_id, next_seq + 1) "
+        "UNION SELECT DISTINCT concert_id FROM queue_entries WHERE status = 'ACTIVE'"_s);
     while (q.next())
         concerts.append(q.value(0).toLongLong());
     return concerts;

@@ -23,6 +23,7 @@ public:
     bool leave(const QUuid &userId, const QByteArray &tokenHash) override;
     void complete(const QUuid &userId, qint64 concertId) override;
     void extendTurn(const QUuid &userId, qint64 concertId, const QDateTime &until) override;
+    void grantTurn(const QUuid &userId, qint64 concertId, const QDateTime &until) override;
     int admit(qint64 concertId) override;
     QList<qint64> concertsWithQueues() override;
     QueueCounts counts(qint64 concertId) override;

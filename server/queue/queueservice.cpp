@@ -448,6 +448,12 @@ void QueueService::coverHold(const QUuid &userId, qint64 concertId, const QDateT
     turnsChanged(userId);
 }
 
+void QueueService::grantTurn(const QUuid &userId, qint64 concertId, const QDateTime &until)
+{
+    m_store.grantTurn(userId, concertId, until);
+    turnsChanged(userId); // a cached "waiting" for this customer is stale now
+}
+
 int QueueService::admitAll()
 {
     openDuePreQueues();

@@ -65,6 +65,11 @@ public:
     // A hold extends the holder's turn to cover it (docs/ARCHITECTURE.md, "A hold outlives no
     // turn"): the turn, and the capacity it takes, lasts until the hold can no longer be paid.
     void coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil);
+    // A turn outside the line's order, until `until` (for a waiting-list offer: issue 15 item 3).
+    // A waiting or pre-queue entry leaves the line (those behind move up), an ACTIVE turn is
+    // extended, a customer with no entry gets one: their next join (POST .../queue) answers it
+    // ACTIVE with a fresh token. Takes a turn's capacity like any other.
+    void grantTurn(const QUuid &userId, qint64 concertId, const QDateTime &until);
     // The payment request of a customer who pays in the hold's last second is still in flight
     // when the hold ends; the turn outlasts the hold by that much.
     static constexpr int kPaymentGraceSeconds = 30;

@@ -100,6 +100,11 @@ public:
     // Moves the end of the user's ACTIVE turn for the concert out to `until` (never earlier);
     // a turn that has already ended stays ended.
     virtual void extendTurn(const QUuid &userId, qint64 concertId, const QDateTime &until) = 0;
+    // Gives the user an ACTIVE turn until `until` outside the line's order (a waiting-list offer):
+    // a waiting or pre-queue entry leaves the line (everyone behind moves up one), an active turn
+    // is extended, and a user without an entry gets one (their next join rotates its token and
+    // answers ACTIVE). Counts against maxActive like any turn.
+    virtual void grantTurn(const QUuid &userId, qint64 concertId, const QDateTime &until) = 0;
     // Expires stale tickets, then admits by arrival within maxActive and the admission rate.
     // Atomic per concert across instances; returns the number admitted.
     virtual int admit(qint64 concertId) = 0;

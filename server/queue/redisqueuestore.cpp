@@ -1,5 +1,6 @@
 #include "redisqueuestore.h"
 
+#include "auth/passwordhasher.h"
 #include "queue/fairshuffle.h"
 #include "queue/queueservice.h"
 #include "storage/database.h"
@@ -219,6 +220,22 @@ const RedisScript kExtendTurn(LUA_PRELUDE
                               "redis.call('ZADD', k(c, 'active'), untilMs, user)\n"
                               "return 1\n");
 
+// ARGV: user, concert, end of the turn (ms), a token hash nobody holds (hex). Gives the user an
+// ACTIVE turn outside the line's order (waiting-list offers): out of the line or the pre-queue,
+// into the active set until at least then; a user without an entry gets one.
+const RedisScript
+    kGrantTurn(LUA_PRELUDE
+               "local user, c, untilMs, hash = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]\n"
+               "redis.call('ZREM', k(c, 'waiting'), user); redis.call('ZREM', k(c, 'pre'), user)\n"
+               "local a = tonumber(redis.call('ZSCORE', k(c, 'active'), user) or 0)\n"
+               "redis.call('ZADD', k(c, 'active'), math.max(a, untilMs), user)\n"
+               "if not redis.call('HGET', k(c, 'tokens'), user) then\n"
+               "  redis.call('HSET', k(c, 'tokens'), user, hash)\n"
+               "  redis.call('SET', 'encore:qt:' .. hash, user .. '|' .. c, 'EX', 86400)\n"
+               "end\n"
+               "redis.call('SADD', 'encore:q:concerts', c)\n"
+               "return 1\n");
+
 // ARGV: concert. Expires, refills the token bucket and admits by arrival. Returns {admitted,
 // expired}, or -1 when the settings are not mirrored yet.
 const RedisScript kAdmit(
@@ -432,6 +449,16 @@ void RedisQueueStore::extendTurn(const QUuid &userId, qint64 concertId, const QD
     m_redis.eval(kExtendTurn, {},
                  {userText(userId), QByteArray::number(concertId),
                   QByteArray::number(until.toMSecsSinceEpoch())});
+}
+
+void RedisQueueStore::grantTurn(const QUuid &userId, qint64 concertId, const QDateTime &until)
+{
+    m_redis.eval(kGrantTurn, {},
+                 {userText(userId), QByteArray::number(concertId),
+                  QByteArray::number(until.toMSecsSinceEpoch()),
+                  tokens::hash(tokens::generate()).toHex()});
+    m_redis.waitForReplica(); // the customer is told of the offer next
+    announce(concertId);
 }
 
 int RedisQueueStore::admit(qint64 concertId)

@@ -74,8 +74,9 @@ void TestAuthorization::initTestCase()
     // carol is back in line (WAITING); dave's turn is over (active_until passed); erin's session
     // has expired; staff is staff.
     m_fixtures->scalar(
-        u"UPDATE queue_entries SET status = 'WAITING', admitted_at = NULL, active_until = NULL "
-        "WHERE user_id = ?::uuid"_s,
+        // line_seq 1: first in line (an entry without a place would be in the pre-queue).
+        u"UPDATE queue_entries SET status = 'WAITING', admitted_at = NULL, active_until = NULL, "
+        "line_seq = 1 WHERE user_id = ?::uuid"_s,
         {m_users.value(u"carol"_s).id.toString(QUuid::WithoutBraces)});
     m_fixtures->scalar(
         u"UPDATE queue_entries SET active_until = now() - interval '1 second' WHERE user_id = ?::uuid"_s,

@@ -8,6 +8,7 @@
 #include "fixtures.h"
 #include "jsonreader.h"
 #include "models/queueticket.h"
+#include "services/services.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void shuffleIsUniform();
     void twoInstancesShuffleOnce();
     void staffSeeAndClearThePreQueue();
+    void positionsStayExactAsPeopleLeaveTheMiddle();
 
 private:
     // A paused concert (positions stay put) whose sales open in `minutes`.
@@ -319,6 +321,59 @@ void TestPreQueue::staffSeeAndClearThePreQueue()
     QCOMPARE(afterOpening->openings.size(), 1);
     QCOMPARE(afterOpening->openings.first().placed, qint64(4));
     QVERIFY(!afterOpening->opensAt.isValid()); // on sale now: no pre-queue
+}
+
+// The line's arithmetic (migration 012) through departures from the middle: a customer leaves,
+// staff remove one, a waiting-list offer grants one a turn out of order — everyone behind moves up
+// by exactly that many; a customer with no entry who is granted a turn joins straight into it.
+void TestPreQueue::positionsStayExactAsPeopleLeaveTheMiddle()
+{
+    const qint64 concert = m_fixtures->createConcert(u"Departures"_s);
+    m_fixtures->scalar(u"UPDATE queue_settings SET paused = true WHERE concert_id = ?"_s,
+                       {concert});
+    const QList<TestUser> users = m_fixtures->createUsers(10, 0, u"middle"_s);
+    const QList<QByteArray> tokens = joinAll(users, concert);
+    QList<int> expected(10);
+    std::iota(expected.begin(), expected.end(), 1);
+    QCOMPARE(positions(users, tokens), expected);
+
+    HttpRequest leave {"DELETE", api::queue().toLatin1(), {}, {}};
+    leave.bearer(users[2].token).queueToken(tokens[2]);
+    QCOMPARE(m_server->client().send(leave).status, 204);
+    HttpRequest remove {"DELETE",
+                        "/api/v1/admin/concerts/" + QByteArray::number(concert) + "/queue/"
+                            + users[0].id.toByteArray(QUuid::WithoutBraces),
+                        {},
+                        {}};
+    remove.bearer(m_staff.token).json({{u"reason"_s, u"Duplicate account"_s}});
+    QCOMPARE(m_server->client().send(remove).status, 204);
+    m_fixtures->services().queue.grantTurn(users[5].id, concert,
+                                           QDateTime::currentDateTimeUtc().addSecs(300));
+
+    const QList<int> after = positions(users, tokens);
+    // users 0 and 2 are gone (404), 5 is active (not waiting), the rest moved up.
+    QCOMPARE(after[0], -404);
+    QCOMPARE(after[2], -404);
+    QCOMPARE(after.mid(6), (QList<int> {4, 5, 6, 7}));
+    QCOMPARE(after[1], 1);
+    QCOMPARE(after[3], 2);
+    QCOMPARE(after[4], 3);
+    const HttpResponse granted = m_server->client().send(statusRequest(users[5], tokens[5]));
+    QCOMPARE(granted.json().value(u"status"_s).toString(), u"ACTIVE"_s);
+
+    // Granted without an entry: the next join answers the turn, with a token that works.
+    const TestUser offered = m_fixtures->createUsers(1, 0, u"offered"_s).first();
+    m_fixtures->services().queue.grantTurn(offered.id, concert,
+                                           QDateTime::currentDateTimeUtc().addSecs(300));
+    const HttpResponse joined = m_server->client().send(joinRequest(offered, concert));
+    QCOMPARE(joined.status, 200);
+    QCOMPARE(joined.json().value(u"status"_s).toString(), u"ACTIVE"_s);
+    QCOMPARE(m_server->client().send(statusRequest(offered, tokenOf(joined))).status, 200);
+    // And a newcomer queues behind the seven still waiting.
+    const TestUser newcomer = m_fixtures->createUsers(1, 0, u"newcomer"_s).first();
+    QCOMPARE(
+        m_server->client().send(joinRequest(newcomer, concert)).json().value(u"position"_s).toInt(),
+        8);
 }
 
 QTEST_GUILESS_MAIN(TestPreQueue)

@@ -4,6 +4,7 @@
 // exists in English and Korean with the same placeholders.
 #include "api/admintypes.h"
 #include "api/apitypes.h"
+#include "api/fairqueuetypes.h"
 #include "api/livemessage.h"
 #include "api/requests.h"
 #include "apierror.h"
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void acceptLanguagePicksTheLanguage_data();
     void acceptLanguagePicksTheLanguage();
     void pathsServeRoutesAndCalls();
+    void fairQueueShapesRoundTrip();
 };
 
 void TestApiContract::customerShapesRoundTrip()
@@ -371,7 +373,9 @@ void TestApiContract::everyEnumHasOneWordPerValue()
     QVERIFY(wordsAreOneToOne<Language>());
     // Tables list every value: the last enumerator is in each.
     QCOMPARE(allValues<ErrorCode>().size(), int(ErrorCode::Internal) + 1);
-    QCOMPARE(allValues<EtaReason>().size(), int(EtaReason::Admitted) + 1);
+    QCOMPARE(allValues<EtaReason>().size(), int(EtaReason::PreQueue) + 1);
+    QVERIFY(wordsAreOneToOne<LimitKind>());
+    QCOMPARE(allValues<LimitKind>().size(), int(LimitKind::AddressAccounts) + 1);
     QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::Account) + 1);
 }
 
@@ -454,6 +458,58 @@ void TestApiContract::pathsServeRoutesAndCalls()
              u"/api/v1/admin/schedules/<arg>/seats/<arg>/block"_s);
     QCOMPARE(api::reservation(kReservation),
              u"/api/v1/reservations/"_s + kReservation.toString(QUuid::WithoutBraces));
+}
+
+// Issue 15: the pre-queue ticket, the settings' new fields, the staff pre-queue view and the
+// abuse counters, each through its own toJson/fromJson.
+void TestApiContract::fairQueueShapesRoundTrip()
+{
+    QueueTicket pre;
+    pre.userId = kUser;
+    pre.concertId = 3;
+    pre.etaReason = EtaReason::PreQueue;
+    pre.preQueue = true;
+    pre.opensAt = at("2026-12-24T11:00:00.000Z");
+    pre.preQueueCount = 4812;
+    pre.pollAfterMs = 10'400;
+    QVERIFY(roundTrips(pre));
+    QCOMPARE(pre.toJson().value(u"preQueue"_s).toBool(), true);
+    QueueTicket placed = pre;
+    placed.preQueue = false;
+    placed.opensAt = QDateTime();
+    placed.preQueueCount = 0;
+    QVERIFY(roundTrips(placed));
+    QVERIFY(!placed.toJson().contains(u"preQueue"_s)); // an older client sees what it knows
+
+    QueueSettings settings {200, 600, 600, false, 45, 3};
+    QVERIFY(roundTrips(settings));
+    QVERIFY(!settings.validate());
+    QueueSettings old {200, 600, 600, false, std::nullopt, std::nullopt}; // an older console's PUT
+    QVERIFY(roundTrips(old));
+    QVERIFY(!old.validate());
+    settings.preQueueMinutes = kMaxPreQueueMinutes + 1;
+    QVERIFY(settings.validate());
+
+    PreQueueView view;
+    view.concertId = 3;
+    view.opensAt = at("2026-12-24T11:00:00.000Z");
+    view.acceptsJoinsFrom = at("2026-12-24T10:00:00.000Z");
+    view.preQueueMinutes = 60;
+    view.count = 2;
+    view.entries = {{kUser, u"fan1"_s, at("2026-12-24T10:01:00.000Z")},
+                    {kReservation, u"fan2"_s, at("2026-12-24T10:02:00.000Z")}};
+    view.openings = {{at("2026-11-24T11:00:00.000Z"), at("2026-11-24T11:00:00.120Z"), 9120}};
+    QVERIFY(roundTrips(view));
+
+    for (const LimitKind kind : allValues<LimitKind>())
+        QVERIFY(roundTrips(
+            AbuseCounter {kind, u"203.0.113.9"_s, 61, 60, 1, at("2026-12-24T10:01:00.000Z")}));
+    QVERIFY(roundTrips(ClearCountersRequest {u"Shared office network"_s, std::nullopt, {}}));
+    QVERIFY(roundTrips(ClearCountersRequest {u"Shared office network"_s, LimitKind::JoinAddress,
+                                             u"198.51.100.7"_s}));
+    QVERIFY(
+        !ClearCountersRequest::fromJson({{u"reason"_s, u"Long enough"_s}, {u"kind"_s, u"x"_s}}));
+    QVERIFY(!ClearCountersRequest::fromJson({{u"reason"_s, u"no"_s}}));
 }
 
 QTEST_GUILESS_MAIN(TestApiContract)
