@@ -102,14 +102,21 @@ void TicketsPage::select(int row)
     m_view->selectRow(row);
 }
 
+void TicketsPage::setServerReachable(bool reachable)
+{
+    m_reachable = reachable;
+    updateButtons();
+}
+
 void TicketsPage::updateButtons()
 {
     const Reservation *r = selected();
     m_receipt->setEnabled(r && r->status == ReservationStatus::Paid);
     const bool held = r && r->status == ReservationStatus::Held
         && r->heldUntil > QDateTime::currentDateTimeUtc();
-    m_payHold->setEnabled(held);
-    m_cancelHold->setEnabled(held);
+    m_payHold->setEnabled(held && m_reachable);
+    m_cancelHold->setEnabled(held && m_reachable);
+    m_refresh->setEnabled(m_reachable);
     // The selected hold's time left; a hold that runs out here is re-read (refreshRequested).
     m_countdown->setVisible(held);
     const QUuid shown = held ? r->id : QUuid();
@@ -120,7 +127,7 @@ void TicketsPage::updateButtons()
         else
             m_countdown->stop();
     }
-    m_refund->setEnabled(r && r->status == ReservationStatus::Paid);
+    m_refund->setEnabled(r && r->status == ReservationStatus::Paid && m_reachable);
     const bool empty = m_model->rowCount() == 0;
     m_view->setVisible(!empty);
     m_empty->setVisible(empty);

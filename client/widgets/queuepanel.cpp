@@ -75,6 +75,11 @@ void QueuePanel::setConcertTitle(const QString &title)
     retranslate();
 }
 
+void QueuePanel::setServerReachable(bool reachable)
+{
+    m_leave->setEnabled(reachable);
+}
+
 void QueuePanel::setJoining()
 {
     m_joining = true;

@@ -5,6 +5,7 @@
 
 #include "models/concert.h"
 #include "models/seat.h"
+#include "models/seatavailability.h"
 
 #include <QHash>
 #include <QMap>
@@ -53,6 +54,8 @@ public:
     Concert get(qint64 concertId);
     QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
     SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
+    // The seats still for sale on these dates, counted now (no cache: it follows a change).
+    QList<SeatAvailability> availability(const QList<qint64> &scheduleIds);
 
     qint64 createConcert(const QString &title, const QString &artist, const QString &venue,
                          const QString &description);

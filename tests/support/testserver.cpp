@@ -105,10 +105,23 @@ bool TestServer::start()
     return false;
 }
 
+void TestServer::pause()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        ::kill(pid_t(m_process->processId()), SIGSTOP);
+}
+
+void TestServer::resume()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        ::kill(pid_t(m_process->processId()), SIGCONT);
+}
+
 void TestServer::stop()
 {
     if (!m_process || m_process->state() == QProcess::NotRunning)
         return;
+    resume(); // a paused server would never see the SIGTERM
     ::kill(pid_t(m_process->processId()), SIGTERM);
     if (!m_process->waitForFinished(30'000))
         m_process->kill();

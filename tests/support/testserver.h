@@ -28,6 +28,10 @@ public:
                   // --tls-cert: until the port accepts connections)
     void stop(); // SIGTERM and wait
     void kill(); // SIGKILL
+    // SIGSTOP / SIGCONT: a hung server — its sockets stay open and nothing answers (no FIN, no
+    // refusal), the outage only a heartbeat or a timeout can notice.
+    void pause();
+    void resume();
     bool restart(); // stop + start on the same database (and port if free)
 
     quint16 port() const { return m_port; }
