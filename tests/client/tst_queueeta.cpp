@@ -59,9 +59,9 @@ void TestQueueEta::shownWaitMatchesTheRealWait()
     const qint64 concert = m_fixtures->createConcert(u"Steady Line"_s, 1);
     const qint64 schedule = m_fixtures->schedulesOf(concert).first();
 
-    // Eight fans join first; once four are in, the server has measured the pace (a "steady"
-    // estimate) and four are still ahead of the customer.
-    const QList<TestUser> line = m_fixtures->createUsers(8, 0, u"steady"_s);
+    // Ten fans join first; once six are in, the server has measured the pace (five admissions
+    // make a "steady" estimate) and four are still ahead of the customer.
+    const QList<TestUser> line = m_fixtures->createUsers(10, 0, u"steady"_s);
     QList<HttpRequest> joins;
     for (const TestUser &u : line) {
         HttpRequest r {"POST", api::concertQueue(concert).toUtf8(), {}, {}};
@@ -75,7 +75,7 @@ void TestQueueEta::shownWaitMatchesTheRealWait()
             n += r.admitted() ? 1 : 0;
         return n;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(admitted() >= 4, kGuiWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(admitted() >= 6, kGuiWaitMs);
 
     const TestUser fan = m_fixtures->createUsers(1, 0, u"waiter"_s).first();
     SignedIn s = openCustomerWindow(m_server->port(), fan);
@@ -96,6 +96,7 @@ void TestQueueEta::shownWaitMatchesTheRealWait()
     const QString words = visibleChild<QLabel>(w, u"queueEta"_s)->text();
     QVERIFY2(words.contains(DisplayText::durationRange(eta.low, eta.high)), qPrintable(words));
     QVERIFY(shown.aheadCount >= 1);
+    QCOMPARE(shown.etaReason, EtaReason::Steady); // the measured pace, not the settings
 
     QTRY_COMPARE_WITH_TIMEOUT(w->page(), CustomerWindow::Page::Seats,
                               int(eta.high * 3000) + kGuiWaitMs);

@@ -5,6 +5,7 @@
 #include "widgets/seatmapwidget.h"
 #include "widgets/seatpainter.h"
 
+#include <QLayout>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
