@@ -83,8 +83,9 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     layout->addWidget(buildHeader());
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
-    // The banner and notices float over the top of the page: showing one never moves the page.
-    auto *overlay = new OverlayStrip(m_stack, 12, 920, central);
+    // The banner and notices float over the page's bottom-left corner: showing one never moves
+    // the page.
+    auto *overlay = new OverlayStrip(m_stack, 20, 600, central);
     overlay->addNotice(m_banner);
     overlay->addNotice(m_notice);
     buildMenus();

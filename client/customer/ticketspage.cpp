@@ -53,11 +53,15 @@ TicketsPage::TicketsPage(ReservationListModel *model, QWidget *parent)
     m_refund->setObjectName(u"refundButton"_s);
     m_refund->setProperty("danger", true);
 
+    // The selected hold's countdown sits by the heading: notices float over the bottom-left
+    // corner and must never hide the time left.
+    m_countdown->setMaximumWidth(360);
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
+    top->addWidget(m_countdown, 1);
+    top->addSpacing(12);
     top->addWidget(m_refresh);
     auto *actions = new QHBoxLayout;
-    actions->addWidget(m_countdown, 1);
     actions->addStretch();
     actions->addWidget(m_receipt);
     actions->addWidget(m_payHold);
@@ -85,7 +89,16 @@ TicketsPage::TicketsPage(ReservationListModel *model, QWidget *parent)
     connect(m_refund, &QPushButton::clicked, this, withSelected(&TicketsPage::refundRequested));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TicketsPage::updateButtons);
-    connect(model, &QAbstractItemModel::modelReset, this, &TicketsPage::updateButtons);
+    // A re-read of the list (after an outage, a refresh) keeps the row the customer chose.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const Reservation *r = selected();
+        m_keepSelected = r ? r->id : QUuid();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (const int row = m_model->rowOf(m_keepSelected); !m_keepSelected.isNull() && row >= 0)
+            select(row);
+        updateButtons();
+    });
     connect(model, &QAbstractItemModel::rowsInserted, this, &TicketsPage::updateButtons);
     connect(model, &QAbstractItemModel::dataChanged, this, &TicketsPage::updateButtons);
     retranslate();

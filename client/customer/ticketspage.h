@@ -50,6 +50,7 @@ private:
     QPushButton *m_payHold;
     HoldCountdown *m_countdown;
     QUuid m_countdownFor; // the reservation the countdown counts for
+    QUuid m_keepSelected; // the selected reservation across a reset of the list
     QPushButton *m_cancelHold;
     QPushButton *m_refund;
     bool m_reachable = true;

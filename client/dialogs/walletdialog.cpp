@@ -73,7 +73,7 @@ WalletDialog::WalletDialog(ApiClient *api, QWidget *parent)
 
     auto *quickRow = new QHBoxLayout;
     for (Money amount : kQuickAmounts) {
-        auto *b = new QPushButton(u"+ "_s + money::format(amount), this);
+        auto *b = new QPushButton(this);
         b->setObjectName(u"quickAmount%1"_s.arg(amount));
         b->setProperty("chip", true);
         // "+ 50,000" adds to what is typed (as Korean wallet apps do): two taps make 100,000.
@@ -362,6 +362,8 @@ void WalletDialog::retranslate()
     m_balanceCaption->setText(tr("Balance"));
     m_quickCaption->setText(tr("Quick top-up"));
     m_amountCaption->setText(tr("Amount (KRW)"));
+    for (qsizetype i = 0; i < m_quick.size(); ++i) // "+ 50,000 KRW" / "+ 50,000원"
+        m_quick[i]->setText(u"+ "_s + money::format(kQuickAmounts[i]));
     m_amount->setPlaceholderText(tr("e.g. 50000"));
     m_topUp->setText(tr("Top up"));
     m_ledgerCaption->setText(tr("History"));

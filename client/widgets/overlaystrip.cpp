@@ -75,7 +75,7 @@ void OverlayStrip::place()
     const QRect area = m_target->geometry();
     const int width = std::min(area.width() - 2 * m_inset, m_maxWidth);
     const int height = heightForWidth(width) > 0 ? heightForWidth(width) : sizeHint().height();
-    setGeometry(area.x() + (area.width() - width) / 2, area.y() + m_inset, width, height);
+    setGeometry(area.x() + m_inset, area.bottom() + 1 - m_inset - height, width, height);
     show();
     raise();
 }

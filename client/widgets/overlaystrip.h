@@ -1,5 +1,5 @@
 #pragma once
-// OverlayStrip: a column of notices (the connection banner, the notice bar) floating over the top
+// OverlayStrip: a column of notices (the connection banner, the notice bar) floating over a corner
 // of a target widget instead of taking layout space, so a notice that appears or goes never moves
 // what is under the mouse. Owns only its layout; follows the target's size. GUI thread.
 
@@ -14,8 +14,9 @@ class OverlayStrip : public QWidget {
     Q_OBJECT
 
 public:
-    // Floats over `target` (which must share this strip's parent), `inset` pixels from its top and
-    // sides, at most `maxWidth` wide.
+    // Floats over the bottom-left corner of `target` (which must share this strip's parent),
+    // `inset` pixels from its edges, at most `maxWidth` wide — where pages keep no actions (they
+    // sit on the right), like a desktop snackbar — growing upwards as notices are added.
     OverlayStrip(QWidget *target, int inset, int maxWidth, QWidget *parent);
 
     // Adds a notice widget; the strip shows while any of them is visible.

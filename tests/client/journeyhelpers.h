@@ -61,4 +61,8 @@ SignedIn openCustomerWindow(quint16 port, const TestUser &user);
 // Fast retries and probes, so outages and recoveries happen within a test's patience.
 void useQuickRetries(ApiClient *api);
 
+// Saves what `widget` shows as docs/screenshots-style NAME.png into ENCORE_SCREENSHOT_DIR when
+// that is set (the suite run keeps none).
+void screenshot(QWidget *widget, const QString &name);
+
 } // namespace encore::test

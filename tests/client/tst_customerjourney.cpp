@@ -196,6 +196,7 @@ void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
         m_fixtures->scalar(u"SELECT count(*) FROM top_up_orders WHERE status = 'FAILED'"_s).toInt(),
         1);
     QCOMPARE(wallet->findChild<QLabel *>(u"walletBalance"_s)->text(), money::format(300'000));
+    screenshot(wallet, u"wallet-after-topup"_s);
     QVERIFY(clickNamed(wallet, u"walletCloseButton"_s));
     QTRY_VERIFY_WITH_TIMEOUT(!openDialog(u"walletDialog"_s), kGuiWaitMs);
 

@@ -57,14 +57,6 @@ QString noticeText(CustomerWindow *w)
     auto *l = w->findChild<QLabel *>(u"noticeText"_s);
     return l && l->isVisible() ? l->text() : QString();
 }
-
-// Saved for the docs when ENCORE_SCREENSHOT_DIR is set (the suite run keeps none).
-void screenshot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ENCORE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        QVERIFY(w->grab().save(QDir(dir).filePath(name + u".png"_s)));
-}
 } // namespace
 
 void TestHoldSeams::initTestCase()

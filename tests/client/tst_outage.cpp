@@ -48,7 +48,7 @@ private:
     // `actions` without moving `steady`; brings it back and checks the banner goes and the
     // actions are enabled again.
     void outageWhileIdle(CustomerWindow *w, Outage how, const QStringList &actions,
-                         const QStringList &steady);
+                         const QStringList &steady, const QString &screenshotName);
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<Fixtures> m_fixtures;
@@ -183,7 +183,7 @@ QList<QRect> geometries(CustomerWindow *w, const QStringList &names)
 } // namespace
 
 void TestOutage::outageWhileIdle(CustomerWindow *w, Outage how, const QStringList &actions,
-                                 const QStringList &steady)
+                                 const QStringList &steady, const QString &screenshotName)
 {
     auto *banner = w->connectionBanner();
     for (const QString &name : actions)
@@ -214,6 +214,7 @@ void TestOutage::outageWhileIdle(CustomerWindow *w, Outage how, const QStringLis
     QCOMPARE(visibleNotices(w), 1); // the banner, and nothing else about the outage
     // The banner floats over the page: nothing under the mouse moved.
     QCOMPARE(geometries(w, steady), before);
+    screenshot(w, screenshotName);
 
     if (how == Outage::Hang)
         m_server->resume();
@@ -244,7 +245,8 @@ void TestOutage::idleSeatMapNoticesAKilledServer()
     QVERIFY(clickNamed(w, u"seat12"_s)); // a pick needs no server; holding it does
     outageWhileIdle(w, Outage::Kill, {u"holdButton"_s},
                     {u"seatPageTitle"_s, u"turnClock"_s, u"leaveSeatsButton"_s, u"seat1"_s,
-                     u"seat50"_s, u"holdButton"_s});
+                     u"seat50"_s, u"holdButton"_s},
+                    u"offline-seats"_s);
     QCOMPARE(away.count(), 1); // one outage, one banner
     QVERIFY(seatSelected(w, 12));
 }
@@ -270,7 +272,7 @@ void TestOutage::idleWaitingRoomNoticesAHungServer()
     QTRY_COMPARE_WITH_TIMEOUT(w->page(), CustomerWindow::Page::Queue, kGuiWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(w->queuePanel()->ticket().status, QueueStatus::Waiting, kGuiWaitMs);
     outageWhileIdle(w, Outage::Hang, {u"leaveQueueButton"_s},
-                    {u"queueTitle"_s, u"queueStatus"_s, u"leaveQueueButton"_s});
+                    {u"queueTitle"_s, u"queueStatus"_s, u"leaveQueueButton"_s}, u"offline-queue"_s);
     QCOMPARE(away.count(), 1);
     QCOMPARE(w->page(), CustomerWindow::Page::Queue); // still in line
 }
@@ -292,8 +294,8 @@ void TestOutage::idleTicketsNoticeAStoppedServer()
     QTRY_VERIFY_WITH_TIMEOUT((view = visibleChild<QTableView>(w, u"ticketsView"_s))
                                  && view->model()->rowCount() == 1,
                              kGuiWaitMs);
-    // The list may be re-read once more (the window's start and the page both load it), which
-    // drops the selection: select until the hold's buttons are there. Selecting is idempotent.
+    // The list may still be loading (the window's start and the page both read it): select until
+    // the hold's buttons are there. Selecting is idempotent.
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             if (!enabled(w, u"payHoldButton"_s))
@@ -302,9 +304,9 @@ void TestOutage::idleTicketsNoticeAStoppedServer()
             return enabled(w, u"payHoldButton"_s);
         }(),
         kGuiWaitMs);
-    outageWhileIdle(w, Outage::Stop,
-                    {u"payHoldButton"_s, u"cancelHoldButton"_s, u"refreshTicketsButton"_s},
-                    {u"ticketsView"_s, u"payHoldButton"_s, u"refreshTicketsButton"_s});
+    outageWhileIdle(
+        w, Outage::Stop, {u"payHoldButton"_s, u"cancelHoldButton"_s, u"refreshTicketsButton"_s},
+        {u"ticketsView"_s, u"payHoldButton"_s, u"refreshTicketsButton"_s}, u"offline-tickets"_s);
     QCOMPARE(away.count(), 1);
 }
 

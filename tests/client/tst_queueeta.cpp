@@ -97,6 +97,7 @@ void TestQueueEta::shownWaitMatchesTheRealWait()
     QVERIFY2(words.contains(DisplayText::durationRange(eta.low, eta.high)), qPrintable(words));
     QVERIFY(shown.aheadCount >= 1);
     QCOMPARE(shown.etaReason, EtaReason::Steady); // the measured pace, not the settings
+    screenshot(w, u"queue-live"_s);
 
     QTRY_COMPARE_WITH_TIMEOUT(w->page(), CustomerWindow::Page::Seats,
                               int(eta.high * 3000) + kGuiWaitMs);

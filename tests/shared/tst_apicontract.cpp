@@ -12,6 +12,7 @@
 #include "models/concert.h"
 #include "models/queueticket.h"
 #include "models/seat.h"
+#include "models/seatavailability.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -131,6 +132,10 @@ void TestApiContract::customerShapesRoundTrip()
                  seat(3, SeatStatus::Sold), seat(4, SeatStatus::Blocked)};
     map.seats[1].mine = true;
     QVERIFY(roundTrips(map));
+    // The live feed's seat counts of a date (the concert list).
+    QVERIFY(roundTrips(SeatAvailability {11, 37, 50}));
+    QVERIFY(!SeatAvailability::fromJson(
+        {{u"scheduleId"_s, 11}, {u"availableSeats"_s, 51}, {u"totalSeats"_s, 50}}));
 
     Reservation res;
     res.id = kReservation;
@@ -347,7 +352,7 @@ void TestApiContract::everyEnumHasOneWordPerValue()
     // Tables list every value: the last enumerator is in each.
     QCOMPARE(allValues<ErrorCode>().size(), int(ErrorCode::Internal) + 1);
     QCOMPARE(allValues<EtaReason>().size(), int(EtaReason::Admitted) + 1);
-    QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::Account) + 1);
+    QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::Availability) + 1);
 }
 
 void TestApiContract::unknownWordsAreRefusedOrFallBack()
