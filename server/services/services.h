@@ -16,6 +16,7 @@
 #include "services/customerlookupservice.h"
 #include "services/idempotencyservice.h"
 #include "services/paymentservice.h"
+#include "services/ratelimiter.h"
 #include "services/reportservice.h"
 #include "services/reservationservice.h"
 #include "services/seatoperationsservice.h"
@@ -42,7 +43,8 @@ struct Services {
         , cache(redis.get())
         , auth(db, config)
         , idempotency(db)
-        , queue(db, config, *queueStore)
+        , limits(db, redis.get(), config)
+        , queue(db, config, *queueStore, limits)
         , concerts(db, cache)
         , wallet(db)
         , reservations(db, config, concerts, queue, wallet)
@@ -52,7 +54,7 @@ struct Services {
         , catalogue(db, concerts, queue, seatOperations, audit)
         , reports(db, seatOperations)
         , staffMoney(db, audit, concerts, reservations, wallet, queue)
-        , staffQueue(db, audit, queue)
+        , staffQueue(db, audit, queue, limits)
         , customers(db, reservations, payments, wallet, queue)
         , gateway(config)
         , topUps(db, gateway, wallet)
@@ -66,6 +68,7 @@ struct Services {
     SnapshotCache cache;
     AuthService auth;
     IdempotencyService idempotency;
+    RateLimiter limits; // the fair queue's abuse limits (issue 15)
     QueueService queue;
     ConcertService concerts;
     WalletService wallet;
