@@ -1,5 +1,7 @@
 #include "messages.h"
 
+#include "money.h"
+
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -340,7 +342,7 @@ QString messageText(Msg key, Language language, const QStringList &args)
             ++end;
         const int n = end > i + 1 ? pattern.sliced(i + 1, end - i - 1).toInt() : 0;
         if (n >= 1 && n <= args.size()) {
-            text += args[n - 1];
+            text += money::inLanguage(args[n - 1], language); // "50,000 KRW" → "50,000원"
             i = end - 1;
         } else {
             text += pattern[i];

@@ -1,5 +1,7 @@
 #include "adminui.h"
 
+#include "widgets/questionbox.h"
+
 #include <QComboBox>
 #include <QFrame>
 #include <QMessageBox>
@@ -12,10 +14,8 @@ namespace encore::adminui {
 void confirm(QWidget *parent, const QString &title, const QString &text, const QString &yes,
              std::function<void()> onYes)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    QMessageBox *box = questionBox(parent, title, text);
     box->setObjectName(u"confirmDialog"_s);
-    box->setWindowModality(Qt::WindowModal);
-    box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *ok = box->addButton(yes, QMessageBox::AcceptRole);
     ok->setObjectName(u"confirmYesButton"_s);
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);

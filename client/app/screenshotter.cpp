@@ -12,9 +12,7 @@
 #include "models/reservationlistmodel.h"
 #include "models/seatmapmodel.h"
 #include "net/apiclient.h"
-#include "net/errortext.h"
 #include "widgets/connectionbanner.h"
-#include "widgets/noticebar.h"
 #include "widgets/queuepanel.h"
 #include "widgets/seatmapwidget.h"
 
@@ -116,20 +114,24 @@ void Screenshotter::shootAll(const QString &suffix, bool everything)
         window.findChild<QTableView *>(u"ticketsView"_s)->selectRow(1);
         save(&window, u"tickets"_s);
 
-        window.showPage(CustomerWindow::Page::Concerts);
+        // One banner for the outage, floating over the page; Hold waits for the server.
+        window.showPage(CustomerWindow::Page::Seats);
+        window.seatPage()->seatMap()->setSeatSelected(26, true);
         window.connectionBanner()->showOffline(
             ApiClient::tr("The Encore server at %1 cannot be reached.")
                 .arg(u"tickets.example.kr"_s));
-        window.notice()->showError(ErrorText::describe(
-            ApiError(ErrorCode::SeatUnavailable, QJsonObject {{u"seats"_s, QJsonArray {26, 27}}})));
+        window.seatPage()->setServerReachable(false);
         save(&window, u"offline"_s);
+        window.seatPage()->setServerReachable(true);
     }
     window.hide();
 
     WalletDialog wallet(&api);
     wallet.setWallet(sample::wallet());
     wallet.setLedger(sample::ledger());
-    wallet.setReason(u"These seats cost 264,000 KRW and your wallet has 118,000 KRW."_s, 146'000);
+    wallet.setReason(u"These seats cost %1 and your wallet has %2."_s.arg(money::format(264'000),
+                                                                          money::format(118'000)),
+                     146'000);
     if (!everything)
         wallet.setReason(QString());
     save(&wallet, u"wallet"_s + suffix);

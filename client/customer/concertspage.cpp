@@ -89,6 +89,8 @@ ConcertsPage::ConcertsPage(ConcertListModel *model, QWidget *parent)
         m_tree->expandAll();
         updateDetails();
     });
+    // Live seat counts: the chosen date's card and "Enter queue" follow them.
+    connect(model, &QAbstractItemModel::dataChanged, this, &ConcertsPage::updateDetails);
     connect(m_tree, &QTreeView::doubleClicked, this, [this] {
         if (m_enterQueue->isEnabled())
             m_enterQueue->click();
@@ -122,8 +124,15 @@ void ConcertsPage::selectSchedule(qint64 scheduleId)
 void ConcertsPage::setLoading(bool loading)
 {
     m_loading = loading;
-    m_refresh->setEnabled(!loading);
+    m_refresh->setEnabled(!loading && m_reachable);
     retranslate();
+}
+
+void ConcertsPage::setServerReachable(bool reachable)
+{
+    m_reachable = reachable;
+    m_refresh->setEnabled(!m_loading && reachable);
+    updateDetails();
 }
 
 void ConcertsPage::updateDetails()
@@ -136,17 +145,17 @@ void ConcertsPage::updateDetails()
                              : tr("Pick a date on the left. Dates that are sold out or not on "
                                   "sale are greyed out."));
     if (s) {
-        m_dateInfo->setText(tr("%1\n%2 of %3 seats left · %4 – %5")
+        m_dateInfo->setText(tr("%1\n%2 of %3 seats left · %4")
                                 .arg(DisplayText::dateTime(s->startsAt, c->zone()))
                                 .arg(s->availableSeats)
                                 .arg(s->totalSeats)
-                                .arg(money::format(s->minPrice), money::format(s->maxPrice)));
+                                .arg(money::range(s->minPrice, s->maxPrice)));
     } else {
         m_dateInfo->setText(c ? tr("Select one of this concert's dates to continue.") : QString());
     }
     // An empty card would be a blank box under the description.
     m_dateInfo->setVisible(!m_dateInfo->text().isEmpty());
-    m_enterQueue->setEnabled(s && m_model->isBookable(*s));
+    m_enterQueue->setEnabled(s && m_model->isBookable(*s) && m_reachable);
 }
 
 void ConcertsPage::retranslate()

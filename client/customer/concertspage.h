@@ -24,6 +24,8 @@ public:
     const Schedule *selectedSchedule() const;
     void selectSchedule(qint64 scheduleId);
     void setLoading(bool loading);
+    // While the server is away the actions that need it are disabled (the banner says why).
+    void setServerReachable(bool reachable);
 
 Q_SIGNALS:
     void enterQueueRequested(qint64 concertId, qint64 scheduleId);
@@ -46,6 +48,7 @@ private:
     QPushButton *m_refresh;
     QPushButton *m_enterQueue;
     bool m_loading = false;
+    bool m_reachable = true;
 };
 
 } // namespace encore

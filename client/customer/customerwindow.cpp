@@ -23,6 +23,8 @@
 #include "widgets/holdcountdown.h"
 #include "widgets/icons.h"
 #include "widgets/noticebar.h"
+#include "widgets/overlaystrip.h"
+#include "widgets/questionbox.h"
 #include "widgets/queuepanel.h"
 #include "widgets/seatmapwidget.h"
 
@@ -79,19 +81,23 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(buildHeader());
-    layout->addWidget(m_banner);
-    auto *noticeHolder = new QVBoxLayout;
-    noticeHolder->setContentsMargins(24, 12, 24, 0);
-    noticeHolder->addWidget(m_notice);
-    layout->addLayout(noticeHolder);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
+    // The banner and notices float over the page's bottom-left corner: showing one never moves
+    // the page.
+    auto *overlay = new OverlayStrip(m_stack, 20, 600, central);
+    overlay->addNotice(m_banner);
+    overlay->addNotice(m_notice);
     buildMenus();
 
     // Connection state.
-    connect(m_api, &ApiClient::serverUnreachable, m_banner, &ConnectionBanner::showOffline);
+    connect(m_api, &ApiClient::serverUnreachable, this, [this](const QString &reason) {
+        m_banner->showOffline(reason);
+        setServerReachable(false);
+    });
     connect(m_api, &ApiClient::serverReachable, this, [this] {
         m_banner->showRestored();
+        setServerReachable(true);
         refreshCurrentPage();
         if (auto retry = std::exchange(m_retry, {}))
             retry(); // finish what the outage interrupted (same idempotency key)
@@ -154,6 +160,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     connect(m_feed, &LiveFeed::queueUpdated, m_queue, &QueueWatcher::applyPush);
     connect(m_feed, &LiveFeed::queueEnded, m_queue, &QueueWatcher::applyEnded);
     connect(m_feed, &LiveFeed::accountNotice, this, &CustomerWindow::onAccountNotice);
+    connect(m_feed, &LiveFeed::availabilityChanged, m_concerts, &ConcertListModel::setAvailability);
 
     // Live seats.
     connect(m_feed, &LiveFeed::seatMapLoaded, this, [this](const SeatMap &map) {
@@ -337,6 +344,7 @@ void CustomerWindow::start()
 {
     loadConcerts();
     refreshBalance();
+    m_feed->watchAvailability(true); // the concert list's seat counts stay live
     m_feed->start();
     // A hold kept from an earlier run: say where to pay for it.
     m_api->reservations(this, [this](const Result<QList<Reservation>> &r) {
@@ -388,7 +396,26 @@ void CustomerWindow::showError(const ApiError &error, std::function<void()> retr
     const ErrorText text = ErrorText::describe(error);
     if (text.action == ErrorAction::Retry)
         m_retry = std::move(retry);
+    // The server cannot be reached: the connection banner already says so (once per outage)
+    // and the interrupted action is finished when it is back. A progress note ("Paying…")
+    // would be stale.
+    if (error.code == ErrorCode::Unavailable && error.details.value(u"network"_s).toBool()) {
+        if (m_notice->kind() != NoticeBar::Kind::Error)
+            m_notice->dismiss();
+        return;
+    }
     m_notice->showError(text);
+}
+
+void CustomerWindow::setServerReachable(bool reachable)
+{
+    m_concertsPage->setServerReachable(reachable);
+    m_queuePanel->setServerReachable(reachable);
+    m_seatPage->setServerReachable(reachable);
+    m_ticketsPage->setServerReachable(reachable);
+    m_turnEndedPage->setServerReachable(reachable);
+    if (m_walletDialog)
+        m_walletDialog->setServerReachable(reachable);
 }
 
 // --- loading -------------------------------------------------------------------------------------
@@ -483,7 +510,14 @@ WalletDialog *CustomerWindow::openWallet(const QString &reason, Money suggested)
     if (!m_walletDialog) {
         m_walletDialog = new WalletDialog(m_api, this);
         m_walletDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_walletDialog, &WalletDialog::balanceChanged, this, &CustomerWindow::setBalance);
+        connect(m_walletDialog, &WalletDialog::balanceChanged, this, [this](Money balance) {
+            setBalance(balance);
+            // The shortfall the notice spoke of was just paid in: that notice is no longer true.
+            if (m_notice->action() == ErrorAction::TopUp && !m_notice->text().isEmpty())
+                m_notice->showMessage(NoticeBar::Kind::Success,
+                                      tr("Your wallet now holds %1.").arg(money::format(balance)));
+        });
+        m_walletDialog->setServerReachable(m_api->isReachable());
         m_walletDialog->refresh();
     }
     m_walletDialog->setReason(reason, suggested);
@@ -627,10 +661,8 @@ void CustomerWindow::askKeepOrRelease(const QString &question,
     const auto &hold = m_booking->currentHold();
     if (!hold)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Seats on hold"), question, {}, this);
+    QMessageBox *box = questionBox(this, tr("Seats on hold"), question);
     box->setObjectName(u"keepHoldBox"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
     box->setInformativeText(
         tr("Keep seats %1 to pay for them later in My tickets (until %2), or release them now?")
             .arg(DisplayText::seatList(hold->seats),
@@ -809,9 +841,11 @@ void CustomerWindow::showReceipt(const PaymentReceipt &result)
     if (!paid.startsAt.isValid())
         paid.startsAt = m_schedule.startsAt;
     setBalance(result.balance);
-    // The purchase ends the queue turn (the server expires the token).
+    // The purchase ends the queue turn (the server expires the token). Behind the receipt the
+    // customer sees the new ticket, not an emptied seat map.
     endBooking();
     m_reservations->upsert(paid);
+    showPage(Page::Tickets);
     auto *dialog = new ReceiptDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setReceipt(paid, result.payment.paidAt, result.balance,
@@ -849,13 +883,12 @@ void CustomerWindow::cancelReservation(const Reservation &reservation)
 
 void CustomerWindow::askRefund(const Reservation &reservation)
 {
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Refund ticket"),
+    QMessageBox *box = questionBox(
+        this, tr("Refund ticket"),
         tr("Refund seats %1 for %2? The seats go back on sale.")
-            .arg(DisplayText::seatList(reservation.seats), money::format(reservation.total)),
-        QMessageBox::Yes | QMessageBox::No, this);
+            .arg(DisplayText::seatList(reservation.seats), money::format(reservation.total)));
+    box->setStandardButtons(QMessageBox::Yes | QMessageBox::No);
     box->setObjectName(u"refundConfirmBox"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
     box->button(QMessageBox::Yes)->setText(tr("Refund"));
     box->button(QMessageBox::Yes)->setObjectName(u"refundYesButton"_s);
     box->button(QMessageBox::No)->setText(tr("Keep ticket"));

@@ -87,6 +87,8 @@ private:
     QWidget *buildHeader();
     void retranslate();
     void showError(const ApiError &error, std::function<void()> retry = {});
+    // One banner per outage: the pages' server actions are disabled while the server is away.
+    void setServerReachable(bool reachable);
 
     void loadConcerts();
     void loadReservations();

@@ -203,8 +203,13 @@ void SeatPage::setBusy(bool busy)
     m_busy = busy;
     m_map->setInteractive(!busy && !m_hold);
     updateSelection();
-    m_pay->setEnabled(!busy);
-    m_release->setEnabled(!busy);
+}
+
+void SeatPage::setServerReachable(bool reachable)
+{
+    // Picking seats needs no server; holding, paying and releasing do.
+    m_reachable = reachable;
+    updateSelection();
 }
 
 void SeatPage::updateSelection()
@@ -224,7 +229,9 @@ void SeatPage::updateSelection()
     m_selection->setText(seats.isEmpty() ? tr("No seats selected yet. Click free seats on the map.")
                                          : lines.join(u'\n'));
     m_total->setText(tr("Total %1").arg(money::format(total)));
-    m_holdButton->setEnabled(!seats.isEmpty() && !m_busy);
+    m_holdButton->setEnabled(!seats.isEmpty() && !m_busy && m_reachable);
+    m_pay->setEnabled(!m_busy && m_reachable);
+    m_release->setEnabled(!m_busy && m_reachable);
     m_holdButton->setText(m_busy ? tr("Holding…")
                               : seats.isEmpty()
                               ? tr("Hold seats")

@@ -36,6 +36,8 @@ public:
     void clearHold();
     const std::optional<Reservation> &hold() const { return m_hold; }
     void setBusy(bool busy);
+    // While the server is away the actions that need it are disabled (the banner says why).
+    void setServerReachable(bool reachable);
 
     SeatMapWidget *seatMap() const { return m_map; }
     HoldCountdown *countdown() const { return m_countdown; }
@@ -66,6 +68,7 @@ private:
     QTimeZone m_zone; // the venue's
     QDateTime m_turnEndsAt;
     bool m_busy = false;
+    bool m_reachable = true;
     QLabel *m_title;
     QLabel *m_subtitle;
     QLabel *m_turnClock;

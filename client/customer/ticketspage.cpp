@@ -53,11 +53,15 @@ TicketsPage::TicketsPage(ReservationListModel *model, QWidget *parent)
     m_refund->setObjectName(u"refundButton"_s);
     m_refund->setProperty("danger", true);
 
+    // The selected hold's countdown sits by the heading: notices float over the bottom-left
+    // corner and must never hide the time left.
+    m_countdown->setMaximumWidth(360);
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
+    top->addWidget(m_countdown, 1);
+    top->addSpacing(12);
     top->addWidget(m_refresh);
     auto *actions = new QHBoxLayout;
-    actions->addWidget(m_countdown, 1);
     actions->addStretch();
     actions->addWidget(m_receipt);
     actions->addWidget(m_payHold);
@@ -85,7 +89,16 @@ TicketsPage::TicketsPage(ReservationListModel *model, QWidget *parent)
     connect(m_refund, &QPushButton::clicked, this, withSelected(&TicketsPage::refundRequested));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TicketsPage::updateButtons);
-    connect(model, &QAbstractItemModel::modelReset, this, &TicketsPage::updateButtons);
+    // A re-read of the list (after an outage, a refresh) keeps the row the customer chose.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const Reservation *r = selected();
+        m_keepSelected = r ? r->id : QUuid();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (const int row = m_model->rowOf(m_keepSelected); !m_keepSelected.isNull() && row >= 0)
+            select(row);
+        updateButtons();
+    });
     connect(model, &QAbstractItemModel::rowsInserted, this, &TicketsPage::updateButtons);
     connect(model, &QAbstractItemModel::dataChanged, this, &TicketsPage::updateButtons);
     retranslate();
@@ -102,14 +115,21 @@ void TicketsPage::select(int row)
     m_view->selectRow(row);
 }
 
+void TicketsPage::setServerReachable(bool reachable)
+{
+    m_reachable = reachable;
+    updateButtons();
+}
+
 void TicketsPage::updateButtons()
 {
     const Reservation *r = selected();
     m_receipt->setEnabled(r && r->status == ReservationStatus::Paid);
     const bool held = r && r->status == ReservationStatus::Held
         && r->heldUntil > QDateTime::currentDateTimeUtc();
-    m_payHold->setEnabled(held);
-    m_cancelHold->setEnabled(held);
+    m_payHold->setEnabled(held && m_reachable);
+    m_cancelHold->setEnabled(held && m_reachable);
+    m_refresh->setEnabled(m_reachable);
     // The selected hold's time left; a hold that runs out here is re-read (refreshRequested).
     m_countdown->setVisible(held);
     const QUuid shown = held ? r->id : QUuid();
@@ -120,7 +140,7 @@ void TicketsPage::updateButtons()
         else
             m_countdown->stop();
     }
-    m_refund->setEnabled(r && r->status == ReservationStatus::Paid);
+    m_refund->setEnabled(r && r->status == ReservationStatus::Paid && m_reachable);
     const bool empty = m_model->rowCount() == 0;
     m_view->setVisible(!empty);
     m_empty->setVisible(empty);

@@ -24,6 +24,8 @@ public:
 
     const Reservation *selected() const;
     void select(int row);
+    // While the server is away the actions that need it are disabled (the banner says why).
+    void setServerReachable(bool reachable);
 
 Q_SIGNALS:
     void payHoldRequested(const encore::Reservation &reservation);
@@ -48,8 +50,10 @@ private:
     QPushButton *m_payHold;
     HoldCountdown *m_countdown;
     QUuid m_countdownFor; // the reservation the countdown counts for
+    QUuid m_keepSelected; // the selected reservation across a reset of the list
     QPushButton *m_cancelHold;
     QPushButton *m_refund;
+    bool m_reachable = true;
 };
 
 } // namespace encore

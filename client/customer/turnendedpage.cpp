@@ -50,6 +50,11 @@ TurnEndedPage::TurnEndedPage(QWidget *parent)
     retranslate();
 }
 
+void TurnEndedPage::setServerReachable(bool reachable)
+{
+    m_rejoin->setEnabled(reachable);
+}
+
 void TurnEndedPage::setConcertTitle(const QString &title)
 {
     m_concertTitle = title;

@@ -16,6 +16,8 @@ public:
     explicit TurnEndedPage(QWidget *parent = nullptr);
 
     void setConcertTitle(const QString &title);
+    // While the server is away the actions that need it are disabled (the banner says why).
+    void setServerReachable(bool reachable);
 
 Q_SIGNALS:
     void rejoinRequested();

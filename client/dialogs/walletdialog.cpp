@@ -73,11 +73,13 @@ WalletDialog::WalletDialog(ApiClient *api, QWidget *parent)
 
     auto *quickRow = new QHBoxLayout;
     for (Money amount : kQuickAmounts) {
-        auto *b = new QPushButton(u"+ "_s + money::format(amount), this);
+        auto *b = new QPushButton(this);
         b->setObjectName(u"quickAmount%1"_s.arg(amount));
         b->setProperty("chip", true);
+        // "+ 50,000" adds to what is typed (as Korean wallet apps do): two taps make 100,000.
         connect(b, &QPushButton::clicked, this, [this, amount] {
-            m_amount->setText(QString::number(amount));
+            const qint64 typed = std::max<qint64>(0, parseAmount(m_amount->text()));
+            m_amount->setText(QString::number(typed + amount));
             m_amount->setFocus();
         });
         quickRow->addWidget(b);
@@ -122,7 +124,11 @@ WalletDialog::WalletDialog(ApiClient *api, QWidget *parent)
 qint64 WalletDialog::parseAmount(const QString &text)
 {
     QString digits = text.trimmed();
-    digits.remove(u',').remove(u' ').remove(u"KRW"_s, Qt::CaseInsensitive).remove(u'₩');
+    digits.remove(u',')
+        .remove(u' ')
+        .remove(u"KRW"_s, Qt::CaseInsensitive)
+        .remove(u'₩')
+        .remove(u'원');
     if (digits.isEmpty() || digits.size() > 15)
         return -1;
     for (QChar c : std::as_const(digits)) {
@@ -193,11 +199,17 @@ void WalletDialog::setReason(const QString &text, Money suggestedAmount)
         m_amount->setText(QString::number(suggestedAmount));
 }
 
+void WalletDialog::setServerReachable(bool reachable)
+{
+    m_reachable = reachable;
+    validateAmount();
+}
+
 void WalletDialog::validateAmount()
 {
     const QString problem = amountProblem(m_amount->text(), m_info.wallet.balance, m_info.limits);
     const bool typed = !m_amount->text().trimmed().isEmpty();
-    m_topUp->setEnabled(!m_confirming && (m_pending || problem.isEmpty()));
+    m_topUp->setEnabled(!m_confirming && m_reachable && (m_pending || problem.isEmpty()));
     m_amountNote->setProperty("invalid", typed && !problem.isEmpty());
     if (problem.isEmpty()) {
         const qint64 amount = parseAmount(m_amount->text());
@@ -350,6 +362,8 @@ void WalletDialog::retranslate()
     m_balanceCaption->setText(tr("Balance"));
     m_quickCaption->setText(tr("Quick top-up"));
     m_amountCaption->setText(tr("Amount (KRW)"));
+    for (qsizetype i = 0; i < m_quick.size(); ++i) // "+ 50,000 KRW" / "+ 50,000원"
+        m_quick[i]->setText(u"+ "_s + money::format(kQuickAmounts[i]));
     m_amount->setPlaceholderText(tr("e.g. 50000"));
     m_topUp->setText(tr("Top up"));
     m_ledgerCaption->setText(tr("History"));

@@ -39,6 +39,8 @@ public:
     // Why the wallet was opened ("this hold needs 40,000 KRW more") and a suggested amount.
     void setReason(const QString &text, Money suggestedAmount = 0);
     Money balance() const { return m_info.wallet.balance; }
+    // While the server is away Top up is disabled (the window's banner says why).
+    void setServerReachable(bool reachable);
 
     // The problem with topping up `text` (as typed) on `balance`, or empty if it is fine.
     static QString amountProblem(const QString &text, Money balance, const WalletLimits &limits);
@@ -75,6 +77,7 @@ private:
     std::optional<PendingTopUp> m_pending; // authorised by the card, confirmation unanswered
     std::optional<Authentication> m_authentication;
     bool m_confirming = false;
+    bool m_reachable = true;
     QPointer<CardDialog> m_cardDialog;
     QString m_reasonText;
     QLabel *m_balanceCaption;

@@ -13,12 +13,6 @@ namespace {
 // internalId: 0 on concert rows, concert row + 1 on date rows.
 constexpr quintptr kConcertRow = 0;
 
-QString priceRange(Money low, Money high)
-{
-    if (low == high)
-        return money::format(low);
-    return money::format(low).remove(u" KRW"_s) + u" – "_s + money::format(high);
-}
 } // namespace
 
 ConcertListModel::ConcertListModel(QObject *parent)
@@ -106,6 +100,22 @@ void ConcertListModel::setConcerts(const QList<Concert> &concerts)
     endResetModel();
 }
 
+void ConcertListModel::setAvailability(const SeatAvailability &availability)
+{
+    const QModelIndex row = indexOfSchedule(availability.scheduleId);
+    if (!row.isValid())
+        return;
+    Schedule &s = m_concerts[row.parent().row()].schedules[row.row()];
+    if (s.availableSeats == availability.availableSeats && s.totalSeats == availability.totalSeats)
+        return;
+    s.availableSeats = availability.availableSeats;
+    s.totalSeats = availability.totalSeats;
+    // Sold out or back on sale changes the row's flags and its concert's summary too.
+    Q_EMIT dataChanged(index(row.row(), 0, row.parent()),
+                       index(row.row(), ColumnCount - 1, row.parent()));
+    Q_EMIT dataChanged(index(row.parent().row(), 0), index(row.parent().row(), ColumnCount - 1));
+}
+
 Qt::ItemFlags ConcertListModel::flags(const QModelIndex &index) const
 {
     if (const Schedule *s = scheduleAt(index))
@@ -160,7 +170,7 @@ QVariant ConcertListModel::concertData(const Concert &c, int column, int role) c
             low = std::min(low, s.minPrice);
             high = std::max(high, s.maxPrice);
         }
-        return priceRange(low, high);
+        return money::range(low, high);
     }
     }
     return {};
@@ -191,7 +201,7 @@ QVariant ConcertListModel::scheduleData(const Concert &c, const Schedule &s, int
     case SeatsColumn:
         return tr("%1 of %2 left").arg(s.availableSeats).arg(s.totalSeats);
     case PriceColumn:
-        return priceRange(s.minPrice, s.maxPrice);
+        return money::range(s.minPrice, s.maxPrice);
     }
     return {};
 }

@@ -3,6 +3,7 @@
 // price range; only bookable dates are enabled. No network code. GUI thread.
 
 #include "models/concert.h"
+#include "models/seatavailability.h"
 
 #include <QAbstractItemModel>
 
@@ -31,6 +32,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     void setConcerts(const QList<Concert> &concerts);
+    // A date's seat counts changed (the live feed): its row and its concert's row update.
+    void setAvailability(const SeatAvailability &availability);
     const QList<Concert> &concerts() const { return m_concerts; }
     // The concert of a row (its own or its parent's); nullptr for an invalid index.
     const Concert *concertAt(const QModelIndex &index) const;

@@ -116,7 +116,7 @@ ApiClient::ApiClient(QObject *parent)
 {
     m_nam->setAutoDeleteReplies(false);
     m_probeTimer.setInterval(2000);
-    connect(&m_probeTimer, &QTimer::timeout, this, &ApiClient::probe);
+    connect(&m_probeTimer, &QTimer::timeout, this, &ApiClient::probeNow);
 }
 
 ApiClient::~ApiClient() = default;
@@ -197,7 +197,7 @@ void ApiClient::dispatch(const std::shared_ptr<Pending> &pending)
         url.setQuery(c.query);
 
     QNetworkRequest request(url);
-    request.setTransferTimeout(m_timeoutMs);
+    request.setTransferTimeout(c.timeoutMs > 0 ? c.timeoutMs : m_timeoutMs);
     request.setRawHeader("Accept", c.accept);
     // QHttpServer 6.4 does not implement 100-continue: never make it wait for one.
     request.setRawHeader("Expect", QByteArray(""));
@@ -300,10 +300,12 @@ void ApiClient::setReachable(bool reachable, const QString &reason)
     }
 }
 
-void ApiClient::probe()
+void ApiClient::probeNow()
 {
-    // A single-attempt health check: its answer flips the state back to reachable.
-    checkHealth(this, [](const Result<Empty> &) {});
+    // A single-attempt health check: any HTTP answer means reachable, none means away.
+    if (std::exchange(m_probing, true))
+        return;
+    checkHealth(this, [this](const Result<Empty> &) { m_probing = false; });
 }
 
 // --- typed calls -------------------------------------------------------------------------------
@@ -467,6 +469,7 @@ void ApiClient::checkHealth(QObject *context, Callback<Empty> done)
     ApiCall c {"GET", api::healthz()};
     c.needsSession = false;
     c.retry = false;
+    c.timeoutMs = m_probeTimeoutMs;
     call<Empty>(std::move(c), context, std::move(done),
                 [](const QJsonObject &) { return Empty {}; });
 }

@@ -38,6 +38,7 @@ struct ApiCall {
     bool needsSession = true;
     bool needsQueueToken = false;
     bool retry = true; // false: a single attempt (health probes)
+    int timeoutMs = 0; // no answer within this long is a network failure; 0: the client's default
     QByteArray accept = "application/json"; // a download names its type ("text/csv, ...")
 
     bool isIdempotent() const;
@@ -71,6 +72,9 @@ public:
     RetryPolicy retryPolicy() const { return m_retry; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setProbeIntervalMs(int ms);
+    // How long a health probe waits: a server that accepts connections but answers nothing (hung,
+    // stopped, a black-holed route) counts as away after this.
+    void setProbeTimeoutMs(int ms) { m_probeTimeoutMs = ms; }
 
     void setSessionToken(const QString &token) { m_sessionToken = token; }
     QString sessionToken() const { return m_sessionToken; }
@@ -78,6 +82,10 @@ public:
     QString queueToken() const { return m_queueToken; }
 
     bool isReachable() const { return m_reachable; }
+    // Asks GET /healthz now (one at a time): its answer, or its failure, decides reachability.
+    // The live socket calls it when it loses the server or hears nothing from it; while the
+    // server is away the client probes by itself every probe interval.
+    void probeNow();
 
     // A fresh key for one logical action (a payment, a top-up): keep it until the server answers.
     static QString newIdempotencyKey();
@@ -151,7 +159,6 @@ private:
     bool retryLater(const std::shared_ptr<Pending> &pending, int minDelayMs);
     void deliver(const std::shared_ptr<Pending> &pending, Result<QByteArray> result);
     void setReachable(bool reachable, const QString &reason = {});
-    void probe();
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;
@@ -160,7 +167,9 @@ private:
     QString m_queueToken;
     RetryPolicy m_retry;
     int m_timeoutMs = 15000;
+    int m_probeTimeoutMs = 3000;
     bool m_reachable = true;
+    bool m_probing = false;
     QTimer m_probeTimer;
 };
 

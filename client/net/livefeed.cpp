@@ -59,6 +59,17 @@ void LiveFeed::subscribe()
         subscribeSeats();
     if (!m_queueToken.isEmpty())
         m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"queueToken"_s, m_queueToken}}));
+    if (m_availability)
+        m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"availability"_s, true}}));
+}
+
+void LiveFeed::watchAvailability(bool on)
+{
+    if (on == m_availability)
+        return;
+    m_availability = on;
+    m_socket.send(liveMessage(on ? LiveMessageType::Subscribe : LiveMessageType::Unsubscribe,
+                              {{u"availability"_s, true}}));
 }
 
 void LiveFeed::subscribeSeats()
@@ -146,6 +157,9 @@ void LiveFeed::onMessage(const QJsonObject &message)
             Q_EMIT accountNotice(notice.value());
     } else if (type == LiveMessageType::Error) {
         onErrorMessage(message);
+    } else if (type == LiveMessageType::Availability) {
+        if (auto counts = SeatAvailability::fromJson(message))
+            Q_EMIT availabilityChanged(counts.value());
     }
 }
 

@@ -9,6 +9,7 @@
 #include "apierror.h"
 #include "models/queueticket.h"
 #include "models/seat.h"
+#include "models/seatavailability.h"
 
 #include "models/staffops.h"
 
@@ -39,6 +40,8 @@ public:
     void watchQueue(const QString &queueToken);
     // Re-fetches the watched seat map (after a hold, when in doubt).
     void resync();
+    // Follows every date's seat counts (the concert list) while on.
+    void watchAvailability(bool on);
 
     // The highest seat version seen on the watched date.
     qint64 version() const { return m_version; }
@@ -59,6 +62,8 @@ Q_SIGNALS:
     void queueEnded(qint64 concertId, const encore::ApiError &reason);
     // Staff refunded, cancelled, adjusted or removed something of this user's.
     void accountNotice(const encore::AccountNotice &notice);
+    // A date's seats changed: how many are left (watchAvailability()).
+    void availabilityChanged(const encore::SeatAvailability &availability);
 
 private:
     void onConnected();
@@ -78,6 +83,7 @@ private:
     qint64 m_version = 0;
     bool m_loaded = false;
     QString m_queueToken;
+    bool m_availability = false;
 };
 
 } // namespace encore

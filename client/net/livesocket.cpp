@@ -19,9 +19,23 @@ LiveSocket::LiveSocket(ApiClient *api, QObject *parent)
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &LiveSocket::open);
+    m_silenceTimer.setSingleShot(true);
+    connect(&m_silenceTimer, &QTimer::timeout, this, &LiveSocket::onSilence);
+    connect(&m_pingTimer, &QTimer::timeout, m_socket, [this] { m_socket->ping(); });
+    setHeartbeat(2000, 5000);
+    connect(m_socket, &QWebSocket::pong, this, &LiveSocket::heardFromServer);
+    // The server is back (a probe answered): no need to wait out the reconnect backoff.
+    connect(m_api, &ApiClient::serverReachable, this, [this] {
+        m_backoff.reset();
+        if (m_running && !m_connected) {
+            m_reconnectTimer.stop();
+            open();
+        }
+    });
     connect(m_socket, &QWebSocket::connected, this, &LiveSocket::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &LiveSocket::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        heardFromServer();
         if (const auto parsed = JsonReader::parseObject(text.toUtf8()))
             Q_EMIT messageReceived(parsed.value()); // anything else is not ours to crash on
     });
@@ -40,6 +54,26 @@ LiveSocket::~LiveSocket()
     m_socket->abort();
 }
 
+void LiveSocket::setHeartbeat(int intervalMs, int silenceMs)
+{
+    m_pingTimer.setInterval(intervalMs);
+    m_silenceTimer.setInterval(silenceMs);
+}
+
+void LiveSocket::heardFromServer()
+{
+    if (m_connected)
+        m_silenceTimer.start();
+}
+
+void LiveSocket::onSilence()
+{
+    // Connecting or connected, the server said nothing for too long: treat it as gone.
+    m_socket->abort();
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        onDisconnected();
+}
+
 void LiveSocket::start()
 {
     if (m_running)
@@ -53,6 +87,8 @@ void LiveSocket::stop()
 {
     m_running = false;
     m_reconnectTimer.stop();
+    m_pingTimer.stop();
+    m_silenceTimer.stop();
     m_socket->close();
 }
 
@@ -63,6 +99,7 @@ void LiveSocket::open()
     QNetworkRequest request(m_api->liveUrl());
     if (request.url().scheme() == u"wss")
         m_socket->setSslConfiguration(m_api->sslConfiguration());
+    m_silenceTimer.start(); // a handshake nobody answers counts as silence too
     m_socket->open(request);
 }
 
@@ -70,6 +107,8 @@ void LiveSocket::onConnected()
 {
     m_backoff.reset();
     m_connected = true;
+    m_silenceTimer.start();
+    m_pingTimer.start();
     send(liveMessage(LiveMessageType::Auth, {{u"token"_s, m_api->sessionToken()}}));
     Q_EMIT connected();
 }
@@ -78,8 +117,14 @@ void LiveSocket::onDisconnected()
 {
     const bool was = m_connected;
     m_connected = false;
-    if (m_running && !m_reconnectTimer.isActive())
-        m_reconnectTimer.start(m_backoff.next());
+    m_pingTimer.stop();
+    m_silenceTimer.stop();
+    if (m_running) {
+        if (!m_reconnectTimer.isActive())
+            m_reconnectTimer.start(m_backoff.next());
+        // Lost the server or could not reach it: is it away? (Noticed even on an idle page.)
+        m_api->probeNow();
+    }
     if (was)
         Q_EMIT disconnected();
 }

@@ -85,6 +85,24 @@ void draw(QPainter &p, IconKind kind, const QColor &color)
             p.drawArc(QRectF(x - 4, 12, 8, 8), 0, 180 * 16);
         }
         break;
+    case IconKind::Question: {
+        // The accent disc of the app icon with a white question mark (the colour argument is
+        // not used: a question always wears the brand colour).
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0x5b, 0x3d, 0xf5));
+        p.drawEllipse(QRectF(1, 1, 22, 22));
+        p.setPen(QPen(Qt::white, 2.4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        QPainterPath mark;
+        mark.moveTo(8.6, 9.2);
+        mark.cubicTo(8.6, 5.6, 15.4, 5.6, 15.4, 9.2);
+        mark.cubicTo(15.4, 11.6, 12, 11.8, 12, 14.4);
+        p.drawPath(mark);
+        p.setPen(Qt::NoPen);
+        p.setBrush(Qt::white);
+        p.drawEllipse(QPointF(12, 18), 1.5, 1.5);
+        break;
+    }
     }
 }
 

@@ -7,7 +7,7 @@
 
 namespace encore {
 
-enum class IconKind { App, Wallet, Ticket, Concerts, Refresh, Logout, Back, Queue };
+enum class IconKind { App, Wallet, Ticket, Concerts, Refresh, Logout, Back, Queue, Question };
 
 struct Icons {
     static QIcon icon(IconKind kind, const QColor &color = QColor(0x37, 0x41, 0x51));

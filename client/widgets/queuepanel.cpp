@@ -85,6 +85,11 @@ void QueuePanel::setVenueZone(const QTimeZone &zone)
     retranslate();
 }
 
+void QueuePanel::setServerReachable(bool reachable)
+{
+    m_leave->setEnabled(reachable);
+}
+
 void QueuePanel::setJoining()
 {
     m_joining = true;

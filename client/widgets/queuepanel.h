@@ -28,6 +28,8 @@ public:
     void setTicket(const QueueTicket &ticket, qint64 initialAhead);
     // Before the first ticket arrives.
     void setJoining();
+    // While the server is away the actions that need it are disabled (the banner says why).
+    void setServerReachable(bool reachable);
     const QueueTicket &ticket() const { return m_ticket; }
     int progress() const;
 

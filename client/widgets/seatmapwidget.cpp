@@ -34,6 +34,11 @@ SeatMapWidget::SeatMapWidget(QWidget *parent)
     for (int n = 1; n <= api::kSeatsPerSchedule; ++n) {
         auto *button = new SeatButton(n, this);
         button->installEventFilter(this);
+        // A map without seats (loading, or cleared when the booking ends behind the receipt)
+        // keeps its shape instead of collapsing into one giant stage.
+        QSizePolicy policy = button->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        button->setSizePolicy(policy);
         connect(button, &SeatButton::clicked, this, [this, n] { onClicked(n); });
         const int row = (n - 1) / kColumns, column = (n - 1) % kColumns;
         // An aisle down the middle: column 5 of the layout stays empty.

@@ -418,7 +418,7 @@
     </message>
     <message>
         <source>%1
-%2 of %3 seats left · %4 – %5</source>
+%2 of %3 seats left · %4</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -459,6 +459,10 @@
 </context>
 <context>
     <name>encore::CustomerWindow</name>
+    <message>
+        <source>Your wallet now holds %1.</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Your place in the queue has ended.</source>
         <translation type="unfinished" />

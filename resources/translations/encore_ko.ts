@@ -411,9 +411,9 @@
     </message>
     <message>
         <source>%1
-%2 of %3 seats left · %4 – %5</source>
+%2 of %3 seats left · %4</source>
         <translation>%1
-%3석 중 %2석 남음 · %4 – %5</translation>
+%3석 중 %2석 남음 · %4</translation>
     </message>
     <message>
         <source>Select one of this concert's dates to continue.</source>
@@ -453,6 +453,10 @@
 </context>
 <context>
     <name>encore::CustomerWindow</name>
+    <message>
+        <source>Your wallet now holds %1.</source>
+        <translation>이제 지갑 잔액은 %1입니다.</translation>
+    </message>
     <message>
         <source>Your place in the queue has ended.</source>
         <translation>대기열 순서가 종료되었습니다.</translation>

@@ -21,6 +21,9 @@ namespace encore::server {
 namespace {
 constexpr int kAuthTimeoutMs = 10'000;
 constexpr int kQueuePushIntervalMs = 500;
+// The concert list's counts: coalesced, so a flash sale sends a few frames a second, not one
+// per seat.
+constexpr int kAvailabilityIntervalMs = 500;
 constexpr int kMaxSubscriptions = 20;
 // Close codes in the application range (RFC 6455 §7.4.2).
 constexpr int kCloseUnauthenticated = 4001;
@@ -57,6 +60,7 @@ struct LiveHub::Client {
     QHash<qint64, SeatSubscription> schedules;
     QByteArray queueToken;
     qint64 queueConcert = 0;
+    bool availability = false; // follows every date's seat counts
     QTimer authDeadline;
 };
 
@@ -66,6 +70,8 @@ LiveHub::LiveHub(Services &services, QObject *parent)
 {
     m_queueTimer.setSingleShot(true);
     connect(&m_queueTimer, &QTimer::timeout, this, &LiveHub::pushPendingQueues);
+    m_availabilityTimer.setSingleShot(true);
+    connect(&m_availabilityTimer, &QTimer::timeout, this, &LiveHub::pushPendingAvailability);
 }
 
 LiveHub::~LiveHub()
@@ -156,6 +162,10 @@ void LiveHub::onMessage(Client *c, const QString &text)
         }
         if (type == LiveMessageType::Ping) {
             send(c, liveMessage(LiveMessageType::Pong));
+        } else if ((type == LiveMessageType::Subscribe || type == LiveMessageType::Unsubscribe)
+                   && parsed->contains(u"availability"_s)) {
+            c->availability
+                = type == LiveMessageType::Subscribe && parsed->value(u"availability"_s).toBool();
         } else if (type == LiveMessageType::Subscribe && !parsed->contains(u"scheduleId"_s)) {
             const QString token = r.string(u"queueToken"_s, 1, 128);
             if (!r.ok())
@@ -280,6 +290,31 @@ void LiveHub::onSeatsChanged(const QByteArray &payload)
                           {u"seats"_s, out}}));
     }
     Metrics::instance().increment(u"encore_live_seat_messages_total"_s);
+    const bool anyoneCounts = std::any_of(m_clients.cbegin(), m_clients.cend(),
+                                          [](const auto &c) { return c->availability; });
+    if (anyoneCounts && scheduleId > 0) {
+        m_pendingAvailability.insert(scheduleId);
+        if (!m_availabilityTimer.isActive())
+            m_availabilityTimer.start(kAvailabilityIntervalMs);
+    }
+}
+
+void LiveHub::pushPendingAvailability()
+{
+    const QSet<qint64> pending = std::exchange(m_pendingAvailability, {});
+    QList<SeatAvailability> counts;
+    try {
+        counts = m_services.concerts.availability(pending.values());
+    } catch (const DbError &) {
+        return; // the next change brings fresh counts; the list is re-read on reconnect
+    }
+    for (const SeatAvailability &a : std::as_const(counts)) {
+        const QJsonObject message = liveMessage(LiveMessageType::Availability, a.toJson());
+        for (auto &client : m_clients) {
+            if (client->user && client->availability)
+                send(client.get(), message);
+        }
+    }
 }
 
 bool LiveHub::seatSubscriptionLasts(Client *c, qint64 scheduleId)

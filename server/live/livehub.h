@@ -11,7 +11,10 @@
 //   {"type":"unsubscribe","scheduleId":N}     → {"type":"ping"} ← {"type":"pong"} then, as things
 //   change: {"type":"seats","scheduleId":N,"version":V,"seats":[changed]} and
 //   {"type":"queue",...}, and {"type":"account",...} (an AccountNotice) when staff refunded,
-//   cancelled or adjusted something of the user's. Per-seat versions only grow; a client that
+//   cancelled or adjusted something of the user's. → {"type":"subscribe","availability":true}
+//   (any signed-in user; "unsubscribe" ends it) ← {"type":"availability","scheduleId":N,
+//   "availableSeats":A,"totalSeats":T} for every date whose seats changed, at most one per date
+//   every kAvailabilityIntervalMs. Per-seat versions only grow; a client that
 //   reconnects re-subscribes and gets a full snapshot. Bad or unauthenticated messages close the
 //   socket with a reason; a consumer that falls more than kMaxBacklog bytes behind is disconnected.
 //
@@ -66,11 +69,14 @@ private:
     void send(Client *client, const QJsonObject &message);
     void drop(Client *client, int code, const QString &reason);
     void pushPendingQueues();
+    void pushPendingAvailability();
 
     Services &m_services;
     std::vector<std::unique_ptr<Client>> m_clients;
     QSet<qint64> m_pendingQueueConcerts; // coalesced: one recompute per concert per tick
     QTimer m_queueTimer;
+    QSet<qint64> m_pendingAvailability; // dates whose counts changed since the last push
+    QTimer m_availabilityTimer;
 };
 
 } // namespace encore::server

@@ -309,4 +309,18 @@ qint64 ConcertService::createSchedule(qint64 concertId, const QDateTime &startsA
     });
 }
 
+QList<SeatAvailability> ConcertService::availability(const QList<qint64> &scheduleIds)
+{
+    // Counted as loadSchedules() counts them, so the live figure matches GET /concerts.
+    QSqlQuery &q = m_db.exec(
+        u"SELECT schedule_id, count(*) FILTER (WHERE status = 'AVAILABLE' OR (status = 'HELD' "
+        "AND held_until <= now())), count(*) FROM seats WHERE schedule_id = ANY(?::bigint[]) "
+        "GROUP BY schedule_id"_s,
+        {sql::intArray(scheduleIds)});
+    QList<SeatAvailability> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt()});
+    return out;
+}
+
 } // namespace encore::server

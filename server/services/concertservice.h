@@ -6,6 +6,7 @@
 #include "api/admintypes.h"
 #include "models/concert.h"
 #include "models/seat.h"
+#include "models/seatavailability.h"
 
 #include <QHash>
 #include <QMap>
@@ -69,6 +70,8 @@ public:
     QString timeZoneOf(qint64 concertId);
     QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
     SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
+    // The seats still for sale on these dates, counted now (no cache: it follows a change).
+    QList<SeatAvailability> availability(const QList<qint64> &scheduleIds);
     // A date's seats as this process last read them: at most SnapshotCache::kSeatMapBoundMs
     // old, and dropped on every seat change any instance announces. Empty: no such date.
     std::shared_ptr<const SeatRows> seatRows(qint64 scheduleId);

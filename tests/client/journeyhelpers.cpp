@@ -1,9 +1,12 @@
 #include "journeyhelpers.h"
 
+#include "app/languagemanager.h"
+#include "app/style.h"
 #include "models/concertlistmodel.h"
 #include "widgets/seatbutton.h"
 #include "widgets/seatmapwidget.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -72,6 +75,33 @@ bool clickSchedule(CustomerWindow *window, qint64 scheduleId)
         && tree->currentIndex().parent() == index.parent();
 }
 
+namespace {
+// Screenshots for the docs show the app as it looks: its style sheet and its English texts
+// (plural forms come from the translation). The suite's run keeps the plain look.
+void lookLikeTheApp()
+{
+    static std::unique_ptr<LanguageManager> languages;
+    if (languages || qEnvironmentVariableIsEmpty("ENCORE_SCREENSHOT_DIR"))
+        return;
+    applyStyle(*qApp);
+    languages = std::make_unique<LanguageManager>();
+    languages->setLanguage(u"en"_s, false);
+}
+} // namespace
+
+void screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ENCORE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    lookLikeTheApp(); // windows opened without openCustomerWindow() (the login dialog's path)
+    // Pending layout and placement (a notice that just appeared) first, as a person would see it.
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    QVERIFY(widget->grab().save(QDir(dir).filePath(name + u".png"_s)));
+}
+
 void useQuickRetries(ApiClient *api)
 {
     api->setRetryPolicy({6, 150, 600});
@@ -80,6 +110,7 @@ void useQuickRetries(ApiClient *api)
 
 SignedIn openCustomerWindow(quint16 port, const TestUser &user)
 {
+    lookLikeTheApp();
     SignedIn s;
     s.api = std::make_unique<ApiClient>();
     s.api->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));

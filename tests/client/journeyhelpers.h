@@ -71,4 +71,8 @@ SignedInStaff openAdminWindow(quint16 port, const TestUser &staff);
 // Fast retries and probes, so outages and recoveries happen within a test's patience.
 void useQuickRetries(ApiClient *api);
 
+// Saves what `widget` shows as docs/screenshots-style NAME.png into ENCORE_SCREENSHOT_DIR when
+// that is set (the suite run keeps none).
+void screenshot(QWidget *widget, const QString &name);
+
 } // namespace encore::test

@@ -140,9 +140,11 @@ void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
     QCOMPARE(amount->text(), u"264000"_s);
     QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM reservations"_s).toInt(), 0);
 
-    // Top up 300,000 instead, by typing it.
+    // Top up 300,000 instead: each "+ 100,000" adds to the amount (it does not replace it).
     amount->clear();
-    QTest::keyClicks(amount, u"300000"_s);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(clickNamed(wallet, u"quickAmount100000"_s));
+    QCOMPARE(amount->text(), u"300000"_s);
     auto *note = wallet->findChild<QLabel *>(u"amountNote"_s);
     QTRY_VERIFY2_WITH_TIMEOUT(clickable(wallet, u"topUpButton"_s), qPrintable(note->text()),
                               kGuiWaitMs);
@@ -176,6 +178,16 @@ void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
     QVERIFY(clickNamed(card, u"cardPayButton"_s));
     QTRY_COMPARE_WITH_TIMEOUT(window->balance(), Money(300'000), kGuiWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!openDialog(u"cardDialog"_s), kGuiWaitMs);
+    // The red "top up" notice was about a shortfall that is gone: it gives way to the new
+    // balance, and the header shows the new amount.
+    auto *noticeLabel = window->findChild<QLabel *>(u"noticeText"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        !noticeLabel->isVisible()
+            || !noticeLabel->text().contains(u"top up"_s, Qt::CaseInsensitive),
+        qPrintable(noticeLabel->text()), kGuiWaitMs);
+    QVERIFY(window->findChild<QAbstractButton *>(u"walletButton"_s)
+                ->text()
+                .contains(money::format(300'000)));
     QVERIFY2(note->text().contains(u"4242"_s), qPrintable(note->text()));
     QCOMPARE(
         m_fixtures->scalar(u"SELECT count(*) FROM top_up_orders WHERE status = 'PAID'"_s).toInt(),
@@ -184,6 +196,7 @@ void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
         m_fixtures->scalar(u"SELECT count(*) FROM top_up_orders WHERE status = 'FAILED'"_s).toInt(),
         1);
     QCOMPARE(wallet->findChild<QLabel *>(u"walletBalance"_s)->text(), money::format(300'000));
+    screenshot(wallet, u"wallet-after-topup"_s);
     QVERIFY(clickNamed(wallet, u"walletCloseButton"_s));
     QTRY_VERIFY_WITH_TIMEOUT(!openDialog(u"walletDialog"_s), kGuiWaitMs);
 
@@ -212,6 +225,8 @@ void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
     // The receipt, then My tickets.
     QTRY_VERIFY_WITH_TIMEOUT(openDialog(u"receiptDialog"_s), kGuiWaitMs);
     QDialog *receipt = openDialog(u"receiptDialog"_s);
+    // Behind the receipt: the new ticket, not an emptied seat map.
+    QCOMPARE(window->page(), CustomerWindow::Page::Tickets);
     const QString body = receipt->findChild<QLabel *>(u"receiptBody"_s)->text();
     QVERIFY2(body.contains(money::format(264'000)), qPrintable(body));
     QCOMPARE(window->balance(), Money(36'000));

@@ -1,7 +1,9 @@
 // What happens to a customer's hold outside their own seat panel, through the real widgets against
 // a real encore-server: staff release the held seats and the panel clears at once with the reason
 // in words; a second window of the same account pays and the first one learns it; a hold kept on
-// leaving and quitting is found by a new window (a restart) in My tickets and paid there.
+// leaving and quitting is found by a new window (a restart) in My tickets and paid there; "Release
+// seats" on quitting gives the seats back on the server; a hold the server expired (before the
+// window's own countdown would say so) is found by the re-read and explained in words.
 #include "customer/bookingcontroller.h"
 #include "customer/customerwindow.h"
 #include "customer/seatpage.h"
@@ -36,6 +38,8 @@ private Q_SLOTS:
     void staffReleaseClearsTheHoldersPanel();
     void paymentInAnotherWindowReachesThePanel();
     void keptHoldIsPaidAfterARestart();
+    void quitReleasesTheHoldWhenAsked();
+    void holdExpiredOnTheServerLeavesThePanel();
 
 private:
     // Walks `window` from the concert list to the admitted seat map of `schedule`.
@@ -52,14 +56,6 @@ QString noticeText(CustomerWindow *w)
 {
     auto *l = w->findChild<QLabel *>(u"noticeText"_s);
     return l && l->isVisible() ? l->text() : QString();
-}
-
-// Saved for the docs when ENCORE_SCREENSHOT_DIR is set (the suite run keeps none).
-void screenshot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ENCORE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        QVERIFY(w->grab().save(QDir(dir).filePath(name + u".png"_s)));
 }
 } // namespace
 
@@ -269,6 +265,82 @@ void TestHoldSeams::keptHoldIsPaidAfterARestart()
                  .toString(),
              u"PAID"_s);
     openDialog(u"receiptDialog"_s)->reject();
+}
+
+void TestHoldSeams::quitReleasesTheHoldWhenAsked()
+{
+    const qint64 concert = m_fixtures->createConcert(u"Let Go"_s, 1);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    const TestUser fan = m_fixtures->createUsers(1, 1'000'000, u"letgo"_s).first();
+    SignedIn s = openCustomerWindow(m_server->port(), fan);
+    CustomerWindow *w = s.window.get();
+    reachSeats(w, schedule);
+    if (QTest::currentTestFailed())
+        return;
+    holdSeats(w, {21, 22});
+    if (QTest::currentTestFailed())
+        return;
+    const QString user = fan.id.toString(QUuid::WithoutBraces);
+    const QString status
+        = u"SELECT status FROM reservations WHERE user_id = '%1'::uuid"_s.arg(user);
+    QCOMPARE(m_fixtures->scalar(status).toString(), u"HELD"_s);
+
+    // Quit asks; "Release seats" cancels the hold on the server, then the window closes.
+    w->findChild<QAction *>(u"quitAction"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(openDialog(u"keepHoldBox"_s), kGuiWaitMs);
+    // The question wears the app's own icon, not the platform's old bitmap.
+    auto *box = qobject_cast<QMessageBox *>(openDialog(u"keepHoldBox"_s));
+    QVERIFY(box && box->icon() == QMessageBox::NoIcon && !box->iconPixmap().isNull());
+    QVERIFY(w->isVisible());
+    QVERIFY(clickNamed(box, u"releaseKeptHoldButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isVisible(), kGuiWaitMs);
+    QCOMPARE(m_fixtures->scalar(status).toString(), u"CANCELLED"_s);
+    QCOMPARE(m_fixtures
+                 ->scalar(u"SELECT count(*) FROM seats WHERE schedule_id = ? AND number IN (21, "
+                          "22) AND status = 'AVAILABLE'"_s,
+                          {schedule})
+                 .toInt(),
+             2);
+}
+
+void TestHoldSeams::holdExpiredOnTheServerLeavesThePanel()
+{
+    const qint64 concert = m_fixtures->createConcert(u"Ran Out"_s, 1);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    const TestUser fan = m_fixtures->createUsers(1, 1'000'000, u"ranout"_s).first();
+    SignedIn s = openCustomerWindow(m_server->port(), fan);
+    CustomerWindow *w = s.window.get();
+    reachSeats(w, schedule);
+    if (QTest::currentTestFailed())
+        return;
+    holdSeats(w, {33});
+    if (QTest::currentTestFailed())
+        return;
+    // The window's countdown still has minutes to go...
+    QVERIFY(w->seatPage()->countdown()->remainingSeconds() > 60);
+
+    // ...when the hold runs out on the server (its end moved into the past; the sweeper frees
+    // the seat and the live feed says the seat changed).
+    const QString user = fan.id.toString(QUuid::WithoutBraces);
+    m_fixtures->scalar(u"UPDATE reservations SET held_until = now() - interval '1 second' "
+                       "WHERE user_id = '%1'::uuid"_s.arg(user));
+    m_fixtures->scalar(u"UPDATE seats SET held_until = now() - interval '1 second' "
+                       "WHERE schedule_id = ? AND number = 33"_s,
+                       {schedule});
+
+    // The re-read finds EXPIRED: the panel leaves "Seats on hold" and says why in words.
+    QTRY_VERIFY_WITH_TIMEOUT(!w->booking()->currentHold().has_value(), kGuiWaitMs);
+    QVERIFY(!w->seatPage()->hold().has_value());
+    QVERIFY(!visibleChild<QAbstractButton>(w, u"payButton"_s));
+    QVERIFY(visibleChild<QAbstractButton>(w, u"holdButton"_s));
+    QTRY_VERIFY2_WITH_TIMEOUT(noticeText(w).contains(u"expired"_s), qPrintable(noticeText(w)),
+                              kGuiWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(seatStatus(w, 33), SeatStatus::Available, kGuiWaitMs);
+    QCOMPARE(m_fixtures
+                 ->scalar(u"SELECT status FROM reservations WHERE user_id = '%1'::uuid"_s.arg(user))
+                 .toString(),
+             u"EXPIRED"_s);
+    QCOMPARE(w->page(), CustomerWindow::Page::Seats); // the turn goes on
 }
 
 QTEST_MAIN(TestHoldSeams)

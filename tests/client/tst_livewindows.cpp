@@ -1,12 +1,14 @@
 // Two customer windows (two users) on one date against a real server with 3-second holds: one
 // holds seats, the other sees them turn held live, loses them from its selection and cannot pick
-// them; the hold runs out and both windows see the seats free again, the holder is told.
+// them; the hold runs out and both windows see the seats free again, the holder is told. A third
+// customer idle on the concert list sees the date's seat count follow those holds live.
 #include "customer/customerwindow.h"
 #include "customer/seatpage.h"
 #include "models/concertlistmodel.h"
 #include "widgets/holdcountdown.h"
 #include "widgets/seatbutton.h"
 
+#include "bookingrequests.h"
 #include "journeyhelpers.h"
 #include "testserver.h"
 
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void otherWindowSeesTheHoldLiveAndItsExpiry();
+    void concertListCountsAreLive();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -110,6 +113,46 @@ void TestLiveWindows::otherWindowSeesTheHoldLiveAndItsExpiry()
     // Now B may pick seat 5.
     QVERIFY(clickNamed(b.window.get(), u"seat5"_s));
     QVERIFY(seatSelected(b.window.get(), 5));
+}
+
+// Someone else holds seats of a date while this customer only looks at the concert list: the
+// count on the date's row and in the details card goes down at once, and back up when the hold
+// runs out — without a refresh.
+void TestLiveWindows::concertListCountsAreLive()
+{
+    const qint64 concert = m_fixtures->createConcert(u"Counting"_s, 1);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+    SignedIn s
+        = openCustomerWindow(m_server->port(), m_fixtures->createUsers(1, 0, u"looker"_s).first());
+    CustomerWindow *w = s.window.get();
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    QTRY_VERIFY_WITH_TIMEOUT(w->concertModel()->indexOfSchedule(schedule).isValid(), kGuiWaitMs);
+    QVERIFY(clickSchedule(w, schedule));
+    QTRY_VERIFY_WITH_TIMEOUT(w->liveFeed()->isConnected(), kGuiWaitMs);
+    const auto rowText = [w, schedule] {
+        const QModelIndex row = w->concertModel()->indexOfSchedule(schedule);
+        return w->concertModel()
+            ->index(row.row(), ConcertListModel::SeatsColumn, row.parent())
+            .data()
+            .toString();
+    };
+    const auto details = [w] {
+        return visibleChild<QLabel>(w, u"concertDateInfo"_s)->text();
+    };
+    QCOMPARE(rowText(), u"50 of 50 left"_s);
+
+    QList<TestUser> other = m_fixtures->createUsers(1, 1'000'000, u"holder3"_s);
+    m_fixtures->admit(other, concert);
+    const HttpResponse held
+        = m_server->client().send(holdRequest(other.first(), schedule, {1, 2, 3}));
+    QVERIFY2(held.status == 201, held.body.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(rowText(), u"47 of 50 left"_s, kGuiWaitMs);
+    QVERIFY2(details().contains(u"47 of 50 seats left"_s), qPrintable(details()));
+    QCOMPARE(w->page(), CustomerWindow::Page::Concerts);
+
+    // The 3-second hold runs out; the sweep frees the seats and the count comes back.
+    QTRY_COMPARE_WITH_TIMEOUT(rowText(), u"50 of 50 left"_s, kGuiWaitMs);
+    QVERIFY2(details().contains(u"50 of 50 seats left"_s), qPrintable(details()));
 }
 
 QTEST_MAIN(TestLiveWindows)

@@ -5,6 +5,7 @@
 #include "widgets/seatmapwidget.h"
 #include "widgets/seatpainter.h"
 
+#include <QLayout>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void everyStatusHasItsOwnCue();
     void liveChangeDropsATakenSeat();
     void staffModeSelectsAnything();
+    void emptyMapKeepsItsShape();
 
 private:
     SeatMapModel *m_model = nullptr;
@@ -87,6 +89,22 @@ void TestSeatMapWidget::showsFiftySeatsInTenColumns()
     QVERIFY(eleven->y() > one->y());
     QCOMPARE(eleven->x(), one->x());
     QCOMPARE(m_widget->findChildren<SeatButton *>().size(), 50);
+}
+
+// A map without seats (loading, or the booking ended behind the receipt) keeps the stage and
+// the seats' place where they were instead of collapsing into one giant stage.
+void TestSeatMapWidget::emptyMapKeepsItsShape()
+{
+    m_widget->resize(800, 600);
+    m_widget->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_widget));
+    auto *stage = m_widget->findChild<QWidget *>(u"stage"_s);
+    QVERIFY(stage);
+    const QRect before = stage->geometry();
+    m_model->clear();
+    m_widget->layout()->activate();
+    QVERIFY(m_widget->button(1)->isHidden());
+    QCOMPARE(stage->geometry(), before);
 }
 
 void TestSeatMapWidget::selectsAtMostFour()

@@ -39,14 +39,6 @@ private:
 };
 
 namespace {
-// Saved for the docs when ENCORE_SCREENSHOT_DIR is set (the suite run keeps none).
-void screenshot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ENCORE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        QVERIFY(w->grab().save(QDir(dir).filePath(name + u".png"_s)));
-}
-
 QString turnClockText(CustomerWindow *w)
 {
     auto *l = visibleChild<QLabel>(w, u"turnClock"_s);

@@ -93,16 +93,24 @@ void TestWalletDialog::buttonFollowsValidation()
     QVERIFY(topUp->isEnabled());
 }
 
+// "+ 50,000" adds to the amount typed, as its label says; on an empty field it fills it in.
 void TestWalletDialog::quickAmountsFillTheField()
 {
     ApiClient api;
     WalletDialog dialog(&api);
+    auto *edit = dialog.findChild<QLineEdit *>(u"amountEdit"_s);
     for (Money amount : WalletDialog::kQuickAmounts) {
         auto *quick = dialog.findChild<QPushButton *>(u"quickAmount%1"_s.arg(amount));
         QVERIFY(quick);
+        QVERIFY(quick->text().contains(money::format(amount)));
+        edit->clear();
         quick->click();
-        QCOMPARE(dialog.findChild<QLineEdit *>(u"amountEdit"_s)->text(), QString::number(amount));
+        QCOMPARE(edit->text(), QString::number(amount));
     }
+    edit->setText(u"12,000"_s);
+    dialog.findChild<QPushButton *>(u"quickAmount50000"_s)->click();
+    dialog.findChild<QPushButton *>(u"quickAmount10000"_s)->click();
+    QCOMPARE(edit->text(), u"72000"_s);
 }
 
 QTEST_MAIN(TestWalletDialog)

@@ -13,6 +13,7 @@
 #include "models/concert.h"
 #include "models/queueticket.h"
 #include "models/seat.h"
+#include "models/seatavailability.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -150,6 +151,10 @@ void TestApiContract::customerShapesRoundTrip()
                  seat(3, SeatStatus::Sold), seat(4, SeatStatus::Blocked)};
     map.seats[1].mine = true;
     QVERIFY(roundTrips(map));
+    // The live feed's seat counts of a date (the concert list).
+    QVERIFY(roundTrips(SeatAvailability {11, 37, 50}));
+    QVERIFY(!SeatAvailability::fromJson(
+        {{u"scheduleId"_s, 11}, {u"availableSeats"_s, 51}, {u"totalSeats"_s, 50}}));
 
     Reservation res;
     res.id = kReservation;
@@ -376,7 +381,7 @@ void TestApiContract::everyEnumHasOneWordPerValue()
     QCOMPARE(allValues<EtaReason>().size(), int(EtaReason::PreQueue) + 1);
     QVERIFY(wordsAreOneToOne<LimitKind>());
     QCOMPARE(allValues<LimitKind>().size(), int(LimitKind::AddressAccounts) + 1);
-    QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::Account) + 1);
+    QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::Availability) + 1);
 }
 
 void TestApiContract::unknownWordsAreRefusedOrFallBack()

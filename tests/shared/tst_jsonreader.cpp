@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -173,6 +174,29 @@ void TestJsonReader::moneyFormat()
     QCOMPARE(money::format(0), u"0 KRW"_s);
     QCOMPARE(money::format(-1500), u"-1,500 KRW"_s);
     QCOMPARE(money::format(1000000), u"1,000,000 KRW"_s);
+    QCOMPARE(money::range(77000, 165000), u"77,000 – 165,000 KRW"_s);
+    QCOMPARE(money::range(77000, 77000), u"77,000 KRW"_s);
+    // Korean: 원 after the number, the same digits.
+    QCOMPARE(money::format(120000, Language::Korean), u"120,000원"_s);
+    QCOMPARE(money::format(-1500, Language::Korean), u"-1,500원"_s);
+    QCOMPARE(money::format(50000, Language::English), u"50,000 KRW"_s);
+    // The app's language is the default locale's.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+    QCOMPARE(money::format(50000), u"50,000원"_s);
+    QCOMPARE(money::range(77000, 165000), u"77,000 – 165,000원"_s);
+    QLocale::setDefault(before);
+    // Server messages get amounts in English form; a Korean sentence shows them in 원, and
+    // anything that is not exactly an amount stays as it is.
+    QCOMPARE(money::inLanguage(u"50,000 KRW"_s, Language::Korean), u"50,000원"_s);
+    QCOMPARE(money::inLanguage(u"-1,500 KRW"_s, Language::Korean), u"-1,500원"_s);
+    QCOMPARE(money::inLanguage(u"50,000 KRW"_s, Language::English), u"50,000 KRW"_s);
+    QCOMPARE(money::inLanguage(u"Seat 5 KRW"_s, Language::Korean), u"Seat 5 KRW"_s);
+    QCOMPARE(money::inLanguage(u" KRW"_s, Language::Korean), u" KRW"_s);
+    const QString korean
+        = messageText(Msg::SeatsExceedBalance, Language::Korean,
+                      {money::format(264000), money::format(118000), money::format(146000)});
+    QVERIFY2(korean.contains(u"264,000원"_s) && !korean.contains(u"KRW"_s), qPrintable(korean));
 }
 
 void TestJsonReader::seatMapBytesRoundTrip()

@@ -4,6 +4,7 @@
 #include "services/services.h"
 #include "storage/sqlvalues.h"
 #include "testredis.h"
+#include "testserver.h"
 
 #include <QSqlQuery>
 
@@ -47,6 +48,7 @@ const server::RedisScript kRedisRows(
 server::ServerConfig fixtureConfig(const server::ConnectionParams &params)
 {
     server::ServerConfig config;
+    config.queue = TestServer::queueDefaults(params.database);
     if (TestRedis::requested())
         config.redisUrl = TestRedis::instance().urlFor(params.database);
     return config;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QHash>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -24,16 +25,47 @@ bool acceptsConnections(quint16 port)
 }
 } // namespace
 
+namespace {
+QHash<QString, server::QueueDefaults> &queueDefaultsByDatabase()
+{
+    static QHash<QString, server::QueueDefaults> defaults; // main thread only
+    return defaults;
+}
+} // namespace
+
 TestServer::TestServer(QStringList extraArgs)
     : m_args(std::move(extraArgs))
     , m_db(TestCluster::instance().createDatabase())
 {
+    rememberQueueDefaults();
 }
 
 TestServer::TestServer(const server::ConnectionParams &database, QStringList extraArgs)
     : m_args(std::move(extraArgs))
     , m_db(database)
 {
+    rememberQueueDefaults();
+}
+
+void TestServer::rememberQueueDefaults() const
+{
+    server::QueueDefaults defaults;
+    const std::pair<QString, int *> options[] {
+        {u"--queue-max-active"_s, &defaults.maxActive},
+        {u"--queue-admit-per-minute"_s, &defaults.admitPerMinute},
+        {u"--queue-active-ttl"_s, &defaults.activeTtlSeconds}};
+    for (qsizetype i = 0; i + 1 < m_args.size(); ++i) { // later options win, as in the server
+        for (const auto &[name, value] : options) {
+            if (m_args.at(i) == name)
+                *value = m_args.at(i + 1).toInt();
+        }
+    }
+    queueDefaultsByDatabase().insert(m_db.database, defaults);
+}
+
+server::QueueDefaults TestServer::queueDefaults(const QString &database)
+{
+    return queueDefaultsByDatabase().value(database);
 }
 
 TestServer::~TestServer()
@@ -111,10 +143,23 @@ bool TestServer::start()
     return false;
 }
 
+void TestServer::pause()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        ::kill(pid_t(m_process->processId()), SIGSTOP);
+}
+
+void TestServer::resume()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        ::kill(pid_t(m_process->processId()), SIGCONT);
+}
+
 void TestServer::stop()
 {
     if (!m_process || m_process->state() == QProcess::NotRunning)
         return;
+    resume(); // a paused server would never see the SIGTERM
     ::kill(pid_t(m_process->processId()), SIGTERM);
     if (!m_process->waitForFinished(30'000))
         m_process->kill();

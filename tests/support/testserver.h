@@ -3,6 +3,7 @@
 // TestCluster, listening on a free loopback port. Start, stop (SIGTERM), kill (SIGKILL) and
 // restart on the same database. Main thread.
 
+#include "config/serverconfig.h"
 #include "httpclient.h"
 #include "storage/connectionparams.h"
 
@@ -28,6 +29,10 @@ public:
                   // --tls-cert: until the port accepts connections)
     void stop(); // SIGTERM and wait
     void kill(); // SIGKILL
+    // SIGSTOP / SIGCONT: a hung server — its sockets stay open and nothing answers (no FIN, no
+    // refusal), the outage only a heartbeat or a timeout can notice.
+    void pause();
+    void resume();
     bool restart(); // stop + start on the same database (and port if free)
 
     quint16 port() const { return m_port; }
@@ -37,8 +42,14 @@ public:
     QByteArray output() const; // everything the server printed so far
 
     static QString serverBinary();
+    // The queue defaults (--queue-max-active, --queue-admit-per-minute, --queue-active-ttl) of
+    // the server made for this database, so that Fixtures write a concert's queue settings as
+    // that server would (otherwise a fixture's concert ignored the flags: 600 s turns).
+    static server::QueueDefaults queueDefaults(const QString &database);
 
 private:
+    void rememberQueueDefaults() const;
+
     QStringList m_args;
     server::ConnectionParams m_db;
     QTemporaryDir m_dir;

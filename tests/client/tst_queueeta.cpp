@@ -1,0 +1,117 @@
+// The waiting room's estimate is honest: a real encore-server admits at a steady rate (30 a
+// minute, one every two seconds: --queue-admit-per-minute) with short turns (--queue-active-ttl
+// 20), others are already in line, and a customer joins through the real window. The wait the
+// waiting room shows in words when they join is compared with the wait they then get, measured in
+// the same run: the real wait must lie inside the range shown, widened by one second below and two
+// above for the window's own delay in noticing the admission (live push, coalesced every half
+// second). No figure about the machine's speed is asserted. The admitted turn lasts the
+// configured 20 s, not the default 600 s.
+#include "customer/customerwindow.h"
+#include "customer/seatpage.h"
+#include "models/concertlistmodel.h"
+#include "models/displaytext.h"
+#include "widgets/queuepanel.h"
+
+#include "apipaths.h"
+#include "journeyhelpers.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace encore;
+using namespace encore::test;
+
+class TestQueueEta final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void shownWaitMatchesTheRealWait();
+
+private:
+    static constexpr int kPerMinute = 30;
+    static constexpr int kTurnSeconds = 20;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<Fixtures> m_fixtures;
+};
+
+void TestQueueEta::initTestCase()
+{
+    m_server = std::make_unique<TestServer>(QStringList {
+        u"--queue-admit-per-minute"_s, QString::number(kPerMinute), u"--queue-active-ttl"_s,
+        QString::number(kTurnSeconds), u"--queue-max-active"_s, u"1000"_s});
+    QVERIFY2(m_server->start(), m_server->output().constData());
+    m_fixtures = std::make_unique<Fixtures>(m_server->database());
+}
+
+void TestQueueEta::cleanupTestCase()
+{
+    m_fixtures.reset();
+    m_server.reset();
+}
+
+void TestQueueEta::shownWaitMatchesTheRealWait()
+{
+    const qint64 concert = m_fixtures->createConcert(u"Steady Line"_s, 1);
+    const qint64 schedule = m_fixtures->schedulesOf(concert).first();
+
+    // Ten fans join first; once six are in, the server has measured the pace (five admissions
+    // make a "steady" estimate) and four are still ahead of the customer.
+    const QList<TestUser> line = m_fixtures->createUsers(10, 0, u"steady"_s);
+    QList<HttpRequest> joins;
+    for (const TestUser &u : line) {
+        HttpRequest r {"POST", api::concertQueue(concert).toUtf8(), {}, {}};
+        joins.append(r.bearer(u.token).json({}));
+    }
+    for (const HttpResponse &r : m_server->client().parallel(joins))
+        QCOMPARE(r.status, 201);
+    const auto admitted = [this, concert] {
+        int n = 0;
+        for (const QueueRow &r : m_fixtures->queueRows(concert))
+            n += r.admitted() ? 1 : 0;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(admitted() >= 6, kGuiWaitMs);
+
+    const TestUser fan = m_fixtures->createUsers(1, 0, u"waiter"_s).first();
+    SignedIn s = openCustomerWindow(m_server->port(), fan);
+    CustomerWindow *w = s.window.get();
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    QTRY_VERIFY_WITH_TIMEOUT(w->concertModel()->indexOfSchedule(schedule).isValid(), kGuiWaitMs);
+    QVERIFY(clickSchedule(w, schedule));
+    QTRY_VERIFY_WITH_TIMEOUT(clickable(w, u"enterQueueButton"_s), kGuiWaitMs);
+    QVERIFY(clickNamed(w, u"enterQueueButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(w->queuePanel()->ticket().status == QueueStatus::Waiting
+                                 && w->queuePanel()->ticket().eta.has_value(),
+                             kGuiWaitMs);
+    QElapsedTimer waited;
+    waited.start();
+    const QueueTicket shown = w->queuePanel()->ticket();
+    const EtaRange eta = *shown.eta;
+    // The estimate is on screen in words, as the range it promises.
+    const QString words = visibleChild<QLabel>(w, u"queueEta"_s)->text();
+    QVERIFY2(words.contains(DisplayText::durationRange(eta.low, eta.high)), qPrintable(words));
+    QVERIFY(shown.aheadCount >= 1);
+    QCOMPARE(shown.etaReason, EtaReason::Steady); // the measured pace, not the settings
+    screenshot(w, u"queue-live"_s);
+
+    QTRY_COMPARE_WITH_TIMEOUT(w->page(), CustomerWindow::Page::Seats,
+                              int(eta.high * 3000) + kGuiWaitMs);
+    const double actual = waited.elapsed() / 1000.0;
+    qInfo("%lld ahead at %d/min (%s): shown %lld s (%lld–%lld s), waited %.1f s", shown.aheadCount,
+          kPerMinute, qPrintable(DisplayText::etaReason(shown.etaReason)), eta.seconds, eta.low,
+          eta.high, actual);
+    QVERIFY2(actual >= eta.low - 1.0 && actual <= eta.high + 2.0,
+             qPrintable(u"shown %1–%2 s, waited %3 s"_s.arg(eta.low).arg(eta.high).arg(actual)));
+
+    // The turn is the configured 20 s (--queue-active-ttl), not the 600 s default.
+    const qint64 turnLeft = QDateTime::currentDateTimeUtc().secsTo(w->seatPage()->turnEndsAt());
+    QVERIFY2(turnLeft > 0 && turnLeft <= kTurnSeconds, qPrintable(QString::number(turnLeft)));
+}
+
+QTEST_MAIN(TestQueueEta)
+#include "tst_queueeta.moc"
