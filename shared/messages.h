@@ -129,6 +129,16 @@ enum class Msg {
     TicketAlreadyEnded,
     JoinQueueFirst,
     NotYourTurn,
+    // Waiting list for seats that come back.
+    SeatWaitSeatsOrTier,
+    SeatWaitSeatFree,
+    SeatWaitTierFree,
+    SeatWaitNoSuchTier,
+    SeatWaitTooMany,
+    SeatWaitOwnSeat,
+    NoSuchSeatWait,
+    SeatWaitEnded,
+    SeatOfferNotLive,
 };
 
 // The sentence for `key` in `language`, with %1, %2, ... replaced by `args`.

@@ -209,6 +209,21 @@ int PgQueueStore::admit(qint64 concertId)
     });
 }
 
+void PgQueueStore::grantTurn(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash,
+                             const QDateTime &until)
+{
+    // admitted_at stays as it was: a granted turn is not an admission from the line, and must
+    // not count in the measured admission pace the ETA is built on.
+    m_db.exec(u"INSERT INTO queue_entries(concert_id, user_id, token_hash, status, active_until) "
+              "VALUES (?, ?::uuid, ?, 'ACTIVE', ?) "
+              "ON CONFLICT (concert_id, user_id) WHERE status IN ('WAITING', 'ACTIVE') "
+              "DO UPDATE SET status = 'ACTIVE', active_until = CASE "
+              "  WHEN queue_entries.status = 'ACTIVE' "
+              "  THEN greatest(queue_entries.active_until, EXCLUDED.active_until) "
+              "  ELSE EXCLUDED.active_until END"_s,
+              {concertId, sql::uuid(userId), tokenHash, until});
+}
+
 QueueCounts PgQueueStore::counts(qint64 concertId)
 {
     QSqlQuery &q

@@ -25,6 +25,8 @@ public:
     bool remove(const QUuid &userId, qint64 concertId) override;
     int removeAll(qint64 concertId) override;
     void settingsChanged(qint64, const QueueSettings &) override { }
+    void grantTurn(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash,
+                   const QDateTime &until) override;
 
 private:
     Database &m_db;

@@ -217,12 +217,21 @@ void QueueService::complete(const QUuid &userId, qint64 concertId)
     });
 }
 
+// The payment request of a customer who pays in a hold's last second is still in flight when the
+// hold ends; a turn outlasts the hold (or seat offer) it covers by that much.
+constexpr int kPaymentGraceSeconds = 30;
+
 void QueueService::coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil)
 {
-    // The payment request of a customer who pays in the hold's last second is still in flight
-    // when the hold ends; the turn outlasts the hold by that much.
-    constexpr int kPaymentGraceSeconds = 30;
     m_store.extendTurn(userId, concertId, heldUntil.addSecs(kPaymentGraceSeconds));
+}
+
+void QueueService::grantOfferTurn(const QUuid &userId, qint64 concertId,
+                                  const QDateTime &offeredUntil)
+{
+    ensureSettings(concertId);
+    m_store.grantTurn(userId, concertId, tokens::hash(tokens::generate()),
+                      offeredUntil.addSecs(kPaymentGraceSeconds));
 }
 
 int QueueService::admitAll()

@@ -33,6 +33,10 @@ public:
     // A hold extends the holder's turn to cover it (docs/ARCHITECTURE.md, "A hold outlives no
     // turn"): the turn, and the capacity it takes, lasts until the hold can no longer be paid.
     void coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil);
+    // A seat offer from the waiting list gives a turn (issue 15): the offered customer's entry is
+    // ACTIVE until the offer can no longer be paid, whether they were in line, admitted or not
+    // queued at all. Granted turns count against maxActive like any other.
+    void grantOfferTurn(const QUuid &userId, qint64 concertId, const QDateTime &offeredUntil);
 
     // Expires stale tickets and admits waiting ones for every concert with a queue; safe to
     // call from several threads and instances at once. Returns the number admitted.

@@ -76,6 +76,12 @@ public:
     virtual int removeAll(qint64 concertId) = 0;
     // Settings were changed in PostgreSQL (stores that keep a copy refresh it).
     virtual void settingsChanged(qint64 concertId, const QueueSettings &settings) = 0;
+    // A seat offer's turn (waiting list): makes the user's entry ACTIVE until at least `until` —
+    // a live turn is extended, a place in line becomes a turn, and a user with no entry gets one
+    // under `tokenHash` (nobody knows that token: the customer re-joins to get their own).
+    virtual void grantTurn(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash,
+                           const QDateTime &until)
+        = 0;
 };
 
 } // namespace encore::server

@@ -149,6 +149,24 @@ const RedisScript kExtendTurn(LUA_PRELUDE
                               "redis.call('ZADD', k(c, 'active'), untilMs, user)\n"
                               "return 1\n");
 
+// ARGV: user, concert, end of the turn (ms), token hash (hex) for a user with no entry. Makes
+// the user's entry ACTIVE until at least then (waiting list offers); returns 1 for a new entry.
+const RedisScript kGrantTurn(
+    LUA_PRELUDE
+    "local user, c, untilMs, hash = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]\n"
+    "local a = redis.call('ZSCORE', k(c, 'active'), user)\n"
+    "if a and tonumber(a) > now then\n"
+    "  if tonumber(a) < untilMs then redis.call('ZADD', k(c, 'active'), untilMs, user) end\n"
+    "  return 0\n"
+    "end\n"
+    "local w = redis.call('ZREM', k(c, 'waiting'), user)\n"
+    "redis.call('ZADD', k(c, 'active'), untilMs, user)\n"
+    "if redis.call('HGET', k(c, 'tokens'), user) then return 0 end\n"
+    "redis.call('HSET', k(c, 'tokens'), user, hash)\n"
+    "redis.call('SET', 'encore:qt:' .. hash, user .. '|' .. c, 'EX', 86400)\n"
+    "redis.call('SADD', 'encore:q:concerts', c)\n"
+    "return 1\n");
+
 // ARGV: concert. Expires, refills the token bucket and admits by arrival. Returns {admitted,
 // expired}, or -1 when the settings are not mirrored yet.
 const RedisScript kAdmit(
@@ -356,6 +374,16 @@ int RedisQueueStore::removeAll(qint64 concertId)
     if (removed > 0)
         announce(concertId);
     return removed;
+}
+
+void RedisQueueStore::grantTurn(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash,
+                                const QDateTime &until)
+{
+    m_redis.eval(kGrantTurn, {},
+                 {userText(userId), QByteArray::number(concertId),
+                  QByteArray::number(until.toMSecsSinceEpoch()), tokenHash.toHex()});
+    m_redis.waitForReplica(); // the customer is told of the offer (and so the turn) next
+    announce(concertId);
 }
 
 QList<qint64> RedisQueueStore::concertsWithQueues()

@@ -40,6 +40,8 @@ public:
     bool remove(const QUuid &userId, qint64 concertId) override;
     int removeAll(qint64 concertId) override;
     void settingsChanged(qint64 concertId, const QueueSettings &settings) override;
+    void grantTurn(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash,
+                   const QDateTime &until) override;
 
 private:
     void loadSettings(qint64 concertId);

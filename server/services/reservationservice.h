@@ -4,6 +4,7 @@
 // Any worker thread; each public call is one transaction.
 
 #include "models/reservation.h"
+#include "models/seatwait.h"
 
 #include <QUuid>
 
@@ -12,13 +13,14 @@ namespace encore::server {
 class ConcertService;
 class Database;
 class QueueService;
+class SeatWaitService;
 class WalletService;
 struct ServerConfig;
 
 class ReservationService {
 public:
     ReservationService(Database &db, const ServerConfig &config, ConcertService &concerts,
-                       QueueService &queue, WalletService &wallet);
+                       QueueService &queue, WalletService &wallet, SeatWaitService &waitlist);
 
     Reservation hold(const QUuid &userId, const QByteArray &queueToken, qint64 scheduleId,
                      const QList<int> &seats);
@@ -26,8 +28,12 @@ public:
     Reservation get(const QUuid &userId, const QUuid &reservationId);
     // HELD → CANCELLED (seats freed); PAID → REFUNDED to the wallet while refunds are allowed.
     Reservation cancel(const QUuid &userId, const QUuid &reservationId);
-    // Frees expired holds and marks their reservations EXPIRED; returns seats freed.
+    // Frees expired holds and marks their reservations EXPIRED; returns seats freed. A freed
+    // seat someone waits for is offered to them in the same transaction.
     int sweepExpired();
+    // Declines the caller's live seat offer (its hold is cancelled, so the seat passes to the
+    // next person waiting); returns the wait after it.
+    SeatWait declineOffer(const QUuid &userId, qint64 waitId);
 
     // Locks the caller's reservation row (FOR UPDATE) and returns it; NOT_FOUND for others'.
     Reservation lockOwn(const QUuid &userId, const QUuid &reservationId);
@@ -42,6 +48,8 @@ public:
 
 private:
     bool isCancelled(qint64 scheduleId);
+    // Frees the reservation's seats that are in `status` and offers them to the waiting list.
+    void freeSeats(const Reservation &r, const QString &status);
     QList<Reservation> load(const QString &where, const QVariantList &values);
 
     Database &m_db;
@@ -49,6 +57,7 @@ private:
     ConcertService &m_concerts;
     QueueService &m_queue;
     WalletService &m_wallet;
+    SeatWaitService &m_waitlist;
 };
 
 } // namespace encore::server

@@ -19,9 +19,10 @@ enum class LiveMessageType {
     Queue, // ← {type, ...ticket} or {type, status: "ENDED", concertId, error}
     Error, // ← {type, error} or {type, subscription, scheduleId, error}
     Account, // ← {type, ...AccountNotice}: staff refunded, cancelled or adjusted something of yours
+    SeatOffer, // ← {type, wait: SeatWait}: a seat you waited for is held for you for a short time
 };
 template<> struct EnumWords<LiveMessageType> {
-    static constexpr std::array<EnumWord<LiveMessageType>, 10> words {
+    static constexpr std::array<EnumWord<LiveMessageType>, 11> words {
         {{LiveMessageType::Auth, u"auth"},
          {LiveMessageType::Authenticated, u"authenticated"},
          {LiveMessageType::Subscribe, u"subscribe"},
@@ -31,7 +32,8 @@ template<> struct EnumWords<LiveMessageType> {
          {LiveMessageType::Seats, u"seats"},
          {LiveMessageType::Queue, u"queue"},
          {LiveMessageType::Error, u"error"},
-         {LiveMessageType::Account, u"account"}}};
+         {LiveMessageType::Account, u"account"},
+         {LiveMessageType::SeatOffer, u"seatOffer"}}};
 };
 
 // {"type": word, ...body}: a frame of the given type.
