@@ -347,7 +347,7 @@ void TestApiContract::everyEnumHasOneWordPerValue()
     // Tables list every value: the last enumerator is in each.
     QCOMPARE(allValues<ErrorCode>().size(), int(ErrorCode::Internal) + 1);
     QCOMPARE(allValues<EtaReason>().size(), int(EtaReason::Admitted) + 1);
-    QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::Account) + 1);
+    QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::SeatOffer) + 1);
 }
 
 void TestApiContract::unknownWordsAreRefusedOrFallBack()
