@@ -9,6 +9,7 @@
 #include "apierror.h"
 #include "models/queueticket.h"
 #include "models/seat.h"
+#include "models/seatwait.h"
 
 #include "models/staffops.h"
 
@@ -59,6 +60,8 @@ Q_SIGNALS:
     void queueEnded(qint64 concertId, const encore::ApiError &reason);
     // Staff refunded, cancelled, adjusted or removed something of this user's.
     void accountNotice(const encore::AccountNotice &notice);
+    // A seat this user waited for came back and is held for them for a short time.
+    void seatOffered(const encore::SeatWait &wait);
 
 private:
     void onConnected();

@@ -97,13 +97,16 @@ void TestSeatWaitContract::requestIsSeatsOrTier_data()
     const QJsonArray one {5};
     QTest::addRow("seats") << QJsonObject {{u"scheduleId"_s, 3}, {u"seats"_s, one}} << -1;
     QTest::addRow("tier") << QJsonObject {{u"scheduleId"_s, 3}, {u"tier"_s, u"S"_s}} << -1;
-    QTest::addRow("both") << QJsonObject {{u"scheduleId"_s, 3}, {u"seats"_s, one}, {u"tier"_s, u"S"_s}}
+    QTest::addRow("both") << QJsonObject {{u"scheduleId"_s, 3},
+                                          {u"seats"_s, one},
+                                          {u"tier"_s, u"S"_s}}
                           << int(ErrorCode::ValidationFailed);
-    QTest::addRow("neither") << QJsonObject {{u"scheduleId"_s, 3}} << int(ErrorCode::ValidationFailed);
+    QTest::addRow("neither") << QJsonObject {{u"scheduleId"_s, 3}}
+                             << int(ErrorCode::ValidationFailed);
     QTest::addRow("empty tier") << QJsonObject {{u"scheduleId"_s, 3}, {u"tier"_s, u""_s}}
                                 << int(ErrorCode::ValidationFailed);
-    QTest::addRow("tier a number") << QJsonObject {{u"scheduleId"_s, 3}, {u"tier"_s, 7}}
-                                   << int(ErrorCode::BadRequest);
+    QTest::addRow("tier a number")
+        << QJsonObject {{u"scheduleId"_s, 3}, {u"tier"_s, 7}} << int(ErrorCode::BadRequest);
     QTest::addRow("five seats") << QJsonObject {{u"scheduleId"_s, 3},
                                                 {u"seats"_s, QJsonArray {1, 2, 3, 4, 5}}}
                                 << int(ErrorCode::ValidationFailed);
