@@ -2,6 +2,10 @@
 // loses its seat to someone else offers to wait; the seat coming back (the other customer cancels)
 // shows the offer live with its countdown, the seat says it is offered to you, and Pay buys it;
 // Decline passes it on. Staff see the date's list in the console and clear it with a reason.
+#include "admin/adminwindow.h"
+#include "admin/reasondialog.h"
+#include "admin/seatstab.h"
+#include "admin/seatwaitsdialog.h"
 #include "customer/customerwindow.h"
 #include "models/concertlistmodel.h"
 #include "services/services.h"
@@ -16,7 +20,11 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace encore;
@@ -30,6 +38,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void takenSeatIsWaitedForOfferedLiveAndPaid();
     void declineFromThePanel();
+    void staffSeeAndClearTheList();
 
 private:
     void reachSeats(CustomerWindow *window, qint64 schedule);
@@ -185,6 +194,65 @@ void TestSeatOffer::declineFromThePanel()
                           {date})
                  .toString(),
              next.id.toString(QUuid::WithoutBraces));
+}
+
+void TestSeatOffer::staffSeeAndClearTheList()
+{
+    const qint64 concert = m_fx->createConcert(u"Full House"_s, 1);
+    const qint64 date = m_fx->schedulesOf(concert).first();
+    auto users = m_fx->createUsers(3, 1'000'000, u"queuer"_s);
+    m_fx->admit(users, concert);
+    m_fx->services().reservations.hold(users[0].id, users[0].queueToken, date, {3});
+    for (int i = 1; i < 3; ++i)
+        QCOMPARE(m_server->client()
+                     .post(api::seatWaits().toUtf8(), SeatWaitRequest {date, {3}, {}}.toJson(),
+                           users[i].token)
+                     .status,
+                 201);
+    TestUser staff = m_fx->createUsers(1, 0, u"usher"_s).first();
+    makeStaff(*m_fx, staff);
+    ApiClient api;
+    api.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(m_server->port())));
+    api.setSessionToken(QString::fromLatin1(staff.token));
+    Session session;
+    session.user = {staff.id, staff.username, Role::Staff};
+    session.token = QString::fromLatin1(staff.token);
+    AdminWindow window(&api, session, nullptr);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy concerts(&window, &AdminWindow::concertsLoaded);
+    window.start();
+    QVERIFY(concerts.wait(kGuiWaitMs));
+    window.showTab(AdminWindow::Tab::Seats);
+    QVERIFY(window.seatsTab()->showSchedule(date));
+    QTRY_VERIFY_WITH_TIMEOUT(clickable(&window, u"seatWaitsButton"_s), kGuiWaitMs);
+    QVERIFY(clickNamed(&window, u"seatWaitsButton"_s));
+    SeatWaitsDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = visibleChild<SeatWaitsDialog>(&window, u"seatWaitsDialog"_s))
+                                 && dialog->waits().size() == 2,
+                             kGuiWaitMs);
+    auto *list = dialog->findChild<QTreeWidget *>(u"seatWaitsList"_s);
+    QCOMPARE(list->topLevelItemCount(), 2);
+    QCOMPARE(list->topLevelItem(0)->text(1), users[1].username); // in order
+    QCOMPARE(list->topLevelItem(1)->text(1), users[2].username);
+    screenshot(dialog, u"staff-seat-waits"_s);
+
+    QVERIFY(clickNamed(dialog, u"clearSeatWaitsButton"_s));
+    ReasonDialog *reason = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((reason = visibleChild<ReasonDialog>(dialog, {})), kGuiWaitMs);
+    QTest::keyClicks(reason->findChild<QPlainTextEdit *>(u"reasonEdit"_s),
+                     u"Date moved to a bigger hall"_s);
+    reason->findChild<QPushButton *>(u"reasonOkButton"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 0, kGuiWaitMs);
+    QCOMPARE(m_fx->scalar(u"SELECT count(*) FROM seat_waits WHERE schedule_id = ? AND status = "
+                          "'CLEARED'"_s,
+                          {date})
+                 .toInt(),
+             2);
+    QCOMPARE(m_fx->scalar(u"SELECT details->>'reason' FROM audit_log WHERE action = "
+                          "'seatwaits.clear' ORDER BY id DESC LIMIT 1"_s)
+                 .toString(),
+             u"Date moved to a bigger hall"_s);
 }
 
 QTEST_MAIN(TestSeatOffer)
