@@ -838,6 +838,7 @@ void CustomerWindow::loadSeatWaits()
 
 void CustomerWindow::showSeatOffer(const SeatWait &wait)
 {
+    m_notice->dismiss(); // "seat taken" is old news now
     m_waitPanel->showOffer(wait);
     if (m_seats->scheduleId() == wait.scheduleId && wait.offer) {
         m_seatPage->seatMap()->setOfferedSeat(wait.offer->seat);

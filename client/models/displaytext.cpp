@@ -160,7 +160,7 @@ QString DisplayText::seatWaitTarget(const SeatWait &wait)
 {
     if (!wait.tier.isEmpty())
         return tr("any %1 seat").arg(wait.tier);
-    return tr("seat(s) %1").arg(seatList(wait.seats));
+    return tr("seat(s) %1", nullptr, int(wait.seats.size())).arg(seatList(wait.seats));
 }
 
 QString DisplayText::seatDescription(const Seat &seat, bool selected, bool offered)

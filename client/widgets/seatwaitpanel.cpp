@@ -4,6 +4,7 @@
 
 #include "models/displaytext.h"
 #include "widgets/holdcountdown.h"
+#include "widgets/repolish.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -124,6 +125,7 @@ void SeatWaitPanel::setMode(Mode mode)
     m_countdown->setVisible(mode == Mode::Offer);
     m_close->setVisible(mode != Mode::Offer); // an offer is answered, not waved away
     setProperty("offer", mode == Mode::Offer);
+    repolish(this);
     retranslate();
     setVisible(mode != Mode::Hidden);
 }
@@ -149,7 +151,8 @@ void SeatWaitPanel::retranslate()
     case Mode::Ask:
         m_text->setText(tr("Seat(s) %1 were just taken. Join the waiting list: if one comes "
                            "back, it is held for you for a short time before anyone else can "
-                           "take it.")
+                           "take it.",
+                           nullptr, int(m_askSeats.size()))
                             .arg(DisplayText::seatList(m_askSeats)));
         break;
     case Mode::Waiting:

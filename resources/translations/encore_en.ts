@@ -133,6 +133,46 @@
         <source>Your estimated wait just went down.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offered to you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer ran out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cleared by the box office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>any %1 seat</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>seat(s) %1</source>
+        <translation><numerusform>seat %1</numerusform><numerusform>seats %1</numerusform></translation>
+    </message>
+    <message>
+        <source>offered to you — pay before the offer runs out</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -657,6 +697,18 @@
     </message>
     <message>
         <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You left the waiting list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You declined the seat; it goes to the next person waiting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The seat offered to you was not paid in time and went to the next person waiting.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1634,6 +1686,129 @@
             <numerusform>A reason is at most %n character.</numerusform>
             <numerusform>A reason is at most %n characters.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>encore::AuditTab</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::QueueTab</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::SeatWaitPanel</name>
+    <message>
+        <source>Tell me if they come back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave the waiting list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Seat(s) %1 were just taken. Join the waiting list: if one comes back, it is held for you for a short time before anyone else can take it.</source>
+        <translation><numerusform>Seat %1 was just taken. Join the waiting list: if it comes back, it is held for you for a short time before anyone else can take it.</numerusform><numerusform>Seats %1 were just taken. Join the waiting list: if one comes back, it is held for you for a short time before anyone else can take it.</numerusform></translation>
+    </message>
+    <message>
+        <source>You are on the waiting list for %1 (%2). If one comes back, it is held for you and you will see it here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seat %1 of %2 came back for you: %3. It is held for you until the time below runs out — pay for it, or decline so the next person gets it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::SeatWaitsDialog</name>
+    <message>
+        <source>Waiting list — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offer runs out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the waiting list…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: seat %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) waiting, %1 seat offer(s) running.</source>
+        <translation><numerusform>%n customer waiting, %1 seat offer(s) running.</numerusform><numerusform>%n customers waiting, %1 seat offer(s) running.</numerusform></translation>
+    </message>
+    <message>
+        <source>Clear the waiting list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone still waiting for a seat of this date leaves the list. Offers already made stay until they are paid, declined or run out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n wait(s) cleared.</source>
+        <translation><numerusform>%n wait cleared.</numerusform><numerusform>%n waits cleared.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>encore::SeatsTab</name>
+    <message>
+        <source>Waiting list…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

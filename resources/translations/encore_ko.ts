@@ -133,6 +133,46 @@
         <source>Top-up returned to card</source>
         <translation>카드로 충전 취소</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Offered to you</source>
+        <translation>회원님께 제안됨</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>구매함</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>거절함</translation>
+    </message>
+    <message>
+        <source>Offer ran out</source>
+        <translation>제안 시간 만료</translation>
+    </message>
+    <message>
+        <source>Left the list</source>
+        <translation>대기 취소</translation>
+    </message>
+    <message>
+        <source>Cleared by the box office</source>
+        <translation>매표소에서 정리함</translation>
+    </message>
+    <message>
+        <source>any %1 seat</source>
+        <translation>%1석 아무 좌석</translation>
+    </message>
+    <message numerus="yes">
+        <source>seat(s) %1</source>
+        <translation><numerusform>%1번 좌석</numerusform></translation>
+    </message>
+    <message>
+        <source>offered to you — pay before the offer runs out</source>
+        <translation>회원님께 제안된 좌석 — 제안 시간 안에 결제하세요</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -652,6 +692,18 @@
     <message>
         <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
         <translation>%2의 %1번 좌석을 %3까지 선점하고 있습니다. 내 티켓에서 결제하세요.</translation>
+    </message>
+    <message>
+        <source>You left the waiting list.</source>
+        <translation>대기 명단에서 빠졌습니다.</translation>
+    </message>
+    <message>
+        <source>You declined the seat; it goes to the next person waiting.</source>
+        <translation>좌석을 거절했습니다. 다음 대기자에게 넘어갑니다.</translation>
+    </message>
+    <message>
+        <source>The seat offered to you was not paid in time and went to the next person waiting.</source>
+        <translation>제안된 좌석을 시간 안에 결제하지 않아 다음 대기자에게 넘어갔습니다.</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2141,10 @@
         <source>Set price…</source>
         <translation>가격 설정…</translation>
     </message>
+    <message>
+        <source>Waiting list…</source>
+        <translation>대기 명단…</translation>
+    </message>
 </context>
 <context>
     <name>encore::CustomersTab</name>
@@ -2412,6 +2468,100 @@
     <message>
         <source>The card payment service cannot be reached. Your card was not charged.</source>
         <translation>카드 결제 서비스에 연결할 수 없습니다. 카드는 청구되지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>encore::SeatWaitPanel</name>
+    <message>
+        <source>Tell me if they come back</source>
+        <translation>다시 나오면 알려 주세요</translation>
+    </message>
+    <message>
+        <source>Leave the waiting list</source>
+        <translation>대기 취소</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seat(s) %1 were just taken. Join the waiting list: if one comes back, it is held for you for a short time before anyone else can take it.</source>
+        <translation><numerusform>%1번 좌석을 방금 다른 사람이 잡았습니다. 대기 명단에 올리면, 좌석이 다시 나올 때 다른 사람보다 먼저 잠시 회원님을 위해 잡아 둡니다.</numerusform></translation>
+    </message>
+    <message>
+        <source>You are on the waiting list for %1 (%2). If one comes back, it is held for you and you will see it here.</source>
+        <translation>%2의 %1 대기 명단에 올라 있습니다. 좌석이 다시 나오면 회원님을 위해 잡아 두고 여기에 알려 드립니다.</translation>
+    </message>
+    <message>
+        <source>Seat %1 of %2 came back for you: %3. It is held for you until the time below runs out — pay for it, or decline so the next person gets it.</source>
+        <translation>%2의 %1번 좌석이 회원님께 돌아왔습니다: %3. 아래 시간이 끝날 때까지 잡아 둡니다 — 결제하거나, 다음 대기자에게 넘기려면 거절하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>encore::SeatWaitsDialog</name>
+    <message>
+        <source>Waiting list — %1</source>
+        <translation>대기 명단 — %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>기다리는 좌석</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>신청 시각</translation>
+    </message>
+    <message>
+        <source>Offer runs out</source>
+        <translation>제안 만료</translation>
+    </message>
+    <message>
+        <source>Clear the waiting list…</source>
+        <translation>대기 명단 비우기…</translation>
+    </message>
+    <message>
+        <source>%1: seat %2</source>
+        <translation>%1: %2번 좌석</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) waiting, %1 seat offer(s) running.</source>
+        <translation><numerusform>%n명 대기 중, 좌석 제안 %1건 진행 중.</numerusform></translation>
+    </message>
+    <message>
+        <source>Clear the waiting list</source>
+        <translation>대기 명단 비우기</translation>
+    </message>
+    <message>
+        <source>Everyone still waiting for a seat of this date leaves the list. Offers already made stay until they are paid, declined or run out.</source>
+        <translation>이 날짜의 좌석을 기다리는 모든 고객이 명단에서 빠집니다. 이미 나간 제안은 결제, 거절 또는 만료될 때까지 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>명단 비우기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wait(s) cleared.</source>
+        <translation><numerusform>대기 %n건을 정리했습니다.</numerusform></translation>
     </message>
 </context>
 </TS>
