@@ -43,6 +43,7 @@ SeatWaitPanel::SeatWaitPanel(QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_countdown, 1);
+    buttons->addStretch(); // the buttons keep their size while the countdown is hidden
     for (QPushButton *b : {m_join, m_leave, m_pay, m_decline, m_close})
         buttons->addWidget(b);
     auto *layout = new QVBoxLayout(this);
