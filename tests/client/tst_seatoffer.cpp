@@ -41,7 +41,6 @@ private Q_SLOTS:
     void staffSeeAndClearTheList();
 
 private:
-    void reachSeats(CustomerWindow *window, qint64 schedule);
     HttpResponse cancel(const TestUser &user, const QString &reservationId);
 
     std::unique_ptr<TestServer> m_server;
@@ -79,19 +78,6 @@ void TestSeatOffer::cleanupTestCase()
 {
     m_fx.reset();
     m_server.reset();
-}
-
-void TestSeatOffer::reachSeats(CustomerWindow *window, qint64 schedule)
-{
-    QVERIFY(QTest::qWaitForWindowExposed(window));
-    QTRY_VERIFY_WITH_TIMEOUT(window->concertModel()->indexOfSchedule(schedule).isValid(),
-                             kGuiWaitMs);
-    QVERIFY(clickSchedule(window, schedule));
-    QTRY_VERIFY_WITH_TIMEOUT(clickable(window, u"enterQueueButton"_s), kGuiWaitMs);
-    QVERIFY(clickNamed(window, u"enterQueueButton"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(window->page(), CustomerWindow::Page::Seats, kGuiWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(visibleChild<SeatButton>(window, u"seat1"_s), kGuiWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(window->liveFeed()->isConnected(), kGuiWaitMs);
 }
 
 HttpResponse TestSeatOffer::cancel(const TestUser &user, const QString &reservationId)
