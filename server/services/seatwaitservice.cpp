@@ -270,7 +270,7 @@ void SeatWaitService::offerReturnedSeats(qint64 scheduleId, const QList<int> &nu
         offerSeat(scheduleId, seat.number, seat.tier, seat.price);
 }
 
-bool SeatWaitService::offerSeat(qint64 scheduleId, int number, const QString &tier, Money price)
+void SeatWaitService::offerSeat(qint64 scheduleId, int number, const QString &tier, Money price)
 {
     qint64 after = 0;
     for (;;) {
@@ -284,7 +284,7 @@ bool SeatWaitService::offerSeat(qint64 scheduleId, int number, const QString &ti
             "ORDER BY w.id LIMIT 1"_s,
             {scheduleId, after, number, tier});
         if (!next.next())
-            return false; // nobody (else) can take it: it returns to general sale
+            return; // nobody (else) can take it: it returns to general sale
         const qint64 waitId = next.value(0).toLongLong();
         const QString user = next.value(1).toString();
         const qint64 concertId = next.value(2).toLongLong();
@@ -354,7 +354,7 @@ bool SeatWaitService::offerSeat(qint64 scheduleId, int number, const QString &ti
                 }
                 Metrics::instance().increment(u"encore_seat_offers_total"_s);
             });
-        return true;
+        return;
     }
 }
 

@@ -46,7 +46,8 @@ public:
     void offerReturnedSeats(qint64 scheduleId, const QList<int> &numbers);
 
 private:
-    bool offerSeat(qint64 scheduleId, int number, const QString &tier, Money price);
+    // Holds the seat for the first eligible person waiting for it, if any.
+    void offerSeat(qint64 scheduleId, int number, const QString &tier, Money price);
     QList<SeatWait> load(const QString &where, const QVariantList &values);
     int endWaiting(qint64 scheduleId, const QString &status);
 
