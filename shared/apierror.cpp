@@ -28,6 +28,12 @@ ApiError ApiError::withText(ErrorCode c, QString text, QJsonObject d)
     return e;
 }
 
+ApiError ApiError::unknownWord(const QString &field, const QJsonValue &word)
+{
+    return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
+                    {field, word.toVariant().toString().left(64)}, {{u"field"_s, field}});
+}
+
 QString ApiError::messageIn(Language language) const
 {
     return key ? messageText(*key, language, args) : message;

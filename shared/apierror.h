@@ -27,6 +27,8 @@ struct ApiError {
     // A message outside the table: as received from a server (client side), or an operator-facing
     // start-up error (never an HTTP answer). Empty → the code's default.
     static ApiError withText(ErrorCode c, QString message, QJsonObject d = {});
+    // BAD_REQUEST: `field` holds a word outside its closed set.
+    static ApiError unknownWord(const QString &field, const QJsonValue &word);
 
     int httpStatus() const { return encore::httpStatus(code); }
     QString codeName() const { return wordOf(code); }

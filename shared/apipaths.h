@@ -94,6 +94,14 @@ inline QString walletTopUps()
 {
     return path(u"/wallet/top-ups");
 }
+inline QString walletTopUpOrders()
+{
+    return path(u"/wallet/top-up-orders");
+}
+inline QString paymentGatewayWebhook()
+{
+    return path(u"/payment-gateway/webhook");
+}
 inline QString walletLedger()
 {
     return path(u"/wallet/ledger");
@@ -206,9 +214,26 @@ inline QString adminReconciliation()
 {
     return path(u"/admin/reconciliation");
 }
+inline QString adminTopUpOrders()
+{
+    return path(u"/admin/top-up-orders");
+}
+inline QString adminTopUpOrderRefund(const PathArg &id)
+{
+    return detail::join(u"/admin/top-up-orders/", id, u"/refund");
+}
 inline QString adminAudit()
 {
     return path(u"/admin/audit");
+}
+// Staff: a concert's pre-queue and the abuse counters (issue 15).
+inline QString adminPreQueue(const PathArg &id)
+{
+    return detail::join(u"/admin/concerts/", id, u"/pre-queue");
+}
+inline QString adminAbuseCounters()
+{
+    return path(u"/admin/abuse-counters");
 }
 
 // Waiting list for seats that come back (issue 15).

@@ -1,6 +1,7 @@
 #include "queuetab.h"
 
 #include "admin/adminui.h"
+#include "admin/fairqueuepanel.h"
 #include "models/displaytext.h"
 #include "net/adminapi.h"
 
@@ -123,7 +124,16 @@ QueueTab::QueueTab(AdminApi *api, QWidget *parent)
     m_ttl->setObjectName(u"activeTtlSpin"_s);
     m_ttl->setRange(10, 86'400);
     m_ttl->setSingleStep(60);
-    for (QSpinBox *spin : {m_maxActive, m_rate, m_ttl}) {
+    m_preQueueLabel = new QLabel(settingsCard);
+    m_preQueueMinutes = new QSpinBox(settingsCard);
+    m_preQueueMinutes->setObjectName(u"preQueueMinutesSpin"_s);
+    m_preQueueMinutes->setRange(0, kMaxPreQueueMinutes);
+    m_preQueueMinutes->setSingleStep(15);
+    m_perAddressLabel = new QLabel(settingsCard);
+    m_perAddress = new QSpinBox(settingsCard);
+    m_perAddress->setObjectName(u"accountsPerAddressSpin"_s);
+    m_perAddress->setRange(1, 100'000);
+    for (QSpinBox *spin : {m_maxActive, m_rate, m_ttl, m_preQueueMinutes, m_perAddress}) {
         spin->setGroupSeparatorShown(true);
         connect(spin, &QSpinBox::valueChanged, this, [this] {
             if (!m_showing)
@@ -141,6 +151,8 @@ QueueTab::QueueTab(AdminApi *api, QWidget *parent)
     form->addRow(m_maxActiveLabel, m_maxActive);
     form->addRow(m_rateLabel, m_rate);
     form->addRow(m_ttlLabel, m_ttl);
+    form->addRow(m_preQueueLabel, m_preQueueMinutes);
+    form->addRow(m_perAddressLabel, m_perAddress);
     auto *settingsButtons = new QHBoxLayout;
     settingsButtons->addWidget(m_pause);
     settingsButtons->addStretch();
@@ -165,6 +177,10 @@ QueueTab::QueueTab(AdminApi *api, QWidget *parent)
     layout->addLayout(top);
     layout->addLayout(figures);
     layout->addLayout(body, 1);
+    m_fairQueue = new FairQueuePanel(m_api, this);
+    connect(m_fairQueue, &FairQueuePanel::failed, this, &QueueTab::failed);
+    connect(m_fairQueue, &FairQueuePanel::succeeded, this, &QueueTab::succeeded);
+    layout->addWidget(m_fairQueue, 1);
     retranslate();
 }
 
@@ -203,6 +219,7 @@ void QueueTab::onConcertChosen(int index)
     m_concertId = id;
     m_editing = false;
     m_hasStats = false;
+    m_fairQueue->setConcert(id);
     clearChart();
     refresh();
 }
@@ -221,6 +238,7 @@ void QueueTab::refresh()
 {
     if (m_concertId <= 0 || m_inFlight)
         return;
+    m_fairQueue->refresh();
     m_inFlight = true;
     const qint64 id = m_concertId;
     m_api->queueStats(id, this, [this, id](const Result<QueueStats> &r) {
@@ -289,6 +307,10 @@ void QueueTab::showSettings(const QueueSettings &settings)
     m_maxActive->setValue(settings.maxActive);
     m_rate->setValue(settings.admitPerMinute);
     m_ttl->setValue(settings.activeTtlSeconds);
+    if (settings.preQueueMinutes)
+        m_preQueueMinutes->setValue(*settings.preQueueMinutes);
+    // No value: the concert has no limit of its own and the server has none either.
+    m_perAddress->setValue(settings.maxAccountsPerAddress.value_or(m_perAddress->maximum()));
     m_showing = false;
 }
 
@@ -299,6 +321,8 @@ QueueSettings QueueTab::editedSettings() const
     s.admitPerMinute = m_rate->value();
     s.activeTtlSeconds = m_ttl->value();
     s.paused = m_hasStats && m_stats.settings.paused;
+    s.preQueueMinutes = m_preQueueMinutes->value();
+    s.maxAccountsPerAddress = m_perAddress->value();
     return s;
 }
 
@@ -370,6 +394,9 @@ void QueueTab::retranslate()
     m_rateLabel->setText(tr("Admit per minute"));
     m_ttlLabel->setText(tr("Turn length"));
     m_ttl->setSuffix(tr(" s"));
+    m_preQueueLabel->setText(tr("Pre-queue opens"));
+    m_preQueueMinutes->setSuffix(tr(" min before sales"));
+    m_perAddressLabel->setText(tr("Accounts per address"));
     m_apply->setText(tr("Apply"));
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
     m_settingsNote->setText(tr("Changes apply at once to everyone in this concert's queue; "

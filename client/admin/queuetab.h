@@ -1,7 +1,9 @@
 #pragma once
 // QueueTab: one concert's queue, live — waiting, active, admitted in the last minute, completed and
 // the wait at the back, polled every ~2 s; a chart of admissions per minute and queue length over
-// time; the settings (maxActive, admitPerMinute, activeTtlSeconds) and pause/resume. GUI thread.
+// time; the settings (maxActive, admitPerMinute, activeTtlSeconds, the pre-queue window, live
+// accounts per address) and pause/resume; the fair-queue panel (pre-queue, abuse counters).
+// GUI thread.
 
 #include "api/admintypes.h"
 #include "models/concert.h"
@@ -23,6 +25,7 @@ class QValueAxis;
 namespace encore {
 
 class AdminApi;
+class FairQueuePanel;
 struct ApiError;
 
 class QueueTab : public QWidget {
@@ -45,6 +48,7 @@ public:
     void applySettings();
     void togglePause();
     QueueSettings editedSettings() const;
+    FairQueuePanel *fairQueuePanel() const { return m_fairQueue; }
 
 Q_SIGNALS:
     void failed(const encore::ApiError &error);
@@ -93,6 +97,11 @@ private:
     QSpinBox *m_rate;
     QLabel *m_ttlLabel;
     QSpinBox *m_ttl;
+    QLabel *m_preQueueLabel;
+    QSpinBox *m_preQueueMinutes;
+    QLabel *m_perAddressLabel;
+    QSpinBox *m_perAddress;
+    FairQueuePanel *m_fairQueue;
     QPushButton *m_apply;
     QPushButton *m_pause;
     QLabel *m_settingsNote;

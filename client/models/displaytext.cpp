@@ -71,6 +71,9 @@ QString DisplayText::etaReason(EtaReason reason)
         return tr("Admission is paused by the organiser for now; your place is kept.");
     case EtaReason::Admitted:
         return tr("It's your turn.");
+    case EtaReason::PreQueue:
+        return tr("Everyone who joins before sales open gets a random place at the opening, "
+                  "ahead of everyone who joins later.");
     }
     return {};
 }

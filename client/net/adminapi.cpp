@@ -4,6 +4,7 @@
 
 #include "apipaths.h"
 #include "jsonreader.h"
+#include "models/staffops.h"
 
 #include <QJsonArray>
 #include <QPointer>
@@ -168,6 +169,34 @@ void AdminApi::setQueueSettings(qint64 concertId, const QueueSettings &settings,
 {
     call<QueueSettings>({"PUT", api::adminQueueSettings(concertId), {}, settings.toJson()}, context,
                         std::move(done), &QueueSettings::fromJson);
+}
+
+void AdminApi::preQueue(qint64 concertId, QObject *context, Callback<PreQueueView> done)
+{
+    call<PreQueueView>({"GET", api::adminPreQueue(concertId)}, context, std::move(done),
+                       &PreQueueView::fromJson);
+}
+
+void AdminApi::clearPreQueue(qint64 concertId, const QString &reason, QObject *context,
+                             Callback<int> done)
+{
+    call<int>({"DELETE", api::adminPreQueue(concertId), {}, ReasonRequest {reason}.toJson()},
+              context, std::move(done),
+              [](const QJsonObject &o) -> Result<int> { return o.value(u"removed"_s).toInt(); });
+}
+
+void AdminApi::abuseCounters(QObject *context, Callback<QList<AbuseCounter>> done)
+{
+    call<QList<AbuseCounter>>(
+        {"GET", api::adminAbuseCounters()}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<AbuseCounter>(o, u"counters"_s); });
+}
+
+void AdminApi::clearAbuseCounters(const ClearCountersRequest &request, QObject *context,
+                                  Callback<int> done)
+{
+    call<int>({"DELETE", api::adminAbuseCounters(), {}, request.toJson()}, context, std::move(done),
+              [](const QJsonObject &o) -> Result<int> { return o.value(u"cleared"_s).toInt(); });
 }
 
 void AdminApi::sales(QObject *context, Callback<SalesReport> done, qint64 concertId)

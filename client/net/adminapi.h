@@ -4,6 +4,7 @@
 // same ApiClient. GUI thread.
 
 #include "api/admintypes.h"
+#include "api/fairqueuetypes.h"
 #include "models/seatwait.h"
 #include "net/apiclient.h"
 
@@ -53,6 +54,14 @@ public:
     void queueStats(qint64 concertId, QObject *context, Callback<QueueStats> done);
     void setQueueSettings(qint64 concertId, const QueueSettings &settings, QObject *context,
                           Callback<QueueSettings> done);
+    // The fair queue (issue 15): a concert's pre-queue, the abuse counters; clearing either
+    // answers how many went.
+    void preQueue(qint64 concertId, QObject *context, Callback<PreQueueView> done);
+    void clearPreQueue(qint64 concertId, const QString &reason, QObject *context,
+                       Callback<int> done);
+    void abuseCounters(QObject *context, Callback<QList<AbuseCounter>> done);
+    void clearAbuseCounters(const ClearCountersRequest &request, QObject *context,
+                            Callback<int> done);
 
     // Money
     // Every concert's dates, or only those of `concertId` (> 0).

@@ -452,15 +452,14 @@ void ApiClient::wallet(QObject *context, Callback<WalletInfo> done)
 
 void ApiClient::createTopUpOrder(Money amount, QObject *context, Callback<TopUpOrderCreated> done)
 {
-    ApiCall c {
-        "POST", api::path(u"/wallet/top-up-orders"), {}, QJsonObject {{u"amount"_s, amount}}};
+    ApiCall c {"POST", api::walletTopUpOrders(), {}, TopUpOrderRequest {amount}.toJson()};
     call<TopUpOrderCreated>(std::move(c), context, std::move(done), &TopUpOrderCreated::fromJson);
 }
 
 void ApiClient::topUpOrders(QObject *context, Callback<QList<TopUpOrder>> done)
 {
     call<QList<TopUpOrder>>(
-        {"GET", api::path(u"/wallet/top-up-orders")}, context, std::move(done),
+        {"GET", api::walletTopUpOrders()}, context, std::move(done),
         [](const QJsonObject &o) { return decodeList<TopUpOrder>(o, u"orders"_s); });
 }
 
@@ -470,9 +469,7 @@ void ApiClient::topUp(const QUuid &orderId, const QString &paymentKey, Money amo
     ApiCall c {"POST",
                api::walletTopUps(),
                {},
-               QJsonObject {{u"orderId"_s, uuidText(orderId)},
-                            {u"paymentKey"_s, paymentKey},
-                            {u"amount"_s, amount}}};
+               TopUpConfirmRequest {orderId, paymentKey, amount}.toJson()};
     c.idempotencyKey = idempotencyKey;
     call<TopUpResult>(std::move(c), context, std::move(done), &TopUpResult::fromJson);
 }

@@ -1,6 +1,7 @@
 #include "errortext.h"
 
 #include "money.h"
+#include "payments/gatewaypayment.h"
 
 #include <QJsonArray>
 
@@ -161,23 +162,24 @@ QString ErrorText::actionLabel(ErrorAction action)
 
 QString ErrorText::declinedCardText(const QString &gatewayCode, const QString &gatewayMessage)
 {
-    // The gateway's codes (DESIGN.md §8, Toss-style) in words; translated when shown.
-    static const struct {
-        const char16_t *code;
-        const char *text;
-    } kReasons[] = {
-        {u"REJECT_CARD_COMPANY", QT_TR_NOOP("Your card company declined the payment.")},
-        {u"NOT_ENOUGH_BALANCE",
-         QT_TR_NOOP("The card's balance or credit limit is too low for this amount.")},
-        {u"INVALID_CARD_NUMBER", QT_TR_NOOP("The card number is not valid.")},
-        {u"INVALID_CARD_EXPIRATION", QT_TR_NOOP("The card has expired.")},
-        {u"INVALID_CVC", QT_TR_NOOP("The security code (CVC) is not valid.")},
-        {u"INVALID_AUTHENTICATION", QT_TR_NOOP("The one-time code is not correct.")},
-        {u"NOT_AUTHENTICATED", QT_TR_NOOP("The card's second confirmation step was not finished.")},
-    };
-    for (const auto &reason : kReasons) {
-        if (gatewayCode == QStringView(reason.code))
-            return tr(reason.text);
+    using gateway::CardRefusal;
+    if (const auto refusal = enumFromWord<CardRefusal>(gatewayCode)) {
+        switch (*refusal) {
+        case CardRefusal::RejectCardCompany:
+            return tr("Your card company declined the payment.");
+        case CardRefusal::NotEnoughBalance:
+            return tr("The card's balance or credit limit is too low for this amount.");
+        case CardRefusal::InvalidCardNumber:
+            return tr("The card number is not valid.");
+        case CardRefusal::InvalidCardExpiration:
+            return tr("The card has expired.");
+        case CardRefusal::InvalidCvc:
+            return tr("The security code (CVC) is not valid.");
+        case CardRefusal::InvalidAuthentication:
+            return tr("The one-time code is not correct.");
+        case CardRefusal::NotAuthenticated:
+            return tr("The card's second confirmation step was not finished.");
+        }
     }
     if (!gatewayMessage.isEmpty())
         return tr("The card payment was declined: %1").arg(gatewayMessage);

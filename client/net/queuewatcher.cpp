@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace encore {
 
 namespace {
@@ -83,6 +85,12 @@ void QueueWatcher::poll()
             const ApiError reason = r.error();
             reset();
             Q_EMIT ended(reason);
+            return;
+        }
+        if (r.error().code == ErrorCode::RateLimited) {
+            // Asked sooner than told (a clock jump, a retry): wait what the server says.
+            const int after = r.error().details.value(u"retryAfterSeconds"_s).toInt(1);
+            m_pollTimer.start(std::clamp(after * 1000, kMinPollMs, kMaxPollMs));
             return;
         }
         // Network trouble: the banner says so; keep asking at a calm pace.

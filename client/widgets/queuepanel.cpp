@@ -9,6 +9,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <climits>
+
 using namespace Qt::StringLiterals;
 
 namespace encore {
@@ -44,6 +46,8 @@ QueuePanel::QueuePanel(QWidget *parent)
     m_leave->setObjectName(u"leaveQueueButton"_s);
     m_leave->setProperty("flat", true);
     connect(m_leave, &QPushButton::clicked, this, &QueuePanel::leaveRequested);
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &QueuePanel::showPreQueue);
 
     auto *card = new QWidget(this);
     card->setObjectName(u"queueCard"_s);
@@ -101,6 +105,14 @@ int QueuePanel::progress() const
     return int(std::clamp(done, 0.0, 1.0) * 100);
 }
 
+QString QueuePanel::countdown(const QDateTime &opensAt, const QDateTime &now)
+{
+    const qint64 seconds = std::max<qint64>(0, (now.msecsTo(opensAt) + 999) / 1000);
+    const QString mmss = u"%1:%2"_s.arg((seconds / 60) % 60, 2, 10, QChar(u'0'))
+                             .arg(seconds % 60, 2, 10, QChar(u'0'));
+    return seconds >= 3600 ? QString::number(seconds / 3600) + u':' + mmss : mmss;
+}
+
 QString QueuePanel::reasonText(const QueueTicket &ticket)
 {
     const QString change = DisplayText::etaChange(ticket.etaChange);
@@ -116,6 +128,17 @@ void QueuePanel::retranslate()
     m_progress->setValue(progress());
     const bool active = !m_joining && m_ticket.status == QueueStatus::Active;
     setProperty("admitted", active);
+    const bool preQueue = !m_joining && !active && m_ticket.preQueue;
+    if (preQueue != m_countdown.isActive()) {
+        if (preQueue)
+            m_countdown.start();
+        else
+            m_countdown.stop();
+    }
+    if (preQueue) {
+        showPreQueue();
+        return;
+    }
     if (m_joining) {
         m_status->setText(tr("Joining the queue…"));
         m_position->clear();
@@ -149,6 +172,24 @@ void QueuePanel::retranslate()
     m_reason->setVisible(!m_reason->text().isEmpty());
     m_note->setText(tr("The seat map opens by itself when it is your turn. Please keep this "
                        "window open."));
+}
+
+// Sales have not opened: no place yet, a countdown, and the promise of a random place.
+void QueuePanel::showPreQueue()
+{
+    const QString left = countdown(m_ticket.opensAt, QDateTime::currentDateTimeUtc());
+    m_status->setText(tr("You are in the pre-queue"));
+    m_position->setText(
+        QDateTime::currentDateTimeUtc() < m_ticket.opensAt
+            ? tr("Sales open in %1 — you will get a random place when they open.").arg(left)
+            : tr("Sales are opening — drawing your random place…"));
+    m_ahead->setText(tr("%n person(s) waiting for the opening", nullptr,
+                        int(std::min<qint64>(m_ticket.preQueueCount, INT_MAX))));
+    m_eta->clear();
+    m_reason->setText(DisplayText::etaReason(EtaReason::PreQueue));
+    m_reason->setVisible(true);
+    m_note->setText(tr("Joining earlier does not help: everyone in the pre-queue has the same "
+                       "chance. Please keep this window open."));
 }
 
 void QueuePanel::changeEvent(QEvent *event)

@@ -1,9 +1,11 @@
 #pragma once
 // QueuePanel: where the user stands in a concert's queue — status, position, people ahead, an ETA
-// range, progress, and why the estimate changed; offers to leave. Shows, never fetches. GUI thread.
+// range, progress, and why the estimate changed; in the pre-queue, a countdown to the opening and
+// the promise of a random place then; offers to leave. Shows, never fetches. GUI thread.
 
 #include "models/queueticket.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -28,6 +30,8 @@ public:
 
     // Why the estimate is what it is, and whether it just jumped (DisplayText's words).
     static QString reasonText(const QueueTicket &ticket);
+    // "04:12" (or "1:04:12") until `opensAt`; "00:00" once it has passed.
+    static QString countdown(const QDateTime &opensAt, const QDateTime &now);
 
 Q_SIGNALS:
     void leaveRequested();
@@ -37,6 +41,7 @@ protected:
 
 private:
     void retranslate();
+    void showPreQueue();
 
     QueueTicket m_ticket;
     qint64 m_initialAhead = 0;
@@ -51,6 +56,7 @@ private:
     QLabel *m_note;
     QProgressBar *m_progress;
     QPushButton *m_leave;
+    QTimer m_countdown; // ticks each second while in the pre-queue
 };
 
 } // namespace encore

@@ -134,6 +134,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Everyone who joins before sales open gets a random place at the opening, ahead of everyone who joins later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Waiting</source>
         <translation type="unfinished" />
     </message>
@@ -941,6 +945,26 @@
         <source>The seat map opens by itself when it is your turn. Please keep this window open.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>You are in the pre-queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sales open in %1 — you will get a random place when they open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sales are opening — drawing your random place…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) waiting for the opening</source>
+        <translation><numerusform>%n person waiting for the opening</numerusform><numerusform>%n people waiting for the opening</numerusform></translation>
+    </message>
+    <message>
+        <source>Joining earlier does not help: everyone in the pre-queue has the same chance. Please keep this window open.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>encore::ReceiptDialog</name>
@@ -1689,16 +1713,159 @@
     </message>
 </context>
 <context>
-    <name>encore::AuditTab</name>
+    <name>encore::QueueTab</name>
     <message>
-        <source>Customer</source>
+        <source>Pre-queue opens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> min before sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accounts per address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
-    <name>encore::QueueTab</name>
+    <name>encore::FairQueuePanel</name>
     <message>
-        <source>Waiting</source>
+        <source>Queue joins by an account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queue joins from an address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status checks by an account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status checks from an address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status checks sooner than told</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold attempts by an account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accounts from one address in a queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the pre-queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>End the place of all %n customer(s) waiting for sales to open. They can join again.</source>
+        <translation><numerusform>End the place of the %n customer waiting for sales to open. They can join again.</numerusform><numerusform>End the place of all %n customers waiting for sales to open. They can join again.</numerusform></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n pre-queue place(s) ended.</source>
+        <translation><numerusform>%n pre-queue place ended.</numerusform><numerusform>%n pre-queue places ended.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every counter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear abuse counters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear %1: its requests are heard again at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counters cleared.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre-queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Sales open %1; the pre-queue takes joins from %2 (%3 min before). %n waiting; they get random places at the opening.</source>
+        <translation><numerusform>Sales open %1; the pre-queue takes joins from %2 (%3 min before). %n waiting; they get random places at the opening.</numerusform><numerusform>Sales open %1; the pre-queue takes joins from %2 (%3 min before). %n waiting; they get random places at the opening.</numerusform></translation>
+    </message>
+    <message>
+        <source>No pre-queue now: a date is on sale, or no opening is planned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No opening yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Last opening %1: %n customer(s) placed at random.</source>
+        <translation><numerusform>Last opening %1: %n customer placed at random.</numerusform><numerusform>Last opening %1: %n customers placed at random.</numerusform></translation>
+    </message>
+    <message>
+        <source>Clear pre-queue…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Abuse limits (this minute)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requests / limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear selected…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear all…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>encore::AuditTab</name>
+    <message>
+        <source>Customer</source>
         <translation type="unfinished" />
     </message>
 </context>

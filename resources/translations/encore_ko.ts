@@ -134,6 +134,10 @@
         <translation>카드로 충전 취소</translation>
     </message>
     <message>
+        <source>Everyone who joins before sales open gets a random place at the opening, ahead of everyone who joins later.</source>
+        <translation>판매 시작 전에 들어온 분은 모두 시작할 때 무작위로 순서를 받으며, 그 뒤에 들어온 분보다 앞섭니다.</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>대기 중</translation>
     </message>
@@ -934,6 +938,26 @@
     <message>
         <source>The seat map opens by itself when it is your turn. Please keep this window open.</source>
         <translation>차례가 되면 좌석 배치도가 자동으로 열립니다. 이 창을 닫지 말아 주세요.</translation>
+    </message>
+    <message>
+        <source>You are in the pre-queue</source>
+        <translation>사전 대기열에 있습니다</translation>
+    </message>
+    <message>
+        <source>Sales open in %1 — you will get a random place when they open.</source>
+        <translation>판매 시작까지 %1 — 판매가 시작되면 무작위로 순서가 정해집니다.</translation>
+    </message>
+    <message>
+        <source>Sales are opening — drawing your random place…</source>
+        <translation>판매가 시작됩니다 — 무작위 순서를 정하는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) waiting for the opening</source>
+        <translation><numerusform>%n명이 판매 시작을 기다리고 있습니다</numerusform></translation>
+    </message>
+    <message>
+        <source>Joining earlier does not help: everyone in the pre-queue has the same chance. Please keep this window open.</source>
+        <translation>먼저 들어와도 유리하지 않습니다. 사전 대기열의 모든 분이 같은 확률을 가집니다. 이 창을 열어 두세요.</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +1899,18 @@
         <source>Changes apply at once to everyone in this concert's queue; waits are re-estimated within seconds.</source>
         <translation>변경 사항은 이 공연의 대기열 전체에 즉시 적용되며, 대기 시간은 몇 초 안에 다시 계산됩니다.</translation>
     </message>
+    <message>
+        <source>Pre-queue opens</source>
+        <translation>사전 대기열 시작</translation>
+    </message>
+    <message>
+        <source> min before sales</source>
+        <translation>분 전 (판매 시작 기준)</translation>
+    </message>
+    <message>
+        <source>Accounts per address</source>
+        <translation>주소당 계정 수</translation>
+    </message>
 </context>
 <context>
     <name>encore::SalesTab</name>
@@ -2468,6 +2504,137 @@
     <message>
         <source>The card payment service cannot be reached. Your card was not charged.</source>
         <translation>카드 결제 서비스에 연결할 수 없습니다. 카드는 청구되지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>encore::FairQueuePanel</name>
+    <message>
+        <source>Queue joins by an account</source>
+        <translation>계정별 대기열 입장</translation>
+    </message>
+    <message>
+        <source>Queue joins from an address</source>
+        <translation>주소별 대기열 입장</translation>
+    </message>
+    <message>
+        <source>Status checks by an account</source>
+        <translation>계정별 순서 확인</translation>
+    </message>
+    <message>
+        <source>Status checks from an address</source>
+        <translation>주소별 순서 확인</translation>
+    </message>
+    <message>
+        <source>Status checks sooner than told</source>
+        <translation>안내보다 이른 순서 확인</translation>
+    </message>
+    <message>
+        <source>Hold attempts by an account</source>
+        <translation>계정별 좌석 선점 시도</translation>
+    </message>
+    <message>
+        <source>Accounts from one address in a queue</source>
+        <translation>한 대기열의 주소당 계정</translation>
+    </message>
+    <message>
+        <source>Clear the pre-queue</source>
+        <translation>사전 대기열 비우기</translation>
+    </message>
+    <message numerus="yes">
+        <source>End the place of all %n customer(s) waiting for sales to open. They can join again.</source>
+        <translation><numerusform>판매 시작을 기다리는 고객 %n명의 자리를 모두 끝냅니다. 다시 들어올 수 있습니다.</numerusform></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>비우기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pre-queue place(s) ended.</source>
+        <translation><numerusform>사전 대기열 자리 %n개를 끝냈습니다.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>every counter</source>
+        <translation>모든 카운터</translation>
+    </message>
+    <message>
+        <source>Clear abuse counters</source>
+        <translation>남용 카운터 비우기</translation>
+    </message>
+    <message>
+        <source>Clear %1: its requests are heard again at once.</source>
+        <translation>%1을(를) 비웁니다. 해당 요청은 즉시 다시 받아들여집니다.</translation>
+    </message>
+    <message>
+        <source>Counters cleared.</source>
+        <translation>카운터를 비웠습니다.</translation>
+    </message>
+    <message>
+        <source>Pre-queue</source>
+        <translation>사전 대기열</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sales open %1; the pre-queue takes joins from %2 (%3 min before). %n waiting; they get random places at the opening.</source>
+        <translation><numerusform>판매 시작 %1, 사전 대기열은 %2부터 받습니다(%3분 전). %n명 대기 중이며 판매가 시작되면 무작위로 순서를 받습니다.</numerusform></translation>
+    </message>
+    <message>
+        <source>No pre-queue now: a date is on sale, or no opening is planned.</source>
+        <translation>지금은 사전 대기열이 없습니다. 판매 중인 날짜가 있거나 예정된 판매 시작이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>들어온 시각</translation>
+    </message>
+    <message>
+        <source>No opening yet.</source>
+        <translation>아직 판매 시작 전입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last opening %1: %n customer(s) placed at random.</source>
+        <translation><numerusform>최근 판매 시작 %1: 고객 %n명을 무작위로 배치했습니다.</numerusform></translation>
+    </message>
+    <message>
+        <source>Clear pre-queue…</source>
+        <translation>사전 대기열 비우기…</translation>
+    </message>
+    <message>
+        <source>Abuse limits (this minute)</source>
+        <translation>남용 제한 (최근 1분)</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>제한</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Requests / limit</source>
+        <translation>요청 / 한도</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>Resets</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Clear selected…</source>
+        <translation>선택 항목 비우기…</translation>
+    </message>
+    <message>
+        <source>Clear all…</source>
+        <translation>모두 비우기…</translation>
     </message>
 </context>
 <context>

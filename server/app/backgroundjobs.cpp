@@ -92,9 +92,11 @@ void BackgroundJobs::tick()
         }
         if (n % 25 == 0) {
             QSqlQuery &q = m_services.db.exec(
-                u"SELECT concert_id, count(*) FILTER (WHERE status = 'WAITING'), "
-                " count(*) FILTER (WHERE status = 'ACTIVE') FROM queue_entries "
-                "WHERE status IN ('WAITING', 'ACTIVE') GROUP BY concert_id"_s);
+                // The line's arithmetic (migration 012), not a count of every waiting row.
+                u"SELECT l.concert_id, l.next_seq - l.front_gone + l.pre_count "
+                "   - queue_departed_before(l.concert_id, l.next_seq + 1), "
+                " (SELECT count(*) FROM queue_entries e WHERE e.concert_id = l.concert_id "
+                "   AND e.status = 'ACTIVE') FROM queue_lines l"_s);
             while (q.next()) {
                 const QString labels = u"concert=\"%1\""_s.arg(q.value(0).toLongLong());
                 Metrics::instance().setGauge(u"encore_queue_waiting"_s, labels,
@@ -103,8 +105,10 @@ void BackgroundJobs::tick()
                                              q.value(2).toDouble());
             }
         }
-        if (n % 3000 == 0)
+        if (n % 3000 == 0) {
             m_services.idempotency.purgeOld();
+            m_services.limits.prune();
+        }
     } catch (const DbError &e) {
         if (n % 25 == 0)
             qCWarning(lcJobs) << "background job failed:" << e.what();

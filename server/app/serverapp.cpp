@@ -2,8 +2,10 @@
 
 #include "app/backgroundjobs.h"
 #include "auth/passwordhasher.h"
+#include "auth/passwordhashpool.h"
 #include "embedded/embeddedpostgres.h"
 #include "http/connectionbudget.h"
+#include "http/edgeserver.h"
 #include "http/httpworker.h"
 #include "live/notificationlistener.h"
 #include "metrics/metrics.h"
@@ -37,6 +39,9 @@ Q_LOGGING_CATEGORY(lcApp, "encore.server")
 namespace encore::server {
 
 namespace {
+
+// Scrapers are few: a small cap keeps a flood on the metrics address from costing memory.
+constexpr int kMetricsConnections = 32;
 
 int g_signalPipe[2] = {-1, -1};
 
@@ -291,14 +296,21 @@ int ServerApp::run()
         f.write(QByteArray::number(port) + '\n');
         f.commit();
     }
-    // Scrapers read /metrics on a private address of its own, without a session.
+    // Scrapers read /metrics on a private address of its own, without a session — behind the
+    // same edge as the API (limits, timeouts, a small connection cap of its own).
     QHttpServer metricsServer;
+    ConnectionBudget metricsBudget(kMetricsConnections, kMetricsConnections / 4, {});
     if (m_config.metricsPort >= 0) {
         metricsServer.route(u"/metrics"_s, QHttpServerRequest::Method::Get, [] {
             return QHttpServerResponse("text/plain; version=0.0.4", Metrics::instance().render());
         });
+        auto *edge
+            = new EdgeServer(edgeSettingsOf(m_config), metricsBudget, std::nullopt, &metricsServer);
         const quint16 metricsPort
-            = metricsServer.listen(m_config.metricsAddress, quint16(m_config.metricsPort));
+            = edge->listen(m_config.metricsAddress, quint16(m_config.metricsPort))
+            ? edge->serverPort()
+            : 0;
+        metricsServer.bind(edge);
         if (metricsPort == 0) {
             qCCritical(lcApp).noquote()
                 << "cannot listen on --metrics-listen" << m_config.metricsAddress.toString();
@@ -317,6 +329,8 @@ int ServerApp::run()
                                    .arg(workerCount);
 
     const int rc = QCoreApplication::exec();
+    // No hash may finish into a worker that is gone.
+    PasswordHashPool::instance().drain();
     for (auto &w : workers)
         w->stop();
     jobs.stop();

@@ -1,14 +1,13 @@
 #include "authservice.h"
 
 #include "auth/passwordhasher.h"
+#include "auth/passwordhashpool.h"
 #include "config/serverconfig.h"
 #include "jsonreader.h"
 #include "storage/database.h"
 
 #include <QRegularExpression>
-#include <QSemaphore>
 #include <QSqlQuery>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -18,36 +17,11 @@ namespace {
 constexpr int kSessionDays = 7;
 constexpr auto kFailureWindow = "interval '15 minutes'";
 
-// Argon2id takes ~15 ms and 19 MiB: at most one per core at a time, whichever worker asks. A
-// login waits a moment for a slot (a few at once is normal), then is told to retry rather than
-// stall its worker behind a flood (workers are 4 x cores).
-constexpr int kHashSlotWaitMs = 250;
-QSemaphore &hashSlots()
-{
-    static QSemaphore slots(std::max(1, QThread::idealThreadCount()));
-    return slots;
-}
-
-class HashSlot {
-public:
-    HashSlot()
-    {
-        if (!hashSlots().tryAcquire(1, kHashSlotWaitMs))
-            throw ApiError::withText(ErrorCode::Unavailable,
-                                     u"Many people are signing in right now; please try again."_s,
-                                     {{u"retryAfterSeconds"_s, 1}});
-    }
-    ~HashSlot() { hashSlots().release(); }
-    HashSlot(const HashSlot &) = delete;
-    HashSlot &operator=(const HashSlot &) = delete;
-};
-
 ApiError tooManyAttempts(int retryAfter)
 {
     retryAfter = std::max(1, retryAfter);
-    return ApiError::withText(ErrorCode::RateLimited,
-                              u"Too many attempts; please wait %1 seconds."_s.arg(retryAfter),
-                              {{u"retryAfterSeconds"_s, retryAfter}});
+    return ApiError(ErrorCode::RateLimited, Msg::TooManyAttempts, messageArgs(retryAfter),
+                    {{u"retryAfterSeconds"_s, retryAfter}});
 }
 
 User userFromRow(const QSqlQuery &q, int first)
@@ -149,19 +123,31 @@ Session AuthService::createSession(const User &user)
     return s;
 }
 
-Session AuthService::registerUser(const QString &username, const QString &password,
-                                  const QHostAddress &peer)
+void AuthService::Registration::computeHash()
+{
+    hash = PasswordHasher::hash(password);
+}
+
+void AuthService::LoginAttempt::verify()
+{
+    verified = PasswordHasher::verify(stored, password);
+}
+
+AuthService::Registration AuthService::beginRegistration(const QString &username,
+                                                         const QString &password,
+                                                         const QHostAddress &peer)
 {
     validateCredentials(username, password);
     throttle(u"addr:"_s + peer.toString());
-    const QByteArray hash = [&] {
-        HashSlot slot;
-        return PasswordHasher::hash(password);
-    }();
+    return {username, password, {}};
+}
+
+Session AuthService::finishRegistration(const Registration &registration)
+{
     return m_db.transact([&] {
         QSqlQuery &q = m_db.exec(u"INSERT INTO users(username, password_hash) VALUES (?, ?) "
                                  "ON CONFLICT (username) DO NOTHING RETURNING id, username, role"_s,
-                                 {username, QString::fromLatin1(hash)});
+                                 {registration.username, QString::fromLatin1(registration.hash)});
         if (!q.next())
             throw ApiError(ErrorCode::Conflict, Msg::UsernameTaken, {},
                            {{u"field"_s, u"username"_s}});
@@ -169,32 +155,45 @@ Session AuthService::registerUser(const QString &username, const QString &passwo
     });
 }
 
-Session AuthService::login(const QString &username, const QString &password,
-                           const QHostAddress &peer)
+Session AuthService::registerUser(const QString &username, const QString &password,
+                                  const QHostAddress &peer)
+{
+    Registration registration = beginRegistration(username, password, peer);
+    if (!PasswordHashPool::instance().runHere([&] { registration.computeHash(); }))
+        throw PasswordHashPool::busy();
+    return finishRegistration(registration);
+}
+
+AuthService::LoginAttempt AuthService::beginLogin(const QString &username, const QString &password,
+                                                  const QHostAddress &peer)
 {
     if (username.size() > 64 || password.size() > 128)
         throw ApiError(ErrorCode::Unauthenticated, Msg::WrongCredentials);
     throttle(u"addr:"_s + peer.toString());
-    const QString userKey = u"user:"_s + username.toLower();
-    const QString pairKey = u"pair:"_s + peer.toString() + u'|' + username.toLower();
-    checkLoginBudget(pairKey, userKey);
+    LoginAttempt attempt;
+    attempt.password = password;
+    attempt.userKey = u"user:"_s + username.toLower();
+    attempt.pairKey = u"pair:"_s + peer.toString() + u'|' + username.toLower();
+    checkLoginBudget(attempt.pairKey, attempt.userKey);
     QSqlQuery &q = m_db.exec(
         u"SELECT id, username, role, password_hash FROM users WHERE username = ?"_s, {username});
-    const bool found = q.next();
-    const User user = found ? userFromRow(q, 0) : User {};
-    const QByteArray stored
-        = found ? q.value(3).toString().toLatin1() : PasswordHasher::decoyHash();
-    const bool verified = [&] {
-        HashSlot slot;
-        return PasswordHasher::verify(stored, password);
-    }();
-    if (!verified || !found) {
-        recordFailure(pairKey);
-        recordFailure(userKey);
+    attempt.found = q.next();
+    if (attempt.found)
+        attempt.user = userFromRow(q, 0);
+    // Unknown usernames cost a hash too, so timing does not tell which accounts exist.
+    attempt.stored = attempt.found ? q.value(3).toString().toLatin1() : PasswordHasher::decoyHash();
+    return attempt;
+}
+
+Session AuthService::finishLogin(const LoginAttempt &attempt)
+{
+    if (!attempt.verified || !attempt.found) {
+        recordFailure(attempt.pairKey);
+        recordFailure(attempt.userKey);
         throw ApiError(ErrorCode::Unauthenticated, Msg::WrongCredentials);
     }
-    m_db.exec(u"DELETE FROM auth_failures WHERE key = ?"_s, {pairKey});
-    return createSession(user);
+    m_db.exec(u"DELETE FROM auth_failures WHERE key = ?"_s, {attempt.pairKey});
+    return createSession(attempt.user);
 }
 
 void AuthService::logout(const QByteArray &token)

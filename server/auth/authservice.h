@@ -18,9 +18,35 @@ class AuthService {
 public:
     AuthService(Database &db, const ServerConfig &config);
 
+    // Registration and login come in steps so that the password hash, the slow part, can run
+    // off the worker thread (PasswordHashPool): begin (checks, throttles, looks up), the hash
+    // (computeHash/verify, any thread, no database), then finish (writes, starts the session).
+    // begin and finish throw ApiError as the API answers.
+    struct Registration {
+        QString username;
+        QString password;
+        QByteArray hash; // set by computeHash()
+        void computeHash();
+    };
+    struct LoginAttempt {
+        QString password;
+        QByteArray stored; // the account's hash, or a decoy when there is no such account
+        User user;
+        bool found = false;
+        QString pairKey; // address + username, for the failure counts
+        QString userKey;
+        bool verified = false; // set by verify()
+        void verify();
+    };
+    Registration beginRegistration(const QString &username, const QString &password,
+                                   const QHostAddress &peer);
+    Session finishRegistration(const Registration &registration);
+    LoginAttempt beginLogin(const QString &username, const QString &password,
+                            const QHostAddress &peer);
+    Session finishLogin(const LoginAttempt &attempt);
+    // All steps on the calling thread (demo data).
     Session registerUser(const QString &username, const QString &password,
                          const QHostAddress &peer);
-    Session login(const QString &username, const QString &password, const QHostAddress &peer);
     void logout(const QByteArray &token);
     // The session's user, or UNAUTHENTICATED.
     User authenticate(const QByteArray &token);

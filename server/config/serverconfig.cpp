@@ -184,6 +184,20 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
          u"Gateway webhook signing secret (prefer ENCORE_PAYMENT_WEBHOOK_SECRET)."_s, u"S"_s},
         {u"payment-ca-file"_s, u"PEM CA certificates to trust for the gateway."_s, u"FILE"_s},
         {u"payment-timeout-ms"_s, u"Timeout of one gateway call."_s, u"MS"_s, u"10000"_s},
+        // Fair-queue abuse limits (0 turns one off; docs/SECURITY.md).
+        {u"limit-queue-joins"_s, u"Queue joins per account per minute."_s, u"N"_s, u"10"_s},
+        {u"limit-queue-joins-per-address"_s, u"Queue joins per client address per minute."_s,
+         u"N"_s, u"60"_s},
+        {u"limit-queue-polls"_s, u"Queue status polls per account per minute."_s, u"N"_s, u"120"_s},
+        {u"limit-queue-polls-per-address"_s, u"Queue status polls per client address per minute."_s,
+         u"N"_s, u"1200"_s},
+        {u"limit-poll-pace"_s, u"Percent of pollAfterMs a ticket must wait before polling again."_s,
+         u"PERCENT"_s, u"80"_s},
+        {u"limit-holds"_s, u"Hold attempts per account per minute."_s, u"N"_s, u"30"_s},
+        {u"limit-accounts-per-address"_s,
+         u"Live accounts from one client address in one concert's queue (staff may override "
+         "per concert)."_s,
+         u"N"_s, u"8"_s},
     });
     if (!p.parse(arguments))
         return invalid(p.errorText());
@@ -230,6 +244,13 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"max-connections", &c.maxConnections, 0, 1'000'000},
         {u"max-connections-per-address", &c.maxConnectionsPerAddress, 1, 1'000'000},
         {u"payment-timeout-ms", &c.paymentTimeoutMs, 100, 120'000},
+        {u"limit-queue-joins", &c.limits.joinsPerAccount, 0, 1'000'000},
+        {u"limit-queue-joins-per-address", &c.limits.joinsPerAddress, 0, 1'000'000},
+        {u"limit-queue-polls", &c.limits.pollsPerAccount, 0, 1'000'000},
+        {u"limit-queue-polls-per-address", &c.limits.pollsPerAddress, 0, 1'000'000},
+        {u"limit-poll-pace", &c.limits.pollPacePercent, 0, 100},
+        {u"limit-holds", &c.limits.holdsPerAccount, 0, 1'000'000},
+        {u"limit-accounts-per-address", &c.limits.accountsPerAddress, 0, 100'000},
         {u"seat-offer-seconds", &c.seatOfferSeconds, 1, 3600},
     };
     for (const IntOpt &o : ints) {

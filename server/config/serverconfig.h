@@ -16,6 +16,21 @@ struct QueueDefaults {
     int activeTtlSeconds = 600;
 };
 
+// Fair-queue abuse limits (issue 15, docs/SECURITY.md "Fair queue limits"): requests per account
+// or per client address in a one-minute window, shared by every instance (Redis or PostgreSQL).
+// 0 turns a limit off.
+struct AbuseLimits {
+    int joinsPerAccount = 10;
+    int joinsPerAddress = 60;
+    int pollsPerAccount = 120;
+    int pollsPerAddress = 1200;
+    // A poll is refused until this share (percent) of the pollAfterMs it was given has passed.
+    int pollPacePercent = 80;
+    int holdsPerAccount = 30;
+    // Live accounts from one address in one concert's queue (staff may set it per concert).
+    int accountsPerAddress = 8;
+};
+
 struct ServerConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 8080;
@@ -26,6 +41,7 @@ struct ServerConfig {
     bool demoData = false;
     int holdSeconds = 300;
     QueueDefaults queue;
+    AbuseLimits limits;
     QString tlsCert;
     QString tlsKey;
     bool insecureHttp = false;

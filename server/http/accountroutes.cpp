@@ -12,13 +12,24 @@ namespace encore::server {
 
 void registerAccountRoutes(RouteRegistrar &routes, Services &s)
 {
-    routes.add(Method::Post, api::authRegister(), [&s](RequestContext &ctx) {
+    // Password hashing (Argon2id) runs off the worker: see RouteRegistrar::addOffloaded.
+    routes.addOffloaded(Method::Post, api::authRegister(), [&s](RequestContext &ctx) {
         const auto in = ctx.body<Credentials>();
-        return Reply::of(s.auth.registerUser(in.username, in.password, ctx.clientAddress()), 201);
+        auto registration = std::make_shared<AuthService::Registration>(
+            s.auth.beginRegistration(in.username, in.password, ctx.clientAddress()));
+        return Offload {[registration] { registration->computeHash(); },
+                        [&s, registration] {
+                            return Reply::of(s.auth.finishRegistration(*registration), 201);
+                        }};
     });
-    routes.add(Method::Post, api::authLogin(), [&s](RequestContext &ctx) {
+    routes.addOffloaded(Method::Post, api::authLogin(), [&s](RequestContext &ctx) {
         const auto in = ctx.body<Credentials>();
-        return Reply::of(s.auth.login(in.username, in.password, ctx.clientAddress()));
+        auto attempt = std::make_shared<AuthService::LoginAttempt>(
+            s.auth.beginLogin(in.username, in.password, ctx.clientAddress()));
+        return Offload {[attempt] { attempt->verify(); },
+                        [&s, attempt] {
+                            return Reply::of(s.auth.finishLogin(*attempt));
+                        }};
     });
     routes.add(Method::Post, api::authLogout(), [&s](RequestContext &ctx) {
         s.auth.logout(ctx.bearerToken());

@@ -41,12 +41,12 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
 
     routes.add(Method::Post, api::concertQueue(kArg), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        const auto [ticket, created] = s.queue.join(user.id, ctx.idArg(0));
+        const auto [ticket, created] = s.queue.join(user.id, ctx.idArg(0), ctx.clientAddress());
         return Reply::of(ticket, created ? 201 : 200);
     });
     routes.add(Method::Get, api::queueStatus(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        return Reply::of(s.queue.status(user.id, ctx.queueToken()));
+        return Reply::of(s.queue.poll(user.id, ctx.queueToken(), ctx.clientAddress()));
     });
     routes.add(Method::Delete, api::queue(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
@@ -64,6 +64,7 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
 
     routes.add(Method::Post, api::reservations(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
+        s.limits.holdAttempt(user.id); // issue 15: hold attempts per account per minute
         const auto key = ctx.idempotencyKey();
         const auto in = ctx.body<HoldRequest>();
         return s.idempotency.run(user.id, key, requestHash(ctx), [&] {

@@ -129,6 +129,10 @@ void ConnectionGate::beforeRead()
         data.remove(0, std::min<qsizetype>(m_scanned, data.size()));
         m_scanned = available;
     }
+    if (m_answerPending) {
+        // A request sent before the pending answer: answering it now would put it first.
+        return answerAndLinger(ApiError(ErrorCode::BadRequest, Msg::AnswerPending));
+    }
     const bool wasMidRequest = m_framer.midRequest();
     const qint64 completedBefore = m_framer.completedRequests();
     const auto verdict = m_framer.feed(data);
@@ -147,7 +151,9 @@ void ConnectionGate::beforeRead()
     if (m_framer.midRequest() && !wasMidRequest
         && m_admission == ConnectionBudget::Admission::Normal)
         m_deadline = now() + m_settings.requestTimeoutMs;
-    if (m_framer.completedRequests() > completedBefore) {
+    const qint64 completed = m_framer.completedRequests() - completedBefore;
+    m_pipelinedRead = completed > 1 || (completed == 1 && m_framer.midRequest());
+    if (completed > 0) {
         if (m_framer.head().closeAfter)
             m_closeAfterResponse = true;
         if (m_framer.phase() == RequestFramer::Phase::WebSocket)
@@ -155,6 +161,36 @@ void ConnectionGate::beforeRead()
         if (!m_framer.midRequest())
             m_deadline = now() + m_settings.idleTimeoutMs;
     }
+}
+
+bool ConnectionGate::holdForAnswer()
+{
+    if (m_pipelinedRead || m_state != State::Http)
+        return false;
+    m_answerPending = true;
+    m_deadline = now() + m_settings.requestTimeoutMs; // the answer's own wait is bounded
+    return true;
+}
+
+bool ConnectionGate::releaseForAnswer()
+{
+    if (!m_answerPending || m_state != State::Http
+        || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    m_answerPending = false;
+    m_deadline = now() + m_settings.idleTimeoutMs;
+    return true;
+}
+
+void ConnectionGate::answered()
+{
+    if (m_closeAfterResponse)
+        m_socket->disconnectFromHost();
+}
+
+ConnectionGate *ConnectionGate::of(QTcpSocket *socket)
+{
+    return socket ? socket->findChild<ConnectionGate *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
 }
 
 void ConnectionGate::afterRead()
@@ -208,11 +244,9 @@ void ConnectionGate::refuseShed()
     Metrics::instance().increment(u"encore_edge_refused_total"_s,
                                   total ? u"reason=\"over_connections\""_s
                                         : u"reason=\"over_address_connections\""_s);
-    const ApiError error
-        = ApiError::withText(total ? ErrorCode::Unavailable : ErrorCode::RateLimited,
-                             total ? u"The server is at its connection limit; please retry."_s
-                                   : u"Too many connections from your address."_s,
-                             {{u"retryAfterSeconds"_s, 1}});
+    const ApiError error = ApiError(total ? ErrorCode::Unavailable : ErrorCode::RateLimited,
+                                    total ? Msg::ServerAtConnectionLimit : Msg::TooManyConnections,
+                                    {}, {{u"retryAfterSeconds"_s, 1}});
     answerAndLinger(error);
 }
 
@@ -230,13 +264,18 @@ void ConnectionGate::answerAndLinger(const ApiError &error)
     m_deadline = now() + m_settings.lingerMs;
 
     const QString requestId = RouteRegistrar::newRequestId();
-    const Reply reply = RouteRegistrar::errorReply(error, requestId);
-    const bool head = m_framer.headComplete() && m_framer.head().method == "HEAD";
+    // A head cut short (431) has told us nothing reliable: English then.
+    const bool headRead = m_framer.headComplete();
+    const Reply reply = RouteRegistrar::errorReply(
+        error, requestId, headRead ? m_framer.head().language : Language::English);
+    const bool head = headRead && m_framer.head().method == "HEAD";
     QByteArray response = "HTTP/1.1 " + QByteArray::number(reply.status) + ' '
         + reasonPhrase(reply.status) + "\r\nContent-Type: " + reply.contentType
         + "\r\nX-Request-Id: " + requestId.toLatin1()
         + "\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: "
         + QByteArray::number(head ? 0 : reply.body.size()) + "\r\n";
+    if (qobject_cast<QSslSocket *>(m_socket))
+        response += "Strict-Transport-Security: " + QByteArray(RouteRegistrar::kHsts) + "\r\n";
     for (const auto &h : reply.headers)
         response += h.first + ": " + h.second + "\r\n";
     response += "\r\n";

@@ -42,6 +42,17 @@ public:
     const QHostAddress &peerAddress() const { return m_peer; }
     quint16 peerPort() const { return m_peerPort; }
 
+    // An answer that comes later (a handler waiting for a password hash): the connection holds
+    // still meanwhile. False when the client already pipelined more requests behind this one
+    // (their answers would overtake it) — then answer at once.
+    bool holdForAnswer();
+    // The later answer may be written now: false when the connection is closing or gone.
+    bool releaseForAnswer();
+    // After the later answer was written (closes if the request asked to).
+    void answered();
+    // The gate of a socket QHttpServer handed a request from (nullptr if none).
+    static ConnectionGate *of(QTcpSocket *socket);
+
     // Called by the server's sweep; closes the connection when its deadline has passed.
     void checkDeadline(qint64 nowMs);
     void detachFromServer() { m_server = nullptr; }
@@ -71,6 +82,8 @@ private:
     qint64 m_deadline = 0; // ms (steady clock); 0: none
     qint64 m_scanned = 0; // WebSocket: bytes at the front of the read buffer already framed
     bool m_closeAfterResponse = false;
+    bool m_pipelinedRead = false; // the last read completed a request and carried more
+    bool m_answerPending = false; // holdForAnswer() until releaseForAnswer()
     bool m_handedOver = false;
 };
 

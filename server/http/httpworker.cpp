@@ -72,6 +72,15 @@ quint16 boundPort(int fd)
     return ntohs(reinterpret_cast<sockaddr_in *>(&ss)->sin_port);
 }
 
+EdgeSettings edgeSettingsOf(const ServerConfig &config)
+{
+    EdgeSettings edge;
+    edge.limits = {config.maxBodyBytes, config.maxHeaderBytes, config.maxHeaderLines};
+    edge.requestTimeoutMs = config.requestTimeoutSeconds * 1000;
+    edge.idleTimeoutMs = config.idleTimeoutSeconds * 1000;
+    return edge;
+}
+
 HttpWorker::HttpWorker(int index, int socketFd, Services &services, const ServerConfig &config,
                        std::optional<QSslConfiguration> tls, NotificationListener &listener,
                        ConnectionBudget &budget)
@@ -109,10 +118,7 @@ bool HttpWorker::start()
                     return;
                 const QString requestId = RouteRegistrar::newRequestId();
                 const Reply reply = RouteRegistrar::errorReply(
-                    ApiError::withText(
-                        ErrorCode::BadRequest,
-                        u"This endpoint speaks WebSocket: send Upgrade: websocket."_s),
-                    requestId);
+                    ApiError(ErrorCode::BadRequest, Msg::WebSocketOnly), requestId);
                 responder.write(request.method() == QHttpServerRequest::Method::Head ? QByteArray()
                                                                                      : reply.body,
                                 {{"Content-Type", reply.contentType},
@@ -123,11 +129,7 @@ bool HttpWorker::start()
             });
         QObject::connect(&m_listener, &NotificationListener::accountNotice, &hub,
                          &LiveHub::onAccountNotice);
-        EdgeSettings edge;
-        edge.limits = {m_config.maxBodyBytes, m_config.maxHeaderBytes, m_config.maxHeaderLines};
-        edge.requestTimeoutMs = m_config.requestTimeoutSeconds * 1000;
-        edge.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
-        auto *tcp = new EdgeServer(edge, m_budget, m_tls, &server);
+        auto *tcp = new EdgeServer(edgeSettingsOf(m_config), m_budget, m_tls, &server);
         QWebSocketServer &webSockets = tcp->webSockets();
         QObject::connect(
             &webSockets, &QWebSocketServer::newConnection, &hub, [&webSockets, &hub, tcp] {

@@ -3,6 +3,8 @@
 // SO_REUSEPORT socket (the kernel spreads connections across workers), synchronous handlers
 // and the thread's own database connection. Created and stopped from the main thread.
 
+#include "http/connectiongate.h"
+
 #include <QSslConfiguration>
 #include <QThread>
 
@@ -15,6 +17,9 @@ class ConnectionBudget;
 class NotificationListener;
 struct ServerConfig;
 struct Services;
+
+// The edge's limits and timeouts as the command line set them.
+EdgeSettings edgeSettingsOf(const ServerConfig &config);
 
 class HttpWorker {
 public:

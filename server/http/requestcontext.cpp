@@ -79,10 +79,8 @@ std::optional<qint64> RequestContext::queryInteger(const QString &key, qint64 mi
     bool ok = false;
     const qint64 value = queryValue(key).toLongLong(&ok);
     if (!ok || value < min || value > max)
-        throw ApiError::withText(
-            ErrorCode::ValidationFailed,
-            u"%1 must be a whole number from %2 to %3."_s.arg(key).arg(min).arg(max),
-            {{u"field"_s, key}});
+        throw ApiError(ErrorCode::ValidationFailed, Msg::FieldOutOfRange,
+                       messageArgs(key, min, max), {{u"field"_s, key}});
     return value;
 }
 

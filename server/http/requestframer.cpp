@@ -110,6 +110,7 @@ RequestFramer::Verdict RequestFramer::headEnded()
     const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
     if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1."))
         return Verdict::Malformed;
+    m_head = RequestHead {};
     m_head.method = requestLine.at(0);
     m_head.path = requestLine.at(1);
     const bool http10 = requestLine.at(2) == "HTTP/1.0";
@@ -136,6 +137,8 @@ RequestFramer::Verdict RequestFramer::headEnded()
             connection += (connection.isEmpty() ? "" : ",") + value;
         } else if (name == "upgrade") {
             upgrade = value;
+        } else if (name == "accept-language") {
+            m_head.language = languageFromAcceptLanguage(value);
         }
     }
     m_head.closeAfter

@@ -4,6 +4,8 @@
 // as a limit is broken, before the bytes are buffered. Holds at most one request head
 // (maxHeaderBytes). Pure value logic, no I/O; used by one connection on one thread.
 
+#include "messages.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -21,6 +23,7 @@ struct RequestHead {
     QByteArray path; // the request target as sent
     bool closeAfter = false; // Connection: close, or HTTP/1.0 without keep-alive
     bool upgradeToWebSocket = false;
+    Language language = Language::English; // of Accept-Language, for the gate's own answers
 };
 
 class RequestFramer {

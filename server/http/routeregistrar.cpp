@@ -1,13 +1,16 @@
 #include "routeregistrar.h"
 
 #include "apipaths.h"
+#include "auth/passwordhashpool.h"
 #include "cache/redisclient.h"
 #include "config/serverconfig.h"
+#include "http/connectiongate.h"
 #include "metrics/metrics.h"
 #include "storage/database.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
@@ -32,9 +35,6 @@ Language languageOf(const QHttpServerRequest &request)
     return languageFromAcceptLanguage(request.value(api::kAcceptLanguageHeader));
 }
 
-// Browsers and other HSTS-aware clients stay on HTTPS for a year once they have seen it.
-constexpr char kHsts[] = "max-age=31536000";
-
 QHttpServerResponse toResponse(const Reply &reply, const QString &requestId, bool tls)
 {
     QHttpServerResponse response(reply.contentType, reply.body,
@@ -42,7 +42,7 @@ QHttpServerResponse toResponse(const Reply &reply, const QString &requestId, boo
     response.setHeader("X-Request-Id", requestId.toLatin1());
     response.setHeader("Cache-Control", "no-store");
     if (tls)
-        response.setHeader("Strict-Transport-Security", kHsts);
+        response.setHeader("Strict-Transport-Security", RouteRegistrar::kHsts);
     for (const auto &h : reply.headers)
         response.setHeader(h.first, h.second);
     return response;
@@ -137,50 +137,122 @@ void RouteRegistrar::installMissingHandler()
         });
 }
 
+RouteRegistrar::Call RouteRegistrar::callOf(const QString &route, const QHttpServerRequest &request)
+{
+    Call call {route, newRequestId(), languageOf(request), request.method(), request.url().path(),
+               {}};
+    call.timer.start();
+    return call;
+}
+
+RequestContext RouteRegistrar::contextOf(const QHttpServerRequest &request, QStringList args,
+                                         const Call &call) const
+{
+    if (request.body().size() > m_config.maxBodyBytes)
+        throw ApiError(ErrorCode::PayloadTooLarge,
+                       QJsonObject {{u"maxBytes"_s, m_config.maxBodyBytes}});
+    return RequestContext(request, std::move(args), call.requestId,
+                          RequestContext::clientAddressOf(request, m_config.trustedProxies));
+}
+
+Reply RouteRegistrar::guarded(const Call &call, const std::function<Reply()> &body) const
+{
+    const ApiError unavailable(ErrorCode::Unavailable, QJsonObject {{u"retryAfterSeconds"_s, 1}});
+    try {
+        return body();
+    } catch (const ApiError &e) {
+        return errorReply(e, call.requestId, call.language);
+    } catch (const DbError &e) {
+        if (e.isConnectionFailure()) {
+            qCWarning(lcHttp).noquote() << call.requestId << "database unavailable:" << e.message();
+            return errorReply(unavailable, call.requestId, call.language);
+        }
+        qCWarning(lcHttp).noquote()
+            << call.requestId << "database error" << e.sqlState() << e.message();
+    } catch (const RedisError &e) {
+        qCWarning(lcHttp).noquote() << call.requestId << "redis unavailable:" << e.what();
+        return errorReply(unavailable, call.requestId, call.language);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp).noquote() << call.requestId << "unexpected error:" << e.what();
+    }
+    return errorReply(ApiError(ErrorCode::Internal), call.requestId, call.language);
+}
+
+QHttpServerResponse RouteRegistrar::finished(const Call &call, Reply reply) const
+{
+    const double seconds = double(call.timer.nsecsElapsed()) / 1e9;
+    Metrics::instance().observeRequest(call.route, reply.status, seconds);
+    if (m_config.accessLog)
+        qCInfo(lcAccess).noquote()
+            << call.requestId << methodName(call.method) << call.path << reply.status
+            << QString::number(seconds * 1000, 'f', 1) + u"ms"_s;
+    if (call.method == Method::Head)
+        reply.body.clear();
+    return toResponse(reply, call.requestId, m_config.tlsEnabled());
+}
+
 QHttpServerResponse RouteRegistrar::dispatch(const QString &route,
                                              const QHttpServerRequest &request, QStringList args,
                                              const Handler &handler) const
 {
-    QElapsedTimer timer;
-    timer.start();
-    const QString requestId = newRequestId();
-    const Language language = languageOf(request);
-    const ApiError unavailable(ErrorCode::Unavailable, QJsonObject {{u"retryAfterSeconds"_s, 1}});
-    Reply reply;
-    try {
-        if (request.body().size() > m_config.maxBodyBytes)
-            throw ApiError(ErrorCode::PayloadTooLarge,
-                           QJsonObject {{u"maxBytes"_s, m_config.maxBodyBytes}});
-        RequestContext context(request, std::move(args), requestId,
-                               RequestContext::clientAddressOf(request, m_config.trustedProxies));
-        reply = handler(context);
-    } catch (const ApiError &e) {
-        reply = errorReply(e, requestId, language);
-    } catch (const DbError &e) {
-        if (e.isConnectionFailure()) {
-            qCWarning(lcHttp).noquote() << requestId << "database unavailable:" << e.message();
-            reply = errorReply(unavailable, requestId, language);
+    const Call call = callOf(route, request);
+    return finished(call, guarded(call, [&] {
+                        RequestContext context = contextOf(request, std::move(args), call);
+                        return handler(context);
+                    }));
+}
+
+void RouteRegistrar::addOffloaded(Method method, const QString &path, OffloadHandler handler)
+{
+    Q_ASSERT(!path.contains(u"<arg>"_s));
+    m_routes.append({method, path});
+    const QString route = methodName(method) + u' ' + path;
+    m_server.route(path, QHttpServerRequest::Methods(method),
+                   [this, route, handler](const QHttpServerRequest &request,
+                                          QHttpServerResponder &&responder) {
+                       dispatchOffloaded(route, request, std::move(responder), handler);
+                   });
+}
+
+void RouteRegistrar::dispatchOffloaded(const QString &route, const QHttpServerRequest &request,
+                                       QHttpServerResponder &&responder,
+                                       const OffloadHandler &handler)
+{
+    auto call = std::make_shared<const Call>(callOf(route, request));
+    std::optional<Offload> offload;
+    Reply reply = guarded(*call, [&] {
+        RequestContext context = contextOf(request, {}, *call);
+        offload = handler(context);
+        return Reply {};
+    });
+    if (offload) {
+        // The answer waits for the work only when nothing else on the connection would
+        // overtake it; a pipelining client is answered here, in order.
+        ConnectionGate *gate = ConnectionGate::of(responder.socket());
+        if (gate && gate->holdForAnswer()) {
+            QPointer<ConnectionGate> watch(gate);
+            auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+            auto done = [this, call, watch, pending, finish = offload->finish] {
+                const QHttpServerResponse response = finished(*call, guarded(*call, finish));
+                // The gate is the socket's child: gone with it, or closing — then nobody listens.
+                if (!watch || !watch->releaseForAnswer())
+                    return;
+                response.write(std::move(*pending));
+                watch->answered();
+            };
+            if (PasswordHashPool::instance().submit(&m_server, offload->work, std::move(done)))
+                return;
+            gate->releaseForAnswer();
+            reply = errorReply(PasswordHashPool::busy(), call->requestId, call->language);
         } else {
-            qCWarning(lcHttp).noquote()
-                << requestId << "database error" << e.sqlState() << e.message();
-            reply = errorReply(ApiError(ErrorCode::Internal), requestId, language);
+            reply = guarded(*call, [&] {
+                if (!PasswordHashPool::instance().runHere(offload->work))
+                    throw PasswordHashPool::busy();
+                return offload->finish();
+            });
         }
-    } catch (const RedisError &e) {
-        qCWarning(lcHttp).noquote() << requestId << "redis unavailable:" << e.what();
-        reply = errorReply(unavailable, requestId, language);
-    } catch (const std::exception &e) {
-        qCCritical(lcHttp).noquote() << requestId << "unexpected error:" << e.what();
-        reply = errorReply(ApiError(ErrorCode::Internal), requestId, language);
     }
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    Metrics::instance().observeRequest(route, reply.status, seconds);
-    if (m_config.accessLog)
-        qCInfo(lcAccess).noquote()
-            << requestId << methodName(request.method()) << request.url().path() << reply.status
-            << QString::number(seconds * 1000, 'f', 1) + u"ms"_s;
-    if (request.method() == Method::Head)
-        reply.body.clear();
-    return toResponse(reply, requestId, m_config.tlsEnabled());
+    finished(*call, reply).write(std::move(responder));
 }
 
 } // namespace encore::server

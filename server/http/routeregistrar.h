@@ -6,6 +6,7 @@
 #include "http/reply.h"
 #include "http/requestcontext.h"
 
+#include <QElapsedTimer>
 #include <QHttpServer>
 #include <QList>
 
@@ -16,6 +17,14 @@ namespace encore::server {
 struct ServerConfig;
 
 using Handler = std::function<Reply(RequestContext &)>;
+
+// What a handler hands off the worker thread: `work` runs in the PasswordHashPool (no database,
+// nothing bound to the worker), then `finish` runs back on the worker and gives the answer.
+struct Offload {
+    std::function<void()> work;
+    std::function<Reply()> finish;
+};
+using OffloadHandler = std::function<Offload(RequestContext &)>;
 using Method = QHttpServerRequest::Method;
 
 struct RouteInfo {
@@ -29,6 +38,9 @@ public:
 
     // `path` uses <arg> for each path parameter (at most two); handlers get them as strings.
     void add(Method method, const QString &path, Handler handler);
+    // A route whose slow part runs off the worker thread (password hashing): the worker keeps
+    // serving other connections meanwhile, and answers when the work is done. No path arguments.
+    void addOffloaded(Method method, const QString &path, OffloadHandler handler);
     void installMissingHandler();
 
     const QList<RouteInfo> &routes() const { return m_routes; }
@@ -38,10 +50,31 @@ public:
     static Reply errorReply(const ApiError &error, const QString &requestId,
                             Language language = Language::English);
     static QString newRequestId();
+    // Browsers and other HSTS-aware clients stay on HTTPS for a year once they have seen it.
+    static constexpr char kHsts[] = "max-age=31536000";
 
 private:
+    // One request as the access log and metrics see it, kept beyond the QHttpServerRequest.
+    struct Call {
+        QString route;
+        QString requestId;
+        Language language;
+        Method method;
+        QString path;
+        QElapsedTimer timer;
+    };
+    static Call callOf(const QString &route, const QHttpServerRequest &request);
+    // The handler's view of the request (PAYLOAD_TOO_LARGE beyond the body limit).
+    RequestContext contextOf(const QHttpServerRequest &request, QStringList args,
+                             const Call &call) const;
     QHttpServerResponse dispatch(const QString &route, const QHttpServerRequest &request,
                                  QStringList args, const Handler &handler) const;
+    void dispatchOffloaded(const QString &route, const QHttpServerRequest &request,
+                           QHttpServerResponder &&responder, const OffloadHandler &handler);
+    // Runs `body` and maps what it throws to the error envelope.
+    Reply guarded(const Call &call, const std::function<Reply()> &body) const;
+    // Logs and counts the answer; the response to write.
+    QHttpServerResponse finished(const Call &call, Reply reply) const;
 
     QHttpServer &m_server;
     const ServerConfig &m_config;

@@ -2,6 +2,8 @@
 // request type, authenticates staff (403 to customers) and calls one service method.
 #include "apiroutes.h"
 
+#include "api/apitypes.h"
+#include "apipaths.h"
 #include "http/routeregistrar.h"
 #include "models/staffops.h"
 #include "services/idempotencyservice.h"
@@ -48,8 +50,8 @@ void registerStaffRoutes(RouteRegistrar &routes, Services &s)
         staff(ctx);
         const QString query = ctx.queryValue(u"query"_s);
         if (query.trimmed().isEmpty() || query.size() > 64)
-            throw ApiError::withText(ErrorCode::ValidationFailed, u"query: 1 to 64 characters"_s,
-                                     {{u"field"_s, u"query"_s}});
+            throw ApiError(ErrorCode::ValidationFailed, Msg::FieldLength,
+                           messageArgs(u"query"_s, 1, 64), {{u"field"_s, u"query"_s}});
         return Reply::json(s.customers.search(query).toJson());
     });
     routes.add(Method::Get, u"/api/v1/admin/users/<arg>"_s, [&s, staff](RequestContext &ctx) {
@@ -94,6 +96,28 @@ void registerStaffRoutes(RouteRegistrar &routes, Services &s)
                    s.staffQueue.unblock(user, concertId, customer, body.reason);
                    return Reply::noContent();
                });
+
+    // The fair queue (issue 15): a concert's pre-queue, and the abuse counters.
+    routes.add(Method::Get, api::adminPreQueue(api::kArg), [&s, staff](RequestContext &ctx) {
+        staff(ctx);
+        return Reply::of(s.queue.preQueueView(ctx.idArg(0)));
+    });
+    routes.add(Method::Delete, api::adminPreQueue(api::kArg), [&s, staff](RequestContext &ctx) {
+        const User user = staff(ctx);
+        const qint64 concertId = ctx.idArg(0);
+        const auto body = parse<ReasonRequest>(ctx);
+        return Reply::json(
+            {{u"removed"_s, s.staffQueue.clearPreQueue(user, concertId, body.reason)}});
+    });
+    routes.add(Method::Get, api::adminAbuseCounters(), [&s, staff](RequestContext &ctx) {
+        staff(ctx);
+        return Reply::json(wrapList(u"counters"_s, s.limits.counters()));
+    });
+    routes.add(Method::Delete, api::adminAbuseCounters(), [&s, staff](RequestContext &ctx) {
+        const User user = staff(ctx);
+        const auto body = parse<ClearCountersRequest>(ctx);
+        return Reply::json({{u"cleared"_s, s.staffQueue.clearCounters(user, body)}});
+    });
 }
 
 } // namespace encore::server

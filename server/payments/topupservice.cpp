@@ -54,18 +54,13 @@ TopUpOrder forCustomer(TopUpOrder o)
 ApiError declined(const QString &code, const QString &message)
 {
     const QJsonObject details {{u"gatewayCode"_s, code}, {u"message"_s, message}};
-    if (message.isEmpty())
-        return ApiError(ErrorCode::PaymentDeclined, Msg::PaymentDeclined, {}, details);
-    return ApiError::withText(ErrorCode::PaymentDeclined, message, details);
+    return ApiError(ErrorCode::PaymentDeclined, gateway::cardRefusalMessage(code), {}, details);
 }
 
 ApiError unavailable()
 {
-    return ApiError::withText(
-        ErrorCode::Unavailable,
-        u"The card gateway did not answer. Your top-up is kept and will be completed "
-        "or cancelled automatically; your card is never charged twice."_s,
-        {{u"retryAfterSeconds"_s, 5}});
+    return ApiError(ErrorCode::Unavailable, Msg::GatewayUnavailable, {},
+                    {{u"retryAfterSeconds"_s, 5}});
 }
 
 // Gateway codes that refuse the payment itself (the order fails) rather than this request.
@@ -78,12 +73,6 @@ bool isCardRefusal(const GatewayOutcome &o)
 
 struct TopUpService::OrderRow : TopUpOrder { };
 
-QJsonObject TopUpConfirmation::toJson() const
-{
-    return {
-        {u"balance"_s, wallet.balance}, {u"entry"_s, entry.toJson()}, {u"order"_s, order.toJson()}};
-}
-
 TopUpService::TopUpService(Database &db, PaymentProvider &provider, WalletService &wallet)
     : m_db(db)
     , m_provider(provider)
@@ -94,10 +83,9 @@ TopUpService::TopUpService(Database &db, PaymentProvider &provider, WalletServic
 TopUpOrderCreated TopUpService::createOrder(const QUuid &userId, Money amount)
 {
     if (amount < money::kMinTopUp || amount > money::kMaxTopUp)
-        throw ApiError::withText(
-            ErrorCode::ValidationFailed,
-            u"A top-up is between %1 and %2."_s.arg(money::format(money::kMinTopUp),
-                                                    money::format(money::kMaxTopUp)),
+        throw ApiError(
+            ErrorCode::ValidationFailed, Msg::TopUpRange,
+            messageArgs(money::format(money::kMinTopUp), money::format(money::kMaxTopUp)),
             {{u"field"_s, u"amount"_s}});
     return m_db.transact([&] {
         // The cap counts orders still open: once charged, a top-up is always credited, so the
@@ -110,16 +98,14 @@ TopUpOrderCreated TopUpService::createOrder(const QUuid &userId, Money amount)
         pending.next();
         const Money room = money::kMaxBalance - balance - pending.value(0).toLongLong();
         if (amount > room)
-            throw ApiError::withText(
-                ErrorCode::ValidationFailed,
-                u"A wallet holds at most %1; you can add up to %2 now."_s.arg(
-                    money::format(money::kMaxBalance), money::format(std::max<Money>(room, 0))),
-                {{u"field"_s, u"amount"_s},
-                 {u"balance"_s, balance},
-                 {u"maxBalance"_s, money::kMaxBalance}});
+            throw ApiError(ErrorCode::ValidationFailed, Msg::BalanceCap,
+                           messageArgs(money::format(money::kMaxBalance),
+                                       money::format(std::max<Money>(room, 0))),
+                           {{u"field"_s, u"amount"_s},
+                            {u"balance"_s, balance},
+                            {u"maxBalance"_s, money::kMaxBalance}});
         if (!m_provider.isConfigured())
-            throw ApiError::withText(ErrorCode::Unavailable,
-                                     u"Card payments are not set up on this server."_s);
+            throw ApiError(ErrorCode::Unavailable, Msg::CardPaymentsOff);
         QSqlQuery &q = m_db.exec(u"INSERT INTO top_up_orders(user_id, amount) VALUES (?::uuid, ?) "
                                  "RETURNING id"_s,
                                  {sql::uuid(userId), amount});
@@ -169,12 +155,12 @@ TopUpService::OrderRow TopUpService::loadOwned(const QUuid &userId, const QUuid 
 {
     auto order = load(orderId, false);
     if (!order || order->userId != userId) // another customer's order does not exist for you
-        throw ApiError::withText(ErrorCode::NotFound, u"No such top-up order."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchTopUp);
     return *order;
 }
 
-TopUpConfirmation TopUpService::confirm(const QUuid &userId, const QUuid &orderId,
-                                        const QString &paymentKey, Money amount)
+TopUpResult TopUpService::confirm(const QUuid &userId, const QUuid &orderId,
+                                  const QString &paymentKey, Money amount)
 {
     OrderRow order = loadOwned(userId, orderId);
     // A concurrent confirmation may settle the order between the read and the attach: then it
@@ -185,11 +171,8 @@ TopUpConfirmation TopUpService::confirm(const QUuid &userId, const QUuid &orderI
         return settledAnswer(order, paymentKey);
     if (amount != order.amount) {
         refuseMismatch(order, paymentKey);
-        throw ApiError::withText(
-            ErrorCode::ValidationFailed,
-            u"The amount does not match the top-up order; the card payment was "
-            "cancelled."_s,
-            {{u"field"_s, u"amount"_s}, {u"orderAmount"_s, order.amount}});
+        throw ApiError(ErrorCode::ValidationFailed, Msg::TopUpAmountMismatch, {},
+                       {{u"field"_s, u"amount"_s}, {u"orderAmount"_s, order.amount}});
     }
     const auto done = confirmAttached(order, paymentKey);
     if (!done)
@@ -197,26 +180,24 @@ TopUpConfirmation TopUpService::confirm(const QUuid &userId, const QUuid &orderI
     return *done;
 }
 
-TopUpConfirmation TopUpService::settledAnswer(const OrderRow &order, const QString &paymentKey)
+TopUpResult TopUpService::settledAnswer(const OrderRow &order, const QString &paymentKey)
 {
     const bool sameKey = order.paymentKey == paymentKey;
     switch (order.status) {
     case TopUpOrderStatus::Paid:
         if (sameKey)
             return confirmationOf(order); // a retry of a confirmation that went through
-        throw ApiError::withText(ErrorCode::Conflict,
-                                 u"This top-up was already paid by another payment."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::TopUpPaidElsewhere);
     case TopUpOrderStatus::Failed:
         if (sameKey)
             throw declined(order.failureCode, order.failureMessage);
-        throw ApiError::withText(ErrorCode::Conflict,
-                                 u"This top-up has failed; please start a new one."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::TopUpFailed);
     case TopUpOrderStatus::Cancelled:
-        throw ApiError::withText(ErrorCode::Conflict, u"This top-up was refunded to the card."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::TopUpRefunded);
     case TopUpOrderStatus::Pending:
         break;
     }
-    throw ApiError::withText(ErrorCode::Conflict, u"This top-up is still open."_s);
+    throw ApiError(ErrorCode::Conflict, Msg::TopUpStillOpen);
 }
 
 bool TopUpService::attachKey(const OrderRow &order, const QString &paymentKey)
@@ -231,13 +212,12 @@ bool TopUpService::attachKey(const OrderRow &order, const QString &paymentKey)
     } catch (const DbError &e) {
         if (!e.isUniqueViolation())
             throw;
-        throw ApiError::withText(ErrorCode::Conflict, u"This payment belongs to another top-up."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::PaymentOfOtherTopUp);
     }
     const auto now = load(order.id, false);
     if (now && now->status != TopUpOrderStatus::Pending)
         return false; // settled meanwhile
-    throw ApiError::withText(ErrorCode::Conflict,
-                             u"This top-up is already being paid by another payment."_s);
+    throw ApiError(ErrorCode::Conflict, Msg::TopUpBeingPaid);
 }
 
 void TopUpService::detachKey(const QUuid &orderId, const QString &paymentKey)
@@ -247,15 +227,15 @@ void TopUpService::detachKey(const QUuid &orderId, const QString &paymentKey)
               {sql::uuid(orderId), paymentKey});
 }
 
-std::optional<TopUpConfirmation> TopUpService::confirmAttached(const OrderRow &order,
-                                                               const QString &paymentKey)
+std::optional<TopUpResult> TopUpService::confirmAttached(const OrderRow &order,
+                                                         const QString &paymentKey)
 {
     const QString orderId = order.id.toString(QUuid::WithoutBraces);
     const GatewayOutcome o = m_provider.confirm(paymentKey, orderId, order.amount);
     if (o.ok() && o.payment.status == gateway::PaymentStatus::Done) {
         if (auto done = settle(order.id, o.payment))
             return done;
-        throw ApiError::withText(ErrorCode::Conflict, u"The payment does not match this top-up."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::PaymentMismatch);
     }
     if (!o.refused()) {
         // No final answer: check again soon rather than at the usual pace.
@@ -270,20 +250,16 @@ std::optional<TopUpConfirmation> TopUpService::confirmAttached(const OrderRow &o
     }
     if (o.error.code == u"INVALID_AMOUNT") {
         refuseMismatch(order, paymentKey);
-        throw ApiError::withText(
-            ErrorCode::ValidationFailed,
-            u"The card authorised another amount than the top-up order; the card "
-            "payment was cancelled."_s,
-            {{u"field"_s, u"amount"_s}, {u"orderAmount"_s, order.amount}});
+        throw ApiError(ErrorCode::ValidationFailed, Msg::CardAmountMismatch, {},
+                       {{u"field"_s, u"amount"_s}, {u"orderAmount"_s, order.amount}});
     }
     // Not a payment of this order (unknown key, another order's key) or not finished by the
     // cardholder: the order stays open for the right payment.
     detachKey(order.id, paymentKey);
     if (o.error.code == u"NOT_AUTHENTICATED")
         throw declined(o.error.code, o.error.message);
-    throw ApiError::withText(ErrorCode::ValidationFailed,
-                             u"The gateway does not know this payment for this top-up."_s,
-                             {{u"field"_s, u"paymentKey"_s}, {u"gatewayCode"_s, o.error.code}});
+    throw ApiError(ErrorCode::ValidationFailed, Msg::PaymentUnknown, {},
+                   {{u"field"_s, u"paymentKey"_s}, {u"gatewayCode"_s, o.error.code}});
 }
 
 void TopUpService::refuseMismatch(const OrderRow &order, const QString &paymentKey)
@@ -300,10 +276,10 @@ void TopUpService::refuseMismatch(const OrderRow &order, const QString &paymentK
         detachKey(order.id, paymentKey);
 }
 
-std::optional<TopUpConfirmation> TopUpService::settle(const QUuid &orderId,
-                                                      const gateway::Payment &payment)
+std::optional<TopUpResult> TopUpService::settle(const QUuid &orderId,
+                                                const gateway::Payment &payment)
 {
-    return m_db.transact([&]() -> std::optional<TopUpConfirmation> {
+    return m_db.transact([&]() -> std::optional<TopUpResult> {
         const auto order = load(orderId, true);
         if (!order || payment.orderId != orderId.toString(QUuid::WithoutBraces)
             || payment.totalAmount != order->amount
@@ -328,11 +304,11 @@ std::optional<TopUpConfirmation> TopUpService::settle(const QUuid &orderId,
         OrderRow paid = *load(orderId, false);
         qCInfo(lcTopUp).noquote() << "order" << orderId.toString(QUuid::WithoutBraces)
                                   << "paid:" << order->amount;
-        return TopUpConfirmation {wallet, entry, forCustomer(paid)};
+        return TopUpResult {wallet.balance, entry, forCustomer(paid)};
     });
 }
 
-TopUpConfirmation TopUpService::confirmationOf(const OrderRow &order)
+TopUpResult TopUpService::confirmationOf(const OrderRow &order)
 {
     QSqlQuery &q
         = m_db.exec(u"SELECT id, amount, balance_after, reference, created_at FROM wallet_ledger "
@@ -342,7 +318,7 @@ TopUpConfirmation TopUpService::confirmationOf(const OrderRow &order)
     if (q.next())
         entry = {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
                  LedgerKind::TopUp,       q.value(3).toString(),   q.value(4).toDateTime()};
-    return {m_wallet.get(order.userId), entry, forCustomer(order)};
+    return {m_wallet.get(order.userId).balance, entry, forCustomer(order)};
 }
 
 void TopUpService::fail(const QUuid &orderId, const QString &code, const QString &message)
@@ -490,12 +466,10 @@ TopUpOrder TopUpService::refundToCard(const User &staff, const QUuid &orderId,
     return m_db.transact([&] {
         const auto order = load(orderId, true);
         if (!order)
-            throw ApiError::withText(ErrorCode::NotFound, u"No such top-up order."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchTopUp);
         if (order->status != TopUpOrderStatus::Paid)
-            throw ApiError::withText(
-                ErrorCode::Conflict,
-                u"Only a paid top-up can be refunded to the card (this one is %1)."_s.arg(
-                    topUpOrderStatusName(order->status)));
+            throw ApiError(ErrorCode::Conflict, Msg::OnlyPaidTopUpRefundable,
+                           messageArgs(topUpOrderStatusName(order->status)));
         // First the wallet (refused when the money is gone), then the card; a refusal of the
         // gateway rolls the debit back. The row lock keeps a second refund waiting meanwhile.
         m_wallet.postForOrder(order->userId, -order->amount, LedgerKind::CardRefund, orderId);
@@ -503,10 +477,8 @@ TopUpOrder TopUpService::refundToCard(const User &staff, const QUuid &orderId,
         const bool cancelled
             = o.ok() || (o.refused() && o.error.code == u"ALREADY_CANCELED_PAYMENT");
         if (!cancelled && o.refused())
-            throw ApiError::withText(
-                ErrorCode::Conflict,
-                u"The gateway refused to cancel the payment: %1"_s.arg(o.error.message),
-                {{u"gatewayCode"_s, o.error.code}});
+            throw ApiError(ErrorCode::Conflict, Msg::GatewayRefusedCancel,
+                           messageArgs(o.error.message), {{u"gatewayCode"_s, o.error.code}});
         if (!cancelled)
             throw unavailable();
         m_db.exec(u"UPDATE top_up_orders SET status = 'CANCELLED', cancelled_at = now() "

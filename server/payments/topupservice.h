@@ -7,6 +7,7 @@
 // gateway's answer). Any worker thread, and the background jobs thread.
 
 #include "api/admintypes.h"
+#include "api/apitypes.h"
 #include "models/user.h"
 #include "models/wallet.h"
 #include "payments/gatewaypayment.h"
@@ -20,14 +21,6 @@ class Database;
 class PaymentProvider;
 class WalletService;
 
-struct TopUpConfirmation {
-    Wallet wallet;
-    LedgerEntry entry;
-    TopUpOrder order;
-
-    QJsonObject toJson() const; // {balance, entry, order}
-};
-
 class TopUpService {
 public:
     TopUpService(Database &db, PaymentProvider &provider, WalletService &wallet);
@@ -37,8 +30,8 @@ public:
     // Confirms the order with the gateway's payment key: 201 once charged; PAYMENT_DECLINED,
     // CONFLICT (settled by another key), VALIDATION_FAILED (amount tampering: the payment is
     // cancelled) or UNAVAILABLE (no answer: the order stays PENDING for the resolver).
-    TopUpConfirmation confirm(const QUuid &userId, const QUuid &orderId, const QString &paymentKey,
-                              Money amount);
+    TopUpResult confirm(const QUuid &userId, const QUuid &orderId, const QString &paymentKey,
+                        Money amount);
 
     // A gateway webhook: the HTTP status to answer (200, 401 bad signature, 409 replayed).
     int handleWebhook(const QByteArray &signatureHeader, const QByteArray &body);
@@ -61,15 +54,14 @@ private:
     // when the order was settled meanwhile.
     bool attachKey(const OrderRow &order, const QString &paymentKey);
     // The answer for an order no longer PENDING: its credit again, or why not.
-    TopUpConfirmation settledAnswer(const OrderRow &order, const QString &paymentKey);
+    TopUpResult settledAnswer(const OrderRow &order, const QString &paymentKey);
     void detachKey(const QUuid &orderId, const QString &paymentKey);
     // Confirms an order whose key is attached; nullopt when the gateway gave no answer.
-    std::optional<TopUpConfirmation> confirmAttached(const OrderRow &order,
-                                                     const QString &paymentKey);
+    std::optional<TopUpResult> confirmAttached(const OrderRow &order, const QString &paymentKey);
     // Credits the order for this DONE payment unless it already was; nullopt when the payment
     // does not match the order (never credited).
-    std::optional<TopUpConfirmation> settle(const QUuid &orderId, const gateway::Payment &payment);
-    TopUpConfirmation confirmationOf(const OrderRow &order);
+    std::optional<TopUpResult> settle(const QUuid &orderId, const gateway::Payment &payment);
+    TopUpResult confirmationOf(const OrderRow &order);
     void fail(const QUuid &orderId, const QString &code, const QString &message);
     void refuseMismatch(const OrderRow &order, const QString &paymentKey);
     void apply(const gateway::Payment &payment);

@@ -1,5 +1,6 @@
 #include "pgqueuestore.h"
 
+#include "queue/fairshuffle.h"
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
 
@@ -12,15 +13,15 @@ using namespace Qt::StringLiterals;
 namespace encore::server {
 
 namespace {
-// Everything one status answer needs, in one round trip: the entry, the exact number ahead, the
-// admissions of the last minute (measured throughput) and the concert's settings.
-// The counts only matter to someone still waiting: CASE skips them for admitted users, whose
-// polls would otherwise count every active ticket of the concert.
+// Everything one status answer needs, in one round trip: the entry, the number ahead, the
+// admissions of the last minute (measured throughput) and the concert's settings. Nothing here
+// grows with the line (issue 13): the number ahead is the line arithmetic of migration 012 (a
+// Fenwick prefix sum, O(log n) index lookups); the other counts are bounded by the admission rate
+// and maxActive. They only matter to someone still waiting: CASE skips them for admitted users.
 const QString kSnapshotSql
-    = u"SELECT e.user_id, e.concert_id, e.status, e.active_until, "
-      " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries w WHERE "
-      "w.concert_id = e.concert_id "
-      "    AND w.status = 'WAITING' AND w.arrival < e.arrival) END AS ahead, "
+    = u"SELECT e.user_id, e.concert_id, e.status, e.active_until, e.line_seq IS NULL, "
+      " CASE WHEN e.status = 'WAITING' AND e.line_seq IS NOT NULL THEN e.line_seq - 1 "
+      "   - l.front_gone - queue_departed_before(e.concert_id, e.line_seq) END AS ahead, "
       " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries a WHERE "
       "a.concert_id = e.concert_id "
       "    AND a.admitted_at > now() - interval '60 seconds') END AS recent, "
@@ -32,9 +33,23 @@ const QString kSnapshotSql
       "x.concert_id = e.concert_id "
       "    AND x.status = 'ACTIVE' AND x.active_until > now()) END AS active, "
       " s.max_active, s.admit_per_minute, s.paused, s.updated_at > now() - interval '2 minutes' AS "
-      "changed "
+      "changed, coalesce(l.pre_count, 0) "
       "FROM queue_entries e JOIN queue_settings s ON s.concert_id = e.concert_id "
+      " LEFT JOIN queue_lines l ON l.concert_id = e.concert_id "
       "WHERE e.token_hash = ? AND e.status IN ('WAITING', 'ACTIVE')"_s;
+
+// Ends the live entries the WHERE clause picks (status IN WAITING/ACTIVE is added), giving them
+// `status`; an entry that was still waiting leaves the line's arithmetic through queue_depart().
+// One round trip; answers the number ended. Placeholders of `where` come first.
+QString endEntriesSql(const QString &where, const QString &status)
+{
+    return u"WITH o AS (SELECT id, status FROM queue_entries WHERE %1 "
+           "  AND status IN ('WAITING', 'ACTIVE') FOR UPDATE), "
+           "gone AS (UPDATE queue_entries e SET status = '%2', ended_at = now() FROM o "
+           "  WHERE e.id = o.id RETURNING e.concert_id, e.line_seq, o.status AS was) "
+           "SELECT count(*), coalesce(sum(CASE WHEN was = 'WAITING' "
+           "  THEN queue_depart(concert_id, line_seq) END), 0) FROM gone"_s.arg(where, status);
+}
 
 QueueEntry entryFromRow(const QSqlQuery &q)
 {
@@ -43,6 +58,7 @@ QueueEntry entryFromRow(const QSqlQuery &q)
     e.concertId = q.value(1).toLongLong();
     e.active = q.value(2).toString() == u"ACTIVE";
     e.activeUntil = e.active ? q.value(3).toDateTime() : QDateTime();
+    e.preQueue = !e.active && q.value(4).toBool();
     return e;
 }
 } // namespace
@@ -52,20 +68,117 @@ PgQueueStore::PgQueueStore(Database &db)
 {
 }
 
-bool PgQueueStore::join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash)
+JoinOutcome PgQueueStore::join(const JoinRequest &in)
 {
+    // One round trip (QueueService holds the customer's and the address's join lock):
+    //  - a live entry gets the new token and keeps its place;
+    //  - else, when the address has room, the line's row hands out the next seq (or counts one
+    //    more in the pre-queue) under its row lock — refused while sales are open and the
+    //    pre-queue is not placed yet, so nobody who came after opening gets ahead of it;
+    //  - and the entry is inserted with that seq (NULL in the pre-queue).
     QSqlQuery &q = m_db.exec(
-        u"INSERT INTO queue_entries(concert_id, user_id, token_hash) VALUES (?, ?::uuid, ?) "
-        "ON CONFLICT (concert_id, user_id) WHERE status IN ('WAITING', 'ACTIVE') "
-        "DO UPDATE SET token_hash = EXCLUDED.token_hash RETURNING (xmax = 0)"_s,
-        {concertId, sql::uuid(userId), tokenHash});
+        u"WITH rotated AS (UPDATE queue_entries SET token_hash = ? WHERE concert_id = ? "
+        "   AND user_id = ?::uuid AND status IN ('WAITING', 'ACTIVE') RETURNING id), "
+        "room AS (SELECT ? = 0 OR count(*) < ? AS ok FROM queue_entries WHERE concert_id = ? "
+        "   AND client_address = ? AND status IN ('WAITING', 'ACTIVE')), "
+        "line AS (INSERT INTO queue_lines AS l (concert_id, next_seq, pre_count) "
+        "   SELECT ?, CASE WHEN ? THEN 0 ELSE 1 END, CASE WHEN ? THEN 1 ELSE 0 END "
+        "   WHERE NOT EXISTS (SELECT 1 FROM rotated) AND (SELECT ok FROM room) "
+        "   ON CONFLICT (concert_id) DO UPDATE SET next_seq = l.next_seq + EXCLUDED.next_seq, "
+        "     pre_count = l.pre_count + EXCLUDED.pre_count WHERE ? OR l.pre_count = 0 "
+        "   RETURNING l.next_seq), "
+        "ins AS (INSERT INTO queue_entries(concert_id, user_id, token_hash, line_seq, "
+        "     client_address) "
+        "   SELECT ?, ?::uuid, ?, CASE WHEN ? THEN NULL ELSE next_seq END, ? FROM line "
+        "   RETURNING id) "
+        "SELECT (SELECT count(*) FROM rotated), (SELECT count(*) FROM ins), "
+        " (SELECT ok FROM room)"_s,
+        {in.tokenHash, in.concertId, sql::uuid(in.userId), in.maxPerAddress, in.maxPerAddress,
+         in.concertId, sql::text(in.clientAddress), in.concertId, in.preQueue, in.preQueue,
+         in.preQueue, in.concertId, sql::uuid(in.userId), in.tokenHash, in.preQueue,
+         sql::text(in.clientAddress)});
     q.next();
-    return q.value(0).toBool();
+    if (q.value(0).toLongLong() > 0)
+        return JoinOutcome::Rotated;
+    if (q.value(1).toLongLong() > 0)
+        return JoinOutcome::Added;
+    return q.value(2).toBool() ? JoinOutcome::NeedsOpening : JoinOutcome::AddressFull;
+}
+
+std::pair<qint64, bool> PgQueueStore::openPreQueue(qint64 concertId, const QDateTime &opensAt)
+{
+    return m_db.transact([&]() -> std::pair<qint64, bool> {
+        // The line's row lock orders this against every join of the concert and every other
+        // opener (any worker, any instance): the second opener finds nothing left to place.
+        QSqlQuery &line = m_db.exec(
+            u"SELECT next_seq FROM queue_lines WHERE concert_id = ? FOR UPDATE"_s, {concertId});
+        if (!line.next())
+            return {0, false};
+        const qint64 nextSeq = line.value(0).toLongLong();
+        QList<qint64> ids;
+        QSqlQuery &pre = m_db.exec(u"SELECT id FROM queue_entries WHERE concert_id = ? "
+                                   "AND status = 'WAITING' AND line_seq IS NULL ORDER BY arrival"_s,
+                                   {concertId});
+        while (pre.next())
+            ids.append(pre.value(0).toLongLong());
+        if (ids.isEmpty()) {
+            m_db.exec(u"UPDATE queue_lines SET pre_count = 0 WHERE concert_id = ?"_s, {concertId});
+            return {0, false};
+        }
+        QSqlQuery &rec = m_db.exec(
+            u"INSERT INTO queue_openings(concert_id, opens_at, placed) VALUES (?, ?, ?) "
+            "ON CONFLICT (concert_id, opens_at) DO NOTHING RETURNING 1"_s,
+            {concertId, opensAt, qint64(ids.size())});
+        const bool shuffled = rec.next();
+        if (shuffled)
+            fairShuffle(ids); // stragglers after the recorded shuffle keep arrival order
+        QList<qint64> seqs;
+        seqs.reserve(ids.size());
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            seqs.append(nextSeq + 1 + i);
+        m_db.exec(u"UPDATE queue_entries e SET line_seq = v.seq "
+                  "FROM unnest(?::bigint[], ?::bigint[]) AS v(id, seq) WHERE e.id = v.id"_s,
+                  {sql::intArray(ids), sql::intArray(seqs)});
+        m_db.exec(u"UPDATE queue_lines SET next_seq = next_seq + ?, pre_count = 0 "
+                  "WHERE concert_id = ?"_s,
+                  {qint64(ids.size()), concertId});
+        return {qint64(ids.size()), shuffled};
+    });
+}
+
+QList<qint64> PgQueueStore::concertsWithPreQueue()
+{
+    QList<qint64> concerts;
+    QSqlQuery &q = m_db.exec(u"SELECT concert_id FROM queue_lines WHERE pre_count > 0"_s);
+    while (q.next())
+        concerts.append(q.value(0).toLongLong());
+    return concerts;
+}
+
+QList<PreQueueMember> PgQueueStore::preQueue(qint64 concertId, int limit)
+{
+    QList<PreQueueMember> out;
+    QSqlQuery &q = m_db.exec(u"SELECT user_id, joined_at FROM queue_entries WHERE concert_id = ? "
+                             "AND status = 'WAITING' AND line_seq IS NULL ORDER BY arrival "
+                             "LIMIT ?"_s,
+                             {concertId, limit});
+    while (q.next())
+        out.append({QUuid::fromString(q.value(0).toString()), q.value(1).toDateTime()});
+    return out;
+}
+
+int PgQueueStore::clearPreQueue(qint64 concertId)
+{
+    QSqlQuery &q = m_db.exec(endEntriesSql(u"concert_id = ? AND line_seq IS NULL"_s, u"LEFT"_s),
+                             {concertId});
+    q.next();
+    return q.value(0).toInt();
 }
 
 std::optional<QueueEntry> PgQueueStore::entry(const QByteArray &tokenHash)
 {
-    QSqlQuery &q = m_db.exec(u"SELECT user_id, concert_id, status, active_until FROM queue_entries "
+    QSqlQuery &q = m_db.exec(u"SELECT user_id, concert_id, status, active_until, line_seq IS NULL "
+                             "FROM queue_entries "
                              "WHERE token_hash = ? AND status IN ('WAITING', 'ACTIVE')"_s,
                              {tokenHash});
     if (!q.next())
@@ -80,67 +193,70 @@ std::optional<QueueSnapshot> PgQueueStore::snapshot(const QByteArray &tokenHash)
         return std::nullopt;
     QueueSnapshot s;
     s.entry = entryFromRow(q);
-    s.ahead = q.value(4).toLongLong();
-    s.recentAdmitted = q.value(5).toLongLong();
-    s.spanSeconds = q.value(6).toDouble();
-    s.activeCount = q.value(7).toLongLong();
-    s.maxActive = q.value(8).toInt();
-    s.admitPerMinute = q.value(9).toInt();
-    s.paused = q.value(10).toBool();
-    s.settingsChanged = q.value(11).toBool();
+    s.ahead = q.value(5).toLongLong();
+    s.recentAdmitted = q.value(6).toLongLong();
+    s.spanSeconds = q.value(7).toDouble();
+    s.activeCount = q.value(8).toLongLong();
+    s.maxActive = q.value(9).toInt();
+    s.admitPerMinute = q.value(10).toInt();
+    s.paused = q.value(11).toBool();
+    s.settingsChanged = q.value(12).toBool();
+    s.preQueueCount = q.value(13).toLongLong();
     return s;
 }
 
 bool PgQueueStore::leave(const QUuid &userId, const QByteArray &tokenHash)
 {
-    QSqlQuery &q = m_db.exec(
-        u"UPDATE queue_entries SET status = 'LEFT', ended_at = now() "
-        "WHERE token_hash = ? AND user_id = ?::uuid AND status IN ('WAITING', 'ACTIVE') "
-        "RETURNING concert_id"_s,
-        {tokenHash, sql::uuid(userId)});
-    return q.next();
+    QSqlQuery &q = m_db.exec(endEntriesSql(u"token_hash = ? AND user_id = ?::uuid"_s, u"LEFT"_s),
+                             {tokenHash, sql::uuid(userId)});
+    q.next();
+    return q.value(0).toLongLong() > 0;
 }
 
 void PgQueueStore::complete(const QUuid &userId, qint64 concertId)
 {
-    m_db.exec(u"UPDATE queue_entries SET status = 'COMPLETED', ended_at = now() "
-              "WHERE user_id = ?::uuid AND concert_id = ? AND status IN ('WAITING', 'ACTIVE')"_s,
+    m_db.exec(endEntriesSql(u"user_id = ?::uuid AND concert_id = ?"_s, u"COMPLETED"_s),
               {sql::uuid(userId), concertId});
 }
 
 QList<UserQueueEntry> PgQueueStore::entriesOf(const QUuid &userId)
 {
     QSqlQuery &q = m_db.exec(
-        u"SELECT e.user_id, e.concert_id, e.status, e.active_until, "
-        " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries w "
-        "   WHERE w.concert_id = e.concert_id AND w.status = 'WAITING' AND w.arrival < e.arrival) "
-        " ELSE 0 END "
-        "FROM queue_entries e WHERE e.user_id = ?::uuid AND (e.status = 'WAITING' "
+        u"SELECT e.user_id, e.concert_id, e.status, e.active_until, e.line_seq IS NULL, "
+        " CASE WHEN e.status = 'WAITING' AND e.line_seq IS NOT NULL THEN e.line_seq - 1 "
+        "   - l.front_gone - queue_departed_before(e.concert_id, e.line_seq) ELSE 0 END "
+        "FROM queue_entries e LEFT JOIN queue_lines l ON l.concert_id = e.concert_id WHERE "
+        "e.user_id = ?::uuid AND (e.status = 'WAITING' "
         " OR (e.status = 'ACTIVE' AND e.active_until > now())) ORDER BY e.concert_id"_s,
         {sql::uuid(userId)});
     QList<UserQueueEntry> out;
     while (q.next())
-        out.append({entryFromRow(q), q.value(4).toLongLong()});
+        out.append({entryFromRow(q), q.value(5).toLongLong()});
     return out;
 }
 
 bool PgQueueStore::remove(const QUuid &userId, qint64 concertId)
 {
-    return m_db.exec(u"UPDATE queue_entries SET status = 'LEFT', ended_at = now() "
-                     "WHERE user_id = ?::uuid AND concert_id = ? AND status IN ('WAITING', "
-                     "'ACTIVE')"_s,
-                     {sql::uuid(userId), concertId})
-               .numRowsAffected()
-        > 0;
+    QSqlQuery &q = m_db.exec(endEntriesSql(u"user_id = ?::uuid AND concert_id = ?"_s, u"LEFT"_s),
+                             {sql::uuid(userId), concertId});
+    q.next();
+    return q.value(0).toLongLong() > 0;
 }
 
 int PgQueueStore::removeAll(qint64 concertId)
 {
-    return m_db
-        .exec(u"UPDATE queue_entries SET status = 'LEFT', ended_at = now() "
-              "WHERE concert_id = ? AND status IN ('WAITING', 'ACTIVE')"_s,
-              {concertId})
-        .numRowsAffected();
+    return m_db.transact([&] {
+        const int removed = m_db.exec(u"UPDATE queue_entries SET status = 'LEFT', ended_at = now() "
+                                      "WHERE concert_id = ? AND status IN ('WAITING', 'ACTIVE')"_s,
+                                      {concertId})
+                                .numRowsAffected();
+        // Nobody is left in line: whoever joins next is first (no departure per entry needed).
+        m_db.exec(u"UPDATE queue_lines SET pre_count = 0, "
+                  " front_gone = next_seq - queue_departed_before(concert_id, next_seq + 1) "
+                  "WHERE concert_id = ?"_s,
+                  {concertId});
+        return removed;
+    });
 }
 
 void PgQueueStore::extendTurn(const QUuid &userId, qint64 concertId, const QDateTime &until)
@@ -195,10 +311,13 @@ int PgQueueStore::admit(qint64 concertId)
                 = m_db.exec(u"UPDATE queue_entries SET status = 'ACTIVE', admitted_at = now(), "
                             " active_until = now() + make_interval(secs => ?) "
                             "WHERE id IN (SELECT id FROM queue_entries WHERE concert_id = ? AND "
-                            "status = 'WAITING' "
-                            "             ORDER BY arrival LIMIT ?)"_s,
+                            "status = 'WAITING' AND line_seq IS NOT NULL "
+                            "             ORDER BY line_seq LIMIT ?)"_s,
                             {ttl, concertId, room});
             admitted = a.numRowsAffected();
+            // The smallest seqs left in order: the front of the line moved by that many.
+            m_db.exec(u"UPDATE queue_lines SET front_gone = front_gone + ? WHERE concert_id = ?"_s,
+                      {admitted, concertId});
         }
         // While paused or full the bucket stays where it is rather than saving up a burst.
         credit = paused || admitted < room ? std::min(credit, 1.0) : credit - admitted;
@@ -213,29 +332,47 @@ void PgQueueStore::grantTurn(const QUuid &userId, qint64 concertId, const QByteA
                              const QDateTime &until)
 {
     // admitted_at stays as it was: a granted turn is not an admission from the line, and must
-    // not count in the measured admission pace the ETA is built on.
-    m_db.exec(u"INSERT INTO queue_entries(concert_id, user_id, token_hash, status, active_until) "
-              "VALUES (?, ?::uuid, ?, 'ACTIVE', ?) "
-              "ON CONFLICT (concert_id, user_id) WHERE status IN ('WAITING', 'ACTIVE') "
-              "DO UPDATE SET status = 'ACTIVE', active_until = CASE "
-              "  WHEN queue_entries.status = 'ACTIVE' "
-              "  THEN greatest(queue_entries.active_until, EXCLUDED.active_until) "
-              "  ELSE EXCLUDED.active_until END"_s,
-              {concertId, sql::uuid(userId), tokenHash, until});
+    // not count in the measured admission pace the ETA is built on. An entry still waiting
+    // leaves the line out of order, so the positions behind it move up (queue_depart).
+    m_db.transact([&] {
+        QSqlQuery &live = m_db.exec(
+            u"SELECT id, status = 'WAITING', line_seq FROM queue_entries WHERE concert_id = ? "
+            "AND user_id = ?::uuid AND status IN ('WAITING', 'ACTIVE') FOR UPDATE"_s,
+            {concertId, sql::uuid(userId)});
+        if (!live.next()) {
+            m_db.exec(u"INSERT INTO queue_entries(concert_id, user_id, token_hash, status, "
+                      "active_until) VALUES (?, ?::uuid, ?, 'ACTIVE', ?)"_s,
+                      {concertId, sql::uuid(userId), tokenHash, until});
+            return;
+        }
+        const qint64 id = live.value(0).toLongLong();
+        const bool waiting = live.value(1).toBool();
+        const QVariant seq = live.value(2);
+        m_db.exec(u"UPDATE queue_entries SET status = 'ACTIVE', active_until = CASE "
+                  "  WHEN status = 'ACTIVE' THEN greatest(active_until, ?) ELSE ? END "
+                  "WHERE id = ?"_s,
+                  {until, until, id});
+        if (waiting)
+            m_db.exec(u"SELECT queue_depart(?, ?::bigint)"_s, {concertId, seq});
+    });
 }
 
 QueueCounts PgQueueStore::counts(qint64 concertId)
 {
-    QSqlQuery &q
-        = m_db.exec(u"SELECT count(*) FILTER (WHERE status = 'WAITING'), "
-                    " count(*) FILTER (WHERE status = 'ACTIVE' AND active_until > now()), "
-                    " count(*) FILTER (WHERE admitted_at > now() - interval '60 seconds'), "
-                    " count(*) FILTER (WHERE status = 'COMPLETED') "
-                    "FROM queue_entries WHERE concert_id = ?"_s,
-                    {concertId});
+    QSqlQuery &q = m_db.exec(
+        // The line's length is its arithmetic (like a position), not a count of 10^6 rows.
+        u"SELECT coalesce((SELECT next_seq - front_gone - queue_departed_before(concert_id, "
+        "   next_seq + 1) FROM queue_lines WHERE concert_id = ?), 0), "
+        " (SELECT count(*) FROM queue_entries WHERE concert_id = ? AND status = 'ACTIVE' "
+        "   AND active_until > now()), "
+        " (SELECT count(*) FROM queue_entries WHERE concert_id = ? "
+        "   AND admitted_at > now() - interval '60 seconds'), "
+        " (SELECT count(*) FROM queue_entries WHERE concert_id = ? AND status = 'COMPLETED'), "
+        " coalesce((SELECT pre_count FROM queue_lines WHERE concert_id = ?), 0)"_s,
+        {concertId, concertId, concertId, concertId, concertId});
     q.next();
     return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-            q.value(3).toLongLong()};
+            q.value(3).toLongLong(), q.value(4).toLongLong()};
 }
 
 } // namespace encore::server

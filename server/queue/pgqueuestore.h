@@ -1,6 +1,7 @@
 #pragma once
 // PgQueueStore: queue entries in PostgreSQL (queue_entries). Admission runs under a per-concert
 // advisory lock with the token bucket kept in queue_settings; triggers NOTIFY every change.
+// Places in line are dense per-concert seqs with O(log n) positions (migration 012).
 
 #include "queue/queuestore.h"
 
@@ -12,7 +13,11 @@ class PgQueueStore final : public QueueStore {
 public:
     explicit PgQueueStore(Database &db);
 
-    bool join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash) override;
+    JoinOutcome join(const JoinRequest &request) override;
+    std::pair<qint64, bool> openPreQueue(qint64 concertId, const QDateTime &opensAt) override;
+    QList<qint64> concertsWithPreQueue() override;
+    QList<PreQueueMember> preQueue(qint64 concertId, int limit) override;
+    int clearPreQueue(qint64 concertId) override;
     std::optional<QueueEntry> entry(const QByteArray &tokenHash) override;
     std::optional<QueueSnapshot> snapshot(const QByteArray &tokenHash) override;
     bool leave(const QUuid &userId, const QByteArray &tokenHash) override;

@@ -1,13 +1,16 @@
 #include "queueservice.h"
 
 #include "auth/passwordhasher.h"
+#include "jsonreader.h"
 #include "metrics/metrics.h"
 #include "queue/etaestimate.h"
 #include "queue/queuestore.h"
+#include "services/ratelimiter.h"
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
 
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 
 #include <cmath>
@@ -57,17 +60,29 @@ Eta estimate(qint64 position, const QueueSnapshot &s)
 // Serialises one customer's joins of one concert (a double click sends two at once): each join
 // reads its ticket before the next one rotates the token, so none answers 404 for the ticket it
 // just made. Session-level, so it spans the store's own transactions; join() never runs inside one.
+// With an address, also serialises that address's joins of the concert, so its live-account
+// limit holds across instances (the customer's lock is taken first, in the same statement, so
+// two joins never wait on each other in opposite orders).
 class CustomerJoinLock {
 public:
-    CustomerJoinLock(Database &db, const QUuid &userId, qint64 concertId)
+    CustomerJoinLock(Database &db, const QUuid &userId, qint64 concertId,
+                     const QString &address = {})
         : m_db(db)
         , m_key(userId.toString(QUuid::WithoutBraces) + u':' + QString::number(concertId))
+        , m_addressKey(address.isEmpty() ? QString() : address + u'@' + QString::number(concertId))
     {
-        m_db.exec(u"SELECT pg_advisory_lock(2, hashtext(?))"_s, {m_key});
+        if (m_addressKey.isEmpty())
+            m_db.exec(u"SELECT pg_advisory_lock(2, hashtext(?))"_s, {m_key});
+        else
+            m_db.exec(
+                u"SELECT pg_advisory_lock(2, hashtext(?)), pg_advisory_lock(3, hashtext(?))"_s,
+                {m_key, m_addressKey});
     }
     ~CustomerJoinLock()
     {
         try {
+            if (!m_addressKey.isEmpty())
+                m_db.exec(u"SELECT pg_advisory_unlock(3, hashtext(?))"_s, {m_addressKey});
             m_db.exec(u"SELECT pg_advisory_unlock(2, hashtext(?))"_s, {m_key});
         } catch (const DbError &) {
             // the session ended: its lock went with it
@@ -79,14 +94,25 @@ public:
 private:
     Database &m_db;
     const QString m_key;
+    const QString m_addressKey;
 };
+
+// A pre-queue ticket asks again when sales open (at most every 10 s before that), plus up to a
+// second at random so a large pre-queue does not ask all in the same millisecond.
+int preQueuePollAfterMs(qint64 msUntilOpen)
+{
+    return int(std::clamp<qint64>(msUntilOpen, 1000, 10'000))
+        + int(QRandomGenerator::global()->bounded(1000));
+}
 
 } // namespace
 
-QueueService::QueueService(Database &db, const ServerConfig &config, QueueStore &store)
+QueueService::QueueService(Database &db, const ServerConfig &config, QueueStore &store,
+                           RateLimiter &limits)
     : m_db(db)
     , m_config(config)
     , m_store(store)
+    , m_limits(limits)
 {
 }
 
@@ -107,10 +133,14 @@ void QueueService::ensureSettings(qint64 concertId)
          m_config.queue.activeTtlSeconds});
 }
 
-std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 concertId)
+std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 concertId,
+                                                const QHostAddress &clientAddress)
 {
+    const QString address
+        = clientAddress.isNull() ? QString() : RateLimiter::addressText(clientAddress);
+    m_limits.queueJoin(userId, clientAddress);
     const QByteArray token = tokens::generate();
-    const CustomerJoinLock oneAtATime(m_db, userId, concertId);
+    const CustomerJoinLock oneAtATime(m_db, userId, concertId, address);
     QSqlQuery &c = m_db.exec(
         u"SELECT EXISTS (SELECT 1 FROM queue_blocks b WHERE b.concert_id = c.id "
         "  AND b.user_id = ?::uuid), "
@@ -119,27 +149,101 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
         "FROM concerts c WHERE c.id = ?"_s,
         {sql::uuid(userId), concertId});
     if (!c.next())
-        throw ApiError::withText(ErrorCode::NotFound, u"No such concert."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
     if (c.value(0).toBool())
-        throw ApiError::withText(
-            ErrorCode::Forbidden,
-            u"This account may not join this concert's queue; please contact us."_s);
+        throw ApiError(ErrorCode::Forbidden, Msg::QueueBlocked);
     if (c.value(1).toBool())
-        throw ApiError::withText(ErrorCode::Conflict,
-                                 u"Every date of this concert has been cancelled."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::ConcertCancelled);
     ensureSettings(concertId);
+    const SalesOpening opening = openingOf(concertId);
+    JoinRequest request {userId, concertId, tokens::hash(token),
+                         false,  address,   address.isEmpty() ? 0 : opening.maxAccountsPerAddress};
+    if (!opening.onSale && opening.nextOpen.isValid()) {
+        const QDateTime from = opening.nextOpen.addSecs(-60 * qint64(opening.preQueueMinutes));
+        if (opening.now < from)
+            throw ApiError(ErrorCode::Conflict, Msg::PreQueueNotOpen,
+                           messageArgs(isoTime(from), opening.preQueueMinutes),
+                           {{u"opensAt"_s, isoTime(opening.nextOpen)},
+                            {u"acceptsJoinsFrom"_s, isoTime(from)}});
+        request.preQueue = true;
+    }
     // Re-joining keeps the place in line and rotates the token (we cannot give back a token we
     // only stored the hash of).
-    const bool inserted = m_store.join(userId, concertId, tokens::hash(token));
+    JoinOutcome outcome = m_store.join(request);
+    if (outcome == JoinOutcome::NeedsOpening) {
+        // Sales have opened and no tick has placed the pre-queue yet: it goes first.
+        openPreQueue(concertId, opening.lastOpen);
+        outcome = m_store.join(request);
+    }
+    if (outcome == JoinOutcome::AddressFull) {
+        m_limits.addressFull(concertId, clientAddress, opening.maxAccountsPerAddress);
+        throw ApiError(ErrorCode::RateLimited, Msg::TooManyAccountsFromAddress, {},
+                       {{u"retryAfterSeconds"_s, 60}});
+    }
+    if (outcome == JoinOutcome::NeedsOpening)
+        throw ApiError(ErrorCode::Unavailable, QJsonObject {{u"retryAfterSeconds"_s, 1}});
+    const bool inserted = outcome == JoinOutcome::Added;
     if (inserted)
         m_db.afterCommit([] { Metrics::instance().increment(u"encore_queue_joins_total"_s); });
     admit(concertId); // an idle queue lets the newcomer straight in
     QueueTicket ticket = ticketFor(tokens::hash(token));
+    m_limits.pollAnswered(tokens::hash(token), ticket.pollAfterMs);
     ticket.token = QString::fromLatin1(token);
     return {ticket, inserted};
 }
 
-QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
+QueueService::SalesOpening QueueService::openingOf(qint64 concertId)
+{
+    QSqlQuery &q = m_db.exec(
+        u"SELECT EXISTS (SELECT 1 FROM schedules s WHERE s.concert_id = c.id "
+        "   AND s.cancelled_at IS NULL AND s.sales_open_at <= now() AND now() < s.sales_close_at), "
+        " (SELECT min(sales_open_at) FROM schedules s WHERE s.concert_id = c.id "
+        "   AND s.cancelled_at IS NULL AND s.sales_open_at > now()), "
+        " (SELECT max(sales_open_at) FROM schedules s WHERE s.concert_id = c.id "
+        "   AND s.cancelled_at IS NULL AND s.sales_open_at <= now()), "
+        " now(), coalesce(qs.pre_queue_minutes, 60), qs.max_accounts_per_address "
+        "FROM concerts c LEFT JOIN queue_settings qs ON qs.concert_id = c.id WHERE c.id = ?"_s,
+        {concertId});
+    if (!q.next())
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
+    SalesOpening o;
+    o.onSale = q.value(0).toBool();
+    o.nextOpen = q.value(1).toDateTime().toUTC();
+    o.lastOpen = q.value(2).toDateTime().toUTC();
+    o.now = q.value(3).toDateTime().toUTC();
+    o.preQueueMinutes = q.value(4).toInt();
+    o.maxAccountsPerAddress
+        = q.value(5).isNull() ? m_config.limits.accountsPerAddress : q.value(5).toInt();
+    return o;
+}
+
+void QueueService::openPreQueue(qint64 concertId, const QDateTime &opensAt)
+{
+    if (!opensAt.isValid())
+        return;
+    const auto [placed, shuffled] = m_store.openPreQueue(concertId, opensAt);
+    if (!shuffled)
+        return;
+    // The record staff see (the PostgreSQL store wrote it with its shuffle; the Redis store's
+    // record of the shuffle lives in Redis).
+    m_db.exec(u"INSERT INTO queue_openings(concert_id, opens_at, placed) VALUES (?, ?, ?) "
+              "ON CONFLICT (concert_id, opens_at) DO NOTHING"_s,
+              {concertId, opensAt, placed});
+    qCInfo(lcQueue) << "sales opened for concert" << concertId << ": the pre-queue of" << placed
+                    << "got random places";
+    Metrics::instance().increment(u"encore_queue_prequeue_placed_total"_s, {}, placed);
+}
+
+void QueueService::openDuePreQueues()
+{
+    for (qint64 concertId : m_store.concertsWithPreQueue()) {
+        const SalesOpening o = openingOf(concertId);
+        if (o.onSale)
+            openPreQueue(concertId, o.lastOpen);
+    }
+}
+
+QueueTicket QueueService::ticketFor(const QByteArray &tokenHash, bool mayOpen)
 {
     const auto s = m_store.snapshot(tokenHash);
     if (!s)
@@ -147,6 +251,21 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash)
     QueueTicket t;
     t.userId = s->entry.userId;
     t.concertId = s->entry.concertId;
+    if (s->entry.preQueue) {
+        const SalesOpening o = openingOf(t.concertId);
+        if (o.onSale && mayOpen) {
+            // Opening time: place the pre-queue now rather than at the next tick.
+            openPreQueue(t.concertId, o.lastOpen);
+            return ticketFor(tokenHash, false);
+        }
+        t.status = QueueStatus::Waiting;
+        t.preQueue = true;
+        t.etaReason = EtaReason::PreQueue;
+        t.preQueueCount = s->preQueueCount;
+        t.opensAt = o.onSale || !o.nextOpen.isValid() ? o.now : o.nextOpen;
+        t.pollAfterMs = preQueuePollAfterMs(o.now.msecsTo(t.opensAt));
+        return t;
+    }
     if (s->entry.active) {
         if (s->entry.activeUntil <= QDateTime::currentDateTimeUtc())
             throw ApiError(ErrorCode::NotFound, Msg::TurnEnded);
@@ -176,6 +295,20 @@ QueueTicket QueueService::status(const QUuid &userId, const QByteArray &token)
     QueueTicket t = ticketFor(tokens::hash(token));
     if (t.userId != userId)
         throw ApiError(ErrorCode::NotFound, Msg::TicketEnded);
+    return t;
+}
+
+QueueTicket QueueService::poll(const QUuid &userId, const QByteArray &token,
+                               const QHostAddress &clientAddress)
+{
+    if (token.isEmpty() || token.size() > 128)
+        throw ApiError(ErrorCode::NotFound, Msg::NoQueueTicket);
+    const QByteArray hash = tokens::hash(token);
+    // Counted and paced before the queue is read: a client asking faster than its pollAfterMs
+    // is answered 429 from the limiter's one statement (or script).
+    m_limits.queuePoll(userId, clientAddress, hash);
+    const QueueTicket t = status(userId, token);
+    m_limits.pollAnswered(hash, t.pollAfterMs);
     return t;
 }
 
@@ -236,6 +369,7 @@ void QueueService::grantOfferTurn(const QUuid &userId, qint64 concertId,
 
 int QueueService::admitAll()
 {
+    openDuePreQueues();
     int admitted = 0;
     for (qint64 id : m_store.concertsWithQueues())
         admitted += admit(id);
@@ -256,28 +390,79 @@ QueueSettings QueueService::settings(qint64 concertId)
 {
     requireConcert(concertId);
     ensureSettings(concertId);
-    QSqlQuery &q = m_db.exec(u"SELECT max_active, admit_per_minute, active_ttl_seconds, paused "
+    QSqlQuery &q = m_db.exec(u"SELECT max_active, admit_per_minute, active_ttl_seconds, paused, "
+                             "pre_queue_minutes, max_accounts_per_address "
                              "FROM queue_settings WHERE concert_id = ?"_s,
                              {concertId});
     if (!q.next())
         throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
-    return {q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toBool()};
+    QueueSettings s {q.value(0).toInt(),  q.value(1).toInt(), q.value(2).toInt(),
+                     q.value(3).toBool(), q.value(4).toInt(), std::nullopt};
+    const int perAddress
+        = q.value(5).isNull() ? m_config.limits.accountsPerAddress : q.value(5).toInt();
+    if (perAddress > 0)
+        s.maxAccountsPerAddress = perAddress;
+    return s;
 }
 
 QueueSettings QueueService::updateSettings(qint64 concertId, const QueueSettings &s)
 {
-    m_db.transact([&] {
+    return m_db.transact([&] {
         requireConcert(concertId);
         ensureSettings(concertId);
         m_db.exec(u"UPDATE queue_settings SET max_active = ?, admit_per_minute = ?, "
                   u"active_ttl_seconds = ?, "
-                  "paused = ?, updated_at = now() WHERE concert_id = ?"_s,
-                  {s.maxActive, s.admitPerMinute, s.activeTtlSeconds, s.paused, concertId});
+                  "paused = ?, updated_at = now(), "
+                  "pre_queue_minutes = coalesce(?::int, pre_queue_minutes), "
+                  "max_accounts_per_address = coalesce(?::int, max_accounts_per_address) "
+                  "WHERE concert_id = ?"_s,
+                  {s.maxActive, s.admitPerMinute, s.activeTtlSeconds, s.paused,
+                   s.preQueueMinutes ? QVariant(*s.preQueueMinutes) : QVariant(),
+                   s.maxAccountsPerAddress ? QVariant(*s.maxAccountsPerAddress) : QVariant(),
+                   concertId});
         // The store's copy (Redis) follows PostgreSQL only once the change is committed — by
         // the staff request's transaction, which also writes the audit entry.
         m_db.afterCommit([this, concertId, s] { m_store.settingsChanged(concertId, s); });
+        return settings(concertId);
     });
-    return s;
+}
+
+PreQueueView QueueService::preQueueView(qint64 concertId)
+{
+    constexpr int kListed = 200;
+    const SalesOpening o = openingOf(concertId);
+    PreQueueView v;
+    v.concertId = concertId;
+    v.preQueueMinutes = o.preQueueMinutes;
+    if (!o.onSale && o.nextOpen.isValid()) {
+        v.opensAt = o.nextOpen;
+        v.acceptsJoinsFrom = o.nextOpen.addSecs(-60 * qint64(o.preQueueMinutes));
+    }
+    v.count = m_store.counts(concertId).preQueue;
+    const QList<PreQueueMember> members = m_store.preQueue(concertId, kListed);
+    QStringList ids;
+    for (const PreQueueMember &m : members)
+        ids.append(sql::uuid(m.userId));
+    QHash<QUuid, QString> names;
+    QSqlQuery &u = m_db.exec(u"SELECT id, username FROM users WHERE id = ANY(?::uuid[])"_s,
+                             {u'{' + ids.join(u',') + u'}'});
+    while (u.next())
+        names.insert(QUuid::fromString(u.value(0).toString()), u.value(1).toString());
+    for (const PreQueueMember &m : members)
+        v.entries.append({m.userId, names.value(m.userId), m.joinedAt.toUTC()});
+    QSqlQuery &q = m_db.exec(u"SELECT opens_at, shuffled_at, placed FROM queue_openings "
+                             "WHERE concert_id = ? ORDER BY opens_at DESC LIMIT 20"_s,
+                             {concertId});
+    while (q.next())
+        v.openings.append({q.value(0).toDateTime().toUTC(), q.value(1).toDateTime().toUTC(),
+                           q.value(2).toLongLong()});
+    return v;
+}
+
+int QueueService::clearPreQueue(qint64 concertId)
+{
+    requireConcert(concertId);
+    return m_store.clearPreQueue(concertId);
 }
 
 QueueStats QueueService::statistics(qint64 concertId)
@@ -308,7 +493,8 @@ QList<QueueTicket> QueueService::ticketsOf(const QUuid &userId)
         t.concertId = e.entry.concertId;
         t.status = e.entry.active ? QueueStatus::Active : QueueStatus::Waiting;
         t.activeUntil = e.entry.activeUntil;
-        t.position = e.entry.active ? 0 : e.ahead + 1;
+        t.preQueue = e.entry.preQueue;
+        t.position = e.entry.active || e.entry.preQueue ? 0 : e.ahead + 1;
         t.aheadCount = e.ahead;
         // Staff see the line, not an estimate: the default reason says none was measured.
         if (e.entry.active)
@@ -339,7 +525,7 @@ bool QueueService::block(qint64 concertId, const QUuid &userId, const QUuid &act
         requireConcert(concertId);
         QSqlQuery &u = m_db.exec(u"SELECT 1 FROM users WHERE id = ?::uuid"_s, {sql::uuid(userId)});
         if (!u.next())
-            throw ApiError::withText(ErrorCode::NotFound, u"No such account."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchAccount);
         QSqlQuery &q = m_db.exec(
             u"INSERT INTO queue_blocks(concert_id, user_id, actor_id, reason) "
             "VALUES (?, ?::uuid, ?::uuid, ?) ON CONFLICT (concert_id, user_id) DO UPDATE "

@@ -5,8 +5,11 @@
 // transaction (or joins the caller's).
 
 #include "api/admintypes.h"
+#include "api/fairqueuetypes.h"
 #include "config/serverconfig.h"
 #include "models/queueticket.h"
+
+#include <QHostAddress>
 
 #include <functional>
 
@@ -14,15 +17,24 @@ namespace encore::server {
 
 class Database;
 class QueueStore;
+class RateLimiter;
 
 class QueueService {
 public:
     // `store` holds the entries (PostgreSQL or Redis); settings stay in PostgreSQL.
-    QueueService(Database &db, const ServerConfig &config, QueueStore &store);
+    // `limits` counts joins and polls (issue 15: RATE_LIMITED when over).
+    QueueService(Database &db, const ServerConfig &config, QueueStore &store, RateLimiter &limits);
 
-    // Returns the ticket (with a fresh token) and whether the entry is new.
-    std::pair<QueueTicket, bool> join(const QUuid &userId, qint64 concertId);
+    // Returns the ticket (with a fresh token) and whether the entry is new. Before a date's
+    // sales open (within preQueueMinutes) the entry waits in the pre-queue; earlier joins are
+    // refused with CONFLICT and opensAt (DESIGN.md §5).
+    std::pair<QueueTicket, bool> join(const QUuid &userId, qint64 concertId,
+                                      const QHostAddress &clientAddress = {});
     QueueTicket status(const QUuid &userId, const QByteArray &token);
+    // GET /queue/status: status() within the abuse limits — polls per account and address, and
+    // the pace the ticket's last pollAfterMs set (RATE_LIMITED with Retry-After otherwise).
+    QueueTicket poll(const QUuid &userId, const QByteArray &token,
+                     const QHostAddress &clientAddress);
     void leave(const QUuid &userId, const QByteArray &token);
     // Throws QUEUE_NOT_ACTIVE unless `token` is an ACTIVE ticket of this user for this concert;
     // answers when that turn ends.
@@ -42,6 +54,13 @@ public:
     // call from several threads and instances at once. Returns the number admitted.
     int admitAll();
     int admit(qint64 concertId);
+    // Places the pre-queue of every concert whose sales have opened (the admission tick).
+    void openDuePreQueues();
+
+    // Staff (issue 15): the concert's pre-queue and its recorded openings; ending every
+    // pre-queue entry (returns how many).
+    PreQueueView preQueueView(qint64 concertId);
+    int clearPreQueue(qint64 concertId);
 
     QueueSettings settings(qint64 concertId);
     QueueSettings updateSettings(qint64 concertId, const QueueSettings &settings);
@@ -62,12 +81,24 @@ public:
     bool unblock(qint64 concertId, const QUuid &userId, const std::function<void()> &inTransaction);
 
 private:
-    QueueTicket ticketFor(const QByteArray &tokenHash);
+    // When a concert's sales open, by the database's clock.
+    struct SalesOpening {
+        bool onSale = false; // a date's sales are open now
+        QDateTime nextOpen; // the earliest opening still ahead (null: none)
+        QDateTime lastOpen; // the latest opening that has passed
+        QDateTime now;
+        int preQueueMinutes = 0;
+        int maxAccountsPerAddress = 0; // 0: no limit
+    };
+    SalesOpening openingOf(qint64 concertId);
+    void openPreQueue(qint64 concertId, const QDateTime &opensAt);
+    QueueTicket ticketFor(const QByteArray &tokenHash, bool mayOpen = true);
     void requireConcert(qint64 concertId);
 
     Database &m_db;
     const ServerConfig &m_config;
     QueueStore &m_store;
+    RateLimiter &m_limits;
 };
 
 } // namespace encore::server

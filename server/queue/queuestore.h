@@ -22,6 +22,7 @@ struct QueueEntry {
     qint64 concertId = 0;
     bool active = false;
     QDateTime activeUntil; // when active
+    bool preQueue = false; // waiting for sales to open, without a place yet
 };
 
 // Everything a status answer needs, read at one moment.
@@ -35,6 +36,30 @@ struct QueueSnapshot {
     int admitPerMinute = 0;
     bool paused = false;
     bool settingsChanged = false; // changed in the last two minutes
+    qint64 preQueueCount = 0; // live entries in the pre-queue (when entry.preQueue)
+};
+
+// One join as QueueService decided it (the store adds the entry or rotates its token).
+struct JoinRequest {
+    QUuid userId;
+    qint64 concertId = 0;
+    QByteArray tokenHash;
+    bool preQueue = false; // sales have not opened: wait unplaced until openPreQueue()
+    QString clientAddress;
+    int maxPerAddress = 0; // live accounts from clientAddress in this queue; 0: no limit
+};
+
+enum class JoinOutcome {
+    Added,
+    Rotated, // the user's live entry keeps its place and gets the new token
+    NeedsOpening, // sales are open but the pre-queue is not placed yet: openPreQueue() first
+    AddressFull, // clientAddress already has maxPerAddress live accounts here
+};
+
+// A pre-queue entry as staff see it.
+struct PreQueueMember {
+    QUuid userId;
+    QDateTime joinedAt;
 };
 
 // A user's live entry as staff see it: where it stands.
@@ -48,14 +73,26 @@ struct QueueCounts {
     qint64 active = 0;
     qint64 admittedLastMinute = 0;
     qint64 completed = 0;
+    qint64 preQueue = 0;
 };
 
 class QueueStore {
 public:
     virtual ~QueueStore() = default;
 
-    // Adds the user to the concert's line, or gives their live entry this new token; true if new.
-    virtual bool join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash) = 0;
+    // Adds the user to the concert's line (or its pre-queue), or gives their live entry this new
+    // token. Atomic with the per-address check.
+    virtual JoinOutcome join(const JoinRequest &request) = 0;
+    // Sales of the concert opened at `opensAt`: the first call for that opening places every
+    // waiting pre-queue entry at the back of the line in a CSPRNG-shuffled order and records it;
+    // any later call places what joined the pre-queue meanwhile in arrival order. Exactly once
+    // across instances. Returns the number placed and whether this call did the shuffle.
+    virtual std::pair<qint64, bool> openPreQueue(qint64 concertId, const QDateTime &opensAt) = 0;
+    virtual QList<qint64> concertsWithPreQueue() = 0;
+    // Staff: the first `limit` pre-queue entries in joining order.
+    virtual QList<PreQueueMember> preQueue(qint64 concertId, int limit) = 0;
+    // Ends every pre-queue entry of the concert; returns how many.
+    virtual int clearPreQueue(qint64 concertId) = 0;
     virtual std::optional<QueueEntry> entry(const QByteArray &tokenHash) = 0;
     virtual std::optional<QueueSnapshot> snapshot(const QByteArray &tokenHash) = 0;
     virtual bool leave(const QUuid &userId, const QByteArray &tokenHash) = 0;

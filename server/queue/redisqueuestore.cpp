@@ -1,5 +1,6 @@
 #include "redisqueuestore.h"
 
+#include "queue/fairshuffle.h"
 #include "queue/queueservice.h"
 #include "storage/database.h"
 
@@ -29,6 +30,9 @@ QByteArray userText(const QUuid &id)
 //   encore:q:C:admissions  ZSET "arrival:user" → ms, every admission, never trimmed (one member
 //                          per admission, like queue_entries' rows): which arrival got in when,
 //                          what the contract tests check admission order and rate on
+//   encore:q:C:pre         ZSET user → joined (ms), the pre-queue: no place until the opening
+//   encore:q:C:openings    HASH opensAt (ms) → "shuffledAt:placed", one per opening (exactly once)
+//   encore:q:C:addr:A      SET of users whose live entry joined from client address A
 //   encore:q:C:seq, :settings (mirror of queue_settings), :bucket (token bucket), :completed
 //   encore:qt:HASH         "user|C" for a live token (expires after a day)
 //   encore:q:concerts      SET of concerts with a line
@@ -43,27 +47,79 @@ QByteArray userText(const QUuid &id)
     "string.sub(v, sep + 1)\n"                                                                     \
     "  if redis.call('HGET', k(c, 'tokens'), user) ~= hash then return nil end\n"                  \
     "  local a = redis.call('ZSCORE', k(c, 'active'), user)\n"                                     \
-    "  if a and tonumber(a) > now then return {user, c, 1, tonumber(a)} end\n"                     \
-    "  if redis.call('ZSCORE', k(c, 'waiting'), user) then return {user, c, 0, 0} end\n"           \
+    "  if a and tonumber(a) > now then return {user, c, 1, tonumber(a), 0} end\n"                  \
+    "  if redis.call('ZSCORE', k(c, 'waiting'), user) then return {user, c, 0, 0, 0} end\n"        \
+    "  if redis.call('ZSCORE', k(c, 'pre'), user) then return {user, c, 0, 0, 1} end\n"            \
     "  return nil\n"                                                                               \
     "end\n"
 
-// KEYS: none. ARGV: user, concert, token hash (hex). Returns 1 for a new entry, 0 for a rotated
-// token.
+// KEYS: none. ARGV: user, concert, token hash (hex), pre-queue (1/0), client address, live
+// accounts allowed from it (0: any). Returns 1 for a new entry, 0 for a rotated token, -1 when
+// sales are open but the pre-queue is not placed yet, -2 when the address has no room.
+const RedisScript kJoin(
+    LUA_PRELUDE
+    "local user, c, hash, pre, addr, maxAddr = ARGV[1], ARGV[2], ARGV[3], ARGV[4] == '1', "
+    "ARGV[5], tonumber(ARGV[6])\n"
+    "local a = redis.call('ZSCORE', k(c, 'active'), user)\n"
+    "if a and tonumber(a) <= now then redis.call('ZREM', k(c, 'active'), user); a = nil end\n"
+    "local live = a or redis.call('ZSCORE', k(c, 'waiting'), user) or redis.call('ZSCORE', "
+    "k(c, 'pre'), user)\n"
+    "local akey = k(c, 'addr:' .. addr)\n"
+    "if not live then\n"
+    "  if maxAddr > 0 then\n"
+    "    for _, u in ipairs(redis.call('SMEMBERS', akey)) do\n"
+    "      if redis.call('HEXISTS', k(c, 'tokens'), u) == 0 then redis.call('SREM', akey, u) end\n"
+    "    end\n"
+    "    if redis.call('SCARD', akey) >= maxAddr then return -2 end\n"
+    "  end\n"
+    "  if not pre and redis.call('ZCARD', k(c, 'pre')) > 0 then return -1 end\n"
+    "end\n"
+    "local old = redis.call('HGET', k(c, 'tokens'), user)\n"
+    "if old then redis.call('DEL', 'encore:qt:' .. old) end\n"
+    "redis.call('HSET', k(c, 'tokens'), user, hash)\n"
+    "redis.call('SET', 'encore:qt:' .. hash, user .. '|' .. c, 'EX', 86400)\n"
+    "redis.call('SADD', 'encore:q:concerts', c)\n"
+    "if live then return 0 end\n"
+    "redis.call('SADD', akey, user)\n"
+    "if pre then redis.call('ZADD', k(c, 'pre'), now, user)\n"
+    "else redis.call('ZADD', k(c, 'waiting'), redis.call('INCR', k(c, 'seq')), user) end\n"
+    "return 1\n");
+
+// ARGV: concert, opening (ms), then the pre-queue's users in the order to place them (shuffled
+// by the caller). The first call for an opening places them in that order and records it; any
+// later one (or users the caller did not know of) goes in joining order. Returns {placed,
+// shuffled}.
 const RedisScript
-    kJoin(LUA_PRELUDE
-          "local user, c, hash = ARGV[1], ARGV[2], ARGV[3]\n"
-          "local a = redis.call('ZSCORE', k(c, 'active'), user)\n"
-          "if a and tonumber(a) <= now then redis.call('ZREM', k(c, 'active'), user); a = nil end\n"
-          "local w = redis.call('ZSCORE', k(c, 'waiting'), user)\n"
-          "local old = redis.call('HGET', k(c, 'tokens'), user)\n"
-          "if old then redis.call('DEL', 'encore:qt:' .. old) end\n"
-          "redis.call('HSET', k(c, 'tokens'), user, hash)\n"
-          "redis.call('SET', 'encore:qt:' .. hash, user .. '|' .. c, 'EX', 86400)\n"
-          "redis.call('SADD', 'encore:q:concerts', c)\n"
-          "if a or w then return 0 end\n"
-          "redis.call('ZADD', k(c, 'waiting'), redis.call('INCR', k(c, 'seq')), user)\n"
-          "return 1\n");
+    kOpen(LUA_PRELUDE
+          "local c = ARGV[1]; local pre = k(c, 'pre')\n"
+          "if redis.call('ZCARD', pre) == 0 then return {0, 0} end\n"
+          "local first = redis.call('HEXISTS', k(c, 'openings'), ARGV[2]) == 0\n"
+          "local placed = 0\n"
+          "local function place(user)\n"
+          "  if redis.call('ZREM', pre, user) == 1 then\n"
+          "    redis.call('ZADD', k(c, 'waiting'), redis.call('INCR', k(c, 'seq')), user)\n"
+          "    placed = placed + 1\n"
+          "  end\n"
+          "end\n"
+          "if first then for i = 3, #ARGV do place(ARGV[i]) end end\n"
+          "for _, user in ipairs(redis.call('ZRANGE', pre, 0, -1)) do place(user) end\n"
+          "if first then redis.call('HSET', k(c, 'openings'), ARGV[2], now .. ':' .. placed) end\n"
+          "return {placed, first and 1 or 0}\n");
+
+// ARGV: concert. The users of the pre-queue, in joining order, with their joining time (ms).
+const RedisScript kPreQueue(LUA_PRELUDE
+                            "return redis.call('ZRANGE', k(ARGV[1], 'pre'), 0, tonumber(ARGV[2]) "
+                            "- 1, 'WITHSCORES')\n");
+
+// No ARGV. The concerts with someone in their pre-queue.
+const RedisScript kWithPreQueue(LUA_PRELUDE
+                                "local out = {}\n"
+                                "for _, c in ipairs(redis.call('SMEMBERS', 'encore:q:concerts')) "
+                                "do\n"
+                                "  if redis.call('ZCARD', k(c, 'pre')) > 0 then table.insert(out, "
+                                "c) end\n"
+                                "end\n"
+                                "return out\n");
 
 // ARGV: token hash. Returns {user, concert, active, activeUntilMs} or nil.
 const RedisScript kEntry(LUA_PRELUDE "return entry(ARGV[1])\n");
@@ -77,15 +133,16 @@ const RedisScript
               "local s = redis.call('HMGET', k(c, 'settings'), 'maxActive', 'perMinute', 'paused', "
               "'changedAt')\n"
               "if not s[1] then return {'nosettings', c} end\n"
-              "local ahead = 0\n"
-              "if e[3] == 0 then ahead = redis.call('ZRANK', k(c, 'waiting'), e[1]) end\n"
+              "local ahead = 0; local preCount = 0\n"
+              "if e[5] == 1 then preCount = redis.call('ZCARD', k(c, 'pre'))\n"
+              "elseif e[3] == 0 then ahead = redis.call('ZRANK', k(c, 'waiting'), e[1]) end\n"
               "local recent = redis.call('ZCOUNT', k(c, 'admitted'), now - 60000, '+inf')\n"
               "local oldest = redis.call('ZRANGEBYSCORE', k(c, 'admitted'), now - 60000, '+inf', "
               "'WITHSCORES', 'LIMIT', 0, 1)\n"
               "local span = 0; if oldest[2] then span = now - tonumber(oldest[2]) end\n"
               "local active = redis.call('ZCOUNT', k(c, 'active'), '(' .. now, '+inf')\n"
               "return {e[1], e[2], e[3], e[4], ahead, recent, span, active, tonumber(s[1]), "
-              "tonumber(s[2]), tonumber(s[3]), now - tonumber(s[4] or 0)}\n");
+              "tonumber(s[2]), tonumber(s[3]), now - tonumber(s[4] or 0), e[5], preCount}\n");
 
 // ARGV: user, token hash. Returns 1 when the entry ended now.
 const RedisScript
@@ -93,6 +150,7 @@ const RedisScript
            "local e = entry(ARGV[2]); if not e or e[1] ~= ARGV[1] then return 0 end\n"
            "local c = e[2]\n"
            "redis.call('ZREM', k(c, 'waiting'), e[1]); redis.call('ZREM', k(c, 'active'), e[1])\n"
+           "redis.call('ZREM', k(c, 'pre'), e[1])\n"
            "redis.call('HDEL', k(c, 'tokens'), e[1]); redis.call('DEL', 'encore:qt:' .. ARGV[2])\n"
            "return 1\n");
 
@@ -101,7 +159,7 @@ const RedisScript
 #define LUA_END_ENTRY                                                                              \
     "local function endEntry(user, c)\n"                                                           \
     "  local n = redis.call('ZREM', k(c, 'waiting'), user) + redis.call('ZREM', k(c, 'active'), "  \
-    "user)\n"                                                                                      \
+    "user) + redis.call('ZREM', k(c, 'pre'), user)\n"                                              \
     "  local hash = redis.call('HGET', k(c, 'tokens'), user)\n"                                    \
     "  if hash then redis.call('DEL', 'encore:qt:' .. hash); redis.call('HDEL', k(c, 'tokens'), "  \
     "user) end\n"                                                                                  \
@@ -123,8 +181,17 @@ const RedisScript kRemoveAll(LUA_PRELUDE LUA_END_ENTRY
                              "for _, user in ipairs(redis.call('HKEYS', k(c, 'tokens'))) do\n"
                              "  if endEntry(user, c) > 0 then n = n + 1 end\n"
                              "end\n"
-                             "redis.call('DEL', k(c, 'waiting'), k(c, 'active'))\n"
+                             "redis.call('DEL', k(c, 'waiting'), k(c, 'active'), k(c, 'pre'))\n"
                              "return n\n");
+
+// ARGV: concert. Ends every pre-queue entry of the concert; returns how many there were.
+const RedisScript kClearPreQueue(LUA_PRELUDE LUA_END_ENTRY
+                                 "local c = ARGV[1]; local n = 0\n"
+                                 "for _, user in ipairs(redis.call('ZRANGE', k(c, 'pre'), 0, -1)) "
+                                 "do\n"
+                                 "  if endEntry(user, c) > 0 then n = n + 1 end\n"
+                                 "end\n"
+                                 "return n\n");
 
 // ARGV: user. Returns {concert, active, activeUntilMs, ahead} for each live entry of the user.
 const RedisScript kEntriesOf(LUA_PRELUDE
@@ -135,7 +202,10 @@ const RedisScript kEntriesOf(LUA_PRELUDE
                              "    table.insert(out, {c, 1, tonumber(a), 0})\n"
                              "  else\n"
                              "    local r = redis.call('ZRANK', k(c, 'waiting'), user)\n"
-                             "    if r then table.insert(out, {c, 0, 0, r}) end\n"
+                             "    if r then table.insert(out, {c, 0, 0, r, 0})\n"
+                             "    elseif redis.call('ZSCORE', k(c, 'pre'), user) then\n"
+                             "      table.insert(out, {c, 0, 0, 0, 1})\n"
+                             "    end\n"
                              "  end\n"
                              "end\n"
                              "return out\n");
@@ -159,7 +229,7 @@ const RedisScript kGrantTurn(
     "  if tonumber(a) < untilMs then redis.call('ZADD', k(c, 'active'), untilMs, user) end\n"
     "  return 0\n"
     "end\n"
-    "local w = redis.call('ZREM', k(c, 'waiting'), user)\n"
+    "redis.call('ZREM', k(c, 'waiting'), user); redis.call('ZREM', k(c, 'pre'), user)\n"
     "redis.call('ZADD', k(c, 'active'), untilMs, user)\n"
     "if redis.call('HGET', k(c, 'tokens'), user) then return 0 end\n"
     "redis.call('HSET', k(c, 'tokens'), user, hash)\n"
@@ -209,7 +279,8 @@ const RedisScript kCounts(LUA_PRELUDE
                           "return {redis.call('ZCARD', k(c, 'waiting')), redis.call('ZCOUNT', k(c, "
                           "'active'), '(' .. now, '+inf'),\n"
                           "        redis.call('ZCOUNT', k(c, 'admitted'), now - 60000, '+inf'), "
-                          "tonumber(redis.call('GET', k(c, 'completed')) or 0)}\n");
+                          "tonumber(redis.call('GET', k(c, 'completed')) or 0), "
+                          "redis.call('ZCARD', k(c, 'pre'))}\n");
 
 QueueEntry entryFrom(const QList<RedisValue> &a)
 {
@@ -219,6 +290,7 @@ QueueEntry entryFrom(const QList<RedisValue> &a)
     e.active = a.value(2).toInteger() == 1;
     if (e.active)
         e.activeUntil = QDateTime::fromMSecsSinceEpoch(a.value(3).toInteger(), Qt::UTC);
+    e.preQueue = a.value(4).toInteger() == 1;
     return e;
 }
 
@@ -260,16 +332,70 @@ void RedisQueueStore::settingsChanged(qint64 concertId, const QueueSettings &s)
     announce(concertId);
 }
 
-bool RedisQueueStore::join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash)
+JoinOutcome RedisQueueStore::join(const JoinRequest &in)
 {
-    const bool added
+    const qint64 result
         = m_redis
-              .eval(kJoin, {}, {userText(userId), QByteArray::number(concertId), tokenHash.toHex()})
-              .toInteger()
-        == 1;
+              .eval(kJoin, {},
+                    {userText(in.userId), QByteArray::number(in.concertId), in.tokenHash.toHex(),
+                     in.preQueue ? "1" : "0", in.clientAddress.toUtf8(),
+                     QByteArray::number(in.maxPerAddress)})
+              .toInteger();
+    if (result == -1)
+        return JoinOutcome::NeedsOpening;
+    if (result == -2)
+        return JoinOutcome::AddressFull;
     // The token is handed out only once a replica holds it (see the header: failover).
     m_redis.waitForReplica();
-    return added;
+    return result == 1 ? JoinOutcome::Added : JoinOutcome::Rotated;
+}
+
+std::pair<qint64, bool> RedisQueueStore::openPreQueue(qint64 concertId, const QDateTime &opensAt)
+{
+    const QByteArray concert = QByteArray::number(concertId);
+    QList<QByteArray> args {concert, QByteArray::number(opensAt.toMSecsSinceEpoch())};
+    QList<QByteArray> users;
+    const RedisValue pre = m_redis.command({"ZRANGE", concertKey(concertId, "pre"), "0", "-1"});
+    for (const RedisValue &v : pre.array)
+        users.append(v.string);
+    fairShuffle(users); // used only by the first call for this opening (the script decides)
+    args += users;
+    const RedisValue v = m_redis.eval(kOpen, {}, args);
+    const qint64 placed = v.array.value(0).toInteger();
+    const bool shuffled = v.array.value(1).toInteger() == 1;
+    if (placed > 0) {
+        m_redis.waitForReplica();
+        announce(concertId);
+    }
+    return {placed, shuffled};
+}
+
+QList<qint64> RedisQueueStore::concertsWithPreQueue()
+{
+    QList<qint64> out;
+    for (const RedisValue &v : m_redis.eval(kWithPreQueue, {}, {}).array)
+        out.append(v.toInteger());
+    return out;
+}
+
+QList<PreQueueMember> RedisQueueStore::preQueue(qint64 concertId, int limit)
+{
+    QList<PreQueueMember> out;
+    const RedisValue v
+        = m_redis.eval(kPreQueue, {}, {QByteArray::number(concertId), QByteArray::number(limit)});
+    for (qsizetype i = 0; i + 1 < v.array.size(); i += 2)
+        out.append({QUuid::fromString(QString::fromLatin1(v.array[i].string)),
+                    QDateTime::fromMSecsSinceEpoch(v.array[i + 1].toInteger(), Qt::UTC)});
+    return out;
+}
+
+int RedisQueueStore::clearPreQueue(qint64 concertId)
+{
+    const int removed
+        = int(m_redis.eval(kClearPreQueue, {}, {QByteArray::number(concertId)}).toInteger());
+    if (removed > 0)
+        announce(concertId);
+    return removed;
 }
 
 std::optional<QueueEntry> RedisQueueStore::entry(const QByteArray &tokenHash)
@@ -287,7 +413,7 @@ std::optional<QueueSnapshot> RedisQueueStore::snapshot(const QByteArray &tokenHa
         loadSettings(v.array.value(1).toInteger());
         v = m_redis.eval(kSnapshot, {}, {tokenHash.toHex()});
     }
-    if (v.isNil() || v.array.size() < 12)
+    if (v.isNil() || v.array.size() < 14)
         return std::nullopt;
     QueueSnapshot s;
     s.entry = entryFrom(v.array);
@@ -299,6 +425,8 @@ std::optional<QueueSnapshot> RedisQueueStore::snapshot(const QByteArray &tokenHa
     s.admitPerMinute = int(v.array[9].toInteger());
     s.paused = v.array[10].toInteger() == 1;
     s.settingsChanged = v.array[11].toInteger() < 120'000;
+    s.entry.preQueue = v.array[12].toInteger() == 1;
+    s.preQueueCount = v.array[13].toInteger();
     return s;
 }
 
@@ -349,6 +477,7 @@ QList<UserQueueEntry> RedisQueueStore::entriesOf(const QUuid &userId)
         e.active = v.array.value(1).toInteger() == 1;
         if (e.active)
             e.activeUntil = QDateTime::fromMSecsSinceEpoch(v.array.value(2).toInteger(), Qt::UTC);
+        e.preQueue = v.array.value(4).toInteger() == 1;
         out.append({e, v.array.value(3).toInteger()});
     }
     std::sort(out.begin(), out.end(), [](const UserQueueEntry &a, const UserQueueEntry &b) {
@@ -398,7 +527,8 @@ QueueCounts RedisQueueStore::counts(qint64 concertId)
 {
     const RedisValue v = m_redis.eval(kCounts, {}, {QByteArray::number(concertId)});
     return {v.array.value(0).toInteger(), v.array.value(1).toInteger(),
-            v.array.value(2).toInteger(), v.array.value(3).toInteger()};
+            v.array.value(2).toInteger(), v.array.value(3).toInteger(),
+            v.array.value(4).toInteger()};
 }
 
 } // namespace encore::server

@@ -27,7 +27,11 @@ class RedisQueueStore final : public QueueStore {
 public:
     RedisQueueStore(RedisClient &redis, Database &db);
 
-    bool join(const QUuid &userId, qint64 concertId, const QByteArray &tokenHash) override;
+    JoinOutcome join(const JoinRequest &request) override;
+    std::pair<qint64, bool> openPreQueue(qint64 concertId, const QDateTime &opensAt) override;
+    QList<qint64> concertsWithPreQueue() override;
+    QList<PreQueueMember> preQueue(qint64 concertId, int limit) override;
+    int clearPreQueue(qint64 concertId) override;
     std::optional<QueueEntry> entry(const QByteArray &tokenHash) override;
     std::optional<QueueSnapshot> snapshot(const QByteArray &tokenHash) override;
     bool leave(const QUuid &userId, const QByteArray &tokenHash) override;

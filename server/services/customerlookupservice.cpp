@@ -46,7 +46,7 @@ CustomerDetail CustomerLookupService::detail(const QUuid &userId)
     QSqlQuery &u
         = m_db.exec(u"SELECT username, role FROM users WHERE id = ?::uuid"_s, {sql::uuid(userId)});
     if (!u.next())
-        throw ApiError::withText(ErrorCode::NotFound, u"No such account."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchAccount);
     CustomerDetail out;
     out.user = {userId, u.value(0).toString(),
                 enumFromWord<Role>(u.value(1).toString()).value_or(Role::Customer)};

@@ -66,8 +66,6 @@ ApiError seatsUnavailable(QList<int> lost)
                     {numbers.join(u", "_s)}, {{u"seats"_s, toJsonArray(lost)}});
 }
 
-const QString kNotOnSale = u"Tickets for this date are not on sale now."_s;
-
 const QString kFreeSeats
     = u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
       "version = nextval('seat_version_seq') "
@@ -191,7 +189,7 @@ Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queu
                 total += take.value(1).toLongLong();
             }
             if (held.isEmpty() && isCancelled(scheduleId))
-                throw ApiError::withText(ErrorCode::Conflict, kNotOnSale);
+                throw ApiError(ErrorCode::Conflict, Msg::NotOnSale);
             if (held.size() != seats.size()) {
                 QList<int> lost;
                 for (int n : seats) {
@@ -264,7 +262,7 @@ std::pair<Reservation, QUuid> ReservationService::lockAny(const QUuid &reservati
     QSqlQuery &q = m_db.exec(u"SELECT user_id FROM reservations WHERE id = ?::uuid FOR UPDATE"_s,
                              {sql::uuid(reservationId)});
     if (!q.next())
-        throw ApiError::withText(ErrorCode::NotFound, u"No such reservation."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchReservation);
     const QUuid owner = QUuid::fromString(q.value(0).toString());
     return {lockOwn(owner, reservationId), owner};
 }
@@ -273,14 +271,12 @@ std::pair<Reservation, Money>
 ReservationService::refundPaid(const QUuid &userId, const Reservation &r, const QList<int> &seats)
 {
     if (r.status != ReservationStatus::Paid)
-        throw ApiError::withText(ErrorCode::Conflict,
-                                 u"Only a paid reservation can be refunded."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::OnlyPaidRefundable);
     const QString id = sql::uuid(r.id);
     for (int n : seats) {
         if (!r.seats.contains(n))
-            throw ApiError::withText(ErrorCode::ValidationFailed,
-                                     u"Seat %1 is not part of this reservation."_s.arg(n),
-                                     {{u"field"_s, u"seats"_s}, {u"seat"_s, n}});
+            throw ApiError(ErrorCode::ValidationFailed, Msg::SeatNotInReservation, messageArgs(n),
+                           {{u"field"_s, u"seats"_s}, {u"seat"_s, n}});
     }
     const bool whole = seats.isEmpty() || seats.size() == r.seats.size();
     Money amount = r.total;

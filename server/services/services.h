@@ -16,6 +16,7 @@
 #include "services/customerlookupservice.h"
 #include "services/idempotencyservice.h"
 #include "services/paymentservice.h"
+#include "services/ratelimiter.h"
 #include "services/reportservice.h"
 #include "services/reservationservice.h"
 #include "services/seatoperationsservice.h"
@@ -43,7 +44,8 @@ struct Services {
         , cache(redis.get())
         , auth(db, config)
         , idempotency(db)
-        , queue(db, config, *queueStore)
+        , limits(db, redis.get(), config)
+        , queue(db, config, *queueStore, limits)
         , concerts(db, cache)
         , wallet(db)
         , waitlist(db, config, concerts, queue, audit)
@@ -54,7 +56,7 @@ struct Services {
         , catalogue(db, concerts, queue, seatOperations, audit)
         , reports(db, seatOperations)
         , staffMoney(db, audit, concerts, reservations, wallet, queue, waitlist)
-        , staffQueue(db, audit, queue)
+        , staffQueue(db, audit, queue, limits)
         , customers(db, reservations, payments, wallet, queue)
         , gateway(config)
         , topUps(db, gateway, wallet)
@@ -68,6 +70,7 @@ struct Services {
     SnapshotCache cache;
     AuthService auth;
     IdempotencyService idempotency;
+    RateLimiter limits; // the fair queue's abuse limits (issue 15)
     QueueService queue;
     ConcertService concerts;
     WalletService wallet;

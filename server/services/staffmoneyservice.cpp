@@ -58,7 +58,7 @@ Schedule StaffMoneyService::schedule(qint64 concertId, qint64 scheduleId)
         if (s.id == scheduleId)
             return s;
     }
-    throw ApiError::withText(ErrorCode::NotFound, u"No such date."_s);
+    throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
 }
 
 ScheduleCancellation StaffMoneyService::cancelSchedule(const User &staff, qint64 scheduleId,
@@ -76,7 +76,7 @@ ScheduleCancellation StaffMoneyService::cancelSchedule(const User &staff, qint64
             "FOR UPDATE OF sc"_s,
             {scheduleId});
         if (!sc.next())
-            throw ApiError::withText(ErrorCode::NotFound, u"No such date."_s);
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
         concertId = sc.value(0).toLongLong();
         if (sc.value(1).toBool()) {
             out.releasedHolds = sc.value(2).toInt();
@@ -190,16 +190,14 @@ WalletAdjustment StaffMoneyService::adjustWallet(const User &staff, const QUuid 
     return m_db.transact([&] {
         const Money balance = m_wallet.lockBalance(userId); // NOT_FOUND for no such account
         if (balance + request.amount < 0)
-            throw ApiError::withText(ErrorCode::Conflict,
-                                     u"The wallet holds %1; a debit can take at most that."_s.arg(
-                                         money::format(balance)),
-                                     {{u"field"_s, u"amount"_s}, {u"balance"_s, balance}});
+            throw ApiError(ErrorCode::Conflict, Msg::DebitOverBalance,
+                           messageArgs(money::format(balance)),
+                           {{u"field"_s, u"amount"_s}, {u"balance"_s, balance}});
         if (balance + request.amount > money::kMaxBalance)
-            throw ApiError::withText(
-                ErrorCode::Conflict,
-                u"A wallet holds at most %1; this credit can be up to %2."_s.arg(
-                    money::format(money::kMaxBalance), money::format(money::kMaxBalance - balance)),
-                {{u"field"_s, u"amount"_s}, {u"balance"_s, balance}});
+            throw ApiError(ErrorCode::Conflict, Msg::CreditOverCap,
+                           messageArgs(money::format(money::kMaxBalance),
+                                       money::format(money::kMaxBalance - balance)),
+                           {{u"field"_s, u"amount"_s}, {u"balance"_s, balance}});
         WalletAdjustment out;
         out.balance
             = m_wallet.credit(userId, request.amount, LedgerKind::Adjustment, request.reason);

@@ -3,6 +3,7 @@
 #include "live/accountnotices.h"
 #include "queue/queueservice.h"
 #include "services/auditservice.h"
+#include "services/ratelimiter.h"
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
 
@@ -33,19 +34,40 @@ QJsonObject details(Database &db, qint64 concertId, const QUuid &userId, const Q
 
 } // namespace
 
-StaffQueueService::StaffQueueService(Database &db, AuditService &audit, QueueService &queue)
+StaffQueueService::StaffQueueService(Database &db, AuditService &audit, QueueService &queue,
+                                     RateLimiter &limits)
     : m_db(db)
     , m_audit(audit)
     , m_queue(queue)
+    , m_limits(limits)
 {
+}
+
+int StaffQueueService::clearPreQueue(const User &staff, qint64 concertId, const QString &reason)
+{
+    const int removed = m_queue.clearPreQueue(concertId);
+    m_audit.record(staff, u"queue.prequeue.clear"_s, u"concert:%1"_s.arg(concertId),
+                   {{u"reason"_s, reason}, {u"removed"_s, removed}});
+    return removed;
+}
+
+int StaffQueueService::clearCounters(const User &staff, const ClearCountersRequest &request)
+{
+    const int cleared = m_limits.clear(request.kind, request.subject);
+    QJsonObject details {{u"reason"_s, request.reason}, {u"cleared"_s, cleared}};
+    if (request.kind) {
+        details.insert(u"kind"_s, wordOf(*request.kind));
+        details.insert(u"subject"_s, request.subject);
+    }
+    m_audit.record(staff, u"limits.clear"_s, u"abuse-counters"_s, details);
+    return cleared;
 }
 
 void StaffQueueService::removeEntry(const User &staff, qint64 concertId, const QUuid &userId,
                                     const QString &reason)
 {
     if (!m_queue.removeEntry(userId, concertId))
-        throw ApiError::withText(ErrorCode::NotFound,
-                                 u"This customer has no place in this queue."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NoQueuePlace);
     m_db.transact([&] {
         m_audit.record(staff, u"queue.remove"_s, target(concertId, userId),
                        details(m_db, concertId, userId, reason));
@@ -69,7 +91,7 @@ QueueBlock StaffQueueService::block(const User &staff, qint64 concertId,
                     "ON c.id = b.concert_id WHERE b.concert_id = ? AND b.user_id = ?::uuid"_s,
                     {concertId, sql::uuid(request.userId)});
     if (!q.next()) // unblocked again in the meantime
-        throw ApiError::withText(ErrorCode::Conflict, u"The block was lifted meanwhile."_s);
+        throw ApiError(ErrorCode::Conflict, Msg::BlockLifted);
     return {concertId, q.value(0).toString(), request.userId, q.value(1).toString(),
             q.value(2).toDateTime()};
 }
@@ -82,8 +104,7 @@ void StaffQueueService::unblock(const User &staff, qint64 concertId, const QUuid
                        details(m_db, concertId, userId, reason));
     });
     if (!removed)
-        throw ApiError::withText(ErrorCode::NotFound,
-                                 u"This account is not blocked from this queue."_s);
+        throw ApiError(ErrorCode::NotFound, Msg::NotBlocked);
 }
 
 } // namespace encore::server

@@ -87,10 +87,9 @@ std::pair<Wallet, LedgerEntry> WalletService::postForOrder(const QUuid &userId, 
                              {signedAmount, sql::uuid(userId), signedAmount});
     if (!q.next()) {
         const Money balance = get(userId).balance;
-        throw ApiError::withText(ErrorCode::InsufficientBalance,
-                                 u"The wallet holds %1, less than the %2 this top-up added."_s.arg(
-                                     money::format(balance), money::format(-signedAmount)),
-                                 {{u"balance"_s, balance}, {u"required"_s, -signedAmount}});
+        throw ApiError(ErrorCode::InsufficientBalance, Msg::TopUpMoneyGone,
+                       messageArgs(money::format(balance), money::format(-signedAmount)),
+                       {{u"balance"_s, balance}, {u"required"_s, -signedAmount}});
     }
     const Wallet wallet {q.value(0).toLongLong(), q.value(1).toDateTime()};
     const QString reference = orderId.toString(QUuid::WithoutBraces);

@@ -208,6 +208,8 @@ std::optional<ApiError> QueueSettings::validate() const
     r.integer(u"maxActive"_s, 1, 1'000'000);
     r.integer(u"admitPerMinute"_s, 1, 1'000'000);
     r.integer(u"activeTtlSeconds"_s, 10, 86'400);
+    r.optionalInteger(u"preQueueMinutes"_s, 0, kMaxPreQueueMinutes);
+    r.optionalInteger(u"maxAccountsPerAddress"_s, 1, 100'000);
     if (!r.ok())
         return r.error();
     return std::nullopt;
@@ -215,10 +217,15 @@ std::optional<ApiError> QueueSettings::validate() const
 
 QJsonObject QueueSettings::toJson() const
 {
-    return {{u"maxActive"_s, maxActive},
-            {u"admitPerMinute"_s, admitPerMinute},
-            {u"activeTtlSeconds"_s, activeTtlSeconds},
-            {u"paused"_s, paused}};
+    QJsonObject o {{u"maxActive"_s, maxActive},
+                   {u"admitPerMinute"_s, admitPerMinute},
+                   {u"activeTtlSeconds"_s, activeTtlSeconds},
+                   {u"paused"_s, paused}};
+    if (preQueueMinutes)
+        o.insert(u"preQueueMinutes"_s, *preQueueMinutes);
+    if (maxAccountsPerAddress)
+        o.insert(u"maxAccountsPerAddress"_s, *maxAccountsPerAddress);
+    return o;
 }
 
 Result<QueueSettings> QueueSettings::fromJson(const QJsonObject &json)
@@ -229,6 +236,11 @@ Result<QueueSettings> QueueSettings::fromJson(const QJsonObject &json)
     s.admitPerMinute = int(r.integer(u"admitPerMinute"_s, 0, 1'000'000));
     s.activeTtlSeconds = int(r.integer(u"activeTtlSeconds"_s, 0, 86'400 * 365));
     s.paused = r.boolean(u"paused"_s);
+    // Range-checked by validate(), like the fields above (a decoded value says what was sent).
+    if (const auto m = r.optionalInteger(u"preQueueMinutes"_s, 0, 1'000'000))
+        s.preQueueMinutes = int(*m);
+    if (const auto n = r.optionalInteger(u"maxAccountsPerAddress"_s, 0, 1'000'000))
+        s.maxAccountsPerAddress = int(*n);
     if (!r.ok())
         return r.error();
     return s;

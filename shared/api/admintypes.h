@@ -83,12 +83,22 @@ struct AdminSeatMap {
     friend bool operator==(const AdminSeatMap &, const AdminSeatMap &) = default;
 };
 
+// The longest pre-queue window staff may set: a week.
+inline constexpr int kMaxPreQueueMinutes = 10'080;
+
 // GET (inside statistics) and PUT /admin/concerts/{id}/queue-settings.
 struct QueueSettings {
     int maxActive = 0;
     int admitPerMinute = 0;
     int activeTtlSeconds = 0;
     bool paused = false;
+    // Issue 15. Absent in a PUT: unchanged. Always present in what the server answers.
+    // How long before sales open the pre-queue accepts joins (0..10080 minutes; 0: no pre-queue,
+    // joins before opening are refused).
+    std::optional<int> preQueueMinutes;
+    // At most this many live accounts from one client address in this concert's queue
+    // (1..100000); null in a PUT returns the concert to the server-wide default.
+    std::optional<int> maxAccountsPerAddress;
 
     // What staff may set: VALIDATION_FAILED naming the field, or nothing.
     std::optional<ApiError> validate() const;

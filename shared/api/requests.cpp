@@ -61,15 +61,34 @@ Result<PaymentRequest> PaymentRequest::fromJson(const QJsonObject &json)
     return p;
 }
 
-QJsonObject TopUpRequest::toJson() const
+QJsonObject TopUpOrderRequest::toJson() const
 {
     return {{u"amount"_s, amount}};
 }
 
-Result<TopUpRequest> TopUpRequest::fromJson(const QJsonObject &json)
+Result<TopUpOrderRequest> TopUpOrderRequest::fromJson(const QJsonObject &json)
 {
     JsonReader r(json);
-    TopUpRequest t;
+    TopUpOrderRequest t;
+    t.amount = r.integer(u"amount"_s, money::kMinTopUp, money::kMaxTopUp);
+    if (!r.ok())
+        return r.error();
+    return t;
+}
+
+QJsonObject TopUpConfirmRequest::toJson() const
+{
+    return {{u"orderId"_s, orderId.toString(QUuid::WithoutBraces)},
+            {u"paymentKey"_s, paymentKey},
+            {u"amount"_s, amount}};
+}
+
+Result<TopUpConfirmRequest> TopUpConfirmRequest::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    TopUpConfirmRequest t;
+    t.orderId = r.uuid(u"orderId"_s);
+    t.paymentKey = r.string(u"paymentKey"_s, 1, 200);
     t.amount = r.integer(u"amount"_s, money::kMinTopUp, money::kMaxTopUp);
     if (!r.ok())
         return r.error();

@@ -41,13 +41,24 @@ struct PaymentRequest {
     friend bool operator==(const PaymentRequest &, const PaymentRequest &) = default;
 };
 
-// POST /wallet/top-ups.
-struct TopUpRequest {
+// POST /wallet/top-up-orders: {amount}.
+struct TopUpOrderRequest {
     Money amount = 0;
 
     QJsonObject toJson() const;
-    static Result<TopUpRequest> fromJson(const QJsonObject &json);
-    friend bool operator==(const TopUpRequest &, const TopUpRequest &) = default;
+    static Result<TopUpOrderRequest> fromJson(const QJsonObject &json);
+    friend bool operator==(const TopUpOrderRequest &, const TopUpOrderRequest &) = default;
+};
+
+// POST /wallet/top-ups: {orderId, paymentKey, amount} — the gateway's answer to the card form.
+struct TopUpConfirmRequest {
+    QUuid orderId;
+    QString paymentKey;
+    Money amount = 0;
+
+    QJsonObject toJson() const;
+    static Result<TopUpConfirmRequest> fromJson(const QJsonObject &json);
+    friend bool operator==(const TopUpConfirmRequest &, const TopUpConfirmRequest &) = default;
 };
 
 } // namespace encore

@@ -24,6 +24,11 @@ QJsonObject QueueTicket::toJson() const
                    {u"pollAfterMs"_s, pollAfterMs}};
     if (etaChange != EtaChange::None)
         o.insert(u"etaChange"_s, wordOf(etaChange));
+    if (preQueue) {
+        o.insert(u"preQueue"_s, true);
+        o.insert(u"opensAt"_s, isoTimeOrNull(opensAt));
+        o.insert(u"preQueueCount"_s, preQueueCount);
+    }
     if (!token.isEmpty())
         o.insert(u"token"_s, token);
     return o;
@@ -52,11 +57,15 @@ Result<QueueTicket> QueueTicket::fromJson(const QJsonObject &json)
                       .value_or(EtaChange::None);
     t.activeUntil = r.optionalDateTime(u"activeUntil"_s).value_or(QDateTime());
     t.pollAfterMs = int(r.optionalInteger(u"pollAfterMs"_s, 0, 3'600'000).value_or(1000));
+    t.preQueue = r.optionalBoolean(u"preQueue"_s).value_or(false);
+    if (t.preQueue) {
+        t.opensAt = r.dateTime(u"opensAt"_s);
+        t.preQueueCount = r.optionalInteger(u"preQueueCount"_s, 0, kMax).value_or(0);
+    }
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
-                        {u"status"_s, json.value(u"status"_s).toString()});
+        return ApiError::unknownWord(u"status"_s, json.value(u"status"_s));
     t.status = *status;
     return t;
 }

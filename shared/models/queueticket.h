@@ -28,15 +28,17 @@ enum class EtaReason {
     AtCapacity, // every turn is taken: the line moves as people finish
     Paused, // staff paused admission: no estimate at all
     Admitted, // the ticket is active
+    PreQueue, // sales have not opened: a random place among the pre-queue at opening (DESIGN.md §5)
 };
 template<> struct EnumWords<EtaReason> {
-    static constexpr std::array<EnumWord<EtaReason>, 6> words {
+    static constexpr std::array<EnumWord<EtaReason>, 7> words {
         {{EtaReason::Steady, u"steady"},
          {EtaReason::Estimating, u"estimating"},
          {EtaReason::RateChanged, u"rate_changed"},
          {EtaReason::AtCapacity, u"at_capacity"},
          {EtaReason::Paused, u"paused"},
-         {EtaReason::Admitted, u"admitted"}}};
+         {EtaReason::Admitted, u"admitted"},
+         {EtaReason::PreQueue, u"pre_queue"}}};
 };
 
 // Set when the estimate just moved by more than a third; absent (None) otherwise. Unknown words
@@ -70,6 +72,12 @@ struct QueueTicket {
     EtaChange etaChange = EtaChange::None;
     QDateTime activeUntil;
     int pollAfterMs = 1000;
+    // In the pre-queue (DESIGN.md §5): sales open at `opensAt`; position and aheadCount are 0 and
+    // there is no estimate until then (etaReason pre_queue); `preQueueCount` is how many wait in
+    // it.
+    bool preQueue = false;
+    QDateTime opensAt;
+    qint64 preQueueCount = 0;
 
     QJsonObject toJson() const;
     static Result<QueueTicket> fromJson(const QJsonObject &json);

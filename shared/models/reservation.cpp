@@ -47,8 +47,7 @@ Result<Reservation> Reservation::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
-                        {u"status"_s, json.value(u"status"_s).toString()});
+        return ApiError::unknownWord(u"status"_s, json.value(u"status"_s));
     res.status = *status;
     return res;
 }

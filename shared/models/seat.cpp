@@ -36,8 +36,7 @@ Result<Seat> Seat::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
-                        {u"status"_s, json.value(u"status"_s).toString()});
+        return ApiError::unknownWord(u"status"_s, json.value(u"status"_s));
     s.status = *status;
     return s;
 }

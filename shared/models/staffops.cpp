@@ -26,10 +26,9 @@ template<typename T> Result<T> withReason(JsonReader &r, T value)
     if (!r.ok())
         return r.error();
     if (value.reason.size() < staffops::kMinReason)
-        return ApiError::withText(
-            ErrorCode::ValidationFailed,
-            u"reason: must be at least %1 characters"_s.arg(staffops::kMinReason),
-            {{u"field"_s, u"reason"_s}});
+        return ApiError(ErrorCode::ValidationFailed, Msg::FieldTooShort,
+                        messageArgs(u"reason"_s, staffops::kMinReason),
+                        {{u"field"_s, u"reason"_s}});
     return value;
 }
 
@@ -104,8 +103,8 @@ Result<WalletAdjustmentRequest> WalletAdjustmentRequest::fromJson(const QJsonObj
     out.amount = r.integer(u"amount"_s, -staffops::kMaxAdjustment, staffops::kMaxAdjustment);
     out.reason = readReason(r);
     if (r.ok() && out.amount == 0)
-        return ApiError::withText(ErrorCode::ValidationFailed, u"amount: must not be zero"_s,
-                                  {{u"field"_s, u"amount"_s}});
+        return ApiError(ErrorCode::ValidationFailed, Msg::FieldNotZero, messageArgs(u"amount"_s),
+                        {{u"field"_s, u"amount"_s}});
     return withReason(r, out);
 }
 
@@ -210,7 +209,7 @@ Result<CustomerSummary> CustomerSummary::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!role)
-        return ApiError::withText(ErrorCode::BadRequest, u"role: unknown role"_s);
+        return ApiError::unknownWord(u"role"_s, json.value(u"role"_s));
     out.role = *role;
     return out;
 }
@@ -312,7 +311,7 @@ Result<AccountNotice> AccountNotice::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!kind)
-        return ApiError::withText(ErrorCode::BadRequest, u"kind: unknown notice"_s);
+        return ApiError::unknownWord(u"kind"_s, json.value(u"kind"_s));
     out.kind = *kind;
     if (json.value(u"reservation"_s).isObject()) {
         auto res = Reservation::fromJson(json.value(u"reservation"_s).toObject());

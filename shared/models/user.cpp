@@ -23,8 +23,7 @@ Result<User> User::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!role)
-        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
-                        {u"role"_s, json.value(u"role"_s).toString()});
+        return ApiError::unknownWord(u"role"_s, json.value(u"role"_s));
     u.role = *role;
     return u;
 }

@@ -51,8 +51,7 @@ Result<LedgerEntry> LedgerEntry::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!kind)
-        return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,
-                        {u"kind"_s, json.value(u"kind"_s).toString()});
+        return ApiError::unknownWord(u"kind"_s, json.value(u"kind"_s));
     e.kind = *kind;
     return e;
 }

@@ -34,6 +34,30 @@ std::optional<PaymentStatus> paymentStatusFromName(const QString &name)
     return std::nullopt;
 }
 
+Msg cardRefusalMessage(const QString &code)
+{
+    const auto refusal = enumFromWord<CardRefusal>(code);
+    if (!refusal)
+        return Msg::PaymentDeclined;
+    switch (*refusal) {
+    case CardRefusal::RejectCardCompany:
+        return Msg::CardRejected;
+    case CardRefusal::NotEnoughBalance:
+        return Msg::CardNoFunds;
+    case CardRefusal::InvalidCardNumber:
+        return Msg::CardNumberInvalid;
+    case CardRefusal::InvalidCardExpiration:
+        return Msg::CardExpired;
+    case CardRefusal::InvalidCvc:
+        return Msg::CardCvcInvalid;
+    case CardRefusal::InvalidAuthentication:
+        return Msg::CardCodeWrong;
+    case CardRefusal::NotAuthenticated:
+        return Msg::CardNotAuthenticated;
+    }
+    return Msg::PaymentDeclined;
+}
+
 QJsonObject Payment::toJson() const
 {
     QJsonObject o {{u"paymentKey"_s, paymentKey},
@@ -70,7 +94,7 @@ Result<Payment> Payment::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError::withText(ErrorCode::BadRequest, u"status: unknown payment status"_s);
+        return ApiError::unknownWord(u"status"_s, json.value(u"status"_s));
     p.status = *status;
     return p;
 }
@@ -130,7 +154,7 @@ Result<Authorization> Authorization::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError::withText(ErrorCode::BadRequest, u"status: unknown payment status"_s);
+        return ApiError::unknownWord(u"status"_s, json.value(u"status"_s));
     a.status = *status;
     return a;
 }

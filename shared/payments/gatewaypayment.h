@@ -3,6 +3,8 @@
 // its status, the error body, the card-entry request and the webhook event. One definition for
 // the sandbox that serves them, the server's adapter and the desktop app. Value types.
 
+#include "api/wordtable.h"
+#include "messages.h"
 #include "money.h"
 #include "result.h"
 
@@ -19,6 +21,20 @@ namespace encore::gateway {
 enum class PaymentStatus { Ready, InProgress, Done, Canceled, Aborted };
 QString paymentStatusName(PaymentStatus status); // "READY", "IN_PROGRESS", "DONE", ...
 std::optional<PaymentStatus> paymentStatusFromName(const QString &name);
+
+// The refusal codes about the card itself, which Encore explains in words (the server in its
+// messages, the app under the card form). Any other code reads as a plain decline.
+enum class CardRefusal {
+    RejectCardCompany,
+    NotEnoughBalance,
+    InvalidCardNumber,
+    InvalidCardExpiration,
+    InvalidCvc,
+    InvalidAuthentication,
+    NotAuthenticated,
+};
+// The server's message for a refusal code (PaymentDeclined's own for an unknown code).
+Msg cardRefusalMessage(const QString &code);
 
 struct CardSummary {
     QString brand; // "VISA", ...
@@ -88,3 +104,18 @@ SignatureCheck verifyWebhook(const QByteArray &secret, const QByteArray &header,
                              const QByteArray &body, qint64 nowUnix);
 
 } // namespace encore::gateway
+
+namespace encore {
+template<> struct EnumWords<gateway::CardRefusal> {
+    using R = gateway::CardRefusal;
+    static constexpr std::array<EnumWord<R>, 7> words {{
+        {R::RejectCardCompany, u"REJECT_CARD_COMPANY"},
+        {R::NotEnoughBalance, u"NOT_ENOUGH_BALANCE"},
+        {R::InvalidCardNumber, u"INVALID_CARD_NUMBER"},
+        {R::InvalidCardExpiration, u"INVALID_CARD_EXPIRATION"},
+        {R::InvalidCvc, u"INVALID_CVC"},
+        {R::InvalidAuthentication, u"INVALID_AUTHENTICATION"},
+        {R::NotAuthenticated, u"NOT_AUTHENTICATED"},
+    }};
+};
+} // namespace encore

@@ -65,7 +65,7 @@ Result<TopUpOrder> TopUpOrder::fromJson(const QJsonObject &json)
     if (!r.ok())
         return r.error();
     if (!status)
-        return ApiError::withText(ErrorCode::BadRequest, u"status: unknown order status"_s);
+        return ApiError::unknownWord(u"status"_s, json.value(u"status"_s));
     o.status = *status;
     const QJsonObject card = json.value(u"card"_s).toObject();
     o.cardBrand = card.value(u"brand"_s).toString().left(20);

@@ -1,6 +1,7 @@
 // QueuePanel shows position, people ahead, an ETA range, progress and the reason — the words for
 // every reason the server sends, in English and Korean, and no number while paused; HoldCountdown
-// counts down on a pinned clock and says expired() once.
+// counts down on a pinned clock and says expired() once; in the pre-queue the panel counts down to
+// the opening and promises a random place then.
 #include "app/languagemanager.h"
 #include "widgets/holdcountdown.h"
 #include "widgets/queuepanel.h"
@@ -25,6 +26,9 @@ private Q_SLOTS:
     void pausedShowsNoNumber();
     void admittedIsComplete();
     void countdownExpiresOnce();
+    void preQueueCountsDownToTheOpening_data();
+    void preQueueCountsDownToTheOpening();
+    void countdownText();
 
 private:
     LanguageManager m_languages;
@@ -175,6 +179,72 @@ void TestQueuePanel::countdownExpiresOnce()
     QTRY_COMPARE(expired.count(), 1);
     QVERIFY(!countdown.isRunning());
     QCOMPARE(text(countdown, u"holdCountdownText"_s), u"Your seats are held for 0:00"_s);
+}
+
+void TestQueuePanel::preQueueCountsDownToTheOpening_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("countdownPrefix");
+    QTest::addColumn<QString>("waiting");
+    QTest::addColumn<QString>("reason");
+    QTest::addRow("en") << u"en"_s << u"You are in the pre-queue"_s << u"Sales open in 04:1"_s
+                        << u"1234 people waiting for the opening"_s
+                        << u"Everyone who joins before sales open gets a random place at the "
+                           "opening, ahead of everyone who joins later."_s;
+    QTest::addRow("ko") << u"ko"_s << u"사전 대기열에 있습니다"_s << u"판매 시작까지 04:1"_s
+                        << u"1234명이 판매 시작을 기다리고 있습니다"_s
+                        << u"판매 시작 전에 들어온 분은 모두 시작할 때 무작위로 순서를 받으며, "
+                           "그 뒤에 들어온 분보다 앞섭니다."_s;
+}
+
+// The server's pre-queue ticket, decoded through the shared type: a countdown to opensAt, the
+// promise of a random place, how many wait, no position and no estimate.
+void TestQueuePanel::preQueueCountsDownToTheOpening()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, status);
+    QFETCH(QString, countdownPrefix);
+    QFETCH(QString, waiting);
+    QFETCH(QString, reason);
+    QVERIFY(m_languages.setLanguage(language, false));
+    const QDateTime opensAt = QDateTime::currentDateTimeUtc().addSecs(252); // 04:12
+    const auto ticket
+        = QueueTicket::fromJson({{u"userId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                 {u"concertId"_s, 3},
+                                 {u"status"_s, u"WAITING"_s},
+                                 {u"position"_s, 0},
+                                 {u"aheadCount"_s, 0},
+                                 {u"etaSeconds"_s, QJsonValue::Null},
+                                 {u"etaReason"_s, u"pre_queue"_s},
+                                 {u"preQueue"_s, true},
+                                 {u"opensAt"_s, opensAt.toString(Qt::ISODateWithMs)},
+                                 {u"preQueueCount"_s, 1234},
+                                 {u"pollAfterMs"_s, 10'000}});
+    QVERIFY(ticket);
+    QVERIFY(ticket->preQueue);
+    QueuePanel panel;
+    panel.setTicket(ticket.value(), 0);
+    QCOMPARE(text(panel, u"queueStatus"_s), status);
+    QVERIFY2(text(panel, u"queuePosition"_s).startsWith(countdownPrefix),
+             qPrintable(text(panel, u"queuePosition"_s)));
+    QCOMPARE(text(panel, u"queueAhead"_s), waiting);
+    QCOMPARE(text(panel, u"queueEta"_s), QString());
+    QCOMPARE(text(panel, u"queueReason"_s), reason);
+    QCOMPARE(panel.progress(), 0);
+    // The countdown moves by itself, a second at a time.
+    const QString before = text(panel, u"queuePosition"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(text(panel, u"queuePosition"_s) != before, 2500);
+    m_languages.setLanguage(u"en"_s, false);
+}
+
+void TestQueuePanel::countdownText()
+{
+    const QDateTime now = QDateTime::fromString(u"2026-11-30T19:55:48Z"_s, Qt::ISODate);
+    QCOMPARE(QueuePanel::countdown(now.addSecs(252), now), u"04:12"_s);
+    QCOMPARE(QueuePanel::countdown(now.addMSecs(252'001), now), u"04:13"_s); // whole seconds up
+    QCOMPARE(QueuePanel::countdown(now.addSecs(3600 + 61), now), u"1:01:01"_s);
+    QCOMPARE(QueuePanel::countdown(now.addSecs(-5), now), u"00:00"_s);
 }
 
 QTEST_MAIN(TestQueuePanel)

@@ -8,9 +8,11 @@
 #include "admin/audittab.h"
 #include "admin/concertstab.h"
 #include "admin/customerstab.h"
+#include "admin/queuetab.h"
 #include "admin/reasondialog.h"
 #include "admin/salestab.h"
 #include "admin/seatstab.h"
+#include "apipaths.h"
 #include "app/languagemanager.h"
 #include "app/style.h"
 #include "models/reservationlistmodel.h"
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void findCustomerAndFixTheirWallet();
     void refundSomeSeatsFromTheCustomerTab();
     void removeAndBlockFromTheQueue();
+    void seesAndClearsThePreQueue();
     void auditLogSaysItInWords();
     void setsSeatPricesFromTheSeatsTab();
     void salesFilteredByConcert();
@@ -371,6 +374,41 @@ void TestStaffConsole::removeAndBlockFromTheQueue()
                      .toArray()
                      .size(),
                  1);
+}
+
+// Issue 15: the Queue tab shows who waits for sales to open, and staff clear the pre-queue with a
+// reason; the fair-queue panel lists the abuse counters.
+void TestStaffConsole::seesAndClearsThePreQueue()
+{
+    const qint64 concert = m_fx->createConcert(u"Early Birds"_s, 1);
+    m_fx->db().exec(u"UPDATE schedules SET sales_open_at = now() + interval '20 minutes' "
+                    "WHERE concert_id = ?"_s,
+                    {concert});
+    QList<TestUser> fans = m_fx->createUsers(3, 0, u"dawn"_s);
+    for (const TestUser &fan : fans) {
+        HttpRequest join {"POST", api::concertQueue(concert).toLatin1(), {}, {}};
+        join.bearer(fan.token).json({});
+        QCOMPARE(m_server->client().send(join).status, 201);
+    }
+    QueueTab *tab = m_window->queueTab();
+    m_window->showTab(AdminWindow::Tab::Queue);
+    QTRY_VERIFY_WITH_TIMEOUT((m_window->reloadConcerts(), tab->showConcert(concert)), kWaitMs);
+    auto *list = find<QTreeWidget>(u"preQueueList"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 3, kWaitMs);
+    QCOMPARE(list->topLevelItem(0)->text(0), fans[0].username);
+    QVERIFY(find<QLabel>(u"preQueueSummary"_s)->text().contains(u"3 waiting"_s));
+    QCOMPARE(find<QSpinBox>(u"preQueueMinutesSpin"_s)->value(), 60);
+    screenshot(m_window.get(), u"staff-prequeue.png"_s);
+
+    QTest::mouseClick(find<QPushButton>(u"clearPreQueueButton"_s), Qt::LeftButton);
+    confirm(openDialog(), u"Bots in the pre-queue"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 0, kWaitMs);
+    QCOMPARE(staff("GET", "/api/v1/admin/audit?action=queue.prequeue.clear")
+                 .json()
+                 .value(u"entries"_s)
+                 .toArray()
+                 .size(),
+             1);
 }
 
 void TestStaffConsole::auditLogSaysItInWords()

@@ -4,7 +4,9 @@
 // clients dropped by the request timeout while /healthz answers; idle keep-alive connections
 // closed; the connection caps (total and per address) still answering health checks;
 // Connection: close, HEAD, the 426 of /api/v1/live and unmasked WebSocket frames.
+#include "apipaths.h"
 #include "fixtures.h"
+#include "messages.h"
 #include "testserver.h"
 
 #include <QDeadlineTimer>
@@ -19,6 +21,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+using namespace encore;
 
 namespace {
 
@@ -43,11 +46,13 @@ struct RawResponse {
     QString code() const { return json().value(u"error"_s).toObject().value(u"code"_s).toString(); }
 };
 
-// Reads one response; a HEAD answer has no body whatever its Content-Length says.
-RawResponse readResponse(QTcpSocket &socket, bool headRequest = false, int timeoutMs = 10'000)
+// Reads one response; a HEAD answer has no body whatever its Content-Length says. With `carry`,
+// reading starts with the bytes it holds and leaves there what follows the response.
+RawResponse readResponse(QTcpSocket &socket, bool headRequest = false, int timeoutMs = 10'000,
+                         QByteArray *carry = nullptr)
 {
     QDeadlineTimer deadline(timeoutMs);
-    QByteArray buffer;
+    QByteArray buffer = carry ? std::exchange(*carry, {}) : QByteArray();
     const auto fill = [&] {
         if (socket.bytesAvailable() == 0)
             socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
@@ -76,6 +81,8 @@ RawResponse readResponse(QTcpSocket &socket, bool headRequest = false, int timeo
             break;
     r.body = buffer.left(length);
     r.rest = buffer.mid(length);
+    if (carry)
+        *carry = r.rest;
     return r;
 }
 
@@ -138,6 +145,7 @@ private Q_SLOTS:
     void unmaskedWebSocketFrameClosesTheSocket();
     void connectionCaps();
     void metricsNeedStaffOrThePrivateAddress();
+    void loginAnswersKeepTheirOrder();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -171,6 +179,9 @@ void TestEdge::refusedByHead_data()
                                                    << 413 << u"PAYLOAD_TOO_LARGE"_s;
     QTest::addRow("declared 1 MiB + 1") << login + "Content-Length: 1048577\r\n\r\n"
                                         << 413 << u"PAYLOAD_TOO_LARGE"_s;
+    QTest::addRow("declared 2 MiB, Korean")
+        << login + "Accept-Language: ko\r\nContent-Length: 2097152\r\n\r\n"
+        << 413 << u"PAYLOAD_TOO_LARGE"_s;
     QTest::addRow("declared 10^30")
         << login + "Content-Length: 1000000000000000000000000000000\r\n\r\n"
         << 413 << u"PAYLOAD_TOO_LARGE"_s;
@@ -202,6 +213,10 @@ void TestEdge::refusedByHead()
     QVERIFY(!r.headers.value("x-request-id").isEmpty());
     QCOMPARE(r.json().value(u"requestId"_s).toString().toLatin1(), r.headers.value("x-request-id"));
     QCOMPARE(r.headers.value("connection"), QByteArray("close"));
+    // The gate's own answers speak the caller's language when the head said which.
+    const QString message = r.json().value(u"error"_s).toObject().value(u"message"_s).toString();
+    QCOMPARE(message == messageText(Msg::PayloadTooLarge, Language::Korean),
+             request.contains("Accept-Language: ko"));
     QVERIFY2(closedByServer(*socket), "the server kept the connection open");
 }
 
@@ -483,9 +498,81 @@ void TestEdge::metricsNeedStaffOrThePrivateAddress()
     static const QRegularExpression kAddress(u"metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics"_s);
     const auto match = kAddress.match(QString::fromUtf8(m_server->output()));
     QVERIFY2(match.hasMatch(), m_server->output().right(2000).constData());
-    const HttpResponse scraped = HttpClient(quint16(match.captured(1).toUInt())).get("/metrics");
+    const quint16 metricsPort = quint16(match.captured(1).toUInt());
+    const HttpResponse scraped = HttpClient(metricsPort).get("/metrics");
     QCOMPARE(scraped.status, 200);
     QVERIFY(scraped.body.contains("encore_"));
+    // The metrics address has the same edge: an endless header is refused, not buffered.
+    auto socket = connectRaw(metricsPort);
+    QVERIFY(socket);
+    socket->write("GET /metrics HTTP/1.1\r\nX-Big: " + QByteArray(64 * 1024, 'a'));
+    const RawResponse refused = readResponse(*socket);
+    QCOMPARE(refused.status, 431);
+    QCOMPARE(refused.code(), u"HEADERS_TOO_LARGE"_s);
+}
+
+void TestEdge::loginAnswersKeepTheirOrder()
+{
+    // A login's password check runs off the worker and answers later; nothing sent on the same
+    // connection may be answered before it.
+    const QJsonObject credentials {{u"username"_s, u"edge.order"_s},
+                                   {u"password"_s, u"edge order password"_s}};
+    QCOMPARE(m_server->client().post(api::authRegister().toLatin1(), credentials).status, 201);
+    const QByteArray body = QJsonDocument(credentials).toJson(QJsonDocument::Compact);
+    const QByteArray login = "POST " + api::authLogin().toLatin1()
+        + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    const QByteArray health = "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n";
+    const auto isLoginAnswer = [](const RawResponse &r) {
+        return r.status == 200 && r.json().contains(u"token"_s);
+    };
+
+    QByteArray carry; // what a read got beyond its response
+
+    // Pipelined in one write: answered in order.
+    auto pipelined = connectRaw(m_server->port());
+    QVERIFY(pipelined);
+    pipelined->write(login + health);
+    QVERIFY(isLoginAnswer(readResponse(*pipelined, false, 10'000, &carry)));
+    QCOMPARE(readResponse(*pipelined, false, 10'000, &carry).status, 200);
+
+    // One at a time: the connection stays usable after the later answer.
+    auto sequential = connectRaw(m_server->port());
+    QVERIFY(sequential);
+    sequential->write(login);
+    QVERIFY(isLoginAnswer(readResponse(*sequential)));
+    sequential->write(health);
+    QCOMPARE(readResponse(*sequential).status, 200);
+
+    // Connection: close is honoured by the later answer too.
+    auto closing = connectRaw(m_server->port());
+    QVERIFY(closing);
+    closing->write(QByteArray(login).replace("Host: t\r\n", "Host: t\r\nConnection: close\r\n"));
+    QVERIFY(isLoginAnswer(readResponse(*closing)));
+    QVERIFY2(closedByServer(*closing), "Connection: close was ignored");
+
+    // A request sent while the answer may still be pending: either it waits its turn, or the
+    // connection is refused as a whole — never answered first.
+    int refused = 0;
+    for (int round = 0; round < 10; ++round) {
+        carry.clear();
+        auto eager = connectRaw(m_server->port());
+        QVERIFY(eager);
+        eager->write(login);
+        eager->flush();
+        eager->write(health);
+        const RawResponse first = readResponse(*eager, false, 10'000, &carry);
+        if (first.status == 400) {
+            QCOMPARE(first.code(), u"BAD_REQUEST"_s);
+            QVERIFY2(closedByServer(*eager), "the refused connection stayed open");
+            ++refused;
+            continue;
+        }
+        QVERIFY2(isLoginAnswer(first), first.body.constData());
+        QCOMPARE(readResponse(*eager, false, 10'000, &carry).status, 200);
+    }
+    qInfo("a request sent right behind a login: %d of 10 refused, the rest answered in turn",
+          refused);
 }
 
 QTEST_GUILESS_MAIN(TestEdge)

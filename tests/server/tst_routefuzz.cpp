@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -233,6 +234,7 @@ void TestRouteFuzz::noServerError_data()
 
 void TestRouteFuzz::noServerError()
 {
+    const QPair<QByteArray, QByteArray> kKorean {"Accept-Language", "ko-KR"};
     QFETCH(int, route);
     const server::RouteInfo &info = m_routes.at(route);
     const QByteArray method = server::RouteRegistrar::methodName(info.method).toLatin1();
@@ -255,6 +257,8 @@ void TestRouteFuzz::noServerError()
                 r.queueToken(m_queueToken);
             if (round % 2)
                 r.idempotencyKey("fuzz-" + QByteArray::number(m_rng.generate()));
+            if (round % 4 < 2)
+                r.headers.append(kKorean);
             requests.append(r);
         }
     }
@@ -275,6 +279,17 @@ void TestRouteFuzz::noServerError()
                                      QString::fromLatin1(r.body.left(300)))
                                 .arg(a.status)
                                 .arg(QString::fromUtf8(a.body.left(300)))));
+        // Every refusal speaks the caller's language: a message written outside the shared
+        // table (English only) fails here.
+        if (a.status >= 400 && r.headers.contains(kKorean)) {
+            static const QRegularExpression kHangul(u"[\\x{AC00}-\\x{D7A3}]"_s);
+            const QString message
+                = a.json().value(u"error"_s).toObject().value(u"message"_s).toString();
+            QVERIFY2(message.contains(kHangul),
+                     qPrintable(u"%1 %2 → %3 in English: %4"_s.arg(
+                         QString::fromLatin1(r.method), QString::fromLatin1(r.path),
+                         QString::number(a.status), message)));
+        }
     }
 }
 

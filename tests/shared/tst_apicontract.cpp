@@ -308,11 +308,14 @@ void TestApiContract::requestsRoundTrip()
     QVERIFY(roundTrips(Credentials {u"minji"_s, u"correct horse"_s}));
     QVERIFY(roundTrips(HoldRequest {11, {7, 8, 9}}));
     QVERIFY(roundTrips(PaymentRequest {kReservation}));
-    QVERIFY(roundTrips(TopUpRequest {50'000}));
+    QVERIFY(roundTrips(TopUpOrderRequest {50'000}));
+    QVERIFY(roundTrips(TopUpConfirmRequest {QUuid::createUuid(), u"pk_test_1"_s, 50'000}));
     // The contract's limits are applied when reading.
     QVERIFY(!HoldRequest::fromJson(HoldRequest {11, {1, 2, 3, 4, 5}}.toJson()));
     QVERIFY(!HoldRequest::fromJson(HoldRequest {11, {7, 7}}.toJson()));
-    QVERIFY(!TopUpRequest::fromJson(TopUpRequest {money::kMaxTopUp + 1}.toJson()));
+    QVERIFY(!TopUpOrderRequest::fromJson(TopUpOrderRequest {money::kMaxTopUp + 1}.toJson()));
+    QVERIFY(!TopUpConfirmRequest::fromJson(
+        TopUpConfirmRequest {QUuid::createUuid(), QString(), 50'000}.toJson()));
 }
 
 void TestApiContract::errorEnvelopeRoundTrips()

@@ -77,6 +77,12 @@ bool TestServer::start()
     // suites that test these limits (tst_edge, tst_authapi) pass their own values.
     args << u"--max-connections-per-address"_s << u"100000"_s << u"--login-failures-per-address"_s
          << u"100000"_s << u"--login-backoff-after"_s << u"100000"_s;
+    // Likewise the fair-queue limits (tst_fairqueue passes its own).
+    for (const char16_t *limit :
+         {u"--limit-queue-joins", u"--limit-queue-joins-per-address", u"--limit-queue-polls",
+          u"--limit-queue-polls-per-address", u"--limit-poll-pace", u"--limit-holds",
+          u"--limit-accounts-per-address"})
+        args << QString::fromUtf16(limit) << u"0"_s;
     args << u"--listen"_s << u"127.0.0.1:%1"_s.arg(m_port);
     if (TestRedis::requested())
         args << u"--redis"_s << TestRedis::instance().urlFor(m_db.database);

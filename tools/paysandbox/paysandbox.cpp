@@ -25,6 +25,8 @@ Q_LOGGING_CATEGORY(lcSandbox, "sandbox")
 
 namespace encore::sandbox {
 
+using gateway::CardRefusal;
+
 namespace {
 constexpr qsizetype kMaxBody = 64 * 1024;
 
@@ -227,12 +229,14 @@ PaySandbox::Answer PaySandbox::authorize(const QJsonObject &body)
         return refusal(400, u"INVALID_REQUEST"_s, request.error().message);
     const QString digits = card::digitsOf(request->number);
     if (!card::isValidNumber(digits))
-        return refusal(402, u"INVALID_CARD_NUMBER"_s, u"The card number is not valid."_s);
+        return refusal(402, wordOf(CardRefusal::InvalidCardNumber),
+                       u"The card number is not valid."_s);
     const QDate today = QDateTime::currentDateTimeUtc().date();
     if (!card::isFutureExpiry(request->expMonth, request->expYear, today.month(), today.year()))
-        return refusal(402, u"INVALID_CARD_EXPIRATION"_s, u"The card has expired."_s);
+        return refusal(402, wordOf(CardRefusal::InvalidCardExpiration), u"The card has expired."_s);
     if (card::digitsOf(request->cvc) != request->cvc)
-        return refusal(402, u"INVALID_CVC"_s, u"The security code must be 3 or 4 digits."_s);
+        return refusal(402, wordOf(CardRefusal::InvalidCvc),
+                       u"The security code must be 3 or 4 digits."_s);
     const QString previous = m_orderPayments.value(request->orderId);
     if (!previous.isEmpty()) {
         const auto status = m_payments.value(previous).payment.status;
@@ -269,7 +273,8 @@ PaySandbox::Answer PaySandbox::authenticate(const QJsonObject &body)
     if (stored->payment.status != gateway::PaymentStatus::InProgress)
         return refusal(400, u"ALREADY_PROCESSED_PAYMENT"_s, u"Nothing to authenticate."_s);
     if (body.value(u"code"_s).toString() != QStringView(kAuthenticationCode))
-        return refusal(402, u"INVALID_AUTHENTICATION"_s, u"The one-time code is not correct."_s);
+        return refusal(402, wordOf(CardRefusal::InvalidAuthentication),
+                       u"The one-time code is not correct."_s);
     stored->payment.status = gateway::PaymentStatus::Ready;
     return {200, compact(gateway::Authorization {key, stored->payment.status, {}}.toJson())};
 }
@@ -295,7 +300,7 @@ PaySandbox::Answer PaySandbox::confirm(const QJsonObject &body, bool *delay)
     case gateway::PaymentStatus::Ready:
         break;
     case gateway::PaymentStatus::InProgress:
-        return refusal(403, u"NOT_AUTHENTICATED"_s,
+        return refusal(403, wordOf(CardRefusal::NotAuthenticated),
                        u"The cardholder has not finished the second step."_s);
     case gateway::PaymentStatus::Aborted:
         return refusal(402, p.failureCode, p.failureMessage);
@@ -307,7 +312,8 @@ PaySandbox::Answer PaySandbox::confirm(const QJsonObject &body, bool *delay)
         || stored->behaviour == CardBehaviour::InsufficientFunds) {
         const bool decline = stored->behaviour == CardBehaviour::Decline;
         p.status = gateway::PaymentStatus::Aborted;
-        p.failureCode = decline ? u"REJECT_CARD_COMPANY"_s : u"NOT_ENOUGH_BALANCE"_s;
+        p.failureCode
+            = wordOf(decline ? CardRefusal::RejectCardCompany : CardRefusal::NotEnoughBalance);
         p.failureMessage = decline ? u"The card company declined the payment."_s
                                    : u"The card's balance or limit is too low."_s;
         changed(*stored);
