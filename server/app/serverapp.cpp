@@ -274,6 +274,14 @@ int ServerApp::run()
                 services.concerts.invalidateSeatMap(scheduleId);
         },
         Qt::DirectConnection);
+    // Sessions and turns cached by this process follow every instance's changes.
+    QObject::connect(
+        &listener, &NotificationListener::cacheNotice, &listener,
+        [&services](const QByteArray &payload) { services.onCacheNotice(payload); },
+        Qt::DirectConnection);
+    QObject::connect(
+        &listener, &NotificationListener::listening, &listener,
+        [&services] { services.forgetCached(); }, Qt::DirectConnection);
     listener.start();
     ConnectionBudget budget(m_config.effectiveMaxConnections(), m_config.maxConnectionsPerAddress,
                             m_config.trustedProxies);

@@ -4,6 +4,7 @@
 #include "auth/passwordhashpool.h"
 #include "config/serverconfig.h"
 #include "jsonreader.h"
+#include "live/noticepublisher.h"
 #include "storage/database.h"
 
 #include <QRegularExpression>
@@ -15,6 +16,9 @@ namespace encore::server {
 
 namespace {
 constexpr int kSessionDays = 7;
+// Cache notices: one session ended (its token hash in hex), or every cached session.
+constexpr QByteArrayView kSessionNotice = "session:";
+constexpr QByteArrayView kAllSessionsNotice = "sessions";
 constexpr auto kFailureWindow = "interval '15 minutes'";
 
 ApiError tooManyAttempts(int retryAfter)
@@ -34,10 +38,29 @@ User userFromRow(const QSqlQuery &q, int first)
 }
 } // namespace
 
-AuthService::AuthService(Database &db, const ServerConfig &config)
+AuthService::AuthService(Database &db, const ServerConfig &config, NoticePublisher &notices)
     : m_db(db)
     , m_config(config)
+    , m_notices(notices)
 {
+}
+
+bool AuthService::onCacheNotice(const QByteArray &payload)
+{
+    if (payload.startsWith(kSessionNotice)) {
+        m_sessions.invalidateGroup(QByteArray::fromHex(payload.mid(kSessionNotice.size())));
+        return true;
+    }
+    if (payload == kAllSessionsNotice) {
+        forgetAllSessions();
+        return true;
+    }
+    return false;
+}
+
+void AuthService::forgetAllSessions()
+{
+    m_sessions.clear();
 }
 
 void AuthService::validateCredentials(const QString &username, const QString &password)
@@ -199,20 +222,35 @@ Session AuthService::finishLogin(const LoginAttempt &attempt)
 void AuthService::logout(const QByteArray &token)
 {
     authenticate(token);
-    m_db.exec(u"DELETE FROM sessions WHERE token_hash = ?"_s, {tokens::hash(token)});
+    const QByteArray hash = tokens::hash(token);
+    m_db.exec(u"DELETE FROM sessions WHERE token_hash = ?"_s, {hash});
+    // This instance forgets it before answering; the others when the notice reaches them.
+    m_sessions.invalidateGroup(hash);
+    m_notices.publish(QString::fromLatin1(kCacheChannel),
+                      QString::fromLatin1(kSessionNotice.toByteArray() + hash.toHex()));
 }
 
 User AuthService::authenticate(const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128)
         throw ApiError(ErrorCode::Unauthenticated, Msg::PleaseLogIn);
+    const QByteArray hash = tokens::hash(token);
+    if (const auto cached = m_sessions.get(hash)) {
+        if (cached->expiresAt > QDateTime::currentDateTimeUtc())
+            return cached->user;
+    }
+    const quint64 ticket = m_sessions.ticket(hash);
     QSqlQuery &q = m_db.exec(
-        u"SELECT u.id, u.username, u.role FROM sessions s JOIN users u ON u.id = s.user_id "
-        "WHERE s.token_hash = ? AND s.expires_at > now()"_s,
-        {tokens::hash(token)});
+        u"SELECT u.id, u.username, u.role, s.expires_at FROM sessions s "
+        "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > now()"_s,
+        {hash});
     if (!q.next())
         throw ApiError(ErrorCode::Unauthenticated, Msg::SessionEnded);
-    return userFromRow(q, 0);
+    CachedSession session {userFromRow(q, 0), q.value(3).toDateTime()};
+    // Inside a transaction the row may be this transaction's own, not yet committed.
+    if (!m_db.inTransaction())
+        m_sessions.put(hash, hash, session, ticket);
+    return session.user;
 }
 
 User AuthService::authenticateStaff(const QByteArray &token)
@@ -233,6 +271,11 @@ bool AuthService::ensureStaff(const QString &username, const QString &password)
             if (!PasswordHasher::verify(q.value(0).toString().toLatin1(), password))
                 return false;
             m_db.exec(u"UPDATE users SET role = 'staff' WHERE username = ?"_s, {username});
+            m_db.afterCommit([this] {
+                forgetAllSessions();
+                m_notices.publish(QString::fromLatin1(kCacheChannel),
+                                  QString::fromLatin1(kAllSessionsNotice.toByteArray()));
+            });
             return true;
         }
         m_db.exec(u"INSERT INTO users(username, password_hash, role) VALUES (?, ?, 'staff')"_s,

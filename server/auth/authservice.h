@@ -4,6 +4,7 @@
 // and a bounded per-username back-off). Any worker thread; each call is its own transaction.
 
 #include "api/apitypes.h"
+#include "cache/invalidatedcache.h"
 #include "models/user.h"
 
 #include <QDateTime>
@@ -12,11 +13,17 @@
 namespace encore::server {
 
 class Database;
+class NoticePublisher;
 struct ServerConfig;
 
 class AuthService {
 public:
-    AuthService(Database &db, const ServerConfig &config);
+    AuthService(Database &db, const ServerConfig &config, NoticePublisher &notices);
+
+    // Sessions are answered from memory (docs/PERFORMANCE.md, "Reads from memory"): a logout
+    // reaches every instance's cache through the listener; without the listener a cached
+    // session lives at most this long, and never past its own expiry.
+    static constexpr qint64 kSessionCacheMs = 15'000;
 
     // Registration and login come in steps so that the password hash, the slow part, can run
     // off the worker thread (PasswordHashPool): begin (checks, throttles, looks up), the hash
@@ -58,6 +65,10 @@ public:
 
     static void validateCredentials(const QString &username, const QString &password);
 
+    // A cache notice from any instance (NoticePublisher's kCacheChannel): true if it was ours.
+    bool onCacheNotice(const QByteArray &payload);
+    void forgetAllSessions();
+
 private:
     struct Failures {
         int count = 0;
@@ -72,8 +83,15 @@ private:
     void checkLoginBudget(const QString &pairKey, const QString &userKey);
     Session createSession(const User &user);
 
+    struct CachedSession {
+        User user;
+        QDateTime expiresAt;
+    };
+
     Database &m_db;
     const ServerConfig &m_config;
+    NoticePublisher &m_notices;
+    InvalidatedCache<CachedSession> m_sessions {kSessionCacheMs};
 };
 
 } // namespace encore::server

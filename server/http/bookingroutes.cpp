@@ -18,6 +18,11 @@ QByteArray requestHash(const RequestContext &ctx)
                                            ctx.request().body());
 }
 
+Reply replayable(Reply reply, bool replayed)
+{
+    return replayed ? IdempotencyService::replayed(std::move(reply)) : reply;
+}
+
 } // namespace
 
 void registerBookingRoutes(RouteRegistrar &routes, Services &s)
@@ -67,11 +72,11 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         s.limits.holdAttempt(user.id); // issue 15: hold attempts per account per minute
         const auto key = ctx.idempotencyKey();
         const auto in = ctx.body<HoldRequest>();
-        return s.idempotency.run(user.id, key, requestHash(ctx), [&] {
-            const Reservation res
-                = s.reservations.hold(user.id, ctx.queueToken(), in.scheduleId, in.seats);
-            return Reply::json(wrapOne(api::keys::kReservation, res), 201);
-        });
+        // The key is claimed and the answer stored inside encore_hold: one round trip.
+        const auto held = s.reservations.hold(user.id, ctx.queueToken(), in.scheduleId, in.seats,
+                                              key, key ? requestHash(ctx) : QByteArray());
+        return replayable(Reply::json(wrapOne(api::keys::kReservation, held.reservation), 201),
+                          held.replayed);
     });
     routes.add(Method::Get, api::reservations(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
@@ -92,9 +97,9 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         const User user = s.auth.authenticate(ctx.bearerToken());
         const QString key = ctx.requireIdempotencyKey();
         const auto in = ctx.body<PaymentRequest>();
-        return s.idempotency.run(user.id, key, requestHash(ctx), [&] {
-            return Reply::of(s.payments.pay(user.id, ctx.queueToken(), in.reservationId), 201);
-        });
+        const auto paid
+            = s.payments.pay(user.id, ctx.queueToken(), in.reservationId, key, requestHash(ctx));
+        return replayable(Reply::of(paid.receipt, 201), paid.replayed);
     });
     routes.add(Method::Get, api::payments(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());

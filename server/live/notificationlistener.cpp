@@ -1,6 +1,7 @@
 #include "notificationlistener.h"
 
 #include "live/accountnotices.h"
+#include "live/noticepublisher.h"
 
 #include <QLoggingCategory>
 #include <QSqlDriver>
@@ -18,6 +19,7 @@ namespace {
 const QString kSeats = u"encore_seats"_s;
 const QString kQueue = u"encore_queue"_s;
 const QString kAccount = QString::fromLatin1(kAccountChannel);
+const QString kCache = QString::fromLatin1(kCacheChannel);
 } // namespace
 
 NotificationListener::NotificationListener(ConnectionParams params)
@@ -89,6 +91,7 @@ void NotificationListener::connectToDatabase()
     m_db.driver()->subscribeToNotification(kSeats);
     m_db.driver()->subscribeToNotification(kQueue);
     m_db.driver()->subscribeToNotification(kAccount);
+    m_db.driver()->subscribeToNotification(kCache);
     Q_EMIT listening();
 }
 
@@ -100,6 +103,8 @@ void NotificationListener::onNotification(const QString &channel, int, const QVa
         Q_EMIT queueChanged(payload.toString().toLongLong());
     else if (channel == kAccount)
         Q_EMIT accountNotice(payload.toString().toUtf8());
+    else if (channel == kCache)
+        Q_EMIT cacheNotice(payload.toString().toUtf8());
 }
 
 } // namespace encore::server

@@ -26,6 +26,7 @@ Q_SIGNALS:
     void seatsChanged(const QByteArray &payload); // JSON from notify_seat_changes()
     void queueChanged(qint64 concertId);
     void accountNotice(const QByteArray &payload); // JSON of an AccountNotice
+    void cacheNotice(const QByteArray &payload); // on kCacheChannel (NoticePublisher)
     void listening(); // (re)connected: subscribers should re-sync
 
 private:

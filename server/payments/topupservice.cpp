@@ -2,6 +2,7 @@
 
 #include "jsonreader.h"
 #include "payments/paymentprovider.h"
+#include "services/decisions.h"
 #include "services/walletservice.h"
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
@@ -25,21 +26,25 @@ constexpr auto kOrderColumns
       "FROM top_up_orders o JOIN users u ON u.id = o.user_id ";
 constexpr int kExpireMinutes = 30; // an order without a charge is given up after this long
 
-TopUpOrder orderFromRow(const QSqlQuery &q)
+// An order from kOrderColumns (or top_up_order_row() of migration 011) starting at `first`.
+TopUpOrder orderFromRow(const QSqlQuery &q, int first = 0)
 {
+    const auto at = [&](int i) {
+        return q.value(first + i);
+    };
     TopUpOrder o;
-    o.id = QUuid::fromString(q.value(0).toString());
-    o.userId = QUuid::fromString(q.value(1).toString());
-    o.amount = q.value(2).toLongLong();
-    o.status = topUpOrderStatusFromName(q.value(3).toString()).value_or(TopUpOrderStatus::Pending);
-    o.paymentKey = q.value(4).toString();
-    o.cardBrand = q.value(5).toString();
-    o.cardLast4 = q.value(6).toString();
-    o.failureCode = q.value(7).toString();
-    o.failureMessage = q.value(8).toString();
-    o.createdAt = q.value(9).toDateTime();
-    o.settledAt = q.value(10).toDateTime();
-    o.username = q.value(11).toString();
+    o.id = QUuid::fromString(at(0).toString());
+    o.userId = QUuid::fromString(at(1).toString());
+    o.amount = at(2).toLongLong();
+    o.status = topUpOrderStatusFromName(at(3).toString()).value_or(TopUpOrderStatus::Pending);
+    o.paymentKey = at(4).toString();
+    o.cardBrand = at(5).toString();
+    o.cardLast4 = at(6).toString();
+    o.failureCode = at(7).toString();
+    o.failureMessage = at(8).toString();
+    o.createdAt = at(9).toDateTime();
+    o.settledAt = at(10).toDateTime();
+    o.username = at(11).toString();
     return o;
 }
 
@@ -151,22 +156,12 @@ std::optional<TopUpService::OrderRow> TopUpService::load(const QUuid &orderId, b
     return OrderRow {orderFromRow(q)};
 }
 
-TopUpService::OrderRow TopUpService::loadOwned(const QUuid &userId, const QUuid &orderId)
-{
-    auto order = load(orderId, false);
-    if (!order || order->userId != userId) // another customer's order does not exist for you
-        throw ApiError(ErrorCode::NotFound, Msg::NoSuchTopUp);
-    return *order;
-}
-
 TopUpResult TopUpService::confirm(const QUuid &userId, const QUuid &orderId,
                                   const QString &paymentKey, Money amount)
 {
-    OrderRow order = loadOwned(userId, orderId);
-    // A concurrent confirmation may settle the order between the read and the attach: then it
-    // is answered like any settled order.
-    if (order.status == TopUpOrderStatus::Pending && !attachKey(order, paymentKey))
-        order = loadOwned(userId, orderId);
+    // One round trip before the gateway call (the key attached, or the order already settled)
+    // and one after it (settle): the top-up's hot path.
+    const OrderRow order = attach(userId, orderId, paymentKey);
     if (order.status != TopUpOrderStatus::Pending)
         return settledAnswer(order, paymentKey);
     if (amount != order.amount) {
@@ -200,24 +195,25 @@ TopUpResult TopUpService::settledAnswer(const OrderRow &order, const QString &pa
     throw ApiError(ErrorCode::Conflict, Msg::TopUpStillOpen);
 }
 
-bool TopUpService::attachKey(const OrderRow &order, const QString &paymentKey)
+TopUpService::OrderRow TopUpService::attach(const QUuid &userId, const QUuid &orderId,
+                                            const QString &paymentKey)
 {
     try {
-        QSqlQuery &q = m_db.exec(
-            u"UPDATE top_up_orders SET payment_key = ? WHERE id = ?::uuid AND status = 'PENDING' "
-            "AND (payment_key IS NULL OR payment_key = ?) RETURNING 1"_s,
-            {paymentKey, sql::uuid(order.id), paymentKey});
-        if (q.next())
-            return true;
+        QSqlQuery &q
+            = decisions::run(m_db, u"SELECT * FROM encore_top_up_attach(?::uuid, ?::uuid, ?)"_s,
+                             {sql::uuid(userId), sql::uuid(orderId), paymentKey});
+        q.next();
+        return OrderRow {orderFromRow(q)};
     } catch (const DbError &e) {
-        if (!e.isUniqueViolation())
-            throw;
-        throw ApiError(ErrorCode::Conflict, Msg::PaymentOfOtherTopUp);
+        const auto code = decisions::outcome(e);
+        if (code == u"ENTOP") // another customer's order does not exist for you
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchTopUp);
+        if (code == u"ENKEY")
+            throw ApiError(ErrorCode::Conflict, Msg::PaymentOfOtherTopUp);
+        if (code == u"ENBSY")
+            throw ApiError(ErrorCode::Conflict, Msg::TopUpBeingPaid);
+        throw;
     }
-    const auto now = load(order.id, false);
-    if (now && now->status != TopUpOrderStatus::Pending)
-        return false; // settled meanwhile
-    throw ApiError(ErrorCode::Conflict, Msg::TopUpBeingPaid);
 }
 
 void TopUpService::detachKey(const QUuid &orderId, const QString &paymentKey)
@@ -279,33 +275,29 @@ void TopUpService::refuseMismatch(const OrderRow &order, const QString &paymentK
 std::optional<TopUpResult> TopUpService::settle(const QUuid &orderId,
                                                 const gateway::Payment &payment)
 {
-    return m_db.transact([&]() -> std::optional<TopUpResult> {
-        const auto order = load(orderId, true);
-        if (!order || payment.orderId != orderId.toString(QUuid::WithoutBraces)
-            || payment.totalAmount != order->amount
-            || (!order->paymentKey.isEmpty() && order->paymentKey != payment.paymentKey)) {
-            qCWarning(lcTopUp).noquote()
-                << "payment" << payment.paymentKey << "does not match order" << orderId.toString();
-            return std::nullopt;
+    if (payment.orderId == orderId.toString(QUuid::WithoutBraces)) {
+        QSqlQuery &q = decisions::run(
+            m_db, u"SELECT * FROM encore_settle_top_up(?::uuid, ?, ?, ?, ?)"_s,
+            {sql::uuid(orderId), payment.paymentKey, payment.totalAmount,
+             sql::text(payment.card.brand.left(20)), sql::text(payment.card.last4.left(4))});
+        q.next();
+        const QString outcome = q.value(0).toString();
+        if (outcome == u"FAILED")
+            return std::nullopt; // the order failed: a late DONE is older news, credits nothing
+        if (outcome != u"MISMATCH") {
+            const TopUpOrder order = orderFromRow(q, 1);
+            if (outcome == u"PAID")
+                qCInfo(lcTopUp).noquote()
+                    << "order" << orderId.toString(QUuid::WithoutBraces) << "paid:" << order.amount;
+            const LedgerEntry entry {q.value(15).toLongLong(), q.value(16).toLongLong(),
+                                     q.value(17).toLongLong(), LedgerKind::TopUp,
+                                     q.value(18).toString(),   q.value(19).toDateTime()};
+            return TopUpResult {q.value(13).toLongLong(), entry, forCustomer(order)};
         }
-        if (order->status == TopUpOrderStatus::Paid || order->status == TopUpOrderStatus::Cancelled)
-            return confirmationOf(*order);
-        // A FAILED order's payment ended ABORTED or CANCELED; a DONE event arriving after that
-        // one (webhooks come out of order) is older news and credits nothing.
-        if (order->status == TopUpOrderStatus::Failed)
-            return std::nullopt;
-        m_db.exec(u"UPDATE top_up_orders SET status = 'PAID', payment_key = ?, card_brand = ?, "
-                  "card_last4 = ?, failure_code = '', failure_message = '', settled_at = now() "
-                  "WHERE id = ?::uuid"_s,
-                  {payment.paymentKey, sql::text(payment.card.brand.left(20)),
-                   sql::text(payment.card.last4.left(4)), sql::uuid(orderId)});
-        const auto [wallet, entry]
-            = m_wallet.postForOrder(order->userId, order->amount, LedgerKind::TopUp, orderId);
-        OrderRow paid = *load(orderId, false);
-        qCInfo(lcTopUp).noquote() << "order" << orderId.toString(QUuid::WithoutBraces)
-                                  << "paid:" << order->amount;
-        return TopUpResult {wallet.balance, entry, forCustomer(paid)};
-    });
+    }
+    qCWarning(lcTopUp).noquote() << "payment" << payment.paymentKey << "does not match order"
+                                 << orderId.toString();
+    return std::nullopt;
 }
 
 TopUpResult TopUpService::confirmationOf(const OrderRow &order)
@@ -440,7 +432,8 @@ void TopUpService::resolve(const OrderRow &order)
     case gateway::PaymentStatus::Ready:
         // Authorised by the cardholder, never confirmed (the app or this server stopped in
         // between): finish what they asked for.
-        if (!attachKey(order, o.payment.paymentKey))
+        if (attach(order.userId, order.id, o.payment.paymentKey).status
+            != TopUpOrderStatus::Pending)
             break; // settled meanwhile
         if (o.payment.totalAmount != order.amount)
             refuseMismatch(order, o.payment.paymentKey);

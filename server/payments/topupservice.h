@@ -49,17 +49,16 @@ public:
 private:
     struct OrderRow;
     std::optional<OrderRow> load(const QUuid &orderId, bool forUpdate);
-    OrderRow loadOwned(const QUuid &userId, const QUuid &orderId);
-    // Records the payment key on a PENDING order (CONFLICT when another key is there); false
-    // when the order was settled meanwhile.
-    bool attachKey(const OrderRow &order, const QString &paymentKey);
+    // The customer's order with the payment key recorded on it while PENDING (CONFLICT when
+    // another key is there; a settled order as it is): one round trip (encore_top_up_attach).
+    OrderRow attach(const QUuid &userId, const QUuid &orderId, const QString &paymentKey);
     // The answer for an order no longer PENDING: its credit again, or why not.
     TopUpResult settledAnswer(const OrderRow &order, const QString &paymentKey);
     void detachKey(const QUuid &orderId, const QString &paymentKey);
     // Confirms an order whose key is attached; nullopt when the gateway gave no answer.
     std::optional<TopUpResult> confirmAttached(const OrderRow &order, const QString &paymentKey);
     // Credits the order for this DONE payment unless it already was; nullopt when the payment
-    // does not match the order (never credited).
+    // does not match the order (never credited). One round trip (encore_settle_top_up).
     std::optional<TopUpResult> settle(const QUuid &orderId, const gateway::Payment &payment);
     TopUpResult confirmationOf(const OrderRow &order);
     void fail(const QUuid &orderId, const QString &code, const QString &message);

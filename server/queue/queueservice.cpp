@@ -2,8 +2,10 @@
 
 #include "auth/passwordhasher.h"
 #include "jsonreader.h"
+#include "live/noticepublisher.h"
 #include "metrics/metrics.h"
 #include "queue/etaestimate.h"
+#include "queue/pgqueuestore.h"
 #include "queue/queuestore.h"
 #include "services/ratelimiter.h"
 #include "storage/database.h"
@@ -107,13 +109,73 @@ int preQueuePollAfterMs(qint64 msUntilOpen)
 
 } // namespace
 
+namespace {
+// Cache notices: one user's turns (their id), or every cached turn.
+constexpr QByteArrayView kTurnsNotice = "turns:";
+constexpr QByteArrayView kAllTurnsNotice = "turns";
+
+QByteArray turnGroup(const QUuid &userId)
+{
+    return userId.toRfc4122();
+}
+} // namespace
+
 QueueService::QueueService(Database &db, const ServerConfig &config, QueueStore &store,
-                           RateLimiter &limits)
+                           RateLimiter &limits, NoticePublisher &notices)
     : m_db(db)
     , m_config(config)
     , m_store(store)
     , m_limits(limits)
+    , m_notices(notices)
+    , m_entriesInPostgres(dynamic_cast<PgQueueStore *>(&store) != nullptr)
 {
+}
+
+std::optional<QueueEntry> QueueService::liveEntry(const QUuid &userId, const QByteArray &tokenHash)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (auto cached = m_turns.get(tokenHash)) {
+        if (cached->activeUntil > now)
+            return cached;
+    }
+    const QByteArray group = turnGroup(userId);
+    const quint64 ticket = m_turns.ticket(group);
+    auto e = m_store.entry(tokenHash);
+    // Only this user's ACTIVE turns, read outside a transaction (never uncommitted rows).
+    if (e && e->active && e->userId == userId && e->activeUntil > now && !m_db.inTransaction())
+        m_turns.put(tokenHash, group, *e, ticket);
+    return e;
+}
+
+void QueueService::turnsChanged(const QUuid &userId)
+{
+    // This instance forgets at once (after the commit); the others when the notice arrives.
+    m_db.afterCommit([this, userId] {
+        m_turns.invalidateGroup(turnGroup(userId));
+        m_notices.publish(QString::fromLatin1(kCacheChannel),
+                          QString::fromLatin1(kTurnsNotice.toByteArray())
+                              + userId.toString(QUuid::WithoutBraces));
+    });
+}
+
+bool QueueService::onCacheNotice(const QByteArray &payload)
+{
+    if (payload.startsWith(kTurnsNotice)) {
+        const QUuid user = QUuid::fromString(QLatin1StringView(payload.mid(kTurnsNotice.size())));
+        if (!user.isNull())
+            m_turns.invalidateGroup(turnGroup(user));
+        return true;
+    }
+    if (payload == kAllTurnsNotice) {
+        forgetAllTurns();
+        return true;
+    }
+    return false;
+}
+
+void QueueService::forgetAllTurns()
+{
+    m_turns.clear();
 }
 
 void QueueService::requireConcert(qint64 concertId)
@@ -183,6 +245,7 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
     if (outcome == JoinOutcome::NeedsOpening)
         throw ApiError(ErrorCode::Unavailable, QJsonObject {{u"retryAfterSeconds"_s, 1}});
     const bool inserted = outcome == JoinOutcome::Added;
+    turnsChanged(userId); // the earlier token of this entry no longer counts
     if (inserted)
         m_db.afterCommit([] { Metrics::instance().increment(u"encore_queue_joins_total"_s); });
     admit(concertId); // an idle queue lets the newcomer straight in
@@ -190,6 +253,18 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
     m_limits.pollAnswered(tokens::hash(token), ticket.pollAfterMs);
     ticket.token = QString::fromLatin1(token);
     return {ticket, inserted};
+}
+
+QueueTicket QueueService::activeTicket(const QueueEntry &e)
+{
+    QueueTicket t;
+    t.userId = e.userId;
+    t.concertId = e.concertId;
+    t.status = QueueStatus::Active;
+    t.activeUntil = e.activeUntil;
+    t.pollAfterMs = 10'000;
+    t.etaReason = EtaReason::Admitted;
+    return t;
 }
 
 QueueService::SalesOpening QueueService::openingOf(qint64 concertId)
@@ -269,11 +344,7 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash, bool mayOpen)
     if (s->entry.active) {
         if (s->entry.activeUntil <= QDateTime::currentDateTimeUtc())
             throw ApiError(ErrorCode::NotFound, Msg::TurnEnded);
-        t.status = QueueStatus::Active;
-        t.activeUntil = s->entry.activeUntil;
-        t.pollAfterMs = 10'000;
-        t.etaReason = EtaReason::Admitted;
-        return t;
+        return activeTicket(s->entry);
     }
     t.status = QueueStatus::Waiting;
     t.position = s->ahead + 1;
@@ -288,13 +359,32 @@ QueueTicket QueueService::ticketFor(const QByteArray &tokenHash, bool mayOpen)
     return t;
 }
 
+qint64 QueueService::activeConcert(const QUuid &userId, const QByteArray &token)
+{
+    if (token.isEmpty() || token.size() > 128)
+        return 0;
+    const auto e = liveEntry(userId, tokens::hash(token));
+    const bool mine
+        = e && e->userId == userId && e->active && e->activeUntil > QDateTime::currentDateTimeUtc();
+    return mine ? e->concertId : 0;
+}
+
 QueueTicket QueueService::status(const QUuid &userId, const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128)
         throw ApiError(ErrorCode::NotFound, Msg::NoQueueTicket);
-    QueueTicket t = ticketFor(tokens::hash(token));
+    // An ACTIVE turn needs nothing but its entry: answered from memory when cached.
+    const QByteArray hash = tokens::hash(token);
+    if (const auto e = m_turns.get(hash);
+        e && e->userId == userId && e->activeUntil > QDateTime::currentDateTimeUtc())
+        return activeTicket(*e);
+    const quint64 ticket = m_turns.ticket(turnGroup(userId));
+    QueueTicket t = ticketFor(hash);
     if (t.userId != userId)
         throw ApiError(ErrorCode::NotFound, Msg::TicketEnded);
+    if (t.status == QueueStatus::Active && !m_db.inTransaction())
+        m_turns.put(hash, turnGroup(userId), QueueEntry {userId, t.concertId, true, t.activeUntil},
+                    ticket);
     return t;
 }
 
@@ -316,6 +406,7 @@ void QueueService::leave(const QUuid &userId, const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 128 || !m_store.leave(userId, tokens::hash(token)))
         throw ApiError(ErrorCode::NotFound, Msg::TicketAlreadyEnded);
+    turnsChanged(userId);
 }
 
 QDateTime QueueService::requireActive(const QUuid &userId, const QByteArray &token,
@@ -323,7 +414,7 @@ QDateTime QueueService::requireActive(const QUuid &userId, const QByteArray &tok
 {
     if (token.isEmpty() || token.size() > 128)
         throw ApiError(ErrorCode::QueueNotActive, Msg::JoinQueueFirst);
-    const auto e = m_store.entry(tokens::hash(token));
+    const auto e = liveEntry(userId, tokens::hash(token));
     if (!e || e->userId != userId || e->concertId != concertId)
         throw ApiError(ErrorCode::QueueNotActive, Msg::JoinQueueFirst);
     if (e->active && e->activeUntil > QDateTime::currentDateTimeUtc())
@@ -343,6 +434,7 @@ void QueueService::complete(const QUuid &userId, qint64 concertId)
     m_db.afterCommit([this, userId, concertId] {
         try {
             m_store.complete(userId, concertId);
+            turnsChanged(userId);
         } catch (const std::exception &e) {
             // Done all the same (the payment committed); the ticket runs out at its time instead.
             qCWarning(lcQueue) << "could not end the queue ticket:" << e.what();
@@ -357,6 +449,7 @@ constexpr int kPaymentGraceSeconds = 30;
 void QueueService::coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil)
 {
     m_store.extendTurn(userId, concertId, heldUntil.addSecs(kPaymentGraceSeconds));
+    turnsChanged(userId);
 }
 
 void QueueService::grantOfferTurn(const QUuid &userId, qint64 concertId,
@@ -507,12 +600,20 @@ QList<QueueTicket> QueueService::ticketsOf(const QUuid &userId)
 bool QueueService::removeEntry(const QUuid &userId, qint64 concertId)
 {
     requireConcert(concertId);
-    return m_store.remove(userId, concertId);
+    const bool removed = m_store.remove(userId, concertId);
+    turnsChanged(userId);
+    return removed;
 }
 
 int QueueService::close(qint64 concertId)
 {
-    return m_store.removeAll(concertId);
+    const int ended = m_store.removeAll(concertId);
+    m_db.afterCommit([this] {
+        forgetAllTurns();
+        m_notices.publish(QString::fromLatin1(kCacheChannel),
+                          QString::fromLatin1(kAllTurnsNotice.toByteArray()));
+    });
+    return ended;
 }
 
 bool QueueService::block(qint64 concertId, const QUuid &userId, const QUuid &actorId,
@@ -536,6 +637,7 @@ bool QueueService::block(qint64 concertId, const QUuid &userId, const QUuid &act
         return q.value(0).toBool();
     });
     m_store.remove(userId, concertId);
+    turnsChanged(userId);
     return added;
 }
 

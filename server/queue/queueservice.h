@@ -6,8 +6,10 @@
 
 #include "api/admintypes.h"
 #include "api/fairqueuetypes.h"
+#include "cache/invalidatedcache.h"
 #include "config/serverconfig.h"
 #include "models/queueticket.h"
+#include "queue/queuestore.h"
 
 #include <QHostAddress>
 
@@ -16,14 +18,22 @@
 namespace encore::server {
 
 class Database;
-class QueueStore;
+class NoticePublisher;
 class RateLimiter;
 
 class QueueService {
 public:
     // `store` holds the entries (PostgreSQL or Redis); settings stay in PostgreSQL.
     // `limits` counts joins and polls (issue 15: RATE_LIMITED when over).
-    QueueService(Database &db, const ServerConfig &config, QueueStore &store, RateLimiter &limits);
+    QueueService(Database &db, const ServerConfig &config, QueueStore &store, RateLimiter &limits,
+                 NoticePublisher &notices);
+
+    // ACTIVE turns are answered from memory (docs/PERFORMANCE.md, "Reads from memory"): every
+    // change that ends, moves or replaces a turn (payment, leave, re-join, extension, staff)
+    // reaches every instance's cache through the listener; without the listener a cached turn
+    // lives at most this long, and never past its own end. Waiting entries are not cached, so an
+    // admission is seen at once.
+    static constexpr qint64 kTurnCacheMs = 15'000;
 
     // Returns the ticket (with a fresh token) and whether the entry is new. Before a date's
     // sales open (within preQueueMinutes) the entry waits in the pre-queue; earlier joins are
@@ -39,12 +49,25 @@ public:
     // Throws QUEUE_NOT_ACTIVE unless `token` is an ACTIVE ticket of this user for this concert;
     // answers when that turn ends.
     QDateTime requireActive(const QUuid &userId, const QByteArray &token, qint64 concertId);
+    // The concert of the user's ACTIVE turn behind `token`, or 0 (no error thrown).
+    qint64 activeConcert(const QUuid &userId, const QByteArray &token);
+    // True when the entries live in PostgreSQL: a decision function then moves the turn in its
+    // own transaction (encore_hold, encore_pay), and the caller reports it with turnsChanged().
+    bool entriesInPostgres() const { return m_entriesInPostgres; }
+    // The user's turns changed in a way the cache cannot know of: forget them on every instance.
+    void turnsChanged(const QUuid &userId);
+    // A cache notice from any instance: true if it was the queue's.
+    bool onCacheNotice(const QByteArray &payload);
+    void forgetAllTurns();
     // Ends the user's ticket for the concert (after payment) once the caller's transaction has
     // committed: a payment that is rolled back or retried keeps the turn active.
     void complete(const QUuid &userId, qint64 concertId);
     // A hold extends the holder's turn to cover it (docs/ARCHITECTURE.md, "A hold outlives no
     // turn"): the turn, and the capacity it takes, lasts until the hold can no longer be paid.
     void coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil);
+    // The payment request of a customer who pays in the hold's last second is still in flight
+    // when the hold ends; the turn outlasts the hold by that much.
+    static constexpr int kPaymentGraceSeconds = 30;
     // A seat offer from the waiting list gives a turn (issue 15): the offered customer's entry is
     // ACTIVE until the offer can no longer be paid, whether they were in line, admitted or not
     // queued at all. Granted turns count against maxActive like any other.
@@ -93,12 +116,18 @@ private:
     SalesOpening openingOf(qint64 concertId);
     void openPreQueue(qint64 concertId, const QDateTime &opensAt);
     QueueTicket ticketFor(const QByteArray &tokenHash, bool mayOpen = true);
+    static QueueTicket activeTicket(const QueueEntry &e);
     void requireConcert(qint64 concertId);
+    // The live entry behind the token: an ACTIVE one from the cache, else from the store.
+    std::optional<QueueEntry> liveEntry(const QUuid &userId, const QByteArray &tokenHash);
 
     Database &m_db;
     const ServerConfig &m_config;
     QueueStore &m_store;
     RateLimiter &m_limits;
+    NoticePublisher &m_notices;
+    const bool m_entriesInPostgres;
+    InvalidatedCache<QueueEntry> m_turns {kTurnCacheMs};
 };
 
 } // namespace encore::server

@@ -59,21 +59,46 @@ QByteArray SeatRows::encode() const
             QJsonArray {r.number, r.tier, r.price, wordOf(r.status), isoTimeOrNull(r.heldUntil),
                         r.holder.isNull() ? QString() : r.holder.toString(QUuid::WithoutBraces),
                         r.version, r.awaited});
-    return QJsonDocument(QJsonObject {{u"concertId"_s, concertId}, {u"rows"_s, list}})
+    return QJsonDocument(QJsonObject {{u"concertId"_s, concertId},
+                                      {u"rows"_s, list},
+                                      {u"salesOpenAt"_s, isoTimeOrNull(salesOpenAt)},
+                                      {u"salesCloseAt"_s, isoTimeOrNull(salesCloseAt)},
+                                      {u"cancelled"_s, cancelled}})
         .toJson(QJsonDocument::Compact);
 }
 
 std::shared_ptr<const SeatRows> SeatRows::decode(const QByteArray &bytes)
 {
     const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+    // Not a copy this version wrote (another version's, or damaged): not a copy at all.
+    if (!o.contains(u"salesCloseAt"_s) || o.value(u"rows"_s).toArray().isEmpty())
+        return nullptr;
     auto out = std::make_shared<SeatRows>();
     out->concertId = o.value(u"concertId"_s).toInteger();
+    out->salesOpenAt = parseIsoTime(o.value(u"salesOpenAt"_s).toString());
+    out->salesCloseAt = parseIsoTime(o.value(u"salesCloseAt"_s).toString());
+    out->cancelled = o.value(u"cancelled"_s).toBool();
     for (const QJsonValue &v : o.value(u"rows"_s).toArray()) {
         const QJsonArray a = v.toArray();
         out->rows.append({a[0].toInt(), a[1].toString(), a[2].toInteger(),
                           enumFromWord<SeatStatus>(a[3].toString()).value_or(SeatStatus::Blocked),
                           parseIsoTime(a[4].toString()), QUuid::fromString(a[5].toString()),
                           a[6].toInteger(), a[7].toBool()});
+    }
+    return out;
+}
+
+QList<int> SeatRows::unavailable(const QList<int> &numbers, const QDateTime &now) const
+{
+    QList<int> out;
+    for (int n : numbers) {
+        const auto row
+            = std::find_if(rows.cbegin(), rows.cend(), [n](const Row &r) { return r.number == n; });
+        const bool free = row != rows.cend()
+            && (row->status == SeatStatus::Available
+                || (row->status == SeatStatus::Held && row->heldUntil < now && !row->awaited));
+        if (!free)
+            out.append(n);
     }
     return out;
 }
@@ -164,7 +189,7 @@ QList<Schedule> ConcertService::schedules(qint64 concertId, bool bookableOnly)
 
 // A date's seats: from this process's copy, else Redis, else PostgreSQL (one round trip, which
 // also gives the date's concert). Who sees "mine" and whether a hold ran out is decided per read.
-std::shared_ptr<const SeatRows> ConcertService::loadSeatRows(qint64 scheduleId)
+std::shared_ptr<const SeatRows> ConcertService::seatRows(qint64 scheduleId)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     {
@@ -175,12 +200,14 @@ std::shared_ptr<const SeatRows> ConcertService::loadSeatRows(qint64 scheduleId)
     }
     const QByteArray key = SnapshotCache::seatMapKey(scheduleId);
     std::shared_ptr<const SeatRows> rows;
-    if (auto cached = m_cache.get(key)) {
+    const auto cached = m_cache.get(key);
+    if (cached)
         rows = SeatRows::decode(*cached);
-    } else {
+    if (!rows) {
         QSqlQuery &q
             = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, "
-                        u"r.user_id, s.version, sc.concert_id, "
+                        u"r.user_id, s.version, sc.concert_id, sc.sales_open_at, "
+                        u"sc.sales_close_at, sc.cancelled_at IS NOT NULL, "
                         "s.status = 'HELD' AND seat_awaited(s.schedule_id, s.number, s.tier) "
                         "FROM seats s JOIN schedules sc ON sc.id = s.schedule_id "
                         "LEFT JOIN reservations r ON r.id = s.reservation_id "
@@ -192,14 +219,17 @@ std::shared_ptr<const SeatRows> ConcertService::loadSeatRows(qint64 scheduleId)
                 {q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong(),
                  enumFromWord<SeatStatus>(q.value(3).toString()).value_or(SeatStatus::Blocked),
                  q.value(4).toDateTime(), QUuid::fromString(q.value(5).toString()),
-                 q.value(6).toLongLong(), q.value(8).toBool()});
+                 q.value(6).toLongLong(), q.value(11).toBool()});
             fresh->concertId = q.value(7).toLongLong();
+            fresh->salesOpenAt = q.value(8).toDateTime();
+            fresh->salesCloseAt = q.value(9).toDateTime();
+            fresh->cancelled = q.value(10).toBool();
         }
         // Nothing worth keeping for no such date; and a transaction may see its own uncommitted
         // writes, which no other reader must get from a cache.
         if (fresh->rows.isEmpty() || m_db.inTransaction())
             return fresh;
-        if (m_cache.enabled())
+        if (m_cache.enabled() && !cached) // an unreadable copy is left to its writer
             m_cache.put(key, fresh->encode(), SnapshotCache::kSeatMapTtlMs);
         rows = std::move(fresh);
     }
@@ -210,7 +240,7 @@ std::shared_ptr<const SeatRows> ConcertService::loadSeatRows(qint64 scheduleId)
 
 SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
 {
-    const std::shared_ptr<const SeatRows> snapshot = loadSeatRows(scheduleId);
+    const std::shared_ptr<const SeatRows> snapshot = seatRows(scheduleId);
     if (snapshot->rows.isEmpty())
         throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -43,8 +43,21 @@ struct SeatRows {
     };
     qint64 concertId = 0;
     QList<Row> rows;
+    // The date's sales window, so a hold can be refused from this copy too.
+    QDateTime salesOpenAt;
+    QDateTime salesCloseAt;
+    bool cancelled = false;
+
+    bool onSale(const QDateTime &now) const
+    {
+        return !cancelled && now >= salesOpenAt && now < salesCloseAt;
+    }
+    // The seats of `numbers` that this copy shows taken (held in time, sold, blocked) or that
+    // the date does not have.
+    QList<int> unavailable(const QList<int> &numbers, const QDateTime &now) const;
 
     QByteArray encode() const;
+    // nullptr when `bytes` is not a copy encode() wrote.
     static std::shared_ptr<const SeatRows> decode(const QByteArray &bytes);
 };
 
@@ -56,6 +69,9 @@ public:
     Concert get(qint64 concertId);
     QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
     SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
+    // A date's seats as this process last read them: at most SnapshotCache::kSeatMapBoundMs
+    // old, and dropped on every seat change any instance announces. Empty: no such date.
+    std::shared_ptr<const SeatRows> seatRows(qint64 scheduleId);
 
     qint64 createConcert(const QString &title, const QString &artist, const QString &venue,
                          const QString &description);
@@ -70,7 +86,6 @@ public:
 
 private:
     QList<Schedule> loadSchedules(const QList<qint64> &concertIds, bool bookableOnly);
-    std::shared_ptr<const SeatRows> loadSeatRows(qint64 scheduleId);
 
     Database &m_db;
     SnapshotCache &m_cache;

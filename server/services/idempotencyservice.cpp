@@ -61,9 +61,13 @@ std::optional<Reply> IdempotencyService::replay(const QUuid &userId, const QStri
         return std::nullopt;
     if (q.value(0).toByteArray() != requestHash)
         throw ApiError(ErrorCode::IdempotencyMismatch);
-    Reply stored {q.value(1).toInt(), q.value(2).toByteArray(), "application/json", {}};
-    stored.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
-    return stored;
+    return replayed({q.value(1).toInt(), q.value(2).toByteArray(), "application/json", {}});
+}
+
+Reply IdempotencyService::replayed(Reply reply)
+{
+    reply.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
+    return reply;
 }
 
 int IdempotencyService::purgeOld()

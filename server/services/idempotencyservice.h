@@ -31,6 +31,9 @@ public:
 
     static QByteArray requestHash(const QByteArray &method, const QString &path,
                                   const QByteArray &body);
+    // Marks a stored answer given again (the Idempotent-Replayed header). Holds and payments
+    // store theirs inside their decision function (migration 011) and mark it with this too.
+    static Reply replayed(Reply reply);
     // Forgets keys older than a day.
     int purgeOld();
 

@@ -3,6 +3,7 @@
 #include "metrics/metrics.h"
 #include "queue/queueservice.h"
 #include "services/concertservice.h"
+#include "services/decisions.h"
 #include "services/reservationservice.h"
 #include "services/walletservice.h"
 #include "storage/database.h"
@@ -15,70 +16,106 @@ using namespace Qt::StringLiterals;
 namespace encore::server {
 
 PaymentService::PaymentService(Database &db, ReservationService &reservations,
-                               WalletService &wallet, QueueService &queue, ConcertService &concerts)
+                               WalletService &wallet, QueueService &queue, ConcertService &concerts,
+                               NoticePublisher &notices)
     : m_db(db)
     , m_reservations(reservations)
     , m_wallet(wallet)
     , m_queue(queue)
     , m_concerts(concerts)
+    , m_notices(notices)
 {
 }
 
-PaymentReceipt PaymentService::pay(const QUuid &userId, const QByteArray &queueToken,
-                                   const QUuid &reservationId)
+PaymentService::Paid PaymentService::pay(const QUuid &userId, const QByteArray &queueToken,
+                                         const QUuid &reservationId, const QString &idempotencyKey,
+                                         const QByteArray &requestHash)
 {
-    const QString id = sql::uuid(reservationId);
     try {
-        PaymentReceipt receipt = m_db.transact([&] {
-            const Reservation r = m_reservations.lockOwn(userId, reservationId);
-            if (r.status == ReservationStatus::Paid)
-                throw ApiError(ErrorCode::Conflict, Msg::AlreadyPaid);
-            if (r.status == ReservationStatus::Expired)
-                throw ApiError(ErrorCode::ReservationExpired, Msg::HoldExpiredBeforePayment);
-            if (r.status != ReservationStatus::Held)
-                throw ApiError(ErrorCode::Conflict, Msg::ReservationCancelled);
-            m_queue.requireActive(userId, queueToken, r.concertId);
-
-            // Re-check the hold in the same transaction as the debit: a hold that expires during
-            // payment is either sold here or released by the sweeper, never both.
-            QSqlQuery &sold = m_db.exec(
-                u"UPDATE seats SET status = 'SOLD', held_until = NULL, "
-                "version = nextval('seat_version_seq') "
-                "WHERE reservation_id = ?::uuid AND status = 'HELD' AND held_until > now()"_s,
-                {id});
-            if (sold.numRowsAffected() != r.seats.size())
-                throw ApiError(ErrorCode::ReservationExpired, Msg::HoldExpiredBeforePayment);
-            PaymentReceipt out;
-            out.balance = m_wallet.debit(userId, r.total, id);
-            QSqlQuery &p = m_db.exec(u"INSERT INTO payments(reservation_id, user_id, amount) "
-                                     "VALUES (?::uuid, ?::uuid, ?) RETURNING id, created_at"_s,
-                                     {id, sql::uuid(userId), r.total});
-            p.next();
-            out.payment = {QUuid::fromString(p.value(0).toString()),
-                           reservationId,
-                           r.total,
-                           p.value(1).toDateTime(),
-                           {}};
-            m_db.exec(
-                u"UPDATE reservations SET status = 'PAID', paid_at = now() WHERE id = ?::uuid"_s,
-                {id});
-            // Only a committed payment ends the ticket (complete() waits for the commit): if
-            // this is undone, the customer's retry with the same key still finds the turn active.
-            m_queue.complete(userId, r.concertId);
-            out.reservation = m_reservations.get(userId, reservationId);
-            m_concerts.invalidateSeatMap(r.scheduleId);
-            m_db.afterCommit([amount = r.total] {
-                Metrics::instance().increment(u"encore_payments_total"_s, u"result=\"ok\""_s);
-                Metrics::instance().increment(u"encore_revenue_krw_total"_s, {}, amount);
-            });
+        // The turn from memory; encore_pay checks it is the reservation's concert, after the
+        // reservation's own checks (so the errors come in the order they always did).
+        const qint64 turn = m_queue.activeConcert(userId, queueToken);
+        const bool turnHere = m_queue.entriesInPostgres();
+        QSqlQuery &q = [&]() -> QSqlQuery & {
+            try {
+                return decisions::run(
+                    m_db,
+                    u"SELECT id, schedule_id, concert_id, status, total, held_until, created_at, "
+                    "paid_at, title, starts_at, seats, payment_id, payment_created_at, balance, "
+                    "array_to_json(notices)::text, turn_concert, replayed "
+                    "FROM encore_pay(?::uuid, ?::uuid, ?, ?, ?, ?)"_s,
+                    {sql::uuid(userId), sql::uuid(reservationId),
+                     turn > 0 ? QVariant(turn) : QVariant(QMetaType::fromType<qint64>()), turnHere,
+                     idempotencyKey, requestHash});
+            } catch (const DbError &e) {
+                throw payError(e, userId, queueToken);
+            }
+        }();
+        q.next();
+        Paid out;
+        out.receipt.reservation = ReservationService::fromRow(q);
+        out.receipt.payment = {QUuid::fromString(q.value(11).toString()),
+                               reservationId,
+                               out.receipt.reservation.total,
+                               q.value(12).toDateTime(),
+                               {}};
+        out.receipt.balance = q.value(13).toLongLong();
+        out.replayed = q.value(16).toBool();
+        if (out.replayed)
             return out;
+        const Reservation &r = out.receipt.reservation;
+        decisions::announce(m_db, m_notices, q.value(14).toString(), q.value(15).toLongLong());
+        m_concerts.invalidateSeatMap(r.scheduleId);
+        // Only a committed payment ends the ticket: in PostgreSQL encore_pay did it in its own
+        // transaction; in Redis it happens after the commit.
+        if (turnHere)
+            m_queue.turnsChanged(userId);
+        else
+            m_queue.complete(userId, r.concertId);
+        m_db.afterCommit([amount = r.total] {
+            Metrics::instance().increment(u"encore_payments_total"_s, u"result=\"ok\""_s);
+            Metrics::instance().increment(u"encore_revenue_krw_total"_s, {}, amount);
         });
-        return receipt;
+        return out;
     } catch (const ApiError &e) {
         Metrics::instance().increment(u"encore_payments_total"_s,
                                       u"result=\"%1\""_s.arg(e.codeName()));
         throw;
     }
+}
+
+ApiError PaymentService::payError(const DbError &e, const QUuid &userId,
+                                  const QByteArray &queueToken)
+{
+    const auto code = decisions::outcome(e);
+    if (!code)
+        throw e;
+    if (*code == u"ENRES")
+        return ApiError(ErrorCode::NotFound, Msg::NoSuchReservation);
+    if (*code == u"ENPAI")
+        return ApiError(ErrorCode::Conflict, Msg::AlreadyPaid);
+    if (*code == u"ENEXP")
+        return ApiError(ErrorCode::ReservationExpired, Msg::HoldExpiredBeforePayment);
+    if (*code == u"ENCAN")
+        return ApiError(ErrorCode::Conflict, Msg::ReservationCancelled);
+    if (*code == u"ENIDM")
+        return ApiError(ErrorCode::IdempotencyMismatch);
+    if (*code == u"ENIPR")
+        return ApiError(ErrorCode::Conflict, Msg::IdempotencyInProgress);
+    if (*code == u"ENQUE") {
+        // Not this concert's active turn: the queue says exactly why (its error is thrown).
+        m_queue.requireActive(userId, queueToken, decisions::numbers(e.message()).value(0));
+        return ApiError(ErrorCode::QueueNotActive, Msg::JoinQueueFirst);
+    }
+    if (*code == u"ENBAL") {
+        const QList<qint64> n = decisions::numbers(e.message());
+        const Money balance = n.value(0), amount = n.value(1);
+        return ApiError(
+            ErrorCode::InsufficientBalance, Msg::BalanceTooLow,
+            {money::format(amount), money::format(balance), money::format(amount - balance)},
+            {{u"balance"_s, balance}, {u"required"_s, amount}, {u"shortfall"_s, amount - balance}});
+    }
+    throw e;
 }
 
 QList<Payment> PaymentService::list(const QUuid &userId)

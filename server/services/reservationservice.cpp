@@ -5,6 +5,7 @@
 #include "metrics/metrics.h"
 #include "queue/queueservice.h"
 #include "services/concertservice.h"
+#include "services/decisions.h"
 #include "services/seatwaitservice.h"
 #include "services/walletservice.h"
 #include "storage/database.h"
@@ -29,7 +30,9 @@ const QString kSelectReservation
       "   WHERE rs.reservation_id = r.id) "
       "FROM reservations r JOIN schedules sc ON sc.id = r.schedule_id JOIN concerts c ON c.id = sc.concert_id "_s;
 
-Reservation fromRow(const QSqlQuery &q)
+} // namespace
+
+Reservation ReservationService::fromRow(const QSqlQuery &q)
 {
     Reservation r;
     r.id = QUuid::fromString(q.value(0).toString());
@@ -47,6 +50,8 @@ Reservation fromRow(const QSqlQuery &q)
         r.seats.append(n.toInt());
     return r;
 }
+
+namespace {
 
 QJsonArray toJsonArray(const QList<int> &numbers)
 {
@@ -75,12 +80,14 @@ const QString kFreeSeats
 
 ReservationService::ReservationService(Database &db, const ServerConfig &config,
                                        ConcertService &concerts, QueueService &queue,
-                                       WalletService &wallet, SeatWaitService &waitlist)
+                                       WalletService &wallet, NoticePublisher &notices,
+                                       SeatWaitService &waitlist)
     : m_db(db)
     , m_config(config)
     , m_concerts(concerts)
     , m_queue(queue)
     , m_wallet(wallet)
+    , m_notices(notices)
     , m_waitlist(waitlist)
 {
 }
@@ -94,13 +101,6 @@ void ReservationService::freeSeats(const Reservation &r, const QString &status)
     m_waitlist.offerReturnedSeats(r.scheduleId, freed);
 }
 
-bool ReservationService::isCancelled(qint64 scheduleId)
-{
-    QSqlQuery &q = m_db.exec(u"SELECT 1 FROM schedules WHERE id = ? AND cancelled_at IS NOT NULL"_s,
-                             {scheduleId});
-    return q.next();
-}
-
 QList<Reservation> ReservationService::load(const QString &where, const QVariantList &values)
 {
     QSqlQuery &q = m_db.exec(kSelectReservation + where, values);
@@ -110,127 +110,119 @@ QList<Reservation> ReservationService::load(const QString &where, const QVariant
     return out;
 }
 
-Reservation ReservationService::hold(const QUuid &userId, const QByteArray &queueToken,
-                                     qint64 scheduleId, const QList<int> &seats)
+ReservationService::Held ReservationService::hold(const QUuid &userId, const QByteArray &queueToken,
+                                                  qint64 scheduleId, const QList<int> &seats,
+                                                  const std::optional<QString> &idempotencyKey,
+                                                  const QByteArray &requestHash)
 {
-    const QString user = sql::uuid(userId);
     try {
-        // Checks that need no lock come first, outside any transaction: in a flash sale almost
-        // every attempt loses, and a loser should cost three round trips, not a dozen.
-        QSqlQuery &sched = m_db.exec(
-            u"SELECT sc.concert_id, now() >= sc.sales_open_at AND now() < sc.sales_close_at "
-            " AND sc.cancelled_at IS NULL, "
-            " (SELECT string_agg(s.number::text, ',' ORDER BY s.number) FROM seats s "
-            "   WHERE s.schedule_id = sc.id AND s.number = ANY(?::int[]) "
-            "     AND NOT (s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until < "
-            "now() AND NOT seat_awaited(s.schedule_id, s.number, s.tier)))) "
-            "FROM schedules sc WHERE sc.id = ?"_s,
-            {sql::intArray(seats), scheduleId});
-        if (!sched.next())
-            throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
-        const qint64 concertId = sched.value(0).toLongLong();
-        const bool onSale = sched.value(1).toBool();
-        const QString taken = sched.value(2).toString();
-        m_queue.requireActive(userId, queueToken, concertId);
-        if (!onSale)
-            throw ApiError(ErrorCode::Conflict, Msg::NotOnSale);
-        if (!taken.isEmpty()) {
-            QList<int> lost;
-            for (const QString &n : taken.split(u','))
-                lost.append(n.toInt());
-            throw seatsUnavailable(lost);
-        }
-        const Reservation r = m_db.transact([&] {
-            // The wallet row lock serialises this customer's holds and payments, so two holds
-            // at once cannot both pass the balance check.
-            const Money balance = m_wallet.lockBalance(userId);
-            QSqlQuery &open = m_db.exec(
-                u"SELECT coalesce(sum(r.total), 0), "
-                " (SELECT count(*) FROM reservation_seats rs JOIN reservations o ON o.id = "
-                "rs.reservation_id "
-                "   WHERE o.user_id = ?::uuid AND o.schedule_id = ? "
-                "     AND (o.status = 'PAID' OR (o.status = 'HELD' AND o.held_until > now()))) "
-                "FROM reservations r WHERE r.user_id = ?::uuid AND r.status = 'HELD' AND r.held_until > now()"_s,
-                {user, scheduleId, user});
-            open.next();
-            const Money openHolds = open.value(0).toLongLong();
-            const int seatsAlready = open.value(1).toInt();
-            if (seatsAlready + seats.size() > api::kMaxSeatsPerHold)
-                throw ApiError(
-                    ErrorCode::Conflict, Msg::TooManySeats,
-                    messageArgs(api::kMaxSeatsPerHold, seatsAlready),
-                    {{u"limit"_s, api::kMaxSeatsPerHold}, {u"alreadyHeld"_s, seatsAlready}});
-
-            QSqlQuery &ins = m_db.exec(
-                u"INSERT INTO reservations(user_id, schedule_id, held_until) "
-                "VALUES (?::uuid, ?, now() + make_interval(secs => ?)) RETURNING id, held_until"_s,
-                {user, scheduleId, m_config.holdSeconds});
-            ins.next();
-            const QString reservationId = ins.value(0).toString();
-            const QDateTime heldUntil = ins.value(1).toDateTime();
-
-            // The one statement that guards a seat (DESIGN.md §3). The reservation's foreign key
-            // holds the date's row (KEY SHARE) until commit, which a staff cancellation's FOR
-            // UPDATE waits for; a hold that waited for the cancellation sees it here.
-            QSqlQuery &take = m_db.exec(
-                u"UPDATE seats SET status = 'HELD', reservation_id = ?::uuid, held_until = ?, "
-                " version = nextval('seat_version_seq') "
-                "WHERE schedule_id = ? AND number = ANY(?::int[]) "
-                "  AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now() "
-                "       AND NOT seat_awaited(schedule_id, number, tier))) "
-                "  AND NOT EXISTS (SELECT 1 FROM schedules c WHERE c.id = ? "
-                "                  AND c.cancelled_at IS NOT NULL) "
-                "RETURNING number, price"_s,
-                {reservationId, heldUntil, scheduleId, sql::intArray(seats), scheduleId});
-            QList<int> held;
-            Money total = 0;
-            while (take.next()) {
-                held.append(take.value(0).toInt());
-                total += take.value(1).toLongLong();
-            }
-            if (held.isEmpty() && isCancelled(scheduleId))
+        // From memory first: in a flash sale almost every attempt loses, and a loser should
+        // cost no round trip. A seat this copy wrongly shows free goes on to the guarded UPDATE;
+        // one wrongly shown taken lasts at most the copy's bound (ConcertService::seatRows).
+        // With an Idempotency-Key the stored answer comes first, so encore_hold decides.
+        if (!idempotencyKey) {
+            const auto rows = m_concerts.seatRows(scheduleId);
+            if (rows->rows.isEmpty())
+                throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
+            m_queue.requireActive(userId, queueToken, rows->concertId);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            if (!rows->onSale(now))
                 throw ApiError(ErrorCode::Conflict, Msg::NotOnSale);
-            if (held.size() != seats.size()) {
-                QList<int> lost;
-                for (int n : seats) {
-                    if (!held.contains(n))
-                        lost.append(n);
-                }
-                throw seatsUnavailable(lost);
+            if (const QList<int> taken = rows->unavailable(seats, now); !taken.isEmpty())
+                throw seatsUnavailable(taken);
+        }
+        const qint64 turn = m_queue.activeConcert(userId, queueToken);
+        const bool turnHere = m_queue.entriesInPostgres();
+        QSqlQuery &q = [&]() -> QSqlQuery & {
+            try {
+                return decisions::run(
+                    m_db,
+                    u"SELECT id, schedule_id, concert_id, status, total, held_until, created_at, "
+                    "paid_at, title, starts_at, seats, array_to_json(notices)::text, "
+                    "turn_concert, replayed "
+                    "FROM encore_hold(?::uuid, ?, ?::int[], ?, ?, ?, ?, ?, ?, ?)"_s,
+                    {sql::uuid(userId), scheduleId, sql::intArray(seats), m_config.holdSeconds,
+                     api::kMaxSeatsPerHold,
+                     turn > 0 ? QVariant(turn) : QVariant(QMetaType::fromType<qint64>()), turnHere,
+                     QueueService::kPaymentGraceSeconds,
+                     idempotencyKey ? QVariant(*idempotencyKey)
+                                    : QVariant(QMetaType::fromType<QString>()),
+                     requestHash});
+            } catch (const DbError &e) {
+                throw holdError(e, userId, queueToken, seats);
             }
-            if (balance < openHolds + total)
-                throw ApiError(ErrorCode::InsufficientBalance,
-                               openHolds > 0 ? Msg::HoldsExceedBalance : Msg::SeatsExceedBalance,
-                               openHolds > 0
-                                   ? QStringList {money::format(total), money::format(openHolds),
-                                                  money::format(balance),
-                                                  money::format(openHolds + total - balance)}
-                                   : QStringList {money::format(total), money::format(balance),
-                                                  money::format(total - balance)},
-                               {{u"balance"_s, balance},
-                                {u"required"_s, openHolds + total},
-                                {u"shortfall"_s, openHolds + total - balance}});
-            m_db.exec(u"UPDATE reservations SET total = ? WHERE id = ?::uuid"_s,
-                      {total, reservationId});
-            m_db.exec(u"INSERT INTO reservation_seats(reservation_id, schedule_id, number) "
-                      "SELECT ?::uuid, ?, unnest(?::int[])"_s,
-                      {reservationId, scheduleId, sql::intArray(seats)});
-            return load(u"WHERE r.id = ?::uuid"_s, {reservationId}).first();
-        });
-        // Both after the commit of the outermost transaction (the idempotent request's), so a
-        // rolled-back or retried attempt leaves no trace outside PostgreSQL.
+        }();
+        q.next();
+        Held out {fromRow(q), q.value(13).toBool()};
+        if (out.replayed)
+            return out;
+        decisions::announce(m_db, m_notices, q.value(11).toString(), q.value(12).toLongLong());
         m_concerts.invalidateSeatMap(scheduleId);
-        m_db.afterCommit([this, userId, concertId = r.concertId, heldUntil = r.heldUntil] {
-            m_queue.coverHold(userId, concertId, heldUntil);
-        });
+        if (turnHere)
+            m_queue.turnsChanged(userId); // encore_hold extended the turn
+        else
+            m_db.afterCommit([this, userId, concertId = out.reservation.concertId,
+                              heldUntil = out.reservation.heldUntil] {
+                m_queue.coverHold(userId, concertId, heldUntil);
+            });
         m_db.afterCommit(
             [] { Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"ok\""_s); });
-        return r;
+        return out;
     } catch (const ApiError &e) {
         Metrics::instance().increment(u"encore_holds_total"_s,
                                       u"result=\"%1\""_s.arg(e.codeName()));
         throw;
     }
+}
+
+ApiError ReservationService::holdError(const DbError &e, const QUuid &userId,
+                                       const QByteArray &queueToken, const QList<int> &seats)
+{
+    const auto code = decisions::outcome(e);
+    if (!code)
+        throw e;
+    const QList<qint64> n = decisions::numbers(e.message());
+    if (*code == u"EN404")
+        return ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
+    if (*code == u"EN409")
+        return ApiError(ErrorCode::Conflict, Msg::NotOnSale);
+    if (*code == u"ENWAL")
+        return ApiError(ErrorCode::NotFound, Msg::NoWallet);
+    if (*code == u"ENQUE") {
+        // Not this concert's active turn: the queue says exactly why (its error is thrown).
+        m_queue.requireActive(userId, queueToken, n.value(0));
+        return ApiError(ErrorCode::QueueNotActive, Msg::JoinQueueFirst);
+    }
+    if (*code == u"ENIDM")
+        return ApiError(ErrorCode::IdempotencyMismatch);
+    if (*code == u"ENIPR")
+        return ApiError(ErrorCode::Conflict, Msg::IdempotencyInProgress);
+    if (*code == u"ENMAX") {
+        const int already = int(n.value(0));
+        return ApiError(ErrorCode::Conflict, Msg::TooManySeats,
+                        messageArgs(api::kMaxSeatsPerHold, already),
+                        {{u"limit"_s, api::kMaxSeatsPerHold}, {u"alreadyHeld"_s, already}});
+    }
+    if (*code == u"ENSEA") {
+        QList<int> lost;
+        for (qint64 v : n)
+            lost.append(int(v));
+        return seatsUnavailable(lost.isEmpty() ? seats : lost);
+    }
+    if (*code == u"ENBAL") {
+        const Money balance = n.value(0), openHolds = n.value(1), total = n.value(2);
+        return ApiError(ErrorCode::InsufficientBalance,
+                        openHolds > 0 ? Msg::HoldsExceedBalance : Msg::SeatsExceedBalance,
+                        openHolds > 0 ? QStringList {money::format(total), money::format(openHolds),
+                                                     money::format(balance),
+                                                     money::format(openHolds + total - balance)}
+                                      : QStringList {money::format(total), money::format(balance),
+                                                     money::format(total - balance)},
+                        {{u"balance"_s, balance},
+                         {u"required"_s, openHolds + total},
+                         {u"shortfall"_s, openHolds + total - balance}});
+    }
+    throw e;
 }
 
 QList<Reservation> ReservationService::list(const QUuid &userId)

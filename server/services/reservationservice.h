@@ -3,15 +3,21 @@
 // wallet check for holds, cancellation, refunds and the sweeper that frees expired holds.
 // Any worker thread; each public call is one transaction.
 
+#include "apierror.h"
 #include "models/reservation.h"
 #include "models/seatwait.h"
 
+#include <QSqlQuery>
 #include <QUuid>
+
+#include <optional>
 
 namespace encore::server {
 
 class ConcertService;
 class Database;
+class DbError;
+class NoticePublisher;
 class QueueService;
 class SeatWaitService;
 class WalletService;
@@ -20,10 +26,19 @@ struct ServerConfig;
 class ReservationService {
 public:
     ReservationService(Database &db, const ServerConfig &config, ConcertService &concerts,
-                       QueueService &queue, WalletService &wallet, SeatWaitService &waitlist);
+                       QueueService &queue, WalletService &wallet, NoticePublisher &notices,
+                       SeatWaitService &waitlist);
 
-    Reservation hold(const QUuid &userId, const QByteArray &queueToken, qint64 scheduleId,
-                     const QList<int> &seats);
+    struct Held {
+        Reservation reservation;
+        bool replayed = false; // the stored answer to an earlier request with this key
+    };
+    // One round trip to PostgreSQL (encore_hold) when the session, the turn and the date's
+    // seats are in memory; a seat the in-process copy shows taken is refused without one.
+    // `idempotencyKey`/`requestHash`: exactly once per key (the replay is the first answer).
+    Held hold(const QUuid &userId, const QByteArray &queueToken, qint64 scheduleId,
+              const QList<int> &seats, const std::optional<QString> &idempotencyKey = {},
+              const QByteArray &requestHash = {});
     QList<Reservation> list(const QUuid &userId);
     Reservation get(const QUuid &userId, const QUuid &reservationId);
     // HELD → CANCELLED (seats freed); PAID → REFUNDED to the wallet while refunds are allowed.
@@ -46,8 +61,13 @@ public:
     std::pair<Reservation, Money> refundPaid(const QUuid &userId, const Reservation &locked,
                                              const QList<int> &seats = {});
 
+    // A reservation from the columns of reservation_row() (migration 011), starting at 0.
+    static Reservation fromRow(const QSqlQuery &q);
+
 private:
-    bool isCancelled(qint64 scheduleId);
+    // The API error for a failed encore_hold (rethrows what is not a business outcome).
+    ApiError holdError(const DbError &e, const QUuid &userId, const QByteArray &queueToken,
+                       const QList<int> &seats);
     // Frees the reservation's seats that are in `status` and offers them to the waiting list.
     void freeSeats(const Reservation &r, const QString &status);
     QList<Reservation> load(const QString &where, const QVariantList &values);
@@ -57,6 +77,7 @@ private:
     ConcertService &m_concerts;
     QueueService &m_queue;
     WalletService &m_wallet;
+    NoticePublisher &m_notices;
     SeatWaitService &m_waitlist;
 };
 

@@ -5,6 +5,7 @@
 #include "auth/authservice.h"
 #include "cache/redisclient.h"
 #include "cache/snapshotcache.h"
+#include "live/noticepublisher.h"
 #include "payments/paymentprovider.h"
 #include "payments/topupservice.h"
 #include "queue/pgqueuestore.h"
@@ -42,15 +43,16 @@ struct Services {
               redis ? std::unique_ptr<QueueStore>(std::make_unique<RedisQueueStore>(*redis, db))
                     : std::make_unique<PgQueueStore>(db))
         , cache(redis.get())
-        , auth(db, config)
+        , notices(db)
+        , auth(db, config, notices)
         , idempotency(db)
         , limits(db, redis.get(), config)
-        , queue(db, config, *queueStore, limits)
+        , queue(db, config, *queueStore, limits, notices)
         , concerts(db, cache)
         , wallet(db)
         , waitlist(db, config, concerts, queue, audit)
-        , reservations(db, config, concerts, queue, wallet, waitlist)
-        , payments(db, reservations, wallet, queue, concerts)
+        , reservations(db, config, concerts, queue, wallet, notices, waitlist)
+        , payments(db, reservations, wallet, queue, concerts, notices)
         , audit(db, concerts)
         , seatOperations(db, audit, waitlist)
         , catalogue(db, concerts, queue, seatOperations, audit)
@@ -63,11 +65,25 @@ struct Services {
     {
     }
 
+    // A notice on the cache channel from any instance (the listener's thread).
+    void onCacheNotice(const QByteArray &payload)
+    {
+        if (!auth.onCacheNotice(payload))
+            queue.onCacheNotice(payload);
+    }
+    // The listener (re)connected: notices may have been missed meanwhile.
+    void forgetCached()
+    {
+        auth.forgetAllSessions();
+        queue.forgetAllTurns();
+    }
+
     Database &db;
     const ServerConfig &config;
     std::unique_ptr<RedisClient> redis; // only with --redis
     std::unique_ptr<QueueStore> queueStore;
     SnapshotCache cache;
+    NoticePublisher notices; // NOTIFYs after the commit, one connection (docs/PERFORMANCE.md)
     AuthService auth;
     IdempotencyService idempotency;
     RateLimiter limits; // the fair queue's abuse limits (issue 15)

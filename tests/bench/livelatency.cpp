@@ -1,8 +1,9 @@
-// encore-live-bench: how long a seat change takes to reach WebSocket subscribers. Starts a server
-// on a private database, connects N subscribers (default 500) to one date, makes holds one at a
-// time over HTTP and records, for every subscriber, the time from sending the hold request to
-// receiving the change. The request is sent before the commit, so the figures bound the
-// commit-to-subscriber latency from above.
+// encore-live-bench: how long a seat change takes to reach WebSocket subscribers. Starts two
+// servers on one private database, connects N subscribers to one date on the first, makes holds
+// one at a time over HTTP on the second (so every change crosses instances through PostgreSQL)
+// and records, for every subscriber, the time from sending the hold request to receiving the
+// change. The request is sent before the commit, so the figures bound the commit-to-subscriber
+// latency from above. One row per subscriber count of the sweep.
 #include "fixtures.h"
 #include "testserver.h"
 
@@ -13,6 +14,8 @@
 #include <QJsonDocument>
 #include <QTimer>
 #include <QWebSocket>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -38,20 +41,22 @@ void waitUntil(const std::function<bool()> &done, int timeoutMs)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
 }
 
-} // namespace
+struct Sweep {
+    int subscribers = 0;
+    int changes = 0;
+    int ready = 0;
+    int delivered = 0;
+    std::vector<double> latencies;
+};
 
-int main(int argc, char *argv[])
+// `subscribers` WebSocket clients of `watchServer` watch one fresh date; `changes` holds are made
+// one after another through `writeServer` (another instance: the change crosses PostgreSQL).
+Sweep measure(Fixtures &fx, const TestServer &watchServer, const TestServer &writeServer,
+              int subscribers, int changes)
 {
-    QCoreApplication app(argc, argv);
-    const int subscribers = argc > 1 ? QByteArray(argv[1]).toInt() : 500;
-    const int changes = argc > 2 ? QByteArray(argv[2]).toInt() : 40;
-
-    TestServer server({u"--hold-seconds"_s, u"600"_s});
-    if (!server.start()) {
-        std::fprintf(stderr, "server did not start\n");
-        return 1;
-    }
-    Fixtures fx(server.database());
+    Sweep out;
+    out.subscribers = subscribers;
+    out.changes = changes;
     const qint64 concert = fx.createConcert(u"Live bench"_s, 1);
     const qint64 schedule = fx.schedulesOf(concert).first();
     QList<TestUser> watchers = fx.createUsers(subscribers, 0, u"watch"_s);
@@ -64,7 +69,7 @@ int main(int argc, char *argv[])
     std::vector<QHash<int, qint64>> seen(static_cast<std::size_t>(subscribers));
     QElapsedTimer clock;
     clock.start();
-    int ready = 0;
+    int &ready = out.ready;
     for (int i = 0; i < subscribers; ++i) {
         auto ws = std::make_unique<QWebSocket>();
         QWebSocket *raw = ws.get();
@@ -92,15 +97,15 @@ int main(int argc, char *argv[])
                     seen[std::size_t(i)].insert(s.value(u"number"_s).toInt(), clock.nsecsElapsed());
             }
         });
-        raw->open(QUrl(u"ws://127.0.0.1:%1/api/v1/live"_s.arg(server.port())));
+        raw->open(QUrl(u"ws://127.0.0.1:%1/api/v1/live"_s.arg(watchServer.port())));
         sockets.push_back(std::move(ws));
+        if (i % 200 == 199) // let the handshakes of a big crowd proceed as it connects
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     }
-    waitUntil([&] { return ready == subscribers; }, 60'000);
-    std::printf("subscribers ready: %d of %d\n", ready, subscribers);
+    waitUntil([&] { return ready == subscribers; }, 120'000);
+    std::fprintf(stderr, "[live] subscribers ready: %d of %d\n", ready, subscribers);
 
-    std::vector<double> latencies;
-    int delivered = 0;
-    const HttpClient http = server.client();
+    const HttpClient http = writeServer.client();
     for (int c = 0; c < changes; ++c) {
         const int seat = c + 1;
         HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
@@ -118,17 +123,63 @@ int main(int argc, char *argv[])
             10'000);
         for (const auto &h : seen) {
             if (h.contains(seat)) {
-                ++delivered;
-                latencies.push_back(double(h.value(seat) - sent) / 1e6);
+                ++out.delivered;
+                out.latencies.push_back(double(h.value(seat) - sent) / 1e6);
             }
         }
     }
+    for (auto &ws : sockets)
+        ws->abort();
+    return out;
+}
+
+} // namespace
+
+// encore-live-bench [subscriber counts, comma-separated] [changes]: e.g. 100,1000,10000 50.
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QList<int> counts;
+    for (const QByteArray &n : QByteArray(argc > 1 ? argv[1] : "500").split(','))
+        counts.append(std::max(1, n.toInt()));
+    const int changes = std::clamp(argc > 2 ? QByteArray(argv[2]).toInt() : 40, 1, 50);
+
+    // 10,000 subscribers from one address: lift the per-address cap; each socket is a
+    // descriptor here and one in the server (RLIMIT_NOFILE is raised to its hard limit).
+    rlimit files {};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+    const QStringList args {u"--hold-seconds"_s,
+                            u"600"_s,
+                            u"--max-connections"_s,
+                            u"30000"_s,
+                            u"--max-connections-per-address"_s,
+                            u"30000"_s};
+    TestServer watchServer(args);
+    if (!watchServer.start()) {
+        std::fprintf(stderr, "server did not start\n");
+        return 1;
+    }
+    TestServer writeServer(watchServer.database(), args);
+    if (!writeServer.start()) {
+        std::fprintf(stderr, "second server did not start\n");
+        return 1;
+    }
+    Fixtures fx(watchServer.database());
+    bool all = true;
     std::printf("\n| subscribers | changes | delivered | p50 ms | p99 ms | max ms "
                 "|\n|---|---|---|---|---|---|\n");
-    std::printf("| %d | %d | %d of %d | %.1f | %.1f | %.1f |\n", subscribers, changes, delivered,
-                subscribers * changes, percentile(latencies, 0.50), percentile(latencies, 0.99),
-                percentile(latencies, 1.0));
-    sockets.clear();
-    server.stop();
-    return delivered == subscribers * changes ? 0 : 1;
+    for (int subscribers : counts) {
+        const Sweep r = measure(fx, watchServer, writeServer, subscribers, changes);
+        std::printf("| %d | %d | %d of %d | %.1f | %.1f | %.1f |\n", subscribers, changes,
+                    r.delivered, subscribers * changes, percentile(r.latencies, 0.50),
+                    percentile(r.latencies, 0.99), percentile(r.latencies, 1.0));
+        std::fflush(stdout);
+        all = all && r.delivered == subscribers * changes;
+    }
+    writeServer.stop();
+    watchServer.stop();
+    return all ? 0 : 1;
 }

@@ -214,7 +214,8 @@ QString pgbenchBinary()
 }
 
 PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db,
-                         const QString &script, int clients, int seconds, const QString &workDir)
+                         const QString &script, int clients, int seconds, const QString &workDir,
+                         int transactionsPerClient)
 {
     PgbenchResult r;
     r.name = name;
@@ -233,11 +234,16 @@ PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db
     f.close();
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
+    const QStringList length = transactionsPerClient > 0
+        ? QStringList {u"-t"_s, QString::number(transactionsPerClient)}
+        : QStringList {u"-T"_s, QString::number(seconds)};
     p.start(bin,
-            {u"-n"_s, u"-M"_s, u"prepared"_s, u"-c"_s, QString::number(clients), u"-j"_s, u"2"_s,
-             u"-T"_s, QString::number(seconds), u"-f"_s, scriptPath, u"-h"_s, db.host, u"-p"_s,
-             QString::number(db.port), u"-U"_s, db.user, db.database});
-    if (!p.waitForFinished((seconds + 60) * 1000)) {
+            QStringList {u"-n"_s, u"-M"_s, u"prepared"_s, u"-c"_s, QString::number(clients),
+                         u"-j"_s, u"2"_s}
+                + length
+                + QStringList {u"-f"_s, scriptPath, u"-h"_s, db.host, u"-p"_s,
+                               QString::number(db.port), u"-U"_s, db.user, db.database});
+    if (!p.waitForFinished((std::max(seconds, 60) + 120) * 1000)) {
         p.kill();
         p.waitForFinished();
         r.error = u"pgbench timed out"_s;
@@ -249,8 +255,14 @@ PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db
     const auto tx
         = QRegularExpression(u"number of transactions actually processed: (\\d+)"_s).match(out);
     const auto failed = QRegularExpression(u"number of failed transactions: (\\d+)"_s).match(out);
+    // The cause (e.g. a statement that would not prepare) comes before pgbench's summary.
+    QStringList errors;
+    for (const QString &line : out.split(u'\n')) {
+        if (line.contains(u"ERROR"_s) || line.contains(u"error"_s))
+            errors.append(line.trimmed());
+    }
     if (!tps.hasMatch()) {
-        r.error = out.trimmed().right(400);
+        r.error = errors.isEmpty() ? out.trimmed().right(400) : errors.mid(0, 4).join(u' ');
         return r;
     }
     r.tps = tps.captured(1).toDouble();
@@ -258,7 +270,7 @@ PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db
     r.transactions = tx.captured(1).toLongLong();
     r.failed = failed.captured(1).toLongLong();
     if (out.contains(u"aborted"_s) || out.contains(u"ERROR"_s))
-        r.error = out.section(u'\n', 0, 2).trimmed();
+        r.error = errors.mid(0, 4).join(u' ');
     return r;
 }
 

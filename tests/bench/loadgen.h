@@ -61,8 +61,10 @@ struct PgbenchResult {
 };
 
 QString pgbenchBinary();
+// Runs `script` for `seconds` (-T), or `transactionsPerClient` times per client (-t) when > 0.
 PgbenchResult runPgbench(const QString &name, const server::ConnectionParams &db,
-                         const QString &script, int clients, int seconds, const QString &workDir);
+                         const QString &script, int clients, int seconds, const QString &workDir,
+                         int transactionsPerClient = 0);
 
 double percentile(QList<double> sortedValues, double p);
 
