@@ -236,6 +236,24 @@ inline QString adminAbuseCounters()
     return path(u"/admin/abuse-counters");
 }
 
+// Waiting list for seats that come back (issue 15).
+inline QString seatWaits()
+{
+    return path(u"/seat-waits");
+}
+inline QString seatWait(const PathArg &id)
+{
+    return detail::join(u"/seat-waits/", id);
+}
+inline QString seatWaitDecline(const PathArg &id)
+{
+    return detail::join(u"/seat-waits/", id, u"/decline");
+}
+inline QString adminScheduleSeatWaits(const PathArg &id)
+{
+    return detail::join(u"/admin/schedules/", id, u"/seat-waits");
+}
+
 // Header names.
 inline constexpr char kQueueTokenHeader[] = "X-Queue-Token";
 inline constexpr char kIdempotencyKeyHeader[] = "Idempotency-Key";

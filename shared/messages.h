@@ -181,6 +181,16 @@ enum class Msg {
     NoSuchAbuseCounter,
     // Concerts (venue time zone).
     TimeZoneUnknown,
+    // Waiting list for seats that come back.
+    SeatWaitSeatsOrTier,
+    SeatWaitSeatFree,
+    SeatWaitTierFree,
+    SeatWaitNoSuchTier,
+    SeatWaitTooMany,
+    SeatWaitOwnSeat,
+    NoSuchSeatWait,
+    SeatWaitEnded,
+    SeatOfferNotLive,
 };
 
 // The sentence for `key` in `language`, with %1, %2, ... replaced by `args`.

@@ -3,6 +3,7 @@
 #include "admin/adminseatfeed.h"
 #include "admin/adminui.h"
 #include "admin/reasondialog.h"
+#include "admin/seatwaitsdialog.h"
 #include "models/displaytext.h"
 #include "models/seatmapmodel.h"
 #include "net/errortext.h"
@@ -43,6 +44,12 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     connect(m_dates, &QComboBox::currentIndexChanged, this, &SeatsTab::onDateChosen);
     m_refresh = adminui::button(u"seatRefreshButton"_s, this);
     connect(m_refresh, &QPushButton::clicked, this, &SeatsTab::reload);
+    m_waitingList = adminui::button(u"seatWaitsButton"_s, this);
+    connect(m_waitingList, &QPushButton::clicked, this, [this] {
+        auto *dialog = new SeatWaitsDialog(m_api, m_scheduleId, m_dates->currentText(), this);
+        connect(dialog, &SeatWaitsDialog::cleared, this, &SeatsTab::succeeded);
+        dialog->open();
+    });
     m_export = adminui::button(u"exportAttendeesButton"_s, this);
     connect(m_export, &QPushButton::clicked, this, [this] {
         if (m_scheduleId > 0)
@@ -57,6 +64,7 @@ SeatsTab::SeatsTab(AdminApi *api, AdminSeatFeed *feed, QWidget *parent)
     top->addSpacing(12);
     top->addWidget(m_live);
     top->addWidget(m_export);
+    top->addWidget(m_waitingList);
 
     QFrame *mapCard = adminui::card(u"mapCard"_s, this);
     m_summary = new QLabel(mapCard);
@@ -286,6 +294,7 @@ void SeatsTab::updateDetails()
     m_price->setEnabled(!selectedUnsold().isEmpty());
     m_clear->setEnabled(selection);
     m_export->setEnabled(m_scheduleId > 0);
+    m_waitingList->setEnabled(m_scheduleId > 0);
 }
 
 void SeatsTab::releaseSelected()
@@ -427,6 +436,7 @@ void SeatsTab::retranslate()
     m_dateLabel->setText(tr("Date"));
     m_refresh->setText(tr("Refresh"));
     m_export->setText(tr("Export attendees (CSV)…"));
+    m_waitingList->setText(tr("Waiting list…"));
     m_live->setText(m_feed->isConnected() ? tr("● Live") : tr("○ Updating every few seconds"));
     m_live->setProperty("live", m_feed->isConnected());
     repolish(m_live); // the style sheet selects on the property: green when live

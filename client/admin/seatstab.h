@@ -78,6 +78,7 @@ private:
     QComboBox *m_dates;
     QPushButton *m_refresh;
     QPushButton *m_export;
+    QPushButton *m_waitingList; // the date's waiting list (SeatWaitsDialog)
     QLabel *m_live;
     QLabel *m_summary;
     SeatMapWidget *m_mapWidget;

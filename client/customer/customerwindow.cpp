@@ -27,6 +27,7 @@
 #include "widgets/questionbox.h"
 #include "widgets/queuepanel.h"
 #include "widgets/seatmapwidget.h"
+#include "widgets/seatwaitpanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -64,6 +65,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     , m_seatPage(new SeatPage(m_seats, this))
     , m_ticketsPage(new TicketsPage(m_reservations, this))
     , m_turnEndedPage(new TurnEndedPage(this))
+    , m_waitPanel(new SeatWaitPanel(this))
 {
     setObjectName(u"customerWindow"_s);
     setWindowIcon(Icons::icon(IconKind::App));
@@ -88,6 +90,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     auto *overlay = new OverlayStrip(m_stack, 20, 600, central);
     overlay->addNotice(m_banner);
     overlay->addNotice(m_notice);
+    overlay->addNotice(m_waitPanel); // the waiting list's ask and offers, with their buttons
     buildMenus();
 
     // Connection state.
@@ -161,6 +164,7 @@ CustomerWindow::CustomerWindow(ApiClient *api, const Session &session, LanguageM
     connect(m_feed, &LiveFeed::queueEnded, m_queue, &QueueWatcher::applyEnded);
     connect(m_feed, &LiveFeed::accountNotice, this, &CustomerWindow::onAccountNotice);
     connect(m_feed, &LiveFeed::availabilityChanged, m_concerts, &ConcertListModel::setAvailability);
+    connectWaitingList();
 
     // Live seats.
     connect(m_feed, &LiveFeed::seatMapLoaded, this, [this](const SeatMap &map) {
@@ -346,6 +350,7 @@ void CustomerWindow::start()
     refreshBalance();
     m_feed->watchAvailability(true); // the concert list's seat counts stay live
     m_feed->start();
+    loadSeatWaits();
     // A hold kept from an earlier run: say where to pay for it.
     m_api->reservations(this, [this](const Result<QList<Reservation>> &r) {
         if (!r)
@@ -770,9 +775,110 @@ void CustomerWindow::onHoldFailed(const ApiError &e, const QList<int> &seats)
                    shortBy);
         return;
     }
-    if (e.code == ErrorCode::SeatUnavailable)
+    if (e.code == ErrorCode::SeatUnavailable) {
         m_feed->resync();
+        // The seats someone else got: the customer may wait for them to come back.
+        QList<int> lost;
+        for (const QJsonValue &n : e.details.value(u"seats"_s).toArray())
+            lost.append(n.toInt());
+        if (!lost.isEmpty() && m_booking->scheduleId() > 0)
+            m_waitPanel->askToWait(m_booking->scheduleId(), lost);
+    }
     showError(e, [this] { m_booking->retry(); });
+}
+
+void CustomerWindow::connectWaitingList()
+{
+    connect(m_feed, &LiveFeed::seatOffered, this, &CustomerWindow::showSeatOffer);
+    connect(m_waitPanel, &SeatWaitPanel::joinRequested, this,
+            [this](qint64 scheduleId, const QList<int> &seats) {
+                m_api->joinSeatWait({scheduleId, seats, {}}, this,
+                                    [this](const Result<SeatWait> &r) {
+                                        if (!r)
+                                            return showError(r.error());
+                                        m_waitPanel->showWaiting(r.value());
+                                    });
+            });
+    connect(m_waitPanel, &SeatWaitPanel::leaveRequested, this, [this](qint64 waitId) {
+        m_api->leaveSeatWait(waitId, this, [this, waitId](const Result<Empty> &r) {
+            if (!r)
+                return showError(r.error());
+            m_waitPanel->finish(waitId);
+            m_notice->showMessage(NoticeBar::Kind::Info, tr("You left the waiting list."));
+        });
+    });
+    // The offer is a hold of the customer's: paid like a kept hold (re-join the line — the offer
+    // gave a turn — then confirm).
+    connect(m_waitPanel, &SeatWaitPanel::payRequested, this, [this](const SeatWait &wait) {
+        Reservation r;
+        r.id = wait.offer->reservationId;
+        r.scheduleId = wait.scheduleId;
+        r.concertId = wait.concertId;
+        r.seats = {wait.offer->seat};
+        r.total = wait.offer->price;
+        r.heldUntil = wait.offer->offeredUntil;
+        r.concertTitle = wait.concertTitle;
+        r.startsAt = wait.startsAt;
+        payKeptHold(r);
+    });
+    connect(m_waitPanel, &SeatWaitPanel::declineRequested, this, [this](qint64 waitId) {
+        m_api->declineSeatOffer(waitId, this, [this, waitId](const Result<SeatWait> &r) {
+            if (!r)
+                return showError(r.error());
+            m_waitPanel->finish(waitId);
+            m_seatPage->seatMap()->setOfferedSeat(0);
+            if (r.value().offer) { // the offer may have been taken as the current hold (Pay)
+                Reservation declined;
+                declined.id = r.value().offer->reservationId;
+                declined.status = ReservationStatus::Cancelled;
+                m_booking->reservationChanged(declined);
+            }
+            m_feed->resync();
+            m_notice->showMessage(NoticeBar::Kind::Info,
+                                  tr("You declined the seat; it goes to the next person waiting."));
+        });
+    });
+    connect(m_waitPanel, &SeatWaitPanel::offerLapsed, this, [this](const SeatWait &) {
+        m_seatPage->seatMap()->setOfferedSeat(0);
+        m_feed->resync();
+        m_notice->showMessage(NoticeBar::Kind::Info,
+                              tr("The seat offered to you was not paid in time and went to the "
+                                 "next person waiting."));
+    });
+    connect(m_booking, &BookingController::paid, this, [this](const PaymentReceipt &result) {
+        const auto &wait = m_waitPanel->wait();
+        if (wait && wait->offer && wait->offer->reservationId == result.reservation.id) {
+            m_waitPanel->finish(wait->id);
+            m_seatPage->seatMap()->setOfferedSeat(0);
+        }
+    });
+}
+
+void CustomerWindow::loadSeatWaits()
+{
+    m_api->seatWaits(this, [this](const Result<QList<SeatWait>> &r) {
+        if (!r)
+            return;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const SeatWait &w : r.value()) {
+            if (w.isLiveOffer(now))
+                return showSeatOffer(w);
+        }
+        for (const SeatWait &w : r.value()) {
+            if (w.status == SeatWaitStatus::Waiting)
+                return m_waitPanel->showWaiting(w);
+        }
+    });
+}
+
+void CustomerWindow::showSeatOffer(const SeatWait &wait)
+{
+    m_notice->dismiss(); // "seat taken" is old news now
+    m_waitPanel->showOffer(wait);
+    if (m_seats->scheduleId() == wait.scheduleId && wait.offer) {
+        m_seatPage->seatMap()->setOfferedSeat(wait.offer->seat);
+        m_feed->resync();
+    }
 }
 
 void CustomerWindow::onHoldExpired()

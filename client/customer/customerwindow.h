@@ -8,6 +8,7 @@
 
 #include "models/concert.h"
 #include "models/reservation.h"
+#include "models/seatwait.h"
 #include "models/staffops.h"
 
 #include <QMainWindow>
@@ -33,6 +34,7 @@ class ConnectionBanner;
 class LanguageManager;
 class LiveFeed;
 class NoticeBar;
+class SeatWaitPanel;
 class QueuePanel;
 class QueueWatcher;
 class ReservationListModel;
@@ -99,6 +101,10 @@ private:
     void openSeats();
     void connectBooking();
     void onHoldFailed(const ApiError &error, const QList<int> &seats);
+    // The waiting list: the panel's requests, offers pushed live, and what the server has at start.
+    void connectWaitingList();
+    void loadSeatWaits();
+    void showSeatOffer(const SeatWait &wait);
     void onPayFailed(const ApiError &error);
     void onHoldExpired();
     // Staff changed something of ours: say what and why, then show the money and tickets as
@@ -143,6 +149,7 @@ private:
     SeatPage *m_seatPage;
     TicketsPage *m_ticketsPage;
     TurnEndedPage *m_turnEndedPage;
+    SeatWaitPanel *m_waitPanel;
     QLabel *m_userLabel;
     QPushButton *m_concertsNav;
     QPushButton *m_ticketsNav;

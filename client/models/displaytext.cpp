@@ -152,11 +152,41 @@ QString DisplayText::durationRange(qint64 lowSeconds, qint64 highSeconds)
     return tr("%1–%2 min").arg(std::max<qint64>(low, 1)).arg(high);
 }
 
-QString DisplayText::seatDescription(const Seat &seat, bool selected)
+QString DisplayText::seatWaitStatus(SeatWaitStatus status)
+{
+    switch (status) {
+    case SeatWaitStatus::Waiting:
+        return tr("Waiting");
+    case SeatWaitStatus::Offered:
+        return tr("Offered to you");
+    case SeatWaitStatus::Accepted:
+        return tr("Bought");
+    case SeatWaitStatus::Declined:
+        return tr("Declined");
+    case SeatWaitStatus::Lapsed:
+        return tr("Offer ran out");
+    case SeatWaitStatus::Left:
+        return tr("Left the list");
+    case SeatWaitStatus::Cleared:
+        return tr("Cleared by the box office");
+    }
+    return {};
+}
+
+QString DisplayText::seatWaitTarget(const SeatWait &wait)
+{
+    if (!wait.tier.isEmpty())
+        return tr("any %1 seat").arg(wait.tier);
+    return tr("seat(s) %1", nullptr, int(wait.seats.size())).arg(seatList(wait.seats));
+}
+
+QString DisplayText::seatDescription(const Seat &seat, bool selected, bool offered)
 {
     QString status = seatStatus(seat.status);
     if (seat.mine)
         status = seat.status == SeatStatus::Sold ? tr("your ticket") : tr("held by you");
+    if (offered && seat.mine && seat.status == SeatStatus::Held)
+        status = tr("offered to you — pay before the offer runs out");
     if (selected)
         status = tr("selected");
     QStringList parts {tr("Seat %1").arg(seat.number)};

@@ -5,6 +5,7 @@
 #include "models/queueticket.h"
 #include "models/reservation.h"
 #include "models/seat.h"
+#include "models/seatwait.h"
 #include "models/wallet.h"
 
 #include <QCoreApplication>
@@ -19,6 +20,9 @@ class DisplayText {
 public:
     static QString seatStatus(SeatStatus status);
     static QString reservationStatus(ReservationStatus status);
+    static QString seatWaitStatus(SeatWaitStatus status);
+    // "seats 7, 8" or "any R seat": what a waiting-list entry waits for.
+    static QString seatWaitTarget(const SeatWait &wait);
     static QString ledgerKind(LedgerKind kind);
     // Why a queue estimate is what it is, in a sentence.
     static QString etaReason(EtaReason reason);
@@ -41,7 +45,8 @@ public:
     // "3–5 min", "less than a minute"
     static QString durationRange(qint64 lowSeconds, qint64 highSeconds);
     // "Seat 17, R, 120,000 KRW, available" — the accessible name of a seat.
-    static QString seatDescription(const Seat &seat, bool selected = false);
+    // `offered`: held for this user from the waiting list (pay before the offer runs out).
+    static QString seatDescription(const Seat &seat, bool selected = false, bool offered = false);
 };
 
 } // namespace encore

@@ -1,5 +1,7 @@
 #include "adminapi.h"
 
+#include "models/staffops.h"
+
 #include "apipaths.h"
 #include "jsonreader.h"
 #include "models/staffops.h"
@@ -127,6 +129,21 @@ void AdminApi::seats(qint64 scheduleId, QObject *context, Callback<AdminSeatMap>
 {
     call<AdminSeatMap>({"GET", api::adminScheduleSeats(scheduleId)}, context, std::move(done),
                        &AdminSeatMap::fromJson);
+}
+
+void AdminApi::seatWaits(qint64 scheduleId, QObject *context, Callback<QList<SeatWait>> done)
+{
+    call<QList<SeatWait>>(
+        {"GET", api::adminScheduleSeatWaits(scheduleId)}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<SeatWait>(o, api::keys::kWaits); });
+}
+
+void AdminApi::clearSeatWaits(qint64 scheduleId, const QString &reason, QObject *context,
+                              Callback<SeatWaitsCleared> done)
+{
+    call<SeatWaitsCleared>(
+        {"DELETE", api::adminScheduleSeatWaits(scheduleId), {}, ReasonRequest {reason}.toJson()},
+        context, std::move(done), &SeatWaitsCleared::fromJson);
 }
 
 void AdminApi::seatAction(qint64 scheduleId, int seat, SeatAction action, const QString &reason,

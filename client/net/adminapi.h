@@ -5,6 +5,7 @@
 
 #include "api/admintypes.h"
 #include "api/fairqueuetypes.h"
+#include "models/seatwait.h"
 #include "net/apiclient.h"
 
 #include <QObject>
@@ -69,6 +70,11 @@ public:
     void reconciliation(QObject *context, Callback<ReconciliationReport> done);
     void audit(const QString &action, const QString &actor, int limit, QObject *context,
                Callback<QList<AuditEntry>> done);
+
+    // A date's waiting list (waiting entries and live offers, in order) and clearing it.
+    void seatWaits(qint64 scheduleId, QObject *context, Callback<QList<SeatWait>> done);
+    void clearSeatWaits(qint64 scheduleId, const QString &reason, QObject *context,
+                        Callback<SeatWaitsCleared> done);
 
     // CSV exports: the file's bytes.
     void salesCsv(QObject *context, Callback<QByteArray> done);

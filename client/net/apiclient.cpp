@@ -380,6 +380,34 @@ void ApiClient::leaveQueue(QObject *context, Callback<Empty> done)
                 [](const QJsonObject &) { return Empty {}; });
 }
 
+void ApiClient::joinSeatWait(const SeatWaitRequest &request, QObject *context,
+                             Callback<SeatWait> done)
+{
+    ApiCall c {"POST", api::seatWaits()};
+    c.body = request.toJson();
+    call<SeatWait>(std::move(c), context, std::move(done),
+                   [](const QJsonObject &o) { return decodeField<SeatWait>(o, api::keys::kWait); });
+}
+
+void ApiClient::seatWaits(QObject *context, Callback<QList<SeatWait>> done)
+{
+    call<QList<SeatWait>>(
+        {"GET", api::seatWaits()}, context, std::move(done),
+        [](const QJsonObject &o) { return decodeList<SeatWait>(o, api::keys::kWaits); });
+}
+
+void ApiClient::leaveSeatWait(qint64 waitId, QObject *context, Callback<Empty> done)
+{
+    call<Empty>({"DELETE", api::seatWait(waitId)}, context, std::move(done),
+                [](const QJsonObject &) { return Empty {}; });
+}
+
+void ApiClient::declineSeatOffer(qint64 waitId, QObject *context, Callback<SeatWait> done)
+{
+    call<SeatWait>({"POST", api::seatWaitDecline(waitId)}, context, std::move(done),
+                   [](const QJsonObject &o) { return decodeField<SeatWait>(o, api::keys::kWait); });
+}
+
 void ApiClient::seatMap(qint64 scheduleId, QObject *context, Callback<SeatMap> done)
 {
     ApiCall c {"GET", api::scheduleSeats(scheduleId)};

@@ -10,6 +10,7 @@
 #include "models/concert.h"
 #include "models/queueticket.h"
 #include "models/seat.h"
+#include "models/seatwait.h"
 
 #include <QObject>
 #include <QPointer>
@@ -124,6 +125,12 @@ public:
     void pay(const QUuid &reservationId, const QString &idempotencyKey, QObject *context,
              Callback<PaymentReceipt> done);
     void checkHealth(QObject *context, Callback<Empty> done);
+    // Waiting list for seats that come back: join, the caller's waits, leave, decline an offer
+    // (an offer is paid like any hold, with pay()).
+    void joinSeatWait(const SeatWaitRequest &request, QObject *context, Callback<SeatWait> done);
+    void seatWaits(QObject *context, Callback<QList<SeatWait>> done);
+    void leaveSeatWait(qint64 waitId, QObject *context, Callback<Empty> done);
+    void declineSeatOffer(qint64 waitId, QObject *context, Callback<SeatWait> done);
 
     // Any call, raw JSON back (admin window, tests). 204 answers an empty object.
     void send(ApiCall call, QObject *context, Callback<QJsonObject> done);

@@ -155,6 +155,9 @@ void LiveFeed::onMessage(const QJsonObject &message)
     } else if (type == LiveMessageType::Account) {
         if (auto notice = AccountNotice::fromJson(message))
             Q_EMIT accountNotice(notice.value());
+    } else if (type == LiveMessageType::SeatOffer) {
+        if (auto wait = SeatWait::fromJson(message.value(u"wait"_s).toObject()))
+            Q_EMIT seatOffered(wait.value());
     } else if (type == LiveMessageType::Error) {
         onErrorMessage(message);
     } else if (type == LiveMessageType::Availability) {

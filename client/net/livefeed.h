@@ -10,6 +10,7 @@
 #include "models/queueticket.h"
 #include "models/seat.h"
 #include "models/seatavailability.h"
+#include "models/seatwait.h"
 
 #include "models/staffops.h"
 
@@ -64,6 +65,8 @@ Q_SIGNALS:
     void accountNotice(const encore::AccountNotice &notice);
     // A date's seats changed: how many are left (watchAvailability()).
     void availabilityChanged(const encore::SeatAvailability &availability);
+    // A seat this user waited for came back and is held for them for a short time.
+    void seatOffered(const encore::SeatWait &wait);
 
 private:
     void onConnected();

@@ -43,9 +43,15 @@ void SeatButton::setSelectable(bool selectable)
     setCursor(selectable ? Qt::PointingHandCursor : Qt::ForbiddenCursor);
 }
 
+void SeatButton::setOffered(bool offered)
+{
+    m_offered = offered;
+    refreshTexts();
+}
+
 void SeatButton::refreshTexts()
 {
-    const QString description = DisplayText::seatDescription(m_seat, m_selected);
+    const QString description = DisplayText::seatDescription(m_seat, m_selected, m_offered);
     setText(QString::number(m_seat.number));
     setAccessibleName(description);
     setToolTip(description);

@@ -21,6 +21,9 @@ public:
     void setSeatSelected(bool selected);
     // Whether a click may select it (greys the cursor and tooltip hint otherwise).
     void setSelectable(bool selectable);
+    // Held for this user from the waiting list: said in the seat's description.
+    void setOffered(bool offered);
+    bool isOffered() const { return m_offered; }
     bool isSelectable() const { return m_selectable; }
     void refreshTexts();
 
@@ -35,6 +38,7 @@ private:
     Seat m_seat;
     bool m_selected = false;
     bool m_selectable = true;
+    bool m_offered = false;
 };
 
 } // namespace encore

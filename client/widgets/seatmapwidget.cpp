@@ -137,11 +137,20 @@ void SeatMapWidget::syncRow(int row)
         return;
     b->setVisible(true);
     b->setSeat(seat);
+    b->setOffered(seat.number == m_offeredSeat);
     const bool selectable = canSelect(seat);
     b->setSelectable(selectable);
     if (!selectable && m_selected.contains(seat.number)) {
         m_selected.removeAll(seat.number);
         b->setSeatSelected(false);
+    }
+}
+
+void SeatMapWidget::setOfferedSeat(int number)
+{
+    for (int n : {std::exchange(m_offeredSeat, number), number}) {
+        if (SeatButton *b = button(n))
+            b->setOffered(n == m_offeredSeat);
     }
 }
 

@@ -43,6 +43,8 @@ public:
     bool setSeatSelected(int number, bool selected);
     void clearSelection();
     SeatButton *button(int number) const;
+    // The seat the waiting list offers this user now (0: none); its button says so.
+    void setOfferedSeat(int number);
     bool canSelect(const Seat &seat) const;
 
 Q_SIGNALS:
@@ -72,6 +74,7 @@ private:
     bool m_staffMode = false;
     bool m_interactive = true;
     QString m_lockedReason;
+    int m_offeredSeat = 0;
     int m_maxSelection = 4;
 };
 

@@ -119,6 +119,9 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"data-dir"_s, u"Where the embedded cluster and other state live."_s, u"DIR"_s},
         {u"demo-data"_s, u"Load demo concerts when the database has none."_s},
         {u"hold-seconds"_s, u"Seat hold time."_s, u"N"_s, u"300"_s},
+        {u"seat-offer-seconds"_s,
+         u"How long a returned seat is held for the first person on its waiting list."_s, u"N"_s,
+         u"120"_s},
         {u"queue-max-active"_s, u"Default active users per concert."_s, u"N"_s, u"200"_s},
         {u"queue-admit-per-minute"_s, u"Default admission rate per concert."_s, u"N"_s, u"600"_s},
         {u"queue-active-ttl"_s, u"Seconds an admitted token stays valid."_s, u"N"_s, u"600"_s},
@@ -248,6 +251,7 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"limit-poll-pace", &c.limits.pollPacePercent, 0, 100},
         {u"limit-holds", &c.limits.holdsPerAccount, 0, 1'000'000},
         {u"limit-accounts-per-address", &c.limits.accountsPerAddress, 0, 100'000},
+        {u"seat-offer-seconds", &c.seatOfferSeconds, 1, 3600},
     };
     for (const IntOpt &o : ints) {
         const QString name = QString::fromUtf16(o.name);

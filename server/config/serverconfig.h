@@ -65,6 +65,7 @@ struct ServerConfig {
     // Load balancers whose X-Real-IP / X-Forwarded-For we believe (for per-address throttling).
     QList<QHostAddress> trustedProxies;
     int refundCutoffHours = 24; // refunds allowed until this long before the show
+    int seatOfferSeconds = 120; // how long a returned seat is held for the first person waiting
     // The HTTP edge (docs/SECURITY.md): limits enforced before a request reaches a route.
     int maxHeaderBytes = 16 * 1024; // request line + headers
     int maxHeaderLines = 100;

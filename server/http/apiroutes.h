@@ -20,5 +20,7 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &services); // /api/v1
 void registerStaffRoutes(RouteRegistrar &routes, Services &services);
 // card top-ups: orders, confirmation, the gateway's webhook, staff listing and refunds
 void registerTopUpRoutes(RouteRegistrar &routes, Services &services);
+// the waiting list for seats that come back: join, leave, decline an offer; staff view and clear
+void registerSeatWaitRoutes(RouteRegistrar &routes, Services &services);
 
 } // namespace encore::server

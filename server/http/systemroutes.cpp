@@ -18,6 +18,7 @@ void registerApiRoutes(RouteRegistrar &routes, Services &services)
     registerAdminRoutes(routes, services);
     registerStaffRoutes(routes, services);
     registerTopUpRoutes(routes, services);
+    registerSeatWaitRoutes(routes, services);
     routes.installMissingHandler();
 }
 

@@ -442,6 +442,10 @@ void QueueService::complete(const QUuid &userId, qint64 concertId)
     });
 }
 
+// The payment request of a customer who pays in a hold's last second is still in flight when the
+// hold ends; a turn outlasts the hold (or seat offer) it covers by that much.
+constexpr int kPaymentGraceSeconds = 30;
+
 void QueueService::coverHold(const QUuid &userId, qint64 concertId, const QDateTime &heldUntil)
 {
     m_store.extendTurn(userId, concertId, heldUntil.addSecs(kPaymentGraceSeconds));
@@ -452,6 +456,13 @@ void QueueService::grantTurn(const QUuid &userId, qint64 concertId, const QDateT
 {
     m_store.grantTurn(userId, concertId, until);
     turnsChanged(userId); // a cached "waiting" for this customer is stale now
+}
+
+void QueueService::grantOfferTurn(const QUuid &userId, qint64 concertId,
+                                  const QDateTime &offeredUntil)
+{
+    ensureSettings(concertId);
+    grantTurn(userId, concertId, offeredUntil.addSecs(kPaymentGraceSeconds));
 }
 
 int QueueService::admitAll()

@@ -73,6 +73,10 @@ public:
     // The payment request of a customer who pays in the hold's last second is still in flight
     // when the hold ends; the turn outlasts the hold by that much.
     static constexpr int kPaymentGraceSeconds = 30;
+    // A seat offer from the waiting list gives a turn (issue 15): the offered customer's entry is
+    // ACTIVE until the offer can no longer be paid, whether they were in line, admitted or not
+    // queued at all. Granted turns count against maxActive like any other.
+    void grantOfferTurn(const QUuid &userId, qint64 concertId, const QDateTime &offeredUntil);
 
     // Expires stale tickets and admits waiting ones for every concert with a queue; safe to
     // call from several threads and instances at once. Returns the number admitted.

@@ -57,9 +57,10 @@ QByteArray SeatRows::encode() const
 {
     QJsonArray list;
     for (const Row &r : rows)
-        list.append(QJsonArray {
-            r.number, r.tier, r.price, wordOf(r.status), isoTimeOrNull(r.heldUntil),
-            r.holder.isNull() ? QString() : r.holder.toString(QUuid::WithoutBraces), r.version});
+        list.append(
+            QJsonArray {r.number, r.tier, r.price, wordOf(r.status), isoTimeOrNull(r.heldUntil),
+                        r.holder.isNull() ? QString() : r.holder.toString(QUuid::WithoutBraces),
+                        r.version, r.awaited});
     return QJsonDocument(QJsonObject {{u"concertId"_s, concertId},
                                       {u"rows"_s, list},
                                       {u"salesOpenAt"_s, isoTimeOrNull(salesOpenAt)},
@@ -84,7 +85,22 @@ std::shared_ptr<const SeatRows> SeatRows::decode(const QByteArray &bytes)
         out->rows.append({a[0].toInt(), a[1].toString(), a[2].toInteger(),
                           enumFromWord<SeatStatus>(a[3].toString()).value_or(SeatStatus::Blocked),
                           parseIsoTime(a[4].toString()), QUuid::fromString(a[5].toString()),
-                          a[6].toInteger()});
+                          a[6].toInteger(), a[7].toBool()});
+    }
+    return out;
+}
+
+QList<int> SeatRows::unavailable(const QList<int> &numbers, const QDateTime &now) const
+{
+    QList<int> out;
+    for (int n : numbers) {
+        const auto row
+            = std::find_if(rows.cbegin(), rows.cend(), [n](const Row &r) { return r.number == n; });
+        const bool free = row != rows.cend()
+            && (row->status == SeatStatus::Available
+                || (row->status == SeatStatus::Held && row->heldUntil < now && !row->awaited));
+        if (!free)
+            out.append(n);
     }
     return out;
 }
@@ -214,20 +230,22 @@ std::shared_ptr<const SeatRows> ConcertService::seatRows(qint64 scheduleId)
     if (cached)
         rows = SeatRows::decode(*cached);
     if (!rows) {
-        QSqlQuery &q = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, "
-                                 u"r.user_id, s.version, sc.concert_id, sc.sales_open_at, "
-                                 u"sc.sales_close_at, sc.cancelled_at IS NOT NULL "
-                                 "FROM seats s JOIN schedules sc ON sc.id = s.schedule_id "
-                                 "LEFT JOIN reservations r ON r.id = s.reservation_id "
-                                 "WHERE s.schedule_id = ? ORDER BY s.number"_s,
-                                 {scheduleId});
+        QSqlQuery &q
+            = m_db.exec(u"SELECT s.number, s.tier, s.price, s.status, s.held_until, "
+                        u"r.user_id, s.version, sc.concert_id, sc.sales_open_at, "
+                        u"sc.sales_close_at, sc.cancelled_at IS NOT NULL, "
+                        "s.status = 'HELD' AND seat_awaited(s.schedule_id, s.number, s.tier) "
+                        "FROM seats s JOIN schedules sc ON sc.id = s.schedule_id "
+                        "LEFT JOIN reservations r ON r.id = s.reservation_id "
+                        "WHERE s.schedule_id = ? ORDER BY s.number"_s,
+                        {scheduleId});
         auto fresh = std::make_shared<SeatRows>();
         while (q.next()) {
             fresh->rows.append(
                 {q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong(),
                  enumFromWord<SeatStatus>(q.value(3).toString()).value_or(SeatStatus::Blocked),
                  q.value(4).toDateTime(), QUuid::fromString(q.value(5).toString()),
-                 q.value(6).toLongLong()});
+                 q.value(6).toLongLong(), q.value(11).toBool()});
             fresh->concertId = q.value(7).toLongLong();
             fresh->salesOpenAt = q.value(8).toDateTime();
             fresh->salesCloseAt = q.value(9).toDateTime();
@@ -262,9 +280,11 @@ SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
         seat.tier = row.tier;
         seat.price = row.price;
         const bool liveHold = row.status == SeatStatus::Held && row.heldUntil > now;
-        // A hold that ran out is free again, whether or not the sweeper has been by.
-        seat.status
-            = row.status == SeatStatus::Held && !liveHold ? SeatStatus::Available : row.status;
+        // A hold that ran out is free again, whether or not the sweeper has been by — unless
+        // someone waits for the seat: then it is theirs next (the sweeper offers it).
+        seat.status = row.status == SeatStatus::Held && !liveHold && !row.awaited
+            ? SeatStatus::Available
+            : row.status;
         seat.heldUntil = liveHold ? row.heldUntil : QDateTime();
         seat.mine = (liveHold || row.status == SeatStatus::Sold) && !row.holder.isNull()
             && row.holder == viewer;

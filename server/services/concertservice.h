@@ -39,6 +39,9 @@ struct SeatRows {
         QDateTime heldUntil;
         QUuid holder;
         qint64 version = 0;
+        // Someone waits for this seat: once its hold runs out it is the waiting list's (the
+        // sweeper offers it), not free.
+        bool awaited = false;
     };
     qint64 concertId = 0;
     QList<Row> rows;

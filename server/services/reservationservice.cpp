@@ -6,6 +6,7 @@
 #include "queue/queueservice.h"
 #include "services/concertservice.h"
 #include "services/decisions.h"
+#include "services/seatwaitservice.h"
 #include "services/walletservice.h"
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
@@ -13,6 +14,7 @@
 #include <QSqlRecord>
 
 #include <QJsonArray>
+#include <QMap>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -78,20 +80,31 @@ ApiError seatsUnavailable(QList<int> lost)
 const QString kFreeSeats
     = u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
       "version = nextval('seat_version_seq') "
-      "WHERE reservation_id = ?::uuid AND status = ?"_s;
+      "WHERE reservation_id = ?::uuid AND status = ? RETURNING number"_s;
 
 } // namespace
 
 ReservationService::ReservationService(Database &db, const ServerConfig &config,
                                        ConcertService &concerts, QueueService &queue,
-                                       WalletService &wallet, NoticePublisher &notices)
+                                       WalletService &wallet, NoticePublisher &notices,
+                                       SeatWaitService &waitlist)
     : m_db(db)
     , m_config(config)
     , m_concerts(concerts)
     , m_queue(queue)
     , m_wallet(wallet)
     , m_notices(notices)
+    , m_waitlist(waitlist)
 {
+}
+
+void ReservationService::freeSeats(const Reservation &r, const QString &status)
+{
+    QSqlQuery &q = m_db.exec(kFreeSeats, {sql::uuid(r.id), status});
+    QList<int> freed;
+    while (q.next())
+        freed.append(q.value(0).toInt());
+    m_waitlist.offerReturnedSeats(r.scheduleId, freed);
 }
 
 QList<Reservation> ReservationService::load(const QString &where, const QVariantList &values)
@@ -267,7 +280,7 @@ ReservationService::refundPaid(const QUuid &userId, const Reservation &r, const 
     const bool whole = seats.isEmpty() || seats.size() == r.seats.size();
     Money amount = r.total;
     if (whole) {
-        m_db.exec(kFreeSeats, {id, u"SOLD"_s});
+        freeSeats(r, u"SOLD"_s);
         m_db.exec(u"UPDATE payments SET refunded_at = now() WHERE reservation_id = ?::uuid"_s,
                   {id});
         m_db.exec(
@@ -280,11 +293,15 @@ ReservationService::refundPaid(const QUuid &userId, const Reservation &r, const 
             u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
             "version = nextval('seat_version_seq') "
             "WHERE reservation_id = ?::uuid AND status = 'SOLD' AND number = ANY(?::int[]) "
-            "RETURNING price"_s,
+            "RETURNING price, number"_s,
             {id, sql::intArray(seats)});
         Money prices = 0;
-        while (freed.next())
+        QList<int> numbers;
+        while (freed.next()) {
             prices += freed.value(0).toLongLong();
+            numbers.append(freed.value(1).toInt());
+        }
+        m_waitlist.offerReturnedSeats(r.scheduleId, numbers);
         amount = std::min(prices, r.total);
         m_db.exec(u"DELETE FROM reservation_seats WHERE reservation_id = ?::uuid "
                   "AND number = ANY(?::int[])"_s,
@@ -306,7 +323,7 @@ Reservation ReservationService::cancel(const QUuid &userId, const QUuid &reserva
         const Reservation r = lockOwn(userId, reservationId);
         switch (r.status) {
         case ReservationStatus::Held:
-            m_db.exec(kFreeSeats, {id, u"HELD"_s});
+            freeSeats(r, u"HELD"_s);
             m_db.exec(
                 u"UPDATE reservations SET status = 'CANCELLED', ended_at = now() WHERE id = ?::uuid"_s,
                 {id});
@@ -342,14 +359,30 @@ int ReservationService::sweepExpired()
             u"UPDATE reservations SET status = 'EXPIRED', ended_at = now() "
             "WHERE id IN (SELECT id FROM reservations WHERE status = 'HELD' AND held_until < now() "
             "             ORDER BY held_until LIMIT 1000 FOR UPDATE SKIP LOCKED)"_s);
-        return m_db
-            .exec(
-                u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
-                "version = nextval('seat_version_seq') "
-                "WHERE (schedule_id, number) IN (SELECT schedule_id, number FROM seats "
-                "  WHERE status = 'HELD' AND held_until < now() LIMIT 5000 FOR UPDATE SKIP LOCKED)"_s)
-            .numRowsAffected();
+        QSqlQuery &q = m_db.exec(
+            u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
+            "version = nextval('seat_version_seq') "
+            "WHERE (schedule_id, number) IN (SELECT schedule_id, number FROM seats "
+            "  WHERE status = 'HELD' AND held_until < now() LIMIT 5000 FOR UPDATE SKIP LOCKED) "
+            "RETURNING schedule_id, number"_s);
+        QMap<qint64, QList<int>> freed;
+        while (q.next())
+            freed[q.value(0).toLongLong()].append(q.value(1).toInt());
+        int count = 0;
+        for (auto it = freed.cbegin(); it != freed.cend(); ++it) {
+            count += it->size();
+            // The waiting list's only chance at a hold that ran out: the hold rule leaves such
+            // seats to this sweep while someone waits for them.
+            m_waitlist.offerReturnedSeats(it.key(), *it);
+        }
+        return count;
     });
+}
+
+SeatWait ReservationService::declineOffer(const QUuid &userId, qint64 waitId)
+{
+    cancel(userId, m_waitlist.liveOfferOf(userId, waitId));
+    return m_waitlist.getOwn(userId, waitId);
 }
 
 } // namespace encore::server

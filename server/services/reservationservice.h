@@ -5,6 +5,7 @@
 
 #include "apierror.h"
 #include "models/reservation.h"
+#include "models/seatwait.h"
 
 #include <QSqlQuery>
 #include <QUuid>
@@ -18,13 +19,15 @@ class Database;
 class DbError;
 class NoticePublisher;
 class QueueService;
+class SeatWaitService;
 class WalletService;
 struct ServerConfig;
 
 class ReservationService {
 public:
     ReservationService(Database &db, const ServerConfig &config, ConcertService &concerts,
-                       QueueService &queue, WalletService &wallet, NoticePublisher &notices);
+                       QueueService &queue, WalletService &wallet, NoticePublisher &notices,
+                       SeatWaitService &waitlist);
 
     struct Held {
         Reservation reservation;
@@ -40,8 +43,12 @@ public:
     Reservation get(const QUuid &userId, const QUuid &reservationId);
     // HELD → CANCELLED (seats freed); PAID → REFUNDED to the wallet while refunds are allowed.
     Reservation cancel(const QUuid &userId, const QUuid &reservationId);
-    // Frees expired holds and marks their reservations EXPIRED; returns seats freed.
+    // Frees expired holds and marks their reservations EXPIRED; returns seats freed. A freed
+    // seat someone waits for is offered to them in the same transaction.
     int sweepExpired();
+    // Declines the caller's live seat offer (its hold is cancelled, so the seat passes to the
+    // next person waiting); returns the wait after it.
+    SeatWait declineOffer(const QUuid &userId, qint64 waitId);
 
     // Locks the caller's reservation row (FOR UPDATE) and returns it; NOT_FOUND for others'.
     Reservation lockOwn(const QUuid &userId, const QUuid &reservationId);
@@ -61,6 +68,8 @@ private:
     // The API error for a failed encore_hold (rethrows what is not a business outcome).
     ApiError holdError(const DbError &e, const QUuid &userId, const QByteArray &queueToken,
                        const QList<int> &seats);
+    // Frees the reservation's seats that are in `status` and offers them to the waiting list.
+    void freeSeats(const Reservation &r, const QString &status);
     QList<Reservation> load(const QString &where, const QVariantList &values);
 
     Database &m_db;
@@ -69,6 +78,7 @@ private:
     QueueService &m_queue;
     WalletService &m_wallet;
     NoticePublisher &m_notices;
+    SeatWaitService &m_waitlist;
 };
 
 } // namespace encore::server

@@ -2,6 +2,7 @@
 
 #include "jsonreader.h"
 #include "services/auditservice.h"
+#include "services/seatwaitservice.h"
 #include "storage/database.h"
 
 #include <QJsonArray>
@@ -18,9 +19,11 @@ QString seatTarget(qint64 scheduleId, int seat)
 }
 } // namespace
 
-SeatOperationsService::SeatOperationsService(Database &db, AuditService &audit)
+SeatOperationsService::SeatOperationsService(Database &db, AuditService &audit,
+                                             SeatWaitService &waitlist)
     : m_db(db)
     , m_audit(audit)
+    , m_waitlist(waitlist)
 {
 }
 
@@ -91,13 +94,16 @@ AdminSeatMap SeatOperationsService::releaseHold(const User &staff, qint64 schedu
         if (!r.next())
             throw ApiError(ErrorCode::Conflict, Msg::SeatNoLongerHeld, messageArgs(seat));
         const QString holder = r.value(0).toString();
-        const int freed
-            = m_db.exec(
-                      u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = "
-                      u"NULL, "
-                      "version = nextval('seat_version_seq') WHERE reservation_id = ?::uuid AND status = 'HELD'"_s,
-                      {reservation})
-                  .numRowsAffected();
+        QSqlQuery &f = m_db.exec(
+            u"UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL, "
+            "version = nextval('seat_version_seq') WHERE reservation_id = ?::uuid AND status = "
+            "'HELD' RETURNING number"_s,
+            {reservation});
+        QList<int> numbers;
+        while (f.next())
+            numbers.append(f.value(0).toInt());
+        const int freed = int(numbers.size());
+        m_waitlist.offerReturnedSeats(scheduleId, numbers);
         m_audit.record(staff, u"seat.release"_s, seatTarget(scheduleId, seat),
                        withReason({{u"reservationId"_s, reservation},
                                    {u"holder"_s, holder},
@@ -115,7 +121,8 @@ AdminSeatMap SeatOperationsService::blockSeat(const User &staff, qint64 schedule
             u"UPDATE seats SET status = 'BLOCKED', reservation_id = NULL, held_until = NULL, "
             "version = nextval('seat_version_seq') "
             "WHERE schedule_id = ? AND number = ? "
-            "AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now())) RETURNING number"_s,
+            "AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now() "
+            "     AND NOT seat_awaited(schedule_id, number, tier))) RETURNING number"_s,
             {scheduleId, seat});
         if (!q.next()) {
             seats(scheduleId); // NOT_FOUND for a date that does not exist
@@ -140,6 +147,7 @@ AdminSeatMap SeatOperationsService::unblockSeat(const User &staff, qint64 schedu
             seats(scheduleId);
             throw ApiError(ErrorCode::Conflict, Msg::SeatNotBlocked, messageArgs(seat));
         }
+        m_waitlist.offerReturnedSeats(scheduleId, {seat});
         m_audit.record(staff, u"seat.unblock"_s, seatTarget(scheduleId, seat),
                        withReason({}, reason));
         return seats(scheduleId);

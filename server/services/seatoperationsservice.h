@@ -10,10 +10,12 @@ namespace encore::server {
 
 class AuditService;
 class Database;
+class SeatWaitService;
 
 class SeatOperationsService {
 public:
-    SeatOperationsService(Database &db, AuditService &audit);
+    // A seat freed by a release or an unblock goes to its waiting list first (`waitlist`).
+    SeatOperationsService(Database &db, AuditService &audit, SeatWaitService &waitlist);
 
     // NOT_FOUND for a date that does not exist.
     AdminSeatMap seats(qint64 scheduleId);
@@ -25,6 +27,7 @@ public:
 private:
     Database &m_db;
     AuditService &m_audit;
+    SeatWaitService &m_waitlist;
 };
 
 } // namespace encore::server

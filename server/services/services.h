@@ -21,6 +21,7 @@
 #include "services/reportservice.h"
 #include "services/reservationservice.h"
 #include "services/seatoperationsservice.h"
+#include "services/seatwaitservice.h"
 #include "services/staffmoneyservice.h"
 #include "services/staffqueueservice.h"
 #include "services/walletservice.h"
@@ -49,13 +50,14 @@ struct Services {
         , queue(db, config, *queueStore, limits, notices)
         , concerts(db, cache)
         , wallet(db)
-        , reservations(db, config, concerts, queue, wallet, notices)
+        , waitlist(db, config, concerts, queue, audit)
+        , reservations(db, config, concerts, queue, wallet, notices, waitlist)
         , payments(db, reservations, wallet, queue, concerts, notices)
         , audit(db, concerts)
-        , seatOperations(db, audit)
+        , seatOperations(db, audit, waitlist)
         , catalogue(db, concerts, queue, seatOperations, audit)
         , reports(db, seatOperations)
-        , staffMoney(db, audit, concerts, reservations, wallet, queue)
+        , staffMoney(db, audit, concerts, reservations, wallet, queue, waitlist)
         , staffQueue(db, audit, queue, limits)
         , customers(db, reservations, payments, wallet, queue)
         , gateway(config)
@@ -88,6 +90,9 @@ struct Services {
     QueueService queue;
     ConcertService concerts;
     WalletService wallet;
+    // The waiting list for returned seats; its audit of staff clearing is constructed later and
+    // only used once requests run.
+    SeatWaitService waitlist;
     ReservationService reservations;
     PaymentService payments;
     // Staff: one service per concern.

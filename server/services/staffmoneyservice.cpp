@@ -6,6 +6,7 @@
 #include "services/auditservice.h"
 #include "services/concertservice.h"
 #include "services/reservationservice.h"
+#include "services/seatwaitservice.h"
 #include "services/walletservice.h"
 #include "storage/database.h"
 #include "storage/sqlvalues.h"
@@ -40,13 +41,14 @@ QString username(Database &db, const QUuid &userId)
 
 StaffMoneyService::StaffMoneyService(Database &db, AuditService &audit, ConcertService &concerts,
                                      ReservationService &reservations, WalletService &wallet,
-                                     QueueService &queue)
+                                     QueueService &queue, SeatWaitService &waitlist)
     : m_db(db)
     , m_audit(audit)
     , m_concerts(concerts)
     , m_reservations(reservations)
     , m_wallet(wallet)
     , m_queue(queue)
+    , m_waitlist(waitlist)
 {
 }
 
@@ -84,6 +86,8 @@ ScheduleCancellation StaffMoneyService::cancelSchedule(const User &staff, qint64
         }
         const QString title = sc.value(5).toString();
         const QDateTime startsAt = sc.value(6).toDateTime();
+        // First, so the refunds below offer no seat of a date that is going away.
+        m_waitlist.endForCancelledDate(scheduleId);
 
         // Lock order as in payment: reservations, then their seats. A payment that got its
         // reservation first has committed by now and is refunded below; one that comes later

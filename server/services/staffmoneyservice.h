@@ -1,8 +1,9 @@
 #pragma once
 // StaffMoneyService: staff's money operations (DESIGN.md §4) — cancelling a date (every hold
-// released, every paid reservation refunded, the line closed), refunding a reservation on a
-// customer's behalf, adjusting a wallet. Each is one transaction with its audit entry and the
-// customers' live notices; refunds go through ReservationService::refundPaid. Any worker thread.
+// released, every paid reservation refunded, its waiting lists ended, the line closed), refunding a
+// reservation on a customer's behalf, adjusting a wallet. Each is one transaction with its audit
+// entry and the customers' live notices; refunds go through ReservationService::refundPaid. Any
+// worker thread.
 
 #include "models/staffops.h"
 
@@ -13,12 +14,14 @@ class ConcertService;
 class Database;
 class QueueService;
 class ReservationService;
+class SeatWaitService;
 class WalletService;
 
 class StaffMoneyService {
 public:
     StaffMoneyService(Database &db, AuditService &audit, ConcertService &concerts,
-                      ReservationService &reservations, WalletService &wallet, QueueService &queue);
+                      ReservationService &reservations, WalletService &wallet, QueueService &queue,
+                      SeatWaitService &waitlist);
 
     // Idempotent: a repeat changes nothing and answers the first cancellation's counts.
     ScheduleCancellation cancelSchedule(const User &staff, qint64 scheduleId,
@@ -41,6 +44,7 @@ private:
     ReservationService &m_reservations;
     WalletService &m_wallet;
     QueueService &m_queue;
+    SeatWaitService &m_waitlist;
 };
 
 } // namespace encore::server

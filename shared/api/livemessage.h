@@ -20,9 +20,10 @@ enum class LiveMessageType {
     Error, // ← {type, error} or {type, subscription, scheduleId, error}
     Account, // ← {type, ...AccountNotice}: staff refunded, cancelled or adjusted something of yours
     Availability, // ← {type, ...SeatAvailability} after {type:"subscribe", availability:true}
+    SeatOffer, // ← {type, wait: SeatWait}: a seat you waited for is held for you for a short time
 };
 template<> struct EnumWords<LiveMessageType> {
-    static constexpr std::array<EnumWord<LiveMessageType>, 11> words {
+    static constexpr std::array<EnumWord<LiveMessageType>, 12> words {
         {{LiveMessageType::Auth, u"auth"},
          {LiveMessageType::Authenticated, u"authenticated"},
          {LiveMessageType::Subscribe, u"subscribe"},
@@ -33,7 +34,8 @@ template<> struct EnumWords<LiveMessageType> {
          {LiveMessageType::Queue, u"queue"},
          {LiveMessageType::Error, u"error"},
          {LiveMessageType::Account, u"account"},
-         {LiveMessageType::Availability, u"availability"}}};
+         {LiveMessageType::Availability, u"availability"},
+         {LiveMessageType::SeatOffer, u"seatOffer"}}};
 };
 
 // {"type": word, ...body}: a frame of the given type.

@@ -57,6 +57,19 @@ bool seatSelected(CustomerWindow *window, int number)
     return b && b->isSeatSelected();
 }
 
+void reachSeats(CustomerWindow *window, qint64 scheduleId)
+{
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_VERIFY_WITH_TIMEOUT(window->concertModel()->indexOfSchedule(scheduleId).isValid(),
+                             kGuiWaitMs);
+    QVERIFY(clickSchedule(window, scheduleId));
+    QTRY_VERIFY_WITH_TIMEOUT(clickable(window, u"enterQueueButton"_s), kGuiWaitMs);
+    QVERIFY(clickNamed(window, u"enterQueueButton"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window->page(), CustomerWindow::Page::Seats, kGuiWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(visibleChild<SeatButton>(window, u"seat1"_s), kGuiWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window->liveFeed()->isConnected(), kGuiWaitMs);
+}
+
 bool clickSchedule(CustomerWindow *window, qint64 scheduleId)
 {
     auto *tree = visibleChild<QTreeView>(window, u"concertTree"_s);

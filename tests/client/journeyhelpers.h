@@ -50,6 +50,9 @@ bool seatSelected(CustomerWindow *window, int number);
 
 // Selects the date's row in the concert tree by clicking it; false when the row is not there.
 bool clickSchedule(CustomerWindow *window, qint64 scheduleId);
+// Walks `window` from the concert list to the admitted, live seat map of the date (QTest
+// failures on the way; check QTest::currentTestFailed() after).
+void reachSeats(CustomerWindow *window, qint64 scheduleId);
 
 // A customer signed in without the login dialog (a Fixtures user with a session token): its own
 // ApiClient and a shown, started CustomerWindow.

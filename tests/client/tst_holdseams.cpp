@@ -42,8 +42,6 @@ private Q_SLOTS:
     void holdExpiredOnTheServerLeavesThePanel();
 
 private:
-    // Walks `window` from the concert list to the admitted seat map of `schedule`.
-    void reachSeats(CustomerWindow *window, qint64 schedule);
     void holdSeats(CustomerWindow *window, const QList<int> &seats);
 
     std::unique_ptr<TestServer> m_server;
@@ -74,19 +72,6 @@ void TestHoldSeams::cleanupTestCase()
 {
     m_fixtures.reset();
     m_server.reset();
-}
-
-void TestHoldSeams::reachSeats(CustomerWindow *window, qint64 schedule)
-{
-    QVERIFY(QTest::qWaitForWindowExposed(window));
-    QTRY_VERIFY_WITH_TIMEOUT(window->concertModel()->indexOfSchedule(schedule).isValid(),
-                             kGuiWaitMs);
-    QVERIFY(clickSchedule(window, schedule));
-    QTRY_VERIFY_WITH_TIMEOUT(clickable(window, u"enterQueueButton"_s), kGuiWaitMs);
-    QVERIFY(clickNamed(window, u"enterQueueButton"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(window->page(), CustomerWindow::Page::Seats, kGuiWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(visibleChild<SeatButton>(window, u"seat1"_s), kGuiWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(window->liveFeed()->isConnected(), kGuiWaitMs);
 }
 
 void TestHoldSeams::holdSeats(CustomerWindow *window, const QList<int> &seats)

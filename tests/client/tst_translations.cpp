@@ -136,6 +136,8 @@ void TestTranslations::everyServerWordHasWordsInBothLanguages()
         check(wordOf(v), ErrorText::describe(ApiError(v)).text);
     for (const FindingKind v : allValues<FindingKind>())
         check(wordOf(v), SalesTab::findingTitle(v));
+    for (const SeatWaitStatus v : allValues<SeatWaitStatus>())
+        check(wordOf(v), DisplayText::seatWaitStatus(v));
     QVERIFY(checked >= 40);
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u" | "_s)));
     languages.setLanguage(u"en"_s, false);

@@ -29,7 +29,6 @@ private Q_SLOTS:
     void holdExtendsTheTurnOnTheClock();
 
 private:
-    void reachSeats(CustomerWindow *window, qint64 schedule);
     // A new concert whose turns last 10 seconds; its date.
     qint64 shortTurnConcert(const QString &title);
 
@@ -75,18 +74,6 @@ void TestTurnClock::cleanupTestCase()
 {
     m_fixtures.reset();
     m_server.reset();
-}
-
-void TestTurnClock::reachSeats(CustomerWindow *window, qint64 schedule)
-{
-    QVERIFY(QTest::qWaitForWindowExposed(window));
-    QTRY_VERIFY_WITH_TIMEOUT(window->concertModel()->indexOfSchedule(schedule).isValid(),
-                             kGuiWaitMs);
-    QVERIFY(clickSchedule(window, schedule));
-    QTRY_VERIFY_WITH_TIMEOUT(clickable(window, u"enterQueueButton"_s), kGuiWaitMs);
-    QVERIFY(clickNamed(window, u"enterQueueButton"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(window->page(), CustomerWindow::Page::Seats, kGuiWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(visibleChild<SeatButton>(window, u"seat1"_s), kGuiWaitMs);
 }
 
 void TestTurnClock::turnEndsOnAClearPageWithAWayBack()

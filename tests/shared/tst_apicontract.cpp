@@ -381,7 +381,7 @@ void TestApiContract::everyEnumHasOneWordPerValue()
     QCOMPARE(allValues<EtaReason>().size(), int(EtaReason::PreQueue) + 1);
     QVERIFY(wordsAreOneToOne<LimitKind>());
     QCOMPARE(allValues<LimitKind>().size(), int(LimitKind::AddressAccounts) + 1);
-    QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::Availability) + 1);
+    QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::SeatOffer) + 1);
 }
 
 void TestApiContract::unknownWordsAreRefusedOrFallBack()
