@@ -105,21 +105,6 @@ QList<int> SeatRows::unavailable(const QList<int> &numbers, const QDateTime &now
     return out;
 }
 
-QList<int> SeatRows::unavailable(const QList<int> &numbers, const QDateTime &now) const
-{
-    QList<int> out;
-    for (int n : numbers) {
-        const auto row
-            = std::find_if(rows.cbegin(), rows.cend(), [n](const Row &r) { return r.number == n; });
-        const bool free = row != rows.cend()
-            && (row->status == SeatStatus::Available
-                || (row->status == SeatStatus::Held && row->heldUntil < now));
-        if (!free)
-            out.append(n);
-    }
-    return out;
-}
-
 QList<Schedule> ConcertService::loadSchedules(const QList<qint64> &concertIds, bool bookableOnly)
 {
     // Seats whose hold has run out count as available even before the sweeper frees them.
