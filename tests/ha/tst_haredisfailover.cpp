@@ -168,7 +168,15 @@ void TestHaRedisFailover::primaryKilledDuringFlashSale()
     QTimer::singleShot(10, [&] { m_cluster->killRedis(oldPrimary); });
     const RetriedResponses held = sendRetrying(http, holds, kRecoveryBoundMs);
     const double recovered = clock.elapsed() / 1000.0;
-    const quint16 newPrimary = m_cluster->redisPrimaryPort();
+    // Holds decide in PostgreSQL: they may all be answered before the sentinels have agreed the
+    // primary is down (down-after-milliseconds). The promotion itself must still come.
+    quint16 newPrimary = 0;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            newPrimary = m_cluster->redisPrimaryPort();
+            return newPrimary != 0 && newPrimary != oldPrimary;
+        },
+        kRecoveryBoundMs));
     qInfo("Redis primary killed during %d holds: booking resumed after %.1f s; %d of %d requests "
           "had to be retried (%d rounds); final answers %s; primary %u -> %u",
           int(holds.size()), recovered, held.retried, int(holds.size()), held.rounds,
