@@ -43,6 +43,10 @@ QueuePanel::QueuePanel(QWidget *parent)
     m_progress->setRange(0, 100);
     m_progress->setTextVisible(false);
     m_progress->setFixedHeight(12);
+    // Margins, not style-sheet padding: QLabel's height-for-width counts only these.
+    m_reason->setContentsMargins(10, 8, 10, 8);
+    for (QLabel *wrapped : {m_reason, m_note})
+        wrapped->installEventFilter(this);
     m_leave->setObjectName(u"leaveQueueButton"_s);
     m_leave->setProperty("flat", true);
     connect(m_leave, &QPushButton::clicked, this, &QueuePanel::leaveRequested);
@@ -71,6 +75,17 @@ QueuePanel::QueuePanel(QWidget *parent)
     layout->addWidget(card, 0, Qt::AlignHCenter);
     layout->addStretch();
     retranslate();
+}
+
+bool QueuePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        auto *label = static_cast<QLabel *>(watched);
+        const int needed = label->heightForWidth(label->width());
+        if (needed > 0 && label->minimumHeight() != needed)
+            label->setMinimumHeight(needed);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void QueuePanel::setConcertTitle(const QString &title)

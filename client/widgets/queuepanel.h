@@ -5,8 +5,8 @@
 
 #include "models/queueticket.h"
 
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -43,6 +43,9 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Keeps word-wrapped labels as tall as their text at the width they were given (the
+    // centred card sizes itself from size hints, which do not follow the wrapping).
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
