@@ -45,19 +45,18 @@ struct Row {
 // Redis: waiting entries from..to (members need not be accounts: only the line's length matters),
 // seeded in slices that each stay well inside the client's 250 ms timeout.
 const server::RedisScript
-    kSeedRedis(
-    "local c, from, to = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])\n"
-    "local key = 'encore:q:' .. c .. ':waiting'\n"
-    "for i = from, to, 1000 do\n"
-    "  local args = {}\n"
-    "  for j = i, math.min(to, i + 999) do\n"
-    "    table.insert(args, redis.call('INCR', 'encore:q:' .. c .. ':seq'))\n"
-    "    table.insert(args, 'seed-' .. j)\n"
-    "  end\n"
-    "  redis.call('ZADD', key, unpack(args))\n"
-    "end\n"
-    "redis.call('SADD', 'encore:q:concerts', c)\n"
-    "return to - from + 1\n");
+    kSeedRedis("local c, from, to = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])\n"
+               "local key = 'encore:q:' .. c .. ':waiting'\n"
+               "for i = from, to, 1000 do\n"
+               "  local args = {}\n"
+               "  for j = i, math.min(to, i + 999) do\n"
+               "    table.insert(args, redis.call('INCR', 'encore:q:' .. c .. ':seq'))\n"
+               "    table.insert(args, 'seed-' .. j)\n"
+               "  end\n"
+               "  redis.call('ZADD', key, unpack(args))\n"
+               "end\n"
+               "redis.call('SADD', 'encore:q:concerts', c)\n"
+               "return to - from + 1\n");
 
 // PostgreSQL: `count` waiting entries of the first `count` seed accounts, placed 1..count.
 void seedPostgres(Fixtures &fx, qint64 concertId, qint64 count)
@@ -205,6 +204,9 @@ int main(int argc, char **argv)
             << QString::number(r.poll.p99Ms, 'f', 2) << " | "
             << QString::number(r.join.rate(), 'f', 0) << " | "
             << QString::number(r.join.p99Ms, 'f', 2) << " | "
-            << (r.poll.errorText() + r.join.errorText()) << " |\n";
+            << (r.poll.errors.isEmpty() && r.join.errors.isEmpty()
+                    ? u"none"_s
+                    : u"polls: %1; joins: %2"_s.arg(r.poll.errorText(), r.join.errorText()))
+            << " |\n";
     return rows.isEmpty() ? 1 : 0;
 }
