@@ -90,7 +90,10 @@ void SeatWaitsDialog::show(const QList<SeatWait> &waits)
                 ? tr("%1: seat %2").arg(DisplayText::seatWaitStatus(w.status)).arg(w.offer->seat)
                 : DisplayText::seatWaitStatus(w.status));
         item->setText(4, DisplayText::dateTime(w.createdAt, DisplayText::localZone()));
-        item->setText(5, w.offer ? DisplayText::dateTime(w.offer->offeredUntil, DisplayText::localZone()) : QString());
+        item->setText(5,
+                      w.offer
+                          ? DisplayText::dateTime(w.offer->offeredUntil, DisplayText::localZone())
+                          : QString());
     }
     m_summary->setText(tr("%n customer(s) waiting, %1 seat offer(s) running.", nullptr, waiting)
                            .arg(waits.size() - waiting));

@@ -137,6 +137,11 @@ CREATE TYPE encore_hold_result AS (
     starts_at timestamptz, seats text,
     notices text[], turn_concert bigint, replayed boolean);
 
+-- Whether someone waits for this seat: a hold that has run out is free for general sale only
+-- when nobody does. Nobody can wait yet; migration 013 (the waiting list) gives it its body.
+CREATE FUNCTION seat_awaited(p_schedule bigint, p_number integer, p_tier text)
+RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT false $$;
+
 -- Holds p_seats of date p_schedule for p_user (DESIGN.md §3), all or nothing. p_turn_concert:
 -- the concert of the caller's ACTIVE turn (NULL: none); it must be the date's. p_extend_turn:
 -- the queue entries live in PostgreSQL, so the user's ACTIVE turn is extended here to last
@@ -204,7 +209,8 @@ BEGIN
         UPDATE seats SET status = 'HELD', reservation_id = v_id, held_until = v_until,
                version = nextval('seat_version_seq')
         WHERE schedule_id = p_schedule AND number = ANY(p_seats)
-          AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()))
+          AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now()
+               AND NOT seat_awaited(schedule_id, number, tier)))
           AND NOT EXISTS (SELECT 1 FROM schedules c WHERE c.id = p_schedule AND c.cancelled_at IS NOT NULL)
         RETURNING number, price)
     SELECT array_agg(number ORDER BY number), coalesce(sum(price), 0) INTO v_held, v_total FROM taken;

@@ -190,7 +190,8 @@ void ConnectionGate::answered()
 
 ConnectionGate *ConnectionGate::of(QTcpSocket *socket)
 {
-    return socket ? socket->findChild<ConnectionGate *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    return socket ? socket->findChild<ConnectionGate *>(QString(), Qt::FindDirectChildrenOnly)
+                  : nullptr;
 }
 
 void ConnectionGate::afterRead()
