@@ -13,6 +13,17 @@
 
 namespace encore {
 
+// The keys of `details` that the client reads (the server writes them with these names).
+namespace api::details {
+inline const QString kRetryAfterSeconds = QStringLiteral("retryAfterSeconds"); // 429, 503
+inline const QString kEtaSeconds = QStringLiteral("etaSeconds"); // QUEUE_NOT_ACTIVE
+inline const QString kSeats = QStringLiteral("seats"); // SEAT_UNAVAILABLE: the seats taken
+inline const QString kBalance = QStringLiteral("balance"); // INSUFFICIENT_BALANCE
+inline const QString kRequired = QStringLiteral("required"); // INSUFFICIENT_BALANCE
+inline const QString kGatewayCode = QStringLiteral("gatewayCode"); // PAYMENT_DECLINED
+inline const QString kGatewayMessage = QStringLiteral("message"); // PAYMENT_DECLINED
+} // namespace api::details
+
 struct ApiError {
     ErrorCode code = ErrorCode::Internal;
     QString message; // English (server) or as received (client)

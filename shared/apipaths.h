@@ -37,6 +37,11 @@ public:
         : m_text(id.toString(QUuid::WithoutBraces))
     {
     }
+    // A segment as written: a test's placeholder ("{concert}") or a malformed id ("abc", "-1").
+    explicit PathArg(QStringView segment)
+        : m_text(segment.toString())
+    {
+    }
     const QString &text() const { return m_text; }
 
 private:
@@ -226,6 +231,39 @@ inline QString adminAudit()
 {
     return path(u"/admin/audit");
 }
+// Staff money and customer operations.
+inline QString adminScheduleCancel(const PathArg &id)
+{
+    return detail::join(u"/admin/schedules/", id, u"/cancel");
+}
+inline QString adminReservationRefund(const PathArg &id)
+{
+    return detail::join(u"/admin/reservations/", id, u"/refund");
+}
+inline QString adminUsers()
+{
+    return path(u"/admin/users");
+}
+inline QString adminUser(const PathArg &id)
+{
+    return detail::join(u"/admin/users/", id);
+}
+inline QString adminWalletAdjustments(const PathArg &user)
+{
+    return detail::join(u"/admin/users/", user, u"/wallet-adjustments");
+}
+inline QString adminQueueEntry(const PathArg &concert, const PathArg &user)
+{
+    return detail::join(u"/admin/concerts/", concert, u"/queue/", user);
+}
+inline QString adminQueueBlocks(const PathArg &concert)
+{
+    return detail::join(u"/admin/concerts/", concert, u"/queue-blocks");
+}
+inline QString adminQueueBlock(const PathArg &concert, const PathArg &user)
+{
+    return detail::join(u"/admin/concerts/", concert, u"/queue-blocks/", user);
+}
 // Staff: a concert's pre-queue and the abuse counters (issue 15).
 inline QString adminPreQueue(const PathArg &id)
 {
@@ -253,6 +291,18 @@ inline QString adminScheduleSeatWaits(const PathArg &id)
 {
     return detail::join(u"/admin/schedules/", id, u"/seat-waits");
 }
+
+// Query parameters.
+namespace query {
+inline const QString kAvailable = QStringLiteral("available"); // GET concert schedules: "true"
+inline const QString kLimit = QStringLiteral("limit"); // GET ledger, GET admin audit
+inline const QString kBefore = QStringLiteral("before"); // GET ledger: entries before this id
+inline const QString kQuery = QStringLiteral("query"); // GET admin users: the text searched for
+inline const QString kStatus = QStringLiteral("status"); // GET admin top-up orders
+inline const QString kConcertId = QStringLiteral("concertId"); // GET admin sales
+inline const QString kAction = QStringLiteral("action"); // GET admin audit: an action prefix
+inline const QString kActor = QStringLiteral("actor"); // GET admin audit: a staff username
+} // namespace query
 
 // Header names.
 inline constexpr char kQueueTokenHeader[] = "X-Queue-Token";

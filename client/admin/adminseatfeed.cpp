@@ -1,10 +1,6 @@
 #include "adminseatfeed.h"
 
-#include "models/user.h"
-
-#include <QJsonArray>
-
-using namespace Qt::StringLiterals;
+#include "api/livemessage.h"
 
 namespace encore {
 
@@ -83,44 +79,42 @@ void AdminSeatFeed::follow(const QList<qint64> &scheduleIds)
 void AdminSeatFeed::subscribe(qint64 scheduleId)
 {
     // Staff follow any date by their role; a customer's subscription needs a queue turn.
-    m_socket.send({{u"type"_s, u"subscribe"_s},
-                   {u"scheduleId"_s, scheduleId},
-                   {u"role"_s, wordOf(Role::Staff)}});
+    m_socket.send(LiveSubscription::staffSeats(scheduleId).toJson());
 }
 
 void AdminSeatFeed::unsubscribe(qint64 scheduleId)
 {
-    m_socket.send({{u"type"_s, u"unsubscribe"_s}, {u"scheduleId"_s, scheduleId}});
+    m_socket.send(LiveSubscription::staffSeats(scheduleId).ended().toJson());
 }
 
 void AdminSeatFeed::onMessage(const QJsonObject &message)
 {
-    if (message.value(u"type"_s).toString() != u"seats")
+    if (liveMessageType(message) != LiveMessageType::Seats)
         return;
-    const qint64 scheduleId = message.value(u"scheduleId"_s).toInteger();
+    const auto push = LiveSeats::fromJson(message);
+    if (!push)
+        return;
+    const qint64 scheduleId = push->map.scheduleId;
     if (m_followed.contains(scheduleId))
-        updateCounts(scheduleId, message);
+        updateCounts(push.value());
     if (scheduleId == m_scheduleId && scheduleId > 0)
         Q_EMIT changed(scheduleId);
 }
 
-void AdminSeatFeed::updateCounts(qint64 scheduleId, const QJsonObject &message)
+void AdminSeatFeed::updateCounts(const LiveSeats &push)
 {
-    QHash<int, Seat> &seats = m_followed[scheduleId];
+    QHash<int, Seat> &seats = m_followed[push.map.scheduleId];
     // A full map replaces what was known; a change applies seat by seat, newer versions only.
-    if (message.value(u"full"_s).toBool())
+    if (push.full)
         seats.clear();
-    for (const QJsonValue &v : message.value(u"seats"_s).toArray()) {
-        const auto seat = Seat::fromJson(v.toObject());
-        if (seat && seat->version >= seats.value(seat->number).version)
-            seats.insert(seat->number, seat.value());
+    for (const Seat &seat : push.map.seats) {
+        if (seat.version >= seats.value(seat.number).version)
+            seats.insert(seat.number, seat);
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto available = std::count_if(seats.cbegin(), seats.cend(), [&now](const Seat &s) {
-        return s.status == SeatStatus::Available
-            || (s.status == SeatStatus::Held && s.heldUntil.isValid() && s.heldUntil <= now);
-    });
-    Q_EMIT countsChanged(scheduleId, int(available), int(seats.size()));
+    const auto available = std::count_if(seats.cbegin(), seats.cend(),
+                                         [&now](const Seat &s) { return s.isOnSale(now); });
+    Q_EMIT countsChanged(push.map.scheduleId, int(available), int(seats.size()));
 }
 
 void AdminSeatFeed::updatePolling()

@@ -16,6 +16,8 @@
 
 namespace encore {
 
+struct LiveSeats;
+
 class ApiClient;
 
 class AdminSeatFeed : public QObject {
@@ -50,7 +52,7 @@ private:
     void onMessage(const QJsonObject &message);
     void subscribe(qint64 scheduleId);
     void unsubscribe(qint64 scheduleId);
-    void updateCounts(qint64 scheduleId, const QJsonObject &message);
+    void updateCounts(const LiveSeats &push);
     void updatePolling();
 
     LiveSocket m_socket;

@@ -1,6 +1,7 @@
 #include "audittab.h"
 
 #include "admin/adminui.h"
+#include "api/admintypes.h"
 #include "jsonreader.h"
 #include "models/displaytext.h"
 #include "net/adminapi.h"
@@ -162,7 +163,8 @@ QString AuditTab::describeAction(const QString &action)
 QString AuditTab::targetInWords(const QString &target, const QJsonObject &details)
 {
     QStringList parts;
-    for (const QString &key : {u"concertTitle"_s, u"title"_s, u"customer"_s}) {
+    for (const QString &key : {wordOf(AuditDetail::ConcertTitle), wordOf(AuditDetail::Title),
+                               wordOf(AuditDetail::Customer)}) {
         if (const QString v = details.value(key).toString(); !v.isEmpty() && !parts.contains(v))
             parts.append(v);
     }
@@ -173,29 +175,32 @@ QString AuditTab::detailsInWords(const QJsonObject &details)
 {
     // Who and what first, why last.
     static const QList<std::pair<QString, const char *>> kKeys {
-        {u"customer"_s, QT_TR_NOOP("Customer")},
-        {u"concertTitle"_s, QT_TR_NOOP("Concert")},
-        {u"title"_s, QT_TR_NOOP("Title")},
-        {u"timeZone"_s, QT_TR_NOOP("Venue time zone")},
-        {u"startsAt"_s, QT_TR_NOOP("Date")},
-        {u"salesOpenAt"_s, QT_TR_NOOP("Sales open")},
-        {u"salesCloseAt"_s, QT_TR_NOOP("Sales close")},
-        {u"seats"_s, QT_TR_NOOP("Seats")},
-        {u"amount"_s, QT_TR_NOOP("Amount")},
-        {u"balanceAfter"_s, QT_TR_NOOP("Balance after")},
-        {u"refundedReservations"_s, QT_TR_NOOP("Reservations refunded")},
-        {u"refundedTotal"_s, QT_TR_NOOP("Money back")},
-        {u"releasedHolds"_s, QT_TR_NOOP("Holds released")},
-        {u"seatsFreed"_s, QT_TR_NOOP("Seats freed")},
-        {u"changedSeats"_s, QT_TR_NOOP("Seats repriced")},
+        {wordOf(AuditDetail::Customer), QT_TR_NOOP("Customer")},
+        {wordOf(AuditDetail::ConcertTitle), QT_TR_NOOP("Concert")},
+        {wordOf(AuditDetail::Title), QT_TR_NOOP("Title")},
+        {wordOf(AuditDetail::TimeZone), QT_TR_NOOP("Venue time zone")},
+        {wordOf(AuditDetail::StartsAt), QT_TR_NOOP("Date")},
+        {wordOf(AuditDetail::SalesOpenAt), QT_TR_NOOP("Sales open")},
+        {wordOf(AuditDetail::SalesCloseAt), QT_TR_NOOP("Sales close")},
+        {wordOf(AuditDetail::Seats), QT_TR_NOOP("Seats")},
+        {wordOf(AuditDetail::Amount), QT_TR_NOOP("Amount")},
+        {wordOf(AuditDetail::BalanceAfter), QT_TR_NOOP("Balance after")},
+        {wordOf(AuditDetail::RefundedReservations), QT_TR_NOOP("Reservations refunded")},
+        {wordOf(AuditDetail::RefundedTotal), QT_TR_NOOP("Money back")},
+        {wordOf(AuditDetail::ReleasedHolds), QT_TR_NOOP("Holds released")},
+        {wordOf(AuditDetail::SeatsFreed), QT_TR_NOOP("Seats freed")},
+        {wordOf(AuditDetail::ChangedSeats), QT_TR_NOOP("Seats repriced")},
         {u"maxActive"_s, QT_TR_NOOP("At most in at once")},
         {u"admitPerMinute"_s, QT_TR_NOOP("Let in per minute")},
         {u"activeTtlSeconds"_s, QT_TR_NOOP("Turn length (s)")},
         {u"paused"_s, QT_TR_NOOP("Paused")},
-        {u"reason"_s, QT_TR_NOOP("Reason")},
+        {wordOf(AuditDetail::Reason), QT_TR_NOOP("Reason")},
     };
-    static const QStringList kMoney {u"amount"_s, u"balanceAfter"_s, u"refundedTotal"_s};
-    static const QStringList kTimes {u"startsAt"_s, u"salesOpenAt"_s, u"salesCloseAt"_s};
+    static const QStringList kMoney {wordOf(AuditDetail::Amount), wordOf(AuditDetail::BalanceAfter),
+                                     wordOf(AuditDetail::RefundedTotal)};
+    static const QStringList kTimes {wordOf(AuditDetail::StartsAt),
+                                     wordOf(AuditDetail::SalesOpenAt),
+                                     wordOf(AuditDetail::SalesCloseAt)};
     QStringList parts;
     for (const auto &[key, label] : kKeys) {
         const QJsonValue v = details.value(key);

@@ -149,6 +149,10 @@ QString FairQueuePanel::kindText(LimitKind kind)
         return tr("Hold attempts by an account");
     case LimitKind::AddressAccounts:
         return tr("Accounts from one address in a queue");
+    case LimitKind::SeatWaitAccount:
+        return tr("Waiting-list joins by an account");
+    case LimitKind::SeatWaitAddress:
+        return tr("Waiting-list joins from an address");
     }
     return {};
 }

@@ -779,7 +779,7 @@ void CustomerWindow::onHoldFailed(const ApiError &e, const QList<int> &seats)
         m_feed->resync();
         // The seats someone else got: the customer may wait for them to come back.
         QList<int> lost;
-        for (const QJsonValue &n : e.details.value(u"seats"_s).toArray())
+        for (const QJsonValue &n : e.details.value(api::details::kSeats).toArray())
             lost.append(n.toInt());
         if (!lost.isEmpty() && m_booking->scheduleId() > 0)
             m_waitPanel->askToWait(m_booking->scheduleId(), lost);

@@ -117,11 +117,8 @@ void AdminApi::setTierPrices(qint64 scheduleId, const QMap<QString, Money> &pric
 void AdminApi::setSeatPrices(qint64 scheduleId, const QMap<int, Money> &prices, QObject *context,
                              Callback<AdminSeatMap> done)
 {
-    QJsonArray seats;
-    for (auto it = prices.cbegin(); it != prices.cend(); ++it)
-        seats.append(QJsonObject {{u"number"_s, it.key()}, {u"price"_s, it.value()}});
     call<AdminSeatMap>(
-        {"PUT", api::adminSchedulePrices(scheduleId), {}, QJsonObject {{u"seats"_s, seats}}},
+        {"PUT", api::adminSchedulePrices(scheduleId), {}, PriceChange {{}, prices}.toJson()},
         context, std::move(done), &AdminSeatMap::fromJson);
 }
 
@@ -182,29 +179,31 @@ void AdminApi::clearPreQueue(qint64 concertId, const QString &reason, QObject *c
                              Callback<int> done)
 {
     call<int>({"DELETE", api::adminPreQueue(concertId), {}, ReasonRequest {reason}.toJson()},
-              context, std::move(done),
-              [](const QJsonObject &o) -> Result<int> { return o.value(u"removed"_s).toInt(); });
+              context, std::move(done), [](const QJsonObject &o) -> Result<int> {
+                  return o.value(api::keys::kRemoved).toInt();
+              });
 }
 
 void AdminApi::abuseCounters(QObject *context, Callback<QList<AbuseCounter>> done)
 {
     call<QList<AbuseCounter>>(
         {"GET", api::adminAbuseCounters()}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<AbuseCounter>(o, u"counters"_s); });
+        [](const QJsonObject &o) { return decodeList<AbuseCounter>(o, api::keys::kCounters); });
 }
 
 void AdminApi::clearAbuseCounters(const ClearCountersRequest &request, QObject *context,
                                   Callback<int> done)
 {
-    call<int>({"DELETE", api::adminAbuseCounters(), {}, request.toJson()}, context, std::move(done),
-              [](const QJsonObject &o) -> Result<int> { return o.value(u"cleared"_s).toInt(); });
+    call<int>(
+        {"DELETE", api::adminAbuseCounters(), {}, request.toJson()}, context, std::move(done),
+        [](const QJsonObject &o) -> Result<int> { return o.value(api::keys::kCleared).toInt(); });
 }
 
 void AdminApi::sales(QObject *context, Callback<SalesReport> done, qint64 concertId)
 {
     QUrlQuery query;
     if (concertId > 0)
-        query.addQueryItem(u"concertId"_s, QString::number(concertId));
+        query.addQueryItem(api::query::kConcertId, QString::number(concertId));
     call<SalesReport>({"GET", api::adminSales(), query}, context, std::move(done),
                       &SalesReport::fromJson);
 }
@@ -220,10 +219,10 @@ void AdminApi::audit(const QString &action, const QString &actor, int limit, QOb
 {
     ApiCall c {"GET", api::adminAudit()};
     if (!action.isEmpty())
-        c.query.addQueryItem(u"action"_s, action);
+        c.query.addQueryItem(api::query::kAction, action);
     if (!actor.isEmpty())
-        c.query.addQueryItem(u"actor"_s, actor);
-    c.query.addQueryItem(u"limit"_s, QString::number(limit));
+        c.query.addQueryItem(api::query::kActor, actor);
+    c.query.addQueryItem(api::query::kLimit, QString::number(limit));
     call<QList<AuditEntry>>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
         return decodeList<AuditEntry>(o, api::keys::kEntries);
     });

@@ -351,7 +351,7 @@ void ApiClient::bookableSchedules(qint64 concertId, QObject *context,
                                   Callback<QList<Schedule>> done)
 {
     ApiCall c {"GET", api::concertSchedules(concertId)};
-    c.query.addQueryItem(u"available"_s, u"true"_s);
+    c.query.addQueryItem(api::query::kAvailable, u"true"_s);
     call<QList<Schedule>>(std::move(c), context, std::move(done), [](const QJsonObject &o) {
         return decodeList<Schedule>(o, api::keys::kSchedules);
     });
@@ -462,7 +462,7 @@ void ApiClient::topUpOrders(QObject *context, Callback<QList<TopUpOrder>> done)
 {
     call<QList<TopUpOrder>>(
         {"GET", api::walletTopUpOrders()}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<TopUpOrder>(o, u"orders"_s); });
+        [](const QJsonObject &o) { return decodeList<TopUpOrder>(o, api::keys::kOrders); });
 }
 
 void ApiClient::topUp(const QUuid &orderId, const QString &paymentKey, Money amount,

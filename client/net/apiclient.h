@@ -32,7 +32,7 @@ namespace encore {
 // a POST carrying an Idempotency-Key the server replays.
 struct ApiCall {
     QByteArray verb = "GET";
-    QString path; // "/api/v1/..." or "/healthz"
+    QString path; // from apipaths.h: api::wallet(), api::healthz(), ...
     QUrlQuery query;
     std::optional<QJsonObject> body;
     QString idempotencyKey;

@@ -62,7 +62,7 @@ ErrorText ErrorText::describe(const ApiError &error)
         break;
     case ErrorCode::QueueNotActive: {
         t.text = tr("It is not your turn to pick seats yet, or your turn has ended.");
-        const qint64 eta = error.details.value(u"etaSeconds"_s).toInteger(-1);
+        const qint64 eta = error.details.value(api::details::kEtaSeconds).toInteger(-1);
         t.hint = eta > 0
             ? tr("Your place in the queue is kept; expected wait: %1.").arg(waitText(eta))
             : tr("Join the queue again to get a new turn.");
@@ -78,7 +78,7 @@ ErrorText ErrorText::describe(const ApiError &error)
         t.hint = tr("The view has been refreshed; please check and try again.");
         break;
     case ErrorCode::SeatUnavailable: {
-        const QJsonArray seats = error.details.value(u"seats"_s).toArray();
+        const QJsonArray seats = error.details.value(api::details::kSeats).toArray();
         t.text = seats.isEmpty() ? tr("Someone else just took some of these seats.")
                                  : tr("Someone else just took seat(s) %1.").arg(seatList(seats));
         t.hint = tr("Please pick other seats; the map shows what is still free.");
@@ -91,8 +91,8 @@ ErrorText ErrorText::describe(const ApiError &error)
         t.action = ErrorAction::PickOtherSeats;
         break;
     case ErrorCode::InsufficientBalance: {
-        const qint64 needed = error.details.value(u"required"_s).toInteger(0);
-        const qint64 balance = error.details.value(u"balance"_s).toInteger(-1);
+        const qint64 needed = error.details.value(api::details::kRequired).toInteger(0);
+        const qint64 balance = error.details.value(api::details::kBalance).toInteger(-1);
         t.text = needed > 0 && balance >= 0
             ? tr("Your wallet has %1 but this needs %2.")
                   .arg(money::format(balance), money::format(needed))
@@ -102,8 +102,8 @@ ErrorText ErrorText::describe(const ApiError &error)
         break;
     }
     case ErrorCode::PaymentDeclined:
-        t.text = declinedCardText(error.details.value(u"gatewayCode"_s).toString(),
-                                  error.details.value(u"message"_s).toString());
+        t.text = declinedCardText(error.details.value(api::details::kGatewayCode).toString(),
+                                  error.details.value(api::details::kGatewayMessage).toString());
         t.hint = tr("Your card was not charged. Try another card or check its details.");
         break;
     case ErrorCode::IdempotencyMismatch:

@@ -1,12 +1,8 @@
 #include "livefeed.h"
 
+#include "api/apitypes.h"
 #include "api/livemessage.h"
 #include "net/apiclient.h"
-
-#include "jsonreader.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -58,9 +54,9 @@ void LiveFeed::subscribe()
     if (m_scheduleId > 0)
         subscribeSeats();
     if (!m_queueToken.isEmpty())
-        m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"queueToken"_s, m_queueToken}}));
+        m_socket.send(LiveSubscription::queue(m_queueToken).toJson());
     if (m_availability)
-        m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"availability"_s, true}}));
+        m_socket.send(LiveSubscription::availability().toJson());
 }
 
 void LiveFeed::watchAvailability(bool on)
@@ -68,16 +64,14 @@ void LiveFeed::watchAvailability(bool on)
     if (on == m_availability)
         return;
     m_availability = on;
-    m_socket.send(liveMessage(on ? LiveMessageType::Subscribe : LiveMessageType::Unsubscribe,
-                              {{u"availability"_s, true}}));
+    const LiveSubscription counts = LiveSubscription::availability();
+    m_socket.send((on ? counts : counts.ended()).toJson());
 }
 
 void LiveFeed::subscribeSeats()
 {
     // The seats follow the REST rule: the server answers only to our active queue turn.
-    m_socket.send({{u"type"_s, u"subscribe"_s},
-                   {u"scheduleId"_s, m_scheduleId},
-                   {u"queueToken"_s, m_api->queueToken()}});
+    m_socket.send(LiveSubscription::seats(m_scheduleId, m_api->queueToken()).toJson());
 }
 
 void LiveFeed::watchSchedule(qint64 scheduleId)
@@ -85,7 +79,7 @@ void LiveFeed::watchSchedule(qint64 scheduleId)
     if (scheduleId == m_scheduleId)
         return;
     if (m_scheduleId > 0)
-        m_socket.send(liveMessage(LiveMessageType::Unsubscribe, {{u"scheduleId"_s, m_scheduleId}}));
+        m_socket.send(LiveSubscription::seats(m_scheduleId, {}).ended().toJson());
     m_scheduleId = scheduleId;
     m_version = 0;
     m_loaded = false;
@@ -104,7 +98,7 @@ void LiveFeed::watchQueue(const QString &queueToken)
         return; // already following it (the server answers every subscribe with a message)
     m_queueToken = queueToken;
     if (!queueToken.isEmpty())
-        m_socket.send(liveMessage(LiveMessageType::Subscribe, {{u"queueToken"_s, queueToken}}));
+        m_socket.send(LiveSubscription::queue(queueToken).toJson());
 }
 
 void LiveFeed::resync()
@@ -142,21 +136,17 @@ void LiveFeed::onMessage(const QJsonObject &message)
     if (type == LiveMessageType::Seats) {
         onSeatsMessage(message);
     } else if (type == LiveMessageType::Queue) {
-        QJsonObject ticket = message;
-        // Some servers nest the ticket; accept both shapes.
-        if (ticket.value(u"ticket"_s).isObject())
-            ticket = ticket.value(u"ticket"_s).toObject();
-        if (ticket.value(u"status"_s).toString() == u"ENDED") {
-            Q_EMIT queueEnded(ticket.value(u"concertId"_s).toInteger(),
-                              ApiError::fromEnvelope(ticket));
-        } else if (auto t = QueueTicket::fromJson(ticket)) {
+        if (LiveTurnEnded::isEnded(message)) {
+            if (auto ended = LiveTurnEnded::fromJson(message))
+                Q_EMIT queueEnded(ended->concertId, ended->reason);
+        } else if (auto t = QueueTicket::fromJson(message)) {
             Q_EMIT queueUpdated(t.value());
         }
     } else if (type == LiveMessageType::Account) {
         if (auto notice = AccountNotice::fromJson(message))
             Q_EMIT accountNotice(notice.value());
     } else if (type == LiveMessageType::SeatOffer) {
-        if (auto wait = SeatWait::fromJson(message.value(u"wait"_s).toObject()))
+        if (auto wait = decodeField<SeatWait>(message, api::keys::kWait))
             Q_EMIT seatOffered(wait.value());
     } else if (type == LiveMessageType::Error) {
         onErrorMessage(message);
@@ -168,10 +158,11 @@ void LiveFeed::onMessage(const QJsonObject &message)
 
 void LiveFeed::onErrorMessage(const QJsonObject &message)
 {
-    if (message.value(u"subscription"_s).toString() != u"seats"
-        || message.value(u"scheduleId"_s).toInteger() != m_scheduleId || m_scheduleId <= 0)
+    const auto refusal = LiveRefusal::fromJson(message);
+    if (!refusal || refusal->topic != LiveTopic::Seats || refusal->scheduleId != m_scheduleId
+        || m_scheduleId <= 0)
         return;
-    const ApiError error = ApiError::fromEnvelope(message);
+    const ApiError &error = refusal->error;
     if (error.code == ErrorCode::Unavailable) {
         if (!m_loaded)
             resync(); // the subscription's snapshot failed (database busy): fetch it instead
@@ -183,30 +174,20 @@ void LiveFeed::onErrorMessage(const QJsonObject &message)
 
 void LiveFeed::onSeatsMessage(const QJsonObject &message)
 {
-    const qint64 scheduleId = message.value(u"scheduleId"_s).toInteger();
-    if (scheduleId != m_scheduleId)
+    auto push = LiveSeats::fromJson(message);
+    if (!push || push->map.scheduleId != m_scheduleId)
         return; // a date we stopped watching (its unsubscribe crossed this message)
     // Versions come from one sequence shared by every seat of every date: they grow but skip
     // numbers, so a jump says nothing about lost messages. Nothing is lost on one connection
     // (TCP, and the server closes a consumer that falls behind); after a reconnect the
     // subscription brings a full map. Stale seats are dropped per seat by the model.
-    if (message.value(u"full"_s).toBool()) {
-        if (auto map = SeatMap::fromJson(message)) {
-            m_version = std::max(m_version, map->version);
-            m_loaded = true;
-            Q_EMIT seatMapLoaded(map.value());
-        }
-        return;
+    m_version = std::max(m_version, push->map.version);
+    if (push->full) {
+        m_loaded = true;
+        Q_EMIT seatMapLoaded(push->map);
+    } else if (!push->map.seats.isEmpty()) {
+        Q_EMIT seatsChanged(push->map.scheduleId, push->map.seats);
     }
-    QList<Seat> seats;
-    const QJsonArray list = message.value(u"seats"_s).toArray();
-    for (const QJsonValue &v : list) {
-        if (auto s = Seat::fromJson(v.toObject()))
-            seats.append(s.value());
-    }
-    m_version = std::max(m_version, message.value(u"version"_s).toInteger());
-    if (!seats.isEmpty())
-        Q_EMIT seatsChanged(scheduleId, seats);
 }
 
 } // namespace encore

@@ -109,7 +109,7 @@ void LiveSocket::onConnected()
     m_connected = true;
     m_silenceTimer.start();
     m_pingTimer.start();
-    send(liveMessage(LiveMessageType::Auth, {{u"token"_s, m_api->sessionToken()}}));
+    send(LiveAuth {m_api->sessionToken()}.toJson());
     Q_EMIT connected();
 }
 

@@ -58,7 +58,8 @@ void PaymentGatewayClient::post(const PaymentGatewayInfo &gateway, const QString
         if (status >= 400 && status < 500 && json) {
             const gateway::Error e = gateway::Error::fromJson(json.value());
             done(ApiError::withText(ErrorCode::PaymentDeclined, e.message,
-                                    {{u"gatewayCode"_s, e.code}, {u"message"_s, e.message}}));
+                                    {{api::details::kGatewayCode, e.code},
+                                     {api::details::kGatewayMessage, e.message}}));
             return;
         }
         done(ApiError::withText(

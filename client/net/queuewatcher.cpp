@@ -89,7 +89,7 @@ void QueueWatcher::poll()
         }
         if (r.error().code == ErrorCode::RateLimited) {
             // Asked sooner than told (a clock jump, a retry): wait what the server says.
-            const int after = r.error().details.value(u"retryAfterSeconds"_s).toInt(1);
+            const int after = r.error().details.value(api::details::kRetryAfterSeconds).toInt(1);
             m_pollTimer.start(std::clamp(after * 1000, kMinPollMs, kMaxPollMs));
             return;
         }

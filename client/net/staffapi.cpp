@@ -8,16 +8,6 @@ namespace encore {
 
 namespace {
 
-QString admin(const QString &rest)
-{
-    return api::path(u"/admin"_s + rest);
-}
-
-QString uuidText(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
-
 Result<Empty> nothing(const QJsonObject &)
 {
     return Empty {};
@@ -25,7 +15,7 @@ Result<Empty> nothing(const QJsonObject &)
 
 Result<Reservation> reservationOf(const QJsonObject &o)
 {
-    return Reservation::fromJson(o.value(u"reservation"_s).toObject());
+    return decodeField<Reservation>(o, api::keys::kReservation);
 }
 
 } // namespace
@@ -40,10 +30,7 @@ void StaffApi::cancelSchedule(qint64 scheduleId, const QString &reason, QObject 
                               Callback<ScheduleCancellation> done)
 {
     // Cancelling is idempotent on the server: a key lets ApiClient retry it.
-    ApiCall c {"POST",
-               admin(u"/schedules/%1/cancel"_s.arg(scheduleId)),
-               {},
-               ReasonRequest {reason}.toJson()};
+    ApiCall c {"POST", api::adminScheduleCancel(scheduleId), {}, ReasonRequest {reason}.toJson()};
     c.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_api->call<ScheduleCancellation>(std::move(c), context, std::move(done),
                                       &ScheduleCancellation::fromJson);
@@ -52,35 +39,30 @@ void StaffApi::cancelSchedule(qint64 scheduleId, const QString &reason, QObject 
 void StaffApi::refund(const QUuid &reservationId, const StaffRefundRequest &request,
                       QObject *context, Callback<Reservation> done)
 {
-    m_api->call<Reservation>({"POST",
-                              admin(u"/reservations/%1/refund"_s.arg(uuidText(reservationId))),
-                              {},
-                              request.toJson()},
-                             context, std::move(done), &reservationOf);
+    m_api->call<Reservation>(
+        {"POST", api::adminReservationRefund(reservationId), {}, request.toJson()}, context,
+        std::move(done), &reservationOf);
 }
 
 void StaffApi::findCustomers(const QString &text, QObject *context, Callback<CustomerList> done)
 {
     QUrlQuery query;
-    query.addQueryItem(u"query"_s, text);
-    m_api->call<CustomerList>({"GET", admin(u"/users"_s), query}, context, std::move(done),
+    query.addQueryItem(api::query::kQuery, text);
+    m_api->call<CustomerList>({"GET", api::adminUsers(), query}, context, std::move(done),
                               &CustomerList::fromJson);
 }
 
 void StaffApi::customer(const QUuid &userId, QObject *context, Callback<CustomerDetail> done)
 {
-    m_api->call<CustomerDetail>({"GET", admin(u"/users/%1"_s.arg(uuidText(userId)))}, context,
-                                std::move(done), &CustomerDetail::fromJson);
+    m_api->call<CustomerDetail>({"GET", api::adminUser(userId)}, context, std::move(done),
+                                &CustomerDetail::fromJson);
 }
 
 void StaffApi::adjustWallet(const QUuid &userId, const WalletAdjustmentRequest &request,
                             const QString &idempotencyKey, QObject *context,
                             Callback<WalletAdjustment> done)
 {
-    ApiCall c {"POST",
-               admin(u"/users/%1/wallet-adjustments"_s.arg(uuidText(userId))),
-               {},
-               request.toJson()};
+    ApiCall c {"POST", api::adminWalletAdjustments(userId), {}, request.toJson()};
     c.idempotencyKey = idempotencyKey;
     m_api->call<WalletAdjustment>(std::move(c), context, std::move(done),
                                   &WalletAdjustment::fromJson);
@@ -89,29 +71,23 @@ void StaffApi::adjustWallet(const QUuid &userId, const WalletAdjustmentRequest &
 void StaffApi::removeFromQueue(qint64 concertId, const QUuid &userId, const QString &reason,
                                QObject *context, Callback<Empty> done)
 {
-    m_api->call<Empty>({"DELETE",
-                        admin(u"/concerts/%1/queue/%2"_s.arg(concertId).arg(uuidText(userId))),
-                        {},
-                        ReasonRequest {reason}.toJson()},
-                       context, std::move(done), &nothing);
+    m_api->call<Empty>(
+        {"DELETE", api::adminQueueEntry(concertId, userId), {}, ReasonRequest {reason}.toJson()},
+        context, std::move(done), &nothing);
 }
 
 void StaffApi::blockFromQueue(qint64 concertId, const QueueBlockRequest &request, QObject *context,
                               Callback<QueueBlock> done)
 {
-    m_api->call<QueueBlock>(
-        {"POST", admin(u"/concerts/%1/queue-blocks"_s.arg(concertId)), {}, request.toJson()},
-        context, std::move(done), &QueueBlock::fromJson);
+    m_api->call<QueueBlock>({"POST", api::adminQueueBlocks(concertId), {}, request.toJson()},
+                            context, std::move(done), &QueueBlock::fromJson);
 }
 
 void StaffApi::unblockFromQueue(qint64 concertId, const QUuid &userId, const QString &reason,
                                 QObject *context, Callback<Empty> done)
 {
     m_api->call<Empty>(
-        {"DELETE",
-         admin(u"/concerts/%1/queue-blocks/%2"_s.arg(concertId).arg(uuidText(userId))),
-         {},
-         ReasonRequest {reason}.toJson()},
+        {"DELETE", api::adminQueueBlock(concertId, userId), {}, ReasonRequest {reason}.toJson()},
         context, std::move(done), &nothing);
 }
 
@@ -120,10 +96,10 @@ void StaffApi::topUpOrders(std::optional<TopUpOrderStatus> status, QObject *cont
 {
     QUrlQuery query;
     if (status)
-        query.addQueryItem(u"status"_s, topUpOrderStatusName(*status));
+        query.addQueryItem(api::query::kStatus, topUpOrderStatusName(*status));
     m_api->call<QList<TopUpOrder>>(
         {"GET", api::adminTopUpOrders(), query}, context, std::move(done),
-        [](const QJsonObject &o) { return decodeList<TopUpOrder>(o, u"orders"_s); });
+        [](const QJsonObject &o) { return decodeList<TopUpOrder>(o, api::keys::kOrders); });
 }
 
 void StaffApi::refundTopUpToCard(const QUuid &orderId, const QString &reason, QObject *context,
@@ -132,7 +108,7 @@ void StaffApi::refundTopUpToCard(const QUuid &orderId, const QString &reason, QO
     m_api->call<TopUpOrder>(
         {"POST", api::adminTopUpOrderRefund(orderId), {}, ReasonRequest {reason}.toJson()}, context,
         std::move(done),
-        [](const QJsonObject &o) { return TopUpOrder::fromJson(o.value(u"order"_s).toObject()); });
+        [](const QJsonObject &o) { return decodeField<TopUpOrder>(o, api::keys::kOrder); });
 }
 
 } // namespace encore

@@ -25,7 +25,7 @@ ApiError tooManyAttempts(int retryAfter)
 {
     retryAfter = std::max(1, retryAfter);
     return ApiError(ErrorCode::RateLimited, Msg::TooManyAttempts, messageArgs(retryAfter),
-                    {{u"retryAfterSeconds"_s, retryAfter}});
+                    {{api::details::kRetryAfterSeconds, retryAfter}});
 }
 
 User userFromRow(const QSqlQuery &q, int first)

@@ -27,7 +27,8 @@ PasswordHashPool::PasswordHashPool()
 
 ApiError PasswordHashPool::busy()
 {
-    return ApiError(ErrorCode::Unavailable, Msg::SigningInBusy, {}, {{u"retryAfterSeconds"_s, 1}});
+    return ApiError(ErrorCode::Unavailable, Msg::SigningInBusy, {},
+                    {{api::details::kRetryAfterSeconds, 1}});
 }
 
 bool PasswordHashPool::reserve()

@@ -198,6 +198,9 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
          u"Live accounts from one client address in one concert's queue (staff may override "
          "per concert)."_s,
          u"N"_s, u"8"_s},
+        {u"limit-seat-waits"_s, u"Waiting-list joins per account per minute."_s, u"N"_s, u"10"_s},
+        {u"limit-seat-waits-per-address"_s, u"Waiting-list joins per client address per minute."_s,
+         u"N"_s, u"60"_s},
     });
     if (!p.parse(arguments))
         return invalid(p.errorText());
@@ -251,6 +254,8 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"limit-poll-pace", &c.limits.pollPacePercent, 0, 100},
         {u"limit-holds", &c.limits.holdsPerAccount, 0, 1'000'000},
         {u"limit-accounts-per-address", &c.limits.accountsPerAddress, 0, 100'000},
+        {u"limit-seat-waits", &c.limits.seatWaitsPerAccount, 0, 1'000'000},
+        {u"limit-seat-waits-per-address", &c.limits.seatWaitsPerAddress, 0, 1'000'000},
         {u"seat-offer-seconds", &c.seatOfferSeconds, 1, 3600},
     };
     for (const IntOpt &o : ints) {

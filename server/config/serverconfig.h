@@ -29,6 +29,9 @@ struct AbuseLimits {
     int holdsPerAccount = 30;
     // Live accounts from one address in one concert's queue (staff may set it per concert).
     int accountsPerAddress = 8;
+    // Waiting-list joins (POST /seat-waits) per account and per address a minute.
+    int seatWaitsPerAccount = 10;
+    int seatWaitsPerAddress = 60;
 };
 
 struct ServerConfig {

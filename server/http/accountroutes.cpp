@@ -47,8 +47,9 @@ void registerAccountRoutes(RouteRegistrar &routes, Services &s)
     // cursor of the next (older) page, null on the last one.
     routes.add(Method::Get, api::walletLedger(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        const int limit = int(ctx.queryInteger(u"limit"_s, 1, 200).value_or(50));
-        const auto before = ctx.queryInteger(u"before"_s, 1, std::numeric_limits<qint64>::max());
+        const int limit = int(ctx.queryInteger(api::query::kLimit, 1, 200).value_or(50));
+        const auto before
+            = ctx.queryInteger(api::query::kBefore, 1, std::numeric_limits<qint64>::max());
         QList<LedgerEntry> page = s.wallet.ledger(user.id, limit + 1, before);
         const bool more = page.size() > limit;
         page.resize(std::min<qsizetype>(page.size(), limit));

@@ -34,14 +34,14 @@ QString seatReason(const RequestContext &ctx)
 
 std::optional<qint64> concertFilter(const RequestContext &ctx)
 {
-    const QString concert = ctx.queryValue(u"concertId"_s);
+    const QString concert = ctx.queryValue(api::query::kConcertId);
     if (concert.isEmpty())
         return std::nullopt;
     bool ok = false;
     const qint64 id = concert.toLongLong(&ok);
     if (!ok || id <= 0)
         throw ApiError(ErrorCode::ValidationFailed, Msg::ConcertFilterInvalid, {},
-                       {{u"field"_s, u"concertId"_s}});
+                       {{u"field"_s, api::query::kConcertId}});
     return id;
 }
 
@@ -149,12 +149,12 @@ void registerAdminRoutes(RouteRegistrar &routes, Services &s)
     routes.add(Method::Get, api::adminAudit(), [&s, staff](RequestContext &ctx) {
         staff(ctx);
         bool ok = false;
-        int limit = ctx.queryValue(u"limit"_s).toInt(&ok);
+        int limit = ctx.queryValue(api::query::kLimit).toInt(&ok);
         if (!ok)
             limit = 200;
         return Reply::json(wrapList(api::keys::kEntries,
-                                    s.audit.entries(ctx.queryValue(u"action"_s).left(64),
-                                                    ctx.queryValue(u"actor"_s).left(64),
+                                    s.audit.entries(ctx.queryValue(api::query::kAction).left(64),
+                                                    ctx.queryValue(api::query::kActor).left(64),
                                                     std::clamp(limit, 1, 1000))));
     });
 }

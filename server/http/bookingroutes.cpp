@@ -38,7 +38,7 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
     });
     routes.add(Method::Get, api::concertSchedules(kArg), [&s](RequestContext &ctx) {
         s.auth.authenticate(ctx.bearerToken());
-        const QString available = ctx.queryValue(u"available"_s);
+        const QString available = ctx.queryValue(api::query::kAvailable);
         const bool bookableOnly = available == u"true" || available == u"1";
         return Reply::json(
             wrapList(api::keys::kSchedules, s.concerts.schedules(ctx.idArg(0), bookableOnly)));

@@ -247,7 +247,7 @@ void ConnectionGate::refuseShed()
                                         : u"reason=\"over_address_connections\""_s);
     const ApiError error = ApiError(total ? ErrorCode::Unavailable : ErrorCode::RateLimited,
                                     total ? Msg::ServerAtConnectionLimit : Msg::TooManyConnections,
-                                    {}, {{u"retryAfterSeconds"_s, 1}});
+                                    {}, {{api::details::kRetryAfterSeconds, 1}});
     answerAndLinger(error);
 }
 

@@ -82,7 +82,8 @@ Reply RouteRegistrar::errorReply(const ApiError &error, const QString &requestId
 {
     Reply reply = Reply::json(error.toEnvelope(requestId, language), error.httpStatus());
     if (error.code == ErrorCode::RateLimited || error.code == ErrorCode::Unavailable) {
-        const int after = std::max(1, error.details.value(u"retryAfterSeconds"_s).toInt(1));
+        const int after
+            = std::max(1, error.details.value(api::details::kRetryAfterSeconds).toInt(1));
         reply.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(after)));
     }
     return reply;
@@ -157,7 +158,8 @@ RequestContext RouteRegistrar::contextOf(const QHttpServerRequest &request, QStr
 
 Reply RouteRegistrar::guarded(const Call &call, const std::function<Reply()> &body) const
 {
-    const ApiError unavailable(ErrorCode::Unavailable, QJsonObject {{u"retryAfterSeconds"_s, 1}});
+    const ApiError unavailable(ErrorCode::Unavailable,
+                               QJsonObject {{api::details::kRetryAfterSeconds, 1}});
     try {
         return body();
     } catch (const ApiError &e) {

@@ -17,6 +17,7 @@ void registerSeatWaitRoutes(RouteRegistrar &routes, Services &s)
     using api::kArg;
     routes.add(Method::Post, api::seatWaits(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
+        s.limits.seatWaitJoin(user.id, ctx.clientAddress()); // issue 15: like the queue joins
         const auto in = ctx.body<SeatWaitRequest>();
         const auto [wait, created] = s.waitlist.join(user.id, in);
         return Reply::json(wrapOne(api::keys::kWait, wait), created ? 201 : 200);

@@ -31,47 +31,46 @@ void registerStaffRoutes(RouteRegistrar &routes, Services &s)
         return s.auth.authenticateStaff(ctx.bearerToken());
     };
 
-    routes.add(
-        Method::Post, u"/api/v1/admin/schedules/<arg>/cancel"_s, [&s, staff](RequestContext &ctx) {
-            const User user = staff(ctx);
-            const qint64 scheduleId = ctx.idArg(0);
-            const auto body = parse<ReasonRequest>(ctx);
-            return Reply::json(s.staffMoney.cancelSchedule(user, scheduleId, body.reason).toJson());
-        });
-    routes.add(
-        Method::Post, u"/api/v1/admin/reservations/<arg>/refund"_s,
-        [&s, staff](RequestContext &ctx) {
-            const User user = staff(ctx);
-            const QUuid id = ctx.uuidArg(0);
-            const auto body = parse<StaffRefundRequest>(ctx);
-            return Reply::json({{u"reservation"_s, s.staffMoney.refund(user, id, body).toJson()}});
-        });
-    routes.add(Method::Get, u"/api/v1/admin/users"_s, [&s, staff](RequestContext &ctx) {
+    routes.add(Method::Post, api::adminScheduleCancel(api::kArg), [&s, staff](RequestContext &ctx) {
+        const User user = staff(ctx);
+        const qint64 scheduleId = ctx.idArg(0);
+        const auto body = parse<ReasonRequest>(ctx);
+        return Reply::json(s.staffMoney.cancelSchedule(user, scheduleId, body.reason).toJson());
+    });
+    routes.add(Method::Post, api::adminReservationRefund(api::kArg),
+               [&s, staff](RequestContext &ctx) {
+                   const User user = staff(ctx);
+                   const QUuid id = ctx.uuidArg(0);
+                   const auto body = parse<StaffRefundRequest>(ctx);
+                   return Reply::json(
+                       {{api::keys::kReservation, s.staffMoney.refund(user, id, body).toJson()}});
+               });
+    routes.add(Method::Get, api::adminUsers(), [&s, staff](RequestContext &ctx) {
         staff(ctx);
-        const QString query = ctx.queryValue(u"query"_s);
+        const QString query = ctx.queryValue(api::query::kQuery);
         if (query.trimmed().isEmpty() || query.size() > 64)
             throw ApiError(ErrorCode::ValidationFailed, Msg::FieldLength,
-                           messageArgs(u"query"_s, 1, 64), {{u"field"_s, u"query"_s}});
+                           messageArgs(api::query::kQuery, 1, 64),
+                           {{u"field"_s, api::query::kQuery}});
         return Reply::json(s.customers.search(query).toJson());
     });
-    routes.add(Method::Get, u"/api/v1/admin/users/<arg>"_s, [&s, staff](RequestContext &ctx) {
+    routes.add(Method::Get, api::adminUser(api::kArg), [&s, staff](RequestContext &ctx) {
         staff(ctx);
         return Reply::json(s.customers.detail(ctx.uuidArg(0)).toJson());
     });
-    routes.add(Method::Post, u"/api/v1/admin/users/<arg>/wallet-adjustments"_s,
-               [&s, staff](RequestContext &ctx) {
-                   const User user = staff(ctx);
-                   const QUuid customer = ctx.uuidArg(0);
-                   const QString key = ctx.requireIdempotencyKey();
-                   const auto body = parse<WalletAdjustmentRequest>(ctx);
-                   const auto hash = IdempotencyService::requestHash(
-                       "POST", ctx.request().url().path(), ctx.request().body());
-                   return s.idempotency.run(user.id, key, hash, [&] {
-                       return Reply::json(s.staffMoney.adjustWallet(user, customer, body).toJson(),
-                                          201);
-                   });
-               });
-    routes.add(Method::Delete, u"/api/v1/admin/concerts/<arg>/queue/<arg>"_s,
+    routes.add(
+        Method::Post, api::adminWalletAdjustments(api::kArg), [&s, staff](RequestContext &ctx) {
+            const User user = staff(ctx);
+            const QUuid customer = ctx.uuidArg(0);
+            const QString key = ctx.requireIdempotencyKey();
+            const auto body = parse<WalletAdjustmentRequest>(ctx);
+            const auto hash = IdempotencyService::requestHash("POST", ctx.request().url().path(),
+                                                              ctx.request().body());
+            return s.idempotency.run(user.id, key, hash, [&] {
+                return Reply::json(s.staffMoney.adjustWallet(user, customer, body).toJson(), 201);
+            });
+        });
+    routes.add(Method::Delete, api::adminQueueEntry(api::kArg, api::kArg),
                [&s, staff](RequestContext &ctx) {
                    const User user = staff(ctx);
                    const qint64 concertId = ctx.idArg(0);
@@ -80,14 +79,13 @@ void registerStaffRoutes(RouteRegistrar &routes, Services &s)
                    s.staffQueue.removeEntry(user, concertId, customer, body.reason);
                    return Reply::noContent();
                });
-    routes.add(Method::Post, u"/api/v1/admin/concerts/<arg>/queue-blocks"_s,
-               [&s, staff](RequestContext &ctx) {
-                   const User user = staff(ctx);
-                   const qint64 concertId = ctx.idArg(0);
-                   const auto body = parse<QueueBlockRequest>(ctx);
-                   return Reply::json(s.staffQueue.block(user, concertId, body).toJson(), 201);
-               });
-    routes.add(Method::Delete, u"/api/v1/admin/concerts/<arg>/queue-blocks/<arg>"_s,
+    routes.add(Method::Post, api::adminQueueBlocks(api::kArg), [&s, staff](RequestContext &ctx) {
+        const User user = staff(ctx);
+        const qint64 concertId = ctx.idArg(0);
+        const auto body = parse<QueueBlockRequest>(ctx);
+        return Reply::json(s.staffQueue.block(user, concertId, body).toJson(), 201);
+    });
+    routes.add(Method::Delete, api::adminQueueBlock(api::kArg, api::kArg),
                [&s, staff](RequestContext &ctx) {
                    const User user = staff(ctx);
                    const qint64 concertId = ctx.idArg(0);
@@ -107,16 +105,16 @@ void registerStaffRoutes(RouteRegistrar &routes, Services &s)
         const qint64 concertId = ctx.idArg(0);
         const auto body = parse<ReasonRequest>(ctx);
         return Reply::json(
-            {{u"removed"_s, s.staffQueue.clearPreQueue(user, concertId, body.reason)}});
+            {{api::keys::kRemoved, s.staffQueue.clearPreQueue(user, concertId, body.reason)}});
     });
     routes.add(Method::Get, api::adminAbuseCounters(), [&s, staff](RequestContext &ctx) {
         staff(ctx);
-        return Reply::json(wrapList(u"counters"_s, s.limits.counters()));
+        return Reply::json(wrapList(api::keys::kCounters, s.limits.counters()));
     });
     routes.add(Method::Delete, api::adminAbuseCounters(), [&s, staff](RequestContext &ctx) {
         const User user = staff(ctx);
         const auto body = parse<ClearCountersRequest>(ctx);
-        return Reply::json({{u"cleared"_s, s.staffQueue.clearCounters(user, body)}});
+        return Reply::json({{api::keys::kCleared, s.staffQueue.clearCounters(user, body)}});
     });
 }
 

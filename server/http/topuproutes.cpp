@@ -1,5 +1,6 @@
 #include "apiroutes.h"
 
+#include "api/apitypes.h"
 #include "api/requests.h"
 #include "apipaths.h"
 #include "http/routeregistrar.h"
@@ -37,7 +38,7 @@ void registerTopUpRoutes(RouteRegistrar &routes, Services &s)
     });
     routes.add(Method::Get, api::walletTopUpOrders(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        return Reply::json({{u"orders"_s, toArray(s.topUps.orders(user.id))}});
+        return Reply::json({{api::keys::kOrders, toArray(s.topUps.orders(user.id))}});
     });
     routes.add(Method::Post, api::walletTopUps(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
@@ -64,18 +65,20 @@ void registerTopUpRoutes(RouteRegistrar &routes, Services &s)
 
     routes.add(Method::Get, api::adminTopUpOrders(), [&s](RequestContext &ctx) {
         s.auth.authenticateStaff(ctx.bearerToken());
-        const QString wanted = ctx.queryValue(u"status"_s);
+        const QString wanted = ctx.queryValue(api::query::kStatus);
         const auto status = topUpOrderStatusFromName(wanted);
         if (!wanted.isEmpty() && !status)
             throw ApiError(ErrorCode::ValidationFailed, Msg::FieldUnknownWord,
-                           messageArgs(u"status"_s, wanted.left(64)), {{u"field"_s, u"status"_s}});
-        return Reply::json({{u"orders"_s, toArray(s.topUps.allOrders(status))}});
+                           messageArgs(api::query::kStatus, wanted.left(64)),
+                           {{u"field"_s, api::query::kStatus}});
+        return Reply::json({{api::keys::kOrders, toArray(s.topUps.allOrders(status))}});
     });
     routes.add(Method::Post, api::adminTopUpOrderRefund(api::kArg), [&s](RequestContext &ctx) {
         const User staff = s.auth.authenticateStaff(ctx.bearerToken());
         const QUuid orderId = ctx.uuidArg(0);
         const QString reason = ctx.body<ReasonRequest>().reason;
-        return Reply::json({{u"order"_s, s.topUps.refundToCard(staff, orderId, reason).toJson()}});
+        return Reply::json(
+            {{api::keys::kOrder, s.topUps.refundToCard(staff, orderId, reason).toJson()}});
     });
 }
 

@@ -30,19 +30,36 @@ constexpr int kCloseUnauthenticated = 4001;
 constexpr int kCloseBadMessage = 4002;
 constexpr int kCloseTooSlow = 4003;
 
-QJsonObject seatSubscription(qint64 scheduleId)
+// A client frame as its shared type; a frame that does not decode throws its error (the socket
+// is closed for it).
+template<typename T> T decoded(const QJsonObject &frame)
 {
-    return {{u"subscription"_s, u"seats"_s}, {u"scheduleId"_s, scheduleId}};
+    auto r = T::fromJson(frame);
+    if (!r)
+        throw r.error();
+    return std::move(r).value();
 }
 
-// Which subscription a refused message asked for, so the client can tell which one failed.
-QJsonObject subscriptionOf(const QJsonObject &message)
+// A changed seat of an encore_seats payload (written by PostgreSQL in the API's seat shape, see
+// seat_notice() in migration 016) and who holds it: never sent, each subscriber learns "mine".
+struct ChangedSeat {
+    Seat seat;
+    QUuid holder;
+};
+
+QList<ChangedSeat> changedSeats(const QJsonArray &payloadSeats)
 {
-    if (message.contains(u"scheduleId"_s))
-        return seatSubscription(message.value(u"scheduleId"_s).toInteger());
-    if (message.contains(u"queueToken"_s))
-        return {{u"subscription"_s, u"queue"_s}};
-    return {};
+    QList<ChangedSeat> out;
+    out.reserve(payloadSeats.size());
+    for (const QJsonValue &v : payloadSeats) {
+        const QJsonObject o = v.toObject();
+        if (auto seat = Seat::fromJson(o))
+            out.append(
+                {std::move(seat).value(), QUuid::fromString(o.value(u"holder"_s).toString())});
+        else
+            qCWarning(lcLive) << "unreadable seat notice:" << seat.error().message;
+    }
+    return out;
 }
 } // namespace
 
@@ -141,7 +158,6 @@ void LiveHub::onMessage(Client *c, const QString &text)
         drop(c, kCloseBadMessage, u"messages must be JSON objects"_s);
         return;
     }
-    JsonReader r(parsed.value());
     const auto type = liveMessageType(parsed.value());
     if (!type) {
         drop(c, kCloseBadMessage,
@@ -149,9 +165,12 @@ void LiveHub::onMessage(Client *c, const QString &text)
                                                  : u"a message needs a type"_s);
         return;
     }
+    // What a refusal names: the subscription asked for, once decoded.
+    std::optional<LiveSubscription> asked;
     try {
         if (type == LiveMessageType::Auth) {
-            c->user = m_services.auth.authenticate(r.string(u"token"_s, 1, 128).toLatin1());
+            c->user
+                = m_services.auth.authenticate(decoded<LiveAuth>(parsed.value()).token.toLatin1());
             c->authDeadline.stop();
             send(c, liveMessage(LiveMessageType::Authenticated, {{u"user"_s, c->user->toJson()}}));
             return;
@@ -162,27 +181,9 @@ void LiveHub::onMessage(Client *c, const QString &text)
         }
         if (type == LiveMessageType::Ping) {
             send(c, liveMessage(LiveMessageType::Pong));
-        } else if ((type == LiveMessageType::Subscribe || type == LiveMessageType::Unsubscribe)
-                   && parsed->contains(u"availability"_s)) {
-            c->availability
-                = type == LiveMessageType::Subscribe && parsed->value(u"availability"_s).toBool();
-        } else if (type == LiveMessageType::Subscribe && !parsed->contains(u"scheduleId"_s)) {
-            const QString token = r.string(u"queueToken"_s, 1, 128);
-            if (!r.ok())
-                throw r.error();
-            subscribeQueue(c, token.toLatin1());
         } else if (type == LiveMessageType::Subscribe || type == LiveMessageType::Unsubscribe) {
-            const qint64 scheduleId
-                = r.integer(u"scheduleId"_s, 1, std::numeric_limits<qint64>::max());
-            const QString token = r.optionalString(u"queueToken"_s, 128).value_or(QString());
-            const QString role = r.optionalString(u"role"_s, 16).value_or(QString());
-            if (!r.ok())
-                throw r.error();
-            if (type == LiveMessageType::Unsubscribe)
-                c->schedules.remove(scheduleId);
-            else
-                subscribeSeats(c, scheduleId, token.toLatin1(),
-                               enumFromWord<Role>(role) == Role::Staff);
+            asked = decoded<LiveSubscription>(parsed.value());
+            follow(c, *asked);
         } else {
             drop(c, kCloseBadMessage, u"unknown message type"_s);
         }
@@ -195,20 +196,47 @@ void LiveHub::onMessage(Client *c, const QString &text)
             drop(c, kCloseBadMessage, e.message);
             return;
         }
-        refuse(c, subscriptionOf(parsed.value()), e.toJson());
+        refuse(c, asked, e);
     } catch (const DbError &) {
-        refuse(c, subscriptionOf(parsed.value()), ApiError(ErrorCode::Unavailable).toJson());
+        refuse(c, asked, ApiError(ErrorCode::Unavailable));
     } catch (const RedisError &) {
-        refuse(c, subscriptionOf(parsed.value()), ApiError(ErrorCode::Unavailable).toJson());
+        refuse(c, asked, ApiError(ErrorCode::Unavailable));
     }
 }
 
-void LiveHub::refuse(Client *c, const QJsonObject &subscription, const QJsonObject &error)
+void LiveHub::follow(Client *c, const LiveSubscription &s)
 {
-    QJsonObject message = subscription;
-    message.insert(u"type"_s, u"error"_s);
-    message.insert(u"error"_s, error);
-    send(c, message);
+    switch (s.topic) {
+    case LiveTopic::Availability:
+        c->availability = s.subscribe;
+        break;
+    case LiveTopic::Queue:
+        if (s.subscribe) {
+            subscribeQueue(c, s.queueToken.toLatin1());
+        } else {
+            c->queueToken.clear();
+            c->queueConcert = 0;
+        }
+        break;
+    case LiveTopic::Seats:
+        if (s.subscribe)
+            subscribeSeats(c, s.scheduleId, s.queueToken.toLatin1(), s.asStaff);
+        else
+            c->schedules.remove(s.scheduleId);
+        break;
+    }
+}
+
+void LiveHub::refuse(Client *c, const std::optional<LiveSubscription> &subscription,
+                     const ApiError &error)
+{
+    LiveRefusal refusal;
+    if (subscription) {
+        refusal.topic = subscription->topic;
+        refusal.scheduleId = subscription->scheduleId;
+    }
+    refusal.error = error;
+    send(c, refusal.toJson());
 }
 
 void LiveHub::subscribeSeats(Client *c, qint64 scheduleId, const QByteArray &queueToken,
@@ -225,10 +253,7 @@ void LiveHub::subscribeSeats(Client *c, qint64 scheduleId, const QByteArray &que
     if (!staff)
         sub.until = m_services.queue.requireActive(c->user->id, queueToken, map.concertId);
     c->schedules.insert(scheduleId, sub);
-    QJsonObject message = map.toJson();
-    message = liveMessage(LiveMessageType::Seats, message);
-    message.insert(u"full"_s, true);
-    send(c, message);
+    send(c, LiveSeats {map, true}.toJson());
 }
 
 void LiveHub::subscribeQueue(Client *c, const QByteArray &queueToken)
@@ -236,24 +261,18 @@ void LiveHub::subscribeQueue(Client *c, const QByteArray &queueToken)
     const QueueTicket ticket = m_services.queue.status(c->user->id, queueToken);
     c->queueToken = queueToken;
     c->queueConcert = ticket.concertId;
-    QJsonObject message = ticket.toJson();
-    message = liveMessage(LiveMessageType::Queue, message);
-    send(c, message);
+    send(c, liveMessage(LiveMessageType::Queue, ticket.toJson()));
 }
 
 void LiveHub::pushQueue(Client *c)
 {
     try {
-        QJsonObject message = m_services.queue.status(c->user->id, c->queueToken).toJson();
-        message = liveMessage(LiveMessageType::Queue, message);
-        send(c, message);
-    } catch (const ApiError &e) {
-        // The ticket ended (paid, left, expired): say so once and stop following it.
         send(c,
              liveMessage(LiveMessageType::Queue,
-                         {{u"status"_s, u"ENDED"_s},
-                          {u"concertId"_s, c->queueConcert},
-                          {u"error"_s, e.toJson()}}));
+                         m_services.queue.status(c->user->id, c->queueToken).toJson()));
+    } catch (const ApiError &e) {
+        // The ticket ended (paid, left, expired): say so once and stop following it.
+        send(c, LiveTurnEnded {c->queueConcert, e}.toJson());
         c->queueToken.clear();
         c->queueConcert = 0;
     } catch (const DbError &) {
@@ -266,28 +285,21 @@ void LiveHub::onSeatsChanged(const QByteArray &payload)
 {
     const QJsonObject change = QJsonDocument::fromJson(payload).object();
     const qint64 scheduleId = change.value(u"scheduleId"_s).toInteger();
-    const QJsonArray seats = change.value(u"seats"_s).toArray();
+    const QList<ChangedSeat> seats = changedSeats(change.value(u"seats"_s).toArray());
+    LiveSeats push;
+    push.map.scheduleId = scheduleId;
+    push.map.version = change.value(u"version"_s).toInteger();
     for (auto &client : m_clients) {
         Client *c = client.get();
         if (!c->user || !c->schedules.contains(scheduleId) || !seatSubscriptionLasts(c, scheduleId))
             continue;
-        QJsonArray out;
-        for (const QJsonValue &v : seats) {
-            QJsonObject s = v.toObject();
-            const QString holder = s.take(u"holder"_s).toString();
+        push.map.seats.clear();
+        for (const ChangedSeat &changed : seats) {
+            push.map.seats.append(changed.seat);
             // Holders stay private: each subscriber only learns whether a seat is theirs.
-            s.insert(u"mine"_s, !holder.isEmpty() && QUuid::fromString(holder) == c->user->id);
-            s.insert(u"heldUntil"_s,
-                     s.value(u"status"_s).toString() == u"HELD"
-                         ? QJsonValue(isoTime(parseIsoTime(s.value(u"heldUntil"_s).toString())))
-                         : QJsonValue(QJsonValue::Null));
-            out.append(s);
+            push.map.seats.last().mine = !changed.holder.isNull() && changed.holder == c->user->id;
         }
-        send(c,
-             liveMessage(LiveMessageType::Seats,
-                         {{u"scheduleId"_s, scheduleId},
-                          {u"version"_s, change.value(u"version"_s)},
-                          {u"seats"_s, out}}));
+        send(c, push.toJson());
     }
     Metrics::instance().increment(u"encore_live_seat_messages_total"_s);
     const bool anyoneCounts = std::any_of(m_clients.cbegin(), m_clients.cend(),
@@ -328,7 +340,7 @@ bool LiveHub::seatSubscriptionLasts(Client *c, qint64 scheduleId)
         return true;
     } catch (const ApiError &e) {
         c->schedules.remove(scheduleId);
-        refuse(c, seatSubscription(scheduleId), e.toJson());
+        refuse(c, LiveSubscription::seats(scheduleId, {}), e);
     } catch (const DbError &) {
         return true; // cannot tell now; the next change asks again
     } catch (const RedisError &) {

@@ -3,14 +3,16 @@
 // its session token, subscribes to dates' seats and to its queue ticket, and receives every
 // change the NotificationListener hears of. Lives on its worker thread; owns its sockets.
 //
-// Protocol (JSON text frames):
+// Protocol (JSON text frames; each is a type of shared/api/livemessage.h, which the client
+// encodes and decodes with too):
 //   → {"type":"auth","token":T}                 ← {"type":"authenticated","user":{...}}
 //   → {"type":"subscribe","scheduleId":N,"queueToken":Q}   (staff: "role":"staff", no token) ←
 //   {"type":"seats","scheduleId":N,"version":V,"full":true,"seats":[50]} →
 //   {"type":"subscribe","queueToken":Q}       ← {"type":"queue", ...ticket} →
 //   {"type":"unsubscribe","scheduleId":N}     → {"type":"ping"} ← {"type":"pong"} then, as things
-//   change: {"type":"seats","scheduleId":N,"version":V,"seats":[changed]} and
-//   {"type":"queue",...}, and {"type":"account",...} (an AccountNotice) when staff refunded,
+//   change: {"type":"seats","scheduleId":N,"version":V,"seats":[changed]} (each seat with "mine"
+//   and "awaited", as in the REST map) and {"type":"queue",...} (or, once the ticket is over,
+//   {"type":"queue","status":"ENDED","concertId":C,"error":{...}}), and {"type":"account",...} (an AccountNotice) when staff refunded,
 //   cancelled or adjusted something of the user's. → {"type":"subscribe","availability":true}
 //   (any signed-in user; "unsubscribe" ends it) ← {"type":"availability","scheduleId":N,
 //   "availableSeats":A,"totalSeats":T} for every date whose seats changed, at most one per date
@@ -23,6 +25,8 @@
 // {"type":"error","subscription":"seats","scheduleId":N,"error":{code,message,details}} and the
 // socket stays open; a subscription ends (with the same error) once its token's turn is over,
 // checked again when the turn's end time has passed.
+
+#include "api/livemessage.h"
 
 #include <QHash>
 #include <QObject>
@@ -63,7 +67,9 @@ private:
     void subscribeSeats(Client *client, qint64 scheduleId, const QByteArray &queueToken,
                         bool asStaff);
     bool seatSubscriptionLasts(Client *client, qint64 scheduleId);
-    void refuse(Client *client, const QJsonObject &subscription, const QJsonObject &error);
+    void follow(Client *client, const LiveSubscription &subscription);
+    void refuse(Client *client, const std::optional<LiveSubscription> &subscription,
+                const ApiError &error);
     void subscribeQueue(Client *client, const QByteArray &queueToken);
     void pushQueue(Client *client);
     void send(Client *client, const QJsonObject &message);

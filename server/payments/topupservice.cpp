@@ -58,14 +58,15 @@ TopUpOrder forCustomer(TopUpOrder o)
 
 ApiError declined(const QString &code, const QString &message)
 {
-    const QJsonObject details {{u"gatewayCode"_s, code}, {u"message"_s, message}};
+    const QJsonObject details {{api::details::kGatewayCode, code},
+                               {api::details::kGatewayMessage, message}};
     return ApiError(ErrorCode::PaymentDeclined, gateway::cardRefusalMessage(code), {}, details);
 }
 
 ApiError unavailable()
 {
     return ApiError(ErrorCode::Unavailable, Msg::GatewayUnavailable, {},
-                    {{u"retryAfterSeconds"_s, 5}});
+                    {{api::details::kRetryAfterSeconds, 5}});
 }
 
 // Gateway codes that refuse the payment itself (the order fails) rather than this request.
@@ -107,7 +108,7 @@ TopUpOrderCreated TopUpService::createOrder(const QUuid &userId, Money amount)
                            messageArgs(money::format(money::kMaxBalance),
                                        money::format(std::max<Money>(room, 0))),
                            {{u"field"_s, u"amount"_s},
-                            {u"balance"_s, balance},
+                            {api::details::kBalance, balance},
                             {u"maxBalance"_s, money::kMaxBalance}});
         if (!m_provider.isConfigured())
             throw ApiError(ErrorCode::Unavailable, Msg::CardPaymentsOff);
@@ -255,7 +256,7 @@ std::optional<TopUpResult> TopUpService::confirmAttached(const OrderRow &order,
     if (o.error.code == u"NOT_AUTHENTICATED")
         throw declined(o.error.code, o.error.message);
     throw ApiError(ErrorCode::ValidationFailed, Msg::PaymentUnknown, {},
-                   {{u"field"_s, u"paymentKey"_s}, {u"gatewayCode"_s, o.error.code}});
+                   {{u"field"_s, u"paymentKey"_s}, {api::details::kGatewayCode, o.error.code}});
 }
 
 void TopUpService::refuseMismatch(const OrderRow &order, const QString &paymentKey)
@@ -471,7 +472,8 @@ TopUpOrder TopUpService::refundToCard(const User &staff, const QUuid &orderId,
             = o.ok() || (o.refused() && o.error.code == u"ALREADY_CANCELED_PAYMENT");
         if (!cancelled && o.refused())
             throw ApiError(ErrorCode::Conflict, Msg::GatewayRefusedCancel,
-                           messageArgs(o.error.message), {{u"gatewayCode"_s, o.error.code}});
+                           messageArgs(o.error.message),
+                           {{api::details::kGatewayCode, o.error.code}});
         if (!cancelled)
             throw unavailable();
         m_db.exec(u"UPDATE top_up_orders SET status = 'CANCELLED', cancelled_at = now() "

@@ -240,10 +240,10 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
     if (outcome == JoinOutcome::AddressFull) {
         m_limits.addressFull(concertId, clientAddress, opening.maxAccountsPerAddress);
         throw ApiError(ErrorCode::RateLimited, Msg::TooManyAccountsFromAddress, {},
-                       {{u"retryAfterSeconds"_s, 60}});
+                       {{api::details::kRetryAfterSeconds, 60}});
     }
     if (outcome == JoinOutcome::NeedsOpening)
-        throw ApiError(ErrorCode::Unavailable, QJsonObject {{u"retryAfterSeconds"_s, 1}});
+        throw ApiError(ErrorCode::Unavailable, QJsonObject {{api::details::kRetryAfterSeconds, 1}});
     const bool inserted = outcome == JoinOutcome::Added;
     turnsChanged(userId); // the earlier token of this entry no longer counts
     if (inserted)
@@ -421,10 +421,10 @@ QDateTime QueueService::requireActive(const QUuid &userId, const QByteArray &tok
         return e->activeUntil;
     if (!e->active) {
         const QueueTicket t = ticketFor(tokens::hash(token));
-        throw ApiError(
-            ErrorCode::QueueNotActive, Msg::NotYourTurn, messageArgs(t.position),
-            {{u"position"_s, t.position},
-             {u"etaSeconds"_s, t.eta ? QJsonValue(t.eta->seconds) : QJsonValue(QJsonValue::Null)}});
+        throw ApiError(ErrorCode::QueueNotActive, Msg::NotYourTurn, messageArgs(t.position),
+                       {{u"position"_s, t.position},
+                        {api::details::kEtaSeconds,
+                         t.eta ? QJsonValue(t.eta->seconds) : QJsonValue(QJsonValue::Null)}});
     }
     throw ApiError(ErrorCode::QueueNotActive, Msg::TurnEnded);
 }

@@ -89,7 +89,7 @@ Concert CatalogueService::createConcert(const User &staff, const ConcertDraft &i
         const qint64 id = m_concerts.createConcert(in);
         m_queue.ensureSettings(id);
         m_audit.record(staff, u"concert.create"_s, u"concert:%1"_s.arg(id),
-                       {{u"title"_s, in.title}});
+                       {{wordOf(AuditDetail::Title), in.title}});
         return m_concerts.get(id);
     });
 }
@@ -105,9 +105,9 @@ Concert CatalogueService::updateConcert(const User &staff, qint64 concertId, con
                          sql::text(in.description), sql::textOrNull(in.timeZone), concertId});
         if (!q.next())
             throw ApiError(ErrorCode::NotFound, Msg::NoSuchConcert);
-        QJsonObject details {{u"title"_s, in.title}};
+        QJsonObject details {{wordOf(AuditDetail::Title), in.title}};
         if (!in.timeZone.isEmpty())
-            details.insert(u"timeZone"_s, in.timeZone);
+            details.insert(wordOf(AuditDetail::TimeZone), in.timeZone);
         m_audit.record(staff, u"concert.update"_s, u"concert:%1"_s.arg(concertId), details);
         return m_concerts.get(concertId);
     });
@@ -128,7 +128,7 @@ void CatalogueService::deleteConcert(const User &staff, qint64 concertId)
             {concertId});
         m_db.exec(u"DELETE FROM concerts WHERE id = ?"_s, {concertId});
         m_audit.record(staff, u"concert.delete"_s, u"concert:%1"_s.arg(concertId),
-                       {{u"title"_s, title}});
+                       {{wordOf(AuditDetail::Title), title}});
     });
 }
 
@@ -150,7 +150,8 @@ Schedule CatalogueService::createSchedule(const User &staff, qint64 concertId,
         const qint64 id = m_concerts.createSchedule(concertId, in.startsAt, in.salesOpenAt,
                                                     in.salesCloseAt, prices);
         m_audit.record(staff, u"schedule.create"_s, u"schedule:%1"_s.arg(id),
-                       {{u"concertId"_s, concertId}, {u"startsAt"_s, isoTime(in.startsAt)}});
+                       {{wordOf(AuditDetail::ConcertId), concertId},
+                        {wordOf(AuditDetail::StartsAt), isoTime(in.startsAt)}});
         return schedule(id);
     });
 }
@@ -166,9 +167,9 @@ Schedule CatalogueService::updateSchedule(const User &staff, qint64 scheduleId,
         if (!u.next())
             throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
         m_audit.record(staff, u"schedule.update"_s, u"schedule:%1"_s.arg(scheduleId),
-                       {{u"startsAt"_s, isoTime(in.startsAt)},
-                        {u"salesOpenAt"_s, isoTime(in.salesOpenAt)},
-                        {u"salesCloseAt"_s, isoTime(in.salesCloseAt)}});
+                       {{wordOf(AuditDetail::StartsAt), isoTime(in.startsAt)},
+                        {wordOf(AuditDetail::SalesOpenAt), isoTime(in.salesOpenAt)},
+                        {wordOf(AuditDetail::SalesCloseAt), isoTime(in.salesCloseAt)}});
         return schedule(scheduleId);
     });
 }
@@ -220,7 +221,9 @@ AdminSeatMap CatalogueService::setPrices(const User &staff, qint64 scheduleId,
         for (auto it = seatPrices.cbegin(); it != seatPrices.cend(); ++it)
             seats.insert(QString::number(it.key()), it.value());
         m_audit.record(staff, u"schedule.prices"_s, u"schedule:%1"_s.arg(scheduleId),
-                       {{u"tiers"_s, tiers}, {u"seats"_s, seats}, {u"changedSeats"_s, changed}});
+                       {{wordOf(AuditDetail::Tiers), tiers},
+                        {wordOf(AuditDetail::Seats), seats},
+                        {wordOf(AuditDetail::ChangedSeats), changed}});
         return m_seats.seats(scheduleId);
     });
 }

@@ -274,6 +274,7 @@ SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
         seat.mine = (liveHold || row.status == SeatStatus::Sold) && !row.holder.isNull()
             && row.holder == viewer;
         seat.version = row.version;
+        seat.awaited = row.awaited;
         map.version = std::max(map.version, seat.version);
         map.seats.append(seat);
     }

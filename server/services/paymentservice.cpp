@@ -114,7 +114,9 @@ ApiError PaymentService::payError(const DbError &e, const QUuid &userId,
         return ApiError(
             ErrorCode::InsufficientBalance, Msg::BalanceTooLow,
             {money::format(amount), money::format(balance), money::format(amount - balance)},
-            {{u"balance"_s, balance}, {u"required"_s, amount}, {u"shortfall"_s, amount - balance}});
+            {{api::details::kBalance, balance},
+             {api::details::kRequired, amount},
+             {u"shortfall"_s, amount - balance}});
     }
     throw e;
 }

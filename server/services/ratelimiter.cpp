@@ -143,6 +143,12 @@ void RateLimiter::holdAttempt(const QUuid &userId)
     hit({{LimitKind::HoldAccount, uuidText(userId), m_limits.holdsPerAccount}});
 }
 
+void RateLimiter::seatWaitJoin(const QUuid &userId, const QHostAddress &address)
+{
+    hit({{LimitKind::SeatWaitAccount, uuidText(userId), m_limits.seatWaitsPerAccount},
+         {LimitKind::SeatWaitAddress, addressText(address), m_limits.seatWaitsPerAddress}});
+}
+
 void RateLimiter::pollAnswered(const QByteArray &tokenHash, int pollAfterMs)
 {
     const int paceMs = pollAfterMs * m_limits.pollPacePercent / 100 - kPaceSlackMs;
@@ -189,7 +195,7 @@ void RateLimiter::hit(const QList<Rule> &rules, const QByteArray &paceKey,
     if (v.overWaitSeconds > 0)
         throw ApiError(ErrorCode::RateLimited, Msg::SlowDown,
                        messageArgs(waitSeconds(v.overWaitSeconds)),
-                       {{u"retryAfterSeconds"_s, waitSeconds(v.overWaitSeconds)}});
+                       {{api::details::kRetryAfterSeconds, waitSeconds(v.overWaitSeconds)}});
     if (v.paceWaitSeconds > 0) {
         // Polls faster than told: answered from here, without reading the queue.
         const QString key = counterKey(LimitKind::PollPace, paceSubject);
@@ -206,7 +212,7 @@ void RateLimiter::hit(const QList<Rule> &rules, const QByteArray &paceKey,
                 {key});
         throw ApiError(ErrorCode::RateLimited, Msg::PollTooSoon,
                        messageArgs(waitSeconds(v.paceWaitSeconds)),
-                       {{u"retryAfterSeconds"_s, waitSeconds(v.paceWaitSeconds)}});
+                       {{api::details::kRetryAfterSeconds, waitSeconds(v.paceWaitSeconds)}});
     }
 }
 

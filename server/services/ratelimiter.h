@@ -27,6 +27,8 @@ public:
     // The ticket was told to ask again in `pollAfterMs`.
     void pollAnswered(const QByteArray &tokenHash, int pollAfterMs);
     void holdAttempt(const QUuid &userId);
+    // A waiting-list join (POST /seat-waits), counted before anything else is checked.
+    void seatWaitJoin(const QUuid &userId, const QHostAddress &address);
     // A join refused because the address has `limit` live accounts in the concert's queue:
     // counted so staff see it.
     void addressFull(qint64 concertId, const QHostAddress &address, int limit);

@@ -74,7 +74,7 @@ ApiError seatsUnavailable(QList<int> lost)
     for (int n : lost)
         numbers.append(QString::number(n));
     return ApiError(ErrorCode::SeatUnavailable, lost.size() == 1 ? Msg::SeatTaken : Msg::SeatsTaken,
-                    {numbers.join(u", "_s)}, {{u"seats"_s, toJsonArray(lost)}});
+                    {numbers.join(u", "_s)}, {{api::details::kSeats, toJsonArray(lost)}});
 }
 
 const QString kFreeSeats
@@ -225,8 +225,8 @@ ApiError ReservationService::holdError(const DbError &e, const QUuid &userId,
                                                      money::format(openHolds + total - balance)}
                                       : QStringList {money::format(total), money::format(balance),
                                                      money::format(total - balance)},
-                        {{u"balance"_s, balance},
-                         {u"required"_s, openHolds + total},
+                        {{api::details::kBalance, balance},
+                         {api::details::kRequired, openHolds + total},
                          {u"shortfall"_s, openHolds + total - balance}});
     }
     throw e;

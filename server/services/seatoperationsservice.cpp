@@ -69,7 +69,7 @@ namespace {
 QJsonObject withReason(QJsonObject details, const QString &reason)
 {
     if (!reason.isEmpty())
-        details.insert(u"reason"_s, reason);
+        details.insert(wordOf(AuditDetail::Reason), reason);
     return details;
 }
 } // namespace
@@ -105,9 +105,9 @@ AdminSeatMap SeatOperationsService::releaseHold(const User &staff, qint64 schedu
         const int freed = int(numbers.size());
         m_waitlist.offerReturnedSeats(scheduleId, numbers);
         m_audit.record(staff, u"seat.release"_s, seatTarget(scheduleId, seat),
-                       withReason({{u"reservationId"_s, reservation},
-                                   {u"holder"_s, holder},
-                                   {u"seatsFreed"_s, freed}},
+                       withReason({{wordOf(AuditDetail::ReservationId), reservation},
+                                   {wordOf(AuditDetail::Holder), holder},
+                                   {wordOf(AuditDetail::SeatsFreed), freed}},
                                   reason));
         return seats(scheduleId);
     });
@@ -127,7 +127,7 @@ AdminSeatMap SeatOperationsService::blockSeat(const User &staff, qint64 schedule
         if (!q.next()) {
             seats(scheduleId); // NOT_FOUND for a date that does not exist
             throw ApiError(ErrorCode::SeatUnavailable, Msg::SeatNotFree, messageArgs(seat),
-                           {{u"seats"_s, QJsonArray {seat}}});
+                           {{api::details::kSeats, QJsonArray {seat}}});
         }
         m_audit.record(staff, u"seat.block"_s, seatTarget(scheduleId, seat),
                        withReason({}, reason));

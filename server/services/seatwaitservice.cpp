@@ -1,5 +1,7 @@
 #include "seatwaitservice.h"
 
+#include "api/admintypes.h"
+#include "api/apitypes.h"
 #include "api/livemessage.h"
 #include "apipaths.h"
 #include "config/serverconfig.h"
@@ -160,12 +162,25 @@ std::pair<SeatWait, bool> SeatWaitService::join(const QUuid &userId, const SeatW
         ins.next();
         const qint64 id = ins.value(0).toLongLong();
         // Seat maps show a run-out hold that someone waits for as taken (it goes to them).
-        m_concerts.invalidateSeatMap(scheduleId);
+        announceAwaited(scheduleId, u"AND (s.number = ANY(?::int[]) OR s.tier = ?)"_s,
+                        {sql::intArray(seats), request.tier});
         return {load(u"WHERE w.id = ?"_s, {id}).first(), true};
     });
     if (result.second)
         Metrics::instance().increment(u"encore_seat_waits_joined_total"_s);
     return result;
+}
+
+void SeatWaitService::announceAwaited(qint64 scheduleId, const QString &which,
+                                      const QVariantList &values)
+{
+    // A held seat's "awaited" is part of the seat as the API shows it: a new version sends it to
+    // the live seat maps (migration 016), and the cached maps are dropped after the commit.
+    m_db.exec(u"UPDATE seats s SET version = nextval('seat_version_seq') "
+              "WHERE s.schedule_id = ? AND s.status = 'HELD' "_s
+                  + which,
+              QVariantList {scheduleId} + values);
+    m_concerts.invalidateSeatMap(scheduleId);
 }
 
 QList<SeatWait> SeatWaitService::listOwn(const QUuid &userId)
@@ -185,14 +200,19 @@ SeatWait SeatWaitService::getOwn(const QUuid &userId, qint64 waitId)
 
 void SeatWaitService::leave(const QUuid &userId, qint64 waitId)
 {
-    QSqlQuery &q = m_db.exec(u"UPDATE seat_waits SET status = 'LEFT', ended_at = now() "
-                             "WHERE id = ? AND user_id = ?::uuid AND status = 'WAITING' "
-                             "RETURNING schedule_id"_s,
-                             {waitId, sql::uuid(userId)});
-    if (q.next()) {
-        m_concerts.invalidateSeatMap(q.value(0).toLongLong());
+    const bool left = m_db.transact([&] {
+        QSqlQuery &q = m_db.exec(u"UPDATE seat_waits SET status = 'LEFT', ended_at = now() "
+                                 "WHERE id = ? AND user_id = ?::uuid AND status = 'WAITING' "
+                                 "RETURNING schedule_id, seats, tier"_s,
+                                 {waitId, sql::uuid(userId)});
+        if (!q.next())
+            return false;
+        announceAwaited(q.value(0).toLongLong(), u"AND (s.number = ANY(?::int[]) OR s.tier = ?)"_s,
+                        {q.value(1), q.value(2)});
+        return true;
+    });
+    if (left)
         return;
-    }
     getOwn(userId, waitId); // NOT_FOUND for someone else's
     throw ApiError(ErrorCode::Conflict, Msg::SeatWaitEnded);
 }
@@ -220,7 +240,7 @@ int SeatWaitService::endWaiting(qint64 scheduleId, const QString &status)
                                 {status, scheduleId})
                           .numRowsAffected();
     if (ended > 0)
-        m_concerts.invalidateSeatMap(scheduleId);
+        announceAwaited(scheduleId, {}, {});
     return ended;
 }
 
@@ -234,8 +254,9 @@ SeatWaitsCleared SeatWaitService::clear(const User &staff, qint64 scheduleId, co
         // Offers already made are holds of their own: they run their course (staff can release
         // them on the seat map like any hold).
         const SeatWaitsCleared out {scheduleId, endWaiting(scheduleId, u"CLEARED"_s)};
-        m_audit.record(staff, u"seatwaits.clear"_s, u"schedule:%1"_s.arg(scheduleId),
-                       {{u"reason"_s, reason}, {u"cleared"_s, out.cleared}});
+        m_audit.record(
+            staff, u"seatwaits.clear"_s, u"schedule:%1"_s.arg(scheduleId),
+            {{wordOf(AuditDetail::Reason), reason}, {wordOf(AuditDetail::Cleared), out.cleared}});
         return out;
     });
 }
@@ -314,6 +335,11 @@ void SeatWaitService::offerSeat(qint64 scheduleId, int number, const QString &ti
         res.next();
         const QString reservationId = res.value(0).toString();
         const QDateTime offeredUntil = res.value(1).toDateTime();
+        // The wait is answered before the seat is held, so the seat's live push says "awaited"
+        // only when someone else still waits for it.
+        m_db.exec(u"UPDATE seat_waits SET status = 'OFFERED', reservation_id = ?::uuid, "
+                  "offered_seat = ?, ended_at = now() WHERE id = ?"_s,
+                  {reservationId, number, waitId});
         const int taken
             = m_db.exec(u"UPDATE seats SET status = 'HELD', reservation_id = ?::uuid, "
                         "held_until = ?, version = nextval('seat_version_seq') "
@@ -325,13 +351,11 @@ void SeatWaitService::offerSeat(qint64 scheduleId, int number, const QString &ti
         m_db.exec(u"INSERT INTO reservation_seats(reservation_id, schedule_id, number) "
                   "VALUES (?::uuid, ?, ?)"_s,
                   {reservationId, scheduleId, number});
-        m_db.exec(u"UPDATE seat_waits SET status = 'OFFERED', reservation_id = ?::uuid, "
-                  "offered_seat = ?, ended_at = now() WHERE id = ?"_s,
-                  {reservationId, number, waitId});
         m_concerts.invalidateSeatMap(scheduleId);
 
         const SeatWait wait = load(u"WHERE w.id = ?"_s, {waitId}).first();
-        QJsonObject message = liveMessage(LiveMessageType::SeatOffer, {{u"wait"_s, wait.toJson()}});
+        QJsonObject message
+            = liveMessage(LiveMessageType::SeatOffer, wrapOne(api::keys::kWait, wait));
         message.insert(u"userId"_s, user);
         const QString payload
             = QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact));

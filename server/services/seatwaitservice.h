@@ -50,6 +50,9 @@ private:
     void offerSeat(qint64 scheduleId, int number, const QString &tier, Money price);
     QList<SeatWait> load(const QString &where, const QVariantList &values);
     int endWaiting(qint64 scheduleId, const QString &status);
+    // The held seats of a date (those `which` selects, a condition on seats s) were or are no
+    // longer waited for: new versions, so every live seat map hears the flag.
+    void announceAwaited(qint64 scheduleId, const QString &which, const QVariantList &values);
 
     Database &m_db;
     const ServerConfig &m_config;

@@ -1,5 +1,6 @@
 #include "staffmoneyservice.h"
 
+#include "api/admintypes.h"
 #include "jsonreader.h"
 #include "live/accountnotices.h"
 #include "queue/queueservice.h"
@@ -137,12 +138,12 @@ ScheduleCancellation StaffMoneyService::cancelSchedule(const User &staff, qint64
             "WHERE id = ?"_s,
             {reason, out.releasedHolds, out.refundedReservations, out.refundedTotal, scheduleId});
         m_audit.record(staff, u"schedule.cancel"_s, u"schedule:%1"_s.arg(scheduleId),
-                       {{u"reason"_s, reason},
-                        {u"concertTitle"_s, title},
-                        {u"startsAt"_s, isoTime(startsAt)},
-                        {u"releasedHolds"_s, out.releasedHolds},
-                        {u"refundedReservations"_s, out.refundedReservations},
-                        {u"refundedTotal"_s, out.refundedTotal}});
+                       {{wordOf(AuditDetail::Reason), reason},
+                        {wordOf(AuditDetail::ConcertTitle), title},
+                        {wordOf(AuditDetail::StartsAt), isoTime(startsAt)},
+                        {wordOf(AuditDetail::ReleasedHolds), out.releasedHolds},
+                        {wordOf(AuditDetail::RefundedReservations), out.refundedReservations},
+                        {wordOf(AuditDetail::RefundedTotal), out.refundedTotal}});
         m_db.afterCommit([this, concertId] { closeQueueIfNothingLeft(concertId); });
     });
     m_concerts.invalidateSeatMap(scheduleId);
@@ -171,14 +172,15 @@ Reservation StaffMoneyService::refund(const User &staff, const QUuid &reservatio
     return m_db.transact([&] {
         const auto [locked, owner] = m_reservations.lockAny(reservationId);
         const auto [after, amount] = m_reservations.refundPaid(owner, locked, request.seats);
-        m_audit.record(
-            staff, u"reservation.refund"_s, u"reservation:%1"_s.arg(sql::uuid(reservationId)),
-            {{u"reason"_s, request.reason},
-             {u"customer"_s, username(m_db, owner)},
-             {u"scheduleId"_s, locked.scheduleId},
-             {u"concertTitle"_s, locked.concertTitle},
-             {u"seats"_s, seatArray(request.seats.isEmpty() ? locked.seats : request.seats)},
-             {u"amount"_s, amount}});
+        m_audit.record(staff, u"reservation.refund"_s,
+                       u"reservation:%1"_s.arg(sql::uuid(reservationId)),
+                       {{wordOf(AuditDetail::Reason), request.reason},
+                        {wordOf(AuditDetail::Customer), username(m_db, owner)},
+                        {wordOf(AuditDetail::ScheduleId), locked.scheduleId},
+                        {wordOf(AuditDetail::ConcertTitle), locked.concertTitle},
+                        {wordOf(AuditDetail::Seats),
+                         seatArray(request.seats.isEmpty() ? locked.seats : request.seats)},
+                        {wordOf(AuditDetail::Amount), amount}});
         notifyAccount(m_db, {owner, AccountNoticeKind::Refunded, after, amount, 0, request.reason});
         return after;
     });
@@ -192,21 +194,21 @@ WalletAdjustment StaffMoneyService::adjustWallet(const User &staff, const QUuid 
         if (balance + request.amount < 0)
             throw ApiError(ErrorCode::Conflict, Msg::DebitOverBalance,
                            messageArgs(money::format(balance)),
-                           {{u"field"_s, u"amount"_s}, {u"balance"_s, balance}});
+                           {{u"field"_s, u"amount"_s}, {api::details::kBalance, balance}});
         if (balance + request.amount > money::kMaxBalance)
             throw ApiError(ErrorCode::Conflict, Msg::CreditOverCap,
                            messageArgs(money::format(money::kMaxBalance),
                                        money::format(money::kMaxBalance - balance)),
-                           {{u"field"_s, u"amount"_s}, {u"balance"_s, balance}});
+                           {{u"field"_s, u"amount"_s}, {api::details::kBalance, balance}});
         WalletAdjustment out;
         out.balance
             = m_wallet.credit(userId, request.amount, LedgerKind::Adjustment, request.reason);
         out.entry = m_wallet.ledger(userId, 1).first();
         m_audit.record(staff, u"wallet.adjust"_s, u"user:%1"_s.arg(sql::uuid(userId)),
-                       {{u"reason"_s, request.reason},
-                        {u"customer"_s, username(m_db, userId)},
-                        {u"amount"_s, request.amount},
-                        {u"balanceAfter"_s, out.balance}});
+                       {{wordOf(AuditDetail::Reason), request.reason},
+                        {wordOf(AuditDetail::Customer), username(m_db, userId)},
+                        {wordOf(AuditDetail::Amount), request.amount},
+                        {wordOf(AuditDetail::BalanceAfter), out.balance}});
         notifyAccount(m_db,
                       {userId, AccountNoticeKind::WalletAdjusted, std::nullopt, request.amount, 0,
                        request.reason});

@@ -1,5 +1,6 @@
 #include "staffqueueservice.h"
 
+#include "api/admintypes.h"
 #include "live/accountnotices.h"
 #include "queue/queueservice.h"
 #include "services/auditservice.h"
@@ -27,9 +28,9 @@ QJsonObject details(Database &db, qint64 concertId, const QUuid &userId, const Q
                            "(SELECT title FROM concerts WHERE id = ?)"_s,
                            {sql::uuid(userId), concertId});
     q.next();
-    return {{u"reason"_s, reason},
-            {u"customer"_s, q.value(0).toString()},
-            {u"concertTitle"_s, q.value(1).toString()}};
+    return {{wordOf(AuditDetail::Reason), reason},
+            {wordOf(AuditDetail::Customer), q.value(0).toString()},
+            {wordOf(AuditDetail::ConcertTitle), q.value(1).toString()}};
 }
 
 } // namespace
@@ -46,18 +47,20 @@ StaffQueueService::StaffQueueService(Database &db, AuditService &audit, QueueSer
 int StaffQueueService::clearPreQueue(const User &staff, qint64 concertId, const QString &reason)
 {
     const int removed = m_queue.clearPreQueue(concertId);
-    m_audit.record(staff, u"queue.prequeue.clear"_s, u"concert:%1"_s.arg(concertId),
-                   {{u"reason"_s, reason}, {u"removed"_s, removed}});
+    m_audit.record(
+        staff, u"queue.prequeue.clear"_s, u"concert:%1"_s.arg(concertId),
+        {{wordOf(AuditDetail::Reason), reason}, {wordOf(AuditDetail::Removed), removed}});
     return removed;
 }
 
 int StaffQueueService::clearCounters(const User &staff, const ClearCountersRequest &request)
 {
     const int cleared = m_limits.clear(request.kind, request.subject);
-    QJsonObject details {{u"reason"_s, request.reason}, {u"cleared"_s, cleared}};
+    QJsonObject details {{wordOf(AuditDetail::Reason), request.reason},
+                         {wordOf(AuditDetail::Cleared), cleared}};
     if (request.kind) {
-        details.insert(u"kind"_s, wordOf(*request.kind));
-        details.insert(u"subject"_s, request.subject);
+        details.insert(wordOf(AuditDetail::Kind), wordOf(*request.kind));
+        details.insert(wordOf(AuditDetail::Subject), request.subject);
     }
     m_audit.record(staff, u"limits.clear"_s, u"abuse-counters"_s, details);
     return cleared;

@@ -70,7 +70,9 @@ Money WalletService::debit(const QUuid &userId, Money amount, const QString &ref
         throw ApiError(
             ErrorCode::InsufficientBalance, Msg::BalanceTooLow,
             {money::format(amount), money::format(balance), money::format(amount - balance)},
-            {{u"balance"_s, balance}, {u"required"_s, amount}, {u"shortfall"_s, amount - balance}});
+            {{api::details::kBalance, balance},
+             {api::details::kRequired, amount},
+             {u"shortfall"_s, amount - balance}});
     }
     const Money after = q.value(0).toLongLong();
     if (amount != 0)
@@ -87,9 +89,10 @@ std::pair<Wallet, LedgerEntry> WalletService::postForOrder(const QUuid &userId, 
                              {signedAmount, sql::uuid(userId), signedAmount});
     if (!q.next()) {
         const Money balance = get(userId).balance;
-        throw ApiError(ErrorCode::InsufficientBalance, Msg::TopUpMoneyGone,
-                       messageArgs(money::format(balance), money::format(-signedAmount)),
-                       {{u"balance"_s, balance}, {u"required"_s, -signedAmount}});
+        throw ApiError(
+            ErrorCode::InsufficientBalance, Msg::TopUpMoneyGone,
+            messageArgs(money::format(balance), money::format(-signedAmount)),
+            {{api::details::kBalance, balance}, {api::details::kRequired, -signedAmount}});
     }
     const Wallet wallet {q.value(0).toLongLong(), q.value(1).toDateTime()};
     const QString reference = orderId.toString(QUuid::WithoutBraces);

@@ -236,6 +236,65 @@ struct ReconciliationReport {
     friend bool operator==(const ReconciliationReport &, const ReconciliationReport &) = default;
 };
 
+// The keys of an audit entry's details: who and what staff acted on, with what and why. The
+// server writes them and the staff console names them (a queue.settings entry carries the
+// QueueSettings fields instead).
+enum class AuditDetail {
+    Reason,
+    Customer,
+    ConcertTitle,
+    Title,
+    TimeZone,
+    ConcertId,
+    ScheduleId,
+    StartsAt,
+    SalesOpenAt,
+    SalesCloseAt,
+    Seats,
+    Amount,
+    BalanceAfter,
+    RefundedReservations,
+    RefundedTotal,
+    ReleasedHolds,
+    Holder,
+    ReservationId,
+    SeatsFreed,
+    Tiers,
+    ChangedSeats,
+    Removed,
+    Cleared,
+    Kind,
+    Subject,
+};
+template<> struct EnumWords<AuditDetail> {
+    static constexpr std::array<EnumWord<AuditDetail>, 25> words {
+        {{AuditDetail::Reason, u"reason"},
+         {AuditDetail::Customer, u"customer"},
+         {AuditDetail::ConcertTitle, u"concertTitle"},
+         {AuditDetail::Title, u"title"},
+         {AuditDetail::TimeZone, u"timeZone"},
+         {AuditDetail::ConcertId, u"concertId"},
+         {AuditDetail::ScheduleId, u"scheduleId"},
+         {AuditDetail::StartsAt, u"startsAt"},
+         {AuditDetail::SalesOpenAt, u"salesOpenAt"},
+         {AuditDetail::SalesCloseAt, u"salesCloseAt"},
+         {AuditDetail::Seats, u"seats"},
+         {AuditDetail::Amount, u"amount"},
+         {AuditDetail::BalanceAfter, u"balanceAfter"},
+         {AuditDetail::RefundedReservations, u"refundedReservations"},
+         {AuditDetail::RefundedTotal, u"refundedTotal"},
+         {AuditDetail::ReleasedHolds, u"releasedHolds"},
+         {AuditDetail::Holder, u"holder"},
+         {AuditDetail::ReservationId, u"reservationId"},
+         {AuditDetail::SeatsFreed, u"seatsFreed"},
+         {AuditDetail::Tiers, u"tiers"},
+         {AuditDetail::ChangedSeats, u"changedSeats"},
+         {AuditDetail::Removed, u"removed"},
+         {AuditDetail::Cleared, u"cleared"},
+         {AuditDetail::Kind, u"kind"},
+         {AuditDetail::Subject, u"subject"}}};
+};
+
 // One line of GET /admin/audit.
 struct AuditEntry {
     qint64 id = 0;

@@ -81,6 +81,11 @@ inline const QString kReservation = QStringLiteral("reservation");
 inline const QString kPayments = QStringLiteral("payments");
 inline const QString kEntries = QStringLiteral("entries"); // ledger and audit lines
 inline const QString kUser = QStringLiteral("user");
+inline const QString kOrders = QStringLiteral("orders"); // card top-up orders
+inline const QString kOrder = QStringLiteral("order");
+inline const QString kCounters = QStringLiteral("counters"); // abuse counters
+inline const QString kCleared = QStringLiteral("cleared"); // how many counters staff cleared
+inline const QString kRemoved = QStringLiteral("removed"); // how many pre-queue entries
 } // namespace api::keys
 
 // Encodes a list as a JSON array (T::toJson per element).

@@ -59,16 +59,20 @@ enum class LimitKind {
     PollPace, // a poll sooner than the pollAfterMs the ticket was given
     HoldAccount, // hold attempts by one account
     AddressAccounts, // live accounts from one address in one concert's queue
+    SeatWaitAccount, // waiting-list joins by one account
+    SeatWaitAddress, // waiting-list joins from one client address
 };
 template<> struct EnumWords<LimitKind> {
-    static constexpr std::array<EnumWord<LimitKind>, 7> words {
+    static constexpr std::array<EnumWord<LimitKind>, 9> words {
         {{LimitKind::JoinAccount, u"join_account"},
          {LimitKind::JoinAddress, u"join_address"},
          {LimitKind::PollAccount, u"poll_account"},
          {LimitKind::PollAddress, u"poll_address"},
          {LimitKind::PollPace, u"poll_pace"},
          {LimitKind::HoldAccount, u"hold_account"},
-         {LimitKind::AddressAccounts, u"address_accounts"}}};
+         {LimitKind::AddressAccounts, u"address_accounts"},
+         {LimitKind::SeatWaitAccount, u"seat_wait_account"},
+         {LimitKind::SeatWaitAddress, u"seat_wait_address"}}};
 };
 
 // One counter in its current window.

@@ -18,7 +18,8 @@ QJsonObject Seat::toJson() const
                    {u"tier"_s, tier},
                    {u"mine"_s, mine},
                    {u"version"_s, version},
-                   {u"heldUntil"_s, isoTimeOrNull(heldUntil)}};
+                   {u"heldUntil"_s, isoTimeOrNull(heldUntil)},
+                   {u"awaited"_s, awaited}};
     return o;
 }
 
@@ -33,6 +34,7 @@ Result<Seat> Seat::fromJson(const QJsonObject &json)
     s.mine = r.optionalBoolean(u"mine"_s).value_or(false);
     s.version = r.optionalInteger(u"version"_s, 0, std::numeric_limits<qint64>::max()).value_or(0);
     s.heldUntil = r.optionalDateTime(u"heldUntil"_s).value_or(QDateTime());
+    s.awaited = r.optionalBoolean(u"awaited"_s).value_or(false);
     if (!r.ok())
         return r.error();
     if (!status)
@@ -79,6 +81,7 @@ QByteArray SeatMap::toJsonBytes() const
         out += ",\"price\":" + QByteArray::number(s.price) + ",\"tier\":";
         appendJsonString(out, s.tier);
         out += s.mine ? ",\"mine\":true" : ",\"mine\":false";
+        out += s.awaited ? ",\"awaited\":true" : ",\"awaited\":false";
         out += ",\"version\":" + QByteArray::number(s.version) + ",\"heldUntil\":";
         if (s.heldUntil.isValid())
             appendJsonString(out, isoTime(s.heldUntil));

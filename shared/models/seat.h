@@ -28,6 +28,17 @@ struct Seat {
     bool mine = false;
     QDateTime heldUntil;
     qint64 version = 0;
+    // Held, and someone is on the waiting list for it: when the hold ends the seat is offered to
+    // them, not put back on sale (so a run-out hold of it is still taken until then).
+    bool awaited = false;
+
+    // Whether the seat can be held at `now`: free, or held by a hold that has run out and that
+    // nobody waits for (the server's rule; the sweeper frees such holds within a second).
+    bool isOnSale(const QDateTime &now) const
+    {
+        return status == SeatStatus::Available
+            || (status == SeatStatus::Held && heldUntil.isValid() && heldUntil <= now && !awaited);
+    }
 
     QJsonObject toJson() const;
     static Result<Seat> fromJson(const QJsonObject &json);

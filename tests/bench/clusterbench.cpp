@@ -5,6 +5,7 @@
 // machine the instances share the same cores. Prints markdown (docs/PERFORMANCE.md,
 // "Scale-out"). Not part of ctest; run scripts/bench.sh --cluster.
 
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
 #include "loadgen.h"
@@ -204,9 +205,9 @@ QList<Measured> runTopology(const QString &name, ScaleOutCluster &cluster, quint
         QList<HttpRequest> warm;
         for (int i = 0; i < 2000; ++i) {
             const TestUser &u = users[i % users.size()];
-            warm.append(
-                HttpRequest {"GET", "/api/v1/queue/status", {}, {}}.bearer(u.token).queueToken(
-                    u.queueToken));
+            warm.append(HttpRequest {"GET", api::queueStatus().toLatin1(), {}, {}}
+                            .bearer(u.token)
+                            .queueToken(u.queueToken));
         }
         http.pooled(warm, s.connections);
     }
@@ -236,7 +237,7 @@ QList<Measured> runTopology(const QString &name, ScaleOutCluster &cluster, quint
         out.append(m);
     }
 
-    const QByteArray path = "/api/v1/queue/status";
+    const QByteArray path = api::queueStatus().toLatin1();
     QList<HttpRequest> polls;
     for (int i = 0; i < 40'000; ++i) {
         const TestUser &u = users[i % users.size()];

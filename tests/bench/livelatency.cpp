@@ -4,6 +4,7 @@
 // and records, for every subscriber, the time from sending the hold request to receiving the
 // change. The request is sent before the commit, so the figures bound the commit-to-subscriber
 // latency from above. One row per subscriber count of the sweep.
+#include "apipaths.h"
 #include "fixtures.h"
 #include "testserver.h"
 
@@ -22,6 +23,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 
@@ -97,7 +99,7 @@ Sweep measure(Fixtures &fx, const TestServer &watchServer, const TestServer &wri
                     seen[std::size_t(i)].insert(s.value(u"number"_s).toInt(), clock.nsecsElapsed());
             }
         });
-        raw->open(QUrl(u"ws://127.0.0.1:%1/api/v1/live"_s.arg(watchServer.port())));
+        raw->open(QUrl(u"ws://127.0.0.1:%1"_s.arg(watchServer.port()) + api::live()));
         sockets.push_back(std::move(ws));
         if (i % 200 == 199) // let the handshakes of a big crowd proceed as it connects
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
@@ -108,7 +110,7 @@ Sweep measure(Fixtures &fx, const TestServer &watchServer, const TestServer &wri
     const HttpClient http = writeServer.client();
     for (int c = 0; c < changes; ++c) {
         const int seat = c + 1;
-        HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+        HttpRequest hold {"POST", api::reservations().toLatin1(), {}, {}};
         hold.bearer(buyers[c].token)
             .queueToken(buyers[c].queueToken)
             .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray {seat}}});

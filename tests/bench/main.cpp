@@ -4,6 +4,7 @@
 // and prints everything as markdown (docs/PERFORMANCE.md). Not part of ctest; run
 // scripts/bench.sh.
 
+#include "apipaths.h"
 #include "fixtures.h"
 #include "loadgen.h"
 #include "testcluster.h"
@@ -201,7 +202,7 @@ HttpRequest authed(QByteArray method, QByteArray path, const TestUser &u)
 }
 
 // Scenario and pgbench names the report refers to.
-const QString kMillion = u"(e) session lookup among 10^6 users: GET /api/v1/me, random user"_s;
+const QString kMillion = u"(e) session lookup among 10^6 users: GET /me, random user"_s;
 const QString kPgSession = u"session lookup (what a session-cache miss costs)"_s;
 const QString kPgSeatRows
     = u"seat rows of a date (the in-process copy's refresh: at most one per date per 500 ms)"_s;
@@ -267,10 +268,8 @@ struct SoakMix {
         QList<HttpRequest> out;
         for (int i = 0; i < n; ++i, ++cursor) {
             const TestUser &u = users[int(cursor % users.size())];
-            out.append(
-                cursor % 2
-                    ? authed("GET", "/api/v1/queue/status", u)
-                    : authed("GET", "/api/v1/schedules/" + QByteArray::number(date) + "/seats", u));
+            out.append(cursor % 2 ? authed("GET", api::queueStatus().toLatin1(), u)
+                                  : authed("GET", api::scheduleSeats(date).toLatin1(), u));
         }
         return out;
     }
@@ -279,7 +278,7 @@ struct SoakMix {
         QList<HttpRequest> out;
         for (int i = 0; i < n; ++i, ++cursor) {
             const int k = int(cursor % users.size());
-            HttpRequest r = authed("POST", "/api/v1/reservations", users[k]);
+            HttpRequest r = authed("POST", api::reservations().toLatin1(), users[k]);
             r.json({{u"scheduleId"_s, date}, {u"seats"_s, QJsonArray {int(cursor % 50) + 1}}});
             out.append(r);
             who->append(k);
@@ -309,7 +308,7 @@ void soakSecond(const test::HttpClient &client, SoakMix &mix, int rate, int conn
             = held[i].json().value(u"reservation"_s).toObject().value(u"id"_s).toString();
         if (!id.isEmpty())
             second.append(
-                authed("DELETE", "/api/v1/reservations/" + id.toLatin1(), mix.users[who[i]]));
+                authed("DELETE", api::reservation(QUuid(id)).toLatin1(), mix.users[who[i]]));
     }
     const QList<HttpResponse> answered = client.pooled(second, conns);
     const double ms = double(t.nsecsElapsed()) / 1e6;
@@ -545,12 +544,11 @@ int main(int argc, char **argv)
         QList<HttpRequest> warm;
         for (int i = 0; i < 400; ++i) {
             const TestUser &u = flashUsers[i % flashUsers.size()];
-            warm.append(
-                authed("GET", "/api/v1/schedules/" + QByteArray::number(flashDate) + "/seats", u));
+            warm.append(authed("GET", api::scheduleSeats(flashDate).toLatin1(), u));
         }
         for (const QList<TestUser> *users : {&flashUsers, &payUsers}) {
             for (const TestUser &u : *users)
-                warm.append(authed("GET", "/api/v1/queue/status", u));
+                warm.append(authed("GET", api::queueStatus().toLatin1(), u));
         }
         client.pooled(warm, conns);
     }
@@ -600,7 +598,7 @@ int main(int argc, char **argv)
                  .arg(conns));
     QList<HttpRequest> holds;
     for (const TestUser &u : flashUsers) {
-        HttpRequest r = authed("POST", "/api/v1/reservations", u);
+        HttpRequest r = authed("POST", api::reservations().toLatin1(), u);
         r.json({{u"scheduleId"_s, flashDate},
                 {u"seats"_s, QJsonArray {QRandomGenerator::global()->bounded(1, 51)}}});
         holds.append(r);
@@ -695,9 +693,9 @@ int main(int argc, char **argv)
     };
     progress(u"(a) seat map"_s);
     getScenario(u"(a) seat map GET /schedules/{id}/seats"_s,
-                "/api/v1/schedules/" + QByteArray::number(flashDate) + "/seats");
+                api::scheduleSeats(flashDate).toLatin1());
     progress(u"(b) queue status"_s);
-    getScenario(u"(b) queue status GET /queue/status"_s, "/api/v1/queue/status");
+    getScenario(u"(b) queue status GET /queue/status"_s, api::queueStatus().toLatin1());
 
     // ---- (d) payments: first hold one seat per user (uncontended), then pay them all; each
     // half at 16 connections, half at the full count (throughput must not fall with more) -----
@@ -709,7 +707,7 @@ int main(int argc, char **argv)
                  .arg(conns));
     QList<HttpRequest> payHolds;
     for (int i = 0; i < payUsers.size(); ++i) {
-        HttpRequest r = authed("POST", "/api/v1/reservations", payUsers[i]);
+        HttpRequest r = authed("POST", api::reservations().toLatin1(), payUsers[i]);
         r.json({{u"scheduleId"_s, payScheduleIds.value(i / 50)},
                 {u"seats"_s, QJsonArray {i % 50 + 1}}});
         payHolds.append(r);
@@ -739,7 +737,7 @@ int main(int argc, char **argv)
                                .toString();
         if (id.isEmpty())
             continue;
-        HttpRequest r = authed("POST", "/api/v1/payments", payUsers[i]);
+        HttpRequest r = authed("POST", api::payments().toLatin1(), payUsers[i]);
         r.idempotencyKey(QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
         r.json({{u"reservationId"_s, id}});
         pays.append(r);
@@ -826,7 +824,7 @@ int main(int argc, char **argv)
         fx.db().execScript(u"VACUUM ANALYZE sessions"_s);
         QList<HttpRequest> me;
         for (int i = 0; i < 30'000; ++i) {
-            HttpRequest r {"GET", "/api/v1/me", {}, {}};
+            HttpRequest r {"GET", api::me().toLatin1(), {}, {}};
             r.bearer("mil-"
                      + QByteArray::number(QRandomGenerator::global()->bounded(1, 1'000'001)));
             me.append(r);

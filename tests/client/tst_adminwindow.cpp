@@ -8,6 +8,7 @@
 #include "admin/queuetab.h"
 #include "admin/reasondialog.h"
 #include "admin/seatstab.h"
+#include "apipaths.h"
 #include "models/seatmapmodel.h"
 #include "net/apiclient.h"
 #include "widgets/seatmapwidget.h"
@@ -160,7 +161,7 @@ HttpResponse TestAdminWindow::hold(qint64 schedule, const QList<int> &seats)
     for (int n : seats)
         numbers.append(n);
     const TestUser &u = m_customers.first();
-    HttpRequest r {"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest r {"POST", api::reservations().toLatin1(), {}, {}};
     r.bearer(u.token)
         .queueToken(u.queueToken)
         .json({{u"scheduleId"_s, schedule}, {u"seats"_s, numbers}});
@@ -313,9 +314,7 @@ void TestAdminWindow::queueRateAndPauseAreApplied()
     QTest::mouseClick(find<QPushButton>(u"applySettingsButton"_s), Qt::LeftButton);
     QVERIFY(applied.wait(kWaitMs));
     QJsonObject settings
-        = staffGet("/api/v1/admin/concerts/" + QByteArray::number(m_concert) + "/queue")
-              .json()[u"settings"_s]
-              .toObject();
+        = staffGet(api::adminConcertQueue(m_concert).toLatin1()).json()[u"settings"_s].toObject();
     QCOMPARE(settings[u"admitPerMinute"_s].toInt(), 42);
     QCOMPARE(settings[u"maxActive"_s].toInt(), 7);
     QCOMPARE(settings[u"paused"_s].toBool(), false);
@@ -323,9 +322,8 @@ void TestAdminWindow::queueRateAndPauseAreApplied()
     const qsizetype appliedBefore = applied.count();
     clickAndConfirm(find<QPushButton>(u"pauseButton"_s));
     QTRY_VERIFY_WITH_TIMEOUT(applied.count() > appliedBefore, kWaitMs);
-    settings = staffGet("/api/v1/admin/concerts/" + QByteArray::number(m_concert) + "/queue")
-                   .json()[u"settings"_s]
-                   .toObject();
+    settings
+        = staffGet(api::adminConcertQueue(m_concert).toLatin1()).json()[u"settings"_s].toObject();
     QCOMPARE(settings[u"paused"_s].toBool(), true);
     QCOMPARE(settings[u"admitPerMinute"_s].toInt(), 42);
     QTRY_COMPARE(find<QPushButton>(u"pauseButton"_s)->text(), u"Resume"_s);

@@ -3,6 +3,7 @@
 // network failures in plain words with reachability signals. Against a scripted HTTP server: what
 // proxies and broken servers send (HTML 502, 429 with Retry-After, malformed JSON, a dropped
 // connection, a bare 401) ends as one ApiError in words; CSV downloads take the same path.
+#include "apipaths.h"
 #include "net/adminapi.h"
 #include "net/apiclient.h"
 #include "net/errortext.h"
@@ -416,7 +417,7 @@ void TestApiClient::csvDownloadTakesTheSamePath()
     // The dropped first attempt was sent again (by Qt's network stack or ApiClient's retry).
     QVERIFY(server.requests().size() >= 2);
     const ScriptedRequest &request = server.requests().last();
-    QCOMPARE(request.path, QByteArray("/api/v1/admin/exports/sales.csv"));
+    QCOMPARE(request.path, api::adminSalesCsv().toLatin1());
     QCOMPARE(request.header("authorization"), QByteArray("Bearer staff-token"));
     QVERIFY(request.header("accept").startsWith("text/csv"));
 

@@ -3,6 +3,7 @@
 // hold refused for the balance → the wallet offered → top up by card (declined, then approved,
 // through the sandbox gateway) → hold → confirm → pay → receipt →
 // My tickets → the balance right in the window, over the API and in the database.
+#include "apipaths.h"
 #include "app/appcontroller.h"
 #include "customer/customerwindow.h"
 #include "customer/seatpage.h"
@@ -245,7 +246,7 @@ void TestCustomerJourney::registerQueueTopUpPayAndSeeTheTicket()
                 .contains(money::format(36'000)));
 
     // The same truth over the API and in the database.
-    const HttpResponse w = m_server->client().get("/api/v1/wallet", token);
+    const HttpResponse w = m_server->client().get(api::wallet().toLatin1(), token);
     QCOMPARE(w.status, 200);
     QCOMPARE(w.json().value(u"balance"_s).toInteger(), 36'000);
     const QString user

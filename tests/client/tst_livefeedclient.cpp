@@ -2,6 +2,7 @@
 // skip numbers; a skip is not a gap (no re-fetch), a reconnect brings a full map by itself, and
 // the seat map is polled while the socket is down; a subscription the server refuses (no active
 // queue turn) is reported, not dropped. (The server's side: tests/server/tst_livefeed.)
+#include "apipaths.h"
 #include "models/seatmapmodel.h"
 #include "net/apiclient.h"
 #include "net/livefeed.h"
@@ -66,7 +67,7 @@ void TestLiveFeedClient::holdAs(qint64 concertId, qint64 scheduleId, const QList
     QJsonArray numbers;
     for (int n : seats)
         numbers.append(n);
-    HttpRequest request {"POST", "/api/v1/reservations"};
+    HttpRequest request {"POST", api::reservations().toLatin1()};
     request.bearer(users.first().token)
         .queueToken(users.first().queueToken)
         .json({{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}});

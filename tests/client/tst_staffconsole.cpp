@@ -166,7 +166,7 @@ HttpResponse TestStaffConsole::staff(const QByteArray &method, const QByteArray 
 qint64 TestStaffConsole::balance(const TestUser &user)
 {
     return m_server->client()
-        .get("/api/v1/wallet", user.token)
+        .get(api::wallet().toLatin1(), user.token)
         .json()
         .value(u"balance"_s)
         .toInteger();
@@ -175,7 +175,7 @@ qint64 TestStaffConsole::balance(const TestUser &user)
 QString TestStaffConsole::reservationStatus(const TestUser &user, const QString &id)
 {
     return m_server->client()
-        .get("/api/v1/reservations/" + id.toLatin1(), user.token)
+        .get(api::reservation(QUuid(id)).toLatin1(), user.token)
         .json()
         .value(u"reservation"_s)
         .toObject()
@@ -198,7 +198,7 @@ void TestStaffConsole::findCustomer(const TestUser &user)
 
 void TestStaffConsole::verifyReconciled()
 {
-    const HttpResponse r = staff("GET", "/api/v1/admin/reconciliation");
+    const HttpResponse r = staff("GET", api::adminReconciliation().toLatin1());
     QVERIFY2(r.json().value(u"ok"_s).toBool(), r.body.constData());
 }
 
@@ -265,7 +265,7 @@ void TestStaffConsole::cancelDateRefundsTheCustomer()
                   ->findItems(u"Cancelled"_s, Qt::MatchExactly | Qt::MatchRecursive, 1);
         return items.size() == 1;
     }());
-    const QJsonArray audit = staff("GET", "/api/v1/admin/audit?action=schedule.cancel")
+    const QJsonArray audit = staff("GET", api::adminAudit().toLatin1() + "?action=schedule.cancel")
                                  .json()
                                  .value(u"entries"_s)
                                  .toArray();
@@ -357,7 +357,7 @@ void TestStaffConsole::removeAndBlockFromTheQueue()
     confirm(openDialog(), u"Ticket reselling"_s);
     QVERIFY(shown.wait(kWaitMs));
     QCOMPARE(queue->topLevelItemCount(), 1); // the block
-    HttpRequest join {"POST", "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, {}};
+    HttpRequest join {"POST", api::concertQueue(concert).toLatin1(), {}, {}};
     join.bearer(fan.token);
     QCOMPARE(m_server->client().send(join).status, 403);
 
@@ -368,7 +368,7 @@ void TestStaffConsole::removeAndBlockFromTheQueue()
     QCOMPARE(queue->topLevelItemCount(), 0);
     QCOMPARE(m_server->client().send(join).status, 201);
     for (const char *action : {"queue.remove", "queue.block", "queue.unblock"})
-        QCOMPARE(staff("GET", "/api/v1/admin/audit?action="_ba + action)
+        QCOMPARE(staff("GET", api::adminAudit().toLatin1() + "?action=" + action)
                      .json()
                      .value(u"entries"_s)
                      .toArray()
@@ -403,7 +403,7 @@ void TestStaffConsole::seesAndClearsThePreQueue()
     QTest::mouseClick(find<QPushButton>(u"clearPreQueueButton"_s), Qt::LeftButton);
     confirm(openDialog(), u"Bots in the pre-queue"_s);
     QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 0, kWaitMs);
-    QCOMPARE(staff("GET", "/api/v1/admin/audit?action=queue.prequeue.clear")
+    QCOMPARE(staff("GET", api::adminAudit().toLatin1() + "?action=queue.prequeue.clear")
                  .json()
                  .value(u"entries"_s)
                  .toArray()

@@ -12,6 +12,7 @@
 #include "admin/reasondialog.h"
 #include "admin/seatstab.h"
 #include "admin/topupstab.h"
+#include "apipaths.h"
 #include "app/style.h"
 #include "net/apiclient.h"
 
@@ -192,7 +193,7 @@ void TestStaffWindow::topUpOrdersListedAndRefundedToCard()
 
     // The money still adds up.
     const HttpResponse recon
-        = m_server->client().get("/api/v1/admin/reconciliation", m_staff.token);
+        = m_server->client().get(api::adminReconciliation().toLatin1(), m_staff.token);
     QCOMPARE(recon.status, 200);
     QVERIFY2(recon.json().value(u"ok"_s).toBool(), recon.body.constData());
 }
@@ -225,8 +226,7 @@ void TestStaffWindow::concertTreeSeatCountsAreLive()
     QCOMPARE(loaded.count(), 0);
     QCOMPARE(title->text(), u"Draft being typed"_s);
     // And the listing agrees.
-    const auto listed = m_server->client().get(
-        ("/api/v1/concerts/" + QString::number(concert)).toUtf8(), fans[0].token);
+    const auto listed = m_server->client().get(api::concert(concert).toLatin1(), fans[0].token);
     QCOMPARE(listed.json()
                  .value(u"schedules"_s)
                  .toArray()

@@ -1,5 +1,6 @@
 #include "scaleoutcluster.h"
 
+#include "apipaths.h"
 #include "testcluster.h"
 
 #include <QDeadlineTimer>
@@ -189,7 +190,7 @@ ScaleOutCluster::Options ScaleOutCluster::withGateway(const TestPaySandbox &gate
 
 QString ScaleOutCluster::webhookUrl() const
 {
-    return u"http://127.0.0.1:%1/api/v1/payment-gateway/webhook"_s.arg(m_nginx.port());
+    return u"http://127.0.0.1:%1"_s.arg(m_nginx.port()) + encore::api::paymentGatewayWebhook();
 }
 
 bool ScaleOutCluster::start()

@@ -1,6 +1,7 @@
 // The concurrency suite through nginx in front of 3 encore-server instances on one PostgreSQL
 // (and Redis when the server supports it): races that a single instance wins by its database
 // statements must be won the same way when the racers land on different instances.
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "cardtopup.h"
 #include "fixtures.h"
@@ -19,6 +20,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 class TestClusterConcurrency final : public QObject {
     Q_OBJECT
@@ -79,7 +81,7 @@ void TestClusterConcurrency::requestsSpreadOverInstances()
     const TestUser user = m_fixtures->createUsers(1, 0, u"spread"_s).first();
     QList<HttpRequest> requests;
     for (int i = 0; i < 300; ++i)
-        requests.append(HttpRequest {"GET", "/api/v1/wallet", {}, {}}.bearer(user.token));
+        requests.append(HttpRequest {"GET", api::wallet().toLatin1(), {}, {}}.bearer(user.token));
     QCOMPARE(tally(m_cluster->client().parallel(requests)).value(200), 300);
     for (int i = 0; i < m_cluster->instanceCount(); ++i) {
         const QByteArray addr
@@ -212,7 +214,7 @@ void TestClusterConcurrency::chargedOnce()
 void TestClusterConcurrency::bodyLimit()
 {
     const TestUser user = m_fixtures->createUsers(1, 0, u"cbig"_s).first();
-    HttpRequest r {"POST", "/api/v1/wallet/top-ups", QByteArray(1024 * 1024 + 1, ' '), {}};
+    HttpRequest r {"POST", api::walletTopUps().toLatin1(), QByteArray(1024 * 1024 + 1, ' '), {}};
     r.bearer(user.token).idempotencyKey("big");
     r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     QCOMPARE(m_cluster->client().send(r).status, 413);

@@ -6,6 +6,7 @@
 //    PostgreSQL), and the service resumes by itself once Redis is back;
 //  - PostgreSQL down / restarted under load: 503 UNAVAILABLE for the gap, connections come back
 //    by themselves, and no acknowledged (2xx) write is lost.
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "cardtopup.h"
 #include "fixtures.h"
@@ -26,6 +27,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 
@@ -289,20 +291,21 @@ void TestClusterFailure::redisStopped()
         QSKIP("encore-server accepts --redis but did not connect to Redis");
     const QList<TestUser> newcomers = m_fixtures->createUsers(20, 0, u"redisnew"_s);
 
-    const QByteArray join = "/api/v1/concerts/" + QByteArray::number(concert) + "/queue";
-    const QByteArray seatMap = "/api/v1/schedules/" + QByteArray::number(schedule) + "/seats";
+    const QByteArray join = api::concertQueue(concert).toLatin1();
+    const QByteArray seatMap = api::scheduleSeats(schedule).toLatin1();
     const auto mixedRequests = [&] {
         QList<HttpRequest> out;
         for (const TestUser &u : newcomers)
             out.append(HttpRequest {"POST", join, {}, {}}.bearer(u.token));
         for (const TestUser &u : admitted) {
-            out.append(
-                HttpRequest {"GET", "/api/v1/queue/status", {}, {}}.bearer(u.token).queueToken(
-                    u.queueToken));
+            out.append(HttpRequest {"GET", api::queueStatus().toLatin1(), {}, {}}
+                           .bearer(u.token)
+                           .queueToken(u.queueToken));
             out.append(
                 HttpRequest {"GET", seatMap, {}, {}}.bearer(u.token).queueToken(u.queueToken));
         }
-        out.append(HttpRequest {"GET", "/api/v1/concerts", {}, {}}.bearer(admitted.first().token));
+        out.append(
+            HttpRequest {"GET", api::concerts().toLatin1(), {}, {}}.bearer(admitted.first().token));
         return out;
     };
 

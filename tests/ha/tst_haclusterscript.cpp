@@ -3,6 +3,7 @@
 // an instance, nginx with TLS) on free loopback ports; the desktop app's ApiClient logs in over
 // HTTPS trusting only the script's CA file; plain HTTP is redirected, HSTS is sent; no running
 // process has a password on its command line; `status` names the primaries; `stop` ends it all.
+#include "apipaths.h"
 #include "net/apiclient.h"
 #include "scaleoutcluster.h"
 #include "testserver.h"
@@ -146,10 +147,10 @@ void TestHaClusterScript::appLogsInOverHttpsWithTheCaFile()
 
 void TestHaClusterScript::plainHttpIsRedirectedAndHstsSent()
 {
-    const HttpResponse plain = HttpClient(m_http).get("/api/v1/concerts");
+    const HttpResponse plain = HttpClient(m_http).get(api::concerts().toLatin1());
     QCOMPARE(plain.status, 301);
     QCOMPARE(plain.headers.value("location"),
-             "https://127.0.0.1:" + QByteArray::number(m_https) + "/api/v1/concerts");
+             "https://127.0.0.1:" + QByteArray::number(m_https) + api::concerts().toLatin1());
 
     QNetworkAccessManager network;
     QNetworkRequest request(QUrl(u"https://127.0.0.1:%1/healthz"_s.arg(m_https)));

@@ -5,6 +5,7 @@
 // http_503) so reads keep succeeding, writes are retried by clients with the same
 // Idempotency-Key, and once the network heals the instance is ready again by itself.
 // Prints the figures: how fast the instance says 503, requests failed, seconds to recover.
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
 #include "hacluster.h"
@@ -15,6 +16,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 
@@ -62,14 +64,14 @@ void TestHaPartition::instanceCutFromDatabase()
           ready.seconds);
     QCOMPARE(ready.status, 503);
     QVERIFY(ready.seconds * 1000 < kQuickMs);
-    const HttpResponse wallet = cutOff.client().get("/api/v1/wallet", users[0].token);
+    const HttpResponse wallet = cutOff.client().get(api::wallet().toLatin1(), users[0].token);
     QCOMPARE(wallet.status, 503);
     QVERIFY(wallet.seconds * 1000 < kQuickMs);
 
     // Reads through nginx: an instance answering 503 is passed over.
     QList<HttpRequest> reads;
     for (const TestUser &u : users)
-        reads.append(HttpRequest {"GET", "/api/v1/wallet", {}, {}}.bearer(u.token));
+        reads.append(HttpRequest {"GET", api::wallet().toLatin1(), {}, {}}.bearer(u.token));
     const QList<HttpResponse> read = http.pooled(reads, 4);
     const QMap<int, int> readCounts = tally(read);
     // Writes through nginx: a POST that reached the cut-off instance is not sent to another
@@ -101,7 +103,7 @@ void TestHaPartition::instanceCutFromDatabase()
         QTest::qWait(100); // the readiness probe's interval, inside the deadline
     qInfo("network healed: the instance was ready again after %lld ms", clock.elapsed());
     QCOMPARE(cutOff.client().get("/readyz").status, 200);
-    QCOMPARE(cutOff.client().get("/api/v1/wallet", users[0].token).status, 200);
+    QCOMPARE(cutOff.client().get(api::wallet().toLatin1(), users[0].token).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestHaPartition)

@@ -5,6 +5,7 @@
 // resumes, no seat is oversold, no user is admitted twice or past maxActive, and every queue
 // token a client was given is still known (joins wait for the replica: RedisQueueStore).
 // Prints the figures: seconds until booking resumed, requests that had to be retried.
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
 #include "hacluster.h"
@@ -18,6 +19,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 
@@ -29,7 +31,7 @@ constexpr int kRecoveryBoundMs = 30'000;
 
 HttpRequest statusRequest(const TestUser &u)
 {
-    return HttpRequest {"GET", "/api/v1/queue/status", {}, {}}.bearer(u.token).queueToken(
+    return HttpRequest {"GET", api::queueStatus().toLatin1(), {}, {}}.bearer(u.token).queueToken(
         u.queueToken);
 }
 
@@ -123,11 +125,8 @@ void TestHaRedisFailover::primaryKilledDuringFlashSale()
     // Everybody joins; each token handed out is acknowledged (it reached the replica).
     QList<HttpRequest> joins;
     for (const TestUser &u : users)
-        joins.append(HttpRequest {
-            "POST",
-            "/api/v1/concerts/" + QByteArray::number(concert) + "/queue",
-            {},
-            {}}.bearer(u.token));
+        joins.append(
+            HttpRequest {"POST", api::concertQueue(concert).toLatin1(), {}, {}}.bearer(u.token));
     const QList<HttpResponse> joined = sendRetrying(http, joins).responses;
     for (qsizetype i = 0; i < users.size(); ++i) {
         QVERIFY2(joined[i].status == 201 || joined[i].status == 200, joined[i].body.constData());

@@ -9,6 +9,7 @@
 #include "apipaths.h"
 #include "fixtures.h"
 #include "models/queueticket.h"
+#include "models/seatwait.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -42,6 +43,10 @@ const QStringList kLimits {
     u"3"_s,
     u"--limit-accounts-per-address"_s,
     u"3"_s,
+    u"--limit-seat-waits"_s,
+    u"3"_s,
+    u"--limit-seat-waits-per-address"_s,
+    u"5"_s,
 };
 
 // Requests from `address`, as the trusted proxy says.
@@ -98,6 +103,8 @@ private Q_SLOTS:
     void pollsFasterThanToldAreRefused();
     void pollsPerAccount();
     void holdAttemptsPerAccount();
+    void seatWaitJoinsPerAccount();
+    void seatWaitJoinsPerAddress();
     void liveAccountsPerAddress();
     void limitsHoldAcrossInstances();
     void staffSeeAndClearCounters();
@@ -107,6 +114,8 @@ private:
     qint64 concertWithSettings(const QJsonObject &settings);
     QList<AbuseCounter> counters();
     std::optional<AbuseCounter> counter(LimitKind kind, const QString &subject);
+    // Asks to wait for seat 1 of `schedule` (free, so 409 when the limit lets it through).
+    HttpResponse joinWaitingList(const TestUser &user, qint64 schedule, const QByteArray &address);
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<Fixtures> m_fixtures;
@@ -256,6 +265,51 @@ void TestAbuseLimits::holdAttemptsPerAccount()
     QVERIFY(counter(LimitKind::HoldAccount, user.id.toString(QUuid::WithoutBraces)));
 }
 
+HttpResponse TestAbuseLimits::joinWaitingList(const TestUser &user, qint64 schedule,
+                                              const QByteArray &address)
+{
+    HttpRequest r {"POST", api::seatWaits().toLatin1(), {}, {}};
+    r.bearer(user.token).json(SeatWaitRequest {schedule, {1}, {}}.toJson());
+    return m_server->client().send(from(r, address));
+}
+
+// Waiting-list joins are limited like queue joins: the fourth of one account within a minute is
+// 429 with Retry-After, counted before anything else is checked, and it changes nothing.
+void TestAbuseLimits::seatWaitJoinsPerAccount()
+{
+    const TestUser user = m_fixtures->createUsers(1, 0, u"waiter"_s).first();
+    const qint64 schedule = m_fixtures->schedulesOf(m_fixtures->createConcert(u"Waits"_s)).first();
+    QList<int> statuses;
+    HttpResponse last;
+    for (int i = 0; i < 4; ++i) {
+        last = joinWaitingList(user, schedule, "198.51.100.20");
+        statuses.append(last.status);
+    }
+    QCOMPARE(statuses, (QList<int> {409, 409, 409, 429})); // seat 1 is free, then the limit
+    QCOMPARE(last.errorCode(), u"RATE_LIMITED"_s);
+    QVERIFY(last.headers.value("retry-after").toInt() >= 1);
+    const auto c = counter(LimitKind::SeatWaitAccount, user.id.toString(QUuid::WithoutBraces));
+    QVERIFY(c);
+    QCOMPARE(c->refused, qint64(1));
+    QCOMPARE(
+        m_fixtures->scalar(u"SELECT count(*) FROM seat_waits WHERE schedule_id = ?"_s, {schedule})
+            .toInt(),
+        0);
+}
+
+// Five waiting-list joins a minute from one address, whichever accounts make them.
+void TestAbuseLimits::seatWaitJoinsPerAddress()
+{
+    const auto users = m_fixtures->createUsers(3, 0, u"household"_s);
+    const qint64 schedule = m_fixtures->schedulesOf(m_fixtures->createConcert(u"Waits"_s)).first();
+    QList<int> statuses;
+    for (int i = 0; i < 6; ++i)
+        statuses.append(joinWaitingList(users[i % 3], schedule, "198.51.100.21").status);
+    QCOMPARE(statuses, (QList<int> {409, 409, 409, 409, 409, 429}));
+    QCOMPARE(joinWaitingList(users[0], schedule, "198.51.100.22").status, 409); // another address
+    QVERIFY(counter(LimitKind::SeatWaitAddress, u"198.51.100.21"_s));
+}
+
 // Staff allow two live accounts per address in this concert: the third from that address is
 // refused until one of the two leaves; another address is not affected.
 void TestAbuseLimits::liveAccountsPerAddress()
@@ -383,7 +437,7 @@ void TestAbuseLimits::scriptedCrowd()
     const auto placeOf = [this](const TestUser &u) {
         const QJsonArray tickets
             = m_server->client()
-                  .get("/api/v1/admin/users/" + u.id.toByteArray(QUuid::WithoutBraces),
+                  .get(api::adminUser(QUuid(u.id.toByteArray(QUuid::WithoutBraces))).toLatin1(),
                        m_staff.token)
                   .json()
                   .value(u"queueTickets"_s)

@@ -94,11 +94,11 @@ void TestAdminApi::authorisationMatrix_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("path");
     // Ids nobody has: staff get past authorisation to a 404, and nothing is changed.
-    const QByteArray c = "/api/v1/admin/concerts/999999";
-    const QByteArray s = "/api/v1/admin/schedules/999999";
+    const QByteArray c = api::adminConcert(999999).toLatin1();
+    const QByteArray s = api::adminSchedule(999999).toLatin1();
     const QList<QPair<QByteArray, QByteArray>> endpoints {
-        {"GET", "/api/v1/admin/concerts"},
-        {"POST", "/api/v1/admin/concerts"},
+        {"GET", api::adminConcerts().toLatin1()},
+        {"POST", api::adminConcerts().toLatin1()},
         {"PUT", c},
         {"DELETE", c},
         {"POST", c + "/schedules"},
@@ -111,10 +111,10 @@ void TestAdminApi::authorisationMatrix_data()
         {"POST", s + "/seats/1/release"},
         {"POST", s + "/seats/1/block"},
         {"POST", s + "/seats/1/unblock"},
-        {"GET", "/api/v1/admin/sales"},
-        {"GET", "/api/v1/admin/reconciliation"},
-        {"GET", "/api/v1/admin/audit"},
-        {"GET", "/api/v1/admin/exports/sales.csv"},
+        {"GET", api::adminSales().toLatin1()},
+        {"GET", api::adminReconciliation().toLatin1()},
+        {"GET", api::adminAudit().toLatin1()},
+        {"GET", api::adminSalesCsv().toLatin1()},
         {"GET", s + "/attendees.csv"},
     };
     for (const auto &[method, path] : endpoints)
@@ -144,15 +144,15 @@ void TestAdminApi::authorisationMatrix()
 void TestAdminApi::concertAndDateLifecycle()
 {
     const HttpResponse created = call(
-        "POST", "/api/v1/admin/concerts", m_staff.token,
+        "POST", api::adminConcerts().toLatin1(), m_staff.token,
         {{u"title"_s, u"새 공연 / New Show"_s}, {u"artist"_s, u"Band"_s}, {u"venue"_s, u"Hall"_s}});
     QCOMPARE(created.status, 201);
-    const QByteArray id = QByteArray::number(created.json().value(u"id"_s).toInteger());
+    const qint64 id = created.json().value(u"id"_s).toInteger();
+    QCOMPARE(call("POST", api::adminConcerts().toLatin1(), m_staff.token, {{u"title"_s, u""_s}})
+                 .errorCode(),
+             u"VALIDATION_FAILED"_s);
     QCOMPARE(
-        call("POST", "/api/v1/admin/concerts", m_staff.token, {{u"title"_s, u""_s}}).errorCode(),
-        u"VALIDATION_FAILED"_s);
-    QCOMPARE(
-        call("PUT", "/api/v1/admin/concerts/" + id, m_staff.token, {{u"title"_s, u"Renamed"_s}})
+        call("PUT", api::adminConcert(id).toLatin1(), m_staff.token, {{u"title"_s, u"Renamed"_s}})
             .json()
             .value(u"title"_s)
             .toString(),
@@ -164,11 +164,11 @@ void TestAdminApi::concertAndDateLifecycle()
                                 {u"salesCloseAt"_s, starts.addSecs(-3600).toString(Qt::ISODate)},
                                 {u"prices"_s, QJsonObject {{u"VIP"_s, 200000}, {u"A"_s, 50000}}}};
     const HttpResponse date
-        = call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, dateBody);
+        = call("POST", api::adminConcertSchedules(id).toLatin1(), m_staff.token, dateBody);
     QCOMPARE(date.status, 201);
-    const QByteArray scheduleId = QByteArray::number(date.json().value(u"id"_s).toInteger());
+    const qint64 scheduleId = date.json().value(u"id"_s).toInteger();
     const QJsonArray seats
-        = call("GET", "/api/v1/admin/schedules/" + scheduleId + "/seats", m_staff.token)
+        = call("GET", api::adminScheduleSeats(scheduleId).toLatin1(), m_staff.token)
               .json()
               .value(u"seats"_s)
               .toArray();
@@ -179,7 +179,7 @@ void TestAdminApi::concertAndDateLifecycle()
     QJsonObject bad = dateBody;
     bad.insert(u"salesCloseAt"_s, starts.addDays(1).toString(Qt::ISODate));
     QCOMPARE(
-        call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, bad).errorCode(),
+        call("POST", api::adminConcertSchedules(id).toLatin1(), m_staff.token, bad).errorCode(),
         u"VALIDATION_FAILED"_s);
     // A show in the past, or a tier that does not exist, is refused too.
     QJsonObject past = dateBody;
@@ -188,17 +188,17 @@ void TestAdminApi::concertAndDateLifecycle()
                 QDateTime::currentDateTimeUtc().addDays(-3).toString(Qt::ISODate));
     past.insert(u"salesCloseAt"_s,
                 QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate));
-    QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, past)
-                 .errorCode(),
-             u"VALIDATION_FAILED"_s);
+    QCOMPARE(
+        call("POST", api::adminConcertSchedules(id).toLatin1(), m_staff.token, past).errorCode(),
+        u"VALIDATION_FAILED"_s);
     QJsonObject badTier = dateBody;
     badTier.insert(u"prices"_s, QJsonObject {{u"X"_s, 1}});
-    QCOMPARE(call("POST", "/api/v1/admin/concerts/" + id + "/schedules", m_staff.token, badTier)
-                 .errorCode(),
-             u"VALIDATION_FAILED"_s);
+    QCOMPARE(
+        call("POST", api::adminConcertSchedules(id).toLatin1(), m_staff.token, badTier).errorCode(),
+        u"VALIDATION_FAILED"_s);
 
     const HttpResponse priced
-        = call("PUT", "/api/v1/admin/schedules/" + scheduleId + "/prices", m_staff.token,
+        = call("PUT", api::adminSchedulePrices(scheduleId).toLatin1(), m_staff.token,
                {{u"tiers"_s, QJsonObject {{u"R"_s, 111000}}},
                 {u"seats"_s, QJsonArray {QJsonObject {{u"number"_s, 7}, {u"price"_s, 7000}}}}});
     QCOMPARE(priced.status, 200);
@@ -210,24 +210,22 @@ void TestAdminApi::concertAndDateLifecycle()
     // A date with a sold ticket cannot be deleted; one without can.
     auto buyers = m_fx->createUsers(1, 1'000'000, u"buyer"_s);
     m_fx->admit(buyers, created.json().value(u"id"_s).toInteger());
-    const HttpResponse held = hold(buyers[0], scheduleId.toLongLong(), {1});
+    const HttpResponse held = hold(buyers[0], scheduleId, {1});
     QCOMPARE(held.status, 201);
-    HttpRequest pay {"POST", "/api/v1/payments", {}, {}};
+    HttpRequest pay {"POST", api::payments().toLatin1(), {}, {}};
     pay.bearer(buyers[0].token)
         .queueToken(buyers[0].queueToken)
         .idempotencyKey("pay-1")
         .json(
             {{u"reservationId"_s, held.json().value(u"reservation"_s).toObject().value(u"id"_s)}});
     QCOMPARE(m_server->client().send(pay).status, 201);
-    QCOMPARE(call("DELETE", "/api/v1/admin/schedules/" + scheduleId, m_staff.token).errorCode(),
+    QCOMPARE(call("DELETE", api::adminSchedule(scheduleId).toLatin1(), m_staff.token).errorCode(),
              u"CONFLICT"_s);
-    QCOMPARE(call("DELETE", "/api/v1/admin/concerts/" + id, m_staff.token).errorCode(),
+    QCOMPARE(call("DELETE", api::adminConcert(id).toLatin1(), m_staff.token).errorCode(),
              u"CONFLICT"_s);
     const HttpResponse empty
-        = call("POST", "/api/v1/admin/concerts", m_staff.token, {{u"title"_s, u"Empty"_s}});
-    QCOMPARE(call("DELETE",
-                  "/api/v1/admin/concerts/"
-                      + QByteArray::number(empty.json().value(u"id"_s).toInteger()),
+        = call("POST", api::adminConcerts().toLatin1(), m_staff.token, {{u"title"_s, u"Empty"_s}});
+    QCOMPARE(call("DELETE", api::adminConcert(empty.json().value(u"id"_s).toInteger()).toLatin1(),
                   m_staff.token)
                  .status,
              204);
@@ -236,10 +234,11 @@ void TestAdminApi::concertAndDateLifecycle()
     QCOMPARE(auditCount(u"concert.delete"_s), 1);
     QCOMPARE(auditCount(u"schedule.create"_s), 1);
     QCOMPARE(auditCount(u"schedule.prices"_s), 1);
-    const QJsonArray audit = call("GET", "/api/v1/admin/audit?action=concert.", m_staff.token)
-                                 .json()
-                                 .value(u"entries"_s)
-                                 .toArray();
+    const QJsonArray audit
+        = call("GET", api::adminAudit().toLatin1() + "?action=concert.", m_staff.token)
+              .json()
+              .value(u"entries"_s)
+              .toArray();
     QCOMPARE(audit.size(), 4);
     QCOMPARE(audit[0].toObject().value(u"actor"_s).toString(), m_staff.username);
 }
@@ -249,7 +248,7 @@ void TestAdminApi::releaseBlockUnblock()
     auto users = m_fx->createUsers(1, 1'000'000, u"holder"_s);
     m_fx->admit(users, m_concert);
     QCOMPARE(hold(users[0], m_schedule, {20, 21}).status, 201);
-    const QByteArray base = "/api/v1/admin/schedules/" + QByteArray::number(m_schedule);
+    const QByteArray base = api::adminSchedule(m_schedule).toLatin1();
     const QJsonObject seat20 = call("GET", base + "/seats", m_staff.token)
                                    .json()
                                    .value(u"seats"_s)
@@ -277,8 +276,7 @@ void TestAdminApi::releaseBlockUnblock()
     QCOMPARE(call("POST", base + "/seats/30/unblock", m_staff.token).status, 200);
     QCOMPARE(call("POST", base + "/seats/30/unblock", m_staff.token).errorCode(), u"CONFLICT"_s);
     QCOMPARE(call("POST", base + "/seats/51/block", m_staff.token).status, 404);
-    QCOMPARE(call("POST", "/api/v1/admin/schedules/999999/seats/3/block", m_staff.token).status,
-             404);
+    QCOMPARE(call("POST", api::adminSeatBlock(999999, 3).toLatin1(), m_staff.token).status, 404);
     QCOMPARE(auditCount(u"seat.release"_s), 1);
     QCOMPARE(auditCount(u"seat.block"_s), 1);
     QCOMPARE(auditCount(u"seat.unblock"_s), 1);
@@ -295,15 +293,11 @@ void TestAdminApi::staffAndCustomerRaceOnOneSeat()
         m_fx->scalar(u"SELECT concert_id FROM schedules WHERE id = ?"_s, {schedule}).toLongLong());
     QList<HttpRequest> requests;
     for (int i = 0; i < users.size(); ++i) {
-        HttpRequest h {"POST", "/api/v1/reservations", {}, {}};
+        HttpRequest h {"POST", api::reservations().toLatin1(), {}, {}};
         h.bearer(users[i].token)
             .queueToken(users[i].queueToken)
             .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray {i + 1}}});
-        HttpRequest b {"POST",
-                       "/api/v1/admin/schedules/" + QByteArray::number(schedule) + "/seats/"
-                           + QByteArray::number(i + 1) + "/block",
-                       {},
-                       {}};
+        HttpRequest b {"POST", api::adminSeatBlock(schedule, i + 1).toLatin1(), {}, {}};
         b.bearer(m_staff.token);
         requests << h << b;
     }
@@ -323,7 +317,7 @@ void TestAdminApi::staffAndCustomerRaceOnOneSeat()
 
 void TestAdminApi::queueSettingsAppliedAndAudited()
 {
-    const QByteArray path = "/api/v1/admin/concerts/" + QByteArray::number(m_concert);
+    const QByteArray path = api::adminConcert(m_concert).toLatin1();
     const QJsonObject settings {{u"maxActive"_s, 5},
                                 {u"admitPerMinute"_s, 30},
                                 {u"activeTtlSeconds"_s, 120},
@@ -340,7 +334,7 @@ void TestAdminApi::queueSettingsAppliedAndAudited()
     QCOMPARE(auditCount(u"queue.settings"_s), 1);
     // A paused queue admits nobody.
     auto waiting = m_fx->createUsers(1, 0, u"paused"_s);
-    const QByteArray join = "/api/v1/concerts/" + QByteArray::number(m_concert) + "/queue";
+    const QByteArray join = api::concertQueue(m_concert).toLatin1();
     QCOMPARE(
         m_server->client().post(join, {}, waiting[0].token).json().value(u"status"_s).toString(),
         u"WAITING"_s);
@@ -349,19 +343,19 @@ void TestAdminApi::queueSettingsAppliedAndAudited()
 void TestAdminApi::salesAndCsv()
 {
     const QJsonObject sales
-        = call("GET", "/api/v1/admin/sales?concertId=" + QByteArray::number(m_concert),
+        = call("GET", api::adminSales().toLatin1() + "?concertId=" + QByteArray::number(m_concert),
                m_staff.token)
               .json();
     const QJsonObject date = sales.value(u"schedules"_s).toArray().first().toObject();
     QCOMPARE(date.value(u"sold"_s).toInt() + date.value(u"held"_s).toInt()
                  + date.value(u"available"_s).toInt() + date.value(u"blocked"_s).toInt(),
              50);
-    QCOMPARE(call("GET", "/api/v1/admin/sales?concertId=abc", m_staff.token).errorCode(),
-             u"VALIDATION_FAILED"_s);
+    QCOMPARE(
+        call("GET", api::adminSales().toLatin1() + "?concertId=abc", m_staff.token).errorCode(),
+        u"VALIDATION_FAILED"_s);
 
-    const HttpResponse csv = call(
-        "GET", "/api/v1/admin/schedules/" + QByteArray::number(m_schedule) + "/attendees.csv",
-        m_staff.token);
+    const HttpResponse csv
+        = call("GET", api::adminAttendeesCsv(m_schedule).toLatin1(), m_staff.token);
     QCOMPARE(csv.status, 200);
     QVERIFY(csv.headers.value("content-type").startsWith("text/csv"));
     // Only sold seats are attendees (csvExportsHaveBomSoldSeatsAndVenueTimes checks the rows).
@@ -375,7 +369,7 @@ void TestAdminApi::salesAndCsv()
                   .toInt());
     QVERIFY(lines[0].startsWith("\xEF\xBB\xBF"
                                 "seat,tier,price_krw,customer"));
-    const HttpResponse salesCsv = call("GET", "/api/v1/admin/exports/sales.csv", m_staff.token);
+    const HttpResponse salesCsv = call("GET", api::adminSalesCsv().toLatin1(), m_staff.token);
     QVERIFY(salesCsv.body.startsWith("\xEF\xBB\xBF"
                                      "concert_id,title,schedule_id"));
     QVERIFY(salesCsv.body.split('\n').size() > 2);
@@ -529,7 +523,7 @@ void TestAdminApi::seatActionsKeepTheReason()
 void TestAdminApi::reconciliationFindsInjectedProblems()
 {
     const auto report = [this] {
-        return call("GET", "/api/v1/admin/reconciliation", m_staff.token).json();
+        return call("GET", api::adminReconciliation().toLatin1(), m_staff.token).json();
     };
     QJsonObject clean = report();
     QVERIFY2(clean.value(u"ok"_s).toBool(), QJsonDocument(clean).toJson().constData());

@@ -2,6 +2,7 @@
 // committed transaction: a fault injected in PostgreSQL (a trigger raising an error) makes the
 // real server roll back or retry (40001) a request after its work is done, and Redis and /metrics
 // then show no effect of the undone attempt and exactly one of the committed one.
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
 #include "testserver.h"
@@ -18,6 +19,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 using encore::server::RedisValue;
 using encore::server::SnapshotCache;
 
@@ -126,7 +128,7 @@ void TestAfterCommit::initTestCase()
         m_announced.append(QJsonDocument::fromJson(text.toUtf8()).object());
     });
     QSignalSpy connected(&m_live, &QWebSocket::connected);
-    m_live.open(QUrl(u"ws://127.0.0.1:%1/api/v1/live"_s.arg(m_server->port())));
+    m_live.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(m_server->port()) + api::live()));
     QVERIFY(connected.wait(10'000));
     for (const QJsonObject &m :
          {QJsonObject {{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(m_staff[0].token)}},
@@ -165,8 +167,7 @@ double TestAfterCommit::metric(const QString &name, const QString &labels)
                      {staff.id.toString(QUuid::WithoutBraces)});
         m_metricsToken = staff.token;
     }
-    const QString text
-        = QString::fromUtf8(m_server->client().get("/metrics", m_metricsToken).body);
+    const QString text = QString::fromUtf8(m_server->client().get("/metrics", m_metricsToken).body);
     const QString series = labels.isEmpty() ? name : name + u'{' + labels + u'}';
     const QRegularExpression line(u"^"_s + QRegularExpression::escape(series) + u" (\\S+)$"_s,
                                   QRegularExpression::MultilineOption);
@@ -187,8 +188,7 @@ bool TestAfterCommit::seatMapSentinelPresent(qint64 schedule)
 
 HttpResponse TestAfterCommit::putSettings(qint64 concert, int maxActive)
 {
-    HttpRequest put {
-        "PUT", "/api/v1/admin/concerts/" + QByteArray::number(concert) + "/queue-settings", {}, {}};
+    HttpRequest put {"PUT", api::adminQueueSettings(concert).toLatin1(), {}, {}};
     put.bearer(m_staff[0].token)
         .json({{u"maxActive"_s, maxActive},
                {u"admitPerMinute"_s, 600},
@@ -270,7 +270,7 @@ void TestAfterCommit::rolledBackPaymentKeepsTurnAndMetrics()
     QVERIFY(seatMapSentinelPresent(m_schedule));
     // The queue turn (in Redis) was not ended for a payment that did not happen.
     const HttpResponse status = m_server->client().send(HttpRequest {
-        "GET", "/api/v1/queue/status", {}, {}}.bearer(m_users[2].token)
+        "GET", api::queueStatus().toLatin1(), {}, {}}.bearer(m_users[2].token)
                                                             .queueToken(m_users[2].queueToken));
     QCOMPARE(status.status, 200);
     QCOMPARE(status.json().value(u"status"_s).toString(), u"ACTIVE"_s);
@@ -296,7 +296,7 @@ void TestAfterCommit::retriedPaymentCountsOnce()
              revenueBefore + reservation.value(u"total"_s).toDouble());
     // The committed payment ended the turn in Redis.
     const HttpResponse status = m_server->client().send(HttpRequest {
-        "GET", "/api/v1/queue/status", {}, {}}.bearer(m_users[3].token)
+        "GET", api::queueStatus().toLatin1(), {}, {}}.bearer(m_users[3].token)
                                                             .queueToken(m_users[3].queueToken));
     QCOMPARE(status.status, 404);
 }

@@ -1,6 +1,7 @@
 // The account endpoints over HTTP: register, login, logout and /me, the answers to bad
 // credentials, login throttling per username and per address, and what the database keeps
 // (Argon2id hashes, SHA-256 session hashes, never a token).
+#include "apipaths.h"
 #include "auth/passwordhasher.h"
 #include "fixtures.h"
 #include "testserver.h"
@@ -14,6 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 
@@ -64,7 +66,7 @@ HttpResponse sendFrom(const QHostAddress &from, quint16 port, const HttpRequest 
 
 HttpRequest loginRequest(const QString &username, const QString &password)
 {
-    HttpRequest r {"POST", "/api/v1/auth/login", {}, {}};
+    HttpRequest r {"POST", api::authLogin().toLatin1(), {}, {}};
     return r.json(credentials(username, password));
 }
 
@@ -96,7 +98,8 @@ private:
     HttpResponse registerUser(const QString &username,
                               const QString &password = u"correct horse"_s) const
     {
-        return m_server->client().post("/api/v1/auth/register", credentials(username, password));
+        return m_server->client().post(api::authRegister().toLatin1(),
+                                       credentials(username, password));
     }
     static void verifySession(const HttpResponse &response, const QString &username);
 
@@ -141,7 +144,7 @@ void TestAuthApi::registerAnswersSession()
     const QByteArray token = reg.json().value(u"token"_s).toString().toLatin1();
     m_issuedTokens.append(token);
     // The token works at once.
-    const HttpResponse me = m_server->client().get("/api/v1/me", token);
+    const HttpResponse me = m_server->client().get(api::me().toLatin1(), token);
     QCOMPARE(me.status, 200);
     QCOMPARE(me.json().value(u"user"_s).toObject(), reg.json().value(u"user"_s).toObject());
 }
@@ -189,7 +192,7 @@ void TestAuthApi::registerRejects()
     QFETCH(QJsonObject, body);
     QFETCH(QString, field);
     const int usersBefore = m_fixtures->scalar(u"SELECT count(*) FROM users"_s).toInt();
-    const HttpResponse r = m_server->client().post("/api/v1/auth/register", body);
+    const HttpResponse r = m_server->client().post(api::authRegister().toLatin1(), body);
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorCode(), u"VALIDATION_FAILED"_s);
     QCOMPARE(r.json()
@@ -207,14 +210,14 @@ void TestAuthApi::registerRejects()
 void TestAuthApi::login()
 {
     QCOMPARE(registerUser(u"bob"_s, u"bobs password"_s).status, 201);
-    const HttpResponse r
-        = m_server->client().post("/api/v1/auth/login", credentials(u"bob"_s, u"bobs password"_s));
+    const HttpResponse r = m_server->client().post(api::authLogin().toLatin1(),
+                                                   credentials(u"bob"_s, u"bobs password"_s));
     QCOMPARE(r.status, 200);
     verifySession(r, u"bob"_s);
     const QByteArray token = r.json().value(u"token"_s).toString().toLatin1();
     m_issuedTokens.append(token);
     QCOMPARE(m_server->client()
-                 .get("/api/v1/me", token)
+                 .get(api::me().toLatin1(), token)
                  .json()
                  .value(u"user"_s)
                  .toObject()
@@ -244,7 +247,7 @@ void TestAuthApi::loginFailuresLookAlike()
     const int sessionsBefore = m_fixtures->scalar(u"SELECT count(*) FROM sessions"_s).toInt();
 
     const HttpResponse r
-        = m_server->client().post("/api/v1/auth/login", credentials(username, password));
+        = m_server->client().post(api::authLogin().toLatin1(), credentials(username, password));
     QCOMPARE(r.status, 401);
     QCOMPARE(r.errorCode(), u"UNAUTHENTICATED"_s);
     // The same words whether the user exists or not: nothing to tell usernames apart.
@@ -260,7 +263,7 @@ void TestAuthApi::logoutEndsOnlyThatSession()
     QCOMPARE(reg.status, 201);
     const QByteArray first = reg.json().value(u"token"_s).toString().toLatin1();
     const QByteArray second
-        = http.post("/api/v1/auth/login", credentials(u"dave"_s, u"correct horse"_s))
+        = http.post(api::authLogin().toLatin1(), credentials(u"dave"_s, u"correct horse"_s))
               .json()
               .value(u"token"_s)
               .toString()
@@ -269,15 +272,15 @@ void TestAuthApi::logoutEndsOnlyThatSession()
     QVERIFY(first != second);
     m_issuedTokens << first << second;
 
-    const HttpResponse out = http.post("/api/v1/auth/logout", {}, first);
+    const HttpResponse out = http.post(api::authLogout().toLatin1(), {}, first);
     QCOMPARE(out.status, 204);
     QVERIFY(out.body.isEmpty());
-    const HttpResponse me = http.get("/api/v1/me", first);
+    const HttpResponse me = http.get(api::me().toLatin1(), first);
     QCOMPARE(me.status, 401);
     QCOMPARE(me.errorCode(), u"UNAUTHENTICATED"_s);
-    QCOMPARE(http.post("/api/v1/auth/logout", {}, first).status, 401); // already ended
-    QCOMPARE(http.get("/api/v1/me", second).status, 200); // the other device stays in
-    QCOMPARE(http.post("/api/v1/auth/logout", {}, {}).status, 401);
+    QCOMPARE(http.post(api::authLogout().toLatin1(), {}, first).status, 401); // already ended
+    QCOMPARE(http.get(api::me().toLatin1(), second).status, 200); // the other device stays in
+    QCOMPARE(http.post(api::authLogout().toLatin1(), {}, {}).status, 401);
 }
 
 void TestAuthApi::me_data()
@@ -298,7 +301,7 @@ void TestAuthApi::me()
 {
     QFETCH(QByteArray, authorization);
     QFETCH(int, status);
-    HttpRequest r {"GET", "/api/v1/me", {}, {}};
+    HttpRequest r {"GET", api::me().toLatin1(), {}, {}};
     if (authorization == "valid") {
         const HttpResponse reg = registerUser(u"erin"_s);
         QCOMPARE(reg.status, 201);
@@ -328,7 +331,7 @@ void TestAuthApi::rateLimitPerUsername()
                         loginRequest(username, password));
     };
     QCOMPARE(sendFrom(QHostAddress(u"127.0.0.20"_s), limited.port(),
-                      HttpRequest {"POST", "/api/v1/auth/register", {}, {}}.json(
+                      HttpRequest {"POST", api::authRegister().toLatin1(), {}, {}}.json(
                           credentials(u"victim"_s, u"victims password"_s)))
                  .status,
              201);
@@ -395,13 +398,13 @@ void TestAuthApi::rateLimitRegister()
     const TestServer &limited = *m_limited;
     const QHostAddress from(u"127.0.0.40"_s);
     for (int i = 0; i < 3; ++i) {
-        HttpRequest r {"POST", "/api/v1/auth/register", {}, {}};
+        HttpRequest r {"POST", api::authRegister().toLatin1(), {}, {}};
         QCOMPARE(sendFrom(from, limited.port(),
                           r.json(credentials(u"signup%1"_s.arg(i), u"correct horse"_s)))
                      .status,
                  201);
     }
-    HttpRequest r {"POST", "/api/v1/auth/register", {}, {}};
+    HttpRequest r {"POST", api::authRegister().toLatin1(), {}, {}};
     const HttpResponse blocked
         = sendFrom(from, limited.port(), r.json(credentials(u"signup9"_s, u"correct horse"_s)));
     QCOMPARE(blocked.status, 429);
@@ -479,7 +482,7 @@ void TestAuthApi::tokensAreNeverStored()
     const HttpClient http = m_server->client();
     for (const QByteArray &token : std::as_const(m_issuedTokens)) {
         // A live session is found by the SHA-256 of its token; a logged-out one is gone.
-        const bool live = http.get("/api/v1/me", token).status == 200;
+        const bool live = http.get(api::me().toLatin1(), token).status == 200;
         QCOMPARE(
             m_fixtures
                 ->scalar(

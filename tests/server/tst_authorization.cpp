@@ -2,6 +2,7 @@
 // session; the queue-protected calls refuse every queue token that is not this user's ACTIVE
 // ticket for this concert; another user's reservation does not exist for the caller; the admin
 // queue endpoints are for staff only. Nothing a refused request asks for happens.
+#include "apipaths.h"
 #include "auth/passwordhasher.h"
 #include "fixtures.h"
 #include "services/services.h"
@@ -12,6 +13,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 class TestAuthorization final : public QObject {
     Q_OBJECT
@@ -99,7 +101,7 @@ void TestAuthorization::initTestCase()
 
 QByteArray TestAuthorization::heldReservation(const TestUser &user, int seat)
 {
-    HttpRequest hold = request("POST", "/api/v1/reservations", {});
+    HttpRequest hold = request("POST", api::reservations().toLatin1(), {});
     hold.bearer(user.token).queueToken(user.queueToken);
     hold.json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {seat}}});
     const HttpResponse held = m_server->client().send(hold);
@@ -145,35 +147,35 @@ HttpRequest TestAuthorization::request(const QByteArray &method, const QByteArra
 
 struct Endpoint {
     const char *method;
-    const char *path;
+    QByteArray path; // with placeholders, filled in by request()
     const char *body;
 };
 
 // Every endpoint that needs a session, with a request that would succeed for alice.
 static const Endpoint kProtected[] = {
-    {"GET", "/api/v1/me", ""},
-    {"POST", "/api/v1/auth/logout", ""},
-    {"GET", "/api/v1/concerts", ""},
-    {"GET", "/api/v1/concerts/{concert}", ""},
-    {"GET", "/api/v1/concerts/{concert}/schedules?available=true", ""},
-    {"POST", "/api/v1/concerts/{concert}/queue", ""},
-    {"GET", "/api/v1/queue/status", ""},
-    {"DELETE", "/api/v1/queue", ""},
-    {"GET", "/api/v1/schedules/{schedule}/seats", ""},
-    {"POST", "/api/v1/reservations", R"({"scheduleId": {schedule}, "seats": [20]})"},
-    {"GET", "/api/v1/reservations", ""},
-    {"GET", "/api/v1/reservations/{aliceReservation}", ""},
-    {"DELETE", "/api/v1/reservations/{aliceReservation}", ""},
-    {"GET", "/api/v1/wallet", ""},
-    {"POST", "/api/v1/wallet/top-up-orders", R"({"amount": 1000})"},
-    {"GET", "/api/v1/wallet/top-up-orders", ""},
-    {"POST", "/api/v1/wallet/top-ups",
+    {"GET", api::me().toLatin1(), ""},
+    {"POST", api::authLogout().toLatin1(), ""},
+    {"GET", api::concerts().toLatin1(), ""},
+    {"GET", api::concert(api::PathArg(u"{concert}")).toLatin1(), ""},
+    {"GET", api::concertSchedules(api::PathArg(u"{concert}")).toLatin1() + "?available=true", ""},
+    {"POST", api::concertQueue(api::PathArg(u"{concert}")).toLatin1(), ""},
+    {"GET", api::queueStatus().toLatin1(), ""},
+    {"DELETE", api::queue().toLatin1(), ""},
+    {"GET", api::scheduleSeats(api::PathArg(u"{schedule}")).toLatin1(), ""},
+    {"POST", api::reservations().toLatin1(), R"({"scheduleId": {schedule}, "seats": [20]})"},
+    {"GET", api::reservations().toLatin1(), ""},
+    {"GET", api::reservation(api::PathArg(u"{aliceReservation}")).toLatin1(), ""},
+    {"DELETE", api::reservation(api::PathArg(u"{aliceReservation}")).toLatin1(), ""},
+    {"GET", api::wallet().toLatin1(), ""},
+    {"POST", api::walletTopUpOrders().toLatin1(), R"({"amount": 1000})"},
+    {"GET", api::walletTopUpOrders().toLatin1(), ""},
+    {"POST", api::walletTopUps().toLatin1(),
      R"({"orderId": "0b7d6f1e-5c4a-4e43-9a57-8f6f3f1c2d10", "paymentKey": "k", "amount": 1000})"},
-    {"GET", "/api/v1/wallet/ledger", ""},
-    {"POST", "/api/v1/payments", R"({"reservationId": "{aliceReservation}"})"},
-    {"GET", "/api/v1/payments", ""},
-    {"GET", "/api/v1/admin/concerts/{concert}/queue", ""},
-    {"PUT", "/api/v1/admin/concerts/{concert}/queue-settings",
+    {"GET", api::walletLedger().toLatin1(), ""},
+    {"POST", api::payments().toLatin1(), R"({"reservationId": "{aliceReservation}"})"},
+    {"GET", api::payments().toLatin1(), ""},
+    {"GET", api::adminConcertQueue(api::PathArg(u"{concert}")).toLatin1(), ""},
+    {"PUT", api::adminQueueSettings(api::PathArg(u"{concert}")).toLatin1(),
      R"({"maxActive": 5, "admitPerMinute": 5, "activeTtlSeconds": 60, "paused": false})"},
 };
 
@@ -188,17 +190,18 @@ void TestAuthorization::sessionRequired_data()
     const QByteArray expired = "Bearer " + m_users.value(u"erin"_s).token;
     for (const Endpoint &e : kProtected) {
         const QByteArray method(e.method), path(e.path), body(e.body);
-        QTest::addRow("%s %s, no token", e.method, e.path)
+        QTest::addRow("%s %s, no token", e.method, e.path.constData())
             << method << path << body << QByteArray();
-        QTest::addRow("%s %s, forged token", e.method, e.path) << method << path << body << forged;
-        QTest::addRow("%s %s, expired session", e.method, e.path)
+        QTest::addRow("%s %s, forged token", e.method, e.path.constData())
+            << method << path << body << forged;
+        QTest::addRow("%s %s, expired session", e.method, e.path.constData())
             << method << path << body << expired;
     }
-    QTest::addRow("GET /api/v1/me, queue token as session")
-        << QByteArray("GET") << QByteArray("/api/v1/me") << QByteArray()
+    QTest::addRow("GET /me, queue token as session")
+        << QByteArray("GET") << api::me().toLatin1() << QByteArray()
         << QByteArray("Bearer " + m_users.value(u"alice"_s).queueToken);
-    QTest::addRow("GET /api/v1/me, token without scheme")
-        << QByteArray("GET") << QByteArray("/api/v1/me") << QByteArray()
+    QTest::addRow("GET /me, token without scheme")
+        << QByteArray("GET") << api::me().toLatin1() << QByteArray()
         << m_users.value(u"alice"_s).token;
 }
 
@@ -260,9 +263,11 @@ void TestAuthorization::queueTokenRequired()
     const TestUser caller = m_users.value(user);
 
     const QList<HttpRequest> requests {
-        request("GET", "/api/v1/schedules/{schedule}/seats", {}),
-        request("POST", "/api/v1/reservations", R"({"scheduleId": {schedule}, "seats": [30, 31]})"),
-        request("POST", "/api/v1/payments", R"({"reservationId": ")" + reservation + R"("})"),
+        request("GET", api::scheduleSeats(api::PathArg(u"{schedule}")).toLatin1(), {}),
+        request("POST", api::reservations().toLatin1(),
+                R"({"scheduleId": {schedule}, "seats": [30, 31]})"),
+        request("POST", api::payments().toLatin1(),
+                R"({"reservationId": ")" + reservation + R"("})"),
     };
     for (HttpRequest r : requests) {
         r.bearer(caller.token)
@@ -295,18 +300,18 @@ void TestAuthorization::othersReservations_data()
     QTest::addColumn<QByteArray>("body");
 
     QTest::addRow("read bob's") << QByteArray("GET")
-                                << QByteArray("/api/v1/reservations/{bobReservation}")
+                                << api::reservation(api::PathArg(u"{bobReservation}")).toLatin1()
                                 << QByteArray();
     QTest::addRow("cancel bob's") << QByteArray("DELETE")
-                                  << QByteArray("/api/v1/reservations/{bobReservation}")
+                                  << api::reservation(api::PathArg(u"{bobReservation}")).toLatin1()
                                   << QByteArray();
-    QTest::addRow("pay bob's") << QByteArray("POST") << QByteArray("/api/v1/payments")
+    QTest::addRow("pay bob's") << QByteArray("POST") << api::payments().toLatin1()
                                << QByteArray(R"({"reservationId": "{bobReservation}"})");
     QTest::addRow("read unknown") << QByteArray(
-        "GET") << QByteArray("/api/v1/reservations/0b8f2c1e-9d7a-4c55-8e3b-6f1a2d3c4b5a")
+        "GET") << api::reservation(QUuid(u"0b8f2c1e-9d7a-4c55-8e3b-6f1a2d3c4b5a"_s)).toLatin1()
                                   << QByteArray();
     QTest::addRow("pay unknown")
-        << QByteArray("POST") << QByteArray("/api/v1/payments")
+        << QByteArray("POST") << api::payments().toLatin1()
         << QByteArray(R"({"reservationId": "0b8f2c1e-9d7a-4c55-8e3b-6f1a2d3c4b5a"})");
 }
 
@@ -329,14 +334,15 @@ void TestAuthorization::othersReservations()
     QVERIFY(!response.body.contains(m_reservations.value(u"bob"_s)));
     QCOMPARE(stateSignature(), before);
     // bob still sees it held.
-    const HttpResponse mine = m_server->client().get(
-        "/api/v1/reservations/" + m_reservations.value(u"bob"_s), m_users.value(u"bob"_s).token);
+    const HttpResponse mine
+        = m_server->client().get(api::reservation(QUuid(m_reservations.value(u"bob"_s))).toLatin1(),
+                                 m_users.value(u"bob"_s).token);
     QCOMPARE(mine.status, 200);
     QCOMPARE(mine.json().value(u"reservation"_s).toObject().value(u"status"_s).toString(),
              u"HELD"_s);
     // And bob's list is bob's alone.
     const QJsonArray aliceList = m_server->client()
-                                     .get("/api/v1/reservations", alice.token)
+                                     .get(api::reservations().toLatin1(), alice.token)
                                      .json()
                                      .value(u"reservations"_s)
                                      .toArray();
@@ -353,10 +359,8 @@ void TestAuthorization::adminEndpoints_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
 
-    const QByteArray stats
-        = "/api/v1/admin/concerts/" + QByteArray::number(m_otherConcert) + "/queue";
-    const QByteArray settings
-        = "/api/v1/admin/concerts/" + QByteArray::number(m_otherConcert) + "/queue-settings";
+    const QByteArray stats = api::adminConcertQueue(m_otherConcert).toLatin1();
+    const QByteArray settings = api::adminQueueSettings(m_otherConcert).toLatin1();
     QTest::addRow("statistics, anonymous")
         << QByteArray("GET") << stats << QString() << 401 << u"UNAUTHENTICATED"_s;
     QTest::addRow("statistics, customer")

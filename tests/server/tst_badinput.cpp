@@ -2,6 +2,7 @@
 // fields, out-of-range seats and amounts, ids that overflow or are not ids, oversized bodies,
 // SQL-injection strings, invalid UTF-8 and bad Idempotency-Keys. Each answers its documented
 // 4xx code, never 5xx, and changes nothing in the database.
+#include "apipaths.h"
 #include "fixtures.h"
 #include "testserver.h"
 
@@ -10,6 +11,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 constexpr QByteArrayView kNoKey = "<none>";
@@ -51,7 +53,7 @@ void TestBadInput::initTestCase()
     m_users.insert(u"rich"_s, m_fixtures->createUsers(1, 9'500'000, u"rich"_s).first());
 
     // A held reservation to aim payments at.
-    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest hold {"POST", api::reservations().toLatin1(), {}, {}};
     hold.bearer(users.first().token).queueToken(users.first().queueToken);
     hold.json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {1}}});
     const HttpResponse held = m_server->client().send(hold);
@@ -103,39 +105,38 @@ void TestBadInput::rejected_data()
     const auto reg
         = [&](const char *name, const QByteArray &body, int status, const QString &code) {
               QTest::addRow("register: %s", name)
-                  << QString() << QByteArray("POST") << QByteArray("/api/v1/auth/register") << body
+                  << QString() << QByteArray("POST") << api::authRegister().toLatin1() << body
                   << noKey << status << code;
           };
     const auto login
         = [&](const char *name, const QByteArray &body, int status, const QString &code) {
               QTest::addRow("login: %s", name)
-                  << QString() << QByteArray("POST") << QByteArray("/api/v1/auth/login") << body
-                  << noKey << status << code;
+                  << QString() << QByteArray("POST") << api::authLogin().toLatin1() << body << noKey
+                  << status << code;
           };
     const auto hold
         = [&](const char *name, const QByteArray &body, int status, const QString &code) {
               QTest::addRow("hold: %s", name)
-                  << alice << QByteArray("POST") << QByteArray("/api/v1/reservations") << body
-                  << noKey << status << code;
+                  << alice << QByteArray("POST") << api::reservations().toLatin1() << body << noKey
+                  << status << code;
           };
     const auto topUp
         = [&](const char *name, const QByteArray &body, int status, const QString &code,
               const QString &who = u"alice"_s, const QByteArray &key = "top-up-key") {
               QTest::addRow("top-up order: %s", name)
-                  << who << QByteArray("POST") << QByteArray("/api/v1/wallet/top-up-orders")
-                  << body << key << status << code;
+                  << who << QByteArray("POST") << api::walletTopUpOrders().toLatin1() << body << key
+                  << status << code;
           };
     const auto confirmTopUp = [&](const char *name, const QByteArray &body, int status,
                                   const QString &code, const QByteArray &key) {
         QTest::addRow("top-up confirmation: %s", name)
-            << alice << QByteArray("POST") << QByteArray("/api/v1/wallet/top-ups") << body << key
+            << alice << QByteArray("POST") << api::walletTopUps().toLatin1() << body << key
             << status << code;
     };
     const auto pay = [&](const char *name, const QByteArray &body, int status, const QString &code,
                          const QByteArray &key = "pay-key") {
-        QTest::addRow("pay: %s", name)
-            << alice << QByteArray("POST") << QByteArray("/api/v1/payments") << body << key
-            << status << code;
+        QTest::addRow("pay: %s", name) << alice << QByteArray("POST") << api::payments().toLatin1()
+                                       << body << key << status << code;
     };
     const auto get = [&](const char *name, const QByteArray &method, const QByteArray &path) {
         QTest::addRow("path: %s", name)
@@ -228,28 +229,35 @@ void TestBadInput::rejected_data()
     topUp("amount past the balance cap", R"({"amount": 600000})", 422, invalid, u"rich"_s);
 
     // Ids in paths: negative, zero, overflowing, not numbers — no such object.
-    get("schedule -1", "GET", "/api/v1/schedules/-1/seats");
-    get("schedule 0", "GET", "/api/v1/schedules/0/seats");
-    get("schedule overflow", "GET", "/api/v1/schedules/99999999999999999999/seats");
-    get("schedule 2^63", "GET", "/api/v1/schedules/9223372036854775808/seats");
-    get("schedule abc", "GET", "/api/v1/schedules/abc/seats");
-    get("schedule unknown", "GET", "/api/v1/schedules/987654321/seats");
-    get("concert abc", "GET", "/api/v1/concerts/abc");
-    get("concert -1", "GET", "/api/v1/concerts/-1");
-    get("concert overflow", "GET", "/api/v1/concerts/99999999999999999999");
-    get("concert plus sign", "GET", "/api/v1/concerts/+{concert}");
-    get("concert exponent", "GET", "/api/v1/concerts/1e3");
-    get("concert percent-encoded NUL", "GET", "/api/v1/concerts/{concert}%00");
-    get("concert fullwidth digit", "GET", "/api/v1/concerts/%EF%BC%91");
-    get("concert schedules overflow", "GET", "/api/v1/concerts/99999999999999999999/schedules");
-    get("queue join -1", "POST", "/api/v1/concerts/-1/queue");
-    get("queue join overflow", "POST", "/api/v1/concerts/99999999999999999999/queue");
-    get("queue join abc", "POST", "/api/v1/concerts/abc/queue");
-    get("reservation not a uuid", "GET", "/api/v1/reservations/abc");
-    get("reservation number", "GET", "/api/v1/reservations/1");
-    get("reservation unknown", "GET", "/api/v1/reservations/7c6d2b41-4f1e-4a57-9c1b-3a0c4f1f2e11");
-    get("cancel not a uuid", "DELETE", "/api/v1/reservations/-1");
-    get("cancel unknown", "DELETE", "/api/v1/reservations/7c6d2b41-4f1e-4a57-9c1b-3a0c4f1f2e11");
+    get("schedule -1", "GET", api::scheduleSeats(api::PathArg(u"-1")).toLatin1());
+    get("schedule 0", "GET", api::scheduleSeats(0).toLatin1());
+    get("schedule overflow", "GET",
+        api::scheduleSeats(api::PathArg(u"99999999999999999999")).toLatin1());
+    get("schedule 2^63", "GET",
+        api::scheduleSeats(api::PathArg(u"9223372036854775808")).toLatin1());
+    get("schedule abc", "GET", api::scheduleSeats(api::PathArg(u"abc")).toLatin1());
+    get("schedule unknown", "GET", api::scheduleSeats(987654321).toLatin1());
+    get("concert abc", "GET", api::concert(api::PathArg(u"abc")).toLatin1());
+    get("concert -1", "GET", api::concert(api::PathArg(u"-1")).toLatin1());
+    get("concert overflow", "GET", api::concert(api::PathArg(u"99999999999999999999")).toLatin1());
+    get("concert plus sign", "GET", api::concert(api::PathArg(u"+{concert}")).toLatin1());
+    get("concert exponent", "GET", api::concert(api::PathArg(u"1e3")).toLatin1());
+    get("concert percent-encoded NUL", "GET",
+        api::concert(api::PathArg(u"{concert}%00")).toLatin1());
+    get("concert fullwidth digit", "GET", api::concert(api::PathArg(u"%EF%BC%91")).toLatin1());
+    get("concert schedules overflow", "GET",
+        api::concertSchedules(api::PathArg(u"99999999999999999999")).toLatin1());
+    get("queue join -1", "POST", api::concertQueue(api::PathArg(u"-1")).toLatin1());
+    get("queue join overflow", "POST",
+        api::concertQueue(api::PathArg(u"99999999999999999999")).toLatin1());
+    get("queue join abc", "POST", api::concertQueue(api::PathArg(u"abc")).toLatin1());
+    get("reservation not a uuid", "GET", api::reservation(api::PathArg(u"abc")).toLatin1());
+    get("reservation number", "GET", api::reservation(1).toLatin1());
+    get("reservation unknown", "GET",
+        api::reservation(QUuid(u"7c6d2b41-4f1e-4a57-9c1b-3a0c4f1f2e11"_s)).toLatin1());
+    get("cancel not a uuid", "DELETE", api::reservation(api::PathArg(u"-1")).toLatin1());
+    get("cancel unknown", "DELETE",
+        api::reservation(QUuid(u"7c6d2b41-4f1e-4a57-9c1b-3a0c4f1f2e11"_s)).toLatin1());
 
     // SQL injection: only ever data.
     reg("sql in username",
@@ -260,9 +268,11 @@ void TestBadInput::rejected_data()
          400, bad);
     pay("sql in reservationId",
         R"({"reservationId": "' OR 1=1; UPDATE wallets SET balance = 0; --"})", 422, invalid);
-    get("sql in concert id", "GET", "/api/v1/concerts/1%20OR%201=1");
-    get("sql in schedule id", "GET", "/api/v1/schedules/1;DELETE%20FROM%20seats/seats");
-    get("sql in reservation id", "DELETE", "/api/v1/reservations/'%20OR%20'1'='1");
+    get("sql in concert id", "GET", api::concert(api::PathArg(u"1%20OR%201=1")).toLatin1());
+    get("sql in schedule id", "GET",
+        api::scheduleSeats(api::PathArg(u"1;DELETE%20FROM%20seats")).toLatin1());
+    get("sql in reservation id", "DELETE",
+        api::reservation(api::PathArg(u"'%20OR%20'1'='1")).toLatin1());
 
     // Oversized bodies are refused whole.
     const QByteArray huge = R"({"amount": 100, "pad": ")" + QByteArray(2 << 20, 'x') + R"("})";
@@ -283,16 +293,18 @@ void TestBadInput::rejected_data()
     confirmTopUp("256-char Idempotency-Key", paid, 422, invalid, QByteArray(256, 'k'));
     confirmTopUp("Idempotency-Key with a space", paid, 422, invalid, "two words");
     confirmTopUp("Idempotency-Key with UTF-8", paid, 422, invalid, "\xec\x95\x88\xeb\x85\x95");
-    confirmTopUp("not a uuid orderId", R"({"orderId": "1", "paymentKey": "k", "amount": 100})",
-                 422, invalid, "confirm-key");
-    confirmTopUp("paymentKey a number", R"({"orderId": "0b7d6f1e-5c4a-4e43-9a57-8f6f3f1c2d10", )"
-                 R"("paymentKey": 5, "amount": 100})", 400, bad, "confirm-key");
+    confirmTopUp("not a uuid orderId", R"({"orderId": "1", "paymentKey": "k", "amount": 100})", 422,
+                 invalid, "confirm-key");
+    confirmTopUp("paymentKey a number",
+                 R"({"orderId": "0b7d6f1e-5c4a-4e43-9a57-8f6f3f1c2d10", )"
+                 R"("paymentKey": 5, "amount": 100})",
+                 400, bad, "confirm-key");
     confirmTopUp("someone else's or no order", paid, 404, u"NOT_FOUND"_s, "confirm-key");
     pay("no Idempotency-Key", R"({"reservationId": "{reservation}"})", 422, invalid, noKey);
     pay("256-char Idempotency-Key", R"({"reservationId": "{reservation}"})", 422, invalid,
         QByteArray(256, 'k'));
     QTest::addRow("hold: 256-char Idempotency-Key")
-        << alice << QByteArray("POST") << QByteArray("/api/v1/reservations") << seat2
+        << alice << QByteArray("POST") << api::reservations().toLatin1() << seat2
         << QByteArray(256, 'k') << 422 << invalid;
 }
 

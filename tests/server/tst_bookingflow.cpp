@@ -12,6 +12,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 class TestBookingFlow final : public QObject {
     Q_OBJECT
@@ -44,30 +45,28 @@ void TestBookingFlow::registerQueueHoldPay()
 {
     const HttpClient http = m_server->client();
     const HttpResponse reg
-        = http.post("/api/v1/auth/register",
+        = http.post(api::authRegister().toLatin1(),
                     {{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}});
     QCOMPARE(reg.status, 201);
     const QByteArray token = reg.json().value(u"token"_s).toString().toLatin1();
     QCOMPARE(reg.json().value(u"user"_s).toObject().value(u"role"_s).toString(), u"customer"_s);
-    QCOMPARE(http.post("/api/v1/auth/register",
+    QCOMPARE(http.post(api::authRegister().toLatin1(),
                        {{u"username"_s, u"alice"_s}, {u"password"_s, u"another one"_s}})
                  .errorCode(),
              u"CONFLICT"_s);
 
-    const HttpResponse join
-        = http.post("/api/v1/concerts/" + QByteArray::number(m_concert) + "/queue", {}, token);
+    const HttpResponse join = http.post(api::concertQueue(m_concert).toLatin1(), {}, token);
     QCOMPARE(join.status, 201);
     QCOMPARE(join.json().value(u"status"_s).toString(), u"ACTIVE"_s);
     const QByteArray queueToken = join.json().value(u"token"_s).toString().toLatin1();
     const qint64 schedule = m_fixtures->schedulesOf(m_concert).first();
 
-    HttpRequest seats {
-        "GET", "/api/v1/schedules/" + QByteArray::number(schedule) + "/seats", {}, {}};
+    HttpRequest seats {"GET", api::scheduleSeats(schedule).toLatin1(), {}, {}};
     const HttpResponse map = http.send(seats.bearer(token).queueToken(queueToken));
     QCOMPARE(map.status, 200);
     QCOMPARE(map.json().value(u"seats"_s).toArray().size(), 50);
 
-    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest hold {"POST", api::reservations().toLatin1(), {}, {}};
     hold.bearer(token)
         .queueToken(queueToken)
         .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray {1, 2}}});
@@ -99,7 +98,7 @@ void TestBookingFlow::registerQueueHoldPay()
     QCOMPARE(reservation.value(u"status"_s).toString(), u"HELD"_s);
     QCOMPARE(reservation.value(u"total"_s).toInt(), 330000);
 
-    HttpRequest pay {"POST", "/api/v1/payments", {}, {}};
+    HttpRequest pay {"POST", api::payments().toLatin1(), {}, {}};
     pay.bearer(token)
         .queueToken(queueToken)
         .idempotencyKey("p1")
@@ -110,22 +109,22 @@ void TestBookingFlow::registerQueueHoldPay()
     QCOMPARE(paid.json().value(u"reservation"_s).toObject().value(u"status"_s).toString(),
              u"PAID"_s);
     // The queue token ended with the payment.
-    HttpRequest status {"GET", "/api/v1/queue/status", {}, {}};
+    HttpRequest status {"GET", api::queueStatus().toLatin1(), {}, {}};
     QCOMPARE(http.send(status.bearer(token).queueToken(queueToken)).status, 404);
 
-    const HttpResponse mine = http.get("/api/v1/reservations", token);
+    const HttpResponse mine = http.get(api::reservations().toLatin1(), token);
     QCOMPARE(mine.json().value(u"reservations"_s).toArray().size(), 1);
     QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM seats WHERE status = 'SOLD'"_s).toInt(), 2);
 
     HttpRequest refund {"DELETE",
-                        "/api/v1/reservations/" + reservation.value(u"id"_s).toString().toLatin1(),
+                        api::reservation(QUuid(reservation.value(u"id"_s).toString())).toLatin1(),
                         {},
                         {}};
     const HttpResponse refunded = http.send(refund.bearer(token));
     QCOMPARE(refunded.status, 200);
     QCOMPARE(refunded.json().value(u"reservation"_s).toObject().value(u"status"_s).toString(),
              u"REFUNDED"_s);
-    QCOMPARE(http.get("/api/v1/wallet", token).json().value(u"balance"_s).toInt(), 400000);
+    QCOMPARE(http.get(api::wallet().toLatin1(), token).json().value(u"balance"_s).toInt(), 400000);
     QCOMPARE(m_fixtures->scalar(u"SELECT count(*) FROM seats WHERE status = 'SOLD'"_s).toInt(), 0);
 }
 
@@ -140,7 +139,7 @@ void TestBookingFlow::holdLateInTurnIsPaidAfterTheTurnsEnd()
     const TestUser &user = users.first();
     const qint64 schedule = m_fixtures->schedulesOf(m_concert).last();
 
-    HttpRequest status {"GET", "/api/v1/queue/status", {}, {}};
+    HttpRequest status {"GET", api::queueStatus().toLatin1(), {}, {}};
     status.bearer(user.token).queueToken(user.queueToken);
     const QDateTime turnEnd = QDateTime::fromString(
         http.send(status).json().value(u"activeUntil"_s).toString(), Qt::ISODateWithMs);
@@ -262,14 +261,15 @@ void TestBookingFlow::ledgerPages()
     const TestUser user = m_fixtures->createUsers(1, 0, u"pager"_s).first();
     const QString id = user.id.toString(QUuid::WithoutBraces);
     for (int i = 1; i <= 7; ++i)
-        m_fixtures->scalar(u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, "
-                           "reference) VALUES (?::uuid, ?, ?, 'ADJUSTMENT', 'paging') RETURNING id"_s,
-                           {id, i * 10, i * (i + 1) * 5});
+        m_fixtures->scalar(
+            u"INSERT INTO wallet_ledger(user_id, amount, balance_after, kind, "
+            "reference) VALUES (?::uuid, ?, ?, 'ADJUSTMENT', 'paging') RETURNING id"_s,
+            {id, i * 10, i * (i + 1) * 5});
     m_fixtures->scalar(u"UPDATE wallets SET balance = 280 WHERE user_id = ?::uuid RETURNING 1"_s,
                        {id});
     const HttpClient http = m_server->client();
     QList<qint64> amounts;
-    QByteArray path = "/api/v1/wallet/ledger?limit=3";
+    QByteArray path = api::walletLedger().toLatin1() + "?limit=3";
     for (int page = 0; page < 3; ++page) {
         const HttpResponse r = http.get(path, user.token);
         QCOMPARE(r.status, 200);
@@ -281,18 +281,22 @@ void TestBookingFlow::ledgerPages()
         if (page < 2) {
             QVERIFY(next.isDouble());
             QCOMPARE(next.toInteger(), entries.last().toObject().value(u"id"_s).toInteger());
-            path = "/api/v1/wallet/ledger?limit=3&before=" + QByteArray::number(next.toInteger());
+            path = api::walletLedger().toLatin1()
+                + "?limit=3&before=" + QByteArray::number(next.toInteger());
         } else {
             QVERIFY(next.isNull()); // the last page says so
         }
     }
     QCOMPARE(amounts, (QList<qint64> {70, 60, 50, 40, 30, 20, 10}));
     // Without parameters: the newest 50 at most.
-    QCOMPARE(
-        http.get("/api/v1/wallet/ledger", user.token).json().value(u"entries"_s).toArray().size(),
-        7);
+    QCOMPARE(http.get(api::walletLedger().toLatin1(), user.token)
+                 .json()
+                 .value(u"entries"_s)
+                 .toArray()
+                 .size(),
+             7);
     for (const QByteArray bad : {"limit=0", "limit=201", "limit=x", "before=0", "before=%00"}) {
-        const HttpResponse r = http.get("/api/v1/wallet/ledger?" + bad, user.token);
+        const HttpResponse r = http.get(api::walletLedger().toLatin1() + "?" + bad, user.token);
         QCOMPARE(r.status, 422);
         QCOMPARE(r.errorCode(), u"VALIDATION_FAILED"_s);
     }

@@ -2,6 +2,7 @@
 // per request, all sent at once): holds on one seat and a flash sale over 50 seats, card top-ups
 // on one wallet (through the sandbox gateway), one reservation paid twenty times, payments landing
 // as their hold expires. Every answer is checked, then the database's books.
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "cardtopup.h"
 #include "fixtures.h"
@@ -20,6 +21,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 
@@ -175,7 +177,7 @@ void TestConcurrency::topUpsAtTheCap()
     const HttpClient http = m_server->client();
     QList<HttpRequest> requests;
     for (int i = 0; i < kTopUps; ++i) {
-        HttpRequest r {"POST", "/api/v1/wallet/top-up-orders", {}, {}};
+        HttpRequest r {"POST", api::walletTopUpOrders().toLatin1(), {}, {}};
         requests.append(r.bearer(user.token).json({{u"amount"_s, 1'000'000}}));
     }
     const QList<HttpResponse> responses = http.parallel(requests);
@@ -519,7 +521,7 @@ void TestConcurrency::payAndCancelRace()
         ids.append(id);
         for (int i = 0; i < 5; ++i) {
             requests.append(payRequest(users[k], id, "pay-" + QByteArray::number(i)));
-            HttpRequest cancel {"DELETE", "/api/v1/reservations/" + id.toLatin1(), {}, {}};
+            HttpRequest cancel {"DELETE", api::reservation(QUuid(id)).toLatin1(), {}, {}};
             requests.append(cancel.bearer(users[k].token));
         }
     }
@@ -573,8 +575,7 @@ void TestConcurrency::oneCustomerJoinsAtOnce()
     const TestUser user = m_fixtures->createUsers(1, 0, u"clicker"_s).first();
     QList<HttpRequest> requests;
     for (int i = 0; i < kJoins; ++i) {
-        HttpRequest r {
-            "POST", "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, {}};
+        HttpRequest r {"POST", api::concertQueue(concert).toLatin1(), {}, {}};
         requests.append(r.bearer(user.token).json({}));
     }
     const QList<HttpResponse> responses = m_server->client().parallel(requests);

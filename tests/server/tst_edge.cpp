@@ -165,7 +165,7 @@ void TestEdge::refusedByHead_data()
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
-    const QByteArray login = "POST /api/v1/auth/login HTTP/1.1\r\nHost: t\r\n";
+    const QByteArray login = "POST " + api::authLogin().toLatin1() + " HTTP/1.1\r\nHost: t\r\n";
     QTest::addRow("20 KiB header")
         << "GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: " + QByteArray(20'000, 'a') + "\r\n\r\n"
         << 431 << u"HEADERS_TOO_LARGE"_s;
@@ -269,8 +269,9 @@ void TestEdge::parallelOversizedUploadsStayBounded()
         };
         connect(s, &QTcpSocket::bytesWritten, this, pump);
         connect(s, &QTcpSocket::readyRead, this, [s, &answers, i] { answers[i] += s->readAll(); });
-        s->write("POST /api/v1/auth/register HTTP/1.1\r\nHost: t\r\nContent-Type: "
-                 "application/json\r\nContent-Length: "
+        s->write("POST " + api::authRegister().toLatin1()
+                 + " HTTP/1.1\r\nHost: t\r\nContent-Type: "
+                   "application/json\r\nContent-Length: "
                  + QByteArray::number(kUpload) + "\r\n\r\n");
         pump();
     }
@@ -355,7 +356,8 @@ void TestEdge::headHasNoBody()
 {
     auto socket = connectRaw(m_server->port());
     QVERIFY(socket);
-    for (const QByteArray path : {"/healthz", "/api/v1/concerts", "/no/such/route"}) {
+    for (const QByteArray &path :
+         {QByteArray("/healthz"), api::concerts().toLatin1(), QByteArray("/no/such/route")}) {
         socket->write("HEAD " + path + " HTTP/1.1\r\nHost: t\r\n\r\n");
         const RawResponse head = readResponse(*socket, true);
         QVERIFY2(head.status > 0, path.constData());
@@ -373,7 +375,7 @@ void TestEdge::liveWithoutUpgradeIsAnEnvelope()
 {
     auto socket = connectRaw(m_server->port());
     QVERIFY(socket);
-    socket->write("GET /api/v1/live HTTP/1.1\r\nHost: t\r\n\r\n");
+    socket->write("GET " + api::live().toLatin1() + " HTTP/1.1\r\nHost: t\r\n\r\n");
     const RawResponse r = readResponse(*socket);
     QCOMPARE(r.status, 426);
     QCOMPARE(r.code(), u"BAD_REQUEST"_s);
@@ -386,7 +388,8 @@ void TestEdge::liveWithoutUpgradeIsAnEnvelope()
 void TestEdge::unmaskedWebSocketFrameClosesTheSocket()
 {
     const QByteArray handshake
-        = "GET /api/v1/live HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        = "GET " + api::live().toLatin1()
+        + " HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     const QByteArray payload = R"({"type":"auth","token":"nope"})";
     for (const bool masked : {true, false}) {
@@ -442,19 +445,20 @@ void TestEdge::connectionCaps()
     for (int i = 0; i < 6; ++i) {
         held.push_back(connectRaw(capped.port(), u"127.0.0.2"_s));
         QVERIFY(held.back());
-        QCOMPARE(request(*held.back(), "/api/v1/concerts").status, 401); // served (no session)
+        QCOMPARE(request(*held.back(), api::concerts().toLatin1()).status,
+                 401); // served (no session)
     }
     {
         auto seventh = connectRaw(capped.port(), u"127.0.0.2"_s);
         QVERIFY(seventh);
-        const RawResponse r = request(*seventh, "/api/v1/concerts");
+        const RawResponse r = request(*seventh, api::concerts().toLatin1());
         QCOMPARE(r.status, 429);
         QCOMPARE(r.code(), u"RATE_LIMITED"_s);
         QCOMPARE(r.headers.value("retry-after"), QByteArray("1"));
         QVERIFY(closedByServer(*seventh));
         auto other = connectRaw(capped.port(), u"127.0.0.3"_s);
         QVERIFY(other);
-        QCOMPARE(request(*other, "/api/v1/concerts").status, 401);
+        QCOMPARE(request(*other, api::concerts().toLatin1()).status, 401);
         held.push_back(std::move(other));
     }
     // Total: fill the 24 from more addresses; then only health checks are answered.
@@ -467,7 +471,7 @@ void TestEdge::connectionCaps()
     }
     auto busy = connectRaw(capped.port(), u"127.0.0.20"_s);
     QVERIFY(busy);
-    const RawResponse refused = request(*busy, "/api/v1/concerts");
+    const RawResponse refused = request(*busy, api::concerts().toLatin1());
     QCOMPARE(refused.status, 503);
     QCOMPARE(refused.code(), u"UNAVAILABLE"_s);
     QVERIFY(closedByServer(*busy));
@@ -479,7 +483,7 @@ void TestEdge::connectionCaps()
     }
     // Connections given back make room again.
     held.clear();
-    QTRY_COMPARE_WITH_TIMEOUT(capped.client().get("/api/v1/concerts").status, 401, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(capped.client().get(api::concerts().toLatin1()).status, 401, 10'000);
 }
 
 void TestEdge::metricsNeedStaffOrThePrivateAddress()

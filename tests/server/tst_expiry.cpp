@@ -1,6 +1,7 @@
 // Holds run out by the clock, not by a timer in a process: a hold made before the server went
 // down is free after its time once the server is back, with nobody asking for that seat; and a
 // running server shows an expired hold as available at once, before its sweeper gets there.
+#include "apipaths.h"
 #include "fixtures.h"
 #include "jsonreader.h"
 #include "testserver.h"
@@ -10,12 +11,13 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 
 HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, int seat)
 {
-    HttpRequest r {"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest r {"POST", api::reservations().toLatin1(), {}, {}};
     r.bearer(user.token)
         .queueToken(user.queueToken)
         .json({{u"scheduleId"_s, scheduleId}, {u"seats"_s, QJsonArray {seat}}});
@@ -122,8 +124,7 @@ void TestExpiry::expiredHoldShowsAvailableBeforeSweep()
     const QString reservation = hold(user, m_schedule, kSeat);
     QVERIFY(!reservation.isEmpty());
 
-    HttpRequest seats {
-        "GET", "/api/v1/schedules/" + QByteArray::number(m_schedule) + "/seats", {}, {}};
+    HttpRequest seats {"GET", api::scheduleSeats(m_schedule).toLatin1(), {}, {}};
     seats.bearer(user.token).queueToken(user.queueToken);
     const HttpClient http = m_server->client();
     const QJsonObject before = seatOf(http.send(seats), kSeat);
@@ -153,7 +154,7 @@ void TestExpiry::expiredHoldShowsAvailableBeforeSweep()
         QVERIFY(after.value(u"heldUntil"_s).isNull());
         QVERIFY(!after.value(u"mine"_s).toBool());
         const HttpResponse mine
-            = http.get("/api/v1/reservations/" + reservation.toLatin1(), user.token);
+            = http.get(api::reservation(QUuid(reservation)).toLatin1(), user.token);
         QCOMPARE(mine.json().value(u"reservation"_s).toObject().value(u"status"_s).toString(),
                  u"EXPIRED"_s);
         // The rows still say HELD: the sweeper has not touched them.

@@ -1,6 +1,7 @@
 // GET /api/v1/live: authenticated WebSocket subscribers hear every seat change (hold, cancel,
 // sale, expiry) and queue change, on every worker and every instance; bad clients are closed; a
 // date's seats follow the REST rule (an ACTIVE queue token of that concert, or the staff role).
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
 #include "liveclient.h"
@@ -15,6 +16,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 
@@ -83,8 +85,7 @@ HttpResponse TestLiveFeed::hold(const TestUser &u, qint64 schedule, QList<int> s
 
 int TestLiveFeed::setPaused(qint64 concert, bool paused)
 {
-    HttpRequest put {
-        "PUT", "/api/v1/admin/concerts/" + QByteArray::number(concert) + "/queue-settings", {}, {}};
+    HttpRequest put {"PUT", api::adminQueueSettings(concert).toLatin1(), {}, {}};
     put.bearer(m_staff[0].token)
         .json({{u"maxActive"_s, 10},
                {u"admitPerMinute"_s, 600},
@@ -116,8 +117,9 @@ void TestLiveFeed::seatChangesReachSubscribers()
     mark = a.messages.size();
     HttpRequest cancel {
         "DELETE",
-        "/api/v1/reservations/"
-            + other.json().value(u"reservation"_s).toObject().value(u"id"_s).toString().toLatin1(),
+        api::reservation(
+            QUuid(other.json().value(u"reservation"_s).toObject().value(u"id"_s).toString()))
+            .toLatin1(),
         {},
         {}};
     QCOMPARE(m_server->client().send(cancel.bearer(m_users[1].token)).status, 200);
@@ -193,8 +195,8 @@ void TestLiveFeed::queueTicketIsPushed()
     const qint64 concert = m_fx->createConcert(u"Queue live"_s, 1);
     QCOMPARE(setPaused(concert, true), 200);
     auto users = m_fx->createUsers(1, 0, u"waiter"_s);
-    const HttpResponse join = m_server->client().post(
-        "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, users[0].token);
+    const HttpResponse join
+        = m_server->client().post(api::concertQueue(concert).toLatin1(), {}, users[0].token);
     QCOMPARE(join.json().value(u"status"_s).toString(), u"WAITING"_s);
     LiveClient c(m_server->port());
     QVERIFY(c.waitConnected());
@@ -245,8 +247,8 @@ void TestLiveFeed::seatSubscriptionNeedsActiveTurn()
     } else if (token == u"waiting") {
         const qint64 paused = m_fx->createConcert(u"Paused line"_s, 1);
         QCOMPARE(setPaused(paused, true), 200);
-        const HttpResponse join = m_server->client().post(
-            "/api/v1/concerts/" + QByteArray::number(paused) + "/queue", {}, me[0].token);
+        const HttpResponse join
+            = m_server->client().post(api::concertQueue(paused).toLatin1(), {}, me[0].token);
         QCOMPARE(join.json().value(u"status"_s).toString(), u"WAITING"_s);
         queueToken = join.json().value(u"token"_s).toString().toLatin1();
         QVERIFY(m_fx->schedulesOf(paused).size() == 1);
@@ -363,7 +365,7 @@ void TestLiveFeed::badClientsAreClosed()
 
 void TestLiveFeed::plainHttpIsRefused()
 {
-    QCOMPARE(m_server->client().get("/api/v1/live").status, 426);
+    QCOMPARE(m_server->client().get(api::live().toLatin1()).status, 426);
 }
 
 QTEST_GUILESS_MAIN(TestLiveFeed)

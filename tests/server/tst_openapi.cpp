@@ -1,6 +1,7 @@
 // resources/openapi.yaml and the server's routes agree: every registered route is described, and
 // every described operation is served. The routes are registered on a QHttpServer in-process; no
 // database is opened (a Database connects only when a query runs).
+#include "apipaths.h"
 #include "registeredroutes.h"
 
 #include <QFile>
@@ -13,7 +14,7 @@ namespace server = encore::server;
 namespace {
 
 // Served outside the RouteRegistrar (the WebSocket upgrade in HttpWorker).
-const QStringList kServedElsewhere {u"GET /api/v1/live"_s};
+const QStringList kServedElsewhere {u"GET "_s + encore::api::live()};
 
 // "/concerts/{concertId}/queue" and "/concerts/<arg>/queue" both become "/concerts/{id}/queue".
 QString normalizePath(QString path)

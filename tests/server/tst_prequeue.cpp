@@ -340,11 +340,12 @@ void TestPreQueue::positionsStayExactAsPeopleLeaveTheMiddle()
     HttpRequest leave {"DELETE", api::queue().toLatin1(), {}, {}};
     leave.bearer(users[2].token).queueToken(tokens[2]);
     QCOMPARE(m_server->client().send(leave).status, 204);
-    HttpRequest remove {"DELETE",
-                        "/api/v1/admin/concerts/" + QByteArray::number(concert) + "/queue/"
-                            + users[0].id.toByteArray(QUuid::WithoutBraces),
-                        {},
-                        {}};
+    HttpRequest remove {
+        "DELETE",
+        api::adminQueueEntry(concert, QUuid(users[0].id.toByteArray(QUuid::WithoutBraces)))
+            .toLatin1(),
+        {},
+        {}};
     remove.bearer(m_staff.token).json({{u"reason"_s, u"Duplicate account"_s}});
     QCOMPARE(m_server->client().send(remove).status, 204);
     m_fixtures->services().queue.grantTurn(users[5].id, concert,

@@ -1,6 +1,7 @@
 // The per-concert queue under real parallel clients: exact positions for a thousand joins at once,
 // admission bounded by max-active, in arrival order and at the configured rate, an ETA that
 // matches the actual wait, and a payment that ends the ticket and lets the next fan in.
+#include "apipaths.h"
 #include "fixtures.h"
 #include "testserver.h"
 
@@ -16,6 +17,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 
@@ -28,7 +30,7 @@ struct Settings {
 
 HttpRequest statusRequest(const TestUser &user, const QByteArray &queueToken)
 {
-    HttpRequest r {"GET", "/api/v1/queue/status", {}, {}};
+    HttpRequest r {"GET", api::queueStatus().toLatin1(), {}, {}};
     r.bearer(user.token).queueToken(queueToken);
     return r;
 }
@@ -116,10 +118,7 @@ qint64 TestQueue::createConcert(const Settings &settings)
 
 void TestQueue::putSettings(qint64 concertId, const Settings &settings)
 {
-    HttpRequest r {"PUT",
-                   "/api/v1/admin/concerts/" + QByteArray::number(concertId) + "/queue-settings",
-                   {},
-                   {}};
+    HttpRequest r {"PUT", api::adminQueueSettings(concertId).toLatin1(), {}, {}};
     r.bearer(m_staff.token)
         .json({{u"maxActive"_s, settings.maxActive},
                {u"admitPerMinute"_s, settings.admitPerMinute},
@@ -133,8 +132,7 @@ QList<HttpResponse> TestQueue::join(const QList<TestUser> &users, qint64 concert
 {
     QList<HttpRequest> requests;
     for (const TestUser &u : users) {
-        HttpRequest r {
-            "POST", "/api/v1/concerts/" + QByteArray::number(concertId) + "/queue", {}, {}};
+        HttpRequest r {"POST", api::concertQueue(concertId).toLatin1(), {}, {}};
         requests.append(r.bearer(u.token).json({}));
     }
     return m_server->client().parallel(requests);
@@ -242,8 +240,7 @@ void TestQueue::admissionBoundedAndInOrder()
     settings.paused = false;
     putSettings(concert, settings);
 
-    HttpRequest stats {
-        "GET", "/api/v1/admin/concerts/" + QByteArray::number(concert) + "/queue", {}, {}};
+    HttpRequest stats {"GET", api::adminConcertQueue(concert).toLatin1(), {}, {}};
     stats.bearer(m_staff.token);
     int samples = 0, maxSeen = 0, left = 0;
     QDeadlineTimer deadline(60'000);
@@ -270,7 +267,7 @@ void TestQueue::admissionBoundedAndInOrder()
             if (leaves.size() == 3)
                 break;
             const int i = byUser.value(r.user);
-            HttpRequest leave {"DELETE", "/api/v1/queue", {}, {}};
+            HttpRequest leave {"DELETE", api::queue().toLatin1(), {}, {}};
             leaves.append(leave.bearer(users[i].token).queueToken(tokenOf(joins[i])));
         }
         for (const HttpResponse &r : m_server->client().parallel(leaves))
@@ -419,7 +416,7 @@ void TestQueue::paymentEndsTicketAndFreesCapacity()
     const HttpClient http = m_server->client();
     const HttpRequest secondStatus = statusRequest(users[1], tokenOf(second));
 
-    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest hold {"POST", api::reservations().toLatin1(), {}, {}};
     hold.bearer(users[0].token)
         .queueToken(tokenOf(first))
         .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray {40}}});
@@ -428,7 +425,7 @@ void TestQueue::paymentEndsTicketAndFreesCapacity()
     // Still full: the second fan waits while the first one holds seats.
     QCOMPARE(http.send(secondStatus).json().value(u"status"_s).toString(), u"WAITING"_s);
 
-    HttpRequest pay {"POST", "/api/v1/payments", {}, {}};
+    HttpRequest pay {"POST", api::payments().toLatin1(), {}, {}};
     pay.bearer(users[0].token)
         .queueToken(tokenOf(first))
         .idempotencyKey("queue-pay")
@@ -457,7 +454,7 @@ void TestQueue::turnEndsAfterTtl()
         http.send(statusRequest(users[1], tokenOf(second))).json().value(u"status"_s).toString(),
         u"ACTIVE"_s, 20'000);
     QCOMPARE(http.send(statusRequest(users[0], tokenOf(first))).status, 404);
-    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest hold {"POST", api::reservations().toLatin1(), {}, {}};
     hold.bearer(users[0].token)
         .queueToken(tokenOf(first))
         .json({{u"scheduleId"_s, schedule}, {u"seats"_s, QJsonArray {1}}});
@@ -505,8 +502,7 @@ void TestQueue::etaReasonFollowsTheQueue()
     const QList<TestUser> fans = m_fixtures->createUsers(3, 0, u"eta-"_s + situation);
     QJsonObject first, last;
     for (const TestUser &fan : fans) {
-        HttpRequest r {
-            "POST", "/api/v1/concerts/" + QByteArray::number(concert) + "/queue", {}, {}};
+        HttpRequest r {"POST", api::concertQueue(concert).toLatin1(), {}, {}};
         const HttpResponse joined = m_server->client().send(r.bearer(fan.token).json({}));
         QVERIFY2(joined.status == 201, joined.body.constData());
         const HttpResponse status = m_server->client().send(statusRequest(fan, tokenOf(joined)));

@@ -11,6 +11,7 @@
 #include "testserver.h"
 
 #include "api/apitypes.h"
+#include "api/livemessage.h"
 #include "apipaths.h"
 #include "models/seatwait.h"
 
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void badRequestsChangeNothing_data();
     void badRequestsChangeNothing();
     void cancelledHoldGoesToFirstInLineLiveAndPaid();
+    void liveSeatPushesSayAwaited();
     void declinePassesToNext();
     void staffReleaseOffers();
     void refundOffers_data();
@@ -146,7 +148,7 @@ QString TestSeatWaits::seatHolder(qint64 schedule, int seat)
 
 void TestSeatWaits::verifyMoney()
 {
-    const HttpResponse r = call("GET", u"/api/v1/admin/reconciliation"_s, m_staff);
+    const HttpResponse r = call("GET", api::adminReconciliation(), m_staff);
     QCOMPARE(r.status, 200);
     QVERIFY2(r.json().value(u"ok"_s).toBool(), r.body.constData());
     QCOMPARE(m_fx->scalar(u"SELECT count(*) FROM wallets w WHERE w.balance <> "
@@ -305,6 +307,73 @@ void TestSeatWaits::cancelledHoldGoesToFirstInLineLiveAndPaid()
     verifyMoney();
 }
 
+// Issue 15: a live seat map hears that a held seat is awaited (it goes to the waiting list, not
+// back on sale, when the hold ends) as the REST map says it: when someone joins, when an offer
+// is made while another still waits, and when the last waiter leaves.
+void TestSeatWaits::liveSeatPushesSayAwaited()
+{
+    qint64 concert = 0;
+    const qint64 date = freshDate(&concert);
+    auto customers = m_fx->createUsers(2, kWalletMoney, u"aw"_s); // a holder and a watcher
+    m_fx->admit(customers, concert);
+    auto waiters = m_fx->createUsers(2, kWalletMoney, u"aww"_s);
+    const TestUser &holder = customers[0];
+    const TestUser &watcher = customers[1];
+
+    LiveClient live(m_server->port());
+    QVERIFY(live.waitConnected());
+    live.subscribeSeats(watcher.token, date, watcher.queueToken);
+    QTRY_VERIFY(live.find(u"seats"_s));
+    // The last pushed state of seat 31 (nullopt before any push of it).
+    const auto pushed = [&live](qsizetype from) -> std::optional<Seat> {
+        std::optional<Seat> last;
+        for (const QJsonObject &m : live.messages.mid(from)) {
+            const auto push = LiveSeats::fromJson(m);
+            if (liveMessageType(m) != LiveMessageType::Seats || !push || push->full)
+                continue;
+            for (const Seat &s : push->map.seats) {
+                if (s.number == 31)
+                    last = s;
+            }
+        }
+        return last;
+    };
+    const auto restSeat = [&]() {
+        HttpRequest r {"GET", api::scheduleSeats(date).toLatin1(), {}, {}};
+        r.bearer(watcher.token).queueToken(watcher.queueToken);
+        const auto map = SeatMap::fromJson(m_server->client().send(r).json());
+        return map ? map->seats.value(30) : Seat {};
+    };
+
+    qsizetype mark = live.messages.size();
+    const QString held = holdOnly(holder, date, {31});
+    QVERIFY(!held.isEmpty());
+    QTRY_VERIFY(pushed(mark) && pushed(mark)->status == SeatStatus::Held);
+    QVERIFY(!pushed(mark)->awaited);
+
+    mark = live.messages.size();
+    const qint64 first = joinOk(waiters[0], date, {31});
+    QTRY_VERIFY(pushed(mark) && pushed(mark)->awaited);
+    QCOMPARE(pushed(mark)->status, SeatStatus::Held);
+    QVERIFY(restSeat().awaited); // the same flag on the REST map
+    const qint64 second = joinOk(waiters[1], date, {31});
+
+    // The first waiter gets the seat; the second still waits for it.
+    mark = live.messages.size();
+    QCOMPARE(call("DELETE", api::reservation(QUuid::fromString(held)), holder).status, 200);
+    QCOMPARE(wait(waiters[0], first).status, SeatWaitStatus::Offered);
+    QTRY_VERIFY(pushed(mark) && pushed(mark)->status == SeatStatus::Held);
+    QVERIFY(pushed(mark)->awaited);
+    QVERIFY(!pushed(mark)->mine);
+
+    // The last waiter leaves: the offer's hold is no longer awaited.
+    mark = live.messages.size();
+    QCOMPARE(call("DELETE", api::seatWait(second), waiters[1]).status, 204);
+    QTRY_VERIFY(pushed(mark) && !pushed(mark)->awaited);
+    QCOMPARE(pushed(mark)->status, SeatStatus::Held);
+    QVERIFY(!restSeat().awaited);
+}
+
 void TestSeatWaits::declinePassesToNext()
 {
     qint64 concert = 0;
@@ -380,7 +449,7 @@ void TestSeatWaits::refundOffers()
     QVERIFY(!bought.isEmpty());
     const qint64 w = joinOk(waiter[0], date, {41});
     const HttpResponse refunded = byStaff
-        ? call("POST", u"/api/v1/admin/reservations/%1/refund"_s.arg(bought), m_staff,
+        ? call("POST", api::adminReservationRefund(QUuid::fromString(bought)), m_staff,
                {{u"reason"_s, kReason}, {u"seats"_s, QJsonArray {41}}})
         : call("DELETE", api::reservation(QUuid::fromString(bought)), buyer[0]);
     QCOMPARE(refunded.status, 200);
@@ -573,8 +642,8 @@ void TestSeatWaits::cancelledDateClearsWaits()
     QVERIFY(!buySeats(m_server->client(), users[0], date, {9}).isEmpty());
     const qint64 w = joinOk(users[1], date, {9});
     const qint64 w2 = joinOk(users[2], date, {9});
-    const HttpResponse cancelled = call("POST", u"/api/v1/admin/schedules/%1/cancel"_s.arg(date),
-                                        m_staff, {{u"reason"_s, kReason}});
+    const HttpResponse cancelled
+        = call("POST", api::adminScheduleCancel(date), m_staff, {{u"reason"_s, kReason}});
     QCOMPARE(cancelled.status, 200);
     // The refund freed seat 9, but the date is gone: nobody got it, every wait ended.
     QCOMPARE(wait(users[1], w).status, SeatWaitStatus::Cleared);

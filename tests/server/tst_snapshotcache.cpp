@@ -2,6 +2,7 @@
 // the instance that wrote it, within the stated bound (SnapshotCache::kSeatMapBoundMs, 1 s)
 // anywhere — and a stale snapshot planted in Redis (the reader/invalidation race) is gone
 // within that bound.
+#include "apipaths.h"
 #include "cache/snapshotcache.h"
 #include "fixtures.h"
 #include "services/services.h"
@@ -14,6 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 namespace {
 // The bound under test is the cache's TTL; the slack covers one poll of a loaded test machine.
@@ -55,7 +57,7 @@ void TestSnapshotCache::initTestCase()
 
 QString TestSnapshotCache::seatStatus(const TestServer &server, const TestUser &viewer, int seat)
 {
-    HttpRequest r {"GET", "/api/v1/schedules/" + QByteArray::number(m_schedule) + "/seats", {}, {}};
+    HttpRequest r {"GET", api::scheduleSeats(m_schedule).toLatin1(), {}, {}};
     const HttpResponse map
         = server.client().send(r.bearer(viewer.token).queueToken(viewer.queueToken));
     return map.json()
@@ -70,7 +72,7 @@ QString TestSnapshotCache::seatStatus(const TestServer &server, const TestUser &
 void TestSnapshotCache::writerReadsItsOwnChange()
 {
     QCOMPARE(seatStatus(*m_first, m_users[0], 3), u"AVAILABLE"_s); // now cached
-    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest hold {"POST", api::reservations().toLatin1(), {}, {}};
     hold.bearer(m_users[0].token)
         .queueToken(m_users[0].queueToken)
         .json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {3}}});
@@ -83,7 +85,7 @@ void TestSnapshotCache::otherInstanceSeesChangeWithinBound()
 {
     QCOMPARE(seatStatus(*m_second, m_users[1], 4),
              u"AVAILABLE"_s); // cached via the second instance
-    HttpRequest hold {"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest hold {"POST", api::reservations().toLatin1(), {}, {}};
     hold.bearer(m_users[2].token)
         .queueToken(m_users[2].queueToken)
         .json({{u"scheduleId"_s, m_schedule}, {u"seats"_s, QJsonArray {4}}});

@@ -4,6 +4,7 @@
 // wallet adjustments that never go below zero, finding a customer, and queue control that holds
 // on every instance. Reconciliation must be empty after each. Runs on the PostgreSQL queue store
 // and, as tst_staffops_redis, on the Redis one.
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
 #include "liveclient.h"
@@ -14,6 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 class TestStaffOps final : public QObject {
     Q_OBJECT
@@ -107,7 +109,7 @@ QString TestStaffOps::holdOnly(const TestUser &user, qint64 schedule, const QLis
 qint64 TestStaffOps::balance(const TestUser &user)
 {
     return m_server->client()
-        .get("/api/v1/wallet", user.token)
+        .get(api::wallet().toLatin1(), user.token)
         .json()
         .value(u"balance"_s)
         .toInteger();
@@ -129,7 +131,7 @@ QString TestStaffOps::auditReason(const QString &action)
 
 void TestStaffOps::verifyReconciled()
 {
-    const HttpResponse r = call("GET", "/api/v1/admin/reconciliation", m_staff.token);
+    const HttpResponse r = call("GET", api::adminReconciliation().toLatin1(), m_staff.token);
     QCOMPARE(r.status, 200);
     QVERIFY2(r.json().value(u"ok"_s).toBool(), r.body.constData());
 }
@@ -141,14 +143,14 @@ void TestStaffOps::authorisationMatrix_data()
     // Ids nobody has: staff get past authorisation to a 404 or 422, and nothing changes.
     const QByteArray nobody = "00000000-0000-4000-8000-000000000001";
     const QList<QPair<QByteArray, QByteArray>> endpoints {
-        {"POST", "/api/v1/admin/schedules/999999/cancel"},
-        {"POST", "/api/v1/admin/reservations/" + nobody + "/refund"},
-        {"GET", "/api/v1/admin/users?query=cust"},
-        {"GET", "/api/v1/admin/users/" + nobody},
-        {"POST", "/api/v1/admin/users/" + nobody + "/wallet-adjustments"},
-        {"DELETE", "/api/v1/admin/concerts/999999/queue/" + nobody},
-        {"POST", "/api/v1/admin/concerts/999999/queue-blocks"},
-        {"DELETE", "/api/v1/admin/concerts/999999/queue-blocks/" + nobody},
+        {"POST", api::adminScheduleCancel(999999).toLatin1()},
+        {"POST", api::adminReservationRefund(QUuid(nobody)).toLatin1()},
+        {"GET", api::adminUsers().toLatin1() + "?query=cust"},
+        {"GET", api::adminUser(QUuid(nobody)).toLatin1()},
+        {"POST", api::adminWalletAdjustments(QUuid(nobody)).toLatin1()},
+        {"DELETE", api::adminQueueEntry(999999, QUuid(nobody)).toLatin1()},
+        {"POST", api::adminQueueBlocks(999999).toLatin1()},
+        {"DELETE", api::adminQueueBlock(999999, QUuid(nobody)).toLatin1()},
     };
     for (const auto &[method, path] : endpoints)
         QTest::addRow("%s %s", method.constData(), path.constData()) << method << path;
@@ -198,11 +200,11 @@ void TestStaffOps::reasonIsRequired()
     const qint64 before = balance(m_customer);
     const QByteArray user = uuidText(m_customer.id);
     for (const auto &[method, path] : QList<QPair<QByteArray, QByteArray>> {
-             {"POST", "/api/v1/admin/schedules/" + id(schedule) + "/cancel"},
-             {"POST", "/api/v1/admin/users/" + user + "/wallet-adjustments"},
-             {"DELETE", "/api/v1/admin/concerts/" + id(concert) + "/queue/" + user},
-             {"POST", "/api/v1/admin/concerts/" + id(concert) + "/queue-blocks"},
-             {"DELETE", "/api/v1/admin/concerts/" + id(concert) + "/queue-blocks/" + user}}) {
+             {"POST", api::adminScheduleCancel(schedule).toLatin1()},
+             {"POST", api::adminWalletAdjustments(QUuid(user)).toLatin1()},
+             {"DELETE", api::adminQueueEntry(concert, QUuid(user)).toLatin1()},
+             {"POST", api::adminQueueBlocks(concert).toLatin1()},
+             {"DELETE", api::adminQueueBlock(concert, QUuid(user)).toLatin1()}}) {
         const HttpResponse r = call(method, path, m_staff.token, body,
                                     QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
         QVERIFY2(r.errorCode() == code, (path + " " + r.body).constData());
@@ -228,7 +230,7 @@ void TestStaffOps::refundOnBehalfPastTheCutOff()
                     "sales_close_at = now() + interval '1 hour', starts_at = now() + interval '3 "
                     "hours' WHERE id = ?"_s,
                     {schedule});
-    const QByteArray own = "/api/v1/reservations/" + reservation.toLatin1();
+    const QByteArray own = api::reservation(QUuid(reservation)).toLatin1();
     QCOMPARE(call("DELETE", own, fan.token).status, 409);
 
     LiveClient live(m_server->port());
@@ -236,7 +238,7 @@ void TestStaffOps::refundOnBehalfPastTheCutOff()
     live.send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(fan.token)}});
     QTRY_VERIFY(live.find(u"authenticated"_s));
 
-    const QByteArray refund = "/api/v1/admin/reservations/" + reservation.toLatin1() + "/refund";
+    const QByteArray refund = api::adminReservationRefund(QUuid(reservation)).toLatin1();
     const qint64 seat2
         = m_fx->scalar(u"SELECT price FROM seats WHERE schedule_id = ? AND number = 2"_s,
                        {schedule})
@@ -296,7 +298,7 @@ void TestStaffOps::cancelDateRefundsEveryoneAndTellsThem()
     live.send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(fans[1].token)}});
     QTRY_VERIFY(live.find(u"authenticated"_s));
 
-    const QByteArray path = "/api/v1/admin/schedules/" + id(schedule) + "/cancel";
+    const QByteArray path = api::adminScheduleCancel(schedule).toLatin1();
     const HttpResponse first = call("POST", path, m_staff.token, {{u"reason"_s, kReason}});
     QCOMPARE(first.status, 200);
     const QJsonObject body = first.json();
@@ -320,13 +322,13 @@ void TestStaffOps::cancelDateRefundsEveryoneAndTellsThem()
             && m.value(u"reservation"_s).toObject().value(u"status"_s).toString() == u"REFUNDED";
     }));
     const QJsonArray tickets = m_server->client()
-                                   .get("/api/v1/reservations", fans[1].token)
+                                   .get(api::reservations().toLatin1(), fans[1].token)
                                    .json()
                                    .value(u"reservations"_s)
                                    .toArray();
     QCOMPARE(tickets.first().toObject().value(u"status"_s).toString(), u"REFUNDED"_s);
     QCOMPARE(m_server->client()
-                 .get("/api/v1/reservations/" + heldId.toLatin1(), fans[0].token)
+                 .get(api::reservation(QUuid(heldId)).toLatin1(), fans[0].token)
                  .json()
                  .value(u"reservation"_s)
                  .toObject()
@@ -337,7 +339,7 @@ void TestStaffOps::cancelDateRefundsEveryoneAndTellsThem()
     // Off sale: no longer bookable, no new hold; the other date still is.
     const QJsonArray bookable
         = m_server->client()
-              .get("/api/v1/concerts/" + id(concert) + "/schedules?available=true", fans[0].token)
+              .get(api::concertSchedules(concert).toLatin1() + "?available=true", fans[0].token)
               .json()
               .value(u"schedules"_s)
               .toArray();
@@ -378,7 +380,7 @@ void TestStaffOps::cancelRacesPaymentsAndHolds()
     }
     for (int i = 0; i < kHolders; ++i)
         requests.append(holdRequest(fans[kPayers + i], schedule, {kPayers + 1 + i}));
-    HttpRequest cancel {"POST", "/api/v1/admin/schedules/" + id(schedule) + "/cancel", {}, {}};
+    HttpRequest cancel {"POST", api::adminScheduleCancel(schedule).toLatin1(), {}, {}};
     cancel.bearer(m_staff.token).json({{u"reason"_s, kReason}});
     requests.insert(kPayers / 2, cancel); // in the middle of the burst
 
@@ -425,7 +427,7 @@ void TestStaffOps::cancelRacesPaymentsAndHolds()
 void TestStaffOps::walletAdjustment()
 {
     const TestUser fan = m_fx->createUsers(1, 10'000, u"adjust"_s).first();
-    const QByteArray path = "/api/v1/admin/users/" + uuidText(fan.id) + "/wallet-adjustments";
+    const QByteArray path = api::adminWalletAdjustments(fan.id).toLatin1();
     const QJsonObject credit {{u"amount"_s, 5'000}, {u"reason"_s, u"Goodwill for the delay"_s}};
 
     QCOMPARE(call("POST", path, m_staff.token, credit).errorCode(), u"VALIDATION_FAILED"_s);
@@ -468,14 +470,15 @@ void TestStaffOps::walletAdjustment()
 
     // The customer sees it in their ledger; the ledger still adds up.
     const QJsonArray ledger = m_server->client()
-                                  .get("/api/v1/wallet/ledger", fan.token)
+                                  .get(api::walletLedger().toLatin1(), fan.token)
                                   .json()
                                   .value(u"entries"_s)
                                   .toArray();
     QCOMPARE(ledger.first().toObject().value(u"kind"_s).toString(), u"ADJUSTMENT"_s);
     QCOMPARE(ledger.first().toObject().value(u"amount"_s).toInteger(), -15'000);
     QCOMPARE(call("POST",
-                  "/api/v1/admin/users/00000000-0000-4000-8000-000000000009/wallet-adjustments",
+                  api::adminWalletAdjustments(QUuid(u"00000000-0000-4000-8000-000000000009"_s))
+                      .toLatin1(),
                   m_staff.token, credit, "adj-5")
                  .status,
              404);
@@ -491,8 +494,9 @@ void TestStaffOps::findCustomer()
     const TestUser fan = fans.first();
     QVERIFY(!buy(fan, schedule, {5}).isEmpty());
 
-    const HttpResponse found = call(
-        "GET", "/api/v1/admin/users?query=" + fan.username.toUpper().toUtf8(), m_staff.token);
+    const HttpResponse found
+        = call("GET", api::adminUsers().toLatin1() + "?query=" + fan.username.toUpper().toUtf8(),
+               m_staff.token);
     QCOMPARE(found.status, 200);
     const QJsonArray users = found.json().value(u"users"_s).toArray();
     QCOMPARE(users.size(), 1);
@@ -500,17 +504,16 @@ void TestStaffOps::findCustomer()
     QCOMPARE(row.value(u"username"_s).toString(), fan.username);
     QCOMPARE(row.value(u"role"_s).toString(), u"customer"_s);
     QCOMPARE(row.value(u"balance"_s).toInteger(), balance(fan));
-    QCOMPARE(call("GET", "/api/v1/admin/users?query=%25", m_staff.token)
+    QCOMPARE(call("GET", api::adminUsers().toLatin1() + "?query=%25", m_staff.token)
                  .json()
                  .value(u"users"_s)
                  .toArray()
                  .size(),
              0); // "%" is a character, not a wildcard
-    QCOMPARE(call("GET", "/api/v1/admin/users?query=", m_staff.token).errorCode(),
+    QCOMPARE(call("GET", api::adminUsers().toLatin1() + "?query=", m_staff.token).errorCode(),
              u"VALIDATION_FAILED"_s);
 
-    const HttpResponse detail
-        = call("GET", "/api/v1/admin/users/" + uuidText(fan.id), m_staff.token);
+    const HttpResponse detail = call("GET", api::adminUser(fan.id).toLatin1(), m_staff.token);
     QCOMPARE(detail.status, 200);
     const QJsonObject d = detail.json();
     QCOMPARE(d.value(u"user"_s).toObject().value(u"username"_s).toString(), fan.username);
@@ -520,10 +523,14 @@ void TestStaffOps::findCustomer()
     QVERIFY(d.value(u"ledger"_s).toArray().size() >= 1);
     const QJsonArray tickets = d.value(u"queueTickets"_s).toArray();
     QCOMPARE(tickets.size(), 0); // the payment ended the turn
-    QCOMPARE(call("GET", "/api/v1/admin/users/00000000-0000-4000-8000-000000000009", m_staff.token)
+    QCOMPARE(call("GET",
+                  api::adminUser(QUuid(u"00000000-0000-4000-8000-000000000009"_s)).toLatin1(),
+                  m_staff.token)
                  .status,
              404);
-    QCOMPARE(call("GET", "/api/v1/admin/users/not-a-uuid", m_staff.token).status, 404);
+    QCOMPARE(
+        call("GET", api::adminUser(api::PathArg(u"not-a-uuid")).toLatin1(), m_staff.token).status,
+        404);
 }
 
 void TestStaffOps::queueControlOnEveryInstance()
@@ -536,7 +543,7 @@ void TestStaffOps::queueControlOnEveryInstance()
     const QByteArray user = uuidText(fan.id);
 
     // Staff see the ticket, then end it.
-    const QJsonArray tickets = call("GET", "/api/v1/admin/users/" + user, m_staff.token)
+    const QJsonArray tickets = call("GET", api::adminUser(QUuid(user)).toLatin1(), m_staff.token)
                                    .json()
                                    .value(u"queueTickets"_s)
                                    .toArray();
@@ -545,10 +552,10 @@ void TestStaffOps::queueControlOnEveryInstance()
     QCOMPARE(tickets.first().toObject().value(u"status"_s).toString(), u"ACTIVE"_s);
     QVERIFY(!tickets.first().toObject().contains(u"token"_s)
             || tickets.first().toObject().value(u"token"_s).toString().isEmpty());
-    const QByteArray entry = "/api/v1/admin/concerts/" + id(concert) + "/queue/" + user;
+    const QByteArray entry = api::adminQueueEntry(concert, QUuid(user)).toLatin1();
     QCOMPARE(call("DELETE", entry, m_staff.token, {{u"reason"_s, u"Bot-like traffic"_s}}).status,
              204);
-    HttpRequest status {"GET", "/api/v1/queue/status", {}, {}};
+    HttpRequest status {"GET", api::queueStatus().toLatin1(), {}, {}};
     status.bearer(fan.token).queueToken(fan.queueToken);
     QCOMPARE(m_server->client().send(status).status, 404);
     QCOMPARE(call("DELETE", entry, m_staff.token, {{u"reason"_s, u"Bot-like traffic"_s}}).status,
@@ -558,20 +565,20 @@ void TestStaffOps::queueControlOnEveryInstance()
     // A block holds on a second instance too (and on whichever store both use).
     TestServer second(m_server->database(), {});
     QVERIFY(second.start());
-    const QByteArray blocks = "/api/v1/admin/concerts/" + id(concert) + "/queue-blocks";
+    const QByteArray blocks = api::adminQueueBlocks(concert).toLatin1();
     const HttpResponse blocked
         = call("POST", blocks, m_staff.token,
                {{u"userId"_s, QString::fromLatin1(user)}, {u"reason"_s, u"Reselling"_s}});
     QCOMPARE(blocked.status, 201);
     QCOMPARE(blocked.json().value(u"reason"_s).toString(), u"Reselling"_s);
-    HttpRequest join {"POST", "/api/v1/concerts/" + id(concert) + "/queue", {}, {}};
+    HttpRequest join {"POST", api::concertQueue(concert).toLatin1(), {}, {}};
     join.bearer(fan.token);
     for (const HttpClient &client : {m_server->client(), second.client()}) {
         const HttpResponse refused = client.send(join);
         QCOMPARE(refused.status, 403);
         QCOMPARE(refused.errorCode(), u"FORBIDDEN"_s);
     }
-    const QJsonArray listed = call("GET", "/api/v1/admin/users/" + user, m_staff.token)
+    const QJsonArray listed = call("GET", api::adminUser(QUuid(user)).toLatin1(), m_staff.token)
                                   .json()
                                   .value(u"queueBlocks"_s)
                                   .toArray();

@@ -1,5 +1,6 @@
 // HTTPS: encore-server given --tls-cert/--tls-key serves the API over TLS with that certificate,
 // and a plain-HTTP client on the same port gets no HTTP answer at all.
+#include "apipaths.h"
 #include "testserver.h"
 
 #include <QJsonDocument>
@@ -16,6 +17,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace encore::test;
+namespace api = encore::api;
 
 class TestTls final : public QObject {
     Q_OBJECT
@@ -92,12 +94,11 @@ void TestTls::httpsAnswers_data()
     QTest::addRow("healthz") << QByteArray("GET") << u"/healthz"_s << QByteArray() << 200;
     QTest::addRow("readyz (database over TLS-served API)")
         << QByteArray("GET") << u"/readyz"_s << QByteArray() << 200;
-    QTest::addRow("register") << QByteArray("POST") << u"/api/v1/auth/register"_s
+    QTest::addRow("register") << QByteArray("POST") << api::authRegister()
                               << QByteArray(
                                      R"({"username": "tls-user", "password": "correct horse"})")
                               << 201;
-    QTest::addRow("me without session")
-        << QByteArray("GET") << u"/api/v1/me"_s << QByteArray() << 401;
+    QTest::addRow("me without session") << QByteArray("GET") << api::me() << QByteArray() << 401;
 }
 
 void TestTls::httpsAnswers()

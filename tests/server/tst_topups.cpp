@@ -2,6 +2,7 @@
 // PostgreSQL and the encore-pay-sandbox gateway, webhooks included. Every way a payment can go
 // wrong must leave the money exactly once: declines, timeouts, tampering, duplicated and
 // reordered webhooks, forged ones, races and a crash between the gateway's charge and our commit.
+#include "apipaths.h"
 #include "cardtopup.h"
 #include "fixtures.h"
 #include "testcluster.h"
@@ -259,7 +260,7 @@ void TestTopUps::tamperedAmountIsRefusedAndCancelled()
     Fixtures &fx = *m_main.fixtures;
     const TestUser user = newUser(fx, u"tamper"_s);
     const HttpClient http = m_main.server->client();
-    HttpRequest order {"POST", "/api/v1/wallet/top-up-orders", {}, {}};
+    HttpRequest order {"POST", api::walletTopUpOrders().toLatin1(), {}, {}};
     order.bearer(user.token).json({{u"amount"_s, 80'000}});
     CardTopUpSteps steps;
     steps.order = http.send(order);
@@ -301,7 +302,7 @@ void TestTopUps::confirmationsAndWebhookRace()
 
 QByteArray TestTopUps::postWebhook(const QByteArray &body, const QByteArray &signature, int *status)
 {
-    HttpRequest r {"POST", "/api/v1/payment-gateway/webhook", body, {}};
+    HttpRequest r {"POST", api::paymentGatewayWebhook().toLatin1(), body, {}};
     r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     if (!signature.isEmpty())
         r.headers.append(qMakePair(QByteArray("Encore-Signature"), signature));
@@ -378,16 +379,16 @@ void TestTopUps::ordersBelongToTheirCustomer()
                  .value(u"status"_s)
                  .toString(),
              u"READY"_s);
-    const HttpResponse list = http.get("/api/v1/wallet/top-up-orders", mallory.token);
+    const HttpResponse list = http.get(api::walletTopUpOrders().toLatin1(), mallory.token);
     QCOMPARE(list.status, 200);
     QCOMPARE(list.json().value(u"orders"_s).toArray().size(), 0);
-    const HttpResponse mine = http.get("/api/v1/wallet/top-up-orders", alice.token);
+    const HttpResponse mine = http.get(api::walletTopUpOrders().toLatin1(), alice.token);
     QCOMPARE(mine.json().value(u"orders"_s).toArray().size(), 1);
     QCOMPARE(mine.json().value(u"orders"_s).toArray().first().toObject().value(u"id"_s).toString(),
              steps.orderId);
     // Staff listings are for staff.
-    QCOMPARE(http.get("/api/v1/admin/top-up-orders", alice.token).status, 403);
-    QCOMPARE(http.post("/api/v1/admin/top-up-orders/" + steps.orderId.toLatin1() + "/refund",
+    QCOMPARE(http.get(api::adminTopUpOrders().toLatin1(), alice.token).status, 403);
+    QCOMPARE(http.post(api::adminTopUpOrderRefund(QUuid(steps.orderId)).toLatin1(),
                        {{u"reason"_s, u"please"_s}}, alice.token)
                  .status,
              403);
@@ -397,7 +398,7 @@ void TestTopUps::freeTopUpIsGone()
 {
     Fixtures &fx = *m_main.fixtures;
     const TestUser user = newUser(fx, u"free"_s);
-    HttpRequest r {"POST", "/api/v1/wallet/top-ups", {}, {}};
+    HttpRequest r {"POST", api::walletTopUps().toLatin1(), {}, {}};
     r.bearer(user.token).idempotencyKey("free").json({{u"amount"_s, 100'000}});
     const HttpResponse answer = m_main.server->client().send(r);
     QCOMPARE(answer.status, 422);
@@ -413,7 +414,8 @@ void TestTopUps::staffRefundToCard()
     const CardTopUpSteps steps = prepareCardTopUp(http, *m_main.gateway, user, 40'000);
     QCOMPARE(http.send(confirmTopUpRequest(user, steps, 40'000, "refund")).status, 201);
 
-    const HttpResponse list = http.get("/api/v1/admin/top-up-orders?status=PAID", staff.token);
+    const HttpResponse list
+        = http.get(api::adminTopUpOrders().toLatin1() + "?status=PAID", staff.token);
     QCOMPARE(list.status, 200);
     bool listed = false;
     for (const QJsonValue &v : list.json().value(u"orders"_s).toArray())
@@ -421,7 +423,7 @@ void TestTopUps::staffRefundToCard()
             && v.toObject().value(u"username"_s).toString() == user.username;
     QVERIFY(listed);
 
-    const QByteArray path = "/api/v1/admin/top-up-orders/" + steps.orderId.toLatin1() + "/refund";
+    const QByteArray path = api::adminTopUpOrderRefund(QUuid(steps.orderId)).toLatin1();
     QCOMPARE(http.post(path, {{u"reason"_s, u"x"_s}}, staff.token).status, 422); // reason too short
     const HttpResponse refund
         = http.post(path, {{u"reason"_s, u"charged by mistake"_s}}, staff.token);
@@ -451,7 +453,7 @@ void TestTopUps::staffRefundToCard()
         "RETURNING 1"_s,
         {spender.id.toString(QUuid::WithoutBraces)});
     const HttpResponse refused
-        = http.post("/api/v1/admin/top-up-orders/" + spent.orderId.toLatin1() + "/refund",
+        = http.post(api::adminTopUpOrderRefund(QUuid(spent.orderId)).toLatin1(),
                     {{u"reason"_s, u"customer asked"_s}}, staff.token);
     QCOMPARE(refused.status, 402);
     QCOMPARE(refused.errorCode(), u"INSUFFICIENT_BALANCE"_s);
@@ -470,7 +472,7 @@ void TestTopUps::reconciliationFindsInjectedMismatches()
     const TestUser staff = staffUser(fx);
     const HttpClient http = m_main.server->client();
     const auto report = [&] {
-        const HttpResponse r = http.get("/api/v1/admin/reconciliation", staff.token);
+        const HttpResponse r = http.get(api::adminReconciliation().toLatin1(), staff.token);
         return r.json().value(u"gateway"_s).toObject();
     };
     QTRY_VERIFY_WITH_TIMEOUT(report().value(u"ok"_s).toBool(), kWaitMs);

@@ -374,13 +374,16 @@ void TestApiContract::everyEnumHasOneWordPerValue()
     QVERIFY(wordsAreOneToOne<EtaChange>());
     QVERIFY(wordsAreOneToOne<ErrorCode>());
     QVERIFY(wordsAreOneToOne<LiveMessageType>());
+    QVERIFY(wordsAreOneToOne<LiveTopic>());
+    QVERIFY(wordsAreOneToOne<AuditDetail>());
+    QCOMPARE(allValues<AuditDetail>().size(), int(AuditDetail::Subject) + 1);
     QVERIFY(wordsAreOneToOne<FindingKind>());
     QVERIFY(wordsAreOneToOne<Language>());
     // Tables list every value: the last enumerator is in each.
     QCOMPARE(allValues<ErrorCode>().size(), int(ErrorCode::Internal) + 1);
     QCOMPARE(allValues<EtaReason>().size(), int(EtaReason::PreQueue) + 1);
     QVERIFY(wordsAreOneToOne<LimitKind>());
-    QCOMPARE(allValues<LimitKind>().size(), int(LimitKind::AddressAccounts) + 1);
+    QCOMPARE(allValues<LimitKind>().size(), int(LimitKind::SeatWaitAddress) + 1);
     QCOMPARE(allValues<LiveMessageType>().size(), int(LiveMessageType::SeatOffer) + 1);
 }
 
@@ -456,13 +459,20 @@ void TestApiContract::acceptLanguagePicksTheLanguage()
 
 void TestApiContract::pathsServeRoutesAndCalls()
 {
-    QCOMPARE(api::concertQueue(7), u"/api/v1/concerts/7/queue"_s);
-    QCOMPARE(api::concertQueue(api::kArg), u"/api/v1/concerts/<arg>/queue"_s);
-    QCOMPARE(api::adminSeatBlock(11, 4), u"/api/v1/admin/schedules/11/seats/4/block"_s);
+    QCOMPARE(api::concertQueue(7), api::path(u"/concerts/7/queue"));
+    QCOMPARE(api::concertQueue(api::kArg), api::path(u"/concerts/<arg>/queue"));
+    QCOMPARE(api::adminSeatBlock(11, 4), api::path(u"/admin/schedules/11/seats/4/block"));
     QCOMPARE(api::adminSeatBlock(api::kArg, api::kArg),
-             u"/api/v1/admin/schedules/<arg>/seats/<arg>/block"_s);
+             api::path(u"/admin/schedules/<arg>/seats/<arg>/block"));
     QCOMPARE(api::reservation(kReservation),
-             u"/api/v1/reservations/"_s + kReservation.toString(QUuid::WithoutBraces));
+             api::path(u"/reservations/") + kReservation.toString(QUuid::WithoutBraces));
+    // Two ids of different kinds; a segment as written (a test's placeholder or malformed id).
+    QCOMPARE(api::adminQueueBlock(3, kReservation),
+             api::path(u"/admin/concerts/3/queue-blocks/")
+                 + kReservation.toString(QUuid::WithoutBraces));
+    QCOMPARE(api::adminQueueEntry(api::kArg, api::kArg),
+             api::path(u"/admin/concerts/<arg>/queue/<arg>"));
+    QCOMPARE(api::scheduleSeats(api::PathArg(u"abc")), api::path(u"/schedules/abc/seats"));
 }
 
 // Issue 15: the pre-queue ticket, the settings' new fields, the staff pre-queue view and the

@@ -131,10 +131,10 @@ void TestSeatWaitContract::liveMessageAndPaths()
     const QJsonObject m = liveMessage(LiveMessageType::SeatOffer, {{u"wait"_s, QJsonObject {}}});
     QCOMPARE(m.value(u"type"_s).toString(), u"seatOffer"_s);
     QCOMPARE(liveMessageType(m), LiveMessageType::SeatOffer);
-    QCOMPARE(api::seatWaits(), u"/api/v1/seat-waits"_s);
-    QCOMPARE(api::seatWait(9), u"/api/v1/seat-waits/9"_s);
-    QCOMPARE(api::seatWaitDecline(api::kArg), u"/api/v1/seat-waits/<arg>/decline"_s);
-    QCOMPARE(api::adminScheduleSeatWaits(4), u"/api/v1/admin/schedules/4/seat-waits"_s);
+    QCOMPARE(api::seatWaits(), api::path(u"/seat-waits"));
+    QCOMPARE(api::seatWait(9), api::path(u"/seat-waits/9"));
+    QCOMPARE(api::seatWaitDecline(api::kArg), api::path(u"/seat-waits/<arg>/decline"));
+    QCOMPARE(api::adminScheduleSeatWaits(4), api::path(u"/admin/schedules/4/seat-waits"));
 }
 
 QTEST_APPLESS_MAIN(TestSeatWaitContract)

@@ -1,4 +1,5 @@
 #include "bookingrequests.h"
+#include "apipaths.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -21,7 +22,7 @@ HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, const QList<int
     QJsonArray numbers;
     for (int n : seats)
         numbers.append(n);
-    HttpRequest r {"POST", "/api/v1/reservations", {}, {}};
+    HttpRequest r {"POST", api::reservations().toLatin1(), {}, {}};
     r.bearer(user.token)
         .queueToken(user.queueToken)
         .json({{u"scheduleId"_s, scheduleId}, {u"seats"_s, numbers}});
@@ -32,7 +33,7 @@ HttpRequest holdRequest(const TestUser &user, qint64 scheduleId, const QList<int
 
 HttpRequest payRequest(const TestUser &user, const QString &reservationId, const QByteArray &key)
 {
-    HttpRequest r {"POST", "/api/v1/payments", {}, {}};
+    HttpRequest r {"POST", api::payments().toLatin1(), {}, {}};
     r.bearer(user.token)
         .queueToken(user.queueToken)
         .idempotencyKey(key)
@@ -43,11 +44,7 @@ HttpRequest payRequest(const TestUser &user, const QString &reservationId, const
 HttpRequest adjustmentRequest(const QByteArray &staffToken, const TestUser &user, qint64 amount,
                               const QByteArray &key)
 {
-    HttpRequest r {"POST",
-                   "/api/v1/admin/users/" + user.id.toString(QUuid::WithoutBraces).toLatin1()
-                       + "/wallet-adjustments",
-                   {},
-                   {}};
+    HttpRequest r {"POST", api::adminWalletAdjustments(user.id).toLatin1(), {}, {}};
     r.bearer(staffToken)
         .idempotencyKey(key)
         .json({{u"amount"_s, amount}, {u"reason"_s, u"test adjustment"_s}});
@@ -83,10 +80,7 @@ bool openQueue(const HttpClient &client, Fixtures &fixtures, qint64 concertId, i
     const TestUser staff = fixtures.createUsers(1, 0, u"staff"_s).first();
     fixtures.scalar(u"UPDATE users SET role = 'staff' WHERE id = ?::uuid RETURNING 1"_s,
                     {staff.id.toString(QUuid::WithoutBraces)});
-    HttpRequest put {"PUT",
-                     "/api/v1/admin/concerts/" + QByteArray::number(concertId) + "/queue-settings",
-                     {},
-                     {}};
+    HttpRequest put {"PUT", api::adminQueueSettings(concertId).toLatin1(), {}, {}};
     put.bearer(staff.token)
         .json({{u"maxActive"_s, maxActive},
                {u"admitPerMinute"_s, 1'000'000},
@@ -103,11 +97,8 @@ bool joinQueue(const HttpClient &client, QList<TestUser> &users, qint64 concertI
     const QDeadlineTimer deadline(timeoutMs);
     QList<HttpRequest> joins;
     for (const TestUser &u : users)
-        joins.append(HttpRequest {
-            "POST",
-            "/api/v1/concerts/" + QByteArray::number(concertId) + "/queue",
-            {},
-            {}}.bearer(u.token));
+        joins.append(
+            HttpRequest {"POST", api::concertQueue(concertId).toLatin1(), {}, {}}.bearer(u.token));
     const QList<HttpResponse> joined = sendRetrying(client, joins, timeoutMs).responses;
     QList<qsizetype> waiting;
     for (qsizetype i = 0; i < users.size(); ++i) {
@@ -126,7 +117,7 @@ bool joinQueue(const HttpClient &client, QList<TestUser> &users, qint64 concertI
             return false;
         QList<HttpRequest> polls;
         for (qsizetype i : waiting)
-            polls.append(HttpRequest {"GET", "/api/v1/queue/status", {}, {}}
+            polls.append(HttpRequest {"GET", api::queueStatus().toLatin1(), {}, {}}
                              .bearer(users[i].token)
                              .queueToken(users[i].queueToken));
         const QList<HttpResponse> answers = client.pooled(polls, 16);

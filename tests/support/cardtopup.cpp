@@ -1,4 +1,5 @@
 #include "cardtopup.h"
+#include "apipaths.h"
 
 #include <QUuid>
 
@@ -15,7 +16,7 @@ bool GatewayServer::start(const QStringList &gatewayArgs, const QStringList &ser
     if (!server->start())
         return false;
     const QString hook
-        = u"http://127.0.0.1:%1/api/v1/payment-gateway/webhook"_s.arg(server->port());
+        = u"http://127.0.0.1:%1"_s.arg(server->port()) + api::paymentGatewayWebhook();
     return gateway->start(webhooks ? hook : QString());
 }
 
@@ -23,7 +24,7 @@ CardTopUpSteps prepareCardTopUp(const HttpClient &server, const TestPaySandbox &
                                 const TestUser &user, qint64 amount, const QString &card)
 {
     CardTopUpSteps steps;
-    HttpRequest order {"POST", "/api/v1/wallet/top-up-orders", {}, {}};
+    HttpRequest order {"POST", api::walletTopUpOrders().toLatin1(), {}, {}};
     order.bearer(user.token).json({{u"amount"_s, amount}});
     steps.order = server.send(order);
     if (steps.order.status != 201)
@@ -37,7 +38,7 @@ CardTopUpSteps prepareCardTopUp(const HttpClient &server, const TestPaySandbox &
 HttpRequest confirmTopUpRequest(const TestUser &user, const CardTopUpSteps &steps, qint64 amount,
                                 const QByteArray &idempotencyKey)
 {
-    HttpRequest r {"POST", "/api/v1/wallet/top-ups", {}, {}};
+    HttpRequest r {"POST", api::walletTopUps().toLatin1(), {}, {}};
     r.bearer(user.token)
         .idempotencyKey(idempotencyKey)
         .json({{u"orderId"_s, steps.orderId},

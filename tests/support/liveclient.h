@@ -2,6 +2,8 @@
 // LiveClient: a test's WebSocket client of GET /api/v1/live that records every message it
 // receives, to look for one later (with QTRY_*). Main thread.
 
+#include "apipaths.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
@@ -22,7 +24,7 @@ public:
         QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString &text) {
             messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
         });
-        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(port)));
+        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port) + api::live()));
     }
     bool waitConnected()
     {

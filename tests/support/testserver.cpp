@@ -113,7 +113,8 @@ bool TestServer::start()
     for (const char16_t *limit :
          {u"--limit-queue-joins", u"--limit-queue-joins-per-address", u"--limit-queue-polls",
           u"--limit-queue-polls-per-address", u"--limit-poll-pace", u"--limit-holds",
-          u"--limit-accounts-per-address"})
+          u"--limit-accounts-per-address", u"--limit-seat-waits",
+          u"--limit-seat-waits-per-address"})
         args << QString::fromUtf16(limit) << u"0"_s;
     args << u"--listen"_s << u"127.0.0.1:%1"_s.arg(m_port);
     if (TestRedis::requested())
