@@ -1534,6 +1534,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waiting-list joins by an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting-list joins from an address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clear the pre-queue</source>
         <translation type="unfinished"></translation>
     </message>

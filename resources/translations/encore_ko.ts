@@ -1527,6 +1527,14 @@
         <translation>한 대기열의 주소당 계정</translation>
     </message>
     <message>
+        <source>Waiting-list joins by an account</source>
+        <translation>계정별 대기 명단 신청</translation>
+    </message>
+    <message>
+        <source>Waiting-list joins from an address</source>
+        <translation>주소별 대기 명단 신청</translation>
+    </message>
+    <message>
         <source>Clear the pre-queue</source>
         <translation>사전 대기열 비우기</translation>
     </message>
