@@ -25,40 +25,6 @@ namespace encore::server {
 
 namespace {
 
-struct Eta {
-    qint64 seconds = 0;
-    qint64 low = 0;
-    qint64 high = 0;
-    QString reason;
-};
-
-// ETA = my position ÷ admissions per second. The measured rate of the last minute is used once
-// there are enough samples (it sees capacity limits the settings cannot); before that, and right
-// after staff change the settings, the configured rate.
-Eta estimate(qint64 position, const QueueSnapshot &s)
-{
-    const bool atCapacity = s.activeCount >= s.maxActive;
-    const double configured = s.admitPerMinute / 60.0;
-    const double measured
-        = s.recentAdmitted >= 5 && s.spanSeconds >= 2 ? s.recentAdmitted / s.spanSeconds : 0;
-    double rate = measured > 0 ? std::min(measured, configured) : configured;
-    Eta eta;
-    eta.reason = measured > 0 ? u"steady"_s : u"estimating"_s;
-    if (s.settingsChanged) {
-        rate = configured; // the last minute no longer predicts the next
-        eta.reason = u"rate_changed"_s;
-    }
-    if (atCapacity)
-        eta.reason = u"at_capacity"_s;
-    if (s.paused)
-        eta.reason = u"paused"_s;
-    const double seconds = position / std::max(rate, 1e-6);
-    eta.seconds = qint64(std::ceil(seconds));
-    eta.low = qint64(std::floor(seconds * 0.8));
-    eta.high = qint64(std::ceil(seconds * (s.paused || atCapacity ? 2.0 : 1.25))) + 1;
-    return eta;
-}
-
 // Serialises one customer's joins of one concert (a double click sends two at once): each join
 // reads its ticket before the next one rotates the token, so none answers 404 for the ticket it
 // just made. Session-level, so it spans the store's own transactions; join() never runs inside one.
