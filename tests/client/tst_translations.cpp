@@ -1,6 +1,7 @@
 // Both languages are compiled in: Korean translates every string, English plurals read right,
 // switching language retranslates live widgets, and every word the server can send has words on
 // screen in both languages.
+#include "admin/fairqueuepanel.h"
 #include "admin/salestab.h"
 #include "app/languagemanager.h"
 #include "models/displaytext.h"
@@ -138,6 +139,8 @@ void TestTranslations::everyServerWordHasWordsInBothLanguages()
         check(wordOf(v), SalesTab::findingTitle(v));
     for (const SeatWaitStatus v : allValues<SeatWaitStatus>())
         check(wordOf(v), DisplayText::seatWaitStatus(v));
+    for (const LimitKind v : allValues<LimitKind>())
+        check(wordOf(v), FairQueuePanel::kindText(v));
     QVERIFY(checked >= 40);
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u" | "_s)));
     languages.setLanguage(u"en"_s, false);
