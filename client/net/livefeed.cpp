@@ -96,9 +96,11 @@ void LiveFeed::watchQueue(const QString &queueToken)
 {
     if (queueToken == m_queueToken)
         return; // already following it (the server answers every subscribe with a message)
-    m_queueToken = queueToken;
+    const QString before = std::exchange(m_queueToken, queueToken);
     if (!queueToken.isEmpty())
         m_socket.send(LiveSubscription::queue(queueToken).toJson());
+    else
+        m_socket.send(LiveSubscription::queue(before).ended().toJson()); // no more pushes of it
 }
 
 void LiveFeed::resync()

@@ -2,6 +2,15 @@
 -- does: the encore_seats payloads of the trigger and of seat_notices() gain "awaited" (held, and
 -- someone waits for it: when the hold ends the seat goes to them, not back on sale). One
 -- function builds a seat's payload object for both, so the two stay the same shape.
+-- And one function says whether a seat is on sale, for every count and check that asks.
+
+-- Free, or held by a hold that has run out and that nobody waits for (the sweeper frees such a
+-- hold within a second; until then every reader treats it alike). Inlined by the planner.
+CREATE FUNCTION seat_on_sale(s seats) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT s.status = 'AVAILABLE'
+        OR (s.status = 'HELD' AND s.held_until <= now()
+            AND NOT seat_awaited(s.schedule_id, s.number, s.tier))
+$$;
 
 CREATE FUNCTION seat_notice(p_schedule bigint, p_number integer, p_status text, p_price bigint,
                             p_tier text, p_version bigint, p_held_until timestamptz,

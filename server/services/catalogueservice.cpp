@@ -243,8 +243,8 @@ Schedule CatalogueService::schedule(qint64 scheduleId)
 {
     QSqlQuery &q = m_db.exec(
         u"SELECT sc.id, sc.concert_id, sc.starts_at, sc.sales_open_at, sc.sales_close_at, "
-        " count(s.number) FILTER (WHERE s.status = 'AVAILABLE' OR (s.status = 'HELD' AND "
-        "s.held_until <= now())), count(s.number), coalesce(min(s.price), 0), "
+        " count(s.number) FILTER (WHERE seat_on_sale(s)), count(s.number), coalesce(min(s.price), "
+        "0), "
         "coalesce(max(s.price), 0) "
         "FROM schedules sc LEFT JOIN seats s ON s.schedule_id = sc.id WHERE sc.id = ? "
         "GROUP BY sc.id"_s,

@@ -107,11 +107,11 @@ QList<int> SeatRows::unavailable(const QList<int> &numbers, const QDateTime &now
 
 QList<Schedule> ConcertService::loadSchedules(const QList<qint64> &concertIds, bool bookableOnly)
 {
-    // Seats whose hold has run out count as available even before the sweeper frees them.
+    // Seats whose hold has run out count as available even before the sweeper frees them,
+    // unless someone waits for them (seat_on_sale, migration 016).
     QSqlQuery &q = m_db.exec(
         u"SELECT sc.id, sc.concert_id, sc.starts_at, sc.sales_open_at, sc.sales_close_at, "
-        " count(*) FILTER (WHERE s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until <= "
-        "now())), "
+        " count(*) FILTER (WHERE seat_on_sale(s)), "
         " count(s.number), coalesce(min(s.price), 0), coalesce(max(s.price), 0), sc.cancelled_at "
         "FROM schedules sc LEFT JOIN seats s ON s.schedule_id = sc.id "
         "WHERE sc.concert_id = ANY(?::bigint[]) "
@@ -319,9 +319,8 @@ QList<SeatAvailability> ConcertService::availability(const QList<qint64> &schedu
 {
     // Counted as loadSchedules() counts them, so the live figure matches GET /concerts.
     QSqlQuery &q = m_db.exec(
-        u"SELECT schedule_id, count(*) FILTER (WHERE status = 'AVAILABLE' OR (status = 'HELD' "
-        "AND held_until <= now())), count(*) FROM seats WHERE schedule_id = ANY(?::bigint[]) "
-        "GROUP BY schedule_id"_s,
+        u"SELECT s.schedule_id, count(*) FILTER (WHERE seat_on_sale(s)), count(*) FROM seats s "
+        "WHERE s.schedule_id = ANY(?::bigint[]) GROUP BY s.schedule_id"_s,
         {sql::intArray(scheduleIds)});
     QList<SeatAvailability> out;
     while (q.next())

@@ -31,8 +31,7 @@ AdminSeatMap SeatOperationsService::seats(qint64 scheduleId)
 {
     QSqlQuery &q = m_db.exec(
         u"SELECT s.number, s.tier, s.price, "
-        " CASE WHEN s.status = 'HELD' AND s.held_until <= now() THEN 'AVAILABLE' ELSE s.status "
-        "END, "
+        " CASE WHEN s.status = 'HELD' AND seat_on_sale(s) THEN 'AVAILABLE' ELSE s.status END, "
         " CASE WHEN s.status = 'HELD' AND s.held_until > now() THEN s.held_until END, s.version, "
         " CASE WHEN s.status = 'SOLD' OR s.held_until > now() THEN s.reservation_id END, "
         "u.username, r.paid_at "
@@ -121,8 +120,7 @@ AdminSeatMap SeatOperationsService::blockSeat(const User &staff, qint64 schedule
             u"UPDATE seats SET status = 'BLOCKED', reservation_id = NULL, held_until = NULL, "
             "version = nextval('seat_version_seq') "
             "WHERE schedule_id = ? AND number = ? "
-            "AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until < now() "
-            "     AND NOT seat_awaited(schedule_id, number, tier))) RETURNING number"_s,
+            "AND seat_on_sale(seats) RETURNING number"_s,
             {scheduleId, seat});
         if (!q.next()) {
             seats(scheduleId); // NOT_FOUND for a date that does not exist

@@ -130,8 +130,7 @@ std::pair<SeatWait, bool> SeatWaitService::join(const QUuid &userId, const SeatW
         // Waiting only makes sense for seats that are taken: a free one is held, not waited for.
         QSqlQuery &state
             = m_db.exec(u"SELECT s.number, "
-                        " s.status = 'AVAILABLE' OR (s.status = 'HELD' AND s.held_until < now() "
-                        "   AND NOT seat_awaited(s.schedule_id, s.number, s.tier)), "
+                        " seat_on_sale(s), "
                         " r.user_id = ?::uuid AND (s.status = 'SOLD' OR s.held_until > now()) "
                         "FROM seats s LEFT JOIN reservations r ON r.id = s.reservation_id "
                         "WHERE s.schedule_id = ? AND (s.number = ANY(?::int[]) OR s.tier = ?) "

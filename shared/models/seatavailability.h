@@ -10,7 +10,7 @@ namespace encore {
 
 struct SeatAvailability {
     qint64 scheduleId = 0;
-    int availableSeats = 0; // a hold that ran out counts as available
+    int availableSeats = 0; // a hold that ran out counts as available unless the seat is awaited
     int totalSeats = 0;
 
     // {"scheduleId", "availableSeats", "totalSeats"} (the live frame adds its "type").

@@ -1,6 +1,7 @@
 // GET /api/v1/live: authenticated WebSocket subscribers hear every seat change (hold, cancel,
 // sale, expiry) and queue change, on every worker and every instance; bad clients are closed; a
 // date's seats follow the REST rule (an ACTIVE queue token of that concert, or the staff role).
+#include "api/livemessage.h"
 #include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
@@ -211,6 +212,12 @@ void TestLiveFeed::queueTicketIsPushed()
         c.find(u"queue"_s,
                [](const QJsonObject &m) { return m.value(u"status"_s).toString() == u"ACTIVE"; }),
         10'000);
+    // The app stops following it with the shared unsubscribe frame: accepted, the socket stays.
+    c.send(
+        encore::LiveSubscription::queue(join.json().value(u"token"_s).toString()).ended().toJson());
+    c.send(encore::liveMessage(encore::LiveMessageType::Ping));
+    QTRY_VERIFY(c.find(u"pong"_s));
+    QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
 }
 
 void TestLiveFeed::seatSubscriptionNeedsActiveTurn_data()

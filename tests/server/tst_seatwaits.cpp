@@ -10,10 +10,13 @@
 #include "liveclient.h"
 #include "testserver.h"
 
+#include "api/admintypes.h"
 #include "api/apitypes.h"
 #include "api/livemessage.h"
 #include "apipaths.h"
 #include "models/seatwait.h"
+#include "services/concertservice.h"
+#include "services/services.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -569,6 +572,13 @@ void TestSeatWaits::expiredHoldIsOfferedNotSold()
     m_fx->db().exec(u"UPDATE seats SET held_until = now() - interval '1 second' "
                     "WHERE reservation_id = ?::uuid"_s,
                     {held});
+    // Not for sale in any count either (before the sweeper's offer and after it alike): the
+    // concert list's and the staff console's.
+    QCOMPARE(m_fx->services().concerts.availability({date}).value(0).availableSeats, 49);
+    const auto staffMap
+        = AdminSeatMap::fromJson(call("GET", api::adminScheduleSeats(date), m_staff).json());
+    QVERIFY(staffMap);
+    QCOMPARE(staffMap->seat(33)->seat.status, SeatStatus::Held);
     QList<HttpRequest> burst;
     for (const TestUser &rival : std::as_const(rivals))
         burst.append(holdRequest(rival, date, {33}));
