@@ -27,8 +27,8 @@ void PaymentGatewayClient::authenticate(const PaymentGatewayInfo &gateway,
                                         const QString &paymentKey, const QString &code,
                                         QObject *context, Callback done)
 {
-    post(gateway, u"/v1/cards/authenticate"_s, {{u"paymentKey"_s, paymentKey}, {u"code"_s, code}},
-         context, std::move(done));
+    post(gateway, u"/v1/cards/authenticate"_s,
+         gateway::CardAuthentication {paymentKey, code}.toJson(), context, std::move(done));
 }
 
 void PaymentGatewayClient::post(const PaymentGatewayInfo &gateway, const QString &path,

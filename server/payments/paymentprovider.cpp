@@ -167,7 +167,7 @@ GatewayOutcome PaymentProvider::outcome(const Response &response) const
     }
     // "Still processing the first request with this key" says nothing about the outcome.
     if (response.status >= 400 && response.status < 500 && json
-        && json->value(u"code"_s).toString() != u"IDEMPOTENT_REQUEST_PROCESSING") {
+        && gateway::Error::fromJson(json.value()).code != u"IDEMPOTENT_REQUEST_PROCESSING") {
         o.kind = GatewayOutcome::Kind::Refused;
         o.error = gateway::Error::fromJson(json.value());
         return o;
@@ -180,10 +180,9 @@ GatewayOutcome PaymentProvider::outcome(const Response &response) const
 GatewayOutcome PaymentProvider::confirm(const QString &paymentKey, const QString &orderId,
                                         Money amount)
 {
-    const QByteArray body = QJsonDocument(QJsonObject {{u"paymentKey"_s, paymentKey},
-                                                       {u"orderId"_s, orderId},
-                                                       {u"amount"_s, amount}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body
+        = QJsonDocument(gateway::PaymentConfirmation {paymentKey, orderId, amount}.toJson())
+              .toJson(QJsonDocument::Compact);
     // One key per payment: the route, the resolver and any instance send the same request.
     GatewayOutcome o
         = outcome(call("POST", u"/v1/payments/confirm"_s, body, "confirm-" + paymentKey.toUtf8()));

@@ -136,6 +136,37 @@ Result<CardAuthorization> CardAuthorization::fromJson(const QJsonObject &json)
     return a;
 }
 
+QJsonObject CardAuthentication::toJson() const
+{
+    return {{u"paymentKey"_s, paymentKey}, {u"code"_s, code}};
+}
+
+Result<CardAuthentication> CardAuthentication::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    CardAuthentication a {r.string(u"paymentKey"_s, 1, 200), r.string(u"code"_s, 0, 32)};
+    if (!r.ok())
+        return r.error();
+    return a;
+}
+
+QJsonObject PaymentConfirmation::toJson() const
+{
+    return {{u"paymentKey"_s, paymentKey}, {u"orderId"_s, orderId}, {u"amount"_s, amount}};
+}
+
+Result<PaymentConfirmation> PaymentConfirmation::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    PaymentConfirmation c;
+    c.paymentKey = r.string(u"paymentKey"_s, 1, 200);
+    c.orderId = r.string(u"orderId"_s, 1, 64);
+    c.amount = r.integer(u"amount"_s, 1, std::numeric_limits<qint64>::max());
+    if (!r.ok())
+        return r.error();
+    return c;
+}
+
 QJsonObject Authorization::toJson() const
 {
     QJsonObject o {{u"paymentKey"_s, paymentKey}, {u"status"_s, paymentStatusName(status)}};

@@ -83,6 +83,29 @@ struct CardAuthorization {
     static Result<CardAuthorization> fromJson(const QJsonObject &json);
 };
 
+// What the desktop app posts to /v1/cards/authenticate: the cardholder's one-time code for an
+// authorisation the gateway answered IN_PROGRESS.
+struct CardAuthentication {
+    QString paymentKey;
+    QString code;
+
+    QJsonObject toJson() const;
+    static Result<CardAuthentication> fromJson(const QJsonObject &json);
+    friend bool operator==(const CardAuthentication &, const CardAuthentication &) = default;
+};
+
+// What the server posts to /v1/payments/confirm: take the amount the card authorised for the
+// order (the server's own order id and amount, so a client cannot change them).
+struct PaymentConfirmation {
+    QString paymentKey;
+    QString orderId;
+    Money amount = 0;
+
+    QJsonObject toJson() const;
+    static Result<PaymentConfirmation> fromJson(const QJsonObject &json);
+    friend bool operator==(const PaymentConfirmation &, const PaymentConfirmation &) = default;
+};
+
 // The answer to /v1/cards/authorize (and /v1/cards/authenticate).
 struct Authorization {
     QString paymentKey;

@@ -14,6 +14,7 @@
 #include "models/queueticket.h"
 #include "models/seat.h"
 #include "models/seatavailability.h"
+#include "payments/gatewaypayment.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -339,6 +340,11 @@ void TestApiContract::requestsRoundTrip()
     QVERIFY(roundTrips(PaymentRequest {kReservation}));
     QVERIFY(roundTrips(TopUpOrderRequest {50'000}));
     QVERIFY(roundTrips(TopUpConfirmRequest {QUuid::createUuid(), u"pk_test_1"_s, 50'000}));
+    // The card gateway's request bodies (the app's and the server's; the sandbox decodes them).
+    QVERIFY(roundTrips(gateway::CardAuthentication {u"pk_test_1"_s, u"123456"_s}));
+    QVERIFY(roundTrips(gateway::PaymentConfirmation {u"pk_test_1"_s, u"order-1"_s, 50'000}));
+    QVERIFY(!gateway::PaymentConfirmation::fromJson(
+        gateway::PaymentConfirmation {u"pk_test_1"_s, u"order-1"_s, 0}.toJson()));
     // The contract's limits are applied when reading.
     QVERIFY(!HoldRequest::fromJson(HoldRequest {11, {1, 2, 3, 4, 5}}.toJson()));
     QVERIFY(!HoldRequest::fromJson(HoldRequest {11, {7, 7}}.toJson()));

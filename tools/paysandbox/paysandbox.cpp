@@ -266,13 +266,16 @@ PaySandbox::Answer PaySandbox::authorize(const QJsonObject &body)
 
 PaySandbox::Answer PaySandbox::authenticate(const QJsonObject &body)
 {
-    const QString key = body.value(u"paymentKey"_s).toString();
+    const auto in = gateway::CardAuthentication::fromJson(body);
+    if (!in)
+        return refusal(400, u"INVALID_REQUEST"_s, in.error().message);
+    const QString key = in->paymentKey;
     StoredPayment *stored = find(key);
     if (!stored)
         return unknownPayment();
     if (stored->payment.status != gateway::PaymentStatus::InProgress)
         return refusal(400, u"ALREADY_PROCESSED_PAYMENT"_s, u"Nothing to authenticate."_s);
-    if (body.value(u"code"_s).toString() != QStringView(kAuthenticationCode))
+    if (in->code != QStringView(kAuthenticationCode))
         return refusal(402, wordOf(CardRefusal::InvalidAuthentication),
                        u"The one-time code is not correct."_s);
     stored->payment.status = gateway::PaymentStatus::Ready;
@@ -281,12 +284,12 @@ PaySandbox::Answer PaySandbox::authenticate(const QJsonObject &body)
 
 PaySandbox::Answer PaySandbox::confirm(const QJsonObject &body, bool *delay)
 {
-    JsonReader r(body);
-    const QString key = r.string(u"paymentKey"_s, 1, 200);
-    const QString orderId = r.string(u"orderId"_s, 1, 64);
-    const qint64 amount = r.integer(u"amount"_s, 1, std::numeric_limits<qint64>::max());
-    if (!r.ok())
-        return refusal(400, u"INVALID_REQUEST"_s, r.error().message);
+    const auto in = gateway::PaymentConfirmation::fromJson(body);
+    if (!in)
+        return refusal(400, u"INVALID_REQUEST"_s, in.error().message);
+    const QString &key = in->paymentKey;
+    const QString &orderId = in->orderId;
+    const qint64 amount = in->amount;
     StoredPayment *stored = find(key);
     if (!stored)
         return unknownPayment();
