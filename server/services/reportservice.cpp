@@ -4,6 +4,7 @@
 #include "models/concert.h"
 #include "services/seatoperationsservice.h"
 #include "storage/database.h"
+#include "storage/sqlvalues.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -42,14 +43,7 @@ QByteArray csv(const QStringList &header, const QList<QStringList> &rows)
 // Reads every row of one reconciliation query; `fill` maps a row to a FindingRow.
 template<typename Fill> QList<FindingRow> findingRows(Database &db, const QString &sql, Fill fill)
 {
-    QList<FindingRow> rows;
-    QSqlQuery &q = db.exec(sql);
-    while (q.next()) {
-        FindingRow row;
-        fill(q, row);
-        rows.append(row);
-    }
-    return rows;
+    return sql::mapRows<FindingRow>(db.exec(sql), fill);
 }
 
 // "2026-12-14 19:30:00": the wall-clock time at the venue (the zone is in its own column).
@@ -166,18 +160,22 @@ ReconciliationReport ReportService::reconciliation()
                          r.reservationId = q.value(2).toString();
                          r.heldUntil = q.value(3).toDateTime();
                      })});
-    QSqlQuery &totals
-        = m_db.exec(u"SELECT (SELECT coalesce(sum(balance), 0) FROM wallets), "
-                    "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'TOPUP'), "
-                    "(SELECT coalesce(-sum(amount), 0) FROM wallet_ledger WHERE kind = 'PAYMENT'), "
-                    "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'REFUND'), "
-                    "(SELECT coalesce(sum(amount), 0) FROM payments WHERE refunded_at IS NULL)"_s);
+    QSqlQuery &totals = m_db.exec(
+        u"SELECT (SELECT coalesce(sum(balance), 0) FROM wallets), "
+        "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'TOPUP'), "
+        "(SELECT coalesce(-sum(amount), 0) FROM wallet_ledger WHERE kind = 'PAYMENT'), "
+        "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'REFUND'), "
+        "(SELECT coalesce(sum(amount), 0) FROM payments WHERE refunded_at IS NULL), "
+        "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'ADJUSTMENT'), "
+        "(SELECT coalesce(-sum(amount), 0) FROM wallet_ledger WHERE kind = 'CARD_REFUND')"_s);
     totals.next();
     report.walletBalances = totals.value(0).toLongLong();
     report.topUps = totals.value(1).toLongLong();
     report.payments = totals.value(2).toLongLong();
     report.refunds = totals.value(3).toLongLong();
     report.revenue = totals.value(4).toLongLong();
+    report.adjustments = totals.value(5).toLongLong();
+    report.cardRefunds = totals.value(6).toLongLong();
     report.ok = report.problemCount() == 0;
     return report;
 }
