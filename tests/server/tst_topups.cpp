@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void freeTopUpIsGone();
     void staffRefundToCard();
     void reconciliationFindsInjectedMismatches();
+    void gatewayRestartKeepsItsRecords();
     void timeoutThenLookup();
     void crashBetweenChargeAndCommit();
     void duplicatedAndReorderedWebhooks();
@@ -565,6 +567,36 @@ void TestTopUps::reconciliationFindsInjectedMismatches()
              u"tpk_not_at_the_gateway"_s);
     setKey(swapped.paymentKey);
     QVERIFY(report().ok);
+}
+
+// scripts/run.sh stops the sandbox with the server and starts both again: with its state file
+// the gateway still knows what it charged, so reconciliation stays clean after the restart
+// (without it, every earlier top-up read "credited, not in the gateway's settlements").
+void TestTopUps::gatewayRestartKeepsItsRecords()
+{
+    QTemporaryDir dir;
+    PaymentSetup setup;
+    QVERIFY(setup.start({u"--state-file"_s, dir.filePath(u"pay-sandbox.json"_s)}, {}));
+    const TestUser staff = staffUser(*setup.fixtures);
+    const TestUser user = newUser(*setup.fixtures, u"restart"_s);
+    const HttpClient http = setup.server->client();
+    const CardTopUpSteps steps = prepareCardTopUp(http, *setup.gateway, user, 25'000);
+    QCOMPARE(http.send(confirmTopUpRequest(user, steps, 25'000, "restart")).status, 201);
+    const QByteArray payment = "/v1/payments/" + steps.paymentKey.toLatin1();
+    const HttpResponse before = setup.gateway->merchant("GET", payment);
+    QCOMPARE(before.status, 200);
+
+    setup.gateway->stop();
+    QVERIFY(setup.gateway->start(
+        u"http://127.0.0.1:%1%2"_s.arg(setup.server->port()).arg(api::paymentGatewayWebhook())));
+    QCOMPARE(setup.gateway->merchant("GET", payment).body, before.body);
+    const auto report = ReconciliationReport::fromJson(
+        http.get(api::adminReconciliation().toUtf8(), staff.token).json());
+    QVERIFY(report);
+    QCOMPARE(report->settlements, SettlementCheck::Checked);
+    QVERIFY2(report->ok, qPrintable(QString::number(report->problemCount())));
+    // A second top-up after the restart is charged and credited as usual.
+    QCOMPARE(cardTopUp(http, *setup.gateway, user, 5'000).status, 201);
 }
 
 CardTopUpSteps TestTopUps::slowTopUp(PaymentSetup &setup, int delayMs, int timeoutMs, qint64 amount,
