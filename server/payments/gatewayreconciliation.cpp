@@ -16,12 +16,6 @@ namespace encore::server {
 
 namespace {
 
-// Every row of `sql`, mapped to a finding by `fill`.
-template<typename Fill> QList<FindingRow> rows(Database &db, const QString &sql, Fill fill)
-{
-    return sql::mapRows<FindingRow>(db.exec(sql), fill);
-}
-
 struct OrderFacts {
     QString orderId;
     Money amount = 0;
@@ -35,44 +29,46 @@ void TopUpService::addToReconciliation(ReconciliationReport &report)
     // Paid (or paid, then refunded) orders with anything but one TOPUP entry of their amount.
     report.findings.append(
         {FindingKind::OrdersWithoutOneTopUpEntry,
-         rows(m_db,
-              u"SELECT o.id::text, o.amount, count(l.id), coalesce(sum(l.amount), 0) "
-              "FROM top_up_orders o LEFT JOIN wallet_ledger l "
-              "  ON l.top_up_order_id = o.id AND l.kind = 'TOPUP' "
-              "WHERE o.status IN ('PAID', 'CANCELLED') GROUP BY o.id, o.amount "
-              "HAVING count(l.id) <> 1 OR coalesce(sum(l.amount), 0) <> o.amount"_s,
-              [](const QSqlQuery &q, FindingRow &r) {
-                  r.orderId = q.value(0).toString();
-                  r.amount = q.value(1).toLongLong();
-                  r.entries = q.value(2).toInt();
-                  r.credited = q.value(3).toLongLong();
-              })});
+         sql::mapRows<FindingRow>(
+             m_db.exec(u"SELECT o.id::text, o.amount, count(l.id), coalesce(sum(l.amount), 0) "
+                       "FROM top_up_orders o LEFT JOIN wallet_ledger l "
+                       "  ON l.top_up_order_id = o.id AND l.kind = 'TOPUP' "
+                       "WHERE o.status IN ('PAID', 'CANCELLED') GROUP BY o.id, o.amount "
+                       "HAVING count(l.id) <> 1 OR coalesce(sum(l.amount), 0) <> o.amount"_s),
+             [](const QSqlQuery &q, FindingRow &r) {
+                 r.orderId = q.value(0).toString();
+                 r.amount = q.value(1).toLongLong();
+                 r.entries = q.value(2).toInt();
+                 r.credited = q.value(3).toLongLong();
+             })});
     report.findings.append(
         {FindingKind::TopUpEntriesWithoutPaidOrder,
-         rows(m_db,
-              u"SELECT l.id, l.user_id::text, l.amount, o.status "
-              "FROM wallet_ledger l LEFT JOIN top_up_orders o ON o.id = l.top_up_order_id "
-              "WHERE l.kind = 'TOPUP' AND (o.id IS NULL OR o.status NOT IN ('PAID', 'CANCELLED') "
-              "  OR o.user_id <> l.user_id)"_s,
-              [](const QSqlQuery &q, FindingRow &r) {
-                  r.entryId = q.value(0).toLongLong();
-                  r.userId = q.value(1).toString();
-                  r.amount = q.value(2).toLongLong();
-                  r.orderStatus = topUpOrderStatusFromName(q.value(3).toString());
-              })});
+         sql::mapRows<FindingRow>(
+             m_db.exec(u"SELECT l.id, l.user_id::text, l.amount, o.status "
+                       "FROM wallet_ledger l LEFT JOIN top_up_orders o ON o.id = l.top_up_order_id "
+                       "WHERE l.kind = 'TOPUP' AND (o.id IS NULL OR o.status NOT IN ('PAID', "
+                       "'CANCELLED') "
+                       "  OR o.user_id <> l.user_id)"_s),
+             [](const QSqlQuery &q, FindingRow &r) {
+                 r.entryId = q.value(0).toLongLong();
+                 r.userId = q.value(1).toString();
+                 r.amount = q.value(2).toLongLong();
+                 r.orderStatus = topUpOrderStatusFromName(q.value(3).toString());
+             })});
     report.findings.append(
         {FindingKind::CardRefundMismatches,
-         rows(m_db,
-              u"SELECT o.id::text, o.amount, coalesce(-sum(l.amount), 0) FROM top_up_orders o "
-              "LEFT JOIN wallet_ledger l ON l.top_up_order_id = o.id AND l.kind = 'CARD_REFUND' "
-              "GROUP BY o.id, o.amount, o.status "
-              "HAVING (o.status = 'CANCELLED') <> (count(l.id) = 1) "
-              "  OR (count(l.id) > 0 AND -sum(l.amount) <> o.amount)"_s,
-              [](const QSqlQuery &q, FindingRow &r) {
-                  r.orderId = q.value(0).toString();
-                  r.amount = q.value(1).toLongLong();
-                  r.debited = q.value(2).toLongLong();
-              })});
+         sql::mapRows<FindingRow>(
+             m_db.exec(
+                 u"SELECT o.id::text, o.amount, coalesce(-sum(l.amount), 0) FROM top_up_orders o "
+                 "LEFT JOIN wallet_ledger l ON l.top_up_order_id = o.id AND l.kind = 'CARD_REFUND' "
+                 "GROUP BY o.id, o.amount, o.status "
+                 "HAVING (o.status = 'CANCELLED') <> (count(l.id) = 1) "
+                 "  OR (count(l.id) > 0 AND -sum(l.amount) <> o.amount)"_s),
+             [](const QSqlQuery &q, FindingRow &r) {
+                 r.orderId = q.value(0).toString();
+                 r.amount = q.value(1).toLongLong();
+                 r.debited = q.value(2).toLongLong();
+             })});
     compareSettlements(report);
     report.ok = report.problemCount() == 0;
 }
