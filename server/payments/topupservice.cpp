@@ -1,5 +1,6 @@
 #include "topupservice.h"
 
+#include "api/admintypes.h"
 #include "jsonreader.h"
 #include "payments/paymentprovider.h"
 #include "services/decisions.h"
@@ -483,9 +484,9 @@ TopUpOrder TopUpService::refundToCard(const User &staff, const QUuid &orderId,
                   "VALUES (?::uuid, 'top-up.refund-to-card', ?, ?::jsonb)"_s,
                   {sql::uuid(staff.id), u"top-up-order:"_s + orderId.toString(QUuid::WithoutBraces),
                    QString::fromUtf8(
-                       QJsonDocument(QJsonObject {{u"reason"_s, reason},
-                                                  {u"amount"_s, order->amount},
-                                                  {u"userId"_s,
+                       QJsonDocument(QJsonObject {{wordOf(AuditDetail::Reason), reason},
+                                                  {wordOf(AuditDetail::Amount), order->amount},
+                                                  {wordOf(AuditDetail::UserId),
                                                    order->userId.toString(QUuid::WithoutBraces)}})
                            .toJson(QJsonDocument::Compact))});
         return TopUpOrder(*load(orderId, false));

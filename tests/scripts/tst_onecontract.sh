@@ -30,8 +30,8 @@ report() {
 allowed=(
     "A R S VIP:price tier names (the client's are sample data for screenshots)"
     "DIR FILE URL:value names of command-line options"
-    "amount orderId paymentKey:the client's QSettings keys of a pending card top-up; the server's name the gateway section of the staff reconciliation report"
-    "ok problem:/healthz and reconciliation values on the server; widget style states in the client"
+    "amount paymentKey:the client's QSettings keys of a pending card top-up; the server's are field names in validation details and a card refund's audit entry"
+    "ok:the /healthz body's value on the server; a widget style state in the client"
     "status reason:the client's own details of a failure that never reached the server (network, a non-API answer)"
     "seats:the server's NOTIFY payload and a validation field name; a screenshot file name in the client"
 )
