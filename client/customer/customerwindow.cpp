@@ -476,6 +476,24 @@ void CustomerWindow::onAccountNotice(const AccountNotice &n)
     case AccountNoticeKind::QueueRemoved:
         text = tr("Your place in the queue was ended by our staff.");
         break;
+    case AccountNoticeKind::HoldReleased:
+        if (!n.reservation)
+            return;
+        // The seat panel lets go of the hold at once, and the seat feed's own re-read of it
+        // (which cannot know why) says nothing more.
+        m_staffReleased.insert(n.reservation->id);
+        m_reservations->upsert(*n.reservation);
+        m_booking->reservationChanged(*n.reservation);
+        m_feed->resync();
+        text = tr("Our staff released your hold on seats %1 (%2). The seats are back on sale; "
+                  "you can pick seats again while your turn lasts.")
+                   .arg(DisplayText::seatList(n.reservation->seats), show);
+        // The reason first, on its own line: it is what the customer needs to read.
+        if (!n.reason.isEmpty())
+            text = tr("Released by staff: %1").arg(n.reason) + u'\n' + text;
+        m_notice->showMessage(NoticeBar::Kind::Info, text);
+        loadReservations();
+        return;
     }
     if (!n.reason.isEmpty())
         text += u' ' + tr("Reason: %1").arg(n.reason);
@@ -751,6 +769,8 @@ void CustomerWindow::onHoldEndedElsewhere(const Reservation &reservation)
         return;
     default:
         m_feed->resync();
+        if (m_staffReleased.contains(reservation.id))
+            return; // staff's own notice told the customer why
         m_notice->showError({tr("Your hold on seats %1 was released by the box office or from "
                                 "another window of your account.")
                                  .arg(seats),

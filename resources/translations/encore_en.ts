@@ -376,6 +376,17 @@
         <source>The card payment was declined.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The queue for this date opens at %1, %n minute(s) before sales open.</source>
+        <translation>
+            <numerusform>The queue for this date opens at %1, %n minute before sales open.</numerusform>
+            <numerusform>The queue for this date opens at %1, %n minutes before sales open.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please come back then.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>encore::AdminWindow</name>
@@ -800,6 +811,10 @@
     </message>
     <message>
         <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter queue to wait for the opening.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1309,6 +1324,14 @@
     </message>
     <message>
         <source>The seat offered to you was not paid in time and went to the next person waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our staff released your hold on seats %1 (%2). The seats are back on sale; you can pick seats again while your turn lasts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released by staff: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2039,10 +2062,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Amount in KRW (negative to debit):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seats to refund:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,6 +2090,10 @@
             <numerusform>A reason is at most %n character.</numerusform>
             <numerusform>A reason is at most %n characters.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Amount (negative to debit):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2621,10 +2644,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New price of seat(s) %1 in KRW (sold seats keep theirs):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seat(s) %1 now cost %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2683,6 +2702,13 @@
     <message>
         <source>Clear selection</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>New price of %n seat(s) (%1; sold seats keep theirs):</source>
+        <translation>
+            <numerusform>New price of %n seat (%1; sold seats keep theirs):</numerusform>
+            <numerusform>New price of %n seats (%1; sold seats keep theirs):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -373,6 +373,16 @@
         <source>The card payment was declined.</source>
         <translation>카드 결제가 거절되었습니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>The queue for this date opens at %1, %n minute(s) before sales open.</source>
+        <translation>
+            <numerusform>이 회차의 대기열은 판매 시작 %n분 전인 %1에 열립니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please come back then.</source>
+        <translation>그때 다시 와 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>encore::AdminWindow</name>
@@ -797,6 +807,10 @@
     <message>
         <source>Price</source>
         <translation>가격</translation>
+    </message>
+    <message>
+        <source>Press Enter queue to wait for the opening.</source>
+        <translation>대기열 입장을 누르면 판매 시작을 기다릴 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1317,14 @@
     <message>
         <source>The seat offered to you was not paid in time and went to the next person waiting.</source>
         <translation>제안된 좌석을 시간 안에 결제하지 않아 다음 대기자에게 넘어갔습니다.</translation>
+    </message>
+    <message>
+        <source>Our staff released your hold on seats %1 (%2). The seats are back on sale; you can pick seats again while your turn lasts.</source>
+        <translation>직원이 %2의 좌석 %1 선점을 해제했습니다. 좌석은 다시 판매 중이며, 차례가 끝나기 전까지 좌석을 다시 고를 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Released by staff: %1</source>
+        <translation>직원이 해제한 사유: %1</translation>
     </message>
 </context>
 <context>
@@ -2026,10 +2048,6 @@
         <translation>사유(감사 로그에 남고 고객에게도 보입니다):</translation>
     </message>
     <message>
-        <source>Amount in KRW (negative to debit):</source>
-        <translation>금액(원, 차감은 음수):</translation>
-    </message>
-    <message>
         <source>Seats to refund:</source>
         <translation>환불할 좌석:</translation>
     </message>
@@ -2056,6 +2074,10 @@
         <translation>
             <numerusform>사유는 최대 %n자입니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Amount (negative to debit):</source>
+        <translation>금액(차감은 음수):</translation>
     </message>
 </context>
 <context>
@@ -2643,10 +2665,6 @@
         <translation>좌석 가격</translation>
     </message>
     <message>
-        <source>New price of seat(s) %1 in KRW (sold seats keep theirs):</source>
-        <translation>좌석 %1의 새 가격(원, 판매된 좌석은 기존 가격 유지):</translation>
-    </message>
-    <message>
         <source>Seat(s) %1 now cost %2.</source>
         <translation>좌석 %1의 가격이 이제 %2입니다.</translation>
     </message>
@@ -2661,6 +2679,12 @@
     <message>
         <source>Waiting list…</source>
         <translation>대기 명단…</translation>
+    </message>
+    <message numerus="yes">
+        <source>New price of %n seat(s) (%1; sold seats keep theirs):</source>
+        <translation>
+            <numerusform>좌석 %n석(%1)의 새 가격(판매된 좌석은 기존 가격 유지):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,9 @@
 // debited, reconciliation still clean); the concert tree's seat counts follow the live feed
 // without a reload; the Seats tab never widens the window; the CSV exports start with a UTF-8
 // byte-order mark and list only sold seats; the staff seat map's legend speaks staff words and
-// the live indicator says "Live" in words. Saves a screenshot of the new tab
-// (ENCORE_SCREENSHOT_DIR).
+// the live indicator says "Live" in words; the result of an action and the offline banner float
+// over the page (nothing under the mouse moves) and the banner goes when the server is back. Saves
+// a screenshot of the new tab (ENCORE_SCREENSHOT_DIR).
 #include "admin/adminseatfeed.h"
 #include "admin/adminwindow.h"
 #include "admin/concertstab.h"
@@ -14,6 +15,8 @@
 #include "admin/topupstab.h"
 #include "app/style.h"
 #include "net/apiclient.h"
+#include "widgets/connectionbanner.h"
+#include "widgets/noticebar.h"
 
 #include "bookingrequests.h"
 #include "cardtopup.h"
@@ -25,6 +28,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -48,6 +52,7 @@ private Q_SLOTS:
     void seatsTabDoesNotWidenTheWindow();
     void seatMapSpeaksStaffWordsAndSaysLive();
     void attendeesCsvHasBomAndOnlySoldSeats();
+    void noticesFloatAndTheBannerGoesOnRecovery(); // last: it stops the server
 
 private:
     QTreeWidgetItem *dateItem(qint64 scheduleId);
@@ -327,6 +332,60 @@ void TestStaffWindow::attendeesCsvHasBomAndOnlySoldSeats()
     QVERIFY(salesBytes.startsWith("\xEF\xBB\xBF"));
     const QString text = QString::fromUtf8(salesBytes);
     QVERIFY(text.contains(u",아이유 CSV,"_s));
+}
+
+namespace {
+// Where each named widget sits in the window, after any pending layout has run.
+QList<QRect> geometries(QMainWindow *w, const QStringList &names)
+{
+    w->centralWidget()->layout()->activate();
+    QList<QRect> out;
+    for (const QString &name : names) {
+        QWidget *widget = visibleChild<QWidget>(w, name);
+        out.append(widget ? QRect(widget->mapTo(w, QPoint(0, 0)), widget->size()) : QRect());
+    }
+    return out;
+}
+} // namespace
+
+void TestStaffWindow::noticesFloatAndTheBannerGoesOnRecovery()
+{
+    m_window->showTab(AdminWindow::Tab::Concerts);
+    m_window->notice()->dismiss();
+    auto *banner = m_window->connectionBanner();
+    QTRY_VERIFY(!banner->isVisible());
+    const QStringList steady {u"adminTabs"_s, u"concertTree"_s, u"refreshButton"_s,
+                              u"logoutButton"_s};
+    const QList<QRect> before = geometries(m_window, steady);
+    for (const QRect &r : before)
+        QVERIFY(r.isValid());
+
+    // The result of an action (an export) shows over the page, not above it.
+    QSignalSpy exported(m_window, &AdminWindow::exported);
+    m_window->setExportPath(m_dir.filePath(u"overlay-sales.csv"_s));
+    m_window->exportSalesCsv();
+    QVERIFY(exported.wait(kGuiWaitMs));
+    QTRY_VERIFY(visibleChild<QWidget>(m_window, u"noticeBar"_s));
+    QCOMPARE(geometries(m_window, steady), before);
+    screenshot(m_window, u"staff-notice-overlay"_s);
+    m_window->notice()->dismiss();
+
+    // The server goes away: one banner, floating too.
+    m_server->stop();
+    QVERIFY(clickNamed(m_window, u"refreshButton"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(banner->state(), ConnectionBanner::State::Offline, kGuiWaitMs);
+    QVERIFY(banner->isVisible());
+    // The refresh's failures are not told twice: the banner is the one message.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->notice()->isVisible(), kGuiWaitMs);
+    QCOMPARE(geometries(m_window, steady), before);
+    screenshot(m_window, u"staff-offline"_s);
+
+    // Back on the same database and port: "Retry now" finds it, and the banner goes.
+    QVERIFY2(m_server->start(), m_server->output().right(2000).constData());
+    QVERIFY(clickNamed(m_window, u"connectionRetryButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->state() != ConnectionBanner::State::Offline, kGuiWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), kGuiWaitMs); // "connected again", then gone
+    QCOMPARE(geometries(m_window, steady), before);
 }
 
 QTEST_MAIN(TestStaffWindow)
