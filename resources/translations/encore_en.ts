@@ -1216,9 +1216,12 @@
         <source>Refund ticket</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Refund seats %1 for %2? The seats go back on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Refund seat %1 for %2? The seat goes back on sale.</numerusform>
+            <numerusform>Refund seats %1 for %2? The seats go back on sale.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refund</source>
@@ -1268,9 +1271,12 @@
         <source>Seats on hold</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Keep seat %1 to pay for it later in My tickets (until %2), or release it now?</numerusform>
+            <numerusform>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keep my hold</source>
@@ -1288,9 +1294,12 @@
         <source>Seats %1 were paid for in another window of your account. Your tickets are below.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Your hold on seats %1 was released by the box office or from another window of your account.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Your hold on seat %1 was released by the box office or from another window of your account.</numerusform>
+            <numerusform>Your hold on seats %1 was released by the box office or from another window of your account.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
@@ -1310,9 +1319,12 @@
             <numerusform>%n seats held for you: %1. Pay before the timer runs out.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>You still hold seat %1 for %2 until %3. Pay for it in My tickets.</numerusform>
+            <numerusform>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You left the waiting list.</source>
@@ -1326,9 +1338,12 @@
         <source>The seat offered to you was not paid in time and went to the next person waiting.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Our staff released your hold on seats %1 (%2). The seats are back on sale; you can pick seats again while your turn lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Our staff released your hold on seat %1 (%2). The seat is back on sale; you can pick seats again while your turn lasts.</numerusform>
+            <numerusform>Our staff released your hold on seats %1 (%2). The seats are back on sale; you can pick seats again while your turn lasts.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Released by staff: %1</source>
@@ -2441,9 +2456,12 @@
         <source>Time left in your turn: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>You are holding seats %1. Pay for them or release them to choose other seats.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>You are holding seat %1. Pay for it or release it to choose other seats.</numerusform>
+            <numerusform>You are holding seats %1. Pay for them or release them to choose other seats.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hold seats</source>

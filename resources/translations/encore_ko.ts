@@ -1210,9 +1210,11 @@
         <source>Refund ticket</source>
         <translation>티켓 환불</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Refund seats %1 for %2? The seats go back on sale.</source>
-        <translation>%1번 좌석(%2)을 환불할까요? 좌석은 다시 판매됩니다.</translation>
+        <translation>
+            <numerusform>%1번 좌석(%2)을 환불할까요? 좌석은 다시 판매됩니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refund</source>
@@ -1262,9 +1264,11 @@
         <source>Seats on hold</source>
         <translation>선점한 좌석</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</source>
-        <translation>%1번 좌석을 유지하고 나중에 내 티켓에서 결제할까요(%2까지), 아니면 지금 해제할까요?</translation>
+        <translation>
+            <numerusform>%1번 좌석을 유지하고 나중에 내 티켓에서 결제할까요(%2까지), 아니면 지금 해제할까요?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keep my hold</source>
@@ -1282,9 +1286,11 @@
         <source>Seats %1 were paid for in another window of your account. Your tickets are below.</source>
         <translation>%1번 좌석은 같은 계정의 다른 창에서 결제되었습니다. 아래에서 티켓을 확인하세요.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Your hold on seats %1 was released by the box office or from another window of your account.</source>
-        <translation>%1번 좌석의 선점이 매표소 또는 같은 계정의 다른 창에서 해제되었습니다.</translation>
+        <translation>
+            <numerusform>%1번 좌석의 선점이 매표소 또는 같은 계정의 다른 창에서 해제되었습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
@@ -1302,9 +1308,11 @@
             <numerusform>좌석 %n개를 선점했습니다: %1. 시간이 끝나기 전에 결제해 주세요.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
-        <translation>%2의 %1번 좌석을 %3까지 선점하고 있습니다. 내 티켓에서 결제하세요.</translation>
+        <translation>
+            <numerusform>%2의 %1번 좌석을 %3까지 선점하고 있습니다. 내 티켓에서 결제하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You left the waiting list.</source>
@@ -1318,9 +1326,11 @@
         <source>The seat offered to you was not paid in time and went to the next person waiting.</source>
         <translation>제안된 좌석을 시간 안에 결제하지 않아 다음 대기자에게 넘어갔습니다.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Our staff released your hold on seats %1 (%2). The seats are back on sale; you can pick seats again while your turn lasts.</source>
-        <translation>직원이 %2의 좌석 %1 선점을 해제했습니다. 좌석은 다시 판매 중이며, 차례가 끝나기 전까지 좌석을 다시 고를 수 있습니다.</translation>
+        <translation>
+            <numerusform>직원이 %2의 좌석 %1 선점을 해제했습니다. 좌석은 다시 판매 중이며, 차례가 끝나기 전까지 좌석을 다시 고를 수 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Released by staff: %1</source>
@@ -2421,9 +2431,11 @@
         <source>Time left in your turn: %1</source>
         <translation>남은 차례 시간: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>You are holding seats %1. Pay for them or release them to choose other seats.</source>
-        <translation>%1번 좌석을 선점 중입니다. 다른 좌석을 고르려면 먼저 결제하거나 선점을 해제하세요.</translation>
+        <translation>
+            <numerusform>%1번 좌석을 선점 중입니다. 다른 좌석을 고르려면 먼저 결제하거나 선점을 해제하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hold seats</source>

@@ -89,8 +89,10 @@ void TestQueueEta::turnEndsLimitTheLine()
     const qint64 schedule = m_fixtures->schedulesOf(concert).first();
     m_fixtures->scalar(u"INSERT INTO queue_settings(concert_id, max_active, admit_per_minute, "
                        "active_ttl_seconds, updated_at) VALUES (?, 1, 60, ?, "
-                       "now() - interval '1 hour')"_s,
-                       {concert, kSlowTurnSeconds});
+                       "now() - interval '1 hour') ON CONFLICT (concert_id) DO UPDATE SET "
+                       "max_active = 1, admit_per_minute = 60, active_ttl_seconds = ?, "
+                       "paused = false, updated_at = now() - interval '1 hour'"_s,
+                       {concert, kSlowTurnSeconds, kSlowTurnSeconds});
     // Six fans: five turns in a row (the last minute never holds five of them), one still
     // waiting ahead of the customer.
     joinLine(concert, 6, u"slow"_s);
