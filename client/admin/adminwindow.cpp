@@ -260,7 +260,7 @@ void AdminWindow::exportCsv(const QString &suggestedName, qint64 scheduleId)
             return;
         }
         const int rows = std::max(0, int(r->count('\n')) - 1);
-        showSuccess(tr("Exported %1 row(s) to %2.").arg(rows).arg(path));
+        showSuccess(tr("Exported %n row(s) to %1.", nullptr, rows).arg(path));
         Q_EMIT exported(path, rows);
     };
     if (scheduleId > 0)

@@ -410,9 +410,12 @@
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Exported %1 row(s) to %2.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Encore — staff console</source>

@@ -398,9 +398,11 @@
         <source>Could not write %1: %2</source>
         <translation>%1 파일을 쓸 수 없습니다: %2</translation>
     </message>
-    <message>
-        <source>Exported %1 row(s) to %2.</source>
-        <translation>%1개 행을 %2 파일로 내보냈습니다.</translation>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n개 행을 %1 파일로 내보냈습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Encore — staff console</source>

@@ -227,7 +227,8 @@ void TestHoldSeams::keptHoldIsPaidAfterARestart()
     SignedIn again = openCustomerWindow(m_server->port(), fan);
     w = again.window.get();
     QVERIFY(QTest::qWaitForWindowExposed(w));
-    QTRY_VERIFY2_WITH_TIMEOUT(noticeText(w).contains(u"Pay for them in My tickets"_s),
+    QTRY_VERIFY2_WITH_TIMEOUT(noticeText(w).contains(u" 11 for Kept"_s)
+                                  && noticeText(w).contains(u"in My tickets"_s),
                               qPrintable(noticeText(w)), kGuiWaitMs);
     QVERIFY(clickNamed(w, u"ticketsNavButton"_s));
     auto *view = visibleChild<QTableView>(w, u"ticketsView"_s);
