@@ -142,6 +142,7 @@ SignedIn openCustomerWindow(quint16 port, const TestUser &user)
 
 SignedInStaff openAdminWindow(quint16 port, const TestUser &staff)
 {
+    lookLikeTheApp();
     SignedInStaff s;
     s.api = std::make_unique<ApiClient>();
     s.api->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));

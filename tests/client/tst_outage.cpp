@@ -270,7 +270,10 @@ void TestOutage::idleWaitingRoomNoticesAHungServer()
     QTRY_VERIFY_WITH_TIMEOUT(clickable(w, u"enterQueueButton"_s), kGuiWaitMs);
     QVERIFY(clickNamed(w, u"enterQueueButton"_s));
     QTRY_COMPARE_WITH_TIMEOUT(w->page(), CustomerWindow::Page::Queue, kGuiWaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(w->queuePanel()->ticket().status, QueueStatus::Waiting, kGuiWaitMs);
+    // In line with a place (a default ticket also says "waiting": wait for the join's answer).
+    QTRY_VERIFY_WITH_TIMEOUT(w->queuePanel()->ticket().status == QueueStatus::Waiting
+                                 && w->queuePanel()->ticket().position >= 1,
+                             kGuiWaitMs);
     outageWhileIdle(w, Outage::Hang, {u"leaveQueueButton"_s},
                     {u"queueTitle"_s, u"queueStatus"_s, u"leaveQueueButton"_s}, u"offline-queue"_s);
     QCOMPARE(away.count(), 1);

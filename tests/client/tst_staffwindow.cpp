@@ -56,7 +56,6 @@ private Q_SLOTS:
 
 private:
     QTreeWidgetItem *dateItem(qint64 scheduleId);
-    void screenshot(QWidget *widget, const QString &name);
 
     GatewayServer m_world;
     TestServer *m_server = nullptr;
@@ -88,13 +87,6 @@ void TestStaffWindow::cleanupTestCase()
     m_fx.reset();
     m_world.server.reset();
     m_world.gateway.reset();
-}
-
-void TestStaffWindow::screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ENCORE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name + u".png"_s)));
 }
 
 QTreeWidgetItem *TestStaffWindow::dateItem(qint64 scheduleId)
