@@ -326,20 +326,6 @@ void TestStaffWindow::attendeesCsvHasBomAndOnlySoldSeats()
     QVERIFY(text.contains(u",아이유 CSV,"_s));
 }
 
-namespace {
-// Where each named widget sits in the window, after any pending layout has run.
-QList<QRect> geometries(QMainWindow *w, const QStringList &names)
-{
-    w->centralWidget()->layout()->activate();
-    QList<QRect> out;
-    for (const QString &name : names) {
-        QWidget *widget = visibleChild<QWidget>(w, name);
-        out.append(widget ? QRect(widget->mapTo(w, QPoint(0, 0)), widget->size()) : QRect());
-    }
-    return out;
-}
-} // namespace
-
 void TestStaffWindow::noticesFloatAndTheBannerGoesOnRecovery()
 {
     m_window->showTab(AdminWindow::Tab::Concerts);
@@ -348,7 +334,7 @@ void TestStaffWindow::noticesFloatAndTheBannerGoesOnRecovery()
     QTRY_VERIFY(!banner->isVisible());
     const QStringList steady {u"adminTabs"_s, u"concertTree"_s, u"refreshButton"_s,
                               u"logoutButton"_s};
-    const QList<QRect> before = geometries(m_window, steady);
+    const QList<QRect> before = placesOf(m_window, steady);
     for (const QRect &r : before)
         QVERIFY(r.isValid());
 
@@ -358,7 +344,7 @@ void TestStaffWindow::noticesFloatAndTheBannerGoesOnRecovery()
     m_window->exportSalesCsv();
     QVERIFY(exported.wait(kGuiWaitMs));
     QTRY_VERIFY(visibleChild<QWidget>(m_window, u"noticeBar"_s));
-    QCOMPARE(geometries(m_window, steady), before);
+    QCOMPARE(placesOf(m_window, steady), before);
     screenshot(m_window, u"staff-notice-overlay"_s);
     m_window->notice()->dismiss();
 
@@ -369,7 +355,7 @@ void TestStaffWindow::noticesFloatAndTheBannerGoesOnRecovery()
     QVERIFY(banner->isVisible());
     // The refresh's failures are not told twice: the banner is the one message.
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->notice()->isVisible(), kGuiWaitMs);
-    QCOMPARE(geometries(m_window, steady), before);
+    QCOMPARE(placesOf(m_window, steady), before);
     screenshot(m_window, u"staff-offline"_s);
 
     // Back on the same database and port: "Retry now" finds it, and the banner goes.
@@ -377,7 +363,7 @@ void TestStaffWindow::noticesFloatAndTheBannerGoesOnRecovery()
     QVERIFY(clickNamed(m_window, u"connectionRetryButton"_s));
     QTRY_VERIFY_WITH_TIMEOUT(banner->state() != ConnectionBanner::State::Offline, kGuiWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), kGuiWaitMs); // "connected again", then gone
-    QCOMPARE(geometries(m_window, steady), before);
+    QCOMPARE(placesOf(m_window, steady), before);
 }
 
 QTEST_MAIN(TestStaffWindow)
