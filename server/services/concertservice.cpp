@@ -9,6 +9,9 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace encore::server {
@@ -48,6 +51,7 @@ void ConcertService::invalidateSeatMap(qint64 scheduleId)
         {
             std::lock_guard lock(m_localMutex);
             m_local.remove(scheduleId);
+            m_bodies.remove(scheduleId);
         }
         m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
     });
@@ -249,17 +253,13 @@ std::shared_ptr<const SeatRows> ConcertService::seatRows(qint64 scheduleId)
     return rows;
 }
 
-SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
+SeatMap SeatRows::view(qint64 scheduleId, const QUuid &viewer, const QDateTime &now) const
 {
-    const std::shared_ptr<const SeatRows> snapshot = seatRows(scheduleId);
-    if (snapshot->rows.isEmpty())
-        throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     SeatMap map;
     map.scheduleId = scheduleId;
-    map.concertId = snapshot->concertId;
-    map.seats.reserve(snapshot->rows.size());
-    for (const SeatRows::Row &row : snapshot->rows) {
+    map.concertId = concertId;
+    map.seats.reserve(rows.size());
+    for (const Row &row : rows) {
         Seat seat;
         seat.number = row.number;
         seat.tier = row.tier;
@@ -278,6 +278,63 @@ SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
         map.seats.append(seat);
     }
     return map;
+}
+
+bool SeatRows::holdsAny(const QUuid &viewer, const QDateTime &now) const
+{
+    if (viewer.isNull())
+        return false;
+    return std::any_of(rows.cbegin(), rows.cend(), [&](const Row &row) {
+        return row.holder == viewer
+            && (row.status == SeatStatus::Sold
+                || (row.status == SeatStatus::Held && row.heldUntil > now));
+    });
+}
+
+qint64 SeatRows::nextChangeMs(const QDateTime &now) const
+{
+    qint64 next = std::numeric_limits<qint64>::max();
+    for (const Row &row : rows) {
+        if (row.status == SeatStatus::Held && row.heldUntil > now)
+            next = std::min(next, row.heldUntil.toMSecsSinceEpoch());
+    }
+    return next;
+}
+
+SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
+{
+    const std::shared_ptr<const SeatRows> snapshot = seatRows(scheduleId);
+    if (snapshot->rows.isEmpty())
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
+    return snapshot->view(scheduleId, viewer, QDateTime::currentDateTimeUtc());
+}
+
+ConcertService::SeatMapBody ConcertService::seatMapBody(qint64 scheduleId, const QUuid &viewer)
+{
+    const std::shared_ptr<const SeatRows> snapshot = seatRows(scheduleId);
+    if (snapshot->rows.isEmpty())
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (snapshot->holdsAny(viewer, now))
+        return {snapshot->view(scheduleId, viewer, now).toJsonBytes(), snapshot->concertId};
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    {
+        std::lock_guard lock(m_localMutex);
+        const auto it = m_bodies.constFind(scheduleId);
+        // The same copy (not merely an equal one: a refresh may have changed any seat), and no
+        // hold in it has run out since the body was built.
+        if (it != m_bodies.cend() && it->rows == snapshot && nowMs < it->validUntilMs)
+            return {it->body, snapshot->concertId};
+    }
+    SharedBody shared {snapshot, snapshot->nextChangeMs(now),
+                       snapshot->view(scheduleId, QUuid(), now).toJsonBytes()};
+    const QByteArray body = shared.body;
+    std::lock_guard lock(m_localMutex);
+    // Only the date's current copy is worth keeping (another worker may hold a newer one).
+    const auto current = m_local.constFind(scheduleId);
+    if (current != m_local.cend() && current->rows == snapshot)
+        m_bodies.insert(scheduleId, std::move(shared));
+    return {body, snapshot->concertId};
 }
 
 qint64 ConcertService::createConcert(const ConcertDraft &draft)

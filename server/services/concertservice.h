@@ -57,6 +57,14 @@ struct SeatRows {
     // The seats of `numbers` that this copy shows taken (held in time, sold, blocked) or that
     // the date does not have.
     QList<int> unavailable(const QList<int> &numbers, const QDateTime &now) const;
+    // The map `viewer` sees at `now`: a hold that ran out shows free (unless the seat is awaited),
+    // `mine` marks the viewer's live holds and purchases.
+    SeatMap view(qint64 scheduleId, const QUuid &viewer, const QDateTime &now) const;
+    // True when view() would mark a seat `mine` for this viewer (a null viewer holds nothing).
+    bool holdsAny(const QUuid &viewer, const QDateTime &now) const;
+    // The first moment after `now` at which view() changes by itself (a live hold runs out), in
+    // ms since the epoch; max() when none will.
+    qint64 nextChangeMs(const QDateTime &now) const;
 
     QByteArray encode() const;
     // nullptr when `bytes` is not a copy encode() wrote.
@@ -73,6 +81,14 @@ public:
     QString timeZoneOf(qint64 concertId);
     QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
     SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
+    // GET /schedules/{id}/seats: the encoded map and the date's concert. Viewers who hold nothing
+    // on the date (almost all) share one body per copy of the seats, built once and reused until
+    // the copy changes or a hold in it runs out; a holder's map is built for them.
+    struct SeatMapBody {
+        QByteArray body;
+        qint64 concertId = 0;
+    };
+    SeatMapBody seatMapBody(qint64 scheduleId, const QUuid &viewer);
     // The seats still for sale on these dates, counted now (no cache: it follows a change).
     QList<SeatAvailability> availability(const QList<qint64> &scheduleIds);
     // A date's seats as this process last read them: at most SnapshotCache::kSeatMapBoundMs
@@ -102,6 +118,13 @@ private:
     };
     std::mutex m_localMutex;
     QHash<qint64, LocalRows> m_local;
+    // The shared seat-map body per date: valid for exactly that copy, until validUntilMs.
+    struct SharedBody {
+        std::shared_ptr<const SeatRows> rows;
+        qint64 validUntilMs = 0;
+        QByteArray body;
+    };
+    QHash<qint64, SharedBody> m_bodies; // under m_localMutex
 };
 
 } // namespace encore::server
