@@ -903,7 +903,8 @@ int main(int argc, char **argv)
                            "CREATE SEQUENCE bench_pay_seq MINVALUE 0 START 0"_s);
         fx.db().execScript(u"VACUUM ANALYZE"_s); // not inside the script's implicit transaction
         bench(kPgHold,
-              u"SELECT h.* FROM (SELECT nextval('bench_hold_seq') AS k) s, "
+              u"SELECT h.*, (SELECT c.time_zone FROM concerts c WHERE c.id = h.concert_id) "
+              "FROM (SELECT nextval('bench_hold_seq') AS k) s, "
               "LATERAL (SELECT user_id FROM bench_payers WHERE i = s.k % 2000 + 1) u, "
               "LATERAL encore_hold(u.user_id, (SELECT id FROM bench_dates WHERE i = s.k / 50 + 1), "
               "ARRAY[(s.k % 50 + 1)::int], 600, 4, %1, true, 30, 'pgbench-hold-' || s.k, "
@@ -916,7 +917,8 @@ int main(int argc, char **argv)
         fx.db().execScript(u"ALTER TABLE bench_held ADD PRIMARY KEY (k); ANALYZE bench_held"_s);
         const qint64 held = fx.scalar(u"SELECT count(*) FROM bench_held"_s).toLongLong();
         bench(kPgPay,
-              u"SELECT p.* FROM (SELECT nextval('bench_pay_seq') AS k) s, "
+              u"SELECT p.*, (SELECT c.time_zone FROM concerts c WHERE c.id = p.concert_id) "
+              "FROM (SELECT nextval('bench_pay_seq') AS k) s, "
               "LATERAL (SELECT id, user_id FROM bench_held WHERE k = s.k) h, "
               "LATERAL encore_pay(h.user_id, h.id, %1, true, 'pgbench-pay-' || s.k, "
               "'\\x00'::bytea) p;\n"_s.arg(poolConcert),
