@@ -57,6 +57,79 @@ void ConcertService::invalidateSeatMap(qint64 scheduleId)
     });
 }
 
+void ConcertService::applyToLocalCopy(qint64 scheduleId, const QJsonObject &notice)
+{
+    std::lock_guard lock(m_localMutex);
+    const auto it = m_local.find(scheduleId);
+    if (it == m_local.end())
+        return;
+    if (auto next = SeatRows::withNotice(it->rows, scheduleId, notice)) {
+        it->rows = std::move(next); // same expiry: the copy may miss no more than before
+    } else {
+        m_local.erase(it);
+        m_bodies.remove(scheduleId);
+    }
+}
+
+void ConcertService::seatsChanged(qint64 scheduleId, const QStringList &notices)
+{
+    if (notices.isEmpty()) {
+        invalidateSeatMap(scheduleId);
+        return;
+    }
+    m_db.afterCommit([this, scheduleId, notices] {
+        for (const QString &payload : notices)
+            applyToLocalCopy(scheduleId, QJsonDocument::fromJson(payload.toUtf8()).object());
+        m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
+    });
+}
+
+void ConcertService::applySeatNotice(const QByteArray &payload)
+{
+    const QJsonObject notice = QJsonDocument::fromJson(payload).object();
+    const qint64 scheduleId = notice.value(u"scheduleId"_s).toInteger();
+    if (scheduleId <= 0)
+        return;
+    applyToLocalCopy(scheduleId, notice);
+    m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
+}
+
+std::shared_ptr<const SeatRows> SeatRows::withNotice(std::shared_ptr<const SeatRows> copy,
+                                                     qint64 scheduleId, const QJsonObject &notice)
+{
+    const QJsonArray seats = notice.value(u"seats"_s).toArray();
+    if (notice.value(u"scheduleId"_s).toInteger() != scheduleId || seats.isEmpty())
+        return nullptr;
+    std::shared_ptr<SeatRows> next;
+    for (const QJsonValue &v : seats) {
+        const QJsonObject seat = v.toObject();
+        const int number = seat.value(u"number"_s).toInt();
+        const qint64 version = seat.value(u"version"_s).toInteger(-1);
+        const auto status = enumFromWord<SeatStatus>(seat.value(u"status"_s).toString());
+        const SeatRows &current = next ? *next : *copy;
+        const auto at = std::find_if(current.rows.cbegin(), current.rows.cend(),
+                                     [number](const Row &r) { return r.number == number; });
+        if (at == current.rows.cend() || version < 0 || !status)
+            return nullptr;
+        if (at->version >= version)
+            continue; // already in this copy (or something newer is)
+        if (!next)
+            next = std::make_shared<SeatRows>(*copy);
+        Row &row = next->rows[at - current.rows.cbegin()];
+        row.status = *status;
+        row.tier = seat.value(u"tier"_s).toString(row.tier);
+        row.price = seat.value(u"price"_s).toInteger(row.price);
+        row.heldUntil = *status == SeatStatus::Held
+            ? parseIsoTime(seat.value(u"heldUntil"_s).toString())
+            : QDateTime();
+        const QString holder = seat.value(u"holder"_s).toString();
+        row.holder = holder.isEmpty() ? QUuid() : QUuid::fromString(holder);
+        row.version = version;
+        row.awaited = *status == SeatStatus::Held;
+    }
+    return next ? next : copy;
+}
+
 QByteArray SeatRows::encode() const
 {
     QJsonArray list;

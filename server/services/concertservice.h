@@ -9,6 +9,7 @@
 #include "models/seatavailability.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QMap>
 #include <QUuid>
 
@@ -66,6 +67,14 @@ struct SeatRows {
     // ms since the epoch; max() when none will.
     qint64 nextChangeMs(const QDateTime &now) const;
 
+    // This copy with a seat notice (a seat_notices() / trigger payload: the changed seats' new
+    // rows) taken in: `copy` itself when it already has every seat at that version or newer,
+    // nullptr when the notice cannot be taken in (another date, a seat the copy lacks,
+    // unreadable). A seat the notice makes HELD counts as awaited (the notice does not say):
+    // should that hold run out before the copy is re-read, it shows taken until then, not free.
+    static std::shared_ptr<const SeatRows> withNotice(std::shared_ptr<const SeatRows> copy,
+                                                      qint64 scheduleId, const QJsonObject &notice);
+
     QByteArray encode() const;
     // nullptr when `bytes` is not a copy encode() wrote.
     static std::shared_ptr<const SeatRows> decode(const QByteArray &bytes);
@@ -105,8 +114,17 @@ public:
     // A seat of this date changed (a local commit, or a NOTIFY from any instance): drop the
     // cached seats, in this process and in Redis — likewise after the commit.
     void invalidateSeatMap(qint64 scheduleId);
+    // A decision of this process changed seats of the date, as these notices say: once the
+    // caller's transaction commits, this process's copy takes them in (no re-read for the next
+    // request) and Redis's is dropped. Without notices: invalidateSeatMap().
+    void seatsChanged(qint64 scheduleId, const QStringList &notices);
+    // A seat notice from any instance (the listener): this process's copy takes it in (or is
+    // dropped when it cannot), Redis's is dropped. The copy keeps its expiry, so the bound on
+    // what it may miss is unchanged; a notice it already has (its own commit's) changes nothing.
+    void applySeatNotice(const QByteArray &payload);
 
 private:
+    void applyToLocalCopy(qint64 scheduleId, const QJsonObject &notice);
     QList<Schedule> loadSchedules(const QList<qint64> &concertIds, bool bookableOnly);
 
     Database &m_db;

@@ -65,8 +65,9 @@ PaymentService::Paid PaymentService::pay(const QUuid &userId, const QByteArray &
         if (out.replayed)
             return out;
         const Reservation &r = out.receipt.reservation;
-        decisions::announce(m_db, m_notices, q.value(14).toString(), q.value(15).toLongLong());
-        m_concerts.invalidateSeatMap(r.scheduleId);
+        m_concerts.seatsChanged(
+            r.scheduleId,
+            decisions::announce(m_db, m_notices, q.value(14).toString(), q.value(15).toLongLong()));
         // Only a committed payment ends the ticket: in PostgreSQL encore_pay did it in its own
         // transaction; in Redis it happens after the commit.
         if (turnHere)

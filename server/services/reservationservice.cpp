@@ -163,8 +163,9 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
         Held out {fromRow(q), q.value(13).toBool()};
         if (out.replayed)
             return out;
-        decisions::announce(m_db, m_notices, q.value(11).toString(), q.value(12).toLongLong());
-        m_concerts.invalidateSeatMap(scheduleId);
+        m_concerts.seatsChanged(
+            scheduleId,
+            decisions::announce(m_db, m_notices, q.value(11).toString(), q.value(12).toLongLong()));
         if (turnHere)
             m_queue.turnsChanged(userId); // encore_hold extended the turn
         else

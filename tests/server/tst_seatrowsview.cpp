@@ -4,6 +4,7 @@
 // right until then.
 #include "services/concertservice.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace encore;
@@ -48,6 +49,9 @@ private Q_SLOTS:
     void holdsAnyTellsHoldersApart();
     void mapChangesExactlyAtNextChange();
     void nothingHeldNeverChanges();
+    void noticeIsTakenIn();
+    void noticeAlreadyInTheCopyChangesNothing();
+    void noticeThatDoesNotFitIsRefused();
 };
 
 void TestSeatRowsView::statusesAtNow()
@@ -112,6 +116,68 @@ void TestSeatRowsView::nothingHeldNeverChanges()
     rows.rows = {row(1, SeatStatus::Available), row(2, SeatStatus::Sold, {}, kHolder),
                  row(3, SeatStatus::Held, kNow.addSecs(-10), kOther)};
     QCOMPARE(rows.nextChangeMs(kNow), std::numeric_limits<qint64>::max());
+}
+
+namespace {
+// A seat_notices() payload as PostgreSQL's json_build_object writes it (microsecond times).
+QJsonObject notice(qint64 scheduleId, int number, const char *status, qint64 version,
+                   const QString &holder = {})
+{
+    return QJsonObject {
+        {QStringLiteral("scheduleId"), scheduleId},
+        {QStringLiteral("version"), version},
+        {QStringLiteral("seats"),
+         QJsonArray {QJsonObject {
+             {QStringLiteral("number"), number},
+             {QStringLiteral("status"), QLatin1StringView(status)},
+             {QStringLiteral("price"), 99'000},
+             {QStringLiteral("tier"), QStringLiteral("S")},
+             {QStringLiteral("version"), version},
+             {QStringLiteral("heldUntil"), QStringLiteral("2027-01-15T08:00:00.123456+00:00")},
+             {QStringLiteral("holder"), holder}}}}};
+}
+} // namespace
+
+void TestSeatRowsView::noticeIsTakenIn()
+{
+    const auto copy = std::make_shared<const SeatRows>(sample());
+    const auto next = SeatRows::withNotice(
+        copy, 99, notice(99, 1, "HELD", 40, kViewer.toString(QUuid::WithoutBraces)));
+    QVERIFY(next && next != copy);
+    const SeatRows::Row &row = next->rows[0];
+    QCOMPARE(row.status, SeatStatus::Held);
+    QCOMPARE(row.holder, kViewer);
+    QCOMPARE(row.version, 40);
+    QCOMPARE(row.price, 99'000);
+    QCOMPARE(row.tier, QStringLiteral("S"));
+    QCOMPARE(row.heldUntil, QDateTime(QDate(2027, 1, 15), QTime(8, 0, 0, 123), Qt::UTC));
+    QVERIFY(row.awaited); // unknown from a notice: a run-out hold shows taken until the re-read
+    QVERIFY(next->holdsAny(kViewer, kNow));
+    QCOMPARE(copy->rows[0].status, SeatStatus::Available); // copies are never changed in place
+    for (qsizetype i = 1; i < copy->rows.size(); ++i)
+        QCOMPARE(next->rows[i].version, copy->rows[i].version);
+    // Freed again (a cancellation): no holder, no time.
+    const auto freed = SeatRows::withNotice(next, 99, notice(99, 1, "AVAILABLE", 41));
+    QCOMPARE(freed->rows[0].status, SeatStatus::Available);
+    QVERIFY(freed->rows[0].holder.isNull());
+    QVERIFY(!freed->rows[0].heldUntil.isValid());
+}
+
+void TestSeatRowsView::noticeAlreadyInTheCopyChangesNothing()
+{
+    const auto copy = std::make_shared<const SeatRows>(sample());
+    // Seat 3 is at version 3 in the copy: the same version, or an older one, is nothing new.
+    QCOMPARE(SeatRows::withNotice(copy, 99, notice(99, 3, "AVAILABLE", 3)), copy);
+    QCOMPARE(SeatRows::withNotice(copy, 99, notice(99, 3, "AVAILABLE", 2)), copy);
+}
+
+void TestSeatRowsView::noticeThatDoesNotFitIsRefused()
+{
+    const auto copy = std::make_shared<const SeatRows>(sample());
+    QVERIFY(!SeatRows::withNotice(copy, 99, notice(98, 1, "HELD", 40))); // another date
+    QVERIFY(!SeatRows::withNotice(copy, 99, notice(99, 49, "HELD", 40))); // not in the copy
+    QVERIFY(!SeatRows::withNotice(copy, 99, notice(99, 1, "GONE", 40))); // not a status
+    QVERIFY(!SeatRows::withNotice(copy, 99, QJsonObject {})); // not a notice
 }
 
 QTEST_GUILESS_MAIN(TestSeatRowsView)
