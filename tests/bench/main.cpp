@@ -10,6 +10,7 @@
 #include "testserver.h"
 
 #include "auth/passwordhasher.h"
+#include "config/serverconfig.h"
 #include "storage/sqlvalues.h"
 
 #include <QCommandLineParser>
@@ -450,6 +451,9 @@ int main(int argc, char **argv)
          "--soak-minutes, reporting RSS, descriptors, PostgreSQL connections and errors."_s},
         {u"soak-minutes"_s, u"Length of the soak (default 30)."_s, u"min"_s, u"30"_s},
         {u"no-million"_s, u"Skip the session lookup among 10^6 users."_s},
+        {u"shipped-limits"_s,
+         u"Run the server with the fair-queue limits the product ships (default: off, as in the "
+         "tests; from one address most requests are then refused 429)."_s},
         {u"fast-unsafe"_s,
          u"PostgreSQL with fsync, synchronous_commit and full_page_writes off (NOT what the "
          "product ships; figures labelled as such). Default: the durable settings."_s},
@@ -467,6 +471,7 @@ int main(int argc, char **argv)
     const bool useWrk = !p.isSet(u"no-wrk"_s) && !wrkBinary().isEmpty();
     const bool usePgbench = !p.isSet(u"no-pgbench"_s);
     const bool fastUnsafe = p.isSet(u"fast-unsafe"_s);
+    const bool shippedLimits = p.isSet(u"shipped-limits"_s);
     const bool million = !p.isSet(u"no-million"_s);
     const bool soak = p.isSet(u"soak"_s);
     const double soakMinutes = std::max(0.5, p.value(u"soak-minutes"_s).toDouble());
@@ -482,8 +487,31 @@ int main(int argc, char **argv)
 
     // ---- server and data ----------------------------------------------------------------
     progress(u"starting PostgreSQL and encore-server (%1 workers)"_s.arg(workers));
-    test::TestServer server({u"--workers"_s, QString::number(workers), u"--hold-seconds"_s,
-                             u"600"_s, u"--queue-active-ttl"_s, u"3600"_s, u"--no-access-log"_s});
+    QStringList serverArgs {u"--workers"_s,          QString::number(workers),
+                            u"--hold-seconds"_s,     u"600"_s,
+                            u"--queue-active-ttl"_s, u"3600"_s,
+                            u"--no-access-log"_s};
+    if (shippedLimits) {
+        // TestServer turns the fair-queue limits off (tests drive thousands of accounts from one
+        // address); put back what the product ships. Later options win.
+        const server::AbuseLimits shipped;
+        const QList<std::pair<QString, int>> limits {
+            {u"--limit-queue-joins"_s, shipped.joinsPerAccount},
+            {u"--limit-queue-joins-per-address"_s, shipped.joinsPerAddress},
+            {u"--limit-queue-polls"_s, shipped.pollsPerAccount},
+            {u"--limit-queue-polls-per-address"_s, shipped.pollsPerAddress},
+            {u"--limit-poll-pace"_s, shipped.pollPacePercent},
+            {u"--limit-holds"_s, shipped.holdsPerAccount},
+            {u"--limit-accounts-per-address"_s, shipped.accountsPerAddress}};
+        for (const auto &[option, value] : limits)
+            serverArgs << option << QString::number(value);
+    }
+    const QString limitsNote = shippedLimits
+        ? u"fair-queue limits **on** as shipped (per account, per address, poll pace, holds: "
+          "docs/SECURITY.md); all load comes from one address, so most of it is refused 429"_s
+        : u"fair-queue limits off (as in the tests: all load comes from one address; "
+          "`--shipped-limits` runs with them on)"_s;
+    test::TestServer server(serverArgs);
     if (!server.start()) {
         std::fprintf(stderr, "encore-server did not start:\n%s\n", server.output().constData());
         return 1;
@@ -556,7 +584,8 @@ int main(int argc, char **argv)
     }
 
     if (soak)
-        return runSoak(server, fx, flashUsers, flashDate, conns, soakMinutes, durability);
+        return runSoak(server, fx, flashUsers, flashDate, conns, soakMinutes,
+                       durability + u"; "_s + limitsNote);
 
     QList<Row> rows;
     const auto measure = [&](auto &&run, bool childGenerator) {
@@ -972,7 +1001,8 @@ int main(int argc, char **argv)
           << ", after: " << loadAfter.section(u' ', 0, 2) << "\n";
     out() << "- encore-server: Release, " << workers << " workers (default 8 x " << cores
           << " cores), --no-access-log --hold-seconds 600 --queue-active-ttl 3600; PostgreSQL "
-          << pgVersion << " private cluster, " << durability << ", unix socket\n";
+          << pgVersion << " private cluster, " << durability << ", unix socket; " << limitsNote
+          << "\n";
     out() << "- HTTP load from the same machine: HttpClient = tests/support HttpClient::pooled() "
              "in the bench "
              "process (one thread, keep-alive); wrk = `wrk -t"
