@@ -19,6 +19,8 @@ PACKAGES=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-psql
     # translations (LinguistTools), charts (need the OpenGL dev files)
     qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev
+    # Qt's own strings in Korean (standard buttons such as a question box's Cancel)
+    qt6-translations-l10n
     # server libraries
     libsodium-dev libhiredis-dev libpq-dev openssl
     # PostgreSQL 15 binaries (initdb, pg_ctl, pg_basebackup) for the embedded and test clusters;

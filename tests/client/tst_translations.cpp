@@ -5,11 +5,14 @@
 #include "app/languagemanager.h"
 #include "models/displaytext.h"
 #include "net/errortext.h"
+#include "widgets/questionbox.h"
 #include "widgets/seatlegend.h"
 #include "widgets/seatmapwidget.h"
 
 #include <QDirIterator>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void koreanTranslatesEveryString();
     void switchingRetranslatesWidgets();
     void englishPluralsReadRight();
+    void qtOwnButtonsSpeakKorean();
     void everyServerWordHasWordsInBothLanguages_data();
     void everyServerWordHasWordsInBothLanguages();
 };
@@ -80,6 +84,20 @@ void TestTranslations::switchingRetranslatesWidgets()
     // Qt posts LanguageChange to windows: it arrives with the event loop.
     QTRY_COMPARE(map.findChild<QLabel *>(u"stage"_s)->text(), u"STAGE"_s);
     QCOMPARE(DisplayText::seatStatus(SeatStatus::Available), u"available"_s);
+}
+
+// Qt's standard buttons (the question boxes' Cancel) come from qtbase_ko.qm, which
+// qt6-translations-l10n installs: without it a Korean question ends in an English "Cancel".
+void TestTranslations::qtOwnButtonsSpeakKorean()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(u"ko"_s, false));
+    QMessageBox *box = questionBox(nullptr, u"t"_s, u"q"_s);
+    const QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    const QString text = cancel->text();
+    delete box;
+    QVERIFY(languages.setLanguage(u"en"_s, false));
+    QCOMPARE(text, u"취소"_s);
 }
 
 void TestTranslations::englishPluralsReadRight()
