@@ -83,7 +83,17 @@ sandbox_log="$log_dir/encore-pay-sandbox.log"
 server_args=(--demo-data --listen "$listen" --payment-gateway "$pay_url")
 if [[ -n "${ENCORE_DATA_DIR:-}" ]]; then
     server_args+=(--data-dir "$ENCORE_DATA_DIR")
+    data_dir=$ENCORE_DATA_DIR
+elif [[ $(id -u) -eq 0 ]]; then
+    data_dir=/var/lib/encore # the server's own default (serverconfig.cpp)
+else
+    data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/encore"
 fi
+# The sandbox keeps what it charged beside the server's data, as a real gateway keeps its
+# records: after a restart reconciliation still finds every top-up in its settlements, and
+# wiping the data directory forgets both together.
+mkdir -p "$data_dir"
+pay_state="$data_dir/pay-sandbox.json"
 
 server_pid=""
 app_pid=""
@@ -135,7 +145,7 @@ echo "run: starting the SANDBOX card gateway $sandbox_bin on $pay_url (log: $san
 env ENCORE_PAY_SECRET_KEY="$pay_secret" ENCORE_PAY_CLIENT_KEY="$pay_client" \
     ENCORE_PAY_WEBHOOK_SECRET="$pay_webhook_secret" \
     ENCORE_PAY_WEBHOOK_URL="$url/api/v1/payment-gateway/webhook" \
-    "$sandbox_bin" --listen "$pay_listen" >"$sandbox_log" 2>&1 &
+    "$sandbox_bin" --listen "$pay_listen" --state-file "$pay_state" >"$sandbox_log" 2>&1 &
 sandbox_pid=$!
 
 echo "run: starting $server_bin ${server_args[*]} (log: $log)"

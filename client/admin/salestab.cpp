@@ -1,6 +1,7 @@
 #include "salestab.h"
 
 #include "admin/adminui.h"
+#include "admin/topupstab.h"
 #include "models/displaytext.h"
 #include "net/adminapi.h"
 #include "widgets/repolish.h"
@@ -115,7 +116,11 @@ SalesTab::SalesTab(AdminApi *api, QWidget *parent)
     m_reconTree = new QTreeWidget(recon);
     m_reconTree->setObjectName(u"reconciliationTree"_s);
     m_reconTree->setHeaderHidden(true);
-    m_reconTree->setUniformRowHeights(true);
+    // Findings carry long ids (payment keys) that staff look up in the gateway's console: never
+    // cut off — the column is as wide as its longest line and scrolls sideways.
+    m_reconTree->setTextElideMode(Qt::ElideNone);
+    m_reconTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_reconTree->header()->setStretchLastSection(false);
     m_reconTotals = new QLabel(recon);
     m_reconTotals->setObjectName(u"caption"_s);
     m_reconTotals->setWordWrap(true);
@@ -270,9 +275,48 @@ QString SalesTab::findingTitle(FindingKind kind)
         return tr("Payments that differ from their reservation's total");
     case FindingKind::OverdueHolds:
         return tr("Holds past their time (the expiry sweeper may be stuck)");
+    case FindingKind::OrdersWithoutOneTopUpEntry:
+        return tr("Card top-ups not credited exactly once");
+    case FindingKind::TopUpEntriesWithoutPaidOrder:
+        return tr("Wallet credits without a paid card top-up");
+    case FindingKind::CardRefundMismatches:
+        return tr("Card refunds that differ from the wallet's debit");
+    case FindingKind::ChargedNotCredited:
+        return tr("Charged by the card gateway, never credited to a wallet");
+    case FindingKind::GatewayDisagrees:
+        return tr("Top-ups the card gateway records differently");
+    case FindingKind::CreditedNotSettled:
+        return tr("Credited top-ups missing from the gateway's settlements");
     }
     return {};
 }
+
+namespace {
+
+// What the card gateway says happened to a payment, in staff words.
+QString gatewayStatusText(const std::optional<gateway::PaymentStatus> &status)
+{
+    if (!status)
+        return SalesTab::tr("unknown");
+    switch (*status) {
+    case gateway::PaymentStatus::Done:
+        return SalesTab::tr("charged");
+    case gateway::PaymentStatus::Canceled:
+        return SalesTab::tr("given back to the card");
+    case gateway::PaymentStatus::Ready:
+    case gateway::PaymentStatus::InProgress:
+    case gateway::PaymentStatus::Aborted:
+        break;
+    }
+    return SalesTab::tr("not charged");
+}
+
+QString orderStatusText(const std::optional<TopUpOrderStatus> &status)
+{
+    return status ? TopUpsTab::statusText(*status) : SalesTab::tr("no such order");
+}
+
+} // namespace
 
 QString SalesTab::findingRow(FindingKind kind, const FindingRow &row) const
 {
@@ -295,6 +339,28 @@ QString SalesTab::findingRow(FindingKind kind, const FindingRow &row) const
         return tr("Date %1, seat %2, held until %3")
             .arg(QString::number(row.scheduleId), QString::number(row.number),
                  DisplayText::dateTime(row.heldUntil, zoneOfSchedule(m_concerts, row.scheduleId)));
+    case FindingKind::OrdersWithoutOneTopUpEntry:
+        return tr("Order %1 of %2: %n credit(s) totalling %3", nullptr, row.entries)
+            .arg(row.orderId.left(8), money::format(row.amount), money::format(row.credited));
+    case FindingKind::TopUpEntriesWithoutPaidOrder:
+        return tr("Credit #%1 of %2 (order: %3)")
+            .arg(QString::number(row.entryId), money::format(row.amount),
+                 orderStatusText(row.orderStatus));
+    case FindingKind::CardRefundMismatches:
+        return tr("Order %1 of %2: %3 taken from the wallet")
+            .arg(row.orderId.left(8), money::format(row.amount), money::format(row.debited));
+    case FindingKind::ChargedNotCredited:
+        return tr("Payment %1, order %2: %3, %4")
+            .arg(row.paymentKey, row.orderId.left(8), money::format(row.amount),
+                 gatewayStatusText(row.gatewayStatus));
+    case FindingKind::GatewayDisagrees:
+        return tr("Payment %1, order %2: ours %3 (%4), the gateway's %5 (%6)")
+            .arg(row.paymentKey, row.orderId.left(8), money::format(row.amount),
+                 orderStatusText(row.orderStatus), money::format(row.gatewayAmount),
+                 gatewayStatusText(row.gatewayStatus));
+    case FindingKind::CreditedNotSettled:
+        return tr("Payment %1, order %2: %3")
+            .arg(row.paymentKey, row.orderId.left(8), money::format(row.amount));
     }
     return {};
 }
@@ -318,6 +384,13 @@ void SalesTab::setReconciliation(const ReconciliationReport &report)
             child->setText(0, findingRow(f.kind, row));
         }
     }
+    if (report.settlements == SettlementCheck::Unreachable) {
+        auto *top = new QTreeWidgetItem(m_reconTree);
+        top->setText(0,
+                     tr("The card gateway could not be asked for its settlements: card "
+                        "top-ups are unchecked. Try again later."));
+        top->setData(0, Qt::UserRole, wordOf(report.settlements));
+    }
     m_reconTree->expandAll();
     m_reconTree->setVisible(!report.ok);
     retranslate();
@@ -332,10 +405,10 @@ void SalesTab::retranslate()
     int sold = 0;
     for (const SalesRow &row : m_sales.schedules)
         sold += row.figures.sold;
-    m_totals->setText(tr("Revenue %1 · %2 tickets sold over %3 date(s)")
-                          .arg(money::format(m_sales.revenue()))
-                          .arg(sold)
-                          .arg(m_sales.schedules.size()));
+    m_totals->setText(
+        tr("Revenue %1 · %2 tickets sold over %n date(s)", nullptr, int(m_sales.schedules.size()))
+            .arg(money::format(m_sales.revenue()))
+            .arg(sold));
     m_chart->setTitle(tr("Seats and revenue per date"));
     m_table->setHeaderLabels({tr("Concert"), tr("Date"), tr("Sold"), tr("Held"), tr("Available"),
                               tr("Blocked"), tr("Revenue")});
@@ -348,17 +421,18 @@ void SalesTab::retranslate()
                                   "its payment, and every wallet matches its ledger."));
         m_reconStatus->setProperty("state", u"ok"_s);
     } else {
-        m_reconStatus->setText(tr("⚠ %1 problem(s) found. Each needs a look before the books "
-                                  "close.")
-                                   .arg(m_recon.problemCount()));
+        m_reconStatus->setText(tr("⚠ %n problem(s) found. Each needs a look before the books "
+                                  "close.",
+                                  nullptr, m_recon.problemCount()));
         m_reconStatus->setProperty("state", u"problem"_s);
     }
     repolish(m_reconStatus);
     m_reconTotals->setText(
-        m_hasRecon ? tr("Top-ups %1 · payments %2 · refunds %3 · revenue %4 · in "
-                        "wallets %5")
-                         .arg(money::format(m_recon.topUps), money::format(m_recon.payments),
-                              money::format(m_recon.refunds), money::format(m_recon.revenue),
+        m_hasRecon ? tr("Top-ups %1 · staff adjustments %2 · payments %3 · refunds %4 · card "
+                        "refunds %5 · revenue %6 · in wallets %7")
+                         .arg(money::format(m_recon.topUps), money::format(m_recon.adjustments),
+                              money::format(m_recon.payments), money::format(m_recon.refunds),
+                              money::format(m_recon.cardRefunds), money::format(m_recon.revenue),
                               money::format(m_recon.walletBalances))
                    : QString());
     rebuildChart(); // the bar sets and the axes carry words too

@@ -2234,10 +2234,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Revenue %1 · %2 tickets sold over %3 date(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seats and revenue per date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2266,12 +2262,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⚠ %1 problem(s) found. Each needs a look before the books close.</source>
+        <source>Card top-ups not credited exactly once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Top-ups %1 · payments %2 · refunds %3 · revenue %4 · in wallets %5</source>
+        <source>Wallet credits without a paid card top-up</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card refunds that differ from the wallet&apos;s debit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charged by the card gateway, never credited to a wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups the card gateway records differently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credited top-ups missing from the gateway&apos;s settlements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given back to the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1 of %2: %n credit(s) totalling %3</source>
+        <translation>
+            <numerusform>Order %1 of %2: %n credit totalling %3</numerusform>
+            <numerusform>Order %1 of %2: %n credits totalling %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Credit #%1 of %2 (order: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 of %2: %3 taken from the wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1, order %2: %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1, order %2: ours %3 (%4), the gateway&apos;s %5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1, order %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card gateway could not be asked for its settlements: card top-ups are unchecked. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n problem(s) found. Each needs a look before the books close.</source>
+        <translation>
+            <numerusform>⚠ %n problem found. It needs a look before the books close.</numerusform>
+            <numerusform>⚠ %n problems found. Each needs a look before the books close.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top-ups %1 · staff adjustments %2 · payments %3 · refunds %4 · card refunds %5 · revenue %6 · in wallets %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revenue %1 · %2 tickets sold over %n date(s)</source>
+        <translation>
+            <numerusform>Revenue %1 · %2 tickets sold over %n date</numerusform>
+            <numerusform>Revenue %1 · %2 tickets sold over %n dates</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,7 @@
         <translation>주최 측이 입장을 잠시 멈췄습니다. 대기 순서는 유지됩니다.</translation>
     </message>
     <message>
-        <source>It's your turn.</source>
+        <source>It&apos;s your turn.</source>
         <translation>고객님 차례입니다.</translation>
     </message>
     <message>
@@ -342,7 +342,7 @@
         <translation>카드사에서 결제를 거절했습니다.</translation>
     </message>
     <message>
-        <source>The card's balance or credit limit is too low for this amount.</source>
+        <source>The card&apos;s balance or credit limit is too low for this amount.</source>
         <translation>카드 잔액 또는 한도가 이 금액에 부족합니다.</translation>
     </message>
     <message>
@@ -362,7 +362,7 @@
         <translation>일회용 인증번호가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <source>The card's second confirmation step was not finished.</source>
+        <source>The card&apos;s second confirmation step was not finished.</source>
         <translation>카드의 추가 인증 단계가 완료되지 않았습니다.</translation>
     </message>
     <message>
@@ -816,7 +816,7 @@
 %3석 중 %2석 남음 · %4</translation>
     </message>
     <message>
-        <source>Select one of this concert's dates to continue.</source>
+        <source>Select one of this concert&apos;s dates to continue.</source>
         <translation>계속하려면 이 공연의 날짜를 하나 고르세요.</translation>
     </message>
     <message>
@@ -855,7 +855,7 @@
         <translation>새 일정에는 50석이 생깁니다: 1열 VIP, 2열 R, 3–4열 S, 5열 A.</translation>
     </message>
     <message>
-        <source>Enter the concert's title.</source>
+        <source>Enter the concert&apos;s title.</source>
         <translation>공연 제목을 입력하세요.</translation>
     </message>
     <message>
@@ -1019,7 +1019,7 @@
         <translation>회차 취소</translation>
     </message>
     <message>
-        <source>Cancel the date %1? Every hold is released, every ticket refunded to its buyer's wallet, and the date goes off sale for good. Customers are told at once.</source>
+        <source>Cancel the date %1? Every hold is released, every ticket refunded to its buyer&apos;s wallet, and the date goes off sale for good. Customers are told at once.</source>
         <translation>%1 회차를 취소할까요? 모든 선점이 해제되고, 모든 티켓이 구매자의 지갑으로 환불되며, 이 회차는 더 이상 판매되지 않습니다. 고객에게 즉시 알립니다.</translation>
     </message>
     <message>
@@ -1047,7 +1047,7 @@
         <translation>회차 취소…</translation>
     </message>
     <message>
-        <source>Choose the venue's time zone from the list (for example Asia/Seoul).</source>
+        <source>Choose the venue&apos;s time zone from the list (for example Asia/Seoul).</source>
         <translation>목록에서 공연장 시간대를 고르세요 (예: Asia/Seoul).</translation>
     </message>
     <message>
@@ -1352,7 +1352,7 @@
         <translation>환불</translation>
     </message>
     <message>
-        <source>Refund %1 (%2, seats %3) to %4's wallet. The seats go back on sale; the customer's refund deadline does not apply.</source>
+        <source>Refund %1 (%2, seats %3) to %4&apos;s wallet. The seats go back on sale; the customer&apos;s refund deadline does not apply.</source>
         <translation>%1(%2, 좌석 %3)을(를) %4 님의 지갑으로 환불합니다. 좌석은 다시 판매되며 고객 환불 마감은 적용되지 않습니다.</translation>
     </message>
     <message>
@@ -1368,7 +1368,7 @@
         <translation>지갑 조정</translation>
     </message>
     <message>
-        <source>%1's wallet holds %2. A credit adds money, a debit takes it away; the balance never goes below zero.</source>
+        <source>%1&apos;s wallet holds %2. A credit adds money, a debit takes it away; the balance never goes below zero.</source>
         <translation>%1 님의 지갑 잔액은 %2입니다. 적립은 금액을 더하고 차감은 금액을 뺍니다. 잔액은 0 미만이 되지 않습니다.</translation>
     </message>
     <message>
@@ -1388,7 +1388,7 @@
         <translation>대기열에서 제외</translation>
     </message>
     <message>
-        <source>End %1's place or turn in the queue for %2.</source>
+        <source>End %1&apos;s place or turn in the queue for %2.</source>
         <translation>%2 대기열에서 %1 님의 순서를 종료합니다.</translation>
     </message>
     <message>
@@ -1836,7 +1836,7 @@
         <translation>이 창을 닫지 말아 주세요.</translation>
     </message>
     <message>
-        <source>It's your turn!</source>
+        <source>It&apos;s your turn!</source>
         <translation>고객님 차례입니다!</translation>
     </message>
     <message>
@@ -2003,7 +2003,7 @@
         <translation>재개</translation>
     </message>
     <message>
-        <source>Changes apply at once to everyone in this concert's queue; waits are re-estimated within seconds.</source>
+        <source>Changes apply at once to everyone in this concert&apos;s queue; waits are re-estimated within seconds.</source>
         <translation>변경 사항은 이 공연의 대기열 전체에 즉시 적용되며, 대기 시간은 몇 초 안에 다시 계산됩니다.</translation>
     </message>
     <message>
@@ -2065,7 +2065,7 @@
         <translation>영수증</translation>
     </message>
     <message>
-        <source>You're going! Payment complete.</source>
+        <source>You&apos;re going! Payment complete.</source>
         <translation>결제가 완료되었습니다. 공연장에서 만나요!</translation>
     </message>
     <message>
@@ -2175,7 +2175,7 @@
         <translation>잔액이 거래 내역과 다른 지갑</translation>
     </message>
     <message>
-        <source>Payments that differ from their reservation's total</source>
+        <source>Payments that differ from their reservation&apos;s total</source>
         <translation>예약 금액과 다른 결제</translation>
     </message>
     <message>
@@ -2215,10 +2215,6 @@
         <translation>판매 내역 내보내기 (CSV)…</translation>
     </message>
     <message>
-        <source>Revenue %1 · %2 tickets sold over %3 date(s)</source>
-        <translation>매출 %1 · %3개 일정에서 %2매 판매</translation>
-    </message>
-    <message>
         <source>Seats and revenue per date</source>
         <translation>일정별 좌석과 매출</translation>
     </message>
@@ -2247,16 +2243,98 @@
         <translation>✔ 이상 없음: 모든 결제에 판매 좌석이 있고, 모든 판매 좌석에 결제가 있으며, 모든 지갑이 거래 내역과 일치합니다.</translation>
     </message>
     <message>
-        <source>⚠ %1 problem(s) found. Each needs a look before the books close.</source>
-        <translation>⚠ 문제 %1건이 발견되었습니다. 마감 전에 각각 확인이 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Top-ups %1 · payments %2 · refunds %3 · revenue %4 · in wallets %5</source>
-        <translation>충전 %1 · 결제 %2 · 환불 %3 · 매출 %4 · 지갑 잔액 %5</translation>
-    </message>
-    <message>
         <source>All concerts</source>
         <translation>모든 공연</translation>
+    </message>
+    <message>
+        <source>Card top-ups not credited exactly once</source>
+        <translation>지갑에 정확히 한 번 충전되지 않은 카드 충전</translation>
+    </message>
+    <message>
+        <source>Wallet credits without a paid card top-up</source>
+        <translation>결제된 카드 충전이 없는 지갑 충전</translation>
+    </message>
+    <message>
+        <source>Card refunds that differ from the wallet&apos;s debit</source>
+        <translation>지갑 차감액과 다른 카드 환불</translation>
+    </message>
+    <message>
+        <source>Charged by the card gateway, never credited to a wallet</source>
+        <translation>결제 대행사가 청구했지만 지갑에 충전되지 않음</translation>
+    </message>
+    <message>
+        <source>Top-ups the card gateway records differently</source>
+        <translation>결제 대행사 기록과 다른 충전</translation>
+    </message>
+    <message>
+        <source>Credited top-ups missing from the gateway&apos;s settlements</source>
+        <translation>결제 대행사 정산 내역에 없는 충전</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>charged</source>
+        <translation>청구됨</translation>
+    </message>
+    <message>
+        <source>given back to the card</source>
+        <translation>카드로 환불됨</translation>
+    </message>
+    <message>
+        <source>not charged</source>
+        <translation>청구되지 않음</translation>
+    </message>
+    <message>
+        <source>no such order</source>
+        <translation>해당 주문 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1 of %2: %n credit(s) totalling %3</source>
+        <translation>
+            <numerusform>주문 %1 (%2): 충전 %n건, 합계 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Credit #%1 of %2 (order: %3)</source>
+        <translation>충전 #%1 (%2, 주문: %3)</translation>
+    </message>
+    <message>
+        <source>Order %1 of %2: %3 taken from the wallet</source>
+        <translation>주문 %1 (%2): 지갑에서 %3 차감</translation>
+    </message>
+    <message>
+        <source>Payment %1, order %2: %3, %4</source>
+        <translation>결제 %1, 주문 %2: %3, %4</translation>
+    </message>
+    <message>
+        <source>Payment %1, order %2: ours %3 (%4), the gateway&apos;s %5 (%6)</source>
+        <translation>결제 %1, 주문 %2: 우리 기록 %3 (%4), 결제 대행사 기록 %5 (%6)</translation>
+    </message>
+    <message>
+        <source>Payment %1, order %2: %3</source>
+        <translation>결제 %1, 주문 %2: %3</translation>
+    </message>
+    <message>
+        <source>The card gateway could not be asked for its settlements: card top-ups are unchecked. Try again later.</source>
+        <translation>결제 대행사에서 정산 내역을 받지 못해 카드 충전을 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n problem(s) found. Each needs a look before the books close.</source>
+        <translation>
+            <numerusform>⚠ 문제 %n건이 발견되었습니다. 마감 전에 각각 확인이 필요합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top-ups %1 · staff adjustments %2 · payments %3 · refunds %4 · card refunds %5 · revenue %6 · in wallets %7</source>
+        <translation>충전 %1 · 스태프 조정 %2 · 결제 %3 · 환불 %4 · 카드 환불 %5 · 매출 %6 · 지갑 잔액 %7</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revenue %1 · %2 tickets sold over %n date(s)</source>
+        <translation>
+            <numerusform>매출 %1 · %n개 일정에서 %2매 판매</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2717,11 +2795,11 @@
         <translation>카드로 환불</translation>
     </message>
     <message>
-        <source>Give %1 back to %2's card (%3)? The wallet is debited first, so this is refused when the money has been spent.</source>
+        <source>Give %1 back to %2&apos;s card (%3)? The wallet is debited first, so this is refused when the money has been spent.</source>
         <translation>%1을(를) %2 님의 카드(%3)로 돌려줄까요? 먼저 지갑에서 차감하므로, 이미 쓴 돈이면 거절됩니다.</translation>
     </message>
     <message>
-        <source>%1 went back to %2's card.</source>
+        <source>%1 went back to %2&apos;s card.</source>
         <translation>%1이(가) %2 님의 카드로 환불되었습니다.</translation>
     </message>
     <message>
@@ -2891,8 +2969,8 @@
         <translation>충전 마무리</translation>
     </message>
     <message>
-        <source>The payment is not confirmed yet. It is kept and completed automatically; your card is charged at most once. Press "Finish top-up" to try now.</source>
-        <translation>결제가 아직 확인되지 않았습니다. 결제 정보는 보관되어 자동으로 완료되며, 카드는 최대 한 번만 청구됩니다. 지금 다시 시도하려면 "충전 마무리"를 누르세요.</translation>
+        <source>The payment is not confirmed yet. It is kept and completed automatically; your card is charged at most once. Press &quot;Finish top-up&quot; to try now.</source>
+        <translation>결제가 아직 확인되지 않았습니다. 결제 정보는 보관되어 자동으로 완료되며, 카드는 최대 한 번만 청구됩니다. 지금 다시 시도하려면 &quot;충전 마무리&quot;를 누르세요.</translation>
     </message>
     <message>
         <source> (card ending %1)</source>

@@ -43,11 +43,13 @@ public:
     // Staff: gives a PAID top-up back to the card and takes it out of the wallet, in one step.
     TopUpOrder refundToCard(const User &staff, const QUuid &orderId, const QString &reason);
 
-    // Adds {"gateway": {...}} to the reconciliation report and clears its "ok" on a mismatch.
+    // Adds the card findings (FindingKind::OrdersWithoutOneTopUpEntry onwards) and the
+    // settlement check to the reconciliation report, and sets its "ok" from every finding.
     void addToReconciliation(ReconciliationReport &report);
 
 private:
     struct OrderRow;
+    void compareSettlements(ReconciliationReport &report);
     std::optional<OrderRow> load(const QUuid &orderId, bool forUpdate);
     // The customer's order with the payment key recorded on it while PENDING (CONFLICT when
     // another key is there; a settled order as it is): one round trip (encore_top_up_attach).

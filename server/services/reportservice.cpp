@@ -4,6 +4,7 @@
 #include "models/concert.h"
 #include "services/seatoperationsservice.h"
 #include "storage/database.h"
+#include "storage/sqlvalues.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -37,19 +38,6 @@ QByteArray csv(const QStringList &header, const QList<QStringList> &rows)
         out += cells.join(u',') + u"\r\n"_s;
     }
     return out.toUtf8();
-}
-
-// Reads every row of one reconciliation query; `fill` maps a row to a FindingRow.
-template<typename Fill> QList<FindingRow> findingRows(Database &db, const QString &sql, Fill fill)
-{
-    QList<FindingRow> rows;
-    QSqlQuery &q = db.exec(sql);
-    while (q.next()) {
-        FindingRow row;
-        fill(q, row);
-        rows.append(row);
-    }
-    return rows;
 }
 
 // "2026-12-14 19:30:00": the wall-clock time at the venue (the zone is in its own column).
@@ -104,80 +92,85 @@ ReconciliationReport ReportService::reconciliation()
     ReconciliationReport report;
     report.findings.append(
         {FindingKind::PaymentsWithoutSoldSeats,
-         findingRows(m_db,
-                     u"SELECT p.id::text, p.reservation_id::text, p.amount FROM payments p WHERE "
-                     "p.refunded_at IS NULL AND "
-                     " (SELECT count(*) FROM seats s WHERE s.reservation_id = p.reservation_id AND "
-                     "s.status = 'SOLD') "
-                     " <> (SELECT count(*) FROM reservation_seats rs WHERE rs.reservation_id = "
-                     "p.reservation_id)"_s,
-                     [](const QSqlQuery &q, FindingRow &r) {
-                         r.paymentId = q.value(0).toString();
-                         r.reservationId = q.value(1).toString();
-                         r.amount = q.value(2).toLongLong();
-                     })});
+         sql::mapRows<FindingRow>(
+             m_db.exec(
+                 u"SELECT p.id::text, p.reservation_id::text, p.amount FROM payments p WHERE "
+                 "p.refunded_at IS NULL AND "
+                 " (SELECT count(*) FROM seats s WHERE s.reservation_id = p.reservation_id AND "
+                 "s.status = 'SOLD') "
+                 " <> (SELECT count(*) FROM reservation_seats rs WHERE rs.reservation_id = "
+                 "p.reservation_id)"_s),
+             [](const QSqlQuery &q, FindingRow &r) {
+                 r.paymentId = q.value(0).toString();
+                 r.reservationId = q.value(1).toString();
+                 r.amount = q.value(2).toLongLong();
+             })});
     report.findings.append(
         {FindingKind::SoldSeatsWithoutPayment,
-         findingRows(m_db,
-                     u"SELECT s.schedule_id, s.number, s.reservation_id::text FROM seats s WHERE "
-                     "s.status = 'SOLD' AND NOT EXISTS "
-                     " (SELECT 1 FROM payments p WHERE p.reservation_id = s.reservation_id AND "
-                     "p.refunded_at IS NULL) "
-                     "ORDER BY s.schedule_id, s.number"_s,
-                     [](const QSqlQuery &q, FindingRow &r) {
-                         r.scheduleId = q.value(0).toLongLong();
-                         r.number = q.value(1).toInt();
-                         r.reservationId = q.value(2).toString();
-                     })});
+         sql::mapRows<FindingRow>(
+             m_db.exec(u"SELECT s.schedule_id, s.number, s.reservation_id::text FROM seats s WHERE "
+                       "s.status = 'SOLD' AND NOT EXISTS "
+                       " (SELECT 1 FROM payments p WHERE p.reservation_id = s.reservation_id AND "
+                       "p.refunded_at IS NULL) "
+                       "ORDER BY s.schedule_id, s.number"_s),
+             [](const QSqlQuery &q, FindingRow &r) {
+                 r.scheduleId = q.value(0).toLongLong();
+                 r.number = q.value(1).toInt();
+                 r.reservationId = q.value(2).toString();
+             })});
     report.findings.append(
         {FindingKind::LedgerMismatches,
-         findingRows(m_db,
-                     u"SELECT w.user_id::text, u.username, w.balance, coalesce(sum(l.amount), 0) "
-                     "FROM wallets w JOIN users u ON u.id = w.user_id LEFT JOIN wallet_ledger l "
-                     "ON l.user_id = w.user_id "
-                     "GROUP BY w.user_id, u.username, w.balance "
-                     "HAVING w.balance <> coalesce(sum(l.amount), 0)"_s,
-                     [](const QSqlQuery &q, FindingRow &r) {
-                         r.userId = q.value(0).toString();
-                         r.username = q.value(1).toString();
-                         r.balance = q.value(2).toLongLong();
-                         r.ledgerSum = q.value(3).toLongLong();
-                     })});
+         sql::mapRows<FindingRow>(
+             m_db.exec(u"SELECT w.user_id::text, u.username, w.balance, coalesce(sum(l.amount), 0) "
+                       "FROM wallets w JOIN users u ON u.id = w.user_id LEFT JOIN wallet_ledger l "
+                       "ON l.user_id = w.user_id "
+                       "GROUP BY w.user_id, u.username, w.balance "
+                       "HAVING w.balance <> coalesce(sum(l.amount), 0)"_s),
+             [](const QSqlQuery &q, FindingRow &r) {
+                 r.userId = q.value(0).toString();
+                 r.username = q.value(1).toString();
+                 r.balance = q.value(2).toLongLong();
+                 r.ledgerSum = q.value(3).toLongLong();
+             })});
     report.findings.append(
         {FindingKind::PaymentAmountMismatches,
-         findingRows(m_db,
-                     u"SELECT p.id::text, p.amount, r.total FROM payments p JOIN reservations r "
-                     "ON r.id = p.reservation_id WHERE p.amount <> r.total"_s,
-                     [](const QSqlQuery &q, FindingRow &r) {
-                         r.paymentId = q.value(0).toString();
-                         r.amount = q.value(1).toLongLong();
-                         r.reservationTotal = q.value(2).toLongLong();
-                     })});
+         sql::mapRows<FindingRow>(
+             m_db.exec(u"SELECT p.id::text, p.amount, r.total FROM payments p JOIN reservations r "
+                       "ON r.id = p.reservation_id WHERE p.amount <> r.total"_s),
+             [](const QSqlQuery &q, FindingRow &r) {
+                 r.paymentId = q.value(0).toString();
+                 r.amount = q.value(1).toLongLong();
+                 r.reservationTotal = q.value(2).toLongLong();
+             })});
     // The sweeper frees holds within a second or two; older ones mean it is not running.
     report.findings.append(
         {FindingKind::OverdueHolds,
-         findingRows(m_db,
-                     u"SELECT schedule_id, number, reservation_id::text, held_until FROM seats "
-                     "WHERE status = 'HELD' AND held_until < now() - interval '30 seconds' "
-                     "ORDER BY held_until"_s,
-                     [](const QSqlQuery &q, FindingRow &r) {
-                         r.scheduleId = q.value(0).toLongLong();
-                         r.number = q.value(1).toInt();
-                         r.reservationId = q.value(2).toString();
-                         r.heldUntil = q.value(3).toDateTime();
-                     })});
-    QSqlQuery &totals
-        = m_db.exec(u"SELECT (SELECT coalesce(sum(balance), 0) FROM wallets), "
-                    "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'TOPUP'), "
-                    "(SELECT coalesce(-sum(amount), 0) FROM wallet_ledger WHERE kind = 'PAYMENT'), "
-                    "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'REFUND'), "
-                    "(SELECT coalesce(sum(amount), 0) FROM payments WHERE refunded_at IS NULL)"_s);
+         sql::mapRows<FindingRow>(
+             m_db.exec(u"SELECT schedule_id, number, reservation_id::text, held_until FROM seats "
+                       "WHERE status = 'HELD' AND held_until < now() - interval '30 seconds' "
+                       "ORDER BY held_until"_s),
+             [](const QSqlQuery &q, FindingRow &r) {
+                 r.scheduleId = q.value(0).toLongLong();
+                 r.number = q.value(1).toInt();
+                 r.reservationId = q.value(2).toString();
+                 r.heldUntil = q.value(3).toDateTime();
+             })});
+    QSqlQuery &totals = m_db.exec(
+        u"SELECT (SELECT coalesce(sum(balance), 0) FROM wallets), "
+        "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'TOPUP'), "
+        "(SELECT coalesce(-sum(amount), 0) FROM wallet_ledger WHERE kind = 'PAYMENT'), "
+        "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'REFUND'), "
+        "(SELECT coalesce(sum(amount), 0) FROM payments WHERE refunded_at IS NULL), "
+        "(SELECT coalesce(sum(amount), 0) FROM wallet_ledger WHERE kind = 'ADJUSTMENT'), "
+        "(SELECT coalesce(-sum(amount), 0) FROM wallet_ledger WHERE kind = 'CARD_REFUND')"_s);
     totals.next();
     report.walletBalances = totals.value(0).toLongLong();
     report.topUps = totals.value(1).toLongLong();
     report.payments = totals.value(2).toLongLong();
     report.refunds = totals.value(3).toLongLong();
     report.revenue = totals.value(4).toLongLong();
+    report.adjustments = totals.value(5).toLongLong();
+    report.cardRefunds = totals.value(6).toLongLong();
     report.ok = report.problemCount() == 0;
     return report;
 }

@@ -1,9 +1,7 @@
 #pragma once
 // Conversions between our values and the text forms bound into SQL (uuid, int[]), and rows
-// back as JSON.
+// back as values.
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QList>
 #include <QSqlQuery>
 #include <QStringList>
@@ -38,15 +36,14 @@ template<typename Int> QString intArray(const QList<Int> &values)
     return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
-// The rest of a query's rows as JSON objects, column i under keys[i] (reports).
-inline QJsonArray jsonRows(QSqlQuery &q, const QStringList &keys)
+// The rest of a query's rows, each mapped to a T by `fill(q, row)` (reports).
+template<typename T, typename Fill> QList<T> mapRows(QSqlQuery &q, Fill fill)
 {
-    QJsonArray out;
+    QList<T> out;
     while (q.next()) {
-        QJsonObject o;
-        for (int i = 0; i < keys.size(); ++i)
-            o.insert(keys[i], QJsonValue::fromVariant(q.value(i)));
-        out.append(o);
+        T row;
+        fill(q, row);
+        out.append(std::move(row));
     }
     return out;
 }

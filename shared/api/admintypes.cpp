@@ -14,6 +14,11 @@ namespace {
 
 constexpr qint64 kMaxCount = std::numeric_limits<qint64>::max() / 2;
 
+QJsonValue gatewayStatusWord(const std::optional<gateway::PaymentStatus> &status)
+{
+    return status ? QJsonValue(gateway::paymentStatusName(*status)) : QJsonValue();
+}
+
 QJsonObject pricesJson(const QMap<QString, Money> &prices)
 {
     QJsonObject tiers;
@@ -432,6 +437,34 @@ QJsonObject FindingRow::toJson(FindingKind kind) const
                 {u"number"_s, number},
                 {u"reservationId"_s, reservationId},
                 {u"heldUntil"_s, isoTimeOrNull(heldUntil)}};
+    case FindingKind::OrdersWithoutOneTopUpEntry:
+        return {{u"orderId"_s, orderId},
+                {u"amount"_s, amount},
+                {u"entries"_s, entries},
+                {u"credited"_s, credited}};
+    case FindingKind::TopUpEntriesWithoutPaidOrder:
+        return {{u"entryId"_s, entryId},
+                {u"userId"_s, userId},
+                {u"amount"_s, amount},
+                {u"orderStatus"_s,
+                 orderStatus ? QJsonValue(topUpOrderStatusName(*orderStatus)) : QJsonValue()}};
+    case FindingKind::CardRefundMismatches:
+        return {{u"orderId"_s, orderId}, {u"amount"_s, amount}, {u"debited"_s, debited}};
+    case FindingKind::ChargedNotCredited:
+        return {{u"paymentKey"_s, paymentKey},
+                {u"orderId"_s, orderId},
+                {u"amount"_s, amount},
+                {u"gatewayStatus"_s, gatewayStatusWord(gatewayStatus)}};
+    case FindingKind::GatewayDisagrees:
+        return {{u"paymentKey"_s, paymentKey},
+                {u"orderId"_s, orderId},
+                {u"amount"_s, amount},
+                {u"gatewayAmount"_s, gatewayAmount},
+                {u"orderStatus"_s,
+                 orderStatus ? QJsonValue(topUpOrderStatusName(*orderStatus)) : QJsonValue()},
+                {u"gatewayStatus"_s, gatewayStatusWord(gatewayStatus)}};
+    case FindingKind::CreditedNotSettled:
+        return {{u"paymentKey"_s, paymentKey}, {u"orderId"_s, orderId}, {u"amount"_s, amount}};
     }
     return {};
 }
@@ -454,8 +487,26 @@ Result<FindingRow> FindingRow::fromJson(const QJsonObject &json)
     row.reservationTotal
         = r.optionalInteger(u"reservationTotal"_s, -kMaxCount, kMaxCount).value_or(0);
     row.heldUntil = r.optionalDateTime(u"heldUntil"_s).value_or(QDateTime());
+    row.orderId = r.optionalString(u"orderId"_s, 100).value_or(QString());
+    row.paymentKey = r.optionalString(u"paymentKey"_s, 200).value_or(QString());
+    row.entryId = r.optionalInteger(u"entryId"_s, 0, kMaxCount).value_or(0);
+    row.entries = int(r.optionalInteger(u"entries"_s, 0, kMaxCount).value_or(0));
+    row.credited = r.optionalInteger(u"credited"_s, -kMaxCount, kMaxCount).value_or(0);
+    row.debited = r.optionalInteger(u"debited"_s, -kMaxCount, kMaxCount).value_or(0);
+    row.gatewayAmount = r.optionalInteger(u"gatewayAmount"_s, -kMaxCount, kMaxCount).value_or(0);
     if (!r.ok())
         return r.error();
+    // A status word this build does not know is an error, never text shown to staff.
+    if (const QString word = json.value(u"orderStatus"_s).toString(); !word.isEmpty()) {
+        row.orderStatus = topUpOrderStatusFromName(word);
+        if (!row.orderStatus)
+            return ApiError::unknownWord(u"orderStatus"_s, word);
+    }
+    if (const QString word = json.value(u"gatewayStatus"_s).toString(); !word.isEmpty()) {
+        row.gatewayStatus = gateway::paymentStatusFromName(word);
+        if (!row.gatewayStatus)
+            return ApiError::unknownWord(u"gatewayStatus"_s, word);
+    }
     return row;
 }
 
@@ -464,7 +515,7 @@ int ReconciliationReport::problemCount() const
     int n = 0;
     for (const Finding &f : findings)
         n += int(f.rows.size());
-    return n;
+    return n + (settlements == SettlementCheck::Unreachable ? 1 : 0);
 }
 
 const ReconciliationReport::Finding &ReconciliationReport::finding(FindingKind kind) const
@@ -485,15 +536,18 @@ QJsonObject ReconciliationReport::toJson() const
                                  {u"topUps"_s, topUps},
                                  {u"payments"_s, payments},
                                  {u"refunds"_s, refunds},
-                                 {u"revenue"_s, revenue}}}};
+                                 {u"revenue"_s, revenue},
+                                 {u"adjustments"_s, adjustments},
+                                 {u"cardRefunds"_s, cardRefunds}}},
+                   {u"gateway"_s,
+                    QJsonObject {{u"settlements"_s, wordOf(settlements)},
+                                 {u"settlementDays"_s, settlementDays}}}};
     for (const Finding &f : findings) {
         QJsonArray rows;
         for (const FindingRow &row : f.rows)
             rows.append(row.toJson(f.kind));
         o.insert(wordOf(f.kind), rows);
     }
-    if (!gateway.isEmpty())
-        o.insert(u"gateway"_s, gateway);
     return o;
 }
 
@@ -519,11 +573,23 @@ Result<ReconciliationReport> ReconciliationReport::fromJson(const QJsonObject &j
     report.payments = t.optionalInteger(u"payments"_s, -kMaxCount, kMaxCount).value_or(0);
     report.refunds = t.optionalInteger(u"refunds"_s, -kMaxCount, kMaxCount).value_or(0);
     report.revenue = t.optionalInteger(u"revenue"_s, -kMaxCount, kMaxCount).value_or(0);
-    report.gateway = json.value(u"gateway"_s).toObject();
+    report.adjustments = t.optionalInteger(u"adjustments"_s, -kMaxCount, kMaxCount).value_or(0);
+    report.cardRefunds = t.optionalInteger(u"cardRefunds"_s, -kMaxCount, kMaxCount).value_or(0);
+    JsonReader g(json.value(u"gateway"_s).toObject());
+    report.settlementDays = int(g.optionalInteger(u"settlementDays"_s, 0, kMaxCount).value_or(0));
     if (!r.ok())
         return r.error();
     if (!t.ok())
         return t.error();
+    if (!g.ok())
+        return g.error();
+    if (const QString word = json.value(u"gateway"_s).toObject().value(u"settlements"_s).toString();
+        !word.isEmpty()) {
+        const auto check = enumFromWord<SettlementCheck>(word);
+        if (!check)
+            return ApiError::unknownWord(u"settlements"_s, word);
+        report.settlements = *check;
+    }
     return report;
 }
 

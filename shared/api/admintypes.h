@@ -7,6 +7,8 @@
 #include "api/wordtable.h"
 #include "models/seat.h"
 #include "money.h"
+#include "payments/gatewaypayment.h"
+#include "payments/topuporder.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -171,28 +173,56 @@ struct SalesReport {
     friend bool operator==(const SalesReport &, const SalesReport &) = default;
 };
 
-// The kinds of inconsistency reconciliation looks for; the word is the answer's key.
+// The kinds of inconsistency reconciliation looks for; the word is the answer's key. The last
+// six are the card gateway's part (TopUpService::addToReconciliation): our orders against our
+// ledger, then against the gateway's settlement reports.
 enum class FindingKind {
     PaymentsWithoutSoldSeats,
     SoldSeatsWithoutPayment,
     LedgerMismatches,
     PaymentAmountMismatches,
     OverdueHolds,
+    OrdersWithoutOneTopUpEntry,
+    TopUpEntriesWithoutPaidOrder,
+    CardRefundMismatches,
+    ChargedNotCredited,
+    GatewayDisagrees,
+    CreditedNotSettled,
 };
 template<> struct EnumWords<FindingKind> {
-    static constexpr std::array<EnumWord<FindingKind>, 5> words {
+    static constexpr std::array<EnumWord<FindingKind>, 11> words {
         {{FindingKind::PaymentsWithoutSoldSeats, u"paymentsWithoutSoldSeats"},
          {FindingKind::SoldSeatsWithoutPayment, u"soldSeatsWithoutPayment"},
          {FindingKind::LedgerMismatches, u"ledgerMismatches"},
          {FindingKind::PaymentAmountMismatches, u"paymentAmountMismatches"},
-         {FindingKind::OverdueHolds, u"overdueHolds"}}};
+         {FindingKind::OverdueHolds, u"overdueHolds"},
+         {FindingKind::OrdersWithoutOneTopUpEntry, u"ordersWithoutOneTopUpEntry"},
+         {FindingKind::TopUpEntriesWithoutPaidOrder, u"topUpEntriesWithoutPaidOrder"},
+         {FindingKind::CardRefundMismatches, u"cardRefundMismatches"},
+         {FindingKind::ChargedNotCredited, u"chargedNotCredited"},
+         {FindingKind::GatewayDisagrees, u"gatewayDisagrees"},
+         {FindingKind::CreditedNotSettled, u"creditedNotSettled"}}};
+};
+
+// Whether the gateway's settlement reports were compared: no gateway configured, compared, or
+// the gateway could not be asked (itself a problem: the books cannot close unchecked).
+enum class SettlementCheck { NotConfigured, Checked, Unreachable };
+template<> struct EnumWords<SettlementCheck> {
+    static constexpr std::array<EnumWord<SettlementCheck>, 3> words {
+        {{SettlementCheck::NotConfigured, u"notConfigured"},
+         {SettlementCheck::Checked, u"checked"},
+         {SettlementCheck::Unreachable, u"unreachable"}}};
 };
 
 // One finding. Each kind uses some of the fields (FindingRow::toJson writes only those):
 // paymentsWithoutSoldSeats: paymentId, reservationId, amount; soldSeatsWithoutPayment:
 // scheduleId, number, reservationId; ledgerMismatches: userId, username, balance, ledgerSum;
 // paymentAmountMismatches: paymentId, amount, reservationTotal; overdueHolds: scheduleId, number,
-// reservationId, heldUntil.
+// reservationId, heldUntil; ordersWithoutOneTopUpEntry: orderId, amount, entries, credited;
+// topUpEntriesWithoutPaidOrder: entryId, userId, amount, orderStatus (none: no such order);
+// cardRefundMismatches: orderId, amount, debited; chargedNotCredited: paymentKey, orderId,
+// amount, gatewayStatus; gatewayDisagrees: paymentKey, orderId, amount, gatewayAmount,
+// orderStatus, gatewayStatus; creditedNotSettled: paymentKey, orderId, amount.
 struct FindingRow {
     QString paymentId;
     QString reservationId;
@@ -205,6 +235,15 @@ struct FindingRow {
     Money ledgerSum = 0;
     Money reservationTotal = 0;
     QDateTime heldUntil;
+    QString orderId;
+    QString paymentKey;
+    qint64 entryId = 0;
+    int entries = 0;
+    Money credited = 0;
+    Money debited = 0;
+    Money gatewayAmount = 0;
+    std::optional<TopUpOrderStatus> orderStatus;
+    std::optional<gateway::PaymentStatus> gatewayStatus;
 
     QJsonObject toJson(FindingKind kind) const;
     static Result<FindingRow> fromJson(const QJsonObject &json);
@@ -225,10 +264,12 @@ struct ReconciliationReport {
     Money payments = 0;
     Money refunds = 0;
     Money revenue = 0;
-    // The card gateway's findings (TopUpService::addToReconciliation): its own row shapes, kept
-    // as JSON because they mirror the gateway's settlement records; empty when not checked.
-    QJsonObject gateway;
+    Money adjustments = 0; // staff wallet adjustments, signed
+    Money cardRefunds = 0; // top-ups given back to the card
+    SettlementCheck settlements = SettlementCheck::NotConfigured;
+    int settlementDays = 0; // the days whose settlement reports were compared
 
+    // Every finding's rows, and an unreachable gateway counts as one.
     int problemCount() const;
     const Finding &finding(FindingKind kind) const;
     QJsonObject toJson() const;

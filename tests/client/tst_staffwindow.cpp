@@ -10,8 +10,10 @@
 #include "admin/adminwindow.h"
 #include "admin/concertstab.h"
 #include "admin/reasondialog.h"
+#include "admin/salestab.h"
 #include "admin/seatstab.h"
 #include "admin/topupstab.h"
+#include "app/languagemanager.h"
 #include "app/style.h"
 #include "net/apiclient.h"
 
@@ -48,11 +50,13 @@ private Q_SLOTS:
     void seatsTabDoesNotWidenTheWindow();
     void seatMapSpeaksStaffWordsAndSaysLive();
     void attendeesCsvHasBomAndOnlySoldSeats();
+    void gatewayFindingsShowInTheSalesTab();
 
 private:
     QTreeWidgetItem *dateItem(qint64 scheduleId);
     void screenshot(QWidget *widget, const QString &name);
 
+    LanguageManager m_languages; // English as the app loads it: its plural forms
     GatewayServer m_world;
     TestServer *m_server = nullptr;
     std::unique_ptr<Fixtures> m_fx;
@@ -65,6 +69,7 @@ private:
 void TestStaffWindow::initTestCase()
 {
     applyStyle(*qApp); // the app's own look, for the screenshots
+    QVERIFY(m_languages.setLanguage(u"en"_s, false));
     QVERIFY(m_world.start());
     m_server = m_world.server.get();
     m_fx = std::make_unique<Fixtures>(m_server->database());
@@ -327,6 +332,52 @@ void TestStaffWindow::attendeesCsvHasBomAndOnlySoldSeats()
     QVERIFY(salesBytes.startsWith("\xEF\xBB\xBF"));
     const QString text = QString::fromUtf8(salesBytes);
     QVERIFY(text.contains(u",아이유 CSV,"_s));
+}
+
+// The gateway's part of reconciliation reaches the staff console in words (it used to be raw
+// JSON the console never read, so a mismatch showed as "0 problems" in red): an order naming a
+// payment the gateway never settled is two findings, each under its heading, and the report is
+// clean again once the order is repaired.
+void TestStaffWindow::gatewayFindingsShowInTheSalesTab()
+{
+    TestUser payer = m_fx->createUsers(1, 0, u"settler"_s).first();
+    QCOMPARE(cardTopUp(m_server->client(), *m_world.gateway, payer, 20'000).status, 201);
+    const QString user = payer.id.toString(QUuid::WithoutBraces);
+    const QString key = m_fx->scalar(u"SELECT payment_key FROM top_up_orders WHERE user_id = "
+                                     "?::uuid AND status = 'PAID'"_s,
+                                     {user})
+                            .toString();
+    const auto setKey = [&](const QString &to) {
+        m_fx->scalar(u"UPDATE top_up_orders SET payment_key = ? WHERE user_id = ?::uuid "
+                     "RETURNING 1"_s,
+                     {to, user});
+    };
+    setKey(u"tpk_unknown_to_the_gateway"_s);
+
+    SalesTab *tab = m_window->salesTab();
+    QSignalSpy loaded(tab, &SalesTab::reconciliationLoaded);
+    m_window->showTab(AdminWindow::Tab::Sales);
+    tab->refresh();
+    auto *status = tab->findChild<QLabel *>(u"reconciliationStatus"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"2 problems found"_s), kGuiWaitMs);
+    QCOMPARE(loaded.last().first().toBool(), false);
+    auto *tree = tab->findChild<QTreeWidget *>(u"reconciliationTree"_s);
+    QStringList kinds;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        kinds.append(tree->topLevelItem(i)->data(0, Qt::UserRole).toString());
+    QCOMPARE(kinds, QStringList({u"chargedNotCredited"_s, u"creditedNotSettled"_s}));
+    QCOMPARE(tree->topLevelItem(0)->text(0),
+             SalesTab::findingTitle(FindingKind::ChargedNotCredited) + u" (1)"_s);
+    QVERIFY2(tree->topLevelItem(0)->child(0)->text(0).contains(key),
+             qPrintable(tree->topLevelItem(0)->child(0)->text(0)));
+    QVERIFY(tree->topLevelItem(0)->child(0)->text(0).contains(u"charged"_s));
+    screenshot(m_window, u"staff-reconciliation-gateway"_s);
+
+    setKey(key);
+    loaded.clear();
+    tab->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().first().toBool(), kGuiWaitMs);
+    QVERIFY(!tree->isVisible());
 }
 
 QTEST_MAIN(TestStaffWindow)

@@ -650,8 +650,9 @@ void TestAdminApi::salesCountRevenueAndRefunds()
     QCOMPARE(refunded.schedules.first().figures.refunded, total);
 }
 
-// Each of the five kinds of inconsistency, injected behind the server's back, is found — one row
-// each, decoded through the shared ReconciliationReport — and the report is clean once repaired.
+// Each of the five booking kinds of inconsistency, injected behind the server's back, is found —
+// one row each, decoded through the shared ReconciliationReport — and the report is clean once
+// repaired.
 void TestAdminApi::reconciliationFindsEveryCategory()
 {
     const auto report = [this] {
@@ -703,8 +704,13 @@ void TestAdminApi::reconciliationFindsEveryCategory()
                 {QString::fromLatin1(r2), schedule});
         const ReconciliationReport broken = report();
         QVERIFY(!broken.ok);
-        for (const FindingKind kind : allValues<FindingKind>())
-            QVERIFY2(broken.finding(kind).rows.size() == 1, qPrintable(wordOf(kind)));
+        // One row of each kind injected here; the card kinds (tst_topups injects those) stay
+        // empty.
+        for (const FindingKind kind : allValues<FindingKind>()) {
+            const bool injected = int(kind) <= int(FindingKind::OverdueHolds);
+            QVERIFY2(broken.finding(kind).rows.size() == (injected ? 1 : 0),
+                     qPrintable(wordOf(kind)));
+        }
         QCOMPARE(broken.finding(FindingKind::PaymentsWithoutSoldSeats).rows[0].reservationId,
                  QString::fromLatin1(r1));
         QCOMPARE(broken.finding(FindingKind::SoldSeatsWithoutPayment).rows[0].number, 2);

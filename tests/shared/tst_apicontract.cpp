@@ -317,6 +317,42 @@ void TestApiContract::reconciliationRoundTripsEveryKind()
             row.reservationId = u"r-4"_s;
             row.heldUntil = at("2026-11-24T04:41:12.345Z");
             break;
+        case FindingKind::OrdersWithoutOneTopUpEntry:
+            row.orderId = u"o-1"_s;
+            row.amount = 50'000;
+            row.entries = 2;
+            row.credited = 100'000;
+            break;
+        case FindingKind::TopUpEntriesWithoutPaidOrder:
+            row.entryId = 77;
+            row.userId = kUser.toString(QUuid::WithoutBraces);
+            row.amount = 50'000;
+            row.orderStatus = TopUpOrderStatus::Failed;
+            break;
+        case FindingKind::CardRefundMismatches:
+            row.orderId = u"o-2"_s;
+            row.amount = 30'000;
+            row.debited = 0;
+            break;
+        case FindingKind::ChargedNotCredited:
+            row.paymentKey = u"tpk_1"_s;
+            row.orderId = u"o-3"_s;
+            row.amount = 20'000;
+            row.gatewayStatus = gateway::PaymentStatus::Done;
+            break;
+        case FindingKind::GatewayDisagrees:
+            row.paymentKey = u"tpk_2"_s;
+            row.orderId = u"o-4"_s;
+            row.amount = 20'000;
+            row.gatewayAmount = 25'000;
+            row.orderStatus = TopUpOrderStatus::Paid;
+            row.gatewayStatus = gateway::PaymentStatus::Canceled;
+            break;
+        case FindingKind::CreditedNotSettled:
+            row.paymentKey = u"tpk_3"_s;
+            row.orderId = u"o-5"_s;
+            row.amount = 10'000;
+            break;
         }
         report.findings.append({kind, {row}});
     }
@@ -325,8 +361,24 @@ void TestApiContract::reconciliationRoundTripsEveryKind()
     report.payments = 1'200'000;
     report.refunds = 200'000;
     report.revenue = 1'000'000;
+    report.adjustments = 300'000;
+    report.cardRefunds = 30'000;
+    report.settlements = SettlementCheck::Checked;
+    report.settlementDays = 3;
     QVERIFY(roundTrips(report));
     QCOMPARE(report.problemCount(), int(allValues<FindingKind>().size()));
+    // An unreachable gateway is a problem of its own, and survives the trip.
+    report.settlements = SettlementCheck::Unreachable;
+    QVERIFY(roundTrips(report));
+    QCOMPARE(report.problemCount(), int(allValues<FindingKind>().size()) + 1);
+    // A status word this build does not know is refused, never shown.
+    QJsonObject unknown = report.toJson();
+    QJsonArray rows = unknown.value(wordOf(FindingKind::GatewayDisagrees)).toArray();
+    QJsonObject first = rows.first().toObject();
+    first.insert(u"gatewayStatus"_s, u"SETTLED_MAYBE"_s);
+    rows.replace(0, first);
+    unknown.insert(wordOf(FindingKind::GatewayDisagrees), rows);
+    QVERIFY(!ReconciliationReport::fromJson(unknown));
     // The answer's keys are the kinds' words, one list each.
     for (const FindingKind kind : allValues<FindingKind>())
         QCOMPARE(report.toJson().value(wordOf(kind)).toArray().size(), 1);

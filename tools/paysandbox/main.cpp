@@ -18,10 +18,13 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "encore-pay-sandbox: %s\n", qPrintable(config.error().message));
         return 2;
     }
-    // SIGTERM/SIGINT end the process at once: the sandbox keeps nothing worth saving.
+    // SIGTERM/SIGINT end the process at once: the state file is already written after every
+    // change (atomically), so there is nothing left to save.
     std::signal(SIGTERM, [](int) { std::_Exit(0); });
     std::signal(SIGINT, [](int) { std::_Exit(0); });
     encore::sandbox::PaySandbox sandbox(config.value());
+    if (!sandbox.restore())
+        return 1;
     const quint16 port = sandbox.listen();
     if (port == 0)
         return 1;

@@ -167,6 +167,8 @@ void PaySandbox::handle(const QHttpServerRequest &request, QHttpServerResponder 
         if (post && remember && !idempotencyKey.isEmpty() && idempotencyKey.size() <= 300
             && who != Principal::None)
             m_idempotent.insert(recordKey, {requestHash, answer});
+        if (post && remember)
+            save();
     }
     qCInfo(lcSandbox).noquote() << methodName(request.method()) << request.url().path()
                                 << answer.status << (delay ? "(answer delayed)" : "");

@@ -1,8 +1,9 @@
 #pragma once
 // PaySandbox: the stand-in card gateway (DESIGN.md §8) — card entry with the client key; confirm,
 // lookup, cancel and settlements with the secret key; Idempotency-Key honoured on every POST;
-// signed webhooks. Everything lives in memory and is forgotten at exit; of a card it keeps only
-// the brand and the last four digits. Lives on the main thread (one event loop).
+// signed webhooks. Payments and idempotent answers live in memory and, with --state-file, in
+// that file (rewritten atomically after every change, read back at start); of a card it keeps
+// only the brand and the last four digits. Lives on the main thread (one event loop).
 
 #include "payments/gatewaypayment.h"
 #include "sandboxconfig.h"
@@ -22,6 +23,9 @@ public:
     explicit PaySandbox(SandboxConfig config, QObject *parent = nullptr);
     ~PaySandbox() override;
 
+    // Reads the state file when one is configured (a missing file is a first start); false,
+    // after saying why, when it exists but cannot be read.
+    bool restore();
     // Listens (with TLS when configured); the bound port, or 0 after saying why it failed.
     quint16 listen();
 
@@ -54,6 +58,7 @@ private:
     Answer settlements(const QString &date) const;
 
     void changed(const StoredPayment &stored);
+    void save() const; // the state file, when configured (paysandboxstate.cpp)
     StoredPayment *find(const QString &paymentKey); // nullptr when unknown
     static Answer unknownPayment();
     static Answer payment(const gateway::Payment &p);

@@ -39,6 +39,8 @@ Result<SandboxConfig> SandboxConfig::parse(const QStringList &arguments)
          u"S"_s},
         {u"tls-cert"_s, u"PEM certificate: serve HTTPS."_s, u"FILE"_s},
         {u"tls-key"_s, u"PEM private key for --tls-cert."_s, u"FILE"_s},
+        {u"state-file"_s, u"Keep payments there across restarts (default: in memory)."_s,
+         u"FILE"_s},
         {u"webhook-chaos"_s, u"Test mode: replayed, duplicated and reordered webhooks."_s},
         {u"confirm-delay-ms"_s, u"Delay of the first confirm of the time-out test card."_s, u"MS"_s,
          u"30000"_s},
@@ -81,6 +83,7 @@ Result<SandboxConfig> SandboxConfig::parse(const QStringList &arguments)
         return invalid(u"--tls-cert and --tls-key go together"_s);
     if (!c.tlsEnabled() && !c.listenAddress.isLoopback())
         return invalid(u"plain HTTP is served on loopback only: give --tls-cert/--tls-key"_s);
+    c.stateFile = p.value(u"state-file"_s);
     c.webhookChaos = p.isSet(u"webhook-chaos"_s);
     bool delayOk = false;
     c.confirmDelayMs = p.value(u"confirm-delay-ms"_s).toInt(&delayOk);

@@ -1,7 +1,8 @@
 #pragma once
 // SandboxConfig: what encore-pay-sandbox is told on its command line and environment (DESIGN.md
 // §8: --listen, --port-file, --secret-key, --client-key, --webhook-url, --webhook-secret,
-// --tls-cert/--tls-key). Keys may come from ENCORE_PAY_* variables so they never sit in argv.
+// --tls-cert/--tls-key; --state-file keeps its records across restarts). Keys may come from
+// ENCORE_PAY_* variables so they never sit in argv.
 
 #include "result.h"
 
@@ -21,6 +22,9 @@ struct SandboxConfig {
     QByteArray webhookSecret;
     QString tlsCert;
     QString tlsKey;
+    // Where payments and idempotent answers are kept across restarts, as a real gateway keeps
+    // them (empty: in memory only, forgotten at exit — the tests' default).
+    QString stateFile;
     // Test mode: every webhook is delivered twice with the same signature (a replay), once more
     // re-signed (a duplicate), and events close together are delivered newest first.
     bool webhookChaos = false;
