@@ -11,6 +11,11 @@ namespace encore::money {
 namespace {
 constexpr QStringView kEnglishSuffix = u" KRW";
 constexpr QStringView kKoreanSuffix = u"원";
+
+Language programLanguage()
+{
+    return QLocale().language() == QLocale::Korean ? Language::Korean : Language::English;
+}
 } // namespace
 
 QString format(Money amount, Language language)
@@ -25,8 +30,12 @@ QString format(Money amount, Language language)
 
 QString format(Money amount)
 {
-    return format(amount,
-                  QLocale().language() == QLocale::Korean ? Language::Korean : Language::English);
+    return format(amount, programLanguage());
+}
+
+QString suffix()
+{
+    return (programLanguage() == Language::Korean ? kKoreanSuffix : kEnglishSuffix).toString();
 }
 
 QString range(Money low, Money high)

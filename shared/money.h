@@ -24,6 +24,9 @@ QString format(Money amount, Language language);
 // In the language the program runs in (the default QLocale: the app's LanguageManager sets it;
 // the server's is English, and its messages pass amounts through inLanguage()).
 QString format(Money amount);
+// The unit as format() writes it after the digits, in the program's language: " KRW" / "원"
+// (the suffix of a spin box that edits an amount).
+QString suffix();
 // "77,000 – 165,000 KRW" (the unit once); one amount when both are equal. Default language.
 QString range(Money low, Money high);
 // An amount written by format(amount, English) — as server messages receive their arguments —

@@ -18,6 +18,7 @@
 #include "widgets/connectionbanner.h"
 #include "widgets/icons.h"
 #include "widgets/noticebar.h"
+#include "widgets/overlaystrip.h"
 
 #include <QEvent>
 #include <QFile>
@@ -68,13 +69,14 @@ AdminWindow::AdminWindow(ApiClient *api, const Session &session, LanguageManager
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(buildHeader());
-    layout->addWidget(m_banner);
-    auto *noticeHolder = new QVBoxLayout;
-    noticeHolder->setContentsMargins(24, 12, 24, 0);
-    noticeHolder->addWidget(m_notice);
-    layout->addLayout(noticeHolder);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
+    // The banner and the results of actions float over the tabs' top-right corner, right of the
+    // tab bar and over the row of each tab's title, where no tab keeps an action: showing one
+    // never moves the page under the mouse (as in the customer window).
+    auto *overlay = new OverlayStrip(m_tabs, 8, 520, central, Qt::TopRightCorner);
+    overlay->addNotice(m_banner);
+    overlay->addNotice(m_notice);
     resize(1180, 780);
 
     connect(m_tabs, &QTabWidget::currentChanged, this, &AdminWindow::onTabChanged);
@@ -214,6 +216,9 @@ void AdminWindow::onTabChanged(int index)
 
 void AdminWindow::showError(const ApiError &error)
 {
+    // The server cannot be reached: the connection banner already says so, once per outage.
+    if (error.code == ErrorCode::Unavailable && error.details.value(u"network"_s).toBool())
+        return;
     m_notice->showError(ErrorText::describe(error));
 }
 
@@ -255,7 +260,7 @@ void AdminWindow::exportCsv(const QString &suggestedName, qint64 scheduleId)
             return;
         }
         const int rows = std::max(0, int(r->count('\n')) - 1);
-        showSuccess(tr("Exported %1 row(s) to %2.").arg(rows).arg(path));
+        showSuccess(tr("Exported %n row(s) to %1.", nullptr, rows).arg(path));
         Q_EMIT exported(path, rows);
     };
     if (scheduleId > 0)

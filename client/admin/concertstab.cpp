@@ -177,7 +177,6 @@ ConcertsTab::ConcertsTab(AdminApi *api, QWidget *parent)
         spin->setRange(0, int(money::kMaxPrice));
         spin->setSingleStep(1000);
         spin->setGroupSeparatorShown(true);
-        spin->setSuffix(u" KRW"_s);
         spin->setValue(int(defaultPrice(tier)));
         auto *label = new QLabel(dateCard);
         m_prices.insert(tier, spin);
@@ -715,8 +714,10 @@ void ConcertsTab::retranslate()
     m_openLabel->setText(tr("Sales open"));
     m_closeLabel->setText(tr("Sales close"));
     m_pricesLabel->setText(tr("Seat prices (unsold seats)"));
-    for (const QString &tier : kSeatTiers)
+    for (const QString &tier : kSeatTiers) {
         m_priceLabels.value(tier)->setText(tr("%1 seats").arg(tier));
+        m_prices.value(tier)->setSuffix(money::suffix()); // " KRW" / "원", as amounts read
+    }
     m_saveDate->setText(m_scheduleId == 0 ? tr("Add date") : tr("Save date"));
     m_deleteDate->setText(tr("Delete date"));
     m_cancelDate->setText(tr("Cancel date…"));

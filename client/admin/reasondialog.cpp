@@ -1,6 +1,7 @@
 #include "reasondialog.h"
 
 #include "models/staffops.h"
+#include "money.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -64,12 +65,13 @@ ReasonDialog::ReasonDialog(const QString &title, const QString &text, const QStr
 void ReasonDialog::askAmount(Money limit)
 {
     auto *row = new QHBoxLayout;
-    auto *label = new QLabel(tr("Amount in KRW (negative to debit):"), m_extras);
+    auto *label = new QLabel(tr("Amount (negative to debit):"), m_extras);
     m_amount = new QSpinBox(m_extras);
     m_amount->setObjectName(u"amountEdit"_s);
     m_amount->setRange(int(-limit), int(limit));
     m_amount->setSingleStep(1000);
     m_amount->setGroupSeparatorShown(true);
+    m_amount->setSuffix(money::suffix()); // " KRW" / "원", as every amount reads
     label->setBuddy(m_amount);
     row->addWidget(label);
     row->addWidget(m_amount, 1);

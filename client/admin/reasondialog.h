@@ -1,6 +1,6 @@
 #pragma once
 // ReasonDialog: asks a staff member why before a money or queue action (DESIGN.md §4: 3..500
-// characters, kept in the audit log) and, when the action needs them, an amount in KRW or which
+// characters, kept in the audit log) and, when the action needs them, an amount (in won) or which
 // seats. Window-modal, opened with open() so live updates keep running; deletes itself when
 // closed. Emits `confirmed` only with valid input. GUI thread.
 

@@ -17,6 +17,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTreeWidget>
 
 #include <memory>
@@ -364,9 +365,15 @@ void SeatsTab::priceSelected()
     ask->setWindowModality(Qt::WindowModal);
     ask->setAttribute(Qt::WA_DeleteOnClose);
     ask->setWindowTitle(tr("Seat price"));
-    ask->setLabelText(tr("New price of seat(s) %1 in KRW (sold seats keep theirs):")
-                          .arg(DisplayText::seatList(seats)));
+    ask->setLabelText(
+        tr("New price of %n seat(s) (%1; sold seats keep theirs):", nullptr, int(seats.size()))
+            .arg(DisplayText::seatList(seats)));
     ask->setInputMode(QInputDialog::IntInput);
+    // The dialog's spin box reads like every amount: "120,000 KRW" / "120,000원".
+    if (auto *spin = ask->findChild<QSpinBox *>()) {
+        spin->setSuffix(money::suffix());
+        spin->setGroupSeparatorShown(true);
+    }
     ask->setIntRange(0, int(money::kMaxPrice));
     ask->setIntStep(1000);
     ask->setIntValue(int(m_map.seat(seats.first())->seat.price));

@@ -98,7 +98,7 @@ ConcertsPage::ConcertsPage(ConcertListModel *model, QWidget *parent)
     connect(m_enterQueue, &QPushButton::clicked, this, [this] {
         const Concert *c = selectedConcert();
         const Schedule *s = selectedSchedule();
-        if (c && s && m_model->isBookable(*s))
+        if (c && s && m_model->canEnterQueue(*s))
             Q_EMIT enterQueueRequested(c->id, s->id);
     });
     retranslate();
@@ -155,7 +155,7 @@ void ConcertsPage::updateDetails()
     }
     // An empty card would be a blank box under the description.
     m_dateInfo->setVisible(!m_dateInfo->text().isEmpty());
-    m_enterQueue->setEnabled(s && m_model->isBookable(*s) && m_reachable);
+    m_enterQueue->setEnabled(s && m_model->canEnterQueue(*s) && m_reachable);
 }
 
 void ConcertsPage::retranslate()

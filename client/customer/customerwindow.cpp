@@ -361,7 +361,8 @@ void CustomerWindow::start()
                 && kept.heldUntil > QDateTime::currentDateTimeUtc()) {
                 m_notice->showMessage(
                     NoticeBar::Kind::Info,
-                    tr("You still hold seats %1 for %2 until %3. Pay for them in My tickets.")
+                    tr("You still hold seats %1 for %2 until %3. Pay for them in My tickets.",
+                       nullptr, int(kept.seats.size()))
                         .arg(DisplayText::seatList(kept.seats), kept.concertTitle,
                              DisplayText::timeOfDay(kept.heldUntil, kept.zone())));
                 return;
@@ -476,6 +477,25 @@ void CustomerWindow::onAccountNotice(const AccountNotice &n)
     case AccountNoticeKind::QueueRemoved:
         text = tr("Your place in the queue was ended by our staff.");
         break;
+    case AccountNoticeKind::HoldReleased:
+        if (!n.reservation)
+            return;
+        // The seat panel lets go of the hold at once, and the seat feed's own re-read of it
+        // (which cannot know why) says nothing more.
+        m_staffReleased.insert(n.reservation->id);
+        m_reservations->upsert(*n.reservation);
+        m_booking->reservationChanged(*n.reservation);
+        m_feed->resync();
+        text = tr("Our staff released your hold on seats %1 (%2). The seats are back on sale; "
+                  "you can pick seats again while your turn lasts.",
+                  nullptr, int(n.reservation->seats.size()))
+                   .arg(DisplayText::seatList(n.reservation->seats), show);
+        // The reason first, on its own line: it is what the customer needs to read.
+        if (!n.reason.isEmpty())
+            text = tr("Released by staff: %1").arg(n.reason) + u'\n' + text;
+        m_notice->showMessage(NoticeBar::Kind::Info, text);
+        loadReservations();
+        return;
     }
     if (!n.reason.isEmpty())
         text += u' ' + tr("Reason: %1").arg(n.reason);
@@ -669,7 +689,8 @@ void CustomerWindow::askKeepOrRelease(const QString &question,
     QMessageBox *box = questionBox(this, tr("Seats on hold"), question);
     box->setObjectName(u"keepHoldBox"_s);
     box->setInformativeText(
-        tr("Keep seats %1 to pay for them later in My tickets (until %2), or release them now?")
+        tr("Keep seats %1 to pay for them later in My tickets (until %2), or release them now?",
+           nullptr, int(hold->seats.size()))
             .arg(DisplayText::seatList(hold->seats),
                  DisplayText::timeOfDay(hold->heldUntil, m_concert.zone())));
     QPushButton *keep = box->addButton(tr("Keep my hold"), QMessageBox::AcceptRole);
@@ -751,8 +772,11 @@ void CustomerWindow::onHoldEndedElsewhere(const Reservation &reservation)
         return;
     default:
         m_feed->resync();
+        if (m_staffReleased.contains(reservation.id))
+            return; // staff's own notice told the customer why
         m_notice->showError({tr("Your hold on seats %1 was released by the box office or from "
-                                "another window of your account.")
+                                "another window of your account.",
+                                nullptr, int(reservation.seats.size()))
                                  .arg(seats),
                              tr("The seats are back on sale. You can pick seats again while "
                                 "your turn lasts."),
@@ -991,7 +1015,8 @@ void CustomerWindow::askRefund(const Reservation &reservation)
 {
     QMessageBox *box = questionBox(
         this, tr("Refund ticket"),
-        tr("Refund seats %1 for %2? The seats go back on sale.")
+        tr("Refund seats %1 for %2? The seats go back on sale.", nullptr,
+           int(reservation.seats.size()))
             .arg(DisplayText::seatList(reservation.seats), money::format(reservation.total)));
     box->setStandardButtons(QMessageBox::Yes | QMessageBox::No);
     box->setObjectName(u"refundConfirmBox"_s);

@@ -13,6 +13,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -137,6 +138,7 @@ private:
     Concert m_concert;
     Schedule m_schedule;
     std::function<void()> m_retry; // the action an interrupted call was doing
+    QSet<QUuid> m_staffReleased; // holds staff released (their live notice said why)
     QPointer<WalletDialog> m_walletDialog;
     bool m_payWhenAdmitted = false; // a kept hold's Pay rejoined the line: pay once admitted
     bool m_closeDecided = false; // the customer answered the question about the hold

@@ -181,7 +181,8 @@ void SeatPage::setHold(const Reservation &reservation)
     m_map->clearSelection();
     m_map->setInteractive(false);
     m_map->setLockedReason(tr("You are holding seats %1. Pay for them or release them to choose "
-                              "other seats.")
+                              "other seats.",
+                              nullptr, int(reservation.seats.size()))
                                .arg(DisplayText::seatList(reservation.seats)));
     m_countdown->start(reservation.heldUntil);
     m_side->setCurrentIndex(1);

@@ -82,6 +82,12 @@ bool ConcertListModel::isBookable(const Schedule &schedule) const
     return schedule.isBookable(now());
 }
 
+bool ConcertListModel::canEnterQueue(const Schedule &schedule) const
+{
+    return !schedule.cancelledAt.isValid() && schedule.availableSeats > 0
+        && now() < schedule.salesCloseAt;
+}
+
 QDateTime ConcertListModel::now() const
 {
     return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
@@ -119,8 +125,9 @@ void ConcertListModel::setAvailability(const SeatAvailability &availability)
 Qt::ItemFlags ConcertListModel::flags(const QModelIndex &index) const
 {
     if (const Schedule *s = scheduleAt(index))
-        return isBookable(*s) ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren
-                              : Qt::ItemNeverHasChildren;
+        return canEnterQueue(*s)
+            ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren
+            : Qt::ItemNeverHasChildren;
     return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
 }
 
@@ -187,8 +194,12 @@ QVariant ConcertListModel::scheduleData(const Concert &c, const Schedule &s, int
         state = tr("Sales open %1").arg(DisplayText::dateTime(s.salesOpenAt, c.zone()));
     else if (!bookable)
         state = tr("Sales closed");
-    if (role == Qt::ToolTipRole)
-        return bookable ? tr("Select this date and press Enter queue.") : state;
+    if (role == Qt::ToolTipRole) {
+        if (bookable)
+            return tr("Select this date and press Enter queue.");
+        return canEnterQueue(s) ? state + u'\n' + tr("Press Enter queue to wait for the opening.")
+                                : state;
+    }
     if (role == Qt::ForegroundRole && !bookable)
         return QBrush(QColor(0x8a, 0x8f, 0x98));
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)

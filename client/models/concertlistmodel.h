@@ -40,7 +40,11 @@ public:
     // The date of a child row; nullptr on concert rows.
     const Schedule *scheduleAt(const QModelIndex &index) const;
     QModelIndex indexOfSchedule(qint64 scheduleId) const;
+    // On sale now.
     bool isBookable(const Schedule &schedule) const;
+    // On sale, or not yet: a customer may ask to join its queue early (the server answers with a
+    // place in the pre-queue, or says when the pre-queue opens).
+    bool canEnterQueue(const Schedule &schedule) const;
 
     // Fixes "now" for bookability (tests, screenshots); an invalid time means the real clock.
     void setNow(const QDateTime &now);

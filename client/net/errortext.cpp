@@ -1,5 +1,8 @@
 #include "errortext.h"
 
+#include "api/fairqueuetypes.h"
+#include "models/concert.h"
+#include "models/displaytext.h"
 #include "money.h"
 #include "payments/gatewaypayment.h"
 
@@ -74,6 +77,15 @@ ErrorText ErrorText::describe(const ApiError &error)
         t.hint = tr("The list has been refreshed.");
         break;
     case ErrorCode::Conflict:
+        if (const auto early = PreQueueNotOpen::fromJson(error.details)) {
+            // Joined too early: the time at the venue, written like every time on screen.
+            t.text = tr("The queue for this date opens at %1, %n minute(s) before sales open.",
+                        nullptr, early->preQueueMinutes)
+                         .arg(DisplayText::dateTime(early->acceptsJoinsFrom,
+                                                    venueTimeZone(early->timeZone)));
+            t.hint = tr("Please come back then.");
+            break;
+        }
         t.text = detail.isEmpty() ? tr("This cannot be done in the current state.") : detail;
         t.hint = tr("The view has been refreshed; please check and try again.");
         break;

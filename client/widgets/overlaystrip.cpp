@@ -8,11 +8,13 @@ using namespace Qt::StringLiterals;
 
 namespace encore {
 
-OverlayStrip::OverlayStrip(QWidget *target, int inset, int maxWidth, QWidget *parent)
+OverlayStrip::OverlayStrip(QWidget *target, int inset, int maxWidth, QWidget *parent,
+                           Qt::Corner corner)
     : QWidget(parent)
     , m_target(target)
     , m_inset(inset)
     , m_maxWidth(maxWidth)
+    , m_corner(corner)
     , m_layout(new QVBoxLayout(this))
 {
     setObjectName(u"overlayStrip"_s);
@@ -75,7 +77,10 @@ void OverlayStrip::place()
     const QRect area = m_target->geometry();
     const int width = std::min(area.width() - 2 * m_inset, m_maxWidth);
     const int height = heightForWidth(width) > 0 ? heightForWidth(width) : sizeHint().height();
-    setGeometry(area.x() + m_inset, area.bottom() + 1 - m_inset - height, width, height);
+    const bool left = m_corner == Qt::TopLeftCorner || m_corner == Qt::BottomLeftCorner;
+    const bool top = m_corner == Qt::TopLeftCorner || m_corner == Qt::TopRightCorner;
+    setGeometry(left ? area.x() + m_inset : area.right() + 1 - m_inset - width,
+                top ? area.y() + m_inset : area.bottom() + 1 - m_inset - height, width, height);
     show();
     raise();
 }

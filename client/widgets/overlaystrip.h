@@ -14,10 +14,13 @@ class OverlayStrip : public QWidget {
     Q_OBJECT
 
 public:
-    // Floats over the bottom-left corner of `target` (which must share this strip's parent),
-    // `inset` pixels from its edges, at most `maxWidth` wide — where pages keep no actions (they
-    // sit on the right), like a desktop snackbar — growing upwards as notices are added.
-    OverlayStrip(QWidget *target, int inset, int maxWidth, QWidget *parent);
+    // Floats over `corner` of `target` (which must share this strip's parent), `inset` pixels
+    // from its edges, at most `maxWidth` wide, growing away from that corner as notices are
+    // added. Pick the corner where the target's pages keep no actions: the customer window's
+    // pages keep theirs on the right (bottom-left, like a desktop snackbar); the staff console's
+    // tabs keep the row right of their tab bar and title free (top-right).
+    OverlayStrip(QWidget *target, int inset, int maxWidth, QWidget *parent,
+                 Qt::Corner corner = Qt::BottomLeftCorner);
 
     // Adds a notice widget; the strip shows while any of them is visible.
     void addNotice(QWidget *notice);
@@ -32,6 +35,7 @@ private:
     QPointer<QWidget> m_target;
     int m_inset;
     int m_maxWidth;
+    Qt::Corner m_corner;
     QVBoxLayout *m_layout;
     QList<QWidget *> m_notices;
 };

@@ -67,15 +67,21 @@ void SeatMapWidget::setModel(SeatMapModel *model)
         connect(model, &QAbstractItemModel::modelReset, this, &SeatMapWidget::syncAll);
         connect(model, &QAbstractItemModel::dataChanged, this,
                 [this](const QModelIndex &from, const QModelIndex &to) {
-                    QList<int> lost;
+                    QList<int> lost; // to someone else: our own hold is no loss
+                    bool changed = false;
                     for (int row = from.row(); row <= to.row(); ++row) {
                         const int before = int(m_selected.size());
                         syncRow(row);
-                        if (m_selected.size() < before)
+                        if (m_selected.size() == before)
+                            continue;
+                        changed = true;
+                        if (!m_model->seats().at(row).mine)
                             lost.append(m_model->seats().at(row).number);
                     }
-                    if (!lost.isEmpty()) {
-                        Q_EMIT selectionLost(lost);
+                    if (changed) {
+                        retranslate(); // the hint counts the selection
+                        if (!lost.isEmpty())
+                            Q_EMIT selectionLost(lost);
                         Q_EMIT selectionChanged(m_selected);
                     }
                 });
@@ -125,8 +131,10 @@ void SeatMapWidget::syncAll()
         m_buttons.at(i)->setVisible(present.at(i));
     // Seats no longer on the map cannot stay selected.
     m_selected.removeIf([this](int n) { return !button(n) || button(n)->isHidden(); });
-    if (wasSelected && m_selected.isEmpty())
+    if (wasSelected && m_selected.isEmpty()) {
+        retranslate();
         Q_EMIT selectionChanged(m_selected);
+    }
 }
 
 void SeatMapWidget::syncRow(int row)

@@ -51,7 +51,8 @@ Q_SIGNALS:
     void selectionChanged(const QList<int> &seats);
     // A click was refused; `reason` is ready to show.
     void selectionRefused(int number, const QString &reason);
-    // Selected seats someone else just took; they are no longer selected.
+    // Selected seats someone else just took (not ones this account now holds); they are no
+    // longer selected.
     void selectionLost(const QList<int> &seats);
 
 protected:

@@ -376,6 +376,17 @@
         <source>The card payment was declined.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The queue for this date opens at %1, %n minute(s) before sales open.</source>
+        <translation>
+            <numerusform>The queue for this date opens at %1, %n minute before sales open.</numerusform>
+            <numerusform>The queue for this date opens at %1, %n minutes before sales open.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please come back then.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>encore::AdminWindow</name>
@@ -399,9 +410,12 @@
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Exported %1 row(s) to %2.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Encore — staff console</source>
@@ -800,6 +814,10 @@
     </message>
     <message>
         <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter queue to wait for the opening.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1201,9 +1219,12 @@
         <source>Refund ticket</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Refund seats %1 for %2? The seats go back on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Refund seat %1 for %2? The seat goes back on sale.</numerusform>
+            <numerusform>Refund seats %1 for %2? The seats go back on sale.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refund</source>
@@ -1253,9 +1274,12 @@
         <source>Seats on hold</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Keep seat %1 to pay for it later in My tickets (until %2), or release it now?</numerusform>
+            <numerusform>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keep my hold</source>
@@ -1273,9 +1297,12 @@
         <source>Seats %1 were paid for in another window of your account. Your tickets are below.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Your hold on seats %1 was released by the box office or from another window of your account.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Your hold on seat %1 was released by the box office or from another window of your account.</numerusform>
+            <numerusform>Your hold on seats %1 was released by the box office or from another window of your account.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
@@ -1295,9 +1322,12 @@
             <numerusform>%n seats held for you: %1. Pay before the timer runs out.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>You still hold seat %1 for %2 until %3. Pay for it in My tickets.</numerusform>
+            <numerusform>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You left the waiting list.</source>
@@ -1309,6 +1339,17 @@
     </message>
     <message>
         <source>The seat offered to you was not paid in time and went to the next person waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Our staff released your hold on seats %1 (%2). The seats are back on sale; you can pick seats again while your turn lasts.</source>
+        <translation>
+            <numerusform>Our staff released your hold on seat %1 (%2). The seat is back on sale; you can pick seats again while your turn lasts.</numerusform>
+            <numerusform>Our staff released your hold on seats %1 (%2). The seats are back on sale; you can pick seats again while your turn lasts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Released by staff: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2039,10 +2080,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Amount in KRW (negative to debit):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seats to refund:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,6 +2108,10 @@
             <numerusform>A reason is at most %n character.</numerusform>
             <numerusform>A reason is at most %n characters.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Amount (negative to debit):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2499,9 +2540,12 @@
         <source>Time left in your turn: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>You are holding seats %1. Pay for them or release them to choose other seats.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>You are holding seat %1. Pay for it or release it to choose other seats.</numerusform>
+            <numerusform>You are holding seats %1. Pay for them or release them to choose other seats.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hold seats</source>
@@ -2702,10 +2746,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New price of seat(s) %1 in KRW (sold seats keep theirs):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seat(s) %1 now cost %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2764,6 +2804,13 @@
     <message>
         <source>Clear selection</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>New price of %n seat(s) (%1; sold seats keep theirs):</source>
+        <translation>
+            <numerusform>New price of %n seat (%1; sold seats keep theirs):</numerusform>
+            <numerusform>New price of %n seats (%1; sold seats keep theirs):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -373,6 +373,16 @@
         <source>The card payment was declined.</source>
         <translation>카드 결제가 거절되었습니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>The queue for this date opens at %1, %n minute(s) before sales open.</source>
+        <translation>
+            <numerusform>이 회차의 대기열은 판매 시작 %n분 전인 %1에 열립니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please come back then.</source>
+        <translation>그때 다시 와 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>encore::AdminWindow</name>
@@ -388,9 +398,11 @@
         <source>Could not write %1: %2</source>
         <translation>%1 파일을 쓸 수 없습니다: %2</translation>
     </message>
-    <message>
-        <source>Exported %1 row(s) to %2.</source>
-        <translation>%1개 행을 %2 파일로 내보냈습니다.</translation>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n개 행을 %1 파일로 내보냈습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Encore — staff console</source>
@@ -798,6 +810,10 @@
         <source>Price</source>
         <translation>가격</translation>
     </message>
+    <message>
+        <source>Press Enter queue to wait for the opening.</source>
+        <translation>대기열 입장을 누르면 판매 시작을 기다릴 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>encore::ConcertsPage</name>
@@ -1196,9 +1212,11 @@
         <source>Refund ticket</source>
         <translation>티켓 환불</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Refund seats %1 for %2? The seats go back on sale.</source>
-        <translation>%1번 좌석(%2)을 환불할까요? 좌석은 다시 판매됩니다.</translation>
+        <translation>
+            <numerusform>%1번 좌석(%2)을 환불할까요? 좌석은 다시 판매됩니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refund</source>
@@ -1248,9 +1266,11 @@
         <source>Seats on hold</source>
         <translation>선점한 좌석</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Keep seats %1 to pay for them later in My tickets (until %2), or release them now?</source>
-        <translation>%1번 좌석을 유지하고 나중에 내 티켓에서 결제할까요(%2까지), 아니면 지금 해제할까요?</translation>
+        <translation>
+            <numerusform>%1번 좌석을 유지하고 나중에 내 티켓에서 결제할까요(%2까지), 아니면 지금 해제할까요?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keep my hold</source>
@@ -1268,9 +1288,11 @@
         <source>Seats %1 were paid for in another window of your account. Your tickets are below.</source>
         <translation>%1번 좌석은 같은 계정의 다른 창에서 결제되었습니다. 아래에서 티켓을 확인하세요.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Your hold on seats %1 was released by the box office or from another window of your account.</source>
-        <translation>%1번 좌석의 선점이 매표소 또는 같은 계정의 다른 창에서 해제되었습니다.</translation>
+        <translation>
+            <numerusform>%1번 좌석의 선점이 매표소 또는 같은 계정의 다른 창에서 해제되었습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The seats are back on sale. You can pick seats again while your turn lasts.</source>
@@ -1288,9 +1310,11 @@
             <numerusform>좌석 %n개를 선점했습니다: %1. 시간이 끝나기 전에 결제해 주세요.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>You still hold seats %1 for %2 until %3. Pay for them in My tickets.</source>
-        <translation>%2의 %1번 좌석을 %3까지 선점하고 있습니다. 내 티켓에서 결제하세요.</translation>
+        <translation>
+            <numerusform>%2의 %1번 좌석을 %3까지 선점하고 있습니다. 내 티켓에서 결제하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You left the waiting list.</source>
@@ -1303,6 +1327,16 @@
     <message>
         <source>The seat offered to you was not paid in time and went to the next person waiting.</source>
         <translation>제안된 좌석을 시간 안에 결제하지 않아 다음 대기자에게 넘어갔습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Our staff released your hold on seats %1 (%2). The seats are back on sale; you can pick seats again while your turn lasts.</source>
+        <translation>
+            <numerusform>직원이 %2의 좌석 %1 선점을 해제했습니다. 좌석은 다시 판매 중이며, 차례가 끝나기 전까지 좌석을 다시 고를 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Released by staff: %1</source>
+        <translation>직원이 해제한 사유: %1</translation>
     </message>
 </context>
 <context>
@@ -2026,10 +2060,6 @@
         <translation>사유(감사 로그에 남고 고객에게도 보입니다):</translation>
     </message>
     <message>
-        <source>Amount in KRW (negative to debit):</source>
-        <translation>금액(원, 차감은 음수):</translation>
-    </message>
-    <message>
         <source>Seats to refund:</source>
         <translation>환불할 좌석:</translation>
     </message>
@@ -2056,6 +2086,10 @@
         <translation>
             <numerusform>사유는 최대 %n자입니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Amount (negative to debit):</source>
+        <translation>금액(차감은 음수):</translation>
     </message>
 </context>
 <context>
@@ -2477,9 +2511,11 @@
         <source>Time left in your turn: %1</source>
         <translation>남은 차례 시간: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>You are holding seats %1. Pay for them or release them to choose other seats.</source>
-        <translation>%1번 좌석을 선점 중입니다. 다른 좌석을 고르려면 먼저 결제하거나 선점을 해제하세요.</translation>
+        <translation>
+            <numerusform>%1번 좌석을 선점 중입니다. 다른 좌석을 고르려면 먼저 결제하거나 선점을 해제하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hold seats</source>
@@ -2721,10 +2757,6 @@
         <translation>좌석 가격</translation>
     </message>
     <message>
-        <source>New price of seat(s) %1 in KRW (sold seats keep theirs):</source>
-        <translation>좌석 %1의 새 가격(원, 판매된 좌석은 기존 가격 유지):</translation>
-    </message>
-    <message>
         <source>Seat(s) %1 now cost %2.</source>
         <translation>좌석 %1의 가격이 이제 %2입니다.</translation>
     </message>
@@ -2739,6 +2771,12 @@
     <message>
         <source>Waiting list…</source>
         <translation>대기 명단…</translation>
+    </message>
+    <message numerus="yes">
+        <source>New price of %n seat(s) (%1; sold seats keep theirs):</source>
+        <translation>
+            <numerusform>좌석 %n석(%1)의 새 가격(판매된 좌석은 기존 가격 유지):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ namespace encore::server {
 
 namespace {
 
-// Below this many admissions in the last minute (or over less than two seconds) the measured
+// Below this many recent admissions (or over less than two seconds) the measured
 // pace says nothing yet.
 constexpr qint64 kMinSamples = 5;
 constexpr double kMinSpanSeconds = 2.0;

@@ -13,10 +13,12 @@ struct WaitEstimate {
     EtaChange change = EtaChange::None;
 };
 
-// ETA = my position ÷ admissions per second. The measured rate of the last minute is used once
-// there are enough samples (it sees capacity limits the settings cannot); before that, and right
-// after staff change the settings, the configured rate. When a settings change moves the estimate
-// by more than a third from what the last minute's pace promised, `change` says which way.
+// ETA = my position ÷ admissions per second. The measured rate of the recent admissions (the
+// last minute, or the five latest of the last ten minutes when admissions wait for turns to end)
+// is used once there are enough samples (it sees capacity limits the settings cannot); before
+// that, and right after staff change the settings, the configured rate. When a settings change
+// moves the estimate by more than a third from what the last minute's pace promised, `change` says
+// which way.
 WaitEstimate estimateWait(qint64 position, const QueueSnapshot &snapshot);
 
 } // namespace encore::server

@@ -14,21 +14,18 @@ namespace encore::server {
 
 namespace {
 // Everything one status answer needs, in one round trip: the entry, the number ahead, the
-// admissions of the last minute (measured throughput) and the concert's settings. Nothing here
-// grows with the line (issue 13): the number ahead is the line arithmetic of migration 012 (a
-// Fenwick prefix sum, O(log n) index lookups); the other counts are bounded by the admission rate
-// and maxActive. They only matter to someone still waiting: CASE skips them for admitted users.
+// recent admissions (measured throughput: QueueSnapshot::recentAdmitted) and the concert's
+// settings. Nothing here grows with the line (issue 13): the number ahead is the line arithmetic
+// of migration 012 (a Fenwick prefix sum, O(log n) index lookups); the other counts are bounded by
+// the admission rate and maxActive. They only matter to someone still waiting: the CASE and the
+// lateral's condition skip them for admitted users.
+// Recent admissions: those of the last minute, together with the five latest of the last ten
+// minutes (a union by id) — the last minute when it holds five or more, else the five latest.
 const QString kSnapshotSql
     = u"SELECT e.user_id, e.concert_id, e.status, e.active_until, e.line_seq IS NULL, "
       " CASE WHEN e.status = 'WAITING' AND e.line_seq IS NOT NULL THEN e.line_seq - 1 "
       "   - l.front_gone - queue_departed_before(e.concert_id, e.line_seq) END AS ahead, "
-      " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries a WHERE "
-      "a.concert_id = e.concert_id "
-      "    AND a.admitted_at > now() - interval '60 seconds') END AS recent, "
-      " CASE WHEN e.status = 'WAITING' THEN (SELECT extract(epoch FROM now() - min(a.admitted_at)) "
-      "FROM queue_entries a "
-      "    WHERE a.concert_id = e.concert_id AND a.admitted_at > now() - interval '60 seconds') "
-      "END AS span, "
+      " m.recent, m.span, "
       " CASE WHEN e.status = 'WAITING' THEN (SELECT count(*) FROM queue_entries x WHERE "
       "x.concert_id = e.concert_id "
       "    AND x.status = 'ACTIVE' AND x.active_until > now()) END AS active, "
@@ -36,6 +33,13 @@ const QString kSnapshotSql
       "changed, coalesce(l.pre_count, 0) "
       "FROM queue_entries e JOIN queue_settings s ON s.concert_id = e.concert_id "
       " LEFT JOIN queue_lines l ON l.concert_id = e.concert_id "
+      " CROSS JOIN LATERAL (SELECT count(*) AS recent, "
+      "   extract(epoch FROM now() - min(t.admitted_at)) AS span FROM ("
+      "     SELECT a.id, a.admitted_at FROM queue_entries a WHERE e.status = 'WAITING' "
+      "       AND a.concert_id = e.concert_id AND a.admitted_at > now() - interval '60 seconds' "
+      "     UNION (SELECT a.id, a.admitted_at FROM queue_entries a WHERE e.status = 'WAITING' "
+      "       AND a.concert_id = e.concert_id AND a.admitted_at > now() - interval '10 minutes' "
+      "       ORDER BY a.admitted_at DESC LIMIT 5)) t) m "
       "WHERE e.token_hash = ? AND e.status IN ('WAITING', 'ACTIVE')"_s;
 
 // Ends the live entries the WHERE clause picks (status IN WAITING/ACTIVE is added), giving them

@@ -1,9 +1,11 @@
 #include "queueservice.h"
 
+#include "api/fairqueuetypes.h"
 #include "auth/passwordhasher.h"
 #include "jsonreader.h"
 #include "live/noticepublisher.h"
 #include "metrics/metrics.h"
+#include "models/concert.h"
 #include "queue/etaestimate.h"
 #include "queue/pgqueuestore.h"
 #include "queue/queuestore.h"
@@ -222,11 +224,17 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
                          false,  address,   address.isEmpty() ? 0 : opening.maxAccountsPerAddress};
     if (!opening.onSale && opening.nextOpen.isValid()) {
         const QDateTime from = opening.nextOpen.addSecs(-60 * qint64(opening.preQueueMinutes));
-        if (opening.now < from)
-            throw ApiError(ErrorCode::Conflict, Msg::PreQueueNotOpen,
-                           messageArgs(isoTime(from), opening.preQueueMinutes),
-                           {{u"opensAt"_s, isoTime(opening.nextOpen)},
-                            {u"acceptsJoinsFrom"_s, isoTime(from)}});
+        if (opening.now < from) {
+            // The message says the time at the venue ("2026-12-01 19:00 KST"); the details carry
+            // it for the app to write as it writes every time.
+            const QDateTime there = from.toTimeZone(venueTimeZone(opening.timeZone));
+            throw ApiError(
+                ErrorCode::Conflict, Msg::PreQueueNotOpen,
+                messageArgs(there.toString(u"yyyy-MM-dd HH:mm "_s) + there.timeZoneAbbreviation(),
+                            opening.preQueueMinutes),
+                PreQueueNotOpen {opening.nextOpen, from, opening.preQueueMinutes, opening.timeZone}
+                    .toJson());
+        }
         request.preQueue = true;
     }
     // Re-joining keeps the place in line and rotates the token (we cannot give back a token we
@@ -283,7 +291,7 @@ QueueService::SalesOpening QueueService::openingOf(qint64 concertId)
         "   AND s.cancelled_at IS NULL AND s.sales_open_at > now()), "
         " (SELECT max(sales_open_at) FROM schedules s WHERE s.concert_id = c.id "
         "   AND s.cancelled_at IS NULL AND s.sales_open_at <= now()), "
-        " now(), coalesce(qs.pre_queue_minutes, 60), qs.max_accounts_per_address "
+        " now(), coalesce(qs.pre_queue_minutes, 60), qs.max_accounts_per_address, c.time_zone "
         "FROM concerts c LEFT JOIN queue_settings qs ON qs.concert_id = c.id WHERE c.id = ?"_s,
         {concertId});
     if (!q.next())
@@ -296,6 +304,7 @@ QueueService::SalesOpening QueueService::openingOf(qint64 concertId)
     o.preQueueMinutes = q.value(4).toInt();
     o.maxAccountsPerAddress
         = q.value(5).isNull() ? m_config.limits.accountsPerAddress : q.value(5).toInt();
+    o.timeZone = q.value(6).toString();
     return o;
 }
 

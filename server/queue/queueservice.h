@@ -117,6 +117,7 @@ private:
         QDateTime now;
         int preQueueMinutes = 0;
         int maxAccountsPerAddress = 0; // 0: no limit
+        QString timeZone; // the venue's IANA zone
     };
     SalesOpening openingOf(qint64 concertId);
     void openPreQueue(qint64 concertId, const QDateTime &opensAt);

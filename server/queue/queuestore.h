@@ -29,7 +29,10 @@ struct QueueEntry {
 struct QueueSnapshot {
     QueueEntry entry;
     qint64 ahead = 0; // waiting entries that arrived earlier
-    qint64 recentAdmitted = 0; // admissions in the last 60 s
+    // Recent admissions: those of the last 60 s, or, when those are fewer than five, the five
+    // latest of the last ten minutes — so a line whose admissions wait for turns to end (a few a
+    // minute) is still measured rather than estimated from the configured rate.
+    qint64 recentAdmitted = 0;
     double spanSeconds = 0; // how far back the oldest of those goes
     qint64 activeCount = 0;
     int maxActive = 0;

@@ -27,7 +27,7 @@ QByteArray userText(const QUuid &id)
 //   encore:q:C:waiting     ZSET user → arrival (from :seq), the line
 //   encore:q:C:active      ZSET user → activeUntil
 //   encore:q:C:tokens      HASH user → token hash (hex) of the live entry
-//   encore:q:C:admitted    ZSET "ms:user" → ms, the last minute of admissions (throughput)
+//   encore:q:C:admitted    ZSET "ms:user" → ms, the last ten minutes of admissions (throughput)
 //   encore:q:C:admissions  ZSET "arrival:user" → ms, every admission, never trimmed (one member
 //                          per admission, like queue_entries' rows): which arrival got in when,
 //                          what the contract tests check admission order and rate on
@@ -137,10 +137,18 @@ const RedisScript
               "local ahead = 0; local preCount = 0\n"
               "if e[5] == 1 then preCount = redis.call('ZCARD', k(c, 'pre'))\n"
               "elseif e[3] == 0 then ahead = redis.call('ZRANK', k(c, 'waiting'), e[1]) end\n"
+              // The last minute's admissions, or the five latest of the last ten minutes when
+              // the minute holds fewer (QueueSnapshot::recentAdmitted).
               "local recent = redis.call('ZCOUNT', k(c, 'admitted'), now - 60000, '+inf')\n"
-              "local oldest = redis.call('ZRANGEBYSCORE', k(c, 'admitted'), now - 60000, '+inf', "
-              "'WITHSCORES', 'LIMIT', 0, 1)\n"
-              "local span = 0; if oldest[2] then span = now - tonumber(oldest[2]) end\n"
+              "local from = now - 60000\n"
+              "if recent < 5 then from = now - 600000\n"
+              "  recent = math.min(5, redis.call('ZCOUNT', k(c, 'admitted'), from, '+inf')) end\n"
+              "local span = 0\n"
+              "if recent > 0 then\n"
+              "  local oldest = redis.call('ZREVRANGEBYSCORE', k(c, 'admitted'), '+inf', from, "
+              "'WITHSCORES', 'LIMIT', recent - 1, 1)\n"
+              "  if oldest[2] then span = now - tonumber(oldest[2]) end\n"
+              "end\n"
               "local active = redis.call('ZCOUNT', k(c, 'active'), '(' .. now, '+inf')\n"
               "return {e[1], e[2], e[3], e[4], ahead, recent, span, active, tonumber(s[1]), "
               "tonumber(s[2]), tonumber(s[3]), now - tonumber(s[4] or 0), e[5], preCount}\n");
@@ -270,7 +278,7 @@ const RedisScript kAdmit(
     "if paused or admitted < room then credit = math.min(credit, 1) else credit = credit - "
     "admitted end\n"
     "redis.call('HSET', k(c, 'bucket'), 'credit', tostring(credit), 'at', now)\n"
-    "redis.call('ZREMRANGEBYSCORE', k(c, 'admitted'), '-inf', now - 60000)\n"
+    "redis.call('ZREMRANGEBYSCORE', k(c, 'admitted'), '-inf', now - 600000)\n"
     "return {admitted, #expired}\n");
 
 const RedisScript kCounts(LUA_PRELUDE

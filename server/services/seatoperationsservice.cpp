@@ -1,7 +1,9 @@
 #include "seatoperationsservice.h"
 
 #include "jsonreader.h"
+#include "live/accountnotices.h"
 #include "services/auditservice.h"
+#include "services/reservationservice.h"
 #include "services/seatwaitservice.h"
 #include "storage/database.h"
 
@@ -20,10 +22,12 @@ QString seatTarget(qint64 scheduleId, int seat)
 } // namespace
 
 SeatOperationsService::SeatOperationsService(Database &db, AuditService &audit,
-                                             SeatWaitService &waitlist)
+                                             SeatWaitService &waitlist,
+                                             ReservationService &reservations)
     : m_db(db)
     , m_audit(audit)
     , m_waitlist(waitlist)
+    , m_reservations(reservations)
 {
 }
 
@@ -109,6 +113,11 @@ AdminSeatMap SeatOperationsService::releaseHold(const User &staff, qint64 schedu
                                    {u"holder"_s, holder},
                                    {u"seatsFreed"_s, freed}},
                                   reason));
+        // The holder's windows learn it at commit, with the reason in the staff member's words.
+        const QUuid holderId = QUuid::fromString(holder);
+        notifyAccount(m_db,
+                      {holderId, AccountNoticeKind::HoldReleased,
+                       m_reservations.get(holderId, QUuid::fromString(reservation)), 0, 0, reason});
         return seats(scheduleId);
     });
 }

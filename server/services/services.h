@@ -54,7 +54,7 @@ struct Services {
         , reservations(db, config, concerts, queue, wallet, notices, waitlist)
         , payments(db, reservations, wallet, queue, concerts, notices)
         , audit(db, concerts)
-        , seatOperations(db, audit, waitlist)
+        , seatOperations(db, audit, waitlist, reservations)
         , catalogue(db, concerts, queue, seatOperations, audit)
         , reports(db, seatOperations)
         , staffMoney(db, audit, concerts, reservations, wallet, queue, waitlist)

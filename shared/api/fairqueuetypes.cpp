@@ -86,6 +86,27 @@ Result<PreQueueView> PreQueueView::fromJson(const QJsonObject &json)
     return v;
 }
 
+QJsonObject PreQueueNotOpen::toJson() const
+{
+    return {{u"opensAt"_s, isoTime(opensAt)},
+            {u"acceptsJoinsFrom"_s, isoTime(acceptsJoinsFrom)},
+            {u"preQueueMinutes"_s, preQueueMinutes},
+            {u"timeZone"_s, timeZone}};
+}
+
+Result<PreQueueNotOpen> PreQueueNotOpen::fromJson(const QJsonObject &json)
+{
+    JsonReader r(json);
+    PreQueueNotOpen v;
+    v.opensAt = r.dateTime(u"opensAt"_s);
+    v.acceptsJoinsFrom = r.dateTime(u"acceptsJoinsFrom"_s);
+    v.preQueueMinutes = int(r.integer(u"preQueueMinutes"_s, 0, kMaxPreQueueMinutes));
+    v.timeZone = r.string(u"timeZone"_s, 1, 64);
+    if (!r.ok())
+        return r.error();
+    return v;
+}
+
 QJsonObject AbuseCounter::toJson() const
 {
     return {{u"kind"_s, wordOf(kind)}, {u"subject"_s, subject},

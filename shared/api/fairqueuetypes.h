@@ -50,6 +50,21 @@ struct PreQueueView {
     friend bool operator==(const PreQueueView &, const PreQueueView &) = default;
 };
 
+// The details of the 409 CONFLICT that refuses a join before the concert's pre-queue opens
+// (POST /concerts/{id}/queue): when it opens, in UTC, and the venue's zone to show it in — the
+// client writes the time as every other time on screen ("Tue 1 Dec 2026, 19:00 KST").
+struct PreQueueNotOpen {
+    QDateTime opensAt; // sales open
+    QDateTime acceptsJoinsFrom; // the pre-queue opens: opensAt - preQueueMinutes
+    int preQueueMinutes = 0;
+    QString timeZone; // the venue's IANA zone
+
+    QJsonObject toJson() const;
+    // Details of another error (no "acceptsJoinsFrom") fails to decode.
+    static Result<PreQueueNotOpen> fromJson(const QJsonObject &json);
+    friend bool operator==(const PreQueueNotOpen &, const PreQueueNotOpen &) = default;
+};
+
 // What an abuse limit counts (docs/SECURITY.md, "Fair queue limits").
 enum class LimitKind {
     JoinAccount, // queue joins by one account

@@ -13,7 +13,7 @@ namespace {
 constexpr qint64 kMaxId = std::numeric_limits<qint64>::max();
 constexpr qint64 kMaxAmount = std::numeric_limits<qint64>::max() / 2;
 constexpr std::array kNoticeKinds {u"REFUNDED", u"DATE_CANCELLED", u"WALLET_ADJUSTED",
-                                   u"QUEUE_REMOVED"};
+                                   u"QUEUE_REMOVED", u"HOLD_RELEASED"};
 
 QString readReason(JsonReader &r)
 {

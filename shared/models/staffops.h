@@ -110,14 +110,21 @@ struct CustomerDetail {
 
 // What the live feed tells a customer when staff changed something of theirs:
 // {"type":"account","kind":...,"reservation":{...}?,"amount":N?,"concertId":N?,"reason":"..."}.
-enum class AccountNoticeKind { Refunded, DateCancelled, WalletAdjusted, QueueRemoved };
+// HoldReleased: staff released the customer's hold (the reservation, now CANCELLED, and why).
+enum class AccountNoticeKind {
+    Refunded,
+    DateCancelled,
+    WalletAdjusted,
+    QueueRemoved,
+    HoldReleased
+};
 QString accountNoticeKindName(AccountNoticeKind kind); // "REFUNDED" | "DATE_CANCELLED" | ...
 std::optional<AccountNoticeKind> accountNoticeKindFromName(const QString &name);
 
 struct AccountNotice {
     QUuid userId;
     AccountNoticeKind kind = AccountNoticeKind::Refunded;
-    std::optional<Reservation> reservation; // Refunded, DateCancelled
+    std::optional<Reservation> reservation; // Refunded, DateCancelled, HoldReleased
     Money amount = 0; // money back (Refunded, DateCancelled) or the adjustment
     qint64 concertId = 0; // QueueRemoved
     QString reason;

@@ -7,6 +7,7 @@
 #include "widgets/seatmapwidget.h"
 
 #include <QDir>
+#include <QLayout>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -57,7 +58,7 @@ bool seatSelected(CustomerWindow *window, int number)
     return b && b->isSeatSelected();
 }
 
-void reachSeats(CustomerWindow *window, qint64 scheduleId)
+void pressEnterQueue(CustomerWindow *window, qint64 scheduleId)
 {
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QTRY_VERIFY_WITH_TIMEOUT(window->concertModel()->indexOfSchedule(scheduleId).isValid(),
@@ -65,6 +66,24 @@ void reachSeats(CustomerWindow *window, qint64 scheduleId)
     QVERIFY(clickSchedule(window, scheduleId));
     QTRY_VERIFY_WITH_TIMEOUT(clickable(window, u"enterQueueButton"_s), kGuiWaitMs);
     QVERIFY(clickNamed(window, u"enterQueueButton"_s));
+}
+
+QList<QRect> placesOf(QMainWindow *window, const QStringList &names)
+{
+    window->centralWidget()->layout()->activate();
+    QList<QRect> out;
+    for (const QString &name : names) {
+        QWidget *widget = visibleChild<QWidget>(window, name);
+        out.append(widget ? QRect(widget->mapTo(window, QPoint(0, 0)), widget->size()) : QRect());
+    }
+    return out;
+}
+
+void reachSeats(CustomerWindow *window, qint64 scheduleId)
+{
+    pressEnterQueue(window, scheduleId);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_COMPARE_WITH_TIMEOUT(window->page(), CustomerWindow::Page::Seats, kGuiWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(visibleChild<SeatButton>(window, u"seat1"_s), kGuiWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(window->liveFeed()->isConnected(), kGuiWaitMs);
@@ -142,6 +161,7 @@ SignedIn openCustomerWindow(quint16 port, const TestUser &user)
 
 SignedInStaff openAdminWindow(quint16 port, const TestUser &staff)
 {
+    lookLikeTheApp();
     SignedInStaff s;
     s.api = std::make_unique<ApiClient>();
     s.api->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));

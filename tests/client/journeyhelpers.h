@@ -50,9 +50,15 @@ bool seatSelected(CustomerWindow *window, int number);
 
 // Selects the date's row in the concert tree by clicking it; false when the row is not there.
 bool clickSchedule(CustomerWindow *window, qint64 scheduleId);
+// Selects the date in `window`'s concert list once it is listed and presses "Enter queue" (QTest
+// failures on the way; check QTest::currentTestFailed() after).
+void pressEnterQueue(CustomerWindow *window, qint64 scheduleId);
 // Walks `window` from the concert list to the admitted, live seat map of the date (QTest
 // failures on the way; check QTest::currentTestFailed() after).
 void reachSeats(CustomerWindow *window, qint64 scheduleId);
+// Where each named visible widget sits in `window` (an invalid rect when it is not there), after
+// any pending layout has run: to check that nothing moved under the mouse.
+QList<QRect> placesOf(QMainWindow *window, const QStringList &names);
 
 // A customer signed in without the login dialog (a Fixtures user with a session token): its own
 // ApiClient and a shown, started CustomerWindow.

@@ -44,8 +44,8 @@ class TestConcertListModel final : public QObject {
 private Q_SLOTS:
     void passesModelTester();
     void datesAreChildren();
-    void onlyBookableDatesAreSelectable_data();
-    void onlyBookableDatesAreSelectable();
+    void onlyQueueableDatesAreSelectable_data();
+    void onlyQueueableDatesAreSelectable();
     void findsSchedules();
 };
 
@@ -73,29 +73,31 @@ void TestConcertListModel::datesAreChildren()
              u"20 of 50 left"_s);
 }
 
-void TestConcertListModel::onlyBookableDatesAreSelectable_data()
+void TestConcertListModel::onlyQueueableDatesAreSelectable_data()
 {
     QTest::addColumn<int>("row");
     QTest::addColumn<bool>("bookable");
+    QTest::addColumn<bool>("enterable"); // selectable, to join its queue (early: the pre-queue)
     QTest::addColumn<QString>("state");
-    QTest::addRow("on sale") << 0 << true << QString();
-    QTest::addRow("sold out") << 1 << false << u"Sold out"_s;
-    QTest::addRow("not yet on sale") << 2 << false << u"Sales open"_s;
-    QTest::addRow("sales closed") << 3 << false << u"Sales closed"_s;
+    QTest::addRow("on sale") << 0 << true << true << QString();
+    QTest::addRow("sold out") << 1 << false << false << u"Sold out"_s;
+    QTest::addRow("not yet on sale") << 2 << false << true << u"Sales open"_s;
+    QTest::addRow("sales closed") << 3 << false << false << u"Sales closed"_s;
 }
 
-void TestConcertListModel::onlyBookableDatesAreSelectable()
+void TestConcertListModel::onlyQueueableDatesAreSelectable()
 {
     QFETCH(int, row);
     QFETCH(bool, bookable);
+    QFETCH(bool, enterable);
     QFETCH(QString, state);
     ConcertListModel model;
     model.setNow(kNow);
     model.setConcerts(concerts());
     const QModelIndex index = model.index(row, 0, model.index(0, 0));
     QCOMPARE(model.data(index, ConcertListModel::BookableRole).toBool(), bookable);
-    QCOMPARE(model.flags(index).testFlag(Qt::ItemIsSelectable), bookable);
-    QCOMPARE(model.flags(index).testFlag(Qt::ItemIsEnabled), bookable);
+    QCOMPARE(model.flags(index).testFlag(Qt::ItemIsSelectable), enterable);
+    QCOMPARE(model.flags(index).testFlag(Qt::ItemIsEnabled), enterable);
     QVERIFY(model.data(model.index(row, ConcertListModel::WhereColumn, model.index(0, 0)))
                 .toString()
                 .startsWith(state));

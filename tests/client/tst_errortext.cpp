@@ -2,6 +2,8 @@
 // name — and the right button.
 #include "net/errortext.h"
 
+#include "api/fairqueuetypes.h"
+
 #include <QJsonArray>
 #include <QTest>
 
@@ -17,6 +19,7 @@ private Q_SLOTS:
     void namesTheTakenSeats();
     void quotesTheRequestIdForInternalErrors();
     void saysHowMuchIsMissing();
+    void saysWhenThePreQueueOpensAtTheVenue();
 };
 
 void TestErrorText::plainWordsForEveryCode_data()
@@ -79,6 +82,22 @@ void TestErrorText::saysHowMuchIsMissing()
                      QJsonObject {{u"required"_s, 264000}, {u"balance"_s, 118000}});
     const QString text = ErrorText::describe(e).text;
     QVERIFY2(text.contains(u"118,000 KRW"_s) && text.contains(u"264,000 KRW"_s), qPrintable(text));
+}
+
+// The 409 of a join before the pre-queue opens: the venue's time with its abbreviation, as every
+// time on screen reads (DisplayText::dateTime), never the ISO text of the details.
+void TestErrorText::saysWhenThePreQueueOpensAtTheVenue()
+{
+    const QDateTime opens(QDate(2026, 12, 1), QTime(11, 0), Qt::UTC); // 20:00 in Seoul
+    const PreQueueNotOpen early {opens, opens.addSecs(-3600), 60, u"Asia/Seoul"_s};
+    QCOMPARE(PreQueueNotOpen::fromJson(early.toJson()).value(), early);
+    const ErrorText text = ErrorText::describe(ApiError(ErrorCode::Conflict, early.toJson()));
+    QVERIFY2(text.text.startsWith(u"The queue for this date opens at Tue 1 Dec 2026, 19:00 KST, "
+                                  "60 minute"_s),
+             qPrintable(text.text));
+    QVERIFY(!text.hint.isEmpty());
+    // Any other conflict keeps the general words.
+    QVERIFY(!ErrorText::describe(ApiError(ErrorCode::Conflict)).text.contains(u"KST"_s));
 }
 
 QTEST_GUILESS_MAIN(TestErrorText)

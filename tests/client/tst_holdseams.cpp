@@ -1,9 +1,10 @@
 // What happens to a customer's hold outside their own seat panel, through the real widgets against
-// a real encore-server: staff release the held seats and the panel clears at once with the reason
-// in words; a second window of the same account pays and the first one learns it; a hold kept on
-// leaving and quitting is found by a new window (a restart) in My tickets and paid there; "Release
-// seats" on quitting gives the seats back on the server; a hold the server expired (before the
-// window's own countdown would say so) is found by the re-read and explained in words.
+// a real encore-server: staff release the held seats with a reason and the panel clears at once,
+// telling the customer staff's reason in words (the live account notice); a second window of the
+// same account pays and the first one learns it; a hold kept on leaving and quitting is found by a
+// new window (a restart) in My tickets and paid there; "Release seats" on quitting gives the seats
+// back on the server; a hold the server expired (before the window's own countdown would say so) is
+// found by the re-read and explained in words.
 #include "customer/bookingcontroller.h"
 #include "customer/customerwindow.h"
 #include "customer/seatpage.h"
@@ -108,18 +109,21 @@ void TestHoldSeams::staffReleaseClearsTheHoldersPanel()
     QVERIFY2(w->findChild<QLabel *>(u"seatHint"_s)->text().contains(u"release them"_s),
              qPrintable(w->findChild<QLabel *>(u"seatHint"_s)->text()));
 
-    // Staff release the held seat 7 (the whole reservation goes back on sale).
+    // Staff release the held seat 7 (the whole reservation goes back on sale), saying why.
+    const QString why = u"Seats 7-8 are kept for a wheelchair user"_s;
     HttpRequest release {"POST", api::adminSeatRelease(schedule, 7).toUtf8(), {}, {}};
-    release.bearer(m_staff.token);
+    release.bearer(m_staff.token).json({{u"reason"_s, why}});
     const HttpResponse r = m_server->client().send(release);
     QVERIFY2(r.status == 200, r.body.constData());
 
-    // The panel follows at once: no "Pay now", no seats on hold, the reason in words.
+    // The panel follows at once: no "Pay now", no seats on hold, and staff's reason in words.
     QTRY_VERIFY_WITH_TIMEOUT(!w->booking()->currentHold().has_value(), kGuiWaitMs);
     QVERIFY(!w->seatPage()->hold().has_value());
     QVERIFY(!visibleChild<QAbstractButton>(w, u"payButton"_s));
     QVERIFY(visibleChild<QAbstractButton>(w, u"holdButton"_s));
-    QVERIFY2(noticeText(w).contains(u"released by the box office"_s), qPrintable(noticeText(w)));
+    QTRY_VERIFY2_WITH_TIMEOUT(noticeText(w).startsWith(u"Released by staff: "_s + why),
+                              qPrintable(noticeText(w)), kGuiWaitMs);
+    QVERIFY2(noticeText(w).contains(u"seats 7, 8"_s), qPrintable(noticeText(w)));
     QTRY_COMPARE_WITH_TIMEOUT(seatStatus(w, 7), SeatStatus::Available, kGuiWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(seatStatus(w, 8), SeatStatus::Available, kGuiWaitMs);
     // The turn goes on: the customer can pick seats again.
@@ -223,7 +227,8 @@ void TestHoldSeams::keptHoldIsPaidAfterARestart()
     SignedIn again = openCustomerWindow(m_server->port(), fan);
     w = again.window.get();
     QVERIFY(QTest::qWaitForWindowExposed(w));
-    QTRY_VERIFY2_WITH_TIMEOUT(noticeText(w).contains(u"Pay for them in My tickets"_s),
+    QTRY_VERIFY2_WITH_TIMEOUT(noticeText(w).contains(u" 11 for Kept"_s)
+                                  && noticeText(w).contains(u"in My tickets"_s),
                               qPrintable(noticeText(w)), kGuiWaitMs);
     QVERIFY(clickNamed(w, u"ticketsNavButton"_s));
     auto *view = visibleChild<QTableView>(w, u"ticketsView"_s);

@@ -168,18 +168,6 @@ bool enabled(CustomerWindow *w, const QString &name)
     auto *b = visibleChild<QAbstractButton>(w, name);
     return b && b->isEnabled();
 }
-
-// Where each named widget sits in the window, after any pending layout has run.
-QList<QRect> geometries(CustomerWindow *w, const QStringList &names)
-{
-    w->centralWidget()->layout()->activate();
-    QList<QRect> out;
-    for (const QString &name : names) {
-        QWidget *widget = visibleChild<QWidget>(w, name);
-        out.append(widget ? QRect(widget->mapTo(w, QPoint(0, 0)), widget->size()) : QRect());
-    }
-    return out;
-}
 } // namespace
 
 void TestOutage::outageWhileIdle(CustomerWindow *w, Outage how, const QStringList &actions,
@@ -191,7 +179,7 @@ void TestOutage::outageWhileIdle(CustomerWindow *w, Outage how, const QStringLis
     QTRY_VERIFY_WITH_TIMEOUT(w->liveFeed()->isConnected(), kGuiWaitMs);
     w->notice()->dismiss();
     QCOMPARE(visibleNotices(w), 0);
-    const QList<QRect> before = geometries(w, steady);
+    const QList<QRect> before = placesOf(w, steady);
     for (const QRect &r : before)
         QVERIFY(r.isValid());
 
@@ -213,7 +201,7 @@ void TestOutage::outageWhileIdle(CustomerWindow *w, Outage how, const QStringLis
         QTRY_VERIFY2_WITH_TIMEOUT(!enabled(w, name), qPrintable(name), kGuiWaitMs);
     QCOMPARE(visibleNotices(w), 1); // the banner, and nothing else about the outage
     // The banner floats over the page: nothing under the mouse moved.
-    QCOMPARE(geometries(w, steady), before);
+    QCOMPARE(placesOf(w, steady), before);
     screenshot(w, screenshotName);
 
     if (how == Outage::Hang)
@@ -270,7 +258,10 @@ void TestOutage::idleWaitingRoomNoticesAHungServer()
     QTRY_VERIFY_WITH_TIMEOUT(clickable(w, u"enterQueueButton"_s), kGuiWaitMs);
     QVERIFY(clickNamed(w, u"enterQueueButton"_s));
     QTRY_COMPARE_WITH_TIMEOUT(w->page(), CustomerWindow::Page::Queue, kGuiWaitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(w->queuePanel()->ticket().status, QueueStatus::Waiting, kGuiWaitMs);
+    // In line with a place (a default ticket also says "waiting": wait for the join's answer).
+    QTRY_VERIFY_WITH_TIMEOUT(w->queuePanel()->ticket().status == QueueStatus::Waiting
+                                 && w->queuePanel()->ticket().position >= 1,
+                             kGuiWaitMs);
     outageWhileIdle(w, Outage::Hang, {u"leaveQueueButton"_s},
                     {u"queueTitle"_s, u"queueStatus"_s, u"leaveQueueButton"_s}, u"offline-queue"_s);
     QCOMPARE(away.count(), 1);

@@ -5,6 +5,7 @@
 #include "widgets/seatmapwidget.h"
 #include "widgets/seatpainter.h"
 
+#include <QLabel>
 #include <QLayout>
 #include <QPainter>
 #include <QSignalSpy>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void everyStatusHasItsOwnCue_data();
     void everyStatusHasItsOwnCue();
     void liveChangeDropsATakenSeat();
+    void ownHoldIsNoLossAndTheHintFollows();
     void staffModeSelectsAnything();
     void emptyMapKeepsItsShape();
 
@@ -265,6 +267,25 @@ void TestSeatMapWidget::liveChangeDropsATakenSeat()
     freed.status = SeatStatus::Available;
     m_model->applySeats({freed});
     QVERIFY(m_widget->setSeatSelected(4, true));
+}
+
+void TestSeatMapWidget::ownHoldIsNoLossAndTheHintFollows()
+{
+    QSignalSpy lost(m_widget, &SeatMapWidget::selectionLost);
+    QSignalSpy changed(m_widget, &SeatMapWidget::selectionChanged);
+    QVERIFY(m_widget->setSeatSelected(30, true));
+    auto *hint = m_widget->findChild<QLabel *>(u"seatHint"_s);
+    QVERIFY(hint->text().startsWith(u"1 of "_s));
+    // Our own hold reaches the map (live) before the hold's answer: the seat leaves the
+    // selection, nobody "took" it, and the hint no longer counts it.
+    Seat mine = *m_model->seat(30);
+    mine.status = SeatStatus::Held;
+    mine.mine = true;
+    m_model->applySeats({mine});
+    QVERIFY(m_widget->selectedSeats().isEmpty());
+    QCOMPARE(lost.count(), 0);
+    QCOMPARE(changed.count(), 2);
+    QVERIFY2(hint->text().startsWith(u"Pick up to"_s), qPrintable(hint->text()));
 }
 
 void TestSeatMapWidget::staffModeSelectsAnything()

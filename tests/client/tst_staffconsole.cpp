@@ -458,6 +458,8 @@ void TestStaffConsole::setsSeatPricesFromTheSeatsTab()
     QInputDialog *ask = nullptr;
     QTRY_VERIFY((ask = m_window->findChild<QInputDialog *>(u"seatPriceDialog"_s)));
     QCOMPARE(ask->windowModality(), Qt::WindowModal);
+    // The amount reads like every amount in the app (" KRW" in English, "원" in Korean).
+    QCOMPARE(ask->findChild<QSpinBox *>()->suffix(), money::suffix());
     ask->setIntValue(123'000);
     ask->accept();
     QTRY_COMPARE_WITH_TIMEOUT(
@@ -506,8 +508,11 @@ void TestStaffConsole::languageSwitchRewordsTheData()
     QCOMPARE(m_window->findChild<QTabWidget *>(u"adminTabs"_s)
                  ->tabText(int(AdminWindow::Tab::Customers)),
              u"고객"_s);
+    // Prices read in won, as the customer's amounts do ("120,000원"), not "KRW".
+    QCOMPARE(find<QSpinBox>(u"priceRSpin"_s)->suffix(), u"원"_s);
     QVERIFY(languages.setLanguage(u"en"_s, false));
     QTRY_VERIFY(cancelledIn(u"Cancelled"_s));
+    QCOMPARE(find<QSpinBox>(u"priceRSpin"_s)->suffix(), u" KRW"_s);
 }
 
 QTEST_MAIN(TestStaffConsole)

@@ -4,8 +4,9 @@
 // debited, reconciliation still clean); the concert tree's seat counts follow the live feed
 // without a reload; the Seats tab never widens the window; the CSV exports start with a UTF-8
 // byte-order mark and list only sold seats; the staff seat map's legend speaks staff words and
-// the live indicator says "Live" in words. Saves a screenshot of the new tab
-// (ENCORE_SCREENSHOT_DIR).
+// the live indicator says "Live" in words; the result of an action and the offline banner float
+// over the page (nothing under the mouse moves) and the banner goes when the server is back. Saves
+// a screenshot of the new tab (ENCORE_SCREENSHOT_DIR).
 #include "admin/adminseatfeed.h"
 #include "admin/adminwindow.h"
 #include "admin/concertstab.h"
@@ -16,6 +17,8 @@
 #include "app/languagemanager.h"
 #include "app/style.h"
 #include "net/apiclient.h"
+#include "widgets/connectionbanner.h"
+#include "widgets/noticebar.h"
 
 #include "bookingrequests.h"
 #include "cardtopup.h"
@@ -27,6 +30,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -51,10 +55,10 @@ private Q_SLOTS:
     void seatMapSpeaksStaffWordsAndSaysLive();
     void attendeesCsvHasBomAndOnlySoldSeats();
     void gatewayFindingsShowInTheSalesTab();
+    void noticesFloatAndTheBannerGoesOnRecovery(); // last: it stops the server
 
 private:
     QTreeWidgetItem *dateItem(qint64 scheduleId);
-    void screenshot(QWidget *widget, const QString &name);
 
     LanguageManager m_languages; // English as the app loads it: its plural forms
     GatewayServer m_world;
@@ -88,13 +92,6 @@ void TestStaffWindow::cleanupTestCase()
     m_fx.reset();
     m_world.server.reset();
     m_world.gateway.reset();
-}
-
-void TestStaffWindow::screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ENCORE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name + u".png"_s)));
 }
 
 QTreeWidgetItem *TestStaffWindow::dateItem(qint64 scheduleId)
@@ -378,6 +375,46 @@ void TestStaffWindow::gatewayFindingsShowInTheSalesTab()
     tab->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().first().toBool(), kGuiWaitMs);
     QVERIFY(!tree->isVisible());
+}
+
+void TestStaffWindow::noticesFloatAndTheBannerGoesOnRecovery()
+{
+    m_window->showTab(AdminWindow::Tab::Concerts);
+    m_window->notice()->dismiss();
+    auto *banner = m_window->connectionBanner();
+    QTRY_VERIFY(!banner->isVisible());
+    const QStringList steady {u"adminTabs"_s, u"concertTree"_s, u"refreshButton"_s,
+                              u"logoutButton"_s};
+    const QList<QRect> before = placesOf(m_window, steady);
+    for (const QRect &r : before)
+        QVERIFY(r.isValid());
+
+    // The result of an action (an export) shows over the page, not above it.
+    QSignalSpy exported(m_window, &AdminWindow::exported);
+    m_window->setExportPath(m_dir.filePath(u"overlay-sales.csv"_s));
+    m_window->exportSalesCsv();
+    QVERIFY(exported.wait(kGuiWaitMs));
+    QTRY_VERIFY(visibleChild<QWidget>(m_window, u"noticeBar"_s));
+    QCOMPARE(placesOf(m_window, steady), before);
+    screenshot(m_window, u"staff-notice-overlay"_s);
+    m_window->notice()->dismiss();
+
+    // The server goes away: one banner, floating too.
+    m_server->stop();
+    QVERIFY(clickNamed(m_window, u"refreshButton"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(banner->state(), ConnectionBanner::State::Offline, kGuiWaitMs);
+    QVERIFY(banner->isVisible());
+    // The refresh's failures are not told twice: the banner is the one message.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->notice()->isVisible(), kGuiWaitMs);
+    QCOMPARE(placesOf(m_window, steady), before);
+    screenshot(m_window, u"staff-offline"_s);
+
+    // Back on the same database and port: "Retry now" finds it, and the banner goes.
+    QVERIFY2(m_server->start(), m_server->output().right(2000).constData());
+    QVERIFY(clickNamed(m_window, u"connectionRetryButton"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->state() != ConnectionBanner::State::Offline, kGuiWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), kGuiWaitMs); // "connected again", then gone
+    QCOMPARE(placesOf(m_window, steady), before);
 }
 
 QTEST_MAIN(TestStaffWindow)

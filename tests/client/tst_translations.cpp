@@ -112,6 +112,14 @@ void TestTranslations::englishPluralsReadRight()
              u"Hold 1 seat"_s);
     QCOMPARE(QCoreApplication::translate("encore::SeatPage", "Hold %n seat(s)", nullptr, 3),
              u"Hold 3 seats"_s);
+    // A list of seat numbers reads in the right number too ("seat 11" / "seats 7, 8").
+    const char *kept = "You still hold seats %1 for %2 until %3. Pay for them in My tickets.";
+    QCOMPARE(QCoreApplication::translate("encore::CustomerWindow", kept, nullptr, 1)
+                 .arg(u"11"_s, u"Kept"_s, u"20:00 KST"_s),
+             u"You still hold seat 11 for Kept until 20:00 KST. Pay for it in My tickets."_s);
+    QCOMPARE(QCoreApplication::translate("encore::CustomerWindow", kept, nullptr, 2)
+                 .arg(u"7, 8"_s, u"Kept"_s, u"20:00 KST"_s),
+             u"You still hold seats 7, 8 for Kept until 20:00 KST. Pay for them in My tickets."_s);
 }
 
 void TestTranslations::everyServerWordHasWordsInBothLanguages_data()

@@ -3,7 +3,8 @@
 // payment confirmation, receipt and My tickets, and the staff console's concert tree, date editor
 // and seat details all read the concert's time in Seoul with "KST"; a staff member moves the
 // concert to Berlin in the concert editor and the console then says "CET". The one formatter
-// (DisplayText::dateTime) is checked on its own too.
+// (DisplayText::dateTime) is checked on its own too. A customer who asks to join a date's queue
+// before its pre-queue opens is told when it opens, in Seoul time with "KST".
 #include "admin/adminwindow.h"
 #include "admin/concertstab.h"
 #include "admin/seatstab.h"
@@ -21,6 +22,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void formatterUsesTheVenueZone();
     void customerSeesEveryTimeInKst();
     void staffSeeAndEditTheVenueZone();
+    void earlyJoinSaysWhenThePreQueueOpensInKst();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -221,6 +224,39 @@ void TestVenueTime::staffSeeAndEditTheVenueZone()
     QCOMPARE(startsAt->text(), u"2026-12-14 11:30 CET"_s);
     QCOMPARE(window.concertsTab()->dateDraft().startsAt, kShow);
     m_fx->db().exec(u"UPDATE concerts SET time_zone = 'Asia/Seoul' WHERE id = ?"_s, {m_concert});
+}
+
+void TestVenueTime::earlyJoinSaysWhenThePreQueueOpensInKst()
+{
+    // Sales open in three hours; the pre-queue (60 minutes by default) is not open yet.
+    const qint64 concert = m_fx->createConcert(u"Opens Later"_s, 1);
+    const qint64 schedule = m_fx->schedulesOf(concert).first();
+    m_fx->db().exec(u"UPDATE schedules SET sales_open_at = date_trunc('minute', now()) "
+                    "+ interval '3 hours' WHERE id = ?"_s,
+                    {schedule});
+    const QDateTime opens
+        = m_fx->scalar(u"SELECT sales_open_at FROM schedules WHERE id = ?"_s, {schedule})
+              .toDateTime();
+    const QString preQueueOpens
+        = DisplayText::dateTime(opens.addSecs(-3600), QTimeZone("Asia/Seoul"));
+    QVERIFY(preQueueOpens.endsWith(u" KST"_s));
+
+    QList<TestUser> fans = m_fx->createUsers(1, 0, u"earlybird"_s);
+    SignedIn fan = openCustomerWindow(m_server->port(), fans[0]);
+    CustomerWindow *window = fan.window.get();
+    // Not on sale yet, but the customer may ask to wait for the opening.
+    pressEnterQueue(window, schedule);
+    if (QTest::currentTestFailed())
+        return;
+    QLabel *notice = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((notice = visibleChild<QLabel>(window, u"noticeText"_s))
+                                 && notice->text().contains(preQueueOpens),
+                             kGuiWaitMs);
+    QVERIFY2(!notice->text().contains(QRegularExpression(u"\\d{2}T\\d{2}:"_s)),
+             qPrintable(notice->text()));
+    QCOMPARE(window->page(), CustomerWindow::Page::Concerts);
+    QVERIFY(m_fx->queueRows(concert).isEmpty());
+    screenshot(window, u"queue-opens-later"_s);
 }
 
 int main(int argc, char **argv)

@@ -12,6 +12,7 @@
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <algorithm>
@@ -189,6 +190,18 @@ void TestPreQueue::joinsBeforeTheWindowAreRefused()
     QVERIFY(parseIsoTime(details.value(u"opensAt"_s).toString()).isValid());
     QVERIFY(parseIsoTime(details.value(u"acceptsJoinsFrom"_s).toString())
             < parseIsoTime(details.value(u"opensAt"_s).toString()));
+    // The details are the shared type the app reads, with the venue's zone to show them in.
+    const auto refusal = PreQueueNotOpen::fromJson(details);
+    QVERIFY(refusal);
+    QCOMPARE(refusal->timeZone, u"Asia/Seoul"_s);
+    QCOMPARE(refusal->preQueueMinutes, 60);
+    QCOMPARE(refusal->acceptsJoinsFrom, refusal->opensAt.addSecs(-3600));
+    // The message says the time at the venue, not in ISO form: "… opens at 2026-12-01 19:00 KST".
+    const QString venue = refusal->acceptsJoinsFrom.toTimeZone(QTimeZone("Asia/Seoul"))
+                              .toString(u"yyyy-MM-dd HH:mm"_s);
+    const QString message = r.json().value(u"error"_s).toObject().value(u"message"_s).toString();
+    QVERIFY2(message.contains(venue + u" KST"_s), qPrintable(message));
+    QVERIFY2(!message.contains(QRegularExpression(u"\\d{2}T\\d{2}:"_s)), qPrintable(message));
     QVERIFY(m_fixtures->queueRows(concert).isEmpty());
 }
 

@@ -4,9 +4,11 @@
 // wallet adjustments that never go below zero, finding a customer, and queue control that holds
 // on every instance. Reconciliation must be empty after each. Runs on the PostgreSQL queue store
 // and, as tst_staffops_redis, on the Redis one.
+#include "apipaths.h"
 #include "bookingrequests.h"
 #include "fixtures.h"
 #include "liveclient.h"
+#include "models/staffops.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void refundOnBehalfPastTheCutOff();
     void cancelDateRefundsEveryoneAndTellsThem();
     void cancelRacesPaymentsAndHolds();
+    void releaseTellsTheHolderWhy();
     void walletAdjustment();
     void findCustomer();
     void queueControlOnEveryInstance();
@@ -419,6 +422,50 @@ void TestStaffOps::cancelRacesPaymentsAndHolds()
                           {schedule})
                  .toInt(),
              0);
+    verifyReconciled();
+}
+
+// Staff release a customer's hold with a reason: the holder's live feed (and only theirs) gets
+// the account notice with the reservation, now CANCELLED, and the reason in staff's words.
+void TestStaffOps::releaseTellsTheHolderWhy()
+{
+    const qint64 concert = m_fx->createConcert(u"Released With Reason"_s, 1);
+    const qint64 schedule = m_fx->schedulesOf(concert).first();
+    QList<TestUser> fans = m_fx->createUsers(2, 1'000'000, u"released"_s);
+    m_fx->admit(fans, concert);
+    const QString reservation = holdOnly(fans[0], schedule, {5, 6});
+    QVERIFY(!reservation.isEmpty());
+
+    LiveClient holder(m_server->port());
+    LiveClient other(m_server->port());
+    for (auto [live, fan] : {std::pair {&holder, fans[0]}, std::pair {&other, fans[1]}}) {
+        QVERIFY(live->waitConnected());
+        live->send({{u"type"_s, u"auth"_s}, {u"token"_s, QString::fromLatin1(fan.token)}});
+        QTRY_VERIFY(live->find(u"authenticated"_s));
+    }
+
+    const QString why = u"Held by mistake at the box office / 매표소 실수"_s;
+    const HttpResponse r = call("POST", encore::api::adminSeatRelease(schedule, 6).toUtf8(),
+                                m_staff.token, {{u"reason"_s, why}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(auditReason(u"seat.release"_s), why);
+    QTRY_VERIFY(holder.find(u"account"_s, [&](const QJsonObject &m) {
+        const QJsonObject res = m.value(u"reservation"_s).toObject();
+        return m.value(u"kind"_s).toString() == u"HOLD_RELEASED"
+            && m.value(u"reason"_s).toString() == why
+            && res.value(u"id"_s).toString() == reservation
+            && res.value(u"status"_s).toString() == u"CANCELLED"_s
+            && res.value(u"seats"_s).toArray() == QJsonArray {5, 6};
+    }));
+    // The shared type reads it back as the client does.
+    const auto notice = encore::AccountNotice::fromJson(*holder.find(u"account"_s));
+    QVERIFY(notice);
+    QCOMPARE(notice->kind, encore::AccountNoticeKind::HoldReleased);
+    QCOMPARE(notice->reason, why);
+    // Nobody else hears of it (a ping round trip orders the check after any stray frame).
+    other.send({{u"type"_s, u"ping"_s}});
+    QTRY_VERIFY(other.find(u"pong"_s));
+    QVERIFY(!other.find(u"account"_s));
     verifyReconciled();
 }
 

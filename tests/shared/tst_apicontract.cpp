@@ -558,6 +558,12 @@ void TestApiContract::fairQueueShapesRoundTrip()
     view.openings = {{at("2026-11-24T11:00:00.000Z"), at("2026-11-24T11:00:00.120Z"), 9120}};
     QVERIFY(roundTrips(view));
 
+    // The 409 of a join before the pre-queue opens; another error's details are not it.
+    const PreQueueNotOpen early {at("2026-12-24T11:00:00.000Z"), at("2026-12-24T10:00:00.000Z"),
+                                 60, u"Asia/Seoul"_s};
+    QVERIFY(roundTrips(early));
+    QVERIFY(!PreQueueNotOpen::fromJson(QJsonObject {{u"seats"_s, QJsonArray {7}}}));
+
     for (const LimitKind kind : allValues<LimitKind>())
         QVERIFY(roundTrips(
             AbuseCounter {kind, u"203.0.113.9"_s, 61, 60, 1, at("2026-12-24T10:01:00.000Z")}));
