@@ -264,15 +264,11 @@ int ServerApp::run()
         fds.push_back(fd);
     }
     NotificationListener listener(*setup.params);
-    // Any instance's seat change drops this process's cached copy of that date (and Redis's).
+    // Any instance's seat change reaches this process's cached copy of that date (taken in, or
+    // the copy dropped) and drops Redis's.
     QObject::connect(
         &listener, &NotificationListener::seatsChanged, &listener,
-        [&services](const QByteArray &payload) {
-            const qint64 scheduleId
-                = QJsonDocument::fromJson(payload).object().value(u"scheduleId"_s).toInteger();
-            if (scheduleId > 0)
-                services.concerts.invalidateSeatMap(scheduleId);
-        },
+        [&services](const QByteArray &payload) { services.concerts.applySeatNotice(payload); },
         Qt::DirectConnection);
     // Sessions and turns cached by this process follow every instance's changes.
     QObject::connect(

@@ -88,7 +88,10 @@ Result<QByteArray> secret(const QCommandLineParser &p, const QString &name, cons
 
 int ServerConfig::effectiveWorkers() const
 {
-    return workers > 0 ? workers : 4 * std::max(1, QThread::idealThreadCount());
+    // A worker waits for its database round trips (a durable commit: a WAL flush) holding its
+    // connection; 8 per core keep enough commits in flight for PostgreSQL to flush them in groups
+    // (docs/PERFORMANCE.md: 4 per core held holds at about half of encore_hold's pgbench rate).
+    return workers > 0 ? workers : 8 * std::max(1, QThread::idealThreadCount());
 }
 
 int ServerConfig::effectiveMaxConnections() const
@@ -113,7 +116,7 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"listen"_s, u"Address and port to listen on (port 0 picks a free one)."_s, u"ADDR:PORT"_s,
          u"127.0.0.1:8080"_s},
         {u"port-file"_s, u"Write the bound port there once listening."_s, u"PATH"_s},
-        {u"workers"_s, u"Worker threads (default 4 x cores)."_s, u"N"_s, u"0"_s},
+        {u"workers"_s, u"Worker threads (default 8 x cores)."_s, u"N"_s, u"0"_s},
         {u"database"_s,
          u"postgresql://user:pass@host:port/db (default: libpq env, else embedded)."_s, u"URL"_s},
         {u"data-dir"_s, u"Where the embedded cluster and other state live."_s, u"DIR"_s},

@@ -38,7 +38,7 @@ struct ServerConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 8080;
     QString portFile;
-    int workers = 0; // 0: 4 x cores
+    int workers = 0; // 0: 8 x cores
     QString databaseUrl; // empty: libpq environment if set, else embedded
     QString dataDir;
     bool demoData = false;

@@ -61,10 +61,10 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
 
     routes.add(Method::Get, api::scheduleSeats(kArg), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
-        const SeatMap map = s.concerts.seatMap(ctx.idArg(0), user.id);
-        // Read first (one round trip gives the concert too), shown only to an active ticket.
+        auto map = s.concerts.seatMapBody(ctx.idArg(0), user.id);
+        // Read first (the date's copy gives the concert too), shown only to an active ticket.
         s.queue.requireActive(user.id, ctx.queueToken(), map.concertId);
-        return Reply::text(map.toJsonBytes(), "application/json");
+        return Reply::text(std::move(map.body), "application/json");
     });
 
     routes.add(Method::Post, api::reservations(), [&s](RequestContext &ctx) {

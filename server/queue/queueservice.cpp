@@ -204,13 +204,21 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
         request.preQueue = true;
     }
     // Re-joining keeps the place in line and rotates the token (we cannot give back a token we
-    // only stored the hash of).
-    JoinOutcome outcome = m_store.join(request);
-    if (outcome == JoinOutcome::NeedsOpening) {
-        // Sales have opened and no tick has placed the pre-queue yet: it goes first.
-        openPreQueue(concertId, opening.lastOpen);
-        outcome = m_store.join(request);
-    }
+    // only stored the hash of). With the entries in PostgreSQL the join and the admission attempt
+    // (an idle queue lets the newcomer straight in) are one transaction: the line's row, which
+    // orders every join of the concert, is then held through one durable commit, not two.
+    const auto joinAndAdmit = [&] {
+        JoinOutcome o = m_store.join(request);
+        if (o == JoinOutcome::NeedsOpening) {
+            // Sales have opened and no tick has placed the pre-queue yet: it goes first.
+            openPreQueue(concertId, opening.lastOpen);
+            o = m_store.join(request);
+        }
+        if (o == JoinOutcome::Added || o == JoinOutcome::Rotated)
+            admit(concertId);
+        return o;
+    };
+    const JoinOutcome outcome = m_entriesInPostgres ? m_db.transact(joinAndAdmit) : joinAndAdmit();
     if (outcome == JoinOutcome::AddressFull) {
         m_limits.addressFull(concertId, clientAddress, opening.maxAccountsPerAddress);
         throw ApiError(ErrorCode::RateLimited, Msg::TooManyAccountsFromAddress, {},
@@ -222,7 +230,6 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
     turnsChanged(userId); // the earlier token of this entry no longer counts
     if (inserted)
         m_db.afterCommit([] { Metrics::instance().increment(u"encore_queue_joins_total"_s); });
-    admit(concertId); // an idle queue lets the newcomer straight in
     QueueTicket ticket = ticketFor(tokens::hash(token));
     m_limits.pollAnswered(tokens::hash(token), ticket.pollAfterMs);
     ticket.token = QString::fromLatin1(token);

@@ -9,6 +9,9 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace encore::server {
@@ -48,9 +51,83 @@ void ConcertService::invalidateSeatMap(qint64 scheduleId)
         {
             std::lock_guard lock(m_localMutex);
             m_local.remove(scheduleId);
+            m_bodies.remove(scheduleId);
         }
         m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
     });
+}
+
+void ConcertService::applyToLocalCopy(qint64 scheduleId, const QJsonObject &notice)
+{
+    std::lock_guard lock(m_localMutex);
+    const auto it = m_local.find(scheduleId);
+    if (it == m_local.end())
+        return;
+    if (auto next = SeatRows::withNotice(it->rows, scheduleId, notice)) {
+        it->rows = std::move(next); // same expiry: the copy may miss no more than before
+    } else {
+        m_local.erase(it);
+        m_bodies.remove(scheduleId);
+    }
+}
+
+void ConcertService::seatsChanged(qint64 scheduleId, const QStringList &notices)
+{
+    if (notices.isEmpty()) {
+        invalidateSeatMap(scheduleId);
+        return;
+    }
+    m_db.afterCommit([this, scheduleId, notices] {
+        for (const QString &payload : notices)
+            applyToLocalCopy(scheduleId, QJsonDocument::fromJson(payload.toUtf8()).object());
+        m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
+    });
+}
+
+void ConcertService::applySeatNotice(const QByteArray &payload)
+{
+    const QJsonObject notice = QJsonDocument::fromJson(payload).object();
+    const qint64 scheduleId = notice.value(u"scheduleId"_s).toInteger();
+    if (scheduleId <= 0)
+        return;
+    applyToLocalCopy(scheduleId, notice);
+    m_cache.invalidate(SnapshotCache::seatMapKey(scheduleId));
+}
+
+std::shared_ptr<const SeatRows> SeatRows::withNotice(std::shared_ptr<const SeatRows> copy,
+                                                     qint64 scheduleId, const QJsonObject &notice)
+{
+    const QJsonArray seats = notice.value(u"seats"_s).toArray();
+    if (notice.value(u"scheduleId"_s).toInteger() != scheduleId || seats.isEmpty())
+        return nullptr;
+    std::shared_ptr<SeatRows> next;
+    for (const QJsonValue &v : seats) {
+        const QJsonObject seat = v.toObject();
+        const int number = seat.value(u"number"_s).toInt();
+        const qint64 version = seat.value(u"version"_s).toInteger(-1);
+        const auto status = enumFromWord<SeatStatus>(seat.value(u"status"_s).toString());
+        const SeatRows &current = next ? *next : *copy;
+        const auto at = std::find_if(current.rows.cbegin(), current.rows.cend(),
+                                     [number](const Row &r) { return r.number == number; });
+        if (at == current.rows.cend() || version < 0 || !status)
+            return nullptr;
+        if (at->version >= version)
+            continue; // already in this copy (or something newer is)
+        if (!next)
+            next = std::make_shared<SeatRows>(*copy);
+        Row &row = next->rows[at - current.rows.cbegin()];
+        row.status = *status;
+        row.tier = seat.value(u"tier"_s).toString(row.tier);
+        row.price = seat.value(u"price"_s).toInteger(row.price);
+        row.heldUntil = *status == SeatStatus::Held
+            ? parseIsoTime(seat.value(u"heldUntil"_s).toString())
+            : QDateTime();
+        const QString holder = seat.value(u"holder"_s).toString();
+        row.holder = holder.isEmpty() ? QUuid() : QUuid::fromString(holder);
+        row.version = version;
+        row.awaited = *status == SeatStatus::Held;
+    }
+    return next ? next : copy;
 }
 
 QByteArray SeatRows::encode() const
@@ -249,17 +326,13 @@ std::shared_ptr<const SeatRows> ConcertService::seatRows(qint64 scheduleId)
     return rows;
 }
 
-SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
+SeatMap SeatRows::view(qint64 scheduleId, const QUuid &viewer, const QDateTime &now) const
 {
-    const std::shared_ptr<const SeatRows> snapshot = seatRows(scheduleId);
-    if (snapshot->rows.isEmpty())
-        throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     SeatMap map;
     map.scheduleId = scheduleId;
-    map.concertId = snapshot->concertId;
-    map.seats.reserve(snapshot->rows.size());
-    for (const SeatRows::Row &row : snapshot->rows) {
+    map.concertId = concertId;
+    map.seats.reserve(rows.size());
+    for (const Row &row : rows) {
         Seat seat;
         seat.number = row.number;
         seat.tier = row.tier;
@@ -279,6 +352,63 @@ SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
         map.seats.append(seat);
     }
     return map;
+}
+
+bool SeatRows::holdsAny(const QUuid &viewer, const QDateTime &now) const
+{
+    if (viewer.isNull())
+        return false;
+    return std::any_of(rows.cbegin(), rows.cend(), [&](const Row &row) {
+        return row.holder == viewer
+            && (row.status == SeatStatus::Sold
+                || (row.status == SeatStatus::Held && row.heldUntil > now));
+    });
+}
+
+qint64 SeatRows::nextChangeMs(const QDateTime &now) const
+{
+    qint64 next = std::numeric_limits<qint64>::max();
+    for (const Row &row : rows) {
+        if (row.status == SeatStatus::Held && row.heldUntil > now)
+            next = std::min(next, row.heldUntil.toMSecsSinceEpoch());
+    }
+    return next;
+}
+
+SeatMap ConcertService::seatMap(qint64 scheduleId, const QUuid &viewer)
+{
+    const std::shared_ptr<const SeatRows> snapshot = seatRows(scheduleId);
+    if (snapshot->rows.isEmpty())
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
+    return snapshot->view(scheduleId, viewer, QDateTime::currentDateTimeUtc());
+}
+
+ConcertService::SeatMapBody ConcertService::seatMapBody(qint64 scheduleId, const QUuid &viewer)
+{
+    const std::shared_ptr<const SeatRows> snapshot = seatRows(scheduleId);
+    if (snapshot->rows.isEmpty())
+        throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (snapshot->holdsAny(viewer, now))
+        return {snapshot->view(scheduleId, viewer, now).toJsonBytes(), snapshot->concertId};
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    {
+        std::lock_guard lock(m_localMutex);
+        const auto it = m_bodies.constFind(scheduleId);
+        // The same copy (not merely an equal one: a refresh may have changed any seat), and no
+        // hold in it has run out since the body was built.
+        if (it != m_bodies.cend() && it->rows == snapshot && nowMs < it->validUntilMs)
+            return {it->body, snapshot->concertId};
+    }
+    SharedBody shared {snapshot, snapshot->nextChangeMs(now),
+                       snapshot->view(scheduleId, QUuid(), now).toJsonBytes()};
+    const QByteArray body = shared.body;
+    std::lock_guard lock(m_localMutex);
+    // Only the date's current copy is worth keeping (another worker may hold a newer one).
+    const auto current = m_local.constFind(scheduleId);
+    if (current != m_local.cend() && current->rows == snapshot)
+        m_bodies.insert(scheduleId, std::move(shared));
+    return {body, snapshot->concertId};
 }
 
 qint64 ConcertService::createConcert(const ConcertDraft &draft)

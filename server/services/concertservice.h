@@ -9,6 +9,7 @@
 #include "models/seatavailability.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QMap>
 #include <QUuid>
 
@@ -57,6 +58,22 @@ struct SeatRows {
     // The seats of `numbers` that this copy shows taken (held in time, sold, blocked) or that
     // the date does not have.
     QList<int> unavailable(const QList<int> &numbers, const QDateTime &now) const;
+    // The map `viewer` sees at `now`: a hold that ran out shows free (unless the seat is awaited),
+    // `mine` marks the viewer's live holds and purchases.
+    SeatMap view(qint64 scheduleId, const QUuid &viewer, const QDateTime &now) const;
+    // True when view() would mark a seat `mine` for this viewer (a null viewer holds nothing).
+    bool holdsAny(const QUuid &viewer, const QDateTime &now) const;
+    // The first moment after `now` at which view() changes by itself (a live hold runs out), in
+    // ms since the epoch; max() when none will.
+    qint64 nextChangeMs(const QDateTime &now) const;
+
+    // This copy with a seat notice (a seat_notices() / trigger payload: the changed seats' new
+    // rows) taken in: `copy` itself when it already has every seat at that version or newer,
+    // nullptr when the notice cannot be taken in (another date, a seat the copy lacks,
+    // unreadable). A seat the notice makes HELD counts as awaited (the notice does not say):
+    // should that hold run out before the copy is re-read, it shows taken until then, not free.
+    static std::shared_ptr<const SeatRows> withNotice(std::shared_ptr<const SeatRows> copy,
+                                                      qint64 scheduleId, const QJsonObject &notice);
 
     QByteArray encode() const;
     // nullptr when `bytes` is not a copy encode() wrote.
@@ -73,6 +90,14 @@ public:
     QString timeZoneOf(qint64 concertId);
     QList<Schedule> schedules(qint64 concertId, bool bookableOnly);
     SeatMap seatMap(qint64 scheduleId, const QUuid &viewer);
+    // GET /schedules/{id}/seats: the encoded map and the date's concert. Viewers who hold nothing
+    // on the date (almost all) share one body per copy of the seats, built once and reused until
+    // the copy changes or a hold in it runs out; a holder's map is built for them.
+    struct SeatMapBody {
+        QByteArray body;
+        qint64 concertId = 0;
+    };
+    SeatMapBody seatMapBody(qint64 scheduleId, const QUuid &viewer);
     // The seats still for sale on these dates, counted now (no cache: it follows a change).
     QList<SeatAvailability> availability(const QList<qint64> &scheduleIds);
     // A date's seats as this process last read them: at most SnapshotCache::kSeatMapBoundMs
@@ -89,8 +114,17 @@ public:
     // A seat of this date changed (a local commit, or a NOTIFY from any instance): drop the
     // cached seats, in this process and in Redis — likewise after the commit.
     void invalidateSeatMap(qint64 scheduleId);
+    // A decision of this process changed seats of the date, as these notices say: once the
+    // caller's transaction commits, this process's copy takes them in (no re-read for the next
+    // request) and Redis's is dropped. Without notices: invalidateSeatMap().
+    void seatsChanged(qint64 scheduleId, const QStringList &notices);
+    // A seat notice from any instance (the listener): this process's copy takes it in (or is
+    // dropped when it cannot), Redis's is dropped. The copy keeps its expiry, so the bound on
+    // what it may miss is unchanged; a notice it already has (its own commit's) changes nothing.
+    void applySeatNotice(const QByteArray &payload);
 
 private:
+    void applyToLocalCopy(qint64 scheduleId, const QJsonObject &notice);
     QList<Schedule> loadSchedules(const QList<qint64> &concertIds, bool bookableOnly);
 
     Database &m_db;
@@ -102,6 +136,13 @@ private:
     };
     std::mutex m_localMutex;
     QHash<qint64, LocalRows> m_local;
+    // The shared seat-map body per date: valid for exactly that copy, until validUntilMs.
+    struct SharedBody {
+        std::shared_ptr<const SeatRows> rows;
+        qint64 validUntilMs = 0;
+        QByteArray body;
+    };
+    QHash<qint64, SharedBody> m_bodies; // under m_localMutex
 };
 
 } // namespace encore::server

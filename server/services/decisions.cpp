@@ -33,8 +33,8 @@ std::optional<QString> outcome(const DbError &e)
     return std::nullopt;
 }
 
-void announce(Database &db, NoticePublisher &notices, const QString &seatNoticesJson,
-              qint64 turnConcert)
+QStringList announce(Database &db, NoticePublisher &notices, const QString &seatNoticesJson,
+                     qint64 turnConcert)
 {
     QStringList seats;
     for (const QJsonValue &v : QJsonDocument::fromJson(seatNoticesJson.toUtf8()).array())
@@ -45,6 +45,7 @@ void announce(Database &db, NoticePublisher &notices, const QString &seatNotices
         if (turnConcert > 0)
             notices.publish(u"encore_queue"_s, QString::number(turnConcert));
     });
+    return seats;
 }
 
 QList<qint64> numbers(const QString &message)

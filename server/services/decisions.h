@@ -24,9 +24,9 @@ QSqlQuery &run(Database &db, const QString &call, const QVariantList &values);
 std::optional<QString> outcome(const DbError &e);
 
 // After the commit: the seat notices (encore_seats payloads, as a JSON array text) and, when a
-// queue entry changed in the decision, the concert's queue notice.
-void announce(Database &db, NoticePublisher &notices, const QString &seatNoticesJson,
-              qint64 turnConcert);
+// queue entry changed in the decision, the concert's queue notice. Returns the seat payloads.
+QStringList announce(Database &db, NoticePublisher &notices, const QString &seatNoticesJson,
+                     qint64 turnConcert);
 
 // The MESSAGE of a decision error as numbers ("1,2,3").
 QList<qint64> numbers(const QString &message);

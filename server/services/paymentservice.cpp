@@ -42,8 +42,9 @@ PaymentService::Paid PaymentService::pay(const QUuid &userId, const QByteArray &
                     m_db,
                     u"SELECT id, schedule_id, concert_id, status, total, held_until, created_at, "
                     "paid_at, title, starts_at, seats, payment_id, payment_created_at, balance, "
-                    "array_to_json(notices)::text, turn_concert, replayed "
-                    "FROM encore_pay(?::uuid, ?::uuid, ?, ?, ?, ?)"_s,
+                    "array_to_json(notices)::text, turn_concert, replayed, "
+                    "(SELECT c.time_zone FROM concerts c WHERE c.id = p.concert_id) AS time_zone "
+                    "FROM encore_pay(?::uuid, ?::uuid, ?, ?, ?, ?) p"_s,
                     {sql::uuid(userId), sql::uuid(reservationId),
                      turn > 0 ? QVariant(turn) : QVariant(QMetaType::fromType<qint64>()), turnHere,
                      idempotencyKey, requestHash});
@@ -54,7 +55,6 @@ PaymentService::Paid PaymentService::pay(const QUuid &userId, const QByteArray &
         q.next();
         Paid out;
         out.receipt.reservation = ReservationService::fromRow(q);
-        out.receipt.reservation.timeZone = m_concerts.timeZoneOf(out.receipt.reservation.concertId);
         out.receipt.payment = {QUuid::fromString(q.value(11).toString()),
                                reservationId,
                                out.receipt.reservation.total,
@@ -65,8 +65,9 @@ PaymentService::Paid PaymentService::pay(const QUuid &userId, const QByteArray &
         if (out.replayed)
             return out;
         const Reservation &r = out.receipt.reservation;
-        decisions::announce(m_db, m_notices, q.value(14).toString(), q.value(15).toLongLong());
-        m_concerts.invalidateSeatMap(r.scheduleId);
+        m_concerts.seatsChanged(
+            r.scheduleId,
+            decisions::announce(m_db, m_notices, q.value(14).toString(), q.value(15).toLongLong()));
         // Only a committed payment ends the ticket: in PostgreSQL encore_pay did it in its own
         // transaction; in Redis it happens after the commit.
         if (turnHere)

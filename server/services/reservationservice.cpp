@@ -50,8 +50,8 @@ Reservation ReservationService::fromRow(const QSqlQuery &q)
     r.startsAt = q.value(9).toDateTime();
     for (const QString &n : q.value(10).toString().split(u',', Qt::SkipEmptyParts))
         r.seats.append(n.toInt());
-    // Only the plain SELECT names the venue zone; the hold and payment functions (encore_hold,
-    // encore_pay) return the same first columns without it and their callers add it.
+    // The venue zone, by name: the plain SELECT and the hold and payment calls (encore_hold,
+    // encore_pay, which return the same first columns) each add it in their one statement.
     if (const int zone = q.record().indexOf(u"time_zone"_s); zone >= 0)
         r.timeZone = q.value(zone).toString();
     return r;
@@ -145,8 +145,9 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
                     m_db,
                     u"SELECT id, schedule_id, concert_id, status, total, held_until, created_at, "
                     "paid_at, title, starts_at, seats, array_to_json(notices)::text, "
-                    "turn_concert, replayed "
-                    "FROM encore_hold(?::uuid, ?, ?::int[], ?, ?, ?, ?, ?, ?, ?)"_s,
+                    "turn_concert, replayed, "
+                    "(SELECT c.time_zone FROM concerts c WHERE c.id = h.concert_id) AS time_zone "
+                    "FROM encore_hold(?::uuid, ?, ?::int[], ?, ?, ?, ?, ?, ?, ?) h"_s,
                     {sql::uuid(userId), scheduleId, sql::intArray(seats), m_config.holdSeconds,
                      api::kMaxSeatsPerHold,
                      turn > 0 ? QVariant(turn) : QVariant(QMetaType::fromType<qint64>()), turnHere,
@@ -160,11 +161,11 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
         }();
         q.next();
         Held out {fromRow(q), q.value(13).toBool()};
-        out.reservation.timeZone = m_concerts.timeZoneOf(out.reservation.concertId);
         if (out.replayed)
             return out;
-        decisions::announce(m_db, m_notices, q.value(11).toString(), q.value(12).toLongLong());
-        m_concerts.invalidateSeatMap(scheduleId);
+        m_concerts.seatsChanged(
+            scheduleId,
+            decisions::announce(m_db, m_notices, q.value(11).toString(), q.value(12).toLongLong()));
         if (turnHere)
             m_queue.turnsChanged(userId); // encore_hold extended the turn
         else

@@ -123,12 +123,16 @@ Sweep measure(Fixtures &fx, const TestServer &watchServer, const TestServer &wri
                                    [seat](const auto &h) { return h.contains(seat); });
             },
             10'000);
+        double slowest = 0;
         for (const auto &h : seen) {
             if (h.contains(seat)) {
                 ++out.delivered;
                 out.latencies.push_back(double(h.value(seat) - sent) / 1e6);
+                slowest = std::max(slowest, out.latencies.back());
             }
         }
+        if (qEnvironmentVariableIsSet("LIVE_BENCH_TRACE"))
+            std::fprintf(stderr, "[live] change %d: slowest %.1f ms\n", seat, slowest);
     }
     for (auto &ws : sockets)
         ws->abort();

@@ -109,13 +109,18 @@ end
 function request()
   i = i + 1
   local u = users[(i % #users) + 1]
-  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. u[1], ["X-Queue-Token"] = u[2] })
+  local headers = { ["Authorization"] = "Bearer " .. u[1], ["X-Queue-Token"] = u[2] }
+  if post_body then
+    headers["Content-Type"] = "application/json"
+    return wrk.format("POST", path, headers, post_body())
+  end
+  return wrk.format("GET", path, headers)
 end
 function response(status, headers, body)
   local key = tostring(status)
   if status >= 400 then
     local code = string.match(body or "", '"code":"([A-Z_]+)"')
-    key = key .. " " .. (code or "?")
+    key = key .. ":" .. (code or "?")
   end
   codes[key] = (codes[key] or 0) + 1
 end
@@ -138,7 +143,8 @@ end
 
 std::optional<LoadResult> runWrk(const QString &scenario, quint16 port, const QByteArray &path,
                                  const QList<WrkUser> &users, int connections, int threads,
-                                 int seconds, const QString &workDir)
+                                 int seconds, const QString &workDir, const QByteArray &postBodyLua,
+                                 int okStatus)
 {
     const QString wrk = wrkBinary();
     if (wrk.isEmpty() || users.isEmpty())
@@ -152,6 +158,8 @@ std::optional<LoadResult> runWrk(const QString &scenario, quint16 port, const QB
     for (const WrkUser &u : users)
         f.write("{\"" + u.bearer + "\",\"" + u.queueToken + "\"},\n");
     f.write("}\n");
+    if (!postBodyLua.isEmpty())
+        f.write("post_body = function() return " + postBodyLua + " end\n");
     f.write(kWrkScript);
     f.close();
 
@@ -185,9 +193,9 @@ std::optional<LoadResult> runWrk(const QString &scenario, quint16 port, const QB
     if (const qint64 sockErrors = m.captured(5).toLongLong())
         r.errors[u"socket"_s] = sockErrors;
     for (const QString &part : m.captured(6).split(u';', Qt::SkipEmptyParts)) {
-        const QString key = part.section(u'=', 0, 0);
+        const QString key = part.section(u'=', 0, 0).replace(u':', u' '); // "409:SEAT_UNAVAILABLE"
         const qint64 n = part.section(u'=', 1).toLongLong();
-        if (key == u"200")
+        if (key == QString::number(okStatus))
             r.successes += n;
         else
             r.errors[key] += n;

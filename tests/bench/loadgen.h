@@ -45,10 +45,13 @@ struct WrkUser {
     QByteArray queueToken;
 };
 
-// GET `path` for `seconds` with wrk (-t threads, -c connections), cycling through `users`.
+// GET `path` for `seconds` with wrk (-t threads, -c connections), cycling through `users`; a
+// POST of JSON instead when `postBodyLua` is a Lua expression giving each request's body.
+// `okStatus`: the status counted as success.
 std::optional<LoadResult> runWrk(const QString &scenario, quint16 port, const QByteArray &path,
                                  const QList<WrkUser> &users, int connections, int threads,
-                                 int seconds, const QString &workDir);
+                                 int seconds, const QString &workDir,
+                                 const QByteArray &postBodyLua = {}, int okStatus = 200);
 QString wrkBinary(); // empty when wrk is not installed
 
 struct PgbenchResult {

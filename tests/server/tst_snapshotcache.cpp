@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,10 +29,12 @@ class TestSnapshotCache final : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void writerReadsItsOwnChange();
+    void sharedMapMarksOnlyTheViewersOwn();
     void otherInstanceSeesChangeWithinBound();
     void staleSnapshotExpiresWithinTtl();
 
 private:
+    QJsonObject seat(const TestServer &server, const TestUser &viewer, int seat);
     QString seatStatus(const TestServer &server, const TestUser &viewer, int seat);
     std::unique_ptr<TestServer> m_first;
     std::unique_ptr<TestServer> m_second;
@@ -55,18 +58,17 @@ void TestSnapshotCache::initTestCase()
     QVERIFY(m_fx->services().cache.enabled());
 }
 
-QString TestSnapshotCache::seatStatus(const TestServer &server, const TestUser &viewer, int seat)
+QJsonObject TestSnapshotCache::seat(const TestServer &server, const TestUser &viewer, int seat)
 {
     HttpRequest r {"GET", api::scheduleSeats(m_schedule).toLatin1(), {}, {}};
     const HttpResponse map
         = server.client().send(r.bearer(viewer.token).queueToken(viewer.queueToken));
-    return map.json()
-        .value(u"seats"_s)
-        .toArray()
-        .at(seat - 1)
-        .toObject()
-        .value(u"status"_s)
-        .toString();
+    return map.json().value(u"seats"_s).toArray().at(seat - 1).toObject();
+}
+
+QString TestSnapshotCache::seatStatus(const TestServer &server, const TestUser &viewer, int seat)
+{
+    return this->seat(server, viewer, seat).value(u"status"_s).toString();
 }
 
 void TestSnapshotCache::writerReadsItsOwnChange()
@@ -79,6 +81,20 @@ void TestSnapshotCache::writerReadsItsOwnChange()
     QCOMPARE(m_first->client().send(hold).status, 201);
     // No waiting: the writer's instance dropped the snapshot after its commit.
     QCOMPARE(seatStatus(*m_first, m_users[0], 3), u"HELD"_s);
+}
+
+// Viewers who hold nothing share one encoded map (ConcertService::seatMapBody); the holder's
+// own map is built for them. Reading in the order other, holder, other shows that neither leaks
+// into the other.
+void TestSnapshotCache::sharedMapMarksOnlyTheViewersOwn()
+{
+    const QJsonObject seenByOther = seat(*m_first, m_users[1], 3); // m_users[0] holds seat 3
+    QCOMPARE(seenByOther.value(u"status"_s).toString(), u"HELD"_s);
+    QCOMPARE(seenByOther.value(u"mine"_s).toBool(), false);
+    QVERIFY(!seenByOther.value(u"heldUntil"_s).isNull());
+    QCOMPARE(seat(*m_first, m_users[0], 3).value(u"mine"_s).toBool(), true);
+    QCOMPARE(seat(*m_first, m_users[1], 3), seenByOther);
+    QCOMPARE(seat(*m_first, m_users[2], 3), seenByOther);
 }
 
 void TestSnapshotCache::otherInstanceSeesChangeWithinBound()
@@ -104,9 +120,13 @@ void TestSnapshotCache::staleSnapshotExpiresWithinTtl()
     // read it through an instance whose own in-process copy is still empty.
     TestServer fresh(m_first->database(), {});
     QVERIFY(fresh.start());
-    QCOMPARE(seatStatus(*m_first, m_users[0], 9), u"AVAILABLE"_s); // puts the snapshot in Redis
     const QByteArray key = encore::server::SnapshotCache::seatMapKey(m_schedule);
     auto &redis = *m_fx->services().redis;
+    // A read puts the snapshot in Redis once the first instance re-reads the date (its own copy
+    // takes seat notices in rather than being dropped, so it lives out its TTL first).
+    QTRY_VERIFY_WITH_TIMEOUT(seatStatus(*m_first, m_users[0], 9) == u"AVAILABLE"_s
+                                 && !redis.command({"GET", key}).string.isEmpty(),
+                             5000);
     QByteArray stale = redis.command({"GET", key}).string;
     QVERIFY(!stale.isEmpty());
     const qsizetype at = stale.indexOf("[9,");
