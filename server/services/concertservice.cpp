@@ -125,7 +125,9 @@ std::shared_ptr<const SeatRows> SeatRows::withNotice(std::shared_ptr<const SeatR
         const QString holder = seat.value(u"holder"_s).toString();
         row.holder = holder.isEmpty() ? QUuid() : QUuid::fromString(holder);
         row.version = version;
-        row.awaited = *status == SeatStatus::Held;
+        // Migration 016's notices say whether the hold is awaited; without the flag, a hold is
+        // taken as awaited (never offered for sale when it runs out) until the copy is re-read.
+        row.awaited = *status == SeatStatus::Held && seat.value(u"awaited"_s).toBool(true);
     }
     return next ? next : copy;
 }

@@ -704,8 +704,8 @@ int main(int argc, char **argv)
                 LoadResult failed;
                 failed.scenario = name;
                 failed.generator = u"wrk (failed)"_s;
-                return runWrk(name, server.port(), "/api/v1/reservations", users, conns, wrkThreads,
-                              seconds, work.path(), body, 201)
+                return runWrk(name, server.port(), api::reservations().toLatin1(), users, conns,
+                              wrkThreads, seconds, work.path(), body, 201)
                     .value_or(failed);
             },
             true);
