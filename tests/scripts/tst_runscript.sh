@@ -26,6 +26,9 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port=$((20000 + $$ % 20000))
 while ! port_free "$port"; do port=$((port + 1)); done
 url="http://127.0.0.1:$port"
+# The sandbox gateway too: a developer's own run.sh may hold the default 8090.
+pay_port=$((port + 1))
+while ! port_free "$pay_port"; do pay_port=$((pay_port + 1)); done
 
 # Waits up to $2 tenths of a second for command $1 to succeed.
 wait_for() {
@@ -48,7 +51,7 @@ run_case() {
     # SIGINT, which bash ignores in the background jobs of a script (and a shell cannot trap a
     # signal ignored at its start) — in a terminal, run.sh gets Ctrl-C's SIGINT as it is.
     ENCORE_SKIP_BUILD=1 ENCORE_BUILD_DIR="$build_dir" ENCORE_LISTEN="127.0.0.1:$port" \
-        ENCORE_DATA_DIR="$work/data" ENCORE_LOG_DIR="$work/log" \
+        ENCORE_PAY_LISTEN="127.0.0.1:$pay_port" ENCORE_DATA_DIR="$work/data" ENCORE_LOG_DIR="$work/log" \
         DISPLAY=:encore-test QT_QPA_PLATFORM=offscreen \
         setsid perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die' \
         bash "$root/scripts/run.sh" >"$out" 2>&1 &
