@@ -12,13 +12,14 @@
 //   {"type":"unsubscribe","scheduleId":N}     → {"type":"ping"} ← {"type":"pong"} then, as things
 //   change: {"type":"seats","scheduleId":N,"version":V,"seats":[changed]} (each seat with "mine"
 //   and "awaited", as in the REST map) and {"type":"queue",...} (or, once the ticket is over,
-//   {"type":"queue","status":"ENDED","concertId":C,"error":{...}}), and {"type":"account",...} (an AccountNotice) when staff refunded,
-//   cancelled or adjusted something of the user's. → {"type":"subscribe","availability":true}
-//   (any signed-in user; "unsubscribe" ends it) ← {"type":"availability","scheduleId":N,
-//   "availableSeats":A,"totalSeats":T} for every date whose seats changed, at most one per date
-//   every kAvailabilityIntervalMs. Per-seat versions only grow; a client that
-//   reconnects re-subscribes and gets a full snapshot. Bad or unauthenticated messages close the
-//   socket with a reason; a consumer that falls more than kMaxBacklog bytes behind is disconnected.
+//   {"type":"queue","status":"ENDED","concertId":C,"error":{...}}), and {"type":"account",...} (an
+//   AccountNotice) when staff refunded, cancelled or adjusted something of the user's. →
+//   {"type":"subscribe","availability":true} (any signed-in user; "unsubscribe" ends it) ←
+//   {"type":"availability","scheduleId":N, "availableSeats":A,"totalSeats":T} for every date whose
+//   seats changed, at most one per date every kAvailabilityIntervalMs. Per-seat versions only grow;
+//   a client that reconnects re-subscribes and gets a full snapshot. Bad or unauthenticated
+//   messages close the socket with a reason; a consumer that falls more than kMaxBacklog bytes
+//   behind is disconnected.
 //
 // The seats follow the REST rule (DESIGN.md §4): a customer's seat subscription needs an ACTIVE
 // queue token of that date's concert, staff need none. A refused subscription is answered with

@@ -96,9 +96,9 @@ void TestSeatOffer::takenSeatIsWaitedForOfferedLiveAndPaid()
 
     // The fan picks seat 12; the rival holds it first (before the fan's window hears of it).
     QVERIFY(clickNamed(w, u"seat12"_s));
-    const Reservation taken
-        = m_fx->services().reservations.hold(rival[0].id, rival[0].queueToken, date, {12})
-              .reservation;
+    const Reservation taken = m_fx->services()
+                                  .reservations.hold(rival[0].id, rival[0].queueToken, date, {12})
+                                  .reservation;
     QVERIFY(clickNamed(w, u"holdButton"_s));
     QTRY_VERIFY_WITH_TIMEOUT(clickable(w, u"seatWaitJoinButton"_s), kGuiWaitMs);
     QVERIFY2(panelText(w).contains(u"12"_s), qPrintable(panelText(w)));
@@ -152,9 +152,9 @@ void TestSeatOffer::declineFromThePanel()
     m_fx->admit(rival, concert);
     const TestUser fan = m_fx->createUsers(1, 1'000'000, u"decliner"_s).first();
     const TestUser next = m_fx->createUsers(1, 1'000'000, u"nextinline"_s).first();
-    const Reservation taken
-        = m_fx->services().reservations.hold(rival[0].id, rival[0].queueToken, date, {44})
-              .reservation;
+    const Reservation taken = m_fx->services()
+                                  .reservations.hold(rival[0].id, rival[0].queueToken, date, {44})
+                                  .reservation;
     for (const TestUser &u : {fan, next})
         QCOMPARE(
             m_server->client()

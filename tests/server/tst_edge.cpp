@@ -387,8 +387,7 @@ void TestEdge::liveWithoutUpgradeIsAnEnvelope()
 
 void TestEdge::unmaskedWebSocketFrameClosesTheSocket()
 {
-    const QByteArray handshake
-        = "GET " + api::live().toLatin1()
+    const QByteArray handshake = "GET " + api::live().toLatin1()
         + " HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     const QByteArray payload = R"({"type":"auth","token":"nope"})";

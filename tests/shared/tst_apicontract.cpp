@@ -575,8 +575,8 @@ void TestApiContract::fairQueueShapesRoundTrip()
     QVERIFY(roundTrips(view));
 
     // The 409 of a join before the pre-queue opens; another error's details are not it.
-    const PreQueueNotOpen early {at("2026-12-24T11:00:00.000Z"), at("2026-12-24T10:00:00.000Z"),
-                                 60, u"Asia/Seoul"_s};
+    const PreQueueNotOpen early {at("2026-12-24T11:00:00.000Z"), at("2026-12-24T10:00:00.000Z"), 60,
+                                 u"Asia/Seoul"_s};
     QVERIFY(roundTrips(early));
     QVERIFY(!PreQueueNotOpen::fromJson(QJsonObject {{u"seats"_s, QJsonArray {7}}}));
 
