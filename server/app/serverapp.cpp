@@ -2,7 +2,7 @@
 
 #include "app/backgroundjobs.h"
 #include "auth/passwordhasher.h"
-#include "auth/passwordhashpool.h"
+#include "http/workpool.h"
 #include "embedded/embeddedpostgres.h"
 #include "http/connectionbudget.h"
 #include "http/edgeserver.h"
@@ -333,8 +333,9 @@ int ServerApp::run()
                                    .arg(workerCount);
 
     const int rc = QCoreApplication::exec();
-    // No hash may finish into a worker that is gone.
-    PasswordHashPool::instance().drain();
+    // No hash or decision may finish into a worker that is gone.
+    passwordHashPool().drain();
+    services.decisions.drain();
     for (auto &w : workers)
         w->stop();
     jobs.stop();

@@ -1,7 +1,7 @@
 #include "authservice.h"
 
 #include "auth/passwordhasher.h"
-#include "auth/passwordhashpool.h"
+#include "http/workpool.h"
 #include "config/serverconfig.h"
 #include "jsonreader.h"
 #include "live/noticepublisher.h"
@@ -182,8 +182,8 @@ Session AuthService::registerUser(const QString &username, const QString &passwo
                                   const QHostAddress &peer)
 {
     Registration registration = beginRegistration(username, password, peer);
-    if (!PasswordHashPool::instance().runHere([&] { registration.computeHash(); }))
-        throw PasswordHashPool::busy();
+    if (!passwordHashPool().runHere([&] { registration.computeHash(); }))
+        throw passwordHashPool().busy();
     return finishRegistration(registration);
 }
 

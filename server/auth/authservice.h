@@ -26,7 +26,7 @@ public:
     static constexpr qint64 kSessionCacheMs = 15'000;
 
     // Registration and login come in steps so that the password hash, the slow part, can run
-    // off the worker thread (PasswordHashPool): begin (checks, throttles, looks up), the hash
+    // off the worker thread (passwordHashPool()): begin (checks, throttles, looks up), the hash
     // (computeHash/verify, any thread, no database), then finish (writes, starts the session).
     // begin and finish throw ApiError as the API answers.
     struct Registration {

@@ -88,10 +88,17 @@ Result<QByteArray> secret(const QCommandLineParser &p, const QString &name, cons
 
 int ServerConfig::effectiveWorkers() const
 {
-    // A worker waits for its database round trips (a durable commit: a WAL flush) holding its
-    // connection; 8 per core keep enough commits in flight for PostgreSQL to flush them in groups
-    // (docs/PERFORMANCE.md: 4 per core held holds at about half of encore_hold's pgbench rate).
-    return workers > 0 ? workers : 8 * std::max(1, QThread::idealThreadCount());
+    // Workers answer from memory or with short reads; what waits for a commit (holds, payments,
+    // queue joins) runs on the decision threads. More workers than cores only shared the cores
+    // worse: 2 per core served more than 4 or 8 per core in every scenario (docs/PERFORMANCE.md).
+    return workers > 0 ? workers : 2 * std::max(1, QThread::idealThreadCount());
+}
+
+int ServerConfig::effectiveDecisionThreads() const
+{
+    // Each waits for its commit's WAL flush holding its own connection; the more commits in
+    // flight, the more one flush covers (docs/PERFORMANCE.md "Workers and group commit").
+    return decisionThreads > 0 ? decisionThreads : 16 * std::max(1, QThread::idealThreadCount());
 }
 
 int ServerConfig::effectiveMaxConnections() const
@@ -116,7 +123,11 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
         {u"listen"_s, u"Address and port to listen on (port 0 picks a free one)."_s, u"ADDR:PORT"_s,
          u"127.0.0.1:8080"_s},
         {u"port-file"_s, u"Write the bound port there once listening."_s, u"PATH"_s},
-        {u"workers"_s, u"Worker threads (default 8 x cores)."_s, u"N"_s, u"0"_s},
+        {u"workers"_s, u"Worker threads (default 2 x cores)."_s, u"N"_s, u"0"_s},
+        {u"decision-threads"_s,
+         u"Threads (each with a database connection) for holds, payments and queue joins "
+         "(default 16 x cores)."_s,
+         u"N"_s, u"0"_s},
         {u"database"_s,
          u"postgresql://user:pass@host:port/db (default: libpq env, else embedded)."_s, u"URL"_s},
         {u"data-dir"_s, u"Where the embedded cluster and other state live."_s, u"DIR"_s},
@@ -234,6 +245,7 @@ Result<ServerConfig> ServerConfig::parse(const QStringList &arguments)
     };
     const IntOpt ints[] = {
         {u"workers", &c.workers, 0, 256},
+        {u"decision-threads", &c.decisionThreads, 0, 1024},
         {u"hold-seconds", &c.holdSeconds, 1, 86400},
         {u"queue-max-active", &c.queue.maxActive, 1, 1'000'000},
         {u"queue-admit-per-minute", &c.queue.admitPerMinute, 1, 1'000'000},

@@ -38,7 +38,8 @@ struct ServerConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 8080;
     QString portFile;
-    int workers = 0; // 0: 8 x cores
+    int workers = 0; // 0: 2 x cores
+    int decisionThreads = 0; // 0: 16 x cores (WorkPool of holds, payments and queue joins)
     QString databaseUrl; // empty: libpq environment if set, else embedded
     QString dataDir;
     bool demoData = false;
@@ -90,6 +91,7 @@ struct ServerConfig {
     bool tlsEnabled() const { return !tlsCert.isEmpty(); }
     bool usesRedis() const { return !redisUrl.isEmpty() || !redisSentinels.isEmpty(); }
     int effectiveWorkers() const;
+    int effectiveDecisionThreads() const;
     // maxConnections, or what the process's descriptor limit leaves room for.
     int effectiveMaxConnections() const;
 

@@ -4,6 +4,7 @@
 #include "api/requests.h"
 #include "apipaths.h"
 #include "http/routeregistrar.h"
+#include "http/workpool.h"
 #include "services/services.h"
 
 using namespace Qt::StringLiterals;
@@ -13,24 +14,26 @@ namespace encore::server {
 void registerAccountRoutes(RouteRegistrar &routes, Services &s)
 {
     // Password hashing (Argon2id) runs off the worker: see RouteRegistrar::addOffloaded.
-    routes.addOffloaded(Method::Post, api::authRegister(), [&s](RequestContext &ctx) {
-        const auto in = ctx.body<Credentials>();
-        auto registration = std::make_shared<AuthService::Registration>(
-            s.auth.beginRegistration(in.username, in.password, ctx.clientAddress()));
-        return Offload {[registration] { registration->computeHash(); },
-                        [&s, registration] {
-                            return Reply::of(s.auth.finishRegistration(*registration), 201);
-                        }};
-    });
-    routes.addOffloaded(Method::Post, api::authLogin(), [&s](RequestContext &ctx) {
-        const auto in = ctx.body<Credentials>();
-        auto attempt = std::make_shared<AuthService::LoginAttempt>(
-            s.auth.beginLogin(in.username, in.password, ctx.clientAddress()));
-        return Offload {[attempt] { attempt->verify(); },
-                        [&s, attempt] {
-                            return Reply::of(s.auth.finishLogin(*attempt));
-                        }};
-    });
+    routes.addOffloaded(
+        Method::Post, api::authRegister(), passwordHashPool(), [&s](RequestContext &ctx) {
+            const auto in = ctx.body<Credentials>();
+            auto registration = std::make_shared<AuthService::Registration>(
+                s.auth.beginRegistration(in.username, in.password, ctx.clientAddress()));
+            return Offload {[registration] { registration->computeHash(); },
+                            [&s, registration] {
+                                return Reply::of(s.auth.finishRegistration(*registration), 201);
+                            }};
+        });
+    routes.addOffloaded(Method::Post, api::authLogin(), passwordHashPool(),
+                        [&s](RequestContext &ctx) {
+                            const auto in = ctx.body<Credentials>();
+                            auto attempt = std::make_shared<AuthService::LoginAttempt>(
+                                s.auth.beginLogin(in.username, in.password, ctx.clientAddress()));
+                            return Offload {[attempt] { attempt->verify(); },
+                                            [&s, attempt] {
+                                                return Reply::of(s.auth.finishLogin(*attempt));
+                                            }};
+                        });
     routes.add(Method::Post, api::authLogout(), [&s](RequestContext &ctx) {
         s.auth.logout(ctx.bearerToken());
         return Reply::noContent();

@@ -4,6 +4,7 @@
 #include "api/requests.h"
 #include "apipaths.h"
 #include "http/routeregistrar.h"
+#include "http/workpool.h"
 #include "services/services.h"
 
 using namespace Qt::StringLiterals;
@@ -44,11 +45,20 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
             wrapList(api::keys::kSchedules, s.concerts.schedules(ctx.idArg(0), bookableOnly)));
     });
 
-    routes.add(Method::Post, api::concertQueue(kArg), [&s](RequestContext &ctx) {
-        const User user = s.auth.authenticate(ctx.bearerToken());
-        const auto [ticket, created] = s.queue.join(user.id, ctx.idArg(0), ctx.clientAddress());
-        return Reply::of(ticket, created ? 201 : 200);
-    });
+    // The hot writes (join, hold, payment) wait for their commit on the decision pool, so the
+    // worker serves its other connections meanwhile and many commits share one WAL flush.
+    routes.addOffloaded(
+        Method::Post, api::concertQueue(kArg), s.decisions, [&s](RequestContext &ctx) {
+            const User user = s.auth.authenticate(ctx.bearerToken());
+            auto joined = std::make_shared<std::pair<QueueTicket, bool>>();
+            return Offload {
+                [&s, joined, user, concertId = ctx.idArg(0), address = ctx.clientAddress()] {
+                    *joined = s.queue.join(user.id, concertId, address);
+                },
+                [joined] {
+                    return Reply::of(joined->first, joined->second ? 201 : 200);
+                }};
+        });
     routes.add(Method::Get, api::queueStatus(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
         return Reply::of(s.queue.poll(user.id, ctx.queueToken(), ctx.clientAddress()));
@@ -67,16 +77,29 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         return Reply::text(std::move(map.body), "application/json");
     });
 
-    routes.add(Method::Post, api::reservations(), [&s](RequestContext &ctx) {
+    routes.addOffloaded(Method::Post, api::reservations(), s.decisions, [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
         s.limits.holdAttempt(user.id); // issue 15: hold attempts per account per minute
         const auto key = ctx.idempotencyKey();
         const auto in = ctx.body<HoldRequest>();
+        const QByteArray token = ctx.queueToken();
+        // A flash sale's losers are refused here, on the worker, without a round trip; the
+        // seats stay claimed until the decision has returned.
+        auto claim = key ? nullptr
+                         : s.reservations.refuseFromMemory(user.id, token, in.scheduleId, in.seats);
         // The key is claimed and the answer stored inside encore_hold: one round trip.
-        const auto held = s.reservations.hold(user.id, ctx.queueToken(), in.scheduleId, in.seats,
-                                              key, key ? requestHash(ctx) : QByteArray());
-        return replayable(Reply::json(wrapOne(api::keys::kReservation, held.reservation), 201),
-                          held.replayed);
+        auto held = std::make_shared<ReservationService::Held>();
+        return Offload {
+            [&s, held, user, token, in, key, claim = std::move(claim),
+             hash = key ? requestHash(ctx) : QByteArray()]() mutable {
+                *held = s.reservations.decide(user.id, token, in.scheduleId, in.seats, key, hash);
+                claim.reset();
+            },
+            [held] {
+                return replayable(
+                    Reply::json(wrapOne(api::keys::kReservation, held->reservation), 201),
+                    held->replayed);
+            }};
     });
     routes.add(Method::Get, api::reservations(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
@@ -93,13 +116,18 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
             wrapOne(api::keys::kReservation, s.reservations.cancel(user.id, ctx.uuidArg(0))));
     });
 
-    routes.add(Method::Post, api::payments(), [&s](RequestContext &ctx) {
+    routes.addOffloaded(Method::Post, api::payments(), s.decisions, [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
         const QString key = ctx.requireIdempotencyKey();
         const auto in = ctx.body<PaymentRequest>();
-        const auto paid
-            = s.payments.pay(user.id, ctx.queueToken(), in.reservationId, key, requestHash(ctx));
-        return replayable(Reply::of(paid.receipt, 201), paid.replayed);
+        auto paid = std::make_shared<PaymentService::Paid>();
+        return Offload {
+            [&s, paid, user, token = ctx.queueToken(), in, key, hash = requestHash(ctx)] {
+                *paid = s.payments.pay(user.id, token, in.reservationId, key, hash);
+            },
+            [paid] {
+                return replayable(Reply::of(paid->receipt, 201), paid->replayed);
+            }};
     });
     routes.add(Method::Get, api::payments(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());

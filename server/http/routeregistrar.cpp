@@ -1,10 +1,10 @@
 #include "routeregistrar.h"
 
 #include "apipaths.h"
-#include "auth/passwordhashpool.h"
 #include "cache/redisclient.h"
 #include "config/serverconfig.h"
 #include "http/connectiongate.h"
+#include "http/workpool.h"
 #include "metrics/metrics.h"
 #include "storage/database.h"
 
@@ -204,37 +204,67 @@ QHttpServerResponse RouteRegistrar::dispatch(const QString &route,
                     }));
 }
 
-void RouteRegistrar::addOffloaded(Method method, const QString &path, OffloadHandler handler)
+void RouteRegistrar::addOffloaded(Method method, const QString &path, WorkPool &pool,
+                                  OffloadHandler handler)
 {
-    Q_ASSERT(!path.contains(u"<arg>"_s));
     m_routes.append({method, path});
     const QString route = methodName(method) + u' ' + path;
-    m_server.route(path, QHttpServerRequest::Methods(method),
-                   [this, route, handler](const QHttpServerRequest &request,
+    const QHttpServerRequest::Methods methods(method);
+    switch (path.count(u"<arg>"_s)) {
+    case 0:
+        m_server.route(path, methods,
+                       [this, route, &pool, handler](const QHttpServerRequest &request,
+                                                     QHttpServerResponder &&responder) {
+                           dispatchOffloaded(route, request, {}, std::move(responder), pool,
+                                             handler);
+                       });
+        break;
+    case 1:
+        m_server.route(
+            path, methods,
+            [this, route, &pool, handler](const QString &a, const QHttpServerRequest &request,
                                           QHttpServerResponder &&responder) {
-                       dispatchOffloaded(route, request, std::move(responder), handler);
-                   });
+                dispatchOffloaded(route, request, {a}, std::move(responder), pool, handler);
+            });
+        break;
+    default:
+        qFatal("RouteRegistrar: an offloaded route takes at most one path argument");
+    }
 }
 
 void RouteRegistrar::dispatchOffloaded(const QString &route, const QHttpServerRequest &request,
-                                       QHttpServerResponder &&responder,
-                                       const OffloadHandler &handler)
+                                       QStringList args, QHttpServerResponder &&responder,
+                                       WorkPool &pool, const OffloadHandler &handler)
 {
     auto call = std::make_shared<const Call>(callOf(route, request));
     std::optional<Offload> offload;
     Reply reply = guarded(*call, [&] {
-        RequestContext context = contextOf(request, {}, *call);
+        RequestContext context = contextOf(request, std::move(args), *call);
         offload = handler(context);
         return Reply {};
     });
     if (offload) {
+        // What the work throws is kept for the answer (on the worker, inside guarded()).
+        auto thrown = std::make_shared<std::exception_ptr>();
+        auto work = [thrown, work = std::move(offload->work)] {
+            try {
+                work();
+            } catch (...) {
+                *thrown = std::current_exception();
+            }
+        };
+        auto finish = [thrown, finish = std::move(offload->finish)] {
+            if (*thrown)
+                std::rethrow_exception(*thrown);
+            return finish();
+        };
         // The answer waits for the work only when nothing else on the connection would
         // overtake it; a pipelining client is answered here, in order.
         ConnectionGate *gate = ConnectionGate::of(responder.socket());
         if (gate && gate->holdForAnswer()) {
             QPointer<ConnectionGate> watch(gate);
             auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
-            auto done = [this, call, watch, pending, finish = offload->finish] {
+            auto done = [this, call, watch, pending, finish] {
                 const QHttpServerResponse response = finished(*call, guarded(*call, finish));
                 // The gate is the socket's child: gone with it, or closing — then nobody listens.
                 if (!watch || !watch->releaseForAnswer())
@@ -242,15 +272,15 @@ void RouteRegistrar::dispatchOffloaded(const QString &route, const QHttpServerRe
                 response.write(std::move(*pending));
                 watch->answered();
             };
-            if (PasswordHashPool::instance().submit(&m_server, offload->work, std::move(done)))
+            if (pool.submit(&m_server, std::move(work), std::move(done)))
                 return;
             gate->releaseForAnswer();
-            reply = errorReply(PasswordHashPool::busy(), call->requestId, call->language);
+            reply = errorReply(pool.busy(), call->requestId, call->language);
         } else {
             reply = guarded(*call, [&] {
-                if (!PasswordHashPool::instance().runHere(offload->work))
-                    throw PasswordHashPool::busy();
-                return offload->finish();
+                if (!pool.runHere(work))
+                    throw pool.busy();
+                return finish();
             });
         }
     }

@@ -15,11 +15,14 @@
 namespace encore::server {
 
 struct ServerConfig;
+class WorkPool;
 
 using Handler = std::function<Reply(RequestContext &)>;
 
-// What a handler hands off the worker thread: `work` runs in the PasswordHashPool (no database,
-// nothing bound to the worker), then `finish` runs back on the worker and gives the answer.
+// What a handler hands off the worker thread: `work` runs on a WorkPool thread (it may use the
+// database: the thread has its own connection), then `finish` runs back on the worker and gives
+// the answer. What `work` throws is thrown from `finish`'s place instead, so it becomes the error
+// envelope like any handler's.
 struct Offload {
     std::function<void()> work;
     std::function<Reply()> finish;
@@ -38,9 +41,10 @@ public:
 
     // `path` uses <arg> for each path parameter (at most two); handlers get them as strings.
     void add(Method method, const QString &path, Handler handler);
-    // A route whose slow part runs off the worker thread (password hashing): the worker keeps
-    // serving other connections meanwhile, and answers when the work is done. No path arguments.
-    void addOffloaded(Method method, const QString &path, OffloadHandler handler);
+    // A route whose slow part runs on `pool` (password hashing, a decision waiting for its
+    // commit): the worker keeps serving other connections meanwhile, and answers when the work
+    // is done. At most one path argument.
+    void addOffloaded(Method method, const QString &path, WorkPool &pool, OffloadHandler handler);
     void installMissingHandler();
 
     const QList<RouteInfo> &routes() const { return m_routes; }
@@ -70,7 +74,8 @@ private:
     QHttpServerResponse dispatch(const QString &route, const QHttpServerRequest &request,
                                  QStringList args, const Handler &handler) const;
     void dispatchOffloaded(const QString &route, const QHttpServerRequest &request,
-                           QHttpServerResponder &&responder, const OffloadHandler &handler);
+                           QStringList args, QHttpServerResponder &&responder, WorkPool &pool,
+                           const OffloadHandler &handler);
     // Runs `body` and maps what it throws to the error envelope.
     Reply guarded(const Call &call, const std::function<Reply()> &body) const;
     // Logs and counts the answer; the response to write.

@@ -116,27 +116,63 @@ QList<Reservation> ReservationService::load(const QString &where, const QVariant
     return out;
 }
 
+namespace {
+
+// Counts the hold's outcome by error code (the success is counted after the commit).
+template<typename Fn> auto countingRefusals(Fn &&fn) -> decltype(fn())
+{
+    try {
+        return fn();
+    } catch (const ApiError &e) {
+        Metrics::instance().increment(u"encore_holds_total"_s,
+                                      u"result=\"%1\""_s.arg(e.codeName()));
+        throw;
+    }
+}
+
+} // namespace
+
 ReservationService::Held ReservationService::hold(const QUuid &userId, const QByteArray &queueToken,
                                                   qint64 scheduleId, const QList<int> &seats,
                                                   const std::optional<QString> &idempotencyKey,
                                                   const QByteArray &requestHash)
 {
-    try {
-        // From memory first: in a flash sale almost every attempt loses, and a loser should
-        // cost no round trip. A seat this copy wrongly shows free goes on to the guarded UPDATE;
-        // one wrongly shown taken lasts at most the copy's bound (ConcertService::seatRows).
-        // With an Idempotency-Key the stored answer comes first, so encore_hold decides.
-        if (!idempotencyKey) {
-            const auto rows = m_concerts.seatRows(scheduleId);
-            if (rows->rows.isEmpty())
-                throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
-            m_queue.requireActive(userId, queueToken, rows->concertId);
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            if (!rows->onSale(now))
-                throw ApiError(ErrorCode::Conflict, Msg::NotOnSale);
-            if (const QList<int> taken = rows->unavailable(seats, now); !taken.isEmpty())
-                throw seatsUnavailable(taken);
-        }
+    const auto claim
+        = idempotencyKey ? nullptr : refuseFromMemory(userId, queueToken, scheduleId, seats);
+    return decide(userId, queueToken, scheduleId, seats, idempotencyKey, requestHash);
+}
+
+std::shared_ptr<const SeatClaims::Claim>
+ReservationService::refuseFromMemory(const QUuid &userId, const QByteArray &queueToken,
+                                     qint64 scheduleId, const QList<int> &seats)
+{
+    // A seat this copy wrongly shows free goes on to the guarded UPDATE; one wrongly shown
+    // taken lasts at most the copy's bound (ConcertService::seatRows).
+    return countingRefusals([&] {
+        const auto rows = m_concerts.seatRows(scheduleId);
+        if (rows->rows.isEmpty())
+            throw ApiError(ErrorCode::NotFound, Msg::NoSuchDate);
+        m_queue.requireActive(userId, queueToken, rows->concertId);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!rows->onSale(now))
+            throw ApiError(ErrorCode::Conflict, Msg::NotOnSale);
+        if (const QList<int> taken = rows->unavailable(seats, now); !taken.isEmpty())
+            throw seatsUnavailable(taken);
+        QList<int> inFlight;
+        auto claim = m_claims.claim(scheduleId, seats, &inFlight);
+        if (!claim)
+            throw seatsUnavailable(inFlight);
+        return claim;
+    });
+}
+
+ReservationService::Held ReservationService::decide(const QUuid &userId,
+                                                    const QByteArray &queueToken, qint64 scheduleId,
+                                                    const QList<int> &seats,
+                                                    const std::optional<QString> &idempotencyKey,
+                                                    const QByteArray &requestHash)
+{
+    return countingRefusals([&] {
         const qint64 turn = m_queue.activeConcert(userId, queueToken);
         const bool turnHere = m_queue.entriesInPostgres();
         QSqlQuery &q = [&]() -> QSqlQuery & {
@@ -176,11 +212,7 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
         m_db.afterCommit(
             [] { Metrics::instance().increment(u"encore_holds_total"_s, u"result=\"ok\""_s); });
         return out;
-    } catch (const ApiError &e) {
-        Metrics::instance().increment(u"encore_holds_total"_s,
-                                      u"result=\"%1\""_s.arg(e.codeName()));
-        throw;
-    }
+    });
 }
 
 ApiError ReservationService::holdError(const DbError &e, const QUuid &userId,

@@ -6,6 +6,7 @@
 #include "apierror.h"
 #include "models/reservation.h"
 #include "models/seatwait.h"
+#include "services/seatclaims.h"
 
 #include <QSqlQuery>
 #include <QUuid>
@@ -33,12 +34,26 @@ public:
         Reservation reservation;
         bool replayed = false; // the stored answer to an earlier request with this key
     };
-    // One round trip to PostgreSQL (encore_hold) when the session, the turn and the date's
-    // seats are in memory; a seat the in-process copy shows taken is refused without one.
+    // A hold: refuseFromMemory() (unless keyed), then decide(). The HTTP route runs the two
+    // halves on different threads (decide() on the decision pool: it waits for a commit).
     // `idempotencyKey`/`requestHash`: exactly once per key (the replay is the first answer).
     Held hold(const QUuid &userId, const QByteArray &queueToken, qint64 scheduleId,
               const QList<int> &seats, const std::optional<QString> &idempotencyKey = {},
               const QByteArray &requestHash = {});
+    // No round trip when the session, the turn and the date's seats are in memory: throws what a
+    // hold of a seat the in-process copy shows taken (or whose hold this process is deciding:
+    // SeatClaims), of a date not on sale or without an active turn is told. In a flash sale
+    // almost every attempt ends here. Otherwise returns the claim on the seats, to keep until
+    // decide() has returned. Not for a request with an Idempotency-Key: its stored answer must
+    // be replayed first, so decide() decides.
+    std::shared_ptr<const SeatClaims::Claim> refuseFromMemory(const QUuid &userId,
+                                                              const QByteArray &queueToken,
+                                                              qint64 scheduleId,
+                                                              const QList<int> &seats);
+    // One round trip to PostgreSQL (encore_hold), whose guarded UPDATE decides.
+    Held decide(const QUuid &userId, const QByteArray &queueToken, qint64 scheduleId,
+                const QList<int> &seats, const std::optional<QString> &idempotencyKey,
+                const QByteArray &requestHash);
     QList<Reservation> list(const QUuid &userId);
     Reservation get(const QUuid &userId, const QUuid &reservationId);
     // HELD → CANCELLED (seats freed); PAID → REFUNDED to the wallet while refunds are allowed.
@@ -79,6 +94,7 @@ private:
     WalletService &m_wallet;
     NoticePublisher &m_notices;
     SeatWaitService &m_waitlist;
+    SeatClaims m_claims;
 };
 
 } // namespace encore::server

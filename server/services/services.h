@@ -5,6 +5,7 @@
 #include "auth/authservice.h"
 #include "cache/redisclient.h"
 #include "cache/snapshotcache.h"
+#include "http/workpool.h"
 #include "live/noticepublisher.h"
 #include "payments/paymentprovider.h"
 #include "payments/topupservice.h"
@@ -25,10 +26,24 @@
 #include "services/staffmoneyservice.h"
 #include "services/staffqueueservice.h"
 #include "services/walletservice.h"
+#include "storage/database.h"
 
 namespace encore::server {
 
 struct Services {
+    // Holds, payments and queue joins wait for their commits here, not on the HTTP workers.
+    // (A thread's Redis connection goes with the thread.)
+    static WorkPool::Options decisionPoolOptions(Database &db, const ServerConfig &config)
+    {
+        const int threads = config.effectiveDecisionThreads();
+        return {
+            QStringLiteral("decision"), threads, 32 * threads,
+            ApiError(ErrorCode::Unavailable, QJsonObject {{api::details::kRetryAfterSeconds, 1}}),
+            [&db] {
+                db.closeThreadConnection();
+            }};
+    }
+
     static RedisClient::Options redisOptions(const ServerConfig &config)
     {
         return {config.redisUrl, RedisClient::parseAddressList(config.redisSentinels),
@@ -62,6 +77,7 @@ struct Services {
         , customers(db, reservations, payments, wallet, queue)
         , gateway(config)
         , topUps(db, gateway, wallet)
+        , decisions(decisionPoolOptions(db, config))
     {
     }
 
@@ -105,6 +121,8 @@ struct Services {
     CustomerLookupService customers;
     PaymentProvider gateway;
     TopUpService topUps;
+    // Last: destroyed (drained) first, while what its work uses still exists.
+    WorkPool decisions;
 };
 
 } // namespace encore::server

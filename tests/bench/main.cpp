@@ -438,9 +438,11 @@ int main(int argc, char **argv)
         {u"connections"_s, u"Connections for every HTTP scenario (default 64)."_s, u"n"_s, u"64"_s},
         {u"flash-attempts"_s, u"Hold attempts (distinct users) in the flash sale (default 5000)."_s,
          u"n"_s, u"5000"_s},
-        {u"payments"_s, u"Held reservations paid in (d) (default 2000)."_s, u"n"_s, u"2000"_s},
-        {u"workers"_s, u"Server workers (default: the server's default, 8 x cores)."_s, u"n"_s,
+        {u"payments"_s, u"Held reservations paid in (d) (default 4000)."_s, u"n"_s, u"4000"_s},
+        {u"workers"_s, u"Server workers (default: the server's default, 2 x cores)."_s, u"n"_s,
          u"0"_s},
+        {u"decision-threads"_s,
+         u"Server decision threads (default: the server's default, 16 x cores)."_s, u"n"_s, u"0"_s},
         {u"pgbench-clients"_s, u"pgbench clients (default 16)."_s, u"n"_s, u"16"_s},
         {u"wrk-threads"_s, u"wrk threads (default 2)."_s, u"n"_s, u"2"_s},
         {u"no-wrk"_s, u"Skip the wrk runs."_s},
@@ -464,7 +466,10 @@ int main(int argc, char **argv)
     const int paymentCount = std::max(50, p.value(u"payments"_s).toInt());
     const int cores = QThread::idealThreadCount();
     const int workers = p.value(u"workers"_s).toInt() > 0 ? p.value(u"workers"_s).toInt()
-                                                          : 8 * std::max(1, cores);
+                                                          : 2 * std::max(1, cores);
+    const int decisionThreads = p.value(u"decision-threads"_s).toInt() > 0
+        ? p.value(u"decision-threads"_s).toInt()
+        : 16 * std::max(1, cores);
     const int pgClients = std::max(1, p.value(u"pgbench-clients"_s).toInt());
     const int wrkThreads = std::max(1, p.value(u"wrk-threads"_s).toInt());
     const bool useWrk = !p.isSet(u"no-wrk"_s) && !wrkBinary().isEmpty();
@@ -487,6 +492,7 @@ int main(int argc, char **argv)
     // ---- server and data ----------------------------------------------------------------
     progress(u"starting PostgreSQL and encore-server (%1 workers)"_s.arg(workers));
     QStringList serverArgs {u"--workers"_s,          QString::number(workers),
+                            u"--decision-threads"_s, QString::number(decisionThreads),
                             u"--hold-seconds"_s,     u"600"_s,
                             u"--queue-active-ttl"_s, u"3600"_s,
                             u"--no-access-log"_s};
@@ -997,7 +1003,8 @@ int main(int argc, char **argv)
           << " (the server inherits it; see docs/PERFORMANCE.md on TZ)\n";
     out() << "- load average (1/5/15 min) before: " << loadBefore.section(u' ', 0, 2)
           << ", after: " << loadAfter.section(u' ', 0, 2) << "\n";
-    out() << "- encore-server: Release, " << workers << " workers (default 8 x " << cores
+    out() << "- encore-server: Release, " << workers << " workers (default 2 x " << cores
+          << " cores), " << decisionThreads << " decision threads (default 16 x " << cores
           << " cores), --no-access-log --hold-seconds 600 --queue-active-ttl 3600; PostgreSQL "
           << pgVersion << " private cluster, " << durability << ", unix socket; " << limitsNote
           << "\n";
