@@ -82,6 +82,9 @@ private:
     std::future<HttpResponse> sendLater(const HttpRequest &request) const;
     // The worker is free: /healthz and an authenticated read both answer.
     void expectWorkerAnswers(const TestUser &u) const;
+    // True once the decision sent waits for the test's lock in PostgreSQL (seen there, not
+    // guessed).
+    bool oneBackendWaitsForALock() const;
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<Fixtures> m_fx;
@@ -124,6 +127,14 @@ void TestDecisionPool::expectWorkerAnswers(const TestUser &u) const
     QCOMPARE(send({"GET", path(api::healthz()), {}, {}}).status, 200);
     HttpRequest status {"GET", path(api::queueStatus()), {}, {}};
     QCOMPARE(send(status.bearer(u.token).queueToken(u.queueToken)).status, 200);
+}
+
+bool TestDecisionPool::oneBackendWaitsForALock() const
+{
+    return m_fx->scalar(u"SELECT count(*) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND wait_event_type = 'Lock'"_s)
+               .toInt()
+        == 1;
 }
 
 void TestDecisionPool::workerServesWhileADecisionWaits_data()
@@ -181,11 +192,7 @@ void TestDecisionPool::workerServesWhileADecisionWaits()
     }
 
     std::future<HttpResponse> pending = sendLater(request);
-    // The decision waits for the lock in PostgreSQL meanwhile (seen there, not guessed).
-    QTRY_COMPARE(m_fx->scalar(u"SELECT count(*) FROM pg_stat_activity "
-                              "WHERE datname = current_database() AND wait_event_type = 'Lock'"_s)
-                     .toInt(),
-                 1);
+    QTRY_VERIFY(oneBackendWaitsForALock());
     expectWorkerAnswers(u);
     QCOMPARE(pending.wait_for(0s), std::future_status::timeout); // still waiting for the lock
     lock->release();
@@ -202,10 +209,7 @@ void TestDecisionPool::aSeatBeingDecidedIsRefusedAtOnce()
                  u"SELECT 1 FROM wallets WHERE user_id = ?::uuid FOR UPDATE"_s,
                  {first.id.toString(QUuid::WithoutBraces)});
     std::future<HttpResponse> pending = sendLater(holdRequest(first, 40));
-    QTRY_COMPARE(m_fx->scalar(u"SELECT count(*) FROM pg_stat_activity "
-                              "WHERE datname = current_database() AND wait_event_type = 'Lock'"_s)
-                     .toInt(),
-                 1);
+    QTRY_VERIFY(oneBackendWaitsForALock());
     // Seat 40 is being decided: refused now, without waiting behind the first hold's lock.
     const HttpResponse refused = send(holdRequest(second, 40));
     QCOMPARE(refused.status, 409);
