@@ -41,13 +41,15 @@ bool WorkPool::submit(QObject *context, std::function<void()> work, std::functio
         work();
         QMetaObject::invokeMethod(context, std::move(done), Qt::QueuedConnection);
     });
-    if (m_idle > 0) {
-        m_wake.notify_one();
-    } else if (int(m_threads.size()) < m_options.threads) {
+    // An idle thread counts as idle until it wakes, so a burst must be compared with the idle
+    // threads, not just see that there is one: each queued task beyond them gets a thread.
+    if (qsizetype(m_queue.size()) > m_idle && int(m_threads.size()) < m_options.threads) {
         auto &thread = m_threads.emplace_back(QThread::create([this] { runThread(); }));
         thread->setObjectName(u"%1-%2"_s.arg(m_options.name).arg(m_threads.size()));
         thread->start();
     }
+    if (m_idle > 0)
+        m_wake.notify_one();
     return true;
 }
 

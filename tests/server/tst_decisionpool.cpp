@@ -72,6 +72,7 @@ private Q_SLOTS:
     void workerServesWhileADecisionWaits();
     void aSeatBeingDecidedIsRefusedAtOnce();
     void poolRefusesBeyondItsBound();
+    void aBurstGetsAThreadPerTask();
     void everyPoolThreadRunsItsExitHook();
     void drainedPoolRefusesWork();
 
@@ -248,6 +249,32 @@ void TestDecisionPool::poolRefusesBeyondItsBound()
     QVERIFY(pool.runHere([&ranHere] { ranHere = true; }));
     QVERIFY(ranHere);
     QCOMPARE(pool.busy().code, ErrorCode::Unavailable);
+}
+
+void TestDecisionPool::aBurstGetsAThreadPerTask()
+{
+    std::latch go(1);
+    server::WorkPool pool(poolOptions(3, 10));
+    // Lets the blocked work finish before the pool drains, even when a check below fails.
+    struct Release {
+        std::latch &go;
+        ~Release() { go.count_down(); }
+    } release {go};
+    int done = 0;
+    QVERIFY(pool.submit(
+        this, [] {}, [&done] { ++done; }));
+    QTRY_COMPARE(done, 1); // one thread started, now idle
+    std::atomic<int> running {0};
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(pool.submit(
+            this,
+            [&] {
+                ++running;
+                go.wait();
+            },
+            [] {}));
+    // Three at once although one thread was idle when the burst came.
+    QTRY_COMPARE(running.load(), 3);
 }
 
 void TestDecisionPool::everyPoolThreadRunsItsExitHook()
