@@ -36,7 +36,7 @@ trap cleanup EXIT
 
 cd build
 set +e
-# No retry: a test that fails once is a bug to fix (four fresh-clone CI runs in a row passed every
+# No retry: a test that fails once is a bug to fix (the last three fresh-clone CI runs passed every
 # suite the first time before the retry was dropped).
 ctest --output-on-failure --no-tests=error -j1 "${ctest_args[@]}" "$@"
 rc=$?
