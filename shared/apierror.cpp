@@ -28,6 +28,12 @@ ApiError ApiError::withText(ErrorCode c, QString text, QJsonObject d)
     return e;
 }
 
+ApiError ApiError::retryShortly(Msg messageKey)
+{
+    return ApiError(ErrorCode::Unavailable, messageKey, {},
+                    {{api::details::kRetryAfterSeconds, 1}});
+}
+
 ApiError ApiError::unknownWord(const QString &field, const QJsonValue &word)
 {
     return ApiError(ErrorCode::BadRequest, Msg::FieldUnknownWord,

@@ -38,6 +38,8 @@ struct ApiError {
     // A message outside the table: as received from a server (client side), or an operator-facing
     // start-up error (never an HTTP answer). Empty → the code's default.
     static ApiError withText(ErrorCode c, QString message, QJsonObject d = {});
+    // UNAVAILABLE with `Retry-After: 1`: busy or briefly down, try again in a second.
+    static ApiError retryShortly(Msg messageKey = Msg::Unavailable);
     // BAD_REQUEST: `field` holds a word outside its closed set.
     static ApiError unknownWord(const QString &field, const QJsonValue &word);
 

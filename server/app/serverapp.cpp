@@ -2,11 +2,11 @@
 
 #include "app/backgroundjobs.h"
 #include "auth/passwordhasher.h"
-#include "http/workpool.h"
 #include "embedded/embeddedpostgres.h"
 #include "http/connectionbudget.h"
 #include "http/edgeserver.h"
 #include "http/httpworker.h"
+#include "http/workpool.h"
 #include "live/notificationlistener.h"
 #include "metrics/metrics.h"
 #include "services/demodata.h"

@@ -1,8 +1,8 @@
 #include "authservice.h"
 
 #include "auth/passwordhasher.h"
-#include "http/workpool.h"
 #include "config/serverconfig.h"
+#include "http/workpool.h"
 #include "jsonreader.h"
 #include "live/noticepublisher.h"
 #include "storage/database.h"

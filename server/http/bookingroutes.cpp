@@ -50,14 +50,13 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
     routes.addOffloaded(
         Method::Post, api::concertQueue(kArg), s.decisions, [&s](RequestContext &ctx) {
             const User user = s.auth.authenticate(ctx.bearerToken());
-            auto joined = std::make_shared<std::pair<QueueTicket, bool>>();
-            return Offload {
-                [&s, joined, user, concertId = ctx.idArg(0), address = ctx.clientAddress()] {
-                    *joined = s.queue.join(user.id, concertId, address);
+            return Offload::of(
+                [&s, user, concertId = ctx.idArg(0), address = ctx.clientAddress()] {
+                    return s.queue.join(user.id, concertId, address);
                 },
-                [joined] {
-                    return Reply::of(joined->first, joined->second ? 201 : 200);
-                }};
+                [](const std::pair<QueueTicket, bool> &joined) {
+                    return Reply::of(joined.first, joined.second ? 201 : 200);
+                });
         });
     routes.add(Method::Get, api::queueStatus(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
@@ -85,21 +84,21 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         const QByteArray token = ctx.queueToken();
         // A flash sale's losers are refused here, on the worker, without a round trip; the
         // seats stay claimed until the decision has returned.
-        auto claim = key ? nullptr
-                         : s.reservations.refuseFromMemory(user.id, token, in.scheduleId, in.seats);
+        auto claim = s.reservations.refuseFromMemory(user.id, token, in.scheduleId, in.seats, key);
         // The key is claimed and the answer stored inside encore_hold: one round trip.
-        auto held = std::make_shared<ReservationService::Held>();
-        return Offload {
-            [&s, held, user, token, in, key, claim = std::move(claim),
+        return Offload::of(
+            [&s, user, token, in, key, claim = std::move(claim),
              hash = key ? requestHash(ctx) : QByteArray()]() mutable {
-                *held = s.reservations.decide(user.id, token, in.scheduleId, in.seats, key, hash);
-                claim.reset();
+                auto held
+                    = s.reservations.decide(user.id, token, in.scheduleId, in.seats, key, hash);
+                claim.reset(); // before the answer: the customer may try again at once
+                return held;
             },
-            [held] {
+            [](const ReservationService::Held &held) {
                 return replayable(
-                    Reply::json(wrapOne(api::keys::kReservation, held->reservation), 201),
-                    held->replayed);
-            }};
+                    Reply::json(wrapOne(api::keys::kReservation, held.reservation), 201),
+                    held.replayed);
+            });
     });
     routes.add(Method::Get, api::reservations(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());
@@ -120,14 +119,13 @@ void registerBookingRoutes(RouteRegistrar &routes, Services &s)
         const User user = s.auth.authenticate(ctx.bearerToken());
         const QString key = ctx.requireIdempotencyKey();
         const auto in = ctx.body<PaymentRequest>();
-        auto paid = std::make_shared<PaymentService::Paid>();
-        return Offload {
-            [&s, paid, user, token = ctx.queueToken(), in, key, hash = requestHash(ctx)] {
-                *paid = s.payments.pay(user.id, token, in.reservationId, key, hash);
+        return Offload::of(
+            [&s, user, token = ctx.queueToken(), in, key, hash = requestHash(ctx)] {
+                return s.payments.pay(user.id, token, in.reservationId, key, hash);
             },
-            [paid] {
-                return replayable(Reply::of(paid->receipt, 201), paid->replayed);
-            }};
+            [](const PaymentService::Paid &paid) {
+                return replayable(Reply::of(paid.receipt, 201), paid.replayed);
+            });
     });
     routes.add(Method::Get, api::payments(), [&s](RequestContext &ctx) {
         const User user = s.auth.authenticate(ctx.bearerToken());

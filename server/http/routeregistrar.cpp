@@ -158,8 +158,7 @@ RequestContext RouteRegistrar::contextOf(const QHttpServerRequest &request, QStr
 
 Reply RouteRegistrar::guarded(const Call &call, const std::function<Reply()> &body) const
 {
-    const ApiError unavailable(ErrorCode::Unavailable,
-                               QJsonObject {{api::details::kRetryAfterSeconds, 1}});
+    const ApiError unavailable = ApiError::retryShortly();
     try {
         return body();
     } catch (const ApiError &e) {

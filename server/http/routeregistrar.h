@@ -11,6 +11,9 @@
 #include <QList>
 
 #include <functional>
+#include <memory>
+#include <optional>
+#include <type_traits>
 
 namespace encore::server {
 
@@ -26,6 +29,17 @@ using Handler = std::function<Reply(RequestContext &)>;
 struct Offload {
     std::function<void()> work;
     std::function<Reply()> finish;
+
+    // `work` returns a value (on the pool's thread); `answer` makes the reply of it (back on the
+    // worker).
+    template<typename Work, typename Answer> static Offload of(Work work, Answer answer)
+    {
+        auto result = std::make_shared<std::optional<std::invoke_result_t<Work &>>>();
+        return {[result, work = std::move(work)]() mutable { result->emplace(work()); },
+                [result, answer = std::move(answer)] {
+                    return answer(**result);
+                }};
+    }
 };
 using OffloadHandler = std::function<Offload(RequestContext &)>;
 using Method = QHttpServerRequest::Method;

@@ -110,8 +110,7 @@ WorkPool &passwordHashPool()
         return WorkPool::Options {u"password-hashes"_s,
                                   cores,
                                   16 * cores,
-                                  ApiError(ErrorCode::Unavailable, Msg::SigningInBusy, {},
-                                           {{api::details::kRetryAfterSeconds, 1}}),
+                                  ApiError::retryShortly(Msg::SigningInBusy),
                                   {}};
     }());
     return pool;

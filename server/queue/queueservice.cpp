@@ -225,7 +225,7 @@ std::pair<QueueTicket, bool> QueueService::join(const QUuid &userId, qint64 conc
                        {{api::details::kRetryAfterSeconds, 60}});
     }
     if (outcome == JoinOutcome::NeedsOpening)
-        throw ApiError(ErrorCode::Unavailable, QJsonObject {{api::details::kRetryAfterSeconds, 1}});
+        throw ApiError::retryShortly();
     const bool inserted = outcome == JoinOutcome::Added;
     turnsChanged(userId); // the earlier token of this entry no longer counts
     if (inserted)

@@ -137,15 +137,17 @@ ReservationService::Held ReservationService::hold(const QUuid &userId, const QBy
                                                   const std::optional<QString> &idempotencyKey,
                                                   const QByteArray &requestHash)
 {
-    const auto claim
-        = idempotencyKey ? nullptr : refuseFromMemory(userId, queueToken, scheduleId, seats);
+    const auto claim = refuseFromMemory(userId, queueToken, scheduleId, seats, idempotencyKey);
     return decide(userId, queueToken, scheduleId, seats, idempotencyKey, requestHash);
 }
 
 std::shared_ptr<const SeatClaims::Claim>
 ReservationService::refuseFromMemory(const QUuid &userId, const QByteArray &queueToken,
-                                     qint64 scheduleId, const QList<int> &seats)
+                                     qint64 scheduleId, const QList<int> &seats,
+                                     const std::optional<QString> &idempotencyKey)
 {
+    if (idempotencyKey)
+        return nullptr;
     // A seat this copy wrongly shows free goes on to the guarded UPDATE; one wrongly shown
     // taken lasts at most the copy's bound (ConcertService::seatRows).
     return countingRefusals([&] {

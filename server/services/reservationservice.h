@@ -44,12 +44,11 @@ public:
     // hold of a seat the in-process copy shows taken (or whose hold this process is deciding:
     // SeatClaims), of a date not on sale or without an active turn is told. In a flash sale
     // almost every attempt ends here. Otherwise returns the claim on the seats, to keep until
-    // decide() has returned. Not for a request with an Idempotency-Key: its stored answer must
-    // be replayed first, so decide() decides.
-    std::shared_ptr<const SeatClaims::Claim> refuseFromMemory(const QUuid &userId,
-                                                              const QByteArray &queueToken,
-                                                              qint64 scheduleId,
-                                                              const QList<int> &seats);
+    // decide() has returned. Nothing is checked (and no claim returned) for a request with an
+    // Idempotency-Key: its stored answer must be replayed first, so decide() decides.
+    std::shared_ptr<const SeatClaims::Claim>
+    refuseFromMemory(const QUuid &userId, const QByteArray &queueToken, qint64 scheduleId,
+                     const QList<int> &seats, const std::optional<QString> &idempotencyKey);
     // One round trip to PostgreSQL (encore_hold), whose guarded UPDATE decides.
     Held decide(const QUuid &userId, const QByteArray &queueToken, qint64 scheduleId,
                 const QList<int> &seats, const std::optional<QString> &idempotencyKey,

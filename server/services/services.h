@@ -36,12 +36,9 @@ struct Services {
     static WorkPool::Options decisionPoolOptions(Database &db, const ServerConfig &config)
     {
         const int threads = config.effectiveDecisionThreads();
-        return {
-            QStringLiteral("decision"), threads, 32 * threads,
-            ApiError(ErrorCode::Unavailable, QJsonObject {{api::details::kRetryAfterSeconds, 1}}),
-            [&db] {
-                db.closeThreadConnection();
-            }};
+        return {QStringLiteral("decision"), threads, 32 * threads, ApiError::retryShortly(), [&db] {
+                    db.closeThreadConnection();
+                }};
     }
 
     static RedisClient::Options redisOptions(const ServerConfig &config)
